@@ -1,0 +1,39 @@
+import { addObject } from '../api-object.ts';
+import type { Target } from '../target.ts';
+import { cronWorkflow } from './cron-workflow.ts';
+import { workflowTemplate } from './workflow-template.ts';
+
+/**
+ * Argo Workflows v4: one WorkflowTemplate per pipeline and one CronWorkflow per schedule.
+ * @example
+ * ```ts
+ * import { argoWorkflowsTarget } from './charts/argo-workflows/index.ts';
+ * argoWorkflowsTarget.render(ctx);
+ * ```
+ */
+export const argoWorkflowsTarget: Target = {
+  name: 'argo-workflows',
+  pipelineBackend: 'argo',
+  render(ctx) {
+    const ns = ctx.env.namespace;
+    for (const p of ctx.app.pipelines) addObject(ctx.chart, workflowTemplate(p, ns));
+  },
+};
+
+/**
+ * Schedules always become CronWorkflows, whichever backend compiles the pipelines, because
+ * they trigger the Argo WorkflowTemplate by name.
+ * @example
+ * ```ts
+ * argoSchedulesTarget.render(ctx);
+ * ```
+ */
+export const argoSchedulesTarget: Target = {
+  name: 'argo-schedules',
+  render(ctx) {
+    for (const s of ctx.app.schedules) addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
+  },
+};
+
+export { workflowTemplate, pipelineWorkflowSpec } from './workflow-template.ts';
+export { cronWorkflow } from './cron-workflow.ts';

@@ -1,0 +1,13 @@
+import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
+import type { Target } from './target.ts';
+
+/**
+ * Every backend, in render order. A new target is a folder under charts/ plus one line here.
+ * @example
+ * ```ts
+ * for (const t of targets) t.render(ctx);
+ * ```
+ */
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget];
+
+export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';

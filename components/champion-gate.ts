@@ -1,0 +1,34 @@
+import { artifact, component, configMapKey, param } from '../dsl/index.ts';
+import { images } from './images.ts';
+import { readScript } from './read-script.ts';
+
+/**
+ * The champion/challenger offline gate: scores the challenger's holdout predictions, reads the
+ * production champion's score from the MLflow registry and promotes only when the challenger
+ * beats it by `minLift` (absolute, in metric units). With no champion yet, the challenger must
+ * only reach `minScore`.
+ *
+ * @example
+ * ```ts
+ * const gate = p.task('gate', championGate, {
+ *   predictions: train.outputs.predictions, registeredModel: 'ctr-categories', minLift: 0.002,
+ * });
+ * p.when(eq(gate.outputs.promote, true), (p) => { ... });
+ * ```
+ */
+export const championGate = component('champion-gate', {
+  description: 'Compare a challenger with the registered champion on the holdout set.',
+  image: images.mlBase,
+  inputs: {
+    predictions: artifact('Dataset').describe('Holdout rows with columns label and score.'),
+    registeredModel: param.string(),
+    metric: param.string().enum(['auc', 'logloss', 'ndcg']).default('auc'),
+    minLift: param.float().default(0.0),
+    minScore: param.float().default(0.5),
+  },
+  outputs: { promote: param.bool(), challengerScore: param.float(), championScore: param.float(), report: artifact('Metrics') },
+  script: { source: readScript('champion_gate.py') },
+  env: { MLFLOW_TRACKING_URI: configMapKey('mlflow', 'tracking-uri') },
+  resources: { cpu: '2', memory: '8Gi' },
+  timeout: '1h',
+});

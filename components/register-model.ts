@@ -1,0 +1,32 @@
+import { artifact, component, configMapKey, param, secretKey } from '../dsl/index.ts';
+import { images } from './images.ts';
+import { readScript } from './read-script.ts';
+
+/**
+ * Registers a model version in the MLflow model registry over its REST API: creates a run,
+ * uploads the model through the artifact proxy, creates the version and tags it as a candidate.
+ *
+ * @example
+ * ```ts
+ * p.task('register', registerModel, { model: train.outputs.model, registeredModel: 'ctr-categories', score: gate.outputs.challengerScore });
+ * ```
+ */
+export const registerModel = component('register-model', {
+  description: 'Register a model version in the MLflow registry.',
+  image: images.mlBase,
+  inputs: {
+    model: artifact('Model'),
+    registeredModel: param.string(),
+    score: param.float(),
+    metric: param.string().default('auc'),
+  },
+  outputs: { version: param.string(), modelUri: param.string() },
+  script: { source: readScript('register_model.py') },
+  env: {
+    MLFLOW_TRACKING_URI: configMapKey('mlflow', 'tracking-uri'),
+    MLFLOW_TRACKING_TOKEN: secretKey('mlflow-credentials', 'token'),
+  },
+  resources: { cpu: '500m', memory: '1Gi' },
+  retry: { limit: 3, policy: 'OnError', backoff: { duration: '10s', factor: 2 } },
+  timeout: '30m',
+});

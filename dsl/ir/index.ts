@@ -1,0 +1,9 @@
+/**
+ * The intermediate representation: plain, serialisable data produced by the builders and consumed
+ * by every backend in charts/. Nothing here has behaviour, so backends never depend on builders.
+ */
+export type * from './values.ts';
+export type * from './component.ts';
+export type * from './pipeline.ts';
+export type * from './schedule.ts';
+export type * from './project.ts';

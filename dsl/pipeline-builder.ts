@@ -1,0 +1,225 @@
+import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
+import type { BranchState, BuildState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
+import type { AnyComponent, Component } from './component.ts';
+import { checkCond } from './cond-check.ts';
+import type { Cond } from './conditions.ts';
+import { DslError, seg, type PathSegment } from './errors.ts';
+import type { ParamTypeIR, PortIR } from './ir/index.ts';
+import { assertDnsLabel } from './names.ts';
+import type { PortMap } from './ports.ts';
+import { ParamRef, isRef, type ScopeId } from './refs.ts';
+import { Loop, Task } from './task.ts';
+import type { TaskArgs } from './typing.ts';
+
+/** A reference to the current loop item; object items expose their fields as references too. */
+export type ItemRef<T> = T extends readonly unknown[]
+  ? ParamRef<T>
+  : T extends object
+    ? ParamRef<T> & { readonly [K in keyof T]-?: ItemRef<T[K]> }
+    : ParamRef<T>;
+
+/** What a loop body may return: parameter outputs to collect across iterations. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LoopReturn = { readonly [name: string]: ParamRef<any> } | void;
+
+/** Continues a `p.when()` with further branches. */
+export interface Branches {
+  /** Runs when the earlier branches did not and this condition holds. */
+  elseWhen(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
+  /** Runs when no earlier branch did. */
+  otherwise(body: (p: PipelineBuilder) => void): void;
+}
+
+/**
+ * The object a pipeline's build function receives. Every method adds to the pipeline; nothing is
+ * global, so two pipelines can be built side by side.
+ *
+ * @example
+ * ```ts
+ * pipeline('ctr-training', { params: { snapshotDate: param.string() } }, (p, params) => {
+ *   const extract = p.task('extract', warehouseExtract, { snapshotDate: params.snapshotDate, sql: QUERY });
+ *   p.when(gt(extract.outputs.rowCount, 0), (p) => {
+ *     p.task('train', trainCtr, { dataset: extract.outputs.table });
+ *   });
+ * });
+ * ```
+ */
+export interface PipelineBuilder {
+  /** Adds a task running `component` with typed arguments; returns typed output references. */
+  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  /** Adds tasks that run only when `cond` holds; chain `.elseWhen()` / `.otherwise()` for more branches. */
+  when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
+  /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
+  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
+  onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+}
+
+export class Scope implements PipelineBuilder {
+  constructor(
+    private readonly state: BuildState,
+    private readonly nodes: NodeState[],
+    private readonly groups: readonly GroupFrame[],
+  ) {}
+
+  private site(path: readonly PathSegment[], inExitHandler = false): UseSite {
+    return { groups: this.groups, inExitHandler, path };
+  }
+
+  private claimId(id: unknown, kind: string): string {
+    const path = [...this.state.path, seg(kind, String(id))];
+    assertDnsLabel(id, path, `${kind} id`);
+    if (this.state.ids.has(id as string)) {
+      throw new DslError({ path, problem: `duplicate id: a task, loop or condition named "${String(id)}" already exists`, got: id, fix: 'Give every task and loop of a pipeline its own id' });
+    }
+    this.state.ids.add(id as string);
+    return id as string;
+  }
+
+  private addTask(id: string, component: AnyComponent, args: unknown, inExitHandler: boolean): TaskState {
+    const path = [...this.state.path, seg('task', id)];
+    if (!component || component.kind !== 'component' || !component.ir) {
+      throw new DslError({ path, problem: 'expected a component', got: component, fix: 'Pass a value created with component()' });
+    }
+    this.claimId(id, 'task');
+    const known = this.state.components.get(component.name);
+    if (known && known.contentHash !== component.ir.contentHash) {
+      throw new DslError({ path, problem: `two different components are named "${component.name}"`, got: component.name, fix: 'Give each component a unique name' });
+    }
+    if (!known) this.state.components.set(component.name, component.ir);
+    const boundArgs = bindArgs(this.state, component.ir, args, this.site(path, inExitHandler));
+    const task: TaskState = { id, component, args: boundArgs, groups: this.groups, inExitHandler, after: [], overrides: {} };
+    this.state.tasks.set(id, task);
+    return task;
+  }
+
+  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+    const task = this.addTask(id, component, args[0], false);
+    this.nodes.push({ kind: 'task', task });
+    return new Task<O>(this.state, task);
+  }
+
+  onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+    if (this.groups.length > 0) {
+      throw new DslError({ path: [...this.state.path, seg('task', String(id))], problem: 'p.onExit() must be called at the top level of the pipeline', got: this.groups.map((g) => g.id), fix: 'Move it out of p.when()/p.forEach()' });
+    }
+    const task = this.addTask(id, component, args[0], true);
+    this.state.exitTasks.push(task);
+    return new Task<O>(this.state, task);
+  }
+
+  when(cond: Cond, body: (p: PipelineBuilder) => void): Branches {
+    const id = `condition-${++this.state.conditionCounter}`;
+    this.state.ids.add(id);
+    const node: NodeState = { kind: 'condition', id, branches: [] };
+    this.nodes.push(node);
+    let closed = false;
+    const addBranch = (c: Cond | undefined, fn: (p: PipelineBuilder) => void): void => {
+      const branchId = `${id}-${node.branches.length + 1}`;
+      const path = [...this.state.path, seg('condition', branchId)];
+      if (closed) throw new DslError({ path, problem: 'no branch can follow .otherwise()', got: branchId, fix: 'Put .otherwise() last' });
+      if (c !== undefined) checkCond(this.state, c, this.site(path));
+      if (typeof fn !== 'function') throw new DslError({ path, problem: 'branch body must be a function', got: fn, fix: 'Pass (p) => { p.task(...) }' });
+      const branch: BranchState = { id: branchId, ...(c ? { cond: c } : {}), nodes: [] };
+      node.branches.push(branch);
+      fn(new Scope(this.state, branch.nodes, [...this.groups, { kind: 'branch', id: branchId }]));
+    };
+    addBranch(cond, body);
+    const branches: Branches = {
+      elseWhen: (c, fn) => {
+        addBranch(c, fn);
+        return branches;
+      },
+      otherwise: (fn) => {
+        addBranch(undefined, fn);
+        closed = true;
+      },
+    };
+    return branches;
+  }
+
+  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts: { readonly parallelism?: number } = {}): Loop<R extends void ? {} : R> {
+    this.claimId(id, 'loop');
+    const path = [...this.state.path, seg('loop', id)];
+    const parallelism = opts.parallelism;
+    if (parallelism !== undefined && (!Number.isInteger(parallelism) || parallelism < 1)) {
+      throw new DslError({ path: [...path, 'parallelism'], problem: 'parallelism must be a positive integer', got: parallelism, fix: 'Use e.g. { parallelism: 4 }' });
+    }
+    let loopItems: LoopState['items'];
+    let itemTypes: ItemTypeInfo = {};
+    if (Array.isArray(items)) {
+      if (items.length === 0) throw new DslError({ path, problem: 'a static loop needs at least one item', got: items, fix: 'Pass a non-empty list' });
+      bindParam(this.state, 'json', undefined, items, this.site([...path, 'items']));
+      loopItems = { kind: 'static', values: [...items] };
+      itemTypes = inferItemTypes(items);
+    } else if (items instanceof ParamRef) {
+      if (items.type !== undefined && items.type !== 'json') {
+        throw new DslError({ path: [...path, 'items'], problem: 'a dynamic loop needs a JSON list', got: `a ${items.type} reference`, fix: 'Declare the upstream output as param.json<T[]>()' });
+      }
+      checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
+      loopItems = { kind: 'param', value: items.value };
+    } else {
+      throw new DslError({ path: [...path, 'items'], problem: 'loop items must be a list or a JSON-list reference', got: isRef(items) ? 'an artifact' : items, fix: 'Pass an array or a param.json<T[]>() output' });
+    }
+    const loop: LoopState = { id, groups: this.groups, items: loopItems, ...(parallelism ? { parallelism } : {}), nodes: [], collect: [], after: [] };
+    this.state.loops.set(id, loop);
+    this.nodes.push({ kind: 'loop', loop });
+    const frame: GroupFrame = { kind: 'loop', id };
+    const item = itemRef(this.state.scope, id, [], itemTypes);
+    const result = body(new Scope(this.state, loop.nodes, [...this.groups, frame]), item as ItemRef<T>);
+    loop.collect = collectOutputs(this.state, loop, result, path);
+    return new Loop(this.state, loop) as Loop<R extends void ? {} : R>;
+  }
+}
+
+interface ItemTypeInfo {
+  type?: ParamTypeIR;
+  fields?: Record<string, ItemTypeInfo>;
+}
+
+/** Derives parameter types of static loop items, so comparisons and wiring can be checked. */
+function inferItemTypes(values: readonly unknown[]): ItemTypeInfo {
+  const kinds = new Set(values.map((v) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v)));
+  if (kinds.size !== 1) return {};
+  const [kind] = kinds;
+  if (kind === 'string') return { type: 'string' };
+  if (kind === 'boolean') return { type: 'bool' };
+  if (kind === 'number') return { type: values.every((v) => Number.isInteger(v)) ? 'int' : 'float' };
+  if (kind === 'object') {
+    const keys = new Set(values.flatMap((v) => Object.keys(v as object)));
+    const fields: Record<string, ItemTypeInfo> = {};
+    for (const k of keys) fields[k] = inferItemTypes(values.map((v) => (v as Record<string, unknown>)[k]));
+    return { type: 'json', fields };
+  }
+  return { type: 'json' };
+}
+
+function itemRef(scope: ScopeId, loop: string, path: string[], types: ItemTypeInfo): ParamRef<unknown> {
+  const ref = new ParamRef<unknown>({ kind: 'loopItem', loop, path }, scope, types.type);
+  return new Proxy(ref, {
+    get(target, prop, receiver) {
+      if (typeof prop !== 'string' || prop in target || prop === 'then') return Reflect.get(target, prop, receiver);
+      return itemRef(scope, loop, [...path, prop], types.fields?.[prop] ?? {});
+    },
+  });
+}
+
+function collectOutputs(state: BuildState, loop: LoopState, result: unknown, path: readonly PathSegment[]): LoopState['collect'] {
+  if (result === undefined) return [];
+  if (result === null || typeof result !== 'object' || isRef(result)) {
+    throw new DslError({ path, problem: 'a loop body may only return an object of task outputs', got: result, fix: 'Return e.g. { score: task.outputs.score }' });
+  }
+  return Object.entries(result as Record<string, unknown>).map(([name, value]) => {
+    const at = [...path, seg('output', name)];
+    if (!(value instanceof ParamRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
+      throw new DslError({ path: at, problem: 'only parameter outputs of tasks in the loop body can be collected (Argo cannot gather artifacts across iterations)', got: value instanceof ParamRef ? value.value.kind : value, fix: 'Return a parameter output, e.g. task.outputs.score' });
+    }
+    const task = state.tasks.get(value.value.task);
+    const last = task?.groups[task.groups.length - 1];
+    if (!task || last?.kind !== 'loop' || last.id !== loop.id) {
+      throw new DslError({ path: at, problem: 'collected outputs must come from tasks directly in this loop body (not inside a condition or another loop)', got: value.value.task, fix: 'Move the task to the top of the loop body' });
+    }
+    const port = task.component.ir.outputs.find((o) => o.name === (value.value as { output: string }).output) as PortIR;
+    return { name, task: task.id, output: port.name, port };
+  });
+}

@@ -1,0 +1,74 @@
+import type { BuildState, NodeState } from './build-state.ts';
+import { DslError } from './errors.ts';
+import type { CondIR, ValueIR } from './ir/index.ts';
+
+/** Ids a value depends on (tasks and loops whose outputs it reads). */
+export function valueDeps(value: ValueIR): string[] {
+  switch (value.kind) {
+    case 'taskOutput': return [value.task];
+    case 'loopOutput': return [value.loop];
+    case 'concat': return value.parts.flatMap(valueDeps);
+    default: return [];
+  }
+}
+
+/** Ids a condition depends on: status targets and producers of compared values. */
+export function condDeps(cond: CondIR | undefined): string[] {
+  if (!cond) return [];
+  switch (cond.kind) {
+    case 'compare': return [...valueDeps(cond.left), ...valueDeps(cond.right)];
+    case 'status': return [cond.task];
+    case 'and':
+    case 'or': return cond.items.flatMap(condDeps);
+    case 'not': return condDeps(cond.item);
+  }
+}
+
+/**
+ * Rejects cycles among tasks and loops. A loop waits for everything in its body, and every node
+ * waits for what it reads, what it is `.after()` and what its conditions test.
+ */
+export function assertAcyclic(state: BuildState, body: readonly NodeState[]): void {
+  const edges = new Map<string, Set<string>>();
+  const add = (from: string, to: string): void => {
+    if (!edges.has(from)) edges.set(from, new Set());
+    (edges.get(from) as Set<string>).add(to);
+  };
+  const visit = (nodes: readonly NodeState[], branchConds: readonly CondIR[], owner?: string): void => {
+    for (const n of nodes) {
+      if (n.kind === 'task') {
+        const t = n.task;
+        if (owner) add(owner, t.id);
+        [...Object.values(t.args).flatMap(valueDeps), ...t.after, ...condDeps(t.when?.ir), ...branchConds.flatMap(condDeps)].forEach((d) => add(t.id, d));
+      } else if (n.kind === 'loop') {
+        const l = n.loop;
+        if (owner) add(owner, l.id);
+        [...l.after, ...(l.items.kind === 'param' ? valueDeps(l.items.value) : []), ...branchConds.flatMap(condDeps)].forEach((d) => add(l.id, d));
+        visit(l.nodes, [], l.id);
+      } else {
+        const conds: CondIR[] = [...branchConds];
+        for (const b of n.branches) {
+          visit(b.nodes, b.cond ? [...conds, b.cond.ir] : conds, owner);
+          if (b.cond) conds.push(b.cond.ir);
+        }
+      }
+    }
+  };
+  visit(body, []);
+  const state2 = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const dfs = (id: string): void => {
+    const s = state2.get(id);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      const cycle = [...stack.slice(stack.indexOf(id)), id];
+      throw new DslError({ path: state.path, problem: 'tasks depend on each other in a cycle', got: cycle.join(' -> '), fix: 'Remove one of the .after() calls or data references that close the loop' });
+    }
+    state2.set(id, 'visiting');
+    stack.push(id);
+    for (const d of [...(edges.get(id) ?? [])].sort()) dfs(d);
+    stack.pop();
+    state2.set(id, 'done');
+  };
+  for (const id of [...edges.keys()].sort()) dfs(id);
+}

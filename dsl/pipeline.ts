@@ -1,0 +1,203 @@
+import type { BuildState, NodeState, TaskState } from './build-state.ts';
+import { newScopeId } from './build-state.ts';
+import { checkCond } from './cond-check.ts';
+import { toSeconds, type Duration } from './duration.ts';
+import { DslError, seg } from './errors.ts';
+import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, TaskIR, TolerationIR } from './ir/index.ts';
+import { assertDnsLabel, assertPortName } from './names.ts';
+import { assertAcyclic } from './pipeline-graph.ts';
+import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
+import { ParamPort, type ParamPortMap } from './ports.ts';
+import { ArtifactRef, ParamRef, isRef } from './refs.ts';
+import type { ParamRefs } from './typing.ts';
+
+/**
+ * Pipeline-wide settings.
+ *
+ * @example
+ * ```ts
+ * { params: { snapshotDate: param.string() }, timeout: hours(6), serviceAccount: 'ml-pipelines', parallelism: 4 }
+ * ```
+ */
+export interface PipelineOptions<P extends ParamPortMap> {
+  readonly params?: P;
+  readonly description?: string;
+  /** Most pods of one run that may run at once. */
+  readonly parallelism?: number;
+  /** Deadline for the whole run. */
+  readonly timeout?: Duration;
+  readonly serviceAccount?: string;
+  readonly podLabels?: Readonly<Record<string, string>>;
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /** Which artifact repository (a key of a ConfigMap) stores this pipeline's artifacts. */
+  readonly artifactRepository?: { readonly configMap: string; readonly key: string };
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations?: readonly TolerationIR[];
+  /** Delete finished runs after this long. */
+  readonly ttlAfterFinished?: Duration;
+  /** When to delete pods (Argo podGC strategy). */
+  readonly podGC?: PipelineIR['options']['podGC'];
+}
+
+/** Outputs a pipeline may return from its build function. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PipelineReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
+
+/**
+ * A pipeline: typed parameters plus a DAG of tasks. Schedules and backends consume it.
+ * `P` is its parameter port map.
+ */
+export interface Pipeline<P extends ParamPortMap = ParamPortMap> {
+  readonly kind: 'pipeline';
+  readonly name: string;
+  readonly params: P;
+  readonly ir: PipelineIR;
+}
+
+/** Any pipeline. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPipeline = Pipeline<any>;
+
+/**
+ * Defines a pipeline. The build function receives a builder and typed references to the
+ * parameters; it runs once, immediately, and any wiring error is thrown from here.
+ *
+ * @example
+ * ```ts
+ * export const churnTraining = pipeline('churn-training', {
+ *   params: { snapshotDate: param.string(), learningRate: param.float().default(0.05) },
+ * }, (p, params) => {
+ *   const ingest = p.task('ingest', ingestTable, { date: params.snapshotDate });
+ *   const train = p.task('train', trainXgboost, { dataset: ingest.outputs.table, learningRate: params.learningRate });
+ *   p.task('evaluate', evaluateModel, { model: train.outputs.model, minAuc: 0.8 });
+ * });
+ * ```
+ */
+export function pipeline<const P extends ParamPortMap = {}>(
+  name: string,
+  options: PipelineOptions<P>,
+  build: (p: PipelineBuilder, params: ParamRefs<P>) => PipelineReturn,
+): Pipeline<P> {
+  const path = [seg('pipeline', String(name))];
+  assertDnsLabel(name, path, 'pipeline name');
+  if (typeof build !== 'function') {
+    throw new DslError({ path, problem: 'pipeline needs a build function', got: build, fix: 'Pass (p, params) => { p.task(...) } as the third argument' });
+  }
+  const paramPorts = (options?.params ?? {}) as P;
+  const paramsIR = paramsToIR(paramPorts, path);
+  const state: BuildState = {
+    scope: newScopeId(),
+    pipeline: name,
+    path,
+    params: new Map(paramsIR.map((p) => [p.name, p])),
+    components: new Map(),
+    tasks: new Map(),
+    loops: new Map(),
+    ids: new Set(),
+    exitTasks: [],
+    conditionCounter: 0,
+  };
+  const refs: Record<string, ParamRef<unknown>> = {};
+  for (const p of paramsIR) refs[p.name] = new ParamRef({ kind: 'pipelineParam', name: p.name }, state.scope, p.type);
+  const nodes: NodeState[] = [];
+  const returned = build(new Scope(state, nodes, []), refs as ParamRefs<P>);
+  if (nodes.length === 0) {
+    throw new DslError({ path, problem: 'pipeline has no tasks', got: name, fix: 'Add at least one p.task()' });
+  }
+  const body = nodes.map((n) => nodeToIR(state, n));
+  assertAcyclic(state, nodes);
+  const ir: PipelineIR = {
+    name,
+    ...(options.description ? { description: options.description } : {}),
+    params: paramsIR,
+    components: [...state.components.values()],
+    body,
+    exitHandler: state.exitTasks.map((t) => taskToIR(state, t)),
+    outputs: outputsToIR(state, returned, path),
+    options: optionsToIR(options, path),
+  };
+  return { kind: 'pipeline', name, params: paramPorts, ir };
+}
+
+function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[] {
+  if (params === null || typeof params !== 'object') {
+    throw new DslError({ path: [...path, 'params'], problem: 'params must be an object of param ports', got: params, fix: 'Use e.g. { snapshotDate: param.string() }' });
+  }
+  return Object.entries(params).map(([key, port]) => {
+    const at = [...path, seg('param', key)];
+    assertPortName(key, at);
+    if (!(port instanceof ParamPort)) {
+      throw new DslError({ path: at, problem: 'pipeline parameters must be parameter ports', got: port && typeof port === 'object' ? (port as { portKind?: unknown }).portKind : port, fix: 'Use param.string(), param.int(), ...; artifacts flow between tasks' });
+    }
+    return port.toIR(key);
+  });
+}
+
+function taskToIR(state: BuildState, t: TaskState): TaskIR {
+  const when = t.when ? checkCond(state, t.when, { groups: t.groups, inExitHandler: t.inExitHandler, path: [...state.path, seg('task', t.id), 'when'] }) : undefined;
+  return {
+    kind: 'task',
+    id: t.id,
+    component: t.component.name,
+    args: t.args,
+    after: [...t.after],
+    ...(when ? { when } : {}),
+    overrides: t.overrides,
+    ...(t.displayName ? { displayName: t.displayName } : {}),
+  };
+}
+
+function nodeToIR(state: BuildState, n: NodeState): NodeIR {
+  if (n.kind === 'task') return taskToIR(state, n.task);
+  if (n.kind === 'condition') {
+    return { kind: 'condition', id: n.id, branches: n.branches.map((b) => ({ ...(b.cond ? { cond: b.cond.ir } : {}), body: b.nodes.map((c) => nodeToIR(state, c)) })) };
+  }
+  const l = n.loop;
+  return {
+    kind: 'loop',
+    id: l.id,
+    items: l.items.kind === 'static' ? { kind: 'static', values: l.items.values as JsonValue[] } : l.items,
+    ...(l.parallelism ? { parallelism: l.parallelism } : {}),
+    body: l.nodes.map((c) => nodeToIR(state, c)),
+    collect: l.collect.map(({ name, task, output }) => ({ name, task, output })),
+    after: [...l.after],
+  };
+}
+
+function outputsToIR(state: BuildState, returned: unknown, path: readonly string[]): PipelineOutputIR[] {
+  if (returned === undefined) return [];
+  if (returned === null || typeof returned !== 'object' || isRef(returned)) {
+    throw new DslError({ path, problem: 'a pipeline build function may only return an object of outputs', got: returned, fix: 'Return e.g. { model: train.outputs.model } or nothing' });
+  }
+  return Object.entries(returned as Record<string, unknown>).map(([name, ref]) => {
+    const at = [...path, seg('output', name)];
+    assertPortName(name, at);
+    if (!isRef(ref) || ref.scope !== state.scope || (ref.value.kind !== 'taskOutput' && ref.value.kind !== 'loopOutput')) {
+      throw new DslError({ path: at, problem: 'pipeline outputs must be outputs of its own tasks or loops', got: ref, fix: 'Return e.g. { model: train.outputs.model }' });
+    }
+    const producer = ref.value.kind === 'taskOutput' ? state.tasks.get(ref.value.task) : state.loops.get(ref.value.loop);
+    if (!producer || producer.groups.length > 0) {
+      throw new DslError({ path: at, problem: 'pipeline outputs must come from top-level tasks or loops (not from inside a condition or loop)', got: ref.value.kind === 'taskOutput' ? ref.value.task : ref.value.loop, fix: 'Return the loop\'s collected output, or move the task to the top level' });
+    }
+    return { name, value: ref.value, kind: ref instanceof ArtifactRef ? 'artifact' : 'param' };
+  });
+}
+
+function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]): PipelineIR['options'] {
+  if (o.parallelism !== undefined && (!Number.isInteger(o.parallelism) || o.parallelism < 1)) {
+    throw new DslError({ path: [...path, 'parallelism'], problem: 'parallelism must be a positive integer', got: o.parallelism, fix: 'Use e.g. parallelism: 4' });
+  }
+  if (o.serviceAccount !== undefined) assertDnsLabel(o.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  return {
+    ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),
+    ...(o.timeout !== undefined ? { timeoutSeconds: toSeconds(o.timeout, [...path, 'timeout']) } : {}),
+    ...(o.serviceAccount ? { serviceAccountName: o.serviceAccount } : {}),
+    podLabels: o.podLabels ?? {},
+    podAnnotations: o.podAnnotations ?? {},
+    ...(o.artifactRepository ? { artifactRepositoryRef: o.artifactRepository } : {}),
+    ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
+    tolerations: o.tolerations ?? [],
+    ...(o.ttlAfterFinished !== undefined ? { ttlSecondsAfterFinished: toSeconds(o.ttlAfterFinished, [...path, 'ttlAfterFinished']) } : {}),
+    ...(o.podGC ? { podGC: o.podGC } : {}),
+  };
+}

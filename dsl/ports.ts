@@ -1,0 +1,157 @@
+import type { ArtifactPortIR, JsonValue, ParamPortIR, ParamTypeIR } from './ir/index.ts';
+
+/** Artifact kinds Argosy knows; any other string is accepted as a custom kind. */
+export type ArtifactKind = 'Dataset' | 'Model' | 'Metrics' | 'ClassificationMetrics' | 'HTML' | 'Markdown' | 'Artifact';
+
+interface ParamPortSpec {
+  readonly type: ParamTypeIR;
+  readonly default?: JsonValue;
+  readonly hasDefault: boolean;
+  readonly enum?: readonly JsonValue[];
+  readonly description?: string;
+}
+
+/**
+ * A typed parameter port. `T` is the TypeScript type of its value; `D` records whether it has a
+ * default, which makes the matching argument optional.
+ *
+ * @example
+ * ```ts
+ * const lr = param.float().default(0.05);      // ParamPort<number, true>
+ * const split = param.string().enum(['train', 'test'] as const);
+ * ```
+ */
+export class ParamPort<T, D extends boolean = false> {
+  /** Phantom: the value type (never set at run time). */
+  declare readonly __type: T;
+  /** Phantom: whether a default exists (never set at run time). */
+  declare readonly __hasDefault: D;
+  readonly portKind = 'param' as const;
+  constructor(readonly spec: ParamPortSpec) {}
+
+  /** Gives the port a default value, so callers may omit it. */
+  default(value: T): ParamPort<T, true> {
+    return new ParamPort<T, true>({ ...this.spec, default: value as JsonValue, hasDefault: true });
+  }
+
+  /** Restricts the port to the listed values; the type narrows to their union. */
+  enum<const V extends T>(values: readonly V[]): ParamPort<V, D> {
+    return new ParamPort<V, D>({ ...this.spec, enum: values as readonly JsonValue[] });
+  }
+
+  /** Adds a description shown in the Argo UI and KFP. */
+  describe(text: string): ParamPort<T, D> {
+    return new ParamPort<T, D>({ ...this.spec, description: text });
+  }
+
+  /** The port as IR under the given name. */
+  toIR(name: string): ParamPortIR {
+    const ir: ParamPortIR = { kind: 'param', name, type: this.spec.type, optional: this.spec.hasDefault };
+    return {
+      ...ir,
+      ...(this.spec.hasDefault ? { default: this.spec.default as JsonValue } : {}),
+      ...(this.spec.enum ? { enum: this.spec.enum } : {}),
+      ...(this.spec.description ? { description: this.spec.description } : {}),
+    };
+  }
+}
+
+interface ArtifactPortSpec {
+  readonly artifactType: string;
+  readonly path?: string;
+  readonly optional: boolean;
+  readonly description?: string;
+}
+
+/**
+ * A typed artifact port. `K` is the artifact kind as a string literal, so a `Model` cannot be
+ * wired into a `Dataset` input.
+ *
+ * @example
+ * ```ts
+ * const data = artifact('Dataset');
+ * const model = artifact('Model').at('/models/model.bst');
+ * ```
+ */
+export class ArtifactPort<K extends string, O extends boolean = false> {
+  /** Phantom: the artifact kind. */
+  declare readonly __kind: K;
+  /** Phantom: whether the input may be left unconnected. */
+  declare readonly __optional: O;
+  readonly portKind = 'artifact' as const;
+  constructor(readonly spec: ArtifactPortSpec) {}
+
+  /** Places the artifact at a fixed path in the container instead of the default one. */
+  at(path: string): ArtifactPort<K, O> {
+    return new ArtifactPort<K, O>({ ...this.spec, path });
+  }
+
+  /** Marks an input artifact as optional. */
+  optional(): ArtifactPort<K, true> {
+    return new ArtifactPort<K, true>({ ...this.spec, optional: true });
+  }
+
+  /** Adds a description. */
+  describe(text: string): ArtifactPort<K, O> {
+    return new ArtifactPort<K, O>({ ...this.spec, description: text });
+  }
+
+  toIR(name: string): ArtifactPortIR {
+    return {
+      kind: 'artifact',
+      name,
+      artifactType: this.spec.artifactType,
+      optional: this.spec.optional,
+      ...(this.spec.path ? { path: this.spec.path } : {}),
+      ...(this.spec.description ? { description: this.spec.description } : {}),
+    };
+  }
+}
+
+/** Any port. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPort = ParamPort<any, boolean> | ArtifactPort<string, boolean>;
+/** A named set of ports (a component's inputs or outputs, a pipeline's parameters). */
+export type PortMap = { readonly [name: string]: AnyPort };
+/** A named set of parameter ports (pipeline parameters). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ParamPortMap = { readonly [name: string]: ParamPort<any, boolean> };
+
+/**
+ * Builders for typed parameter ports.
+ *
+ * @example
+ * ```ts
+ * inputs: {
+ *   snapshotDate: param.string(),
+ *   maxDepth: param.int().default(6),
+ *   learningRate: param.float(),
+ *   balanced: param.bool().default(true),
+ *   grid: param.json<{ depth: number[] }>(),
+ * }
+ * ```
+ */
+export const param = {
+  string: (): ParamPort<string> => new ParamPort<string>({ type: 'string', hasDefault: false }),
+  int: (): ParamPort<number> => new ParamPort<number>({ type: 'int', hasDefault: false }),
+  float: (): ParamPort<number> => new ParamPort<number>({ type: 'float', hasDefault: false }),
+  bool: (): ParamPort<boolean> => new ParamPort<boolean>({ type: 'bool', hasDefault: false }),
+  json: <T = JsonValue>(): ParamPort<T> => new ParamPort<T>({ type: 'json', hasDefault: false }),
+} as const;
+
+/**
+ * Declares an artifact port of the given kind.
+ *
+ * @example
+ * ```ts
+ * outputs: { model: artifact('Model'), report: artifact('HTML') }
+ * ```
+ */
+export function artifact<const K extends ArtifactKind | (string & {})>(kind: K): ArtifactPort<K> {
+  return new ArtifactPort<K>({ artifactType: kind, optional: false });
+}
+
+/** Turns a port map into IR, in declaration order. */
+export function portsToIR(ports: PortMap | undefined): (ParamPortIR | ArtifactPortIR)[] {
+  return Object.entries(ports ?? {}).map(([name, port]) => port.toIR(name));
+}

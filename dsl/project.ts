@@ -1,0 +1,167 @@
+import { DslError, seg } from './errors.ts';
+import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
+import { assertDnsLabel } from './names.ts';
+import type { AnyPipeline } from './pipeline.ts';
+import type { Schedule } from './schedule.ts';
+
+/**
+ * Per-environment settings.
+ *
+ * @example
+ * ```ts
+ * environment('staging', { namespace: 'ml-staging', suspendSchedules: true })
+ * ```
+ */
+export interface EnvironmentSpec {
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Pause every schedule in this environment (e.g. staging runs only on demand). */
+  readonly suspendSchedules?: boolean;
+}
+
+/** An environment (staging, production, ...); apps are resolved once per environment. */
+export interface Environment {
+  readonly kind: 'environment';
+  readonly name: string;
+  readonly spec: EnvironmentSpec;
+}
+
+/**
+ * Declares an environment; output goes to `dist/<environment>/`.
+ *
+ * @example
+ * ```ts
+ * const production = environment('production', { namespace: 'ml-prod' });
+ * ```
+ */
+export function environment(name: string, spec: EnvironmentSpec = {}): Environment {
+  const path = [seg('environment', String(name))];
+  assertDnsLabel(name, path, 'environment name');
+  if (spec.namespace !== undefined) assertDnsLabel(spec.namespace, [...path, 'namespace'], 'namespace');
+  return { kind: 'environment', name, spec };
+}
+
+/** What an app contains in one environment. */
+export interface AppContent {
+  readonly description?: string;
+  readonly pipelines?: readonly AnyPipeline[];
+  readonly schedules?: readonly Schedule[];
+}
+
+/** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
+export interface App {
+  readonly kind: 'app';
+  readonly name: string;
+  readonly build: (env: Environment) => AppContent;
+}
+
+/**
+ * Declares an app. Pass its content directly, or a function of the environment for
+ * per-environment differences.
+ *
+ * @example
+ * ```ts
+ * export const recommendedCategories = app('recommended-categories', (env) => ({
+ *   pipelines: [ctrTraining],
+ *   schedules: [ctrWeekly(env)],
+ * }));
+ * ```
+ */
+export function app(name: string, content: AppContent | ((env: Environment) => AppContent)): App {
+  assertDnsLabel(name, [seg('app', String(name))], 'app name');
+  return { kind: 'app', name, build: typeof content === 'function' ? content : () => content };
+}
+
+/** A whole Argosy project: environments times apps. */
+export interface Project {
+  readonly kind: 'project';
+  readonly name: string;
+  readonly environments: readonly Environment[];
+  readonly apps: readonly App[];
+}
+
+/**
+ * Declares the project `argosy synth` builds; export it as the default export of the app entry
+ * (`pipelines/index.ts`).
+ *
+ * @example
+ * ```ts
+ * export default project('dsrpmart', {
+ *   environments: [environment('staging'), environment('production')],
+ *   apps: [recommendedCategories],
+ * });
+ * ```
+ */
+export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[] }): Project {
+  const path = [seg('project', String(name))];
+  assertDnsLabel(name, path, 'project name');
+  const environments = spec.environments && spec.environments.length > 0 ? spec.environments : [environment('default')];
+  unique(environments.map((e) => e.name), [...path, 'environments'], 'environment');
+  unique(spec.apps.map((a) => a.name), [...path, 'apps'], 'app');
+  return { kind: 'project', name, environments, apps: spec.apps };
+}
+
+function unique(names: readonly string[], path: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new DslError({ path, problem: `two ${what}s are named "${n}"`, got: n, fix: `Give every ${what} a unique name` });
+    seen.add(n);
+  }
+}
+
+/**
+ * Resolves every app in every environment into the IR the backends read. Pure: the same project
+ * always gives the same IR.
+ */
+export function resolveProject(p: Project): ProjectIR {
+  return {
+    name: p.name,
+    environments: p.environments.map((env): EnvironmentIR => {
+      const apps = p.apps.map((a) => resolveApp(a, env));
+      assertNamesUniqueInNamespace(env, apps);
+      return { name: env.name, ...(env.spec.namespace ? { namespace: env.spec.namespace } : {}), labels: env.spec.labels ?? {}, apps };
+    }),
+  };
+}
+
+function resolveApp(a: App, env: Environment): AppIR {
+  const path = [seg('environment', env.name), seg('app', a.name)];
+  const content = a.build(env);
+  const pipelines = new Map<string, PipelineIR>();
+  const addPipeline = (pl: AnyPipeline): void => {
+    const known = pipelines.get(pl.name);
+    if (known && known !== pl.ir) {
+      throw new DslError({ path: [...path, seg('pipeline', pl.name)], problem: 'two different pipelines have the same name', got: pl.name, fix: 'Rename one of them' });
+    }
+    pipelines.set(pl.name, pl.ir);
+  };
+  (content.pipelines ?? []).forEach(addPipeline);
+  // A schedule without its WorkflowTemplate could never run, so scheduled pipelines are always included.
+  (content.schedules ?? []).forEach((s) => addPipeline(s.pipeline));
+  const schedules: ScheduleIR[] = (content.schedules ?? []).map((s) => (env.spec.suspendSchedules ? { ...s.ir, suspend: true } : s.ir));
+  return {
+    name: a.name,
+    ...(content.description ? { description: content.description } : {}),
+    pipelines: [...pipelines.values()],
+    schedules,
+  };
+}
+
+function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]): void {
+  const seen = new Map<string, string>();
+  const claim = (kind: string, name: string, owner: string): void => {
+    const key = `${kind}/${name}`;
+    const other = seen.get(key);
+    if (other !== undefined && other !== owner) {
+      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `${kind} "${name}" is also defined by app "${other}"; both would land in the same namespace`, got: name, fix: 'Rename one of them' });
+    }
+    if (other === owner && kind === 'CronWorkflow') {
+      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two schedules are named "${name}"`, got: name, fix: 'Pass a distinct `name` to schedule()' });
+    }
+    seen.set(key, owner);
+  };
+  for (const a of apps) {
+    a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
+    a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
+  }
+}

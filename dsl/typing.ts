@@ -1,0 +1,41 @@
+import type { ArtifactPort, ParamPort, PortMap } from './ports.ts';
+import type { ArtifactRef, ParamRef } from './refs.ts';
+
+/** Flattens intersections so editor tooltips show one object type. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The TypeScript value type of a parameter port. */
+export type ValueOf<P> = P extends ParamPort<infer T, boolean> ? T : never;
+
+/** What may be passed to a port: a literal or a reference of the same type for parameters, a reference of the same kind for artifacts. */
+export type ArgFor<P> = P extends ParamPort<infer T, boolean> ? T | ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : never;
+
+/** The reference a task output becomes. */
+export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : never;
+
+type IsOptional<P> = P extends ParamPort<unknown, infer D> ? D : P extends ArtifactPort<string, infer O> ? O : false;
+
+/** Ports that must be given an argument (no default, not optional). */
+export type RequiredKeys<I> = { [K in keyof I]-?: IsOptional<I[K]> extends true ? never : K }[keyof I];
+/** Ports that may be left out. */
+export type OptionalKeys<I> = Exclude<keyof I, RequiredKeys<I>>;
+
+/**
+ * The argument object of a task: required ports are required keys, ports with defaults are
+ * optional keys, and unknown keys are rejected by TypeScript's excess property check.
+ */
+export type ArgsOf<I extends PortMap> = Simplify<{ [K in RequiredKeys<I>]: ArgFor<I[K]> } & { [K in OptionalKeys<I>]?: ArgFor<I[K]> }>;
+
+/** The rest-parameter form of {@link ArgsOf}: optional when no port is required. */
+export type TaskArgs<I extends PortMap> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I>>] : [args: NoInfer<ArgsOf<I>>];
+
+/** Typed references to every output of a task. */
+export type OutputRefs<O extends PortMap> = { readonly [K in keyof O]: RefFor<O[K]> };
+
+/** Typed references to every parameter of a pipeline. */
+export type ParamRefs<P extends PortMap> = { readonly [K in keyof P]: ParamRef<ValueOf<P[K]>> };
+
+/** The value shape of a pipeline's parameters, e.g. `{ snapshotDate: string; learningRate?: number }`. */
+export type ParamValues<P extends PortMap> = Simplify<
+  { [K in RequiredKeys<P>]: ValueOf<P[K]> } & { [K in OptionalKeys<P>]?: ValueOf<P[K]> }
+>;

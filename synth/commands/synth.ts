@@ -1,0 +1,44 @@
+import type { PipelineBackend } from '../../charts/index.ts';
+import { synthesize } from '../engine.ts';
+import { DEFAULT_APP_ENTRY, loadProject } from '../load-app.ts';
+import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
+import { diffTree, writeTree } from '../writer.ts';
+
+export interface SynthCommandOptions {
+  readonly app?: string;
+  readonly out?: string;
+  readonly check?: boolean;
+  readonly target?: PipelineBackend;
+}
+
+/**
+ * `argosy synth`: builds the project and writes (or, with --check, compares) the output tree.
+ * Any error leaves the existing tree untouched and exits 1.
+ */
+export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promise<number> {
+  const out = opts.out ?? 'dist';
+  try {
+    const project = await loadProject(opts.app ?? DEFAULT_APP_ENTRY);
+    const { files } = synthesize(project, {
+      ...(opts.target ? { pipelineBackend: opts.target } : {}),
+      onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${n} file${n === 1 ? '' : 's'})`),
+    });
+    if (opts.check) {
+      const diff = diffTree(out, files);
+      const problems = [...diff.stale.map((p) => `stale    ${out}/${p}`), ...diff.missing.map((p) => `missing  ${out}/${p}`), ...diff.extra.map((p) => `extra    ${out}/${p}`)];
+      if (problems.length === 0) {
+        io.out(`✓ ${out}/ is up to date (${files.length} files)`);
+        return EXIT_OK;
+      }
+      problems.forEach((p) => io.out(p));
+      io.err(`✗ ${out}/ is out of date: ${problems.length} file(s) differ. Run \`argosy synth\` and commit the result.`);
+      return EXIT_FINDINGS;
+    }
+    const diff = writeTree(out, files);
+    const changed = diff.stale.length + diff.missing.length;
+    io.out(`✓ wrote ${out}/: ${files.length} files (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`);
+    return EXIT_OK;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:conformance`: checks against ../shared (schemas, upstream corpora). Fails loudly without it.
+export default defineConfig({
+  test: {
+    include: ['test/conformance/**/*.test.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+});
