@@ -19,7 +19,30 @@ export function checkCond(state: BuildState, cond: unknown, site: UseSite): Cond
     throw new DslError({ path: site.path, problem: 'condition refers to another pipeline', got: 'a foreign reference', fix: 'Build conditions from tasks and parameters of this pipeline' });
   }
   walk(state, cond.ir, site);
+  for (const part of conjuncts(cond.ir)) {
+    if (classifyCond(part) === 'mixed') {
+      throw new DslError({ path: site.path, problem: 'a condition mixes task status and parameter values inside or()/not(); status tests become Argo `depends` and value tests `when`, which only combine with "and"', got: 'mixed condition', fix: 'Combine status and value tests only with and(), or split the task' });
+    }
+  }
   return cond.ir;
+}
+
+/** Whether a condition tests only task status, only values, or both. */
+export function classifyCond(cond: CondIR): 'status' | 'value' | 'mixed' {
+  switch (cond.kind) {
+    case 'status': return 'status';
+    case 'compare': return 'value';
+    case 'not': return classifyCond(cond.item);
+    case 'and':
+    case 'or': {
+      const kinds = new Set(cond.items.map(classifyCond));
+      return kinds.size === 1 ? ([...kinds][0] as 'status' | 'value') : 'mixed';
+    }
+  }
+}
+
+function conjuncts(cond: CondIR): CondIR[] {
+  return cond.kind === 'and' ? cond.items.flatMap(conjuncts) : [cond];
 }
 
 function walk(state: BuildState, ir: CondIR, site: UseSite): void {

@@ -1,7 +1,7 @@
 import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
 import type { BranchState, BuildState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
-import { checkCond } from './cond-check.ts';
+import { checkCond, classifyCond } from './cond-check.ts';
 import type { Cond } from './conditions.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import type { ParamTypeIR, PortIR } from './ir/index.ts';
@@ -119,6 +119,10 @@ export class Scope implements PipelineBuilder {
       const path = [...this.state.path, seg('condition', branchId)];
       if (closed) throw new DslError({ path, problem: 'no branch can follow .otherwise()', got: branchId, fix: 'Put .otherwise() last' });
       if (c !== undefined) checkCond(this.state, c, this.site(path));
+      const mixed = node.branches.find((b) => b.cond && classifyCond(b.cond.ir) === 'mixed');
+      if (mixed) {
+        throw new DslError({ path, problem: 'cannot negate a condition that mixes task status and parameter values, as this branch requires', got: mixed.id, fix: 'Use separate p.when() blocks with explicit conditions instead of elseWhen/otherwise' });
+      }
       if (typeof fn !== 'function') throw new DslError({ path, problem: 'branch body must be a function', got: fn, fix: 'Pass (p) => { p.task(...) }' });
       const branch: BranchState = { id: branchId, ...(c ? { cond: c } : {}), nodes: [] };
       node.branches.push(branch);

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './cli.ts';
+import type { CommandIO } from './report.ts';
+
+function capture(): CommandIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), color: false };
+}
+
+const fixture = (name: string) => `test/fixtures/projects/${name}.ts`;
+const tmpOut = () => join(mkdtempSync(join(tmpdir(), 'argosy-cli-')), 'dist');
+
+describe('argosy synth', () => {
+  it('GIVEN a project WHEN synthesized THEN one file per object lands at <env>/<app>/<kind>.<name>.yaml and --check passes', async () => {
+    const out = tmpOut();
+    const io = capture();
+    expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
+    expect(readdirSync(join(out, 'dev/greetings')).sort()).toEqual(['cronworkflow.hello.yaml', 'workflowtemplate.hello.yaml']);
+    expect(io.stdout.join('\n')).toMatch(/wrote .*: 2 files \(2 new, 0 changed, 0 removed\)/);
+    expect(io.stderr.join('\n')).toMatch(/synthesized dev\/greetings \(2 files\)/);
+    expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], capture())).toBe(0);
+  });
+
+  it('GIVEN a hand-edited output WHEN checked THEN exit 1 lists the stale file and nothing is written', async () => {
+    const out = tmpOut();
+    await main(['synth', '--app', fixture('small'), '--out', out], capture());
+    const target = join(out, 'dev/greetings/workflowtemplate.hello.yaml');
+    writeFileSync(target, `${readFileSync(target, 'utf8')}# edited\n`);
+    const io = capture();
+    expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], io)).toBe(1);
+    expect(io.stdout).toEqual([`stale    ${out}/dev/greetings/workflowtemplate.hello.yaml`]);
+    expect(readFileSync(target, 'utf8')).toMatch(/# edited\n$/);
+  });
+
+  it('GIVEN broken wiring WHEN synthesized THEN exit 1 with a one-line error, no stack trace, and the old tree intact', async () => {
+    const out = tmpOut();
+    await main(['synth', '--app', fixture('small'), '--out', out], capture());
+    const before = readdirSync(join(out, 'dev/greetings'));
+    const io = capture();
+    expect(await main(['synth', '--app', fixture('broken-wiring'), '--out', out], io)).toBe(1);
+    expect(io.stderr).toEqual(['✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').']);
+    expect(readdirSync(join(out, 'dev/greetings'))).toEqual(before);
+  });
+
+  it('GIVEN usage mistakes THEN exit 2 with a hint', async () => {
+    const io = capture();
+    expect(await main(['synth', '--app', fixture('missing')], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/missing\.ts: app entry not found .*Pass --app <file>/);
+    const io2 = capture();
+    expect(await main(['synth', '--app', fixture('no-default')], io2)).toBe(2);
+    expect(io2.stderr[0]).toMatch(/no default-exported project/);
+    expect(await main(['synth', '--target', 'helm'], capture())).toBe(2);
+    expect(await main(['frobnicate'], capture())).toBe(2);
+  });
+});
