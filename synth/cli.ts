@@ -16,7 +16,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .command('synth')
     .description('synthesize the project into dist/<environment>/<app>/<kind>.<name>.yaml')
     .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
-    .option('--out <dir>', 'output directory', 'dist')
+    .option('--out <dir>', 'output directory (cdk8s synth passes CDK8S_OUTDIR)', process.env.CDK8S_OUTDIR ?? 'dist')
     .option('--check', 'write nothing; exit 1 if the output directory is stale')
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
     .action(async (opts: { app: string; out: string; check?: boolean; target: 'argo' | 'kfp' }) => {
