@@ -97,7 +97,7 @@ describe('conditions', () => {
     });
     const cond = pl.ir.body[1];
     expect(cond?.kind).toBe('condition');
-    expect((cond as { branches: unknown[] }).branches).toHaveLength(3);
+    expect((cond as unknown as { branches: unknown[] }).branches).toHaveLength(3);
   });
 
   it('GIVEN a task reading an output from inside a branch WHEN outside it THEN the error says how to fix it', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { eq, gt, param, pipeline, type AnyPipeline, type PipelineBuilder, type Task } from '../dsl/index.ts';
+import { eq, gt, param, pipeline, type AnyPipeline, type ParamRef, type PipelineBuilder, type Task } from '../dsl/index.ts';
 import { echo, extract, score, train } from './fixtures/components.ts';
 
 /** A recipe for one step of a random pipeline; indexes pick earlier tasks modulo what exists. */
@@ -41,7 +41,7 @@ export function randomPipeline(name: string, steps: readonly StepRecipe[]): AnyP
         node = p.task(id, echo, { text: source ? `rows=${source.outputs.rows}` : 'hello' });
       } else if (s.kind === 'loop') {
         const model = pick(trains, s.from);
-        node = p.forEach(id, ['a', 'b', 'c'].slice(0, 1 + (s.from % 3)), (p, shard) => {
+        node = p.forEach(id, ['a', 'b', 'c'].slice(0, 1 + (s.from % 3)), (p, shard): Record<string, ParamRef<unknown>> => {
           if (!model) return { said: p.task(`${id}-say`, echo, { text: shard }).outputs.out };
           return { rows: p.task(`${id}-score`, score, { shard, model: model.outputs.model }).outputs.rows };
         }, s.from % 2 ? { parallelism: 2 } : {});

@@ -2,7 +2,7 @@ import { app, project, type AnyPipeline, type AppContent, type Schedule } from '
 import { synthesize, type SynthFile } from '../synth/engine.ts';
 
 /** Synthesizes app content in a one-app, one-environment project (no namespace) for tests. */
-export function synthApp(content: AppContent, name = 'test'): SynthFile[] {
+export function synthApp(content: AppContent, name = 'test'): readonly SynthFile[] {
   return synthesize(project('test', { apps: [app(name, content)] })).files;
 }
 
