@@ -186,7 +186,15 @@ function implementationToIR<I extends PortMap, O extends PortMap>(spec: Componen
   return { kind: 'container', command: render(spec.command, 'command'), args: render(spec.args, 'args') };
 }
 
-/** Environment variable name for a port, e.g. `learningRate` -> `INPUT_LEARNING_RATE`. */
+/**
+ * Environment variable name under which a script component receives a port.
+ *
+ * @example
+ * ```ts
+ * portEnvName('INPUT', 'learningRate'); // 'INPUT_LEARNING_RATE'
+ * portEnvName('OUTPUT', 'model');       // 'OUTPUT_MODEL'
+ * ```
+ */
 export function portEnvName(direction: 'INPUT' | 'OUTPUT', port: string): string {
   return `${direction}_${port.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }

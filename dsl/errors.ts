@@ -40,7 +40,15 @@ export class DslError extends Error {
   }
 }
 
-/** Renders error parts in the single format users see everywhere. */
+/**
+ * Renders error parts in the single format users see everywhere.
+ *
+ * @example
+ * ```ts
+ * formatDslError({ path: ['pipeline "a"', 'task "b"'], problem: 'bad', got: 3, fix: 'Do better' });
+ * // 'pipeline "a" > task "b": bad (got 3). Do better.'
+ * ```
+ */
 export function formatDslError(parts: DslErrorParts): string {
   const where = parts.path.length > 0 ? parts.path.join(' > ') : '(project)';
   const got = 'got' in parts ? ` (got ${showValue(parts.got)})` : '';

@@ -112,6 +112,12 @@ function unique(names: readonly string[], path: readonly string[], what: string)
 /**
  * Resolves every app in every environment into the IR the backends read. Pure: the same project
  * always gives the same IR.
+ *
+ * @example
+ * ```ts
+ * const ir = resolveProject(project('demo', { apps: [app('a', { pipelines: [ctrTraining] })] }));
+ * ir.environments[0].apps[0].pipelines[0].name; // 'ctr-training'
+ * ```
  */
 export function resolveProject(p: Project): ProjectIR {
   return {
