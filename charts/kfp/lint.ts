@@ -37,21 +37,23 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
       const at = `${owner} > task ${name}`;
       const ref: string = t.componentRef?.name;
       const callee = components[ref];
+      const deps = new Set<string>(t.dependentTasks ?? []);
+      for (const d of deps) if (!(d in tasks)) out.push(`${at}: dependentTasks names "${d}", which is not a sibling task`);
+      if (deps.has(name)) out.push(`${at}: depends on itself`);
       if (!callee) {
         out.push(`${at}: componentRef "${ref}" is not a component`);
         continue;
       }
       used.add(ref);
-      const deps = new Set<string>(t.dependentTasks ?? []);
-      for (const d of deps) if (!(d in tasks)) out.push(`${at}: dependentTasks names "${d}", which is not a sibling task`);
-      if (deps.has(name)) out.push(`${at}: depends on itself`);
       const params: Record<string, Spec> = t.inputs?.parameters ?? {};
       const artifacts: Record<string, Spec> = t.inputs?.artifacts ?? {};
       const calleeParams = new Set(keys(callee.inputDefinitions?.parameters));
       const calleeArtifacts = new Set(keys(callee.inputDefinitions?.artifacts));
-      const constants = Object.values(params).map((p) => JSON.stringify(p.runtimeValue?.constant ?? '')).join(' ');
+      // Extra inputs are fine when a placeholder reads them (string templates, resource fields).
+      const constants = Object.values(params).map((p) => JSON.stringify(p.runtimeValue?.constant ?? '')).join(' ') + JSON.stringify(executors[callee.executorLabel] ?? {});
       for (const [k, p] of Object.entries(params)) {
-        if (!calleeParams.has(k) && !constants.includes(`['${k}']`)) out.push(`${at}: input parameter "${k}" is not declared by ${ref}`);
+        // KFP ignores undeclared constant inputs (the SDK writes some); undeclared references must be read by a placeholder.
+        if (!calleeParams.has(k) && p.runtimeValue === undefined && !constants.includes(`['${k}']`)) out.push(`${at}: input parameter "${k}" is not declared by ${ref}`);
         if (p.componentInputParameter !== undefined && !ownParams.has(p.componentInputParameter)) out.push(`${at}: componentInputParameter "${p.componentInputParameter}" is not an input of ${owner}`);
         const producer = p.taskOutputParameter;
         if (producer) {
@@ -70,10 +72,11 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
           if (!deps.has(producer.producerTask)) out.push(`${at}: reads "${producer.producerTask}" without depending on it`);
         }
       }
-      const iterator = t.parameterIterator;
+      const iterator = t.parameterIterator ?? t.artifactIterator;
       if (iterator) {
-        if (!calleeParams.has(iterator.itemInput)) out.push(`${at}: iterator item input "${iterator.itemInput}" is not declared by ${ref}`);
+        if (!calleeParams.has(iterator.itemInput) && !calleeArtifacts.has(iterator.itemInput)) out.push(`${at}: iterator item input "${iterator.itemInput}" is not declared by ${ref}`);
         if (iterator.items?.inputParameter !== undefined && !(iterator.items.inputParameter in params)) out.push(`${at}: iterator reads "${iterator.items.inputParameter}", which is not a task input`);
+        if (iterator.items?.inputArtifact !== undefined && !(iterator.items.inputArtifact in artifacts)) out.push(`${at}: iterator reads "${iterator.items.inputArtifact}", which is not a task input`);
         if (iterator.items?.raw !== undefined) {
           try {
             if (!Array.isArray(JSON.parse(iterator.items.raw))) out.push(`${at}: iterator items are not a JSON list`);
@@ -89,12 +92,12 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
         if (!def.isOptional && def.defaultValue === undefined && !(k in params) && iterator?.itemInput !== k) out.push(`${at}: required input parameter "${k}" of ${ref} is not set`);
       }
       for (const [k, def] of Object.entries<Spec>(callee.inputDefinitions?.artifacts ?? {})) {
-        if (!def.isOptional && !(k in artifacts)) out.push(`${at}: required input artifact "${k}" of ${ref} is not set`);
+        if (!def.isOptional && !(k in artifacts) && iterator?.itemInput !== k) out.push(`${at}: required input artifact "${k}" of ${ref} is not set`);
       }
     }
     for (const [k, o] of Object.entries<Spec>(comp.dag?.outputs?.parameters ?? {})) {
-      const sel = o.valueFromParameter;
-      if (!sel || !(sel.producerSubtask in tasks) || !outputsOf(sel.producerSubtask).params.has(sel.outputParameterKey)) out.push(`${owner}: DAG output "${k}" selects a missing task output`);
+      const sels: Spec[] = o.valueFromParameter ? [o.valueFromParameter] : (o.valueFromOneof?.parameterSelectors ?? []);
+      if (sels.length === 0 || sels.some((sel) => !(sel.producerSubtask in tasks) || !outputsOf(sel.producerSubtask).params.has(sel.outputParameterKey))) out.push(`${owner}: DAG output "${k}" selects a missing task output`);
       if (!(k in (comp.outputDefinitions?.parameters ?? {}))) out.push(`${owner}: DAG output "${k}" is not in outputDefinitions`);
     }
     for (const [k, o] of Object.entries<Spec>(comp.dag?.outputs?.artifacts ?? {})) {
