@@ -25,7 +25,7 @@ describe('the strict checker itself (upstream corpus)', () => {
   });
 
   it('rejects an unknown field, a wrong enum name and an unknown key in a Kubernetes executor config', () => {
-    const [spec, platform] = KfpStrictChecker.readDocuments(readFileSync(resolve(corpus, 'sdk/nvidia_gpu_scheduling_check.yaml'), 'utf8')) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [spec, platform] = KfpStrictChecker.readDocuments(readFileSync(resolve(corpus, 'sdk/nvidia_gpu_scheduling_check.yaml'), 'utf8')) as [Record<string, any>, Record<string, any>]; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(checker.check([{ ...spec, extra: 1 }])).toEqual([expect.stringContaining('"extra" is unknown')]);
     const badEnum = structuredClone(spec);
     badEnum.root.dag.tasks['verify-gpu-scheduled'].triggerPolicy = { strategy: 'ALL_DONE' };
