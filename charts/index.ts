@@ -1,4 +1,5 @@
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
+import { kfpPipelinesTarget } from './kfp/index.ts';
 import type { Target } from './target.ts';
 
 /**
@@ -8,6 +9,7 @@ import type { Target } from './target.ts';
  * for (const t of targets) t.render(ctx);
  * ```
  */
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget];
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';
+export { pipelineBackendOf } from './target.ts';

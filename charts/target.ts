@@ -1,5 +1,5 @@
 import type { Chart } from 'cdk8s';
-import type { AppIR, EnvironmentIR, ProjectIR } from '../dsl/ir/index.ts';
+import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR } from '../dsl/ir/index.ts';
 
 /** A file that is not a Kubernetes object (e.g. a KFP PipelineSpec), written as-is. */
 export interface OutputFile {
@@ -19,14 +19,30 @@ export interface RenderContext {
   readonly project: ProjectIR;
   readonly env: EnvironmentIR;
   readonly app: AppIR;
+  /** The synth run's default backend (`argosy synth --target`); see {@link pipelineBackendOf}. */
   readonly pipelineBackend: PipelineBackend;
+  /** Argosy's version (from package.json), for generated files that record their producer. */
+  readonly toolVersion: string;
   /** Adds a non-Kubernetes output file. */
   emitFile(file: OutputFile): void;
 }
 
 /**
+ * The backend that compiles one pipeline: its own `target`, else the environment's
+ * `pipelineBackend`, else the synth run's default.
+ * @example
+ * ```ts
+ * const mine = ctx.app.pipelines.filter((p) => pipelineBackendOf(p, ctx) === 'kfp');
+ * ```
+ */
+export function pipelineBackendOf(p: PipelineIR, ctx: Pick<RenderContext, 'env' | 'pipelineBackend'>): PipelineBackend {
+  return p.target ?? ctx.env.pipelineBackend ?? ctx.pipelineBackend;
+}
+
+/**
  * A backend: one folder under charts/ plus one entry in charts/index.ts. Targets read IR only.
- * `pipelineBackend` marks targets that compile pipelines; exactly one of those runs per synth.
+ * `pipelineBackend` marks targets that compile pipelines; each compiles the pipelines that
+ * {@link pipelineBackendOf} assigns to it, so one synth can emit both Argo and KFP pipelines.
  */
 export interface Target {
   readonly name: string;

@@ -3,7 +3,7 @@ import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
 import { toSeconds, type Duration } from './duration.ts';
 import { DslError, seg } from './errors.ts';
-import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, TaskIR, TolerationIR } from './ir/index.ts';
+import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, PipelineTargetIR, TaskIR, TolerationIR } from './ir/index.ts';
 import { assertDnsLabel, assertPortName } from './names.ts';
 import { assertAcyclic } from './pipeline-graph.ts';
 import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
@@ -19,7 +19,30 @@ import type { ParamRefs } from './typing.ts';
  * { params: { snapshotDate: param.string() }, timeout: hours(6), serviceAccount: 'ml-pipelines', parallelism: 4 }
  * ```
  */
-export interface PipelineOptions<P extends ParamPortMap> {
+export type PipelineOptions<P extends ParamPortMap> = PipelineSettings<P> & (ArgoBound | KfpBound);
+
+/** Settings of a pipeline that may run on Argo (the default, or `target: 'argo'`). */
+export interface ArgoBound {
+  /**
+   * Pins the backend that compiles this pipeline. Without it the environment's `pipelineBackend`
+   * or `argosy synth --target` decides.
+   */
+  readonly target?: 'argo';
+}
+
+/**
+ * A pipeline pinned to Kubeflow Pipelines: settings KFP cannot honour are type errors here
+ * (run-wide parallelism, and the Argo-only artifact repository and pod GC).
+ */
+export interface KfpBound {
+  readonly target: 'kfp';
+  readonly parallelism?: never;
+  readonly artifactRepository?: never;
+  readonly podGC?: never;
+}
+
+/** Settings shared by every backend. */
+export interface PipelineSettings<P extends ParamPortMap> {
   readonly params?: P;
   readonly description?: string;
   /** Most pods of one run that may run at once. */
@@ -37,6 +60,7 @@ export interface PipelineOptions<P extends ParamPortMap> {
   readonly ttlAfterFinished?: Duration;
   /** When to delete pods (Argo podGC strategy). */
   readonly podGC?: PipelineIR['options']['podGC'];
+  readonly target?: PipelineTargetIR;
 }
 
 /** Outputs a pipeline may return from its build function. */
@@ -115,8 +139,16 @@ export function pipeline<const P extends ParamPortMap = {}>(
     exitHandler: state.exitTasks.map((t) => taskToIR(state, t)),
     outputs: outputsToIR(state, returned, path),
     options: optionsToIR(options, path),
+    ...(options.target !== undefined ? { target: assertTarget(options.target, [...path, 'target']) } : {}),
   };
   return { kind: 'pipeline', name, params: paramPorts, ir };
+}
+
+function assertTarget(target: unknown, path: readonly string[]): PipelineTargetIR {
+  if (target !== 'argo' && target !== 'kfp') {
+    throw new DslError({ path, problem: 'unknown pipeline backend', got: target, fix: 'Use "argo" or "kfp"' });
+  }
+  return target;
 }
 
 function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[] {

@@ -9,6 +9,7 @@ interface ParamPortSpec {
   readonly hasDefault: boolean;
   readonly enum?: readonly JsonValue[];
   readonly description?: string;
+  readonly jsonShape?: 'list' | 'struct';
 }
 
 /**
@@ -52,6 +53,7 @@ export class ParamPort<T, D extends boolean = false> {
       ...(this.spec.hasDefault ? { default: this.spec.default as JsonValue } : {}),
       ...(this.spec.enum ? { enum: this.spec.enum } : {}),
       ...(this.spec.description ? { description: this.spec.description } : {}),
+      ...(this.spec.jsonShape ? { jsonShape: this.spec.jsonShape } : {}),
     };
   }
 }
@@ -128,8 +130,11 @@ export type ParamPortMap = { readonly [name: string]: ParamPort<any, boolean> };
  *   learningRate: param.float(),
  *   balanced: param.bool().default(true),
  *   grid: param.json<{ depth: number[] }>(),
+ *   shards: param.list<string>(),
  * }
  * ```
+ * `json` values are objects on Kubeflow Pipelines (`STRUCT`) unless their default is a list;
+ * declare lists with `list` so KFP types them `LIST` (loops and collected outputs need that).
  */
 export const param = {
   string: (): ParamPort<string> => new ParamPort<string>({ type: 'string', hasDefault: false }),
@@ -137,6 +142,7 @@ export const param = {
   float: (): ParamPort<number> => new ParamPort<number>({ type: 'float', hasDefault: false }),
   bool: (): ParamPort<boolean> => new ParamPort<boolean>({ type: 'bool', hasDefault: false }),
   json: <T = JsonValue>(): ParamPort<T> => new ParamPort<T>({ type: 'json', hasDefault: false }),
+  list: <T = JsonValue>(): ParamPort<T[]> => new ParamPort<T[]>({ type: 'json', hasDefault: false, jsonShape: 'list' }),
 } as const;
 
 /**

@@ -17,6 +17,11 @@ export interface EnvironmentSpec {
   readonly labels?: Readonly<Record<string, string>>;
   /** Pause every schedule in this environment (e.g. staging runs only on demand). */
   readonly suspendSchedules?: boolean;
+  /**
+   * Backend for the pipelines of this environment that do not pin one with `target`; without it
+   * `argosy synth --target` decides (default `argo`).
+   */
+  readonly pipelineBackend?: 'argo' | 'kfp';
 }
 
 /** An environment (staging, production, ...); apps are resolved once per environment. */
@@ -38,6 +43,9 @@ export function environment(name: string, spec: EnvironmentSpec = {}): Environme
   const path = [seg('environment', String(name))];
   assertDnsLabel(name, path, 'environment name');
   if (spec.namespace !== undefined) assertDnsLabel(spec.namespace, [...path, 'namespace'], 'namespace');
+  if (spec.pipelineBackend !== undefined && spec.pipelineBackend !== 'argo' && spec.pipelineBackend !== 'kfp') {
+    throw new DslError({ path: [...path, 'pipelineBackend'], problem: 'unknown pipeline backend', got: spec.pipelineBackend, fix: 'Use "argo" or "kfp"' });
+  }
   return { kind: 'environment', name, spec };
 }
 
@@ -125,7 +133,13 @@ export function resolveProject(p: Project): ProjectIR {
     environments: p.environments.map((env): EnvironmentIR => {
       const apps = p.apps.map((a) => resolveApp(a, env));
       assertNamesUniqueInNamespace(env, apps);
-      return { name: env.name, ...(env.spec.namespace ? { namespace: env.spec.namespace } : {}), labels: env.spec.labels ?? {}, apps };
+      return {
+        name: env.name,
+        ...(env.spec.namespace ? { namespace: env.spec.namespace } : {}),
+        labels: env.spec.labels ?? {},
+        apps,
+        ...(env.spec.pipelineBackend ? { pipelineBackend: env.spec.pipelineBackend } : {}),
+      };
     }),
   };
 }

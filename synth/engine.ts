@@ -3,6 +3,7 @@ import { targets as allTargets, type OutputFile, type PipelineBackend, type Targ
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
 import { renderFile } from './serialize.ts';
+import { ARGOSY_VERSION } from './version.ts';
 
 /** One file of the output tree, relative to the output directory. */
 export interface SynthFile {
@@ -13,7 +14,10 @@ export interface SynthFile {
 }
 
 export interface SynthOptions {
+  /** Default backend for pipelines that neither they nor their environment pin. */
   readonly pipelineBackend?: PipelineBackend;
+  /** Recorded in generated files that name their producer (KFP `sdkVersion`); default package.json's. */
+  readonly toolVersion?: string;
   readonly targets?: readonly Target[];
   /** Called after each app is rendered (for progress output). */
   readonly onProgress?: (event: { env: string; app: string; files: number }) => void;
@@ -40,7 +44,10 @@ export function synthesize(project: Project, opts: SynthOptions = {}): SynthResu
 
 export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[] {
   const backend = opts.pipelineBackend ?? 'argo';
-  const targets = (opts.targets ?? allTargets).filter((t) => t.pipelineBackend === undefined || t.pipelineBackend === backend);
+  // Every target runs: pipeline backends pick their own pipelines (pipelineBackendOf), so one
+  // synth can mix Argo and KFP pipelines.
+  const targets = opts.targets ?? allTargets;
+  const toolVersion = opts.toolVersion ?? ARGOSY_VERSION;
   const files: SynthFile[] = [];
   const seen = new Set<string>();
   for (const env of ir.environments) {
@@ -48,7 +55,7 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
     for (const app of env.apps) {
       const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, { disableResourceNameHashes: true, labels: standardLabels(ir.name, app.name, env.labels) });
       const extra: OutputFile[] = [];
-      for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, emitFile: (f) => extra.push(f) });
+      for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, toolVersion, emitFile: (f) => extra.push(f) });
       const before = files.length;
       const add = (name: string, documents: readonly unknown[]): void => {
         const path = `${env.name}/${app.name}/${name}`;

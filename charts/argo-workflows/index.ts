@@ -1,5 +1,5 @@
 import { addObject } from '../api-object.ts';
-import type { Target } from '../target.ts';
+import { pipelineBackendOf, type Target } from '../target.ts';
 import { cronWorkflow } from './cron-workflow.ts';
 import { workflowTemplate } from './workflow-template.ts';
 
@@ -16,13 +16,13 @@ export const argoWorkflowsTarget: Target = {
   pipelineBackend: 'argo',
   render(ctx) {
     const ns = ctx.env.namespace;
-    for (const p of ctx.app.pipelines) addObject(ctx.chart, workflowTemplate(p, ns));
+    for (const p of ctx.app.pipelines) if (pipelineBackendOf(p, ctx) === 'argo') addObject(ctx.chart, workflowTemplate(p, ns));
   },
 };
 
 /**
- * Schedules always become CronWorkflows, whichever backend compiles the pipelines, because
- * they trigger the Argo WorkflowTemplate by name.
+ * Schedules of Argo-compiled pipelines become CronWorkflows that trigger the WorkflowTemplate by
+ * name (schedules of KFP-compiled pipelines are rendered by the KFP target).
  * @example
  * ```ts
  * argoSchedulesTarget.render(ctx);
@@ -31,7 +31,10 @@ export const argoWorkflowsTarget: Target = {
 export const argoSchedulesTarget: Target = {
   name: 'argo-schedules',
   render(ctx) {
-    for (const s of ctx.app.schedules) addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
+    for (const s of ctx.app.schedules) {
+      const p = ctx.app.pipelines.find((x) => x.name === s.pipeline);
+      if (p === undefined || pipelineBackendOf(p, ctx) === 'argo') addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
+    }
   },
 };
 

@@ -11,6 +11,8 @@ export interface ParamPortIR {
   readonly enum?: readonly JsonValue[];
   readonly optional: boolean;
   readonly description?: string;
+  /** For `json` parameters: whether the value is a list (KFP `LIST`) or an object (KFP `STRUCT`). */
+  readonly jsonShape?: 'list' | 'struct';
 }
 
 /** A typed artifact port; `artifactType` is `Dataset`, `Model`, `Metrics`, `HTML`, `Markdown` or custom. */

@@ -68,6 +68,9 @@ export interface PipelineOutputIR {
   readonly kind: 'param' | 'artifact';
 }
 
+/** Which engine runs a pipeline: Argo Workflows (WorkflowTemplate) or Kubeflow Pipelines (PipelineSpec). */
+export type PipelineTargetIR = 'argo' | 'kfp';
+
 /** A pipeline: typed parameters, the components it uses and a tree of tasks, conditions and loops. */
 export interface PipelineIR {
   readonly name: string;
@@ -79,4 +82,6 @@ export interface PipelineIR {
   readonly exitHandler: readonly TaskIR[];
   readonly outputs: readonly PipelineOutputIR[];
   readonly options: PipelineOptionsIR;
+  /** Pinned backend; absent means the environment's or the synth run's default. */
+  readonly target?: PipelineTargetIR;
 }

@@ -1,4 +1,4 @@
-import type { PipelineIR } from './pipeline.ts';
+import type { PipelineIR, PipelineTargetIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
 
 /** What one app deploys in one environment. Targets read the fields they understand. */
@@ -14,6 +14,8 @@ export interface EnvironmentIR {
   readonly namespace?: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly apps: readonly AppIR[];
+  /** Backend for this environment's pipelines that do not pin one; absent means the synth run's default. */
+  readonly pipelineBackend?: PipelineTargetIR;
 }
 
 /** The whole project, resolved per environment: the only input of every backend. */

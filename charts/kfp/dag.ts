@@ -1,0 +1,479 @@
+import type { ComponentIR, LoopIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import { renderCel } from './cel.ts';
+import { compileExecutor, type CompiledExecutor } from './executor.ts';
+import { statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
+import { artifactType, paramType, typeOfValue, type Json, type KfpParamType } from './types.ts';
+import { unknownKind, unsupported } from './unsupported.ts';
+import { protoDuration } from './units.ts';
+
+const RUNTIME_PLACEHOLDERS: Partial<Record<string, string>> = {
+  workflowName: '{{$.pipeline_job_name}}',
+  workflowUid: '{{$.pipeline_job_uuid}}',
+  scheduledTime: '{{$.pipeline_job_schedule_time_utc}}',
+  creationTimestamp: '{{$.pipeline_job_create_time_utc}}',
+};
+
+type Channel = { readonly kind: 'param'; readonly type: KfpParamType } | { readonly kind: 'artifact'; readonly artifactType: Json };
+
+/** One DAG being built: the root or a group's sub-DAG. */
+class Scope {
+  readonly tasks: Record<string, Json> = {};
+  /** Values this DAG receives from its parent, by channel name. */
+  readonly inputs = new Map<string, { readonly value: ValueIR; readonly channel: Channel }>();
+  /** Values this DAG hands to its parent (loop fan-in, outputs read outside a condition). */
+  readonly outputs = new Map<string, { readonly producer: string; readonly key: string; readonly channel: Channel }>();
+  /** Ids outside this DAG that something inside waits for; the parent turns them into dependencies. */
+  readonly outerDeps = new Set<string>();
+  constructor(readonly path: readonly string[], readonly group?: KGroup) {}
+}
+
+/** The compiled DAGs, components and executors of one pipeline. */
+export interface LoweredPipeline {
+  readonly root: Json;
+  readonly components: Record<string, Json>;
+  readonly executors: Record<string, Json>;
+  readonly kubernetes: Record<string, Json>;
+}
+
+/**
+ * Lowers the group tree into KFP DAGs. Values that cross a DAG boundary travel as inputs named
+ * `pipelinechannel--<source>` (the SDK's convention); outputs read outside a group are exported
+ * through its `dag.outputs`. Every dependency is localized to the sibling that contains it.
+ */
+export class DagLowering {
+  private readonly components: Record<string, Json> = {};
+  private readonly executors: Record<string, Json> = {};
+  private readonly kubernetes: Record<string, Json> = {};
+  private readonly scopes = new Map<string, Scope>();
+  private readonly componentIR: Map<string, ComponentIR>;
+  private readonly itemChannels = new Map<string, string>();
+  private readonly itemTypes = new Map<string, KfpParamType>();
+
+  constructor(private readonly p: PipelineIR, private readonly tree: KTree) {
+    this.componentIR = new Map(p.components.map((c) => [c.name, c]));
+  }
+
+  lower(): LoweredPipeline {
+    const root = new Scope([]);
+    this.lowerChildren(root, this.tree.root);
+    const outputs: Json = {};
+    const outputArtifacts: Json = {};
+    const outDefs: Json = {};
+    const outArtifactDefs: Json = {};
+    for (const o of this.p.outputs) {
+      const sel = this.select(root, o.value);
+      if (sel.channel.kind === 'artifact') {
+        outputArtifacts[o.name] = { artifactSelectors: [{ producerSubtask: sel.producer, outputArtifactKey: sel.key }] };
+        outArtifactDefs[o.name] = { artifactType: sel.channel.artifactType };
+      } else {
+        outputs[o.name] = { valueFromParameter: { producerSubtask: sel.producer, outputParameterKey: sel.key } };
+        outDefs[o.name] = { parameterType: sel.channel.type };
+      }
+    }
+    for (const s of this.scopes.values()) this.finishGroup(s);
+    const params = Object.fromEntries(this.p.params.map((pp) => [pp.name, {
+      parameterType: paramType(pp.type, pp),
+      ...(pp.default !== undefined ? { defaultValue: pp.default } : {}),
+      ...(pp.optional ? { isOptional: true } : {}),
+      ...(pp.enum ? { literals: pp.enum } : {}),
+      ...(pp.description ? { description: pp.description } : {}),
+    }]));
+    const dagOutputs = nonEmpty({ parameters: outputs, artifacts: outputArtifacts });
+    return {
+      root: {
+        dag: { tasks: root.tasks, ...(dagOutputs ? { outputs: dagOutputs } : {}) },
+        ...(Object.keys(params).length ? { inputDefinitions: { parameters: params } } : {}),
+        ...(nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) ? { outputDefinitions: nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) } : {}),
+      },
+      components: this.components,
+      executors: this.executors,
+      kubernetes: this.kubernetes,
+    };
+  }
+
+  private addTask(s: Scope, name: string, spec: Json): void {
+    if (s.tasks[name] !== undefined) {
+      throw unsupported(this.p.name, [`task "${name}"`], 'two tasks with the same name in one DAG', name, `Rename the task: KFP names its condition and loop groups "condition-N", "condition-branches-N" and "exit-handler-N"`);
+    }
+    s.tasks[name] = spec;
+  }
+
+  private lowerChildren(s: Scope, nodes: readonly KNode[]): void {
+    for (const n of nodes) {
+      if (n.kind === 'task') this.lowerTask(s, n);
+      else this.lowerGroup(s, n);
+    }
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  private lowerTask(s: Scope, n: KTask): void {
+    const t = n.task;
+    const c = this.componentIR.get(t.component);
+    if (!c) throw new Error(`internal: component ${t.component} missing`);
+    const deps = new Set<string>();
+    const params: Json = {};
+    const artifacts: Json = {};
+    for (const port of c.inputs) {
+      const v = t.args[port.name];
+      if (v === undefined) continue;
+      if (port.kind === 'artifact') artifacts[port.name] = this.artifactInput(s, v, deps);
+      else if (v.kind === 'concat') params[port.name] = this.concatInput(s, v.parts, params, deps, t.id);
+      else params[port.name] = this.paramInput(s, v, deps);
+    }
+    let completed = false;
+    for (const id of t.after) this.dependOn(s, id, deps);
+    for (const c2 of n.status) {
+      const st = statusTarget(c2);
+      if (!st) continue;
+      this.dependOn(s, st.task, deps);
+      completed ||= st.completed;
+    }
+    if (n.exit && this.tree.exitGroup) {
+      deps.add(this.tree.exitGroup);
+      completed = true;
+    }
+    const componentName = this.componentFor(t, c);
+    const cache = t.overrides.cache ?? c.cache;
+    const retry = t.overrides.retry ?? c.retry;
+    this.addTask(s, n.name, {
+      taskInfo: { name: t.displayName ?? t.id },
+      componentRef: { name: componentName },
+      ...inputsOf(params, artifacts),
+      ...(deps.size ? { dependentTasks: [...deps].sort() } : {}),
+      // Unset caching follows KFP's default (on); `cache: false` is an empty CachingOptions.
+      cachingOptions: cache === undefined || cache.enabled ? { enableCache: true } : {},
+      ...(retry
+        ? {
+            retryPolicy: {
+              maxRetryCount: retry.limit,
+              backoffDuration: retry.backoff ? protoDuration(retry.backoff.duration) : '0s',
+              backoffFactor: retry.backoff?.factor ?? 2,
+              backoffMaxDuration: retry.backoff?.max ? protoDuration(retry.backoff.max) : '3600s',
+            },
+          }
+        : {}),
+      ...(completed ? { triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } } : {}),
+    });
+  }
+
+  /** One component+executor per component, or per task when the task overrides resources or timeout. */
+  private componentFor(t: TaskIR, c: ComponentIR): string {
+    const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined;
+    const key = own ? `${c.name}-${t.id}` : c.name;
+    const name = `comp-${key}`;
+    if (this.components[name] === undefined) {
+      const compiled: CompiledExecutor = compileExecutor(c, { ...(t.overrides.resources ? { resources: t.overrides.resources } : {}), ...(t.overrides.timeoutSeconds !== undefined ? { timeoutSeconds: t.overrides.timeoutSeconds } : {}) }, this.p.options, this.p.name);
+      this.claimComponent(name, `component "${c.name}"`);
+      this.components[name] = { ...compiled.spec, executorLabel: `exec-${key}` };
+      this.executors[`exec-${key}`] = compiled.executor;
+      if (Object.keys(compiled.kubernetes).length) this.kubernetes[`exec-${key}`] = compiled.kubernetes;
+    }
+    return name;
+  }
+
+  private readonly claimed = new Map<string, string>();
+  private claimComponent(name: string, owner: string): void {
+    const other = this.claimed.get(name);
+    if (other !== undefined && other !== owner) {
+      throw unsupported(this.p.name, [], `two KFP components named "${name}" (${other} and ${owner})`, name, 'Rename the component or the loop');
+    }
+    this.claimed.set(name, owner);
+  }
+
+  // ---- groups ------------------------------------------------------------------------------
+
+  private lowerGroup(parent: Scope, g: KGroup): void {
+    const s = new Scope([...parent.path, g.name], g);
+    this.scopes.set(g.name, s);
+    const deps = new Set<string>();
+    let iterator: Json = {};
+    if (g.role === 'loop') iterator = this.loopIterator(s, g.loop as LoopIR, g);
+    const trigger = g.cond ? renderCel(g.cond, (v) => this.operand(s, v)) : undefined;
+    this.lowerChildren(s, g.children);
+    if (g.loop) {
+      for (const c of g.loop.collect) {
+        const sel = this.select(s, { kind: 'taskOutput', task: c.task, output: c.output });
+        s.outputs.set(collectKey(c), { producer: sel.producer, key: sel.key, channel: { kind: 'param', type: 'LIST' } });
+      }
+      for (const id of g.loop.after) this.dependOn(parent, id, deps);
+    }
+    let completed = false;
+    for (const c of g.status) {
+      const st = statusTarget(c);
+      if (!st) continue;
+      this.dependOn(parent, st.task, deps);
+      completed ||= st.completed;
+    }
+    for (const id of s.outerDeps) this.dependOn(parent, id, deps);
+    const params: Json = {};
+    const artifacts: Json = {};
+    for (const [channel, { value, channel: ch }] of s.inputs) {
+      if (ch.kind === 'artifact') artifacts[channel] = this.artifactInput(parent, value, deps);
+      else params[channel] = this.paramInput(parent, value, deps);
+    }
+    this.claimComponent(`comp-${g.name}`, `${g.role} "${g.name}"`);
+    this.addTask(parent, g.name, {
+      taskInfo: { name: g.name },
+      componentRef: { name: `comp-${g.name}` },
+      ...inputsOf(params, artifacts),
+      ...(deps.size ? { dependentTasks: [...deps].sort() } : {}),
+      ...iterator,
+      ...(trigger || completed ? { triggerPolicy: { ...(trigger ? { condition: trigger } : {}), ...(completed ? { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } : {}) } } : {}),
+    });
+  }
+
+  private loopIterator(s: Scope, loop: LoopIR, g: KGroup): Json {
+    const policy = loop.parallelism ? { iteratorPolicy: { parallelismLimit: loop.parallelism } } : {};
+    if (loop.items.kind === 'static') {
+      const channel = g.itemChannel as string;
+      this.itemChannels.set(loop.id, channel);
+      const kinds = new Set(loop.items.values.map(typeOfValue));
+      this.itemTypes.set(loop.id, kinds.size === 1 ? ([...kinds][0] as KfpParamType) : 'STRUCT');
+      return { parameterIterator: { itemInput: channel, items: { raw: JSON.stringify(loop.items.values) } }, ...policy };
+    }
+    const list = loop.items.value;
+    if (list.kind === 'literal' || list.kind === 'concat' || list.kind === 'runtime') {
+      throw unsupported(this.p.name, [`loop "${loop.id}"`], `a loop over a ${list.kind} value`, list.kind, 'Loop over a static list, a pipeline parameter or a task output');
+    }
+    const listChannel = this.channelName(list);
+    // The list arrives as an input of the loop DAG; the iterator reads it there.
+    s.inputs.set(listChannel, { value: list, channel: { kind: 'param', type: 'LIST' } });
+    const channel = `${listChannel}-loop-item`;
+    this.itemChannels.set(loop.id, channel);
+    this.itemTypes.set(loop.id, this.dynamicItemType(loop));
+    return { parameterIterator: { itemInput: channel, items: { inputParameter: listChannel } }, ...policy };
+  }
+
+  /** The KFP type of a dynamic loop's item: what the tasks reading it declare, else STRING. */
+  private dynamicItemType(loop: LoopIR): KfpParamType {
+    const types = new Set<KfpParamType>();
+    const visit = (nodes: readonly KNode[]): void => {
+      for (const n of nodes) {
+        if (n.kind === 'group') visit(n.children);
+        else {
+          const c = this.componentIR.get(n.task.component) as ComponentIR;
+          for (const port of c.inputs) {
+            const v = n.task.args[port.name];
+            if (v?.kind === 'loopItem' && v.loop === loop.id && port.kind === 'param') types.add(v.path.length ? 'STRUCT' : paramType(port.type, port));
+          }
+        }
+      }
+    };
+    const g = this.tree.index.get(loop.id)?.node;
+    if (g?.kind === 'group') visit(g.children);
+    return types.size === 1 ? ([...types][0] as KfpParamType) : types.size > 1 ? 'STRUCT' : 'STRING';
+  }
+
+  /** Writes a group's component spec once all its exports are known. */
+  private finishGroup(s: Scope): void {
+    const g = s.group as KGroup;
+    const inDefs = defsOf([...s.inputs].map(([k, v]) => [k, v.channel]));
+    if (g.role === 'loop') {
+      const channel = this.itemChannels.get(g.name) as string;
+      ((inDefs.parameters ??= {}) as Json)[channel] = { parameterType: this.itemTypes.get(g.name) };
+    }
+    const outDefs = defsOf([...s.outputs].map(([k, v]) => [k, v.channel]));
+    const outParams: Json = {};
+    const outArtifacts: Json = {};
+    for (const [k, o] of s.outputs) {
+      if (o.channel.kind === 'artifact') outArtifacts[k] = { artifactSelectors: [{ producerSubtask: o.producer, outputArtifactKey: o.key }] };
+      else outParams[k] = { valueFromParameter: { producerSubtask: o.producer, outputParameterKey: o.key } };
+    }
+    const dagOutputs = nonEmpty({ parameters: outParams, artifacts: outArtifacts });
+    this.components[`comp-${g.name}`] = {
+      dag: { tasks: s.tasks, ...(dagOutputs ? { outputs: dagOutputs } : {}) },
+      ...(Object.keys(inDefs).length ? { inputDefinitions: inDefs } : {}),
+      ...(Object.keys(outDefs).length ? { outputDefinitions: outDefs } : {}),
+    };
+  }
+
+  // ---- values ------------------------------------------------------------------------------
+
+  /** Where an id lives relative to a DAG: one of its tasks, inside one of its groups, or outside. */
+  private locate(s: Scope, id: string): { kind: 'direct' } | { kind: 'nested'; group: string } | { kind: 'outer' } {
+    const entry = this.tree.index.get(id);
+    if (!entry) throw new Error(`internal: unknown id ${id}`);
+    const q = entry.path;
+    if (q.length < s.path.length || s.path.some((g, i) => q[i] !== g)) return { kind: 'outer' };
+    return q.length === s.path.length ? { kind: 'direct' } : { kind: 'nested', group: q[s.path.length] as string };
+  }
+
+  private dependOn(s: Scope, id: string, deps: Set<string>): void {
+    const loc = this.locate(s, id);
+    if (loc.kind === 'direct') deps.add((this.tree.index.get(id) as { node: KNode }).node.name);
+    else if (loc.kind === 'nested') deps.add(loc.group);
+    else s.outerDeps.add(id);
+  }
+
+  /** The local producer task and output key of an output value, exporting it from groups as needed. */
+  private select(s: Scope, v: ValueIR): { producer: string; key: string; channel: Channel } {
+    if (v.kind !== 'taskOutput' && v.kind !== 'loopOutput') throw new Error(`internal: cannot select ${v.kind}`);
+    const id = v.kind === 'taskOutput' ? v.task : v.loop;
+    const loc = this.locate(s, id);
+    const channel = this.channelOf(v);
+    if (loc.kind === 'outer') throw new Error(`internal: ${id} is outside the DAG`);
+    if (loc.kind === 'direct') {
+      return v.kind === 'taskOutput' ? { producer: v.task, key: v.output, channel } : { producer: v.loop, key: this.collectKeyOf(v.loop, v.output), channel };
+    }
+    const group = this.scopes.get(loc.group) as Scope;
+    const key = this.channelName(v);
+    if (!group.outputs.has(key)) {
+      const inner = this.select(group, v);
+      group.outputs.set(key, { producer: inner.producer, key: inner.key, channel });
+    }
+    return { producer: loc.group, key, channel };
+  }
+
+  private paramInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
+    switch (v.kind) {
+      case 'literal': return { runtimeValue: { constant: v.value } };
+      case 'runtime': {
+        const text = RUNTIME_PLACEHOLDERS[v.name];
+        if (text === undefined) throw this.runtimeUnsupported(v.name);
+        return { runtimeValue: { constant: text } };
+      }
+      case 'pipelineParam':
+        return s.path.length === 0 ? { componentInputParameter: v.name } : { componentInputParameter: this.external(s, v) };
+      case 'taskOutput':
+      case 'loopOutput': {
+        const loc = this.locate(s, v.kind === 'taskOutput' ? v.task : v.loop);
+        if (loc.kind === 'outer') return { componentInputParameter: this.external(s, v) };
+        const sel = this.select(s, v);
+        deps.add(sel.producer);
+        return { taskOutputParameter: { producerTask: sel.producer, outputParameterKey: sel.key } };
+      }
+      case 'loopItem': {
+        if (s.group?.loop?.id !== v.loop) return { componentInputParameter: this.external(s, v) };
+        return {
+          componentInputParameter: this.itemChannels.get(v.loop) as string,
+          ...(v.path.length ? { parameterExpressionSelector: `parseJson(string_value)${v.path.map((k) => `[${JSON.stringify(k)}]`).join('')}` } : {}),
+        };
+      }
+      case 'concat':
+        throw unsupported(this.p.name, [], 'a string template in a condition or as loop items', 'concat', 'Compare or loop over the referenced value itself');
+      default:
+        throw unknownKind(this.p.name, [], 'value', (v as { kind: unknown }).kind);
+    }
+  }
+
+  /** A string template: one constant with `{{$.inputs.parameters[...]}}` placeholders plus one extra task input per reference. */
+  private concatInput(s: Scope, parts: readonly ValueIR[], params: Json, deps: Set<string>, task: string): Json {
+    let text = '';
+    for (const part of parts) {
+      if (part.kind === 'literal') text += typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
+      else if (part.kind === 'runtime') {
+        const ph = RUNTIME_PLACEHOLDERS[part.name];
+        if (ph === undefined) throw this.runtimeUnsupported(part.name, task);
+        text += ph;
+      } else {
+        const channel = this.channelName(part);
+        params[channel] = this.paramInput(s, part, deps);
+        text += `{{$.inputs.parameters['${channel}']}}`;
+      }
+    }
+    return { runtimeValue: { constant: text } };
+  }
+
+  private artifactInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
+    if (v.kind !== 'taskOutput') {
+      throw unsupported(this.p.name, [], `an artifact from a ${v.kind}`, v.kind, 'Pass an artifact output of a task');
+    }
+    const loc = this.locate(s, v.task);
+    if (loc.kind === 'outer') return { componentInputArtifact: this.external(s, v) };
+    const sel = this.select(s, v);
+    deps.add(sel.producer);
+    return { taskOutputArtifact: { producerTask: sel.producer, outputArtifactKey: sel.key } };
+  }
+
+  private runtimeUnsupported(name: string, task?: string) {
+    return unsupported(this.p.name, task ? [`task "${task}"`] : [], `runtime.${name}`, name, name === 'workflowStatus' || name === 'workflowFailures'
+      ? 'KFP hands exit tasks the final status only as a PipelineTaskFinalStatus struct; compile this pipeline for Argo to pass it as text'
+      : 'Use runtime.workflowName, workflowUid, scheduledTime or creationTimestamp');
+  }
+
+  /** Registers an operand of a trigger condition as an input of the group carrying it. */
+  private operand(s: Scope, v: ValueIR): { channel: string; type: KfpParamType | undefined } {
+    if (v.kind === 'runtime' || v.kind === 'concat') {
+      throw unsupported(this.p.name, [], `a condition on ${v.kind === 'runtime' ? `runtime.${v.name}` : 'a string template'}`, v.kind, 'Compare a task output or a pipeline parameter');
+    }
+    const channel = this.channelName(v);
+    const ch = this.channelOf(v);
+    s.inputs.set(channel, { value: v, channel: ch });
+    return { channel, type: ch.kind === 'param' ? ch.type : undefined };
+  }
+
+  private external(s: Scope, v: ValueIR): string {
+    const channel = this.channelName(v);
+    s.inputs.set(channel, { value: v, channel: this.channelOf(v) });
+    return channel;
+  }
+
+  private channelName(v: ValueIR): string {
+    switch (v.kind) {
+      case 'pipelineParam': return `pipelinechannel--${v.name}`;
+      case 'taskOutput': return `pipelinechannel--${v.task}-${v.output}`;
+      case 'loopOutput': return this.collectKeyOf(v.loop, v.output);
+      case 'loopItem': {
+        const base = this.itemChannels.get(v.loop) as string;
+        return v.path.length ? `${base}-subvar-${v.path.join('-')}` : base;
+      }
+      default: throw new Error(`internal: no channel for ${v.kind}`);
+    }
+  }
+
+  private channelOf(v: ValueIR): Channel {
+    switch (v.kind) {
+      case 'pipelineParam': {
+        const pp = this.p.params.find((x) => x.name === v.name);
+        return { kind: 'param', type: pp ? paramType(pp.type, pp) : 'STRING' };
+      }
+      case 'taskOutput': {
+        const port = this.outputPort(v.task, v.output);
+        return port.kind === 'artifact' ? { kind: 'artifact', artifactType: artifactType(port.artifactType) } : { kind: 'param', type: paramType(port.type, port) };
+      }
+      case 'loopOutput': return { kind: 'param', type: 'LIST' };
+      case 'loopItem': return { kind: 'param', type: v.path.length ? 'STRING' : (this.itemTypes.get(v.loop) ?? 'STRING') };
+      default: return { kind: 'param', type: 'STRING' };
+    }
+  }
+
+  private outputPort(task: string, output: string): PortIR {
+    const node = this.tree.index.get(task)?.node;
+    if (node?.kind !== 'task') throw new Error(`internal: ${task} is not a task`);
+    const c = this.componentIR.get(node.task.component) as ComponentIR;
+    return c.outputs.find((o) => o.name === output) as PortIR;
+  }
+
+  private collectKeyOf(loopId: string, name: string): string {
+    const g = this.tree.index.get(loopId)?.node;
+    const c = g?.kind === 'group' ? g.loop?.collect.find((x) => x.name === name) : undefined;
+    if (!c) throw new Error(`internal: loop ${loopId} collects no ${name}`);
+    return collectKey(c);
+  }
+}
+
+const collectKey = (c: { task: string; output: string }): string => `pipelinechannel--${c.task}-${c.output}`;
+
+
+function inputsOf(parameters: Json, artifacts: Json): Json {
+  const inputs = nonEmpty({ parameters, artifacts });
+  return inputs ? { inputs } : {};
+}
+
+function nonEmpty(obj: { parameters: Json; artifacts: Json }): Json | undefined {
+  const out: Json = {};
+  if (Object.keys(obj.parameters).length) out.parameters = obj.parameters;
+  if (Object.keys(obj.artifacts).length) out.artifacts = obj.artifacts;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function defsOf(entries: readonly (readonly [string, Channel])[]): Json {
+  const parameters: Json = {};
+  const artifacts: Json = {};
+  for (const [k, ch] of entries) {
+    if (ch.kind === 'artifact') artifacts[k] = { artifactType: ch.artifactType };
+    else parameters[k] = { parameterType: ch.type };
+  }
+  return nonEmpty({ parameters, artifacts }) ?? {};
+}

@@ -1,0 +1,102 @@
+import type { CommandArgIR, CommandPartIR, ComponentIR, EnvVarIR, PipelineOptionsIR, TaskOverridesIR } from '../../dsl/ir/index.ts';
+import { executorConfig } from './platform.ts';
+import { resourceSpec } from './resources.ts';
+import { artifactDefinition, definitions, paramDefinition, type Json } from './types.ts';
+import { unknownKind, unsupported } from './unsupported.ts';
+
+/**
+ * How script components run on KFP: the source is written to a temporary file and the
+ * interpreter runs it, exactly as Argo's `script` template does. `$0` is the source; the
+ * arguments are `env INPUT_..=<placeholder> ... <interpreter>`, so the I/O variables reach the
+ * script with the values KFP's launcher substitutes into arguments.
+ */
+export const SCRIPT_BOOTSTRAP = 'program="$(mktemp -d)/script"\nprintf \'%s\' "$0" > "$program"\nexec "$@" "$program"\n';
+
+/** One compiled component: its spec (without `executorLabel`), executor and Kubernetes config. */
+export interface CompiledExecutor {
+  readonly spec: Json;
+  readonly executor: Json;
+  readonly kubernetes: Json;
+}
+
+/** Interfaces of a component: input and output definitions (shared by executors and DAG components). */
+export function componentInterface(c: ComponentIR): Json {
+  const ins = definitions(
+    Object.fromEntries(c.inputs.flatMap((p) => (p.kind === 'param' ? [[p.name, paramDefinition(p, 'input')]] : []))),
+    Object.fromEntries(c.inputs.flatMap((p) => (p.kind === 'artifact' ? [[p.name, artifactDefinition(p, 'input')]] : []))),
+  );
+  const outs = definitions(
+    Object.fromEntries(c.outputs.flatMap((p) => (p.kind === 'param' ? [[p.name, paramDefinition(p, 'output')]] : []))),
+    Object.fromEntries(c.outputs.flatMap((p) => (p.kind === 'artifact' ? [[p.name, artifactDefinition(p, 'output')]] : []))),
+  );
+  return { ...(ins ? { inputDefinitions: ins } : {}), ...(outs ? { outputDefinitions: outs } : {}) };
+}
+
+/** Compiles a component with a task's resource and timeout overrides applied. */
+export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, options: PipelineOptionsIR, pipeline: string): CompiledExecutor {
+  const at = [`component "${c.name}"`];
+  for (const p of [...c.inputs, ...c.outputs]) {
+    if (p.kind === 'artifact' && p.path !== undefined) {
+      throw unsupported(pipeline, [...at, `port "${p.name}"`], 'a fixed artifact path (.at())', p.path, 'Read and write the artifact at io.inputs.<name>.path / io.outputs.<name>.path, which KFP chooses');
+    }
+  }
+  const part = (x: CommandPartIR): string => placeholder(c, x, pipeline, at);
+  const arg = (a: CommandArgIR): string => a.map(part).join('');
+  const staticEnv: Json[] = [];
+  const dynamicEnv: string[] = [];
+  for (const e of c.pod.env) {
+    if (!('value' in e)) continue;
+    if (e.value.every((x) => x.kind === 'text')) staticEnv.push({ name: e.name, value: arg(e.value) });
+    else dynamicEnv.push(`${e.name}=${arg(e.value)}`);
+  }
+  const impl = c.implementation;
+  let command: string[];
+  let args: string[];
+  switch (impl.kind) {
+    case 'script':
+      command = ['sh', '-ec', SCRIPT_BOOTSTRAP, impl.source];
+      args = ['env', ...dynamicEnv, ...impl.command];
+      break;
+    case 'container':
+      command = impl.command.map(arg);
+      args = impl.args.map(arg);
+      if (dynamicEnv.length > 0) {
+        if (command.length === 0) {
+          throw unsupported(pipeline, [...at, 'env'], 'environment variables holding input values or paths when the image entrypoint is used', envNames(c.pod.env), 'Give the component an explicit command, or pass the values as arguments');
+        }
+        command = ['env', ...dynamicEnv, ...command];
+      }
+      break;
+    default:
+      throw unknownKind(pipeline, at, 'implementation', (impl as { kind: unknown }).kind);
+  }
+  const resources = overrides.resources ?? c.pod.resources;
+  const res = resources ? resourceSpec(resources, pipeline, at) : undefined;
+  const container: Json = {
+    image: c.image,
+    ...(command.length ? { command } : {}),
+    ...(args.length ? { args } : {}),
+    ...(staticEnv.length ? { env: staticEnv } : {}),
+    ...(res ? { resources: res } : {}),
+  };
+  const timeout = overrides.timeoutSeconds ?? c.timeoutSeconds;
+  return { spec: componentInterface(c), executor: { container }, kubernetes: executorConfig(c.pod, options, timeout, pipeline, at) };
+}
+
+function envNames(env: readonly EnvVarIR[]): string[] {
+  return env.filter((e) => 'value' in e && e.value.some((x) => x.kind !== 'text')).map((e) => e.name);
+}
+
+function placeholder(c: ComponentIR, x: CommandPartIR, pipeline: string, at: readonly string[]): string {
+  switch (x.kind) {
+    case 'text': return x.text;
+    case 'inputValue': return `{{$.inputs.parameters['${x.input}']}}`;
+    case 'inputPath': return `{{$.inputs.artifacts['${x.input}'].path}}`;
+    case 'outputPath': {
+      const port = c.outputs.find((p) => p.name === x.output);
+      return port?.kind === 'artifact' ? `{{$.outputs.artifacts['${x.output}'].path}}` : `{{$.outputs.parameters['${x.output}'].output_file}}`;
+    }
+    default:
+      throw unknownKind(pipeline, at, 'command placeholder', (x as { kind: unknown }).kind);
+  }
+}

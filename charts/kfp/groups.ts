@@ -1,0 +1,165 @@
+import type { CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
+import { unknownKind, unsupported } from './unsupported.ts';
+
+/** A task of a KFP DAG: a component run, optionally the pipeline's exit task. */
+export interface KTask {
+  readonly kind: 'task';
+  readonly name: string;
+  readonly task: TaskIR;
+  readonly exit: boolean;
+  /** Status conditions of the task's own `when`, turned into dependencies. */
+  readonly status: readonly CondIR[];
+}
+
+/** A KFP sub-DAG: a condition (branch), the branches of an if/elif/else, a loop or the exit-handler body. */
+export interface KGroup {
+  readonly kind: 'group';
+  readonly name: string;
+  readonly role: 'condition' | 'branches' | 'loop' | 'exit-handler';
+  /** The value part of the trigger condition (CEL). */
+  readonly cond?: CondIR;
+  /** The status part of the trigger condition (dependencies and trigger strategy). */
+  readonly status: readonly CondIR[];
+  readonly loop?: LoopIR;
+  /** Loops: the input that receives the current item. */
+  readonly itemChannel?: string;
+  readonly children: readonly KNode[];
+}
+
+export type KNode = KTask | KGroup;
+
+/** Where each task and loop id of the pipeline ended up: its KFP node and the groups around it. */
+export interface KTree {
+  readonly root: readonly KNode[];
+  readonly index: ReadonlyMap<string, { readonly node: KNode; readonly path: readonly string[] }>;
+  readonly exitGroup?: string;
+}
+
+/** Splits a condition into its value part (CEL) and its status conjuncts; rejects what KFP cannot trigger on. */
+export function splitCond(cond: CondIR | undefined, pipeline: string, at: readonly string[]): { value?: CondIR; status: CondIR[] } {
+  if (!cond) return { status: [] };
+  const conjuncts = (c: CondIR): CondIR[] => (c.kind === 'and' ? c.items.flatMap(conjuncts) : [c]);
+  const parts = conjuncts(cond);
+  const status: CondIR[] = [];
+  const values: CondIR[] = [];
+  for (const c of parts) {
+    const kind = classify(c);
+    if (kind === 'value') values.push(c);
+    else if (kind === 'status' && statusTarget(c) !== undefined) status.push(c);
+    else {
+      throw unsupported(pipeline, at, kind === 'mixed' ? 'a condition that mixes task status and values inside or()/not()' : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)', describeStatus(c), 'Use succeeded(task) or completed(task), or compile this pipeline for Argo');
+    }
+  }
+  return { ...(values.length === 1 ? { value: values[0] } : values.length > 1 ? { value: { kind: 'and', items: values } } : {}), status };
+}
+
+/** `succeeded(t)` -> {t, completed: false}; `completed(t)` (succeeded or failed) -> {t, completed: true}. */
+export function statusTarget(c: CondIR): { task: string; completed: boolean } | undefined {
+  if (c.kind === 'status' && c.status === 'Succeeded') return { task: c.task, completed: false };
+  if (c.kind === 'or' && c.items.length === 2) {
+    const [a, b] = c.items;
+    if (a?.kind === 'status' && b?.kind === 'status' && a.task === b.task && a.status === 'Succeeded' && b.status === 'Failed') return { task: a.task, completed: true };
+  }
+  return undefined;
+}
+
+function classify(c: CondIR): 'status' | 'value' | 'mixed' {
+  switch (c.kind) {
+    case 'status': return 'status';
+    case 'compare': return 'value';
+    case 'not': return classify(c.item);
+    default: {
+      const kinds = new Set(c.items.map(classify));
+      return kinds.size === 1 ? ([...kinds][0] as 'status' | 'value') : 'mixed';
+    }
+  }
+}
+
+function describeStatus(c: CondIR): string {
+  switch (c.kind) {
+    case 'status': return `${c.status.toLowerCase()}(${c.task})`;
+    case 'compare': return 'a value comparison';
+    case 'not': return `not(${describeStatus(c.item)})`;
+    default: return `${c.kind}(${c.items.map(describeStatus).join(', ')})`;
+  }
+}
+
+/**
+ * Builds the KFP group tree. Group names follow the KFP SDK (`condition-N`,
+ * `condition-branches-N`, `exit-handler-N`), numbered in one pre-order counter that also counts
+ * loops and static loop items, so Argosy and the SDK name the same program's groups alike.
+ * Loops keep the user's loop id as their name.
+ */
+export function buildTree(p: PipelineIR): KTree {
+  let counter = 0;
+  const next = (): number => ++counter;
+  const index = new Map<string, { node: KNode; path: readonly string[] }>();
+  const at = (id: string): string[] => [`task "${id}"`];
+
+  const fromNodes = (nodes: readonly NodeIR[], path: readonly string[]): KNode[] => nodes.map((n) => fromNode(n, path));
+  const fromNode = (n: NodeIR, path: readonly string[]): KNode => {
+    switch (n.kind) {
+      case 'task': {
+        const { value, status } = splitCond(n.when, p.name, at(n.id));
+        if (!value) {
+          const node: KTask = { kind: 'task', name: n.id, task: n, exit: false, status };
+          index.set(n.id, { node, path });
+          return node;
+        }
+        const name = `condition-${next()}`;
+        const node: KTask = { kind: 'task', name: n.id, task: n, exit: false, status: [] };
+        index.set(n.id, { node, path: [...path, name] });
+        return { kind: 'group', name, role: 'condition', cond: value, status, children: [node] };
+      }
+      case 'condition': {
+        if (n.branches.length === 1) {
+          const b = n.branches[0] as (typeof n.branches)[number];
+          const { value, status } = splitCond(b.cond, p.name, [`condition "${n.id}"`]);
+          const name = `condition-${next()}`;
+          return { kind: 'group', name, role: 'condition', ...(value ? { cond: value } : {}), status, children: fromNodes(b.body, [...path, name]) };
+        }
+        const name = `condition-branches-${next()}`;
+        const earlier: CondIR[] = [];
+        const children: KNode[] = n.branches.map((b, i) => {
+          const own = splitCond(b.cond, p.name, [`condition "${n.id}"`, `branch ${i + 1}`]);
+          if (own.status.length > 0) {
+            throw unsupported(p.name, [`condition "${n.id}"`], 'task status tests in when/elseWhen chains (the later branches would need their negation)', own.status.map(describeStatus), 'Test values only, or nest a separate p.when()');
+          }
+          const cond: CondIR | undefined = [...earlier.map((c): CondIR => ({ kind: 'not', item: c })), ...(own.value ? [own.value] : [])].reduce<CondIR | undefined>((acc, c) => (acc ? { kind: 'and', items: [...(acc.kind === 'and' ? acc.items : [acc]), c] } : c), undefined);
+          if (own.value) earlier.push(own.value);
+          const branchName = `condition-${next()}`;
+          return { kind: 'group', name: branchName, role: 'condition', ...(cond ? { cond } : {}), status: [], children: fromNodes(b.body, [...path, name, branchName]) };
+        });
+        return { kind: 'group', name, role: 'branches', status: [], children };
+      }
+      case 'loop': {
+        const itemNumber = n.items.kind === 'static' ? next() : undefined;
+        next();
+        const node: KGroup = {
+          kind: 'group',
+          name: n.id,
+          role: 'loop',
+          loop: n,
+          status: [],
+          ...(itemNumber !== undefined ? { itemChannel: `pipelinechannel--loop-item-param-${itemNumber}` } : {}),
+          children: fromNodes(n.body, [...path, n.id]),
+        };
+        index.set(n.id, { node, path });
+        return node;
+      }
+      default:
+        throw unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind);
+    }
+  };
+
+  if (p.exitHandler.length === 0) return { root: fromNodes(p.body, []), index };
+  const exitGroup = `exit-handler-${next()}`;
+  const body: KGroup = { kind: 'group', name: exitGroup, role: 'exit-handler', status: [], children: fromNodes(p.body, [exitGroup]) };
+  const exits = p.exitHandler.map((t): KTask => {
+    if (t.when) throw unsupported(p.name, at(t.id), 'a condition on an exit-handler task', 'when', 'Let the exit task decide at run time from its inputs');
+    const node: KTask = { kind: 'task', name: t.id, task: t, exit: true, status: [] };
+    index.set(t.id, { node, path: [] });
+    return node;
+  });
+  return { root: [body, ...exits], index, exitGroup };
+}
