@@ -26,15 +26,24 @@ def build_features(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     return grouped.drop(columns=["last_seen"])
 
 
+def labelled(events: pd.DataFrame, as_of: pd.Timestamp, until=None) -> pd.DataFrame:
+    """Features as of `as_of`, labelled 1 when the pair was clicked in [as_of, until)."""
+    features = build_features(events, as_of)
+    window = events[(events["event_time"] >= as_of) & ((events["event_time"] < until) if until is not None else True)]
+    later = window.groupby(["user_id", "category_id"])["clicked"].max().rename("label")
+    out = features.join(later, on=["user_id", "category_id"]).fillna({"label": 0})
+    out["label"] = out["label"].astype(int)
+    return out
+
+
 def split_by_time(events: pd.DataFrame, holdout_days: int):
-    """Train on everything before the last `holdout_days` days, label the holdout with later clicks."""
-    cutoff = events["event_time"].max() - pd.Timedelta(days=holdout_days)
-    features = build_features(events, cutoff)
-    later = events[events["event_time"] >= cutoff].groupby(["user_id", "category_id"])["clicked"].max().rename("label")
-    labelled = features.join(later, on=["user_id", "category_id"]).fillna({"label": 0})
-    labelled["label"] = labelled["label"].astype(int)
-    train = labelled.sample(frac=1.0, random_state=7)
-    return train, labelled
+    """Out-of-time split: the holdout uses features up to `holdout_days` before the end, labelled by
+    the last `holdout_days`; training rows are the same construction one period earlier, so the
+    model never sees a holdout label."""
+    period = pd.Timedelta(days=holdout_days)
+    cutoff = events["event_time"].max() - period
+    train = labelled(events, cutoff - period, cutoff).sample(frac=1.0, random_state=7)
+    return train, labelled(events, cutoff)
 
 
 def main() -> None:
