@@ -1,5 +1,6 @@
-import { artifact, component, param } from '../dsl/index.ts';
+import { component, param } from '../dsl/index.ts';
 import { images } from './images.ts';
+import { trainerInputs, trainerOutputs } from './trainer-ports.ts';
 
 /**
  * Trains a gradient-boosted classifier with XGBoost on `dataset` and scores `holdout` with it,
@@ -14,14 +15,12 @@ export const trainXgboost = component('train-xgboost', {
   description: 'Train an XGBoost binary classifier.',
   image: images.trainXgboost,
   inputs: {
-    dataset: artifact('Dataset'),
-    holdout: artifact('Dataset'),
-    target: param.string().default('clicked'),
+    ...trainerInputs,
     learningRate: param.float().default(0.05),
     maxDepth: param.int().default(6),
     rounds: param.int().default(400),
   },
-  outputs: { model: artifact('Model'), predictions: artifact('Dataset'), metrics: artifact('Metrics') },
+  outputs: trainerOutputs,
   command: (io) => [
     'python', '-m', 'train_xgboost',
     '--data', io.inputs.dataset.path,
