@@ -15,11 +15,13 @@ const drift = pipeline('drift', { params: { snapshotDate: param.string() } }, (p
   });
 });
 type Template = Record<string, unknown> & { name: string };
+type Dag = { dag: { tasks: Record<string, unknown>[] } };
 const templates = (obj: ReturnType<typeof workflowTemplate>): Template[] => (obj.spec as { templates: Template[] }).templates;
+const find = <T>(obj: ReturnType<typeof workflowTemplate>, name: string): T => templates(obj).find((t) => t.name === name) as unknown as T;
 
 describe('p.submit() on Argo', () => {
   it('GIVEN a conditional submit WHEN lowered THEN the DAG task passes its args and keeps the condition', () => {
-    const dag = templates(workflowTemplate(drift.ir, 'ml')).find((t) => t.name === 'drift') as { dag: { tasks: Record<string, unknown>[] } };
+    const dag = find<Dag>(workflowTemplate(drift.ir, 'ml'), 'drift');
     expect(dag.dag.tasks[1]).toEqual({
       name: 'retrain',
       template: 'submit-retrain',
@@ -30,7 +32,7 @@ describe('p.submit() on Argo', () => {
   });
 
   it('GIVEN a submit WHEN lowered THEN a resource template creates a Workflow from the target template under the submitter account', () => {
-    const t = templates(workflowTemplate(drift.ir, 'ml')).find((x) => x.name === 'submit-retrain') as Template & { resource: { action: string; manifest: string } };
+    const t = find<Template & { resource: { action: string; manifest: string } }>(workflowTemplate(drift.ir, 'ml'), 'submit-retrain');
     expect(t.serviceAccountName).toBe('drift-submitter');
     expect(t.inputs).toEqual({ parameters: [{ name: 'snapshotDate' }] });
     expect(t.retryStrategy).toEqual({ limit: 2, retryPolicy: 'OnError' });
@@ -67,7 +69,7 @@ describe('p.submit() on Argo', () => {
         p.submit('backfill', training, { snapshotDate: date });
       });
     });
-    const body = templates(workflowTemplate(fanout.ir, 'ml')).find((t) => t.name === 'dates') as { dag: { tasks: Record<string, unknown>[] } };
+    const body = find<Dag>(workflowTemplate(fanout.ir, 'ml'), 'dates');
     expect(body.dag.tasks[0]).toMatchObject({ template: 'submit-backfill', arguments: { parameters: [{ name: 'snapshotDate', value: '{{inputs.parameters.dates-item}}' }] } });
   });
 });
