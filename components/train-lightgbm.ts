@@ -1,6 +1,6 @@
 import { component, param } from '../dsl/index.ts';
 import { images } from './images.ts';
-import { trainerInputs, trainerOutputs } from './trainer-ports.ts';
+import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './trainer-ports.ts';
 
 /**
  * Trains a LightGBM model: a binary classifier, or a learning-to-rank model (`lambdarank`) that
@@ -23,23 +23,16 @@ export const trainLightgbm = component('train-lightgbm', {
     rounds: param.int().default(500),
   },
   outputs: trainerOutputs,
-  command: (io) => [
-    'python', '-m', 'train_lightgbm',
-    '--data', io.inputs.dataset.path,
-    '--holdout', io.inputs.holdout.path,
-    '--target', io.inputs.target,
-    '--objective', io.inputs.objective,
-    '--group-column', io.inputs.groupColumn,
-    '--learning-rate', io.inputs.learningRate,
-    '--num-leaves', io.inputs.numLeaves,
-    '--rounds', io.inputs.rounds,
-    '--model-out', io.outputs.model.path,
-    '--metrics-out', io.outputs.metrics.path,
-    '--predictions-out', io.outputs.predictions.path,
-  ],
+  command: (io) =>
+    trainerCommand('train_lightgbm', io, [
+      '--objective', io.inputs.objective,
+      '--group-column', io.inputs.groupColumn,
+      '--learning-rate', io.inputs.learningRate,
+      '--num-leaves', io.inputs.numLeaves,
+      '--rounds', io.inputs.rounds,
+    ]),
   resources: { cpu: '8', memory: '32Gi' },
-  nodeSelector: { 'dsrpmart.io/pool': 'training' },
-  tolerations: [{ key: 'dsrpmart.io/training', operator: 'Exists', effect: 'NoSchedule' }],
+  ...trainingPool,
   retry: { limit: 1, policy: 'OnError' },
   timeout: '4h',
 });

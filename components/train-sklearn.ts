@@ -1,6 +1,6 @@
 import { component, param } from '../dsl/index.ts';
 import { images } from './images.ts';
-import { trainerInputs, trainerOutputs } from './trainer-ports.ts';
+import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './trainer-ports.ts';
 
 /**
  * Trains a scikit-learn classifier (probability outputs, so `score` is calibrated enough to
@@ -20,17 +20,11 @@ export const trainSklearn = component('train-sklearn', {
     hyperparameters: param.json<Record<string, number | string | boolean>>().default({}).describe('Keyword arguments of the estimator, e.g. {"max_depth": 4}.'),
   },
   outputs: trainerOutputs,
-  command: (io) => [
-    'python', '-m', 'train_sklearn',
-    '--data', io.inputs.dataset.path,
-    '--holdout', io.inputs.holdout.path,
-    '--target', io.inputs.target,
-    '--estimator', io.inputs.estimator,
-    '--hyperparameters', io.inputs.hyperparameters,
-    '--model-out', io.outputs.model.path,
-    '--metrics-out', io.outputs.metrics.path,
-    '--predictions-out', io.outputs.predictions.path,
-  ],
+  command: (io) =>
+    trainerCommand('train_sklearn', io, [
+      '--estimator', io.inputs.estimator,
+      '--hyperparameters', io.inputs.hyperparameters,
+    ]),
   resources: { cpu: '4', memory: '16Gi' },
   retry: { limit: 1, policy: 'OnError' },
   timeout: '2h',

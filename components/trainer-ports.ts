@@ -1,4 +1,4 @@
-import { artifact, param } from '../dsl/index.ts';
+import { artifact, param, type Placeholder } from '../dsl/index.ts';
 
 /**
  * The contract every trainer shares, so evaluation, gating and registration work with any of
@@ -16,4 +16,34 @@ export const trainerOutputs = {
   model: artifact('Model'),
   predictions: artifact('Dataset').describe('The holdout rows with label and score columns.'),
   metrics: artifact('Metrics'),
+} as const;
+
+type PathOf = { readonly path: Placeholder };
+/** The placeholders every trainer's command needs (any component declaring the shared ports has them). */
+interface TrainerIO {
+  readonly inputs: { readonly dataset: PathOf; readonly holdout: PathOf; readonly target: Placeholder };
+  readonly outputs: { readonly model: PathOf; readonly metrics: PathOf; readonly predictions: PathOf };
+}
+
+/**
+ * The command line every trainer image accepts: `python -m <module>`, the shared data and output
+ * flags, then the framework's own flags.
+ */
+export function trainerCommand(module: string, io: TrainerIO, own: readonly (string | number | Placeholder)[]): (string | number | Placeholder)[] {
+  return [
+    'python', '-m', module,
+    '--data', io.inputs.dataset.path,
+    '--holdout', io.inputs.holdout.path,
+    '--target', io.inputs.target,
+    ...own,
+    '--model-out', io.outputs.model.path,
+    '--metrics-out', io.outputs.metrics.path,
+    '--predictions-out', io.outputs.predictions.path,
+  ];
+}
+
+/** The dedicated training node pool (large CPU nodes, tainted so only training pods land there). */
+export const trainingPool = {
+  nodeSelector: { 'dsrpmart.io/pool': 'training' },
+  tolerations: [{ key: 'dsrpmart.io/training', operator: 'Exists', effect: 'NoSchedule' }],
 } as const;
