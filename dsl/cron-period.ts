@@ -1,7 +1,14 @@
 import { assertCron } from './cron.ts';
 import { DslError, type PathSegment } from './errors.ts';
 
-/** How often a set of cron expressions fires: the shortest and longest gap between two runs. */
+/**
+ * How often a set of cron expressions fires: the shortest and longest gap between two runs.
+ *
+ * @example
+ * ```ts
+ * const { maxSeconds } = cronIntervals(cron.everyHours(4)); // 14400
+ * ```
+ */
 export interface CronIntervals {
   /** Shortest time between two consecutive runs, in seconds. */
   readonly minSeconds: number;

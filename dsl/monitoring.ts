@@ -67,7 +67,14 @@ export interface MonitoringSpec {
   readonly runbook?: string;
 }
 
-/** A model's monitoring, rendered as one PrometheusRule; add it to an app's `monitoring`. */
+/**
+ * A model's monitoring, rendered as one PrometheusRule; add it to an app's `monitoring`.
+ *
+ * @example
+ * ```ts
+ * app('search', (env) => ({ pipelines: [indexBuild], schedules: [nightly], monitoring: [searchMonitoring] }));
+ * ```
+ */
 export interface Monitoring {
   readonly kind: 'monitoring';
   readonly name: string;
