@@ -1,5 +1,6 @@
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
 import { kfpPipelinesTarget } from './kfp/index.ts';
+import { monitoringTarget } from './monitoring/index.ts';
 import type { Target } from './target.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { Target } from './target.ts';
  * for (const t of targets) t.render(ctx);
  * ```
  */
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget];
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget, monitoringTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';
 export { pipelineBackendOf } from './target.ts';

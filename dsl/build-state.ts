@@ -1,5 +1,6 @@
 import type { Cond } from './conditions.ts';
 import type { AnyComponent } from './component.ts';
+import type { AnyPipeline } from './pipeline.ts';
 import type { PathSegment } from './errors.ts';
 import type { ComponentIR, PortIR, TaskOverridesIR, ValueIR } from './ir/index.ts';
 import type { ScopeId } from './refs.ts';
@@ -21,6 +22,8 @@ export interface TaskState {
   when?: Cond;
   overrides: TaskOverridesIR;
   displayName?: string;
+  /** Set when this step starts another pipeline's run instead of running a component (p.submit). */
+  readonly submit?: AnyPipeline;
 }
 
 export interface LoopState {

@@ -21,6 +21,11 @@ export { eq, ne, gt, ge, lt, le, succeeded, failed, errored, skipped, completed,
 export { schedule } from './schedule.ts';
 export type { Schedule, ScheduleOptions, ScheduleArgs } from './schedule.ts';
 export { cron } from './cron.ts';
+export { cronIntervals } from './cron-period.ts';
+export type { CronIntervals } from './cron-period.ts';
+export { Submission } from './submit.ts';
+export { monitoring } from './monitoring.ts';
+export type { Monitoring, MonitoringSpec, EndpointMonitoring, DriftMonitoring } from './monitoring.ts';
 export { seconds, minutes, hours, days } from './duration.ts';
 export type { Duration } from './duration.ts';
 export type { Quantity } from './quantity.ts';

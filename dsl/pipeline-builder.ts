@@ -6,8 +6,10 @@ import type { Cond } from './conditions.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import type { ParamTypeIR, PortIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
-import type { PortMap } from './ports.ts';
+import type { Pipeline } from './pipeline.ts';
+import type { ParamPortMap, PortMap } from './ports.ts';
 import { ParamRef, isRef, type ScopeId } from './refs.ts';
+import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
 import type { TaskArgs } from './typing.ts';
 
@@ -53,6 +55,11 @@ export interface PipelineBuilder {
   forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
   onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  /**
+   * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
+   * drift is detected. Arguments are typed against that pipeline's parameters.
+   */
+  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
 }
 
 export class Scope implements PipelineBuilder {
@@ -106,6 +113,13 @@ export class Scope implements PipelineBuilder {
     const task = this.addTask(id, component, args[0], true);
     this.state.exitTasks.push(task);
     return new Task<O>(this.state, task);
+  }
+
+  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission {
+    this.claimId(id, 'submit');
+    const task = addSubmit(this.state, id, target, args[0], this.site([...this.state.path, seg('submit', id)]));
+    this.nodes.push({ kind: 'task', task });
+    return new Submission(this.state, task);
   }
 
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches {

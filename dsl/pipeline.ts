@@ -9,6 +9,7 @@ import { assertAcyclic } from './pipeline-graph.ts';
 import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
 import { ParamPort, type ParamPortMap } from './ports.ts';
 import { ArtifactRef, ParamRef, isRef } from './refs.ts';
+import { submitToIR } from './submit.ts';
 import type { ParamRefs } from './typing.ts';
 
 /**
@@ -76,6 +77,8 @@ export interface Pipeline<P extends ParamPortMap = ParamPortMap> {
   readonly name: string;
   readonly params: P;
   readonly ir: PipelineIR;
+  /** Pipelines this one starts with `p.submit()`; an app deploying it deploys them too. */
+  readonly submits?: readonly AnyPipeline[];
 }
 
 /** Any pipeline. */
@@ -141,7 +144,8 @@ export function pipeline<const P extends ParamPortMap = {}>(
     options: optionsToIR(options, path),
     ...(options.target !== undefined ? { target: assertTarget(options.target, [...path, 'target']) } : {}),
   };
-  return { kind: 'pipeline', name, params: paramPorts, ir };
+  const submits = [...new Set([...state.tasks.values()].flatMap((t) => (t.submit ? [t.submit] : [])))];
+  return { kind: 'pipeline', name, params: paramPorts, ir, ...(submits.length ? { submits } : {}) };
 }
 
 function assertTarget(target: unknown, path: readonly string[]): PipelineTargetIR {
@@ -180,7 +184,7 @@ function taskToIR(state: BuildState, t: TaskState): TaskIR {
 }
 
 function nodeToIR(state: BuildState, n: NodeState): NodeIR {
-  if (n.kind === 'task') return taskToIR(state, n.task);
+  if (n.kind === 'task') return n.task.submit ? submitToIR(n.task, taskToIR(state, n.task)) : taskToIR(state, n.task);
   if (n.kind === 'condition') {
     return { kind: 'condition', id: n.id, branches: n.branches.map((b) => ({ ...(b.cond ? { cond: b.cond.ir } : {}), body: b.nodes.map((c) => nodeToIR(state, c)) })) };
   }

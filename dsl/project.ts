@@ -1,6 +1,7 @@
 import { DslError, seg } from './errors.ts';
 import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
+import type { Monitoring } from './monitoring.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
 
@@ -54,6 +55,8 @@ export interface AppContent {
   readonly description?: string;
   readonly pipelines?: readonly AnyPipeline[];
   readonly schedules?: readonly Schedule[];
+  /** Alerts per model (latency, errors, drift, missed runs); see monitoring(). */
+  readonly monitoring?: readonly Monitoring[];
 }
 
 /** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
@@ -155,15 +158,28 @@ function resolveApp(a: App, env: Environment): AppIR {
     }
     pipelines.set(pl.name, pl.ir);
   };
-  (content.pipelines ?? []).forEach(addPipeline);
-  // A schedule without its WorkflowTemplate could never run, so scheduled pipelines are always included.
-  (content.schedules ?? []).forEach((s) => addPipeline(s.pipeline));
+  // A schedule or submit step without its WorkflowTemplate could never run, so the pipelines they
+  // start are always included.
+  const withSubmitted = (pl: AnyPipeline): void => {
+    addPipeline(pl);
+    (pl.submits ?? []).forEach(withSubmitted);
+  };
+  (content.pipelines ?? []).forEach(withSubmitted);
+  (content.schedules ?? []).forEach((s) => withSubmitted(s.pipeline));
   const schedules: ScheduleIR[] = (content.schedules ?? []).map((s) => (env.spec.suspendSchedules ? { ...s.ir, suspend: true } : s.ir));
+  const monitoring = (content.monitoring ?? []).map((m) => {
+    const missing = m.schedules.find((s) => !(content.schedules ?? []).includes(s));
+    if (missing) {
+      throw new DslError({ path: [...path, seg('monitoring', m.name)], problem: `watches schedule "${missing.name}", which this app does not deploy in this environment`, got: missing.name, fix: `Add it to the app's schedules, or remove it from the monitoring` });
+    }
+    return m.ir;
+  });
   return {
     name: a.name,
     ...(content.description ? { description: content.description } : {}),
     pipelines: [...pipelines.values()],
     schedules,
+    ...(monitoring.length ? { monitoring } : {}),
   };
 }
 
@@ -178,10 +194,14 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     if (other === owner && kind === 'CronWorkflow') {
       throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two schedules are named "${name}"`, got: name, fix: 'Pass a distinct `name` to schedule()' });
     }
+    if (other === owner && kind === 'PrometheusRule') {
+      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two monitorings are named "${name}"`, got: name, fix: 'Give each monitoring() its own name' });
+    }
     seen.set(key, owner);
   };
   for (const a of apps) {
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
+    (a.monitoring ?? []).forEach((m) => claim('PrometheusRule', m.name, a.name));
   }
 }

@@ -1,13 +1,14 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ComponentIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, CondIR, LoopIR, NodeIR, PipelineIR, SubmitIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
 import { componentTemplate, hasOverrides } from './component-template.ts';
+import { submitTemplate } from './submit.ts';
 import { classify, conjuncts, renderArtifactFrom, renderDepends, renderParam, renderWhen, unwrap, type ExternalInput, type TemplateScope } from './expressions.ts';
 
 type Template = Record<string, unknown>;
 
 /** A task or loop placed in one DAG template, with the branch conditions it inherits. */
 interface Entry {
-  readonly node: TaskIR | LoopIR;
+  readonly node: TaskIR | LoopIR | SubmitIR;
   readonly conds: readonly CondIR[];
 }
 
@@ -67,7 +68,13 @@ export class DagLowering {
   private lowerDag(name: string, nodes: readonly NodeIR[], loop: LoopIR | undefined, outputs: (scope: TemplateScope) => Template): { template: Template; inputs: ExternalInput[] } {
     const entries = flatten(nodes, []);
     const scope: TemplateScope = { local: new Set(entries.map((e) => e.node.id)), inputs: new Map() };
-    const tasks = entries.map((e) => (e.node.kind === 'task' ? this.dagTask(e, e.node, scope) : this.loopTask(e, e.node, scope)));
+    const tasks = entries.map((e) => {
+      switch (e.node.kind) {
+        case 'task': return this.dagTask(e, e.node, scope);
+        case 'loop': return this.loopTask(e, e.node, scope);
+        case 'submit': return this.submitTask(e, e.node, scope);
+      }
+    });
     const outs = outputs(scope);
     const inputs = [...scope.inputs.values()];
     const params = inputs.filter((i) => i.kind === 'param').map((i) => ({ name: i.alias }));
@@ -108,6 +115,21 @@ export class DagLowering {
       template: this.componentTemplateName(task),
       ...(params.length || artifacts.length ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {}),
       ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], deps, scope),
+    };
+  }
+
+  /** A step starting another pipeline's run: one resource template per submit step. */
+  private submitTask(entry: Entry, node: SubmitIR, scope: TemplateScope): Template {
+    const name = `submit-${node.id}`;
+    this.reserve(name, `submit step "${node.id}"`);
+    this.templates.set(name, submitTemplate(name, this.pipeline.name, node));
+    const params = Object.entries(node.args).map(([param, value]) => ({ name: param, value: renderParam(value, scope) }));
+    const deps = [...Object.values(node.args).flatMap(valueIds), ...node.after];
+    return {
+      name: node.id,
+      template: name,
+      ...(params.length ? { arguments: { parameters: params } } : {}),
+      ...this.conditions(node.id, [...entry.conds, ...(node.when ? [node.when] : [])], deps, scope),
     };
   }
 
@@ -211,7 +233,7 @@ function statusTargets(c: CondIR): string[] {
 function nestedIds(loop: LoopIR): string[] {
   const visit = (nodes: readonly NodeIR[]): string[] =>
     nodes.flatMap((n): string[] => {
-      if (n.kind === 'task') return [...Object.values(n.args).flatMap(valueIds), ...n.after, ...(n.when ? [...condValueIds(n.when), ...statusTargets(n.when)] : [])];
+      if (n.kind === 'task' || n.kind === 'submit') return [...Object.values(n.args).flatMap(valueIds), ...n.after, ...(n.when ? [...condValueIds(n.when), ...statusTargets(n.when)] : [])];
       if (n.kind === 'loop') return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? valueIds(n.items.value) : [])];
       return n.branches.flatMap((b) => [...(b.cond ? [...condValueIds(b.cond), ...statusTargets(b.cond)] : []), ...visit(b.body)]);
     });

@@ -1,3 +1,4 @@
+import type { MonitoringIR } from './monitoring.ts';
 import type { PipelineIR, PipelineTargetIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
 
@@ -7,6 +8,8 @@ export interface AppIR {
   readonly description?: string;
   readonly pipelines: readonly PipelineIR[];
   readonly schedules: readonly ScheduleIR[];
+  /** Alerting rules per model (absent when the app declares none). */
+  readonly monitoring?: readonly MonitoringIR[];
 }
 
 export interface EnvironmentIR {
