@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runSynth } from './commands/synth.ts';
+import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 /** Parses argv and dispatches to a command; all logic lives in the commands. Returns the exit code. */
@@ -21,6 +22,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
     .action(async (opts: { app: string; out: string; check?: boolean; target: 'argo' | 'kfp' }) => {
       code = await runSynth(opts, io);
+    });
+
+  program
+    .command('validate')
+    .description('check YAML (a directory, files, or - for stdin) against schemas, Argo\'s rules, policy and size budgets')
+    .argument('[paths...]', 'directories, files or - (default: dist)')
+    .option('--schema-location <dir>', 'JSON Schemas laid out as <group>/<kind>_<version>.json (default: the `argosy schemas pull` cache)')
+    .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .addOption(new Option('--policy-level <severity>', 'severity of policy findings').choices(['error', 'warning']).default('error'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json' }) => {
+      code = await runValidate(paths, opts, io);
     });
 
   try {
