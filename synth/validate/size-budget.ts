@@ -33,3 +33,15 @@ export function sizeFindings(o: unknown): Finding[] {
     message: `${kind} is ${kib(size)} when stored, ${over ? 'over the 1 MiB limit' : 'over the 512 KiB warning threshold'} (etcd rejects requests above 1.5 MiB and Argo adds status at run time). ${hint}`,
   }];
 }
+
+/** Size findings of every object of a synthesized tree, as `<file>: <message>` lines by severity. */
+export function budgetProblems(files: readonly { path: string; documents: readonly unknown[] }[]): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const f of files) {
+    for (const d of f.documents) {
+      for (const finding of sizeFindings(d)) (finding.severity === 'error' ? errors : warnings).push(`${f.path}: ${finding.message}`);
+    }
+  }
+  return { errors, warnings };
+}
