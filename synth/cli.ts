@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { runDiff } from './commands/diff.ts';
 import { runSynth } from './commands/synth.ts';
 import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
@@ -34,6 +35,17 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json' }) => {
       code = await runValidate(paths, opts, io);
+    });
+
+  program
+    .command('diff')
+    .description('object-level diff of the synthesized project against a git ref, or of two directories')
+    .argument('[dirs...]', 'two directories to compare instead of synthesizing')
+    .option('--base <ref>', 'git ref to compare the working tree with', 'HEAD')
+    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown' }) => {
+      code = await runDiff(dirs, opts, io);
     });
 
   try {
