@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runDiff } from './commands/diff.ts';
+import { runGraph } from './commands/graph.ts';
 import { runSynth } from './commands/synth.ts';
 import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
@@ -46,6 +47,17 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
     .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown' }) => {
       code = await runDiff(dirs, opts, io);
+    });
+
+  program
+    .command('graph')
+    .description('draw a pipeline (tasks, artifacts on edges, conditions and loops) as Mermaid or DOT')
+    .argument('<name>', 'pipeline name')
+    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
+      code = await runGraph(name, opts, io);
     });
 
   try {
