@@ -1,4 +1,5 @@
 import { DslError, seg } from './errors.ts';
+import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd } from './gitops.ts';
 import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import type { AnyPipeline } from './pipeline.ts';
@@ -17,6 +18,8 @@ export interface EnvironmentSpec {
   readonly labels?: Readonly<Record<string, string>>;
   /** Pause every schedule in this environment (e.g. staging runs only on demand). */
   readonly suspendSchedules?: boolean;
+  /** Changes to the project's Argo CD settings in this environment (e.g. no automated sync in production). */
+  readonly argocd?: ArgoCdOverrides;
 }
 
 /** An environment (staging, production, ...); apps are resolved once per environment. */
@@ -38,6 +41,7 @@ export function environment(name: string, spec: EnvironmentSpec = {}): Environme
   const path = [seg('environment', String(name))];
   assertDnsLabel(name, path, 'environment name');
   if (spec.namespace !== undefined) assertDnsLabel(spec.namespace, [...path, 'namespace'], 'namespace');
+  if (spec.argocd !== undefined) checkArgoCdOverrides(spec.argocd, [...path, 'argocd']);
   return { kind: 'environment', name, spec };
 }
 
@@ -78,6 +82,7 @@ export interface Project {
   readonly name: string;
   readonly environments: readonly Environment[];
   readonly apps: readonly App[];
+  readonly argocd?: ArgoCd;
 }
 
 /**
@@ -92,13 +97,13 @@ export interface Project {
  * });
  * ```
  */
-export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[] }): Project {
+export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd }): Project {
   const path = [seg('project', String(name))];
   assertDnsLabel(name, path, 'project name');
   const environments = spec.environments && spec.environments.length > 0 ? spec.environments : [environment('default')];
   unique(environments.map((e) => e.name), [...path, 'environments'], 'environment');
   unique(spec.apps.map((a) => a.name), [...path, 'apps'], 'app');
-  return { kind: 'project', name, environments, apps: spec.apps };
+  return { kind: 'project', name, environments, apps: spec.apps, ...(spec.argocd ? { argocd: spec.argocd } : {}) };
 }
 
 function unique(names: readonly string[], path: readonly string[], what: string): void {
@@ -119,7 +124,13 @@ export function resolveProject(p: Project): ProjectIR {
     environments: p.environments.map((env): EnvironmentIR => {
       const apps = p.apps.map((a) => resolveApp(a, env));
       assertNamesUniqueInNamespace(env, apps);
-      return { name: env.name, ...(env.spec.namespace ? { namespace: env.spec.namespace } : {}), labels: env.spec.labels ?? {}, apps };
+      return {
+        name: env.name,
+        ...(env.spec.namespace ? { namespace: env.spec.namespace } : {}),
+        labels: env.spec.labels ?? {},
+        apps,
+        ...(p.argocd ? { argocd: resolveArgoCd(p.argocd, env.spec.argocd) } : {}),
+      };
     }),
   };
 }

@@ -1,3 +1,4 @@
+import type { ArgoCdIR } from './gitops.ts';
 import type { PipelineIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
 
@@ -14,6 +15,8 @@ export interface EnvironmentIR {
   readonly namespace?: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly apps: readonly AppIR[];
+  /** Argo CD delivery, when the project declares it. */
+  readonly argocd?: ArgoCdIR;
 }
 
 /** The whole project, resolved per environment: the only input of every backend. */
