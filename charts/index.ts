@@ -1,3 +1,4 @@
+import { argoCdTarget } from './argocd/index.ts';
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
 import type { Target } from './target.ts';
 
@@ -8,6 +9,7 @@ import type { Target } from './target.ts';
  * for (const t of targets) t.render(ctx);
  * ```
  */
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget];
+// argoCdTarget stays last: it adds sync waves to what the targets before it rendered.
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, argoCdTarget];
 
-export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';
+export type { Target, RenderContext, OutputFile, PipelineBackend, RenderedObject, IgnoreDifference, EnvironmentRenderContext } from './target.ts';
