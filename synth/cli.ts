@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runDiff } from './commands/diff.ts';
 import { runGraph } from './commands/graph.ts';
+import { runSchemasPull } from './commands/schemas-pull.ts';
 import { runSynth } from './commands/synth.ts';
 import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
@@ -58,6 +59,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
       code = await runGraph(name, opts, io);
+    });
+
+  program
+    .command('schemas')
+    .description('manage the JSON Schemas argosy validate uses')
+    .command('pull')
+    .description("fetch the current cluster's CRD schemas once and cache them for offline validation")
+    .option('--out <dir>', 'where to write them (default: $ARGOSY_SCHEMA_CACHE or ~/.cache/argosy/schemas)')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {
+      code = await runSchemasPull(opts, io);
     });
 
   try {
