@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffLines, diffValues, leaves } from './field-diff.ts';
 
@@ -37,5 +38,18 @@ describe('field diff', () => {
 
   it('GIVEN a nested value WHEN flattened THEN every scalar has its path', () => {
     expect(leaves({ c: [{ name: 'm', image: 'x' }], n: 1 })).toEqual([{ path: 'c[name=m].image', value: 'x' }, { path: 'c[name=m].name', value: 'm' }, { path: 'n', value: 1 }]);
+  });
+});
+
+describe('field diff properties', () => {
+  const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  const named = fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'c'), v: fc.jsonValue({ maxDepth: 1 }) }), { maxLength: 4 });
+  const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ items: named, spec: fc.jsonValue({ maxDepth: 2 }) }));
+
+  it('GIVEN any two values WHEN diffed THEN there is a change exactly when they differ', () => {
+    fc.assert(fc.property(value, value, (a, b) => {
+      expect(diffValues(a, b).length === 0).toBe(canonical(a) === canonical(b));
+      expect(diffValues(a, a)).toEqual([]);
+    }), { numRuns: 500 });
   });
 });
