@@ -19,7 +19,7 @@ function isArgoWorkflowKind(o: unknown): o is ArgoObject & { kind: ArgoKind } {
 export function argoLayer(objects: readonly unknown[]): Map<unknown, Finding[]> {
   const sources: TemplateSource[] = objects
     .filter((o): o is ArgoObject => isArgoWorkflowKind(o) && (o.kind === 'WorkflowTemplate' || o.kind === 'ClusterWorkflowTemplate'))
-    .map((o) => ({ kind: o.kind as TemplateSource['kind'], name: o.metadata?.name ?? '', spec: o.spec ?? {} }));
+    .map((o) => ({ kind: o.kind as TemplateSource['kind'], name: o.metadata?.name ?? '', spec: o.spec ?? {}, ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}) }));
   const store = storeOf(sources);
   const out = new Map<unknown, Finding[]>();
   for (const o of objects) {

@@ -7,19 +7,27 @@ export interface TemplateSource {
   readonly kind: 'Workflow' | 'WorkflowTemplate' | 'ClusterWorkflowTemplate';
   readonly name: string;
   readonly spec: WorkflowSpec;
+  readonly namespace?: string;
   readonly labels?: Record<string, string>;
   readonly annotations?: Record<string, string>;
 }
 
 /** The WorkflowTemplates and ClusterWorkflowTemplates `templateRef`s may point at. */
 export interface TemplateStore {
-  get(name: string, clusterScope: boolean): TemplateSource | undefined;
+  /** A WorkflowTemplate in `namespace` (else any namespace), or a ClusterWorkflowTemplate. */
+  get(name: string, clusterScope: boolean, namespace?: string): TemplateSource | undefined;
 }
 
-/** A store over a list of objects (the tree being validated). */
+/**
+ * A store over a list of objects (the tree being validated). One tree often holds several
+ * environments, so a namespaced reference prefers the template in the referrer's namespace.
+ */
 export function storeOf(sources: readonly TemplateSource[]): TemplateStore {
   return {
-    get: (name, cluster) => sources.find((s) => s.name === name && (s.kind === 'ClusterWorkflowTemplate') === cluster),
+    get: (name, cluster, namespace) => {
+      const candidates = sources.filter((s) => s.name === name && (s.kind === 'ClusterWorkflowTemplate') === cluster);
+      return candidates.find((s) => cluster || s.namespace === namespace) ?? candidates[0];
+    },
   };
 }
 
@@ -44,7 +52,7 @@ export class TemplateContext {
   resolve(holder: TemplateHolder): { ctx: TemplateContext; template: Template } {
     if (holder.templateRef) {
       const ref = holder.templateRef;
-      const source = this.store.get(String(ref.name), ref.clusterScope === true);
+      const source = this.store.get(String(ref.name), ref.clusterScope === true, this.base.namespace);
       const template = source && list<Template>(source.spec.templates).find((t) => t?.name === ref.template);
       if (!source || !template) throw new ArgoError(`template reference ${ref.name}.${ref.template} not found`);
       return { ctx: new TemplateContext(source, this.store), template };

@@ -108,3 +108,13 @@ describe('Argo semantic rules', () => {
     expect(argoVerdict(wft, storeOf([]))).toBeUndefined();
   });
 });
+
+describe('template references across environments', () => {
+  it('GIVEN the same WorkflowTemplate name in two namespaces WHEN a CronWorkflow references it THEN the one in its own namespace is used', () => {
+    const lib = (namespace: string, template: string) => ({ kind: 'WorkflowTemplate' as const, name: 'lib', namespace, spec: { entrypoint: template, templates: [echo(template) as Template] } });
+    const store = storeOf([lib('ml-staging', 'old'), lib('ml-prod', 'new')]);
+    const cron = (namespace: string): ArgoObject => ({ kind: 'CronWorkflow', metadata: { name: 'c', namespace }, spec: { schedules: ['0 3 * * 1'], workflowSpec: { workflowTemplateRef: { name: 'lib' }, entrypoint: 'new' } } });
+    expect(argoVerdict(cron('ml-prod'), store)).toBeUndefined();
+    expect(argoVerdict(cron('ml-staging'), store)).toContain('template reference lib.new not found');
+  });
+});

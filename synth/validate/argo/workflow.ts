@@ -27,14 +27,14 @@ export function validateWorkflow(wf: ArgoObject, store: TemplateStore, opts: Arg
   const name = wf.metadata?.name ?? '';
   if (kind === 'Workflow' && name.length > 63) throw new ArgoError(`workflow name "${name}" must not be more than 63 characters long (currently ${name.length})`);
   const v = new ArgoValidator(opts);
-  const self: TemplateSource = { kind, name: name || '(unnamed)', spec, ...(wf.metadata?.labels ? { labels: wf.metadata.labels } : {}), ...(wf.metadata?.annotations ? { annotations: wf.metadata.annotations } : {}) };
+  const self: TemplateSource = { kind, name: name || '(unnamed)', spec, ...(wf.metadata?.namespace ? { namespace: wf.metadata.namespace } : {}), ...(wf.metadata?.labels ? { labels: wf.metadata.labels } : {}), ...(wf.metadata?.annotations ? { annotations: wf.metadata.annotations } : {}) };
   const ctx = new TemplateContext(self, store);
   let entrypoint = spec.entrypoint ?? '';
   const ref = spec.workflowTemplateRef;
   let referenced: TemplateSource | undefined;
   if (ref) {
     if (list(spec.templates).length > 0) throw new ArgoError('Templates is invalid field in spec if workflow referred WorkflowTemplate reference');
-    referenced = store.get(String(ref.name), ref.clusterScope === true);
+    referenced = store.get(String(ref.name), ref.clusterScope === true, wf.metadata?.namespace);
     if (!referenced) throw notFound(String(ref.name), ref.clusterScope === true);
     if (entrypoint === '') entrypoint = referenced.spec.entrypoint ?? '';
   }
@@ -120,7 +120,7 @@ export function validateCronWorkflow(cron: ArgoObject, store: TemplateStore): vo
   }
   if (![undefined, '', 'Allow', 'Forbid', 'Replace'].includes(spec.concurrencyPolicy)) throw new ArgoError(`'${spec.concurrencyPolicy}' is not a valid concurrencyPolicy`);
   if (typeof spec.startingDeadlineSeconds === 'number' && spec.startingDeadlineSeconds < 0) throw new ArgoError('startingDeadlineSeconds must be positive');
-  const wf: ArgoObject = { metadata: { name, ...(spec.workflowMetadata?.labels ? { labels: spec.workflowMetadata.labels } : {}), ...(spec.workflowMetadata?.annotations ? { annotations: spec.workflowMetadata.annotations } : {}) }, spec: spec.workflowSpec ?? {} };
+  const wf: ArgoObject = { metadata: { name, ...(cron.metadata?.namespace ? { namespace: cron.metadata.namespace } : {}), ...(spec.workflowMetadata?.labels ? { labels: spec.workflowMetadata.labels } : {}), ...(spec.workflowMetadata?.annotations ? { annotations: spec.workflowMetadata.annotations } : {}) }, spec: spec.workflowSpec ?? {} };
   wrap('cannot validate Workflow: ', () => validateWorkflow(wf, store, {}));
 }
 
