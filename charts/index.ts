@@ -1,3 +1,4 @@
+import { argoCdTarget } from './argocd/index.ts';
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
 import { kfpPipelinesTarget } from './kfp/index.ts';
 import { monitoringTarget } from './monitoring/index.ts';
@@ -10,7 +11,8 @@ import type { Target } from './target.ts';
  * for (const t of targets) t.render(ctx);
  * ```
  */
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget, monitoringTarget];
+// argoCdTarget stays last: it adds sync waves to what the targets before it rendered.
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget, monitoringTarget, argoCdTarget];
 
-export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';
+export type { Target, RenderContext, OutputFile, PipelineBackend, RenderedObject, IgnoreDifference, EnvironmentRenderContext } from './target.ts';
 export { pipelineBackendOf } from './target.ts';

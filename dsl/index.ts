@@ -34,5 +34,7 @@ export type { ResourceSpec, VolumeSpec, SecuritySpec, EnvValue } from './pod-spe
 export type { RetrySpec, CacheSpec } from './policies.ts';
 export { project, app, environment, resolveProject } from './project.ts';
 export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project.ts';
+export { argoCd } from './gitops.ts';
+export type { ArgoCd, ArgoCdSpec, ArgoCdOverrides, SyncOption } from './gitops.ts';
 export { DslError, formatDslError } from './errors.ts';
 export type { ArgsOf, OutputRefs, ParamRefs, ParamValues } from './typing.ts';

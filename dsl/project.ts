@@ -1,4 +1,5 @@
 import { DslError, seg } from './errors.ts';
+import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd } from './gitops.ts';
 import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import type { Monitoring } from './monitoring.ts';
@@ -23,6 +24,8 @@ export interface EnvironmentSpec {
    * `argosy synth --target` decides (default `argo`).
    */
   readonly pipelineBackend?: 'argo' | 'kfp';
+  /** Changes to the project's Argo CD settings in this environment (e.g. no automated sync in production). */
+  readonly argocd?: ArgoCdOverrides;
 }
 
 /** An environment (staging, production, ...); apps are resolved once per environment. */
@@ -47,6 +50,7 @@ export function environment(name: string, spec: EnvironmentSpec = {}): Environme
   if (spec.pipelineBackend !== undefined && spec.pipelineBackend !== 'argo' && spec.pipelineBackend !== 'kfp') {
     throw new DslError({ path: [...path, 'pipelineBackend'], problem: 'unknown pipeline backend', got: spec.pipelineBackend, fix: 'Use "argo" or "kfp"' });
   }
+  if (spec.argocd !== undefined) checkArgoCdOverrides(spec.argocd, [...path, 'argocd']);
   return { kind: 'environment', name, spec };
 }
 
@@ -89,6 +93,7 @@ export interface Project {
   readonly name: string;
   readonly environments: readonly Environment[];
   readonly apps: readonly App[];
+  readonly argocd?: ArgoCd;
 }
 
 /**
@@ -103,13 +108,13 @@ export interface Project {
  * });
  * ```
  */
-export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[] }): Project {
+export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd }): Project {
   const path = [seg('project', String(name))];
   assertDnsLabel(name, path, 'project name');
   const environments = spec.environments && spec.environments.length > 0 ? spec.environments : [environment('default')];
   unique(environments.map((e) => e.name), [...path, 'environments'], 'environment');
   unique(spec.apps.map((a) => a.name), [...path, 'apps'], 'app');
-  return { kind: 'project', name, environments, apps: spec.apps };
+  return { kind: 'project', name, environments, apps: spec.apps, ...(spec.argocd ? { argocd: spec.argocd } : {}) };
 }
 
 function unique(names: readonly string[], path: readonly string[], what: string): void {
@@ -142,6 +147,7 @@ export function resolveProject(p: Project): ProjectIR {
         labels: env.spec.labels ?? {},
         apps,
         ...(env.spec.pipelineBackend ? { pipelineBackend: env.spec.pipelineBackend } : {}),
+        ...(p.argocd ? { argocd: resolveArgoCd(p.argocd, env.spec.argocd) } : {}),
       };
     }),
   };

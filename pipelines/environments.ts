@@ -3,7 +3,12 @@ import { DslError, environment, type Environment, type MonitoringSpec } from '..
 /** Staging: same pipelines on the staging warehouse, run on demand; drift checks run daily but only report. */
 export const staging = environment('staging', { namespace: 'ml-staging', labels: { 'dsrpmart.io/env': 'staging' } });
 /** Production: everything runs on schedule and drift triggers retraining. */
-export const production = environment('production', { namespace: 'ml-production', labels: { 'dsrpmart.io/env': 'production' } });
+export const production = environment('production', {
+  namespace: 'ml-production',
+  labels: { 'dsrpmart.io/env': 'production' },
+  // Production follows the release branch and self-heals; staging follows main.
+  argocd: { targetRevision: 'production', automated: { prune: true, selfHeal: true } },
+});
 
 /** What differs between environments, in one typed place every use case reads. */
 export interface EnvSettings {

@@ -1,4 +1,5 @@
 import { project } from '../dsl/index.ts';
+import { dsrpmartArgoCd } from './argocd.ts';
 import { discounts } from './discounts/index.ts';
 import { production, staging } from './environments.ts';
 import { notifications } from './notifications/index.ts';
@@ -13,4 +14,5 @@ export { production, staging } from './environments.ts';
 export default project('dsrpmart', {
   environments: [staging, production],
   apps: [discounts, recommendedCategories, notifications, productRecommendations, search, popularProductsApp],
+  argocd: dsrpmartArgoCd,
 });

@@ -8,3 +8,4 @@ export type * from './pipeline.ts';
 export type * from './schedule.ts';
 export type * from './project.ts';
 export type * from './monitoring.ts';
+export type * from './gitops.ts';

@@ -1,3 +1,4 @@
+import type { ArgoCdIR } from './gitops.ts';
 import type { MonitoringIR } from './monitoring.ts';
 import type { PipelineIR, PipelineTargetIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
@@ -19,6 +20,8 @@ export interface EnvironmentIR {
   readonly apps: readonly AppIR[];
   /** Backend for this environment's pipelines that do not pin one; absent means the synth run's default. */
   readonly pipelineBackend?: PipelineTargetIR;
+  /** Argo CD delivery, when the project declares it. */
+  readonly argocd?: ArgoCdIR;
 }
 
 /** The whole project, resolved per environment: the only input of every backend. */
