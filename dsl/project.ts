@@ -1,6 +1,7 @@
 import { DslError, seg } from './errors.ts';
 import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
+import { resolveDeployments, type ModelDeployment } from './deploy/resolve.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
 
@@ -46,6 +47,8 @@ export interface AppContent {
   readonly description?: string;
   readonly pipelines?: readonly AnyPipeline[];
   readonly schedules?: readonly Schedule[];
+  /** Model deployments (serving plus delivery strategy). */
+  readonly deployments?: readonly ModelDeployment[];
 }
 
 /** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
@@ -144,6 +147,7 @@ function resolveApp(a: App, env: Environment): AppIR {
     ...(content.description ? { description: content.description } : {}),
     pipelines: [...pipelines.values()],
     schedules,
+    deployments: resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
   };
 }
 
@@ -163,5 +167,16 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
   for (const a of apps) {
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
+  }
+  // Deployment objects must be unique even within one app (a deployment's WorkflowTemplate must not replace a pipeline's).
+  for (const a of apps) {
+    for (const d of a.deployments) {
+      for (const o of d.objects) {
+        if (seen.has(`${o.kind}/${o.name}`)) {
+          throw new DslError({ path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)], problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`, got: o.name, fix: 'Rename the deployment or the other object' });
+        }
+        seen.set(`${o.kind}/${o.name}`, a.name);
+      }
+    }
   }
 }

@@ -7,3 +7,4 @@ export type * from './component.ts';
 export type * from './pipeline.ts';
 export type * from './schedule.ts';
 export type * from './project.ts';
+export type * from './deployment.ts';

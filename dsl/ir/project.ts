@@ -1,3 +1,4 @@
+import type { DeploymentIR } from './deployment.ts';
 import type { PipelineIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
 
@@ -7,6 +8,7 @@ export interface AppIR {
   readonly description?: string;
   readonly pipelines: readonly PipelineIR[];
   readonly schedules: readonly ScheduleIR[];
+  readonly deployments: readonly DeploymentIR[];
 }
 
 export interface EnvironmentIR {
