@@ -11,3 +11,4 @@ export { trainXgboost } from './train-xgboost.ts';
 export { championGate } from './champion-gate.ts';
 export { registerModel } from './register-model.ts';
 export { images } from './images.ts';
+export { abTestMetric } from './ab-test.ts';
