@@ -1,4 +1,7 @@
+import { argoRolloutsTarget } from './argo-rollouts/index.ts';
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
+import { istioTarget } from './istio/index.ts';
+import { kserveTarget } from './kserve/index.ts';
 import type { Target } from './target.ts';
 
 /**
@@ -8,6 +11,6 @@ import type { Target } from './target.ts';
  * for (const t of targets) t.render(ctx);
  * ```
  */
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget];
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kserveTarget, argoRolloutsTarget, istioTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';
