@@ -21,11 +21,11 @@ function dropEmptyExternalIps(svc: kplus.Service): void {
  * A ClusterIP Service selecting pods by explicit labels (no cdk8s address labels), with one named port.
  * @example
  * ```ts
- * clusterIpService(chart, { name: 'ranker-canary', labels }, { 'argosy.dev/model-deployment': 'ranker' }, { name: 'http', port: 8080 });
+ * clusterIpService(chart, { name: 'ranker-canary', labels }, { 'argosy.dev/model-deployment': 'ranker' }, { name: 'http', port: 80, targetPort: 8080 });
  * ```
  */
-export function clusterIpService(chart: Chart, m: CoreMeta, selector: Readonly<Record<string, string>>, port: { readonly name: string; readonly port: number }): kplus.Service {
-  const svc = new kplus.Service(chart, `Service.${m.name}`, { metadata: meta(m), ports: [{ name: port.name, port: port.port, targetPort: port.port }] });
+export function clusterIpService(chart: Chart, m: CoreMeta, selector: Readonly<Record<string, string>>, port: { readonly name: string; readonly port: number; readonly targetPort: number }): kplus.Service {
+  const svc = new kplus.Service(chart, `Service.${m.name}`, { metadata: meta(m), ports: [{ name: port.name, port: port.port, targetPort: port.targetPort }] });
   for (const [k, v] of Object.entries(selector)) svc.selectLabel(k, v);
   dropEmptyExternalIps(svc);
   return svc;

@@ -2,7 +2,7 @@ import type { Target } from '../target.ts';
 import { addObject } from '../api-object.ts';
 import { clusterIpService, serviceAccount } from '../core-objects.ts';
 import { abDecisionAnalysis, analysisTemplate } from './analysis-template.ts';
-import { DEPLOYMENT_LABEL } from './pod-template.ts';
+import { DEPLOYMENT_LABEL, SERVICE_PORT } from './pod-template.ts';
 import { rollout } from './rollout.ts';
 import { templateAnalysis } from './rollout-strategy.ts';
 import { analysesOfDeployment } from './deployment-analyses.ts';
@@ -27,7 +27,7 @@ export const argoRolloutsTarget: Target = {
       const s = d.serving;
       if (s.kind !== 'server') continue;
       addObject(ctx.chart, rollout(d, s, namespace));
-      const port = { name: s.protocol, port: s.port };
+      const port = { name: s.protocol, port: SERVICE_PORT, targetPort: s.port };
       const selector = { [DEPLOYMENT_LABEL]: d.name };
       for (const name of [d.names.service, d.names.canaryService, d.names.stableService, d.names.previewService]) {
         if (name) clusterIpService(ctx.chart, { name, namespace, labels: d.labels }, selector, port);

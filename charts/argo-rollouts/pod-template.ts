@@ -5,6 +5,9 @@ import { mergeEnv, plainEnv, resourcesOf } from './container.ts';
 /** The label every pod of a deployment carries; Rollout selector and Services select on it. */
 export const DEPLOYMENT_LABEL = 'argosy.dev/model-deployment';
 
+/** Port of every model Service, as KServe uses for predictors: clients call `http://<service>/...`. */
+export const SERVICE_PORT = 80;
+
 function probe(p: HttpProbeIR | undefined, port: string): Record<string, unknown> | undefined {
   if (!p) return undefined;
   return {

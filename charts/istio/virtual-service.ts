@@ -1,5 +1,6 @@
 import type { AbTestIR, DeploymentIR, ShadowIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
+import { SERVICE_PORT } from '../argo-rollouts/pod-template.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 
 export const ISTIO_API_VERSION = 'networking.istio.io/v1';
@@ -64,7 +65,7 @@ export function virtualService(d: DeploymentIR, namespace: string | undefined): 
   const e = onlineStrategy(d);
   let spec: Record<string, unknown>;
   if (d.serving.kind === 'server') {
-    spec = { ...binding(d, d.names.service as string), http: rolloutRoutes(d, d.serving.port) };
+    spec = { ...binding(d, d.names.service as string), http: rolloutRoutes(d, SERVICE_PORT) };
   } else {
     const primary = d.names.predictorServices?.primary as string;
     spec = { ...binding(d, primary), http: e.kind === 'shadow' ? shadowRoutes(d, e) : e.kind === 'abTest' ? abRoutes(d, e) : [] };

@@ -9,8 +9,12 @@ import { PERCENT, WorkflowBuilder, type WfStep } from './workflow-steps.ts';
 const ISVC = 'inferenceservice.serving.kserve.io';
 const VS = 'virtualservice.networking.istio.io';
 
-function analyses(b: WorkflowBuilder, d: DeploymentIR, role: AnalysisRole, a: AnalysisIR, suffix = ''): WfStep[] {
-  return (d.names.analysisArgs[role] ?? []).map((arm) => b.analyze(`${role}-${arm.arm}${suffix}`, `analyze-${role}-${arm.arm}${suffix}`, role, a, arm));
+/**
+ * One AnalysisRun per arm. Step names are unique per workflow (`stepSuffix`); the template is
+ * shared unless the analysis differs per call (`templateSuffix`, e.g. per-step windows).
+ */
+function analyses(b: WorkflowBuilder, d: DeploymentIR, role: AnalysisRole, a: AnalysisIR, stepSuffix = '', templateSuffix = ''): WfStep[] {
+  return (d.names.analysisArgs[role] ?? []).map((arm) => b.analyze(`${role}-${arm.arm}${stepSuffix}`, `analyze-${role}-${arm.arm}${templateSuffix}`, role, a, arm));
 }
 
 function offlineGate(b: WorkflowBuilder, d: DeploymentIR): void {
@@ -45,14 +49,14 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
     if (!c.analysis) return waitStep();
     if (c.analysisMode === 'steps') {
       waitStep();
-      b.then(...analyses(b, d, 'canary', c.analysis));
+      b.then(...analyses(b, d, 'canary', c.analysis, `-step-${n}`));
       return;
     }
     // Background on KServe: each step's pause is spent measuring the candidate.
     if (pause?.kind === 'manual') b.then(b.approve(`approve-${n}`));
     const w = windowed(c.analysis, pause?.kind === 'duration' ? pause.seconds : 0);
     if (w.waitFirst && pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration));
-    b.then(...analyses(b, d, 'canary', w.analysis, `-step-${n}`));
+    b.then(...analyses(b, d, 'canary', w.analysis, `-step-${n}`, `-step-${n}`));
   });
   if (s.deploymentMode === 'Knative') {
     // Knative promotes by dropping canaryTrafficPercent: the latest revision becomes the rolled-out one.
