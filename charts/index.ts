@@ -14,3 +14,5 @@ import type { Target } from './target.ts';
 export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kserveTarget, argoRolloutsTarget, istioTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';
+export { deploymentIgnoreDifferences, appIgnoreDifferences } from './deployment-sync.ts';
+export type { IgnoreDifference } from './deployment-sync.ts';

@@ -2,6 +2,7 @@ import type { AbTestIR, DeploymentIR, ShadowIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
 import { SERVICE_PORT } from '../argo-rollouts/pod-template.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
+import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 
 export const ISTIO_API_VERSION = 'networking.istio.io/v1';
 
@@ -70,10 +71,11 @@ export function virtualService(d: DeploymentIR, namespace: string | undefined): 
     const primary = d.names.predictorServices?.primary as string;
     spec = { ...binding(d, primary), http: e.kind === 'shadow' ? shadowRoutes(d, e) : e.kind === 'abTest' ? abRoutes(d, e) : [] };
   }
+  const owned = runtimeOwnedAnnotation(d, 'VirtualService', name);
   return {
     apiVersion: ISTIO_API_VERSION,
     kind: 'VirtualService',
-    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...d.labels } },
+    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...d.labels }, ...(Object.keys(owned).length ? { annotations: owned } : {}) },
     spec,
   };
 }

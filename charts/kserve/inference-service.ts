@@ -3,6 +3,7 @@ import type { ObjectSpec } from '../api-object.ts';
 import { mergeEnv, plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
 import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
 import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
+import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 
 export const KSERVE_API_VERSION = 'serving.kserve.io/v1beta1';
 
@@ -69,6 +70,7 @@ function isvc(d: DeploymentIR, name: string, s: KServeServingIR, spec: Record<st
     'serving.kserve.io/deploymentMode': s.deploymentMode,
     ...(s.scrapeMetrics ? { 'serving.kserve.io/enable-prometheus-scraping': 'true' } : {}),
     ...deploymentAnnotations(d),
+    ...runtimeOwnedAnnotation(d, 'InferenceService', name),
     ...extraAnnotations,
   };
   return {
