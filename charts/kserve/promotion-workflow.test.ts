@@ -61,4 +61,10 @@ describe('KServe promotion/evaluation workflows', () => {
     const d = modelDeployment('m', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', logger: { url: 'http://sink' } }), strategy: shadow({ challenger: { storageUri: 's3://m/2' }, mirrorPercent: 5, duration: '1h' }) });
     expect(d.ir.objects.map((o) => o.kind)).toEqual(['InferenceService', 'InferenceService', 'VirtualService']);
   });
+
+  it('GIVEN a KServe blue/green in an environment without namespace WHEN synthesized THEN the preview Service asks for one', async () => {
+    const { app, blueGreen, kserve, modelDeployment, project } = await import('../../dsl/index.ts');
+    const d = modelDeployment('m', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy: blueGreen({ candidate: { version: 'v2', storageUri: 's3://m/2' } }) });
+    expect(() => synthesize(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/deployment "m": a KServe blue\/green preview Service .* needs the namespace/);
+  });
 });

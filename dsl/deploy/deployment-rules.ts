@@ -1,19 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
-import type { AnalysisIR, AnalysisRole, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
-import { effectiveStrategy } from './plan.ts';
-
-/** Every analysis of a strategy with the role it plays. */
-export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
-  const out: [AnalysisRole, AnalysisIR][] = [];
-  if (s.kind === 'championChallenger' && s.offlineGate.verify) out.push(['offline-gate', s.offlineGate.verify]);
-  const e = effectiveStrategy(s);
-  if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
-  if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
-  if (e.kind === 'abTest' && e.analysis) out.push(['guardrails', e.analysis]);
-  if (e.kind === 'blueGreen' && e.prePromotionAnalysis) out.push(['pre-promotion', e.prePromotionAnalysis]);
-  if (e.kind === 'blueGreen' && e.postPromotionAnalysis) out.push(['post-promotion', e.postPromotionAnalysis]);
-  return out;
-}
+import type { AnalysisIR, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { analysesOf, effectiveStrategy } from './plan.ts';
 
 /** Model versions a strategy introduces, with where they were declared. */
 function versionsOf(s: StrategyIR): [string, ModelVersionIR][] {

@@ -1,24 +1,28 @@
 import { DslError, type PathSegment } from '../errors.ts';
-import type { AnalysisRole, ArmArgsIR, DeploymentNamesIR, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentNamesIR, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
 
 /** The online strategy that actually routes traffic (champion/challenger delegates). */
 export function effectiveStrategy(s: StrategyIR): Exclude<StrategyIR, { kind: 'championChallenger' }> {
   return s.kind === 'championChallenger' ? s.online : s;
 }
 
-/** Analysis roles a strategy runs, in a stable order. */
-export function analysisRoles(s: StrategyIR): AnalysisRole[] {
-  const roles: AnalysisRole[] = [];
-  if (s.kind === 'championChallenger' && s.offlineGate.verify) roles.push('offline-gate');
+/** Every analysis of a strategy with the role it plays (the A/B decision is built by the backends). */
+export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
+  const out: [AnalysisRole, AnalysisIR][] = [];
+  if (s.kind === 'championChallenger' && s.offlineGate.verify) out.push(['offline-gate', s.offlineGate.verify]);
   const e = effectiveStrategy(s);
-  if (e.kind === 'canary' && e.analysis) roles.push('canary');
-  if (e.kind === 'shadow' && e.analysis) roles.push('shadow');
-  if (e.kind === 'abTest') roles.push('ab-test', ...(e.analysis ? (['guardrails'] as const) : []));
-  if (e.kind === 'blueGreen') {
-    if (e.prePromotionAnalysis) roles.push('pre-promotion');
-    if (e.postPromotionAnalysis) roles.push('post-promotion');
-  }
-  return roles;
+  if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
+  if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
+  if (e.kind === 'abTest' && e.analysis) out.push(['guardrails', e.analysis]);
+  if (e.kind === 'blueGreen' && e.prePromotionAnalysis) out.push(['pre-promotion', e.prePromotionAnalysis]);
+  if (e.kind === 'blueGreen' && e.postPromotionAnalysis) out.push(['post-promotion', e.postPromotionAnalysis]);
+  return out;
+}
+
+/** Analysis roles a strategy runs, in a stable order; an A/B test always runs its decision. */
+export function analysisRoles(s: StrategyIR): AnalysisRole[] {
+  const roles = analysesOf(s).map(([role]) => role);
+  return effectiveStrategy(s).kind === 'abTest' ? [...roles.filter((r) => r === 'offline-gate'), 'ab-test', ...roles.filter((r) => r !== 'offline-gate')] : roles;
 }
 
 /** Chooses every object name of a deployment; backends only read them. */
