@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { app, canary, modelDeployment, project, server } from '../../dsl/index.ts';
 import { synthesize } from '../../synth/engine.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 
@@ -29,8 +30,7 @@ describe('Rollout strategies', () => {
     expect(Object.keys(c?.steps[(c.analysis?.startingStep ?? 0) - 1] ?? {})).toEqual(['setHeaderRoute']);
   });
 
-  it('GIVEN a plain-server canary without a mesh WHEN synthesized THEN the Rollout splits by replicas and no VirtualService is written', async () => {
-    const { app, canary, modelDeployment, project, server } = await import('../../dsl/index.ts');
+  it('GIVEN a plain-server canary without a mesh WHEN synthesized THEN the Rollout splits by replicas and no VirtualService is written', () => {
     const d = modelDeployment('r', { serving: server({ image: 'x:1', port: 8080, replicas: 10 }), strategy: canary({ steps: [{ weight: 10, pause: '5m' }] }), mesh: 'none' });
     const objs = synthesize(project('p', { apps: [app('a', { deployments: [d] })] })).files.flatMap((f) => f.documents as { kind: string; spec: { strategy?: { canary?: Record<string, unknown> } } }[]);
     expect(objs.map((o) => o.kind)).not.toContain('VirtualService');

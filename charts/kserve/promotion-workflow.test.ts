@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { app, blueGreen, kserve, modelDeployment, project, shadow } from '../../dsl/index.ts';
 import { synthesize } from '../../synth/engine.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 
@@ -56,14 +57,12 @@ describe('KServe promotion/evaluation workflows', () => {
     expect(JSON.parse(promote?.resource?.manifest ?? '[]')).toContainEqual({ op: 'remove', path: '/spec/predictor/canaryTrafficPercent' });
   });
 
-  it('GIVEN a KServe shadow without an analysis WHEN synthesized THEN no workflow or RBAC is emitted', async () => {
-    const { modelDeployment, kserve, shadow } = await import('../../dsl/index.ts');
+  it('GIVEN a KServe shadow without an analysis WHEN synthesized THEN no workflow or RBAC is emitted', () => {
     const d = modelDeployment('m', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', logger: { url: 'http://sink' } }), strategy: shadow({ challenger: { storageUri: 's3://m/2' }, mirrorPercent: 5, duration: '1h' }) });
     expect(d.ir.objects.map((o) => o.kind)).toEqual(['InferenceService', 'InferenceService', 'VirtualService']);
   });
 
-  it('GIVEN a KServe blue/green in an environment without namespace WHEN synthesized THEN the preview Service asks for one', async () => {
-    const { app, blueGreen, kserve, modelDeployment, project } = await import('../../dsl/index.ts');
+  it('GIVEN a KServe blue/green in an environment without namespace WHEN synthesized THEN the preview Service asks for one', () => {
     const d = modelDeployment('m', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy: blueGreen({ candidate: { version: 'v2', storageUri: 's3://m/2' } }) });
     expect(() => synthesize(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/deployment "m": a KServe blue\/green preview Service .* needs the namespace/);
   });
