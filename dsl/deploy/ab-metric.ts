@@ -15,14 +15,26 @@ import { assertKnownKeys, assertToken } from './checks.ts';
  */
 export type ArmQuery = (arm: { readonly service: string; readonly window: string }) => string;
 
-/** The container that runs the decision script (shipped in components/, see `abTestMetric`). */
+/**
+ * The container that runs the decision script (shipped in components/, see `abTestMetric`).
+ * @example
+ * ```ts
+ * { image: 'python:3.12-slim', script: readScript('ab_test.py') }
+ * ```
+ */
 export interface StatsRunner {
   readonly image: string;
   readonly script: string;
   readonly resources?: ResourceSpec;
 }
 
-/** The statistic an A/B test decides on; build it with `abMetric.rate` / `abMetric.mean`. */
+/**
+ * The statistic an A/B test decides on; build it with `abMetric.rate` / `abMetric.mean`.
+ * @example
+ * ```ts
+ * const conversion: AbMetric = abTestMetric.rate({ name: 'conversion', successes, trials });
+ * ```
+ */
 export interface AbMetric {
   readonly kind: 'abMetric';
   readonly name: string;

@@ -4,6 +4,10 @@ import { DslError, type PathSegment } from '../errors.ts';
  * A success or failure condition of a metric, rendered per provider: Prometheus results are
  * vectors (`result[0]`), web results are the value the JSON path selects (`result`).
  * A query that returns no data or NaN never satisfies a comparison, so a gate fails closed.
+ * @example
+ * ```ts
+ * const fast: Condition = below(0.25);
+ * ```
  */
 export interface Condition {
   readonly kind: 'condition';

@@ -17,7 +17,13 @@ export interface AnalysisOptions extends MetricSettings {
   readonly dryRun?: readonly string[];
 }
 
-/** A metric gate; each place it runs becomes an Argo Rollouts AnalysisTemplate. */
+/**
+ * A metric gate; each place it runs becomes an Argo Rollouts AnalysisTemplate.
+ * @example
+ * ```ts
+ * const gate: Analysis = analysis({ metrics: [metric.prometheus('error-rate', { query: errorRate(), success: below(0.01) })] });
+ * ```
+ */
 export interface Analysis {
   readonly kind: 'analysis';
   readonly ir: AnalysisIR;

@@ -3,7 +3,13 @@ import type { EnvVarIR } from '../ir/index.ts';
 import { envToIR, type EnvValue } from '../pod-spec.ts';
 import { Placeholder } from '../placeholders.ts';
 
-/** Environment values a serving container accepts: no component io placeholders. */
+/**
+ * Environment values a serving container accepts: no component io placeholders.
+ * @example
+ * ```ts
+ * env: { WORKERS: 4, API_TOKEN: secretKey('ranker', 'token') }
+ * ```
+ */
 export type ServingEnvValue = Exclude<EnvValue, Placeholder>;
 
 /** An integer within [min, max]; `what` names the rule in the error. */

@@ -18,7 +18,13 @@ export interface IstioOptions {
   readonly hosts?: readonly string[];
 }
 
-/** The traffic layer of a deployment: Istio, or none. */
+/**
+ * The traffic layer of a deployment: Istio, or none.
+ * @example
+ * ```ts
+ * const mesh: Mesh = istio({ gateways: ['istio-ingress/public'], hosts: ['churn.example.com'] });
+ * ```
+ */
 export interface Mesh {
   readonly kind: 'mesh';
   readonly ir: MeshIR;

@@ -29,7 +29,13 @@ export interface MetricSettings {
   readonly consecutiveErrorLimit?: number;
 }
 
-/** One metric of an analysis; build it with `metric.prometheus`, `metric.web` or `metric.job`. */
+/**
+ * One metric of an analysis; build it with `metric.prometheus`, `metric.web` or `metric.job`.
+ * @example
+ * ```ts
+ * const errors: Metric = metric.prometheus('error-rate', { query: errorRate(), success: below(0.01) });
+ * ```
+ */
 export interface Metric {
   readonly kind: 'metric';
   readonly name: string;
@@ -105,7 +111,13 @@ export function metricToIR(m: Metric, defaults: MetricSettings, path: readonly P
   };
 }
 
-/** Options of `metric.prometheus`. */
+/**
+ * Options of `metric.prometheus`.
+ * @example
+ * ```ts
+ * metric.prometheus('p99-latency', { query: latencyP99(), success: below(0.25), interval: minutes(1), count: 5 })
+ * ```
+ */
 export interface PrometheusMetricOptions extends MetricSettings, ConditionOptions {
   /** PromQL; may use the {@link analysisArg} placeholders. */
   readonly query: string;
@@ -114,7 +126,13 @@ export interface PrometheusMetricOptions extends MetricSettings, ConditionOption
   readonly timeout?: Duration;
 }
 
-/** Options of `metric.web`. */
+/**
+ * Options of `metric.web`.
+ * @example
+ * ```ts
+ * metric.web('auc', { url: 'http://evaluator.ml/score', jsonPath: '{$.auc}', success: above(0.8) })
+ * ```
+ */
 export interface WebMetricOptions extends MetricSettings, ConditionOptions {
   readonly url: string;
   readonly method?: 'GET' | 'POST' | 'PUT';
@@ -125,7 +143,13 @@ export interface WebMetricOptions extends MetricSettings, ConditionOptions {
   readonly timeout?: Duration;
 }
 
-/** Options of `metric.job`: a container whose exit code is the verdict (0 passes). */
+/**
+ * Options of `metric.job`: a container whose exit code is the verdict (0 passes).
+ * @example
+ * ```ts
+ * metric.job('smoke', { image: 'ghcr.io/acme/smoke:1', command: ['python3', 'smoke.py'], env: { TARGET: `http://${analysisArg.service}` } })
+ * ```
+ */
 export interface JobMetricOptions extends MetricSettings {
   readonly image: string;
   readonly command: readonly string[];

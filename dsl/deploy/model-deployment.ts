@@ -13,7 +13,13 @@ import type { CanaryStrategy } from './strategy-canary.ts';
 import type { ChampionChallengerStrategy } from './strategy-champion-challenger.ts';
 import type { ShadowStrategy } from './strategy-shadow.ts';
 
-/** How a new model version reaches users. */
+/**
+ * How a new model version reaches users.
+ * @example
+ * ```ts
+ * const strategy: Strategy = env.name === 'production' ? canary({ steps }) : blueGreen();
+ * ```
+ */
 export type Strategy = CanaryStrategy | ShadowStrategy | AbTestStrategy | BlueGreenStrategy | ChampionChallengerStrategy;
 
 /**
@@ -38,7 +44,14 @@ export interface ModelDeploymentOptions {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
-/** A model deployment; add it to an app's `deployments`. */
+/**
+ * A model deployment; add it to an app's `deployments`.
+ * @example
+ * ```ts
+ * const churn: ModelDeployment = modelDeployment('churn', { serving, strategy });
+ * app('churn', { deployments: [churn] });
+ * ```
+ */
 export interface ModelDeployment {
   readonly kind: 'modelDeployment';
   readonly name: string;

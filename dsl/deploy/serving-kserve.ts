@@ -50,7 +50,13 @@ export interface KServeOptions {
   readonly modelNameArg?: string | false;
 }
 
-/** A model served by a KServe InferenceService. */
+/**
+ * A model served by a KServe InferenceService.
+ * @example
+ * ```ts
+ * const serving: KServeServing = kserve({ format: 'sklearn', storageUri: 's3://models/iris/v1' });
+ * ```
+ */
 export interface KServeServing {
   readonly kind: 'kserve';
   readonly ir: KServeServingIR;

@@ -40,7 +40,13 @@ export interface ServerOptions extends Omit<PodOptions, 'workingDir'> {
   readonly metrics?: { readonly port?: number; readonly path?: string };
 }
 
-/** A model served by a plain container, rolled out by an Argo Rollout. */
+/**
+ * A model served by a plain container, rolled out by an Argo Rollout.
+ * @example
+ * ```ts
+ * const serving: ServerServing = server({ image: 'ghcr.io/acme/ranker:7', port: 8080 });
+ * ```
+ */
 export interface ServerServing {
   readonly kind: 'server';
   readonly ir: ServerServingIR;

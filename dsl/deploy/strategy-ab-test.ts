@@ -21,7 +21,13 @@ export interface AbVariant {
   readonly model?: ModelVersion;
 }
 
-/** How users are assigned to arms. */
+/**
+ * How users are assigned to arms.
+ * @example
+ * ```ts
+ * assignBy: header('x-ab-variant') // or cookie('ab-variant'), or 'weight'
+ * ```
+ */
 export type AssignBy = { readonly kind: 'header'; readonly name: string } | { readonly kind: 'cookie'; readonly name: string } | 'weight';
 
 /**
@@ -72,7 +78,13 @@ export interface AbTestOptions<V extends Record<string, AbVariant>> {
   readonly autoPromote?: boolean;
 }
 
-/** An A/B test strategy over variants `V`. */
+/**
+ * An A/B test strategy over variants `V`.
+ * @example
+ * ```ts
+ * const test: AbTestStrategy<'control' | 'treatment'> = abTest({ variants: { control: {}, treatment: {} }, primary: 'control', ... });
+ * ```
+ */
 export interface AbTestStrategy<V extends string = string> {
   readonly kind: 'abTest';
   readonly variants: readonly V[];

@@ -28,7 +28,13 @@ export interface BlueGreenOptions {
   readonly previewReplicas?: number;
 }
 
-/** A blue/green strategy. */
+/**
+ * A blue/green strategy.
+ * @example
+ * ```ts
+ * const strategy: BlueGreenStrategy = blueGreen({ autoPromote: false });
+ * ```
+ */
 export interface BlueGreenStrategy {
   readonly kind: 'blueGreen';
   readonly ir: BlueGreenIR;

@@ -39,7 +39,13 @@ export interface CanaryOptions {
   readonly analysisMode?: 'background' | 'steps';
 }
 
-/** A weighted canary strategy. */
+/**
+ * A weighted canary strategy.
+ * @example
+ * ```ts
+ * const strategy: CanaryStrategy = canary({ steps: [{ weight: 20, pause: minutes(15) }] });
+ * ```
+ */
 export interface CanaryStrategy {
   readonly kind: 'canary';
   readonly ir: CanaryIR;

@@ -30,7 +30,13 @@ export interface ChampionChallengerOptions {
   readonly online: ShadowStrategy | AbTestStrategy;
 }
 
-/** A champion/challenger strategy. */
+/**
+ * A champion/challenger strategy.
+ * @example
+ * ```ts
+ * const strategy: ChampionChallengerStrategy = championChallenger({ challengers, offlineGate, online });
+ * ```
+ */
 export interface ChampionChallengerStrategy {
   readonly kind: 'championChallenger';
   readonly ir: ChampionChallengerIR;

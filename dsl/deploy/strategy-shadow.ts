@@ -25,7 +25,13 @@ export interface ShadowOptions {
   readonly autoPromote?: boolean;
 }
 
-/** A shadow (traffic mirroring) strategy. */
+/**
+ * A shadow (traffic mirroring) strategy.
+ * @example
+ * ```ts
+ * const strategy: ShadowStrategy = shadow({ mirrorPercent: 100, duration: hours(6) });
+ * ```
+ */
 export interface ShadowStrategy {
   readonly kind: 'shadow';
   readonly ir: ShadowIR;
