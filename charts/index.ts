@@ -1,6 +1,9 @@
 import { argoCdTarget } from './argocd/index.ts';
+import { argoRolloutsTarget } from './argo-rollouts/index.ts';
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
+import { istioTarget } from './istio/index.ts';
 import { kfpPipelinesTarget } from './kfp/index.ts';
+import { kserveTarget } from './kserve/index.ts';
 import { monitoringTarget } from './monitoring/index.ts';
 import type { Target } from './target.ts';
 
@@ -12,7 +15,8 @@ import type { Target } from './target.ts';
  * ```
  */
 // argoCdTarget stays last: it adds sync waves to what the targets before it rendered.
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget, monitoringTarget, argoCdTarget];
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget, kserveTarget, argoRolloutsTarget, istioTarget, monitoringTarget, argoCdTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend, RenderedObject, IgnoreDifference, EnvironmentRenderContext } from './target.ts';
 export { pipelineBackendOf } from './target.ts';
+export { deploymentIgnoreDifferences, appIgnoreDifferences } from './deployment-sync.ts';

@@ -22,3 +22,4 @@ export { rankPopularProducts } from './rank-popular-products.ts';
 export { driftCheck } from './drift-check.ts';
 export type { DriftFeatures, DriftLimits, DriftThresholds } from './drift-check.ts';
 export { images } from './images.ts';
+export { abTestMetric } from './ab-test.ts';

@@ -3,6 +3,7 @@ import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd 
 import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import type { Monitoring } from './monitoring.ts';
+import { resolveDeployments, type ModelDeployment } from './deploy/resolve.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
 
@@ -61,6 +62,8 @@ export interface AppContent {
   readonly schedules?: readonly Schedule[];
   /** Alerts per model (latency, errors, drift, missed runs); see monitoring(). */
   readonly monitoring?: readonly Monitoring[];
+  /** Model deployments (serving plus delivery strategy). */
+  readonly deployments?: readonly ModelDeployment[];
 }
 
 /** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
@@ -186,6 +189,7 @@ function resolveApp(a: App, env: Environment): AppIR {
     pipelines: [...pipelines.values()],
     schedules,
     ...(monitoring.length ? { monitoring } : {}),
+    deployments: resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
   };
 }
 
@@ -209,5 +213,16 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
     (a.monitoring ?? []).forEach((m) => claim('PrometheusRule', m.name, a.name));
+  }
+  // Deployment objects must be unique even within one app (a deployment's WorkflowTemplate must not replace a pipeline's).
+  for (const a of apps) {
+    for (const d of a.deployments) {
+      for (const o of d.objects) {
+        if (seen.has(`${o.kind}/${o.name}`)) {
+          throw new DslError({ path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)], problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`, got: o.name, fix: 'Rename the deployment or the other object' });
+        }
+        seen.set(`${o.kind}/${o.name}`, a.name);
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { DslError, seg } from '../../dsl/errors.ts';
 import { addObject } from '../api-object.ts';
+import { appIgnoreDifferences } from '../deployment-sync.ts';
 import type { Target } from '../target.ts';
 import { application } from './application.ts';
 import { builtInIgnoreDifferences, mergeIgnoreDifferences } from './controller-owned.ts';
@@ -37,7 +38,8 @@ export const argoCdTarget: Target = {
         throw new DslError({ path: [seg('environment', ctx.env.name), seg('app', app.name)], problem: `the app name "${DIR}" is taken by the Argo CD Applications directory`, got: app.name, fix: 'Rename the app' });
       }
       const contributed = ctx.targets.flatMap((t) => t.ignoreDifferences?.(objects) ?? []);
-      const ignore = mergeIgnoreDifferences([...builtInIgnoreDifferences(objects), ...contributed]);
+      // The deployments know exactly which fields their controllers and promotion workflows move.
+      const ignore = mergeIgnoreDifferences([...builtInIgnoreDifferences(objects), ...appIgnoreDifferences(app), ...contributed]);
       addObject(ctx.chart, application(cd, ctx.env, app, ignore, otherFiles));
     }
   },

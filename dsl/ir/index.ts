@@ -9,3 +9,4 @@ export type * from './schedule.ts';
 export type * from './project.ts';
 export type * from './monitoring.ts';
 export type * from './gitops.ts';
+export type * from './deployment.ts';

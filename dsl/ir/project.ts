@@ -1,3 +1,4 @@
+import type { DeploymentIR } from './deployment.ts';
 import type { ArgoCdIR } from './gitops.ts';
 import type { MonitoringIR } from './monitoring.ts';
 import type { PipelineIR, PipelineTargetIR } from './pipeline.ts';
@@ -11,6 +12,8 @@ export interface AppIR {
   readonly schedules: readonly ScheduleIR[];
   /** Alerting rules per model (absent when the app declares none). */
   readonly monitoring?: readonly MonitoringIR[];
+  /** Model deployments (serving plus delivery strategy). */
+  readonly deployments: readonly DeploymentIR[];
 }
 
 export interface EnvironmentIR {

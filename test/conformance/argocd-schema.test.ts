@@ -18,7 +18,7 @@ describe('Argo CD Applications are strict-valid against the Argo CD CRD schema',
       retry: { limit: 3, backoff: { duration: '5s', factor: 2, maxDuration: '1m' } },
     }));
     const env: EnvironmentIR = { name: 'production', namespace: 'ml-prod', labels: {}, apps: [] };
-    const app: AppIR = { name: 'ranking', description: 'Ranks products.', pipelines: [], schedules: [] };
+    const app: AppIR = { name: 'ranking', description: 'Ranks products.', pipelines: [], schedules: [], deployments: [] };
     const ignore = mergeIgnoreDifferences(builtInIgnoreDifferences([
       { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'r' }, spec: { strategy: { canary: { trafficRouting: { istio: { virtualService: { name: 'vs' } }, managedRoutes: [{ name: 'mirror' }] } } } } },
       { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'r' } } },
