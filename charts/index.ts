@@ -1,4 +1,5 @@
 import { argoSchedulesTarget, argoWorkflowsTarget } from './argo-workflows/index.ts';
+import { argoNativeTarget } from './argo-workflows/argo-native.ts';
 import type { Target } from './target.ts';
 
 /**
@@ -8,6 +9,6 @@ import type { Target } from './target.ts';
  * for (const t of targets) t.render(ctx);
  * ```
  */
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget];
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, argoNativeTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend } from './target.ts';

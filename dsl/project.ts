@@ -3,6 +3,7 @@ import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './
 import { assertDnsLabel } from './names.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
+import type { ArgoObject } from './argo/workflow.ts';
 
 /**
  * Per-environment settings.
@@ -46,6 +47,8 @@ export interface AppContent {
   readonly description?: string;
   readonly pipelines?: readonly AnyPipeline[];
   readonly schedules?: readonly Schedule[];
+  /** Argo-native objects (workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo). */
+  readonly workflows?: readonly ArgoObject[];
 }
 
 /** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
@@ -144,6 +147,7 @@ function resolveApp(a: App, env: Environment): AppIR {
     ...(content.description ? { description: content.description } : {}),
     pipelines: [...pipelines.values()],
     schedules,
+    ...(content.workflows?.length ? { workflows: content.workflows.map((w) => w.ir) } : {}),
   };
 }
 

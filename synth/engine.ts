@@ -56,7 +56,8 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
         seen.add(path);
         files.push({ path, content: renderFile(documents), documents });
       };
-      for (const obj of chart.toJson() as { kind: string; metadata: { name: string } }[]) add(`${obj.kind.toLowerCase()}.${obj.metadata.name}.yaml`, [obj]);
+      // A Workflow named by the cluster has only a generateName ("hello-world-"): file it under that stem.
+      for (const obj of chart.toJson() as { kind: string; metadata: { name?: string; generateName?: string } }[]) add(`${obj.kind.toLowerCase()}.${obj.metadata.name ?? obj.metadata.generateName?.replace(/-$/, '')}.yaml`, [obj]);
       for (const f of extra) add(f.fileName, f.documents);
       opts.onProgress?.({ env: env.name, app: app.name, files: files.length - before });
     }

@@ -7,3 +7,6 @@ export type * from './component.ts';
 export type * from './pipeline.ts';
 export type * from './schedule.ts';
 export type * from './project.ts';
+export type * from './argo-kube.ts';
+export type * from './argo-artifacts.ts';
+export type * from './argo-workflow.ts';

@@ -1,5 +1,6 @@
 import type { PipelineIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
+import type { ArgoObjectIR } from './argo-workflow.ts';
 
 /** What one app deploys in one environment. Targets read the fields they understand. */
 export interface AppIR {
@@ -7,6 +8,8 @@ export interface AppIR {
   readonly description?: string;
   readonly pipelines: readonly PipelineIR[];
   readonly schedules: readonly ScheduleIR[];
+  /** Argo-native objects written with dsl/argo, rendered as they are. */
+  readonly workflows?: readonly ArgoObjectIR[];
 }
 
 export interface EnvironmentIR {
