@@ -78,14 +78,17 @@ export class Template<I = {}, O = {}> extends Callable<I, O> {
     const path = [seg('template', this.name)];
     if (this.rendering) throw new DslError({ path, problem: 'the template needs its own rendered body while rendering it', fix: 'Reference templates from steps or tasks, which are built lazily' });
     this.rendering = true;
-    const uses: Callable<unknown, unknown>[] = [];
-    const ir = renderTemplate({ name: this.name, ...(this.inputs ? { inputs: this.inputs } : {}), ...this.spec() }, path, (c) => {
-      uses.push(c);
-      return runRef(c, path);
-    });
-    this.rendered = { ir, uses };
-    this.rendering = false;
-    return this.rendered;
+    try {
+      const uses: Callable<unknown, unknown>[] = [];
+      const ir = renderTemplate({ name: this.name, ...(this.inputs ? { inputs: this.inputs } : {}), ...this.spec() }, path, (c) => {
+        uses.push(c);
+        return runRef(c, path);
+      });
+      this.rendered = { ir, uses };
+      return this.rendered;
+    } finally {
+      this.rendering = false;
+    }
   }
 }
 

@@ -33,7 +33,7 @@ export interface WorkflowSpec extends Omit<ArgoWorkflowSpecIR, 'entrypoint' | 't
 export class ArgoObject<K extends ArgoObjectIR['kind'] = ArgoObjectIR['kind']> {
   constructor(
     readonly kind: K,
-    readonly ir: Extract<ArgoObjectIR, { readonly kind: K }>,
+    readonly ir: ArgoObjectIR & { readonly kind: K },
   ) {}
   /** `metadata.name`, or `metadata.generateName` for objects named by the cluster. */
   get name(): string {
@@ -45,7 +45,7 @@ export class ArgoObject<K extends ArgoObjectIR['kind'] = ArgoObjectIR['kind']> {
 export class WorkflowTemplateObject extends ArgoObject<'WorkflowTemplate' | 'ClusterWorkflowTemplate'> {
   constructor(
     kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate',
-    ir: Extract<ArgoObjectIR, { readonly kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate' }>,
+    ir: ArgoObjectIR & { readonly kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate' },
     private readonly templates: readonly Template<unknown, unknown>[],
   ) {
     super(kind, ir);

@@ -1,3 +1,5 @@
+import type { NodeSelectorRequirementIR, TolerationIR } from './component.ts';
+
 /**
  * Plain Kubernetes sub-objects used inside Argo objects (containers, volumes, probes, scheduling).
  * They follow the core/v1 field names exactly, so a Kubernetes user recognises every key; they
@@ -185,19 +187,10 @@ export interface KubeVolume {
   readonly csi?: { readonly driver: string; readonly readOnly?: boolean; readonly volumeAttributes?: Readonly<Record<string, string>> };
 }
 
-export interface KubeToleration {
-  readonly key?: string;
-  readonly operator?: 'Exists' | 'Equal';
-  readonly value?: string;
-  readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-  readonly tolerationSeconds?: number;
-}
+/** Same shape as the pipeline DSL's toleration. */
+export type KubeToleration = TolerationIR;
 
-export interface KubeNodeSelectorRequirement {
-  readonly key: string;
-  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
-  readonly values?: readonly string[];
-}
+export type KubeNodeSelectorRequirement = NodeSelectorRequirementIR;
 
 export interface KubeNodeSelectorTerm {
   readonly matchExpressions?: readonly KubeNodeSelectorRequirement[];

@@ -19,7 +19,7 @@ import { dag, template, workflowArguments, workflowTemplate } from '../../dsl/ar
  * * https://blog.alexellis.io/building-containers-without-docker/
  * * https://hub.docker.com/r/moby/buildkit
  */
-const argsTpl = workflowArguments({
+const args = workflowArguments({
   parameters: {
     repo: 'https://github.com/argoproj/argo-workflows',
     branch: 'master',
@@ -31,14 +31,11 @@ const argsTpl = workflowArguments({
 export const main = template('main', {
   dag: dag((d) => {
     const cloneTask = d.task('clone', clone, {
-      arguments: { parameters: { repo: argsTpl.parameters.repo, branch: argsTpl.parameters.branch } },
+      arguments: { parameters: { repo: args.parameters.repo, branch: args.parameters.branch } },
     });
-    const buildTask = d.task('build', build, {
-      arguments: { parameters: { path: argsTpl.parameters.path } },
-      depends: cloneTask,
-    });
+    const buildTask = d.task('build', build, { arguments: { parameters: { path: args.parameters.path } }, depends: cloneTask });
     d.task('image', image, {
-      arguments: { parameters: { path: argsTpl.parameters.path, image: argsTpl.parameters.image } },
+      arguments: { parameters: { path: args.parameters.path, image: args.parameters.image } },
       depends: buildTask,
     });
   }),
@@ -102,7 +99,7 @@ export const image = template('image', { inputs: { parameters: { path: {}, image
 export const buildkit = workflowTemplate({
   metadata: { name: 'buildkit' },
   spec: {
-    arguments: argsTpl,
+    arguments: args,
     entrypoint: main,
     volumeClaimTemplates: [
       {

@@ -1,6 +1,6 @@
 import { dag, template, workflowArguments, workflowTemplate } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { branch: 'master' } });
+const args = workflowArguments({ parameters: { branch: 'master' } });
 
 export const main = template('main', {
   dag: dag((d) => {
@@ -18,12 +18,12 @@ export const cacheRestore = template('cache-restore', {
       GOMODCACHE: {
         path: '/mnt/GOMODCACHE',
         optional: true,
-        s3: { key: `github.com/golang/examples/${argsTpl.parameters.branch}/GOMODCACHE` },
+        s3: { key: `github.com/golang/examples/${args.parameters.branch}/GOMODCACHE` },
       },
       GOCACHE: {
         path: '/mnt/GOCACHE',
         optional: true,
-        s3: { key: `github.com/golang/examples/${argsTpl.parameters.branch}/GOCACHE` },
+        s3: { key: `github.com/golang/examples/${args.parameters.branch}/GOCACHE` },
       },
     },
   },
@@ -59,12 +59,12 @@ export const cacheStore = template('cache-store', {
       GOMODCACHE: {
         path: '/go/pkg/mod',
         optional: true,
-        s3: { key: `github.com/golang/examples/${argsTpl.parameters.branch}/GOMODCACHE` },
+        s3: { key: `github.com/golang/examples/${args.parameters.branch}/GOMODCACHE` },
       },
       GOCACHE: {
         path: '/root/.cache/go-build',
         optional: true,
-        s3: { key: `github.com/golang/examples/${argsTpl.parameters.branch}/GOCACHE` },
+        s3: { key: `github.com/golang/examples/${args.parameters.branch}/GOCACHE` },
       },
     },
   },
@@ -81,7 +81,7 @@ export const clone = template('clone', {
     workingDir: '/go/src/github.com/golang/example',
     command: ['sh', '-euxc'],
     args: [
-      `git clone -v -b "${argsTpl.parameters.branch}" --single-branch --depth 1 https://github.com/golang/example.git .
+      `git clone -v -b "${args.parameters.branch}" --single-branch --depth 1 https://github.com/golang/example.git .
 `,
     ],
   },
@@ -146,7 +146,7 @@ go test -v ./... 2>&1 > test.out
       'test-report': {
         path: '/go/src/github.com/golang/example/test-report.html',
         archive: { none: {} },
-        s3: { key: `${argsTpl.parameters.branch}/test-report.html` },
+        s3: { key: `${args.parameters.branch}/test-report.html` },
       },
     },
   },
@@ -166,7 +166,7 @@ It demonstrates:
     },
   },
   spec: {
-    arguments: argsTpl,
+    arguments: args,
     entrypoint: main,
     onExit: cacheStore,
     volumeClaimTemplates: [

@@ -11,7 +11,7 @@ import { expr, steps, template, vars, workflow, workflowArguments } from '../../
  *   argo submit examples/conditionals.yaml -p should-print=true
  * the step will be executed since 'should-print' will evaluate true.
  */
-const argsTpl = workflowArguments({ parameters: { 'should-print': 'true' } });
+const args = workflowArguments({ parameters: { 'should-print': 'true' } });
 
 const conditionalExample = template('conditional-example', { inputs: { parameters: { 'should-print': {} } } }, ({ inputs }) => ({
   steps: steps((s) => {
@@ -31,5 +31,5 @@ const argosay = template('argosay', {
 
 export default workflow({
   metadata: { generateName: 'conditional-' },
-  spec: { entrypoint: conditionalExample, arguments: argsTpl },
+  spec: { entrypoint: conditionalExample, arguments: args },
 });

@@ -12,7 +12,7 @@ import { and, dag, template, workflow, workflowArguments } from '../../dsl/argo/
  *    \ / \              \
  *     D   E              E
  */
-const argsTpl = workflowArguments({ parameters: { target: 'E' } });
+const args = workflowArguments({ parameters: { target: 'E' } });
 
 const dagTarget = template('dag-target', {
   dag: dag((d) => {
@@ -21,7 +21,7 @@ const dagTarget = template('dag-target', {
     const C = d.task('C', echo, { depends: A, arguments: { parameters: { message: 'C' } } });
     d.task('D', echo, { depends: and(B, C), arguments: { parameters: { message: 'D' } } });
     d.task('E', echo, { depends: C, arguments: { parameters: { message: 'E' } } });
-    d.target(argsTpl.parameters.target);
+    d.target(args.parameters.target);
   }),
 });
 
@@ -31,5 +31,5 @@ const echo = template('echo', { inputs: { parameters: { message: {} } } }, ({ in
 
 export default workflow({
   metadata: { generateName: 'dag-target-' },
-  spec: { entrypoint: dagTarget, arguments: argsTpl },
+  spec: { entrypoint: dagTarget, arguments: args },
 });

@@ -2,7 +2,7 @@ import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
 const main = template('main', {
   steps: steps((s) => {
-    const step1 = s.step('step-1', output, {
+    s.step('step-1', output, {
       hooks: (self) => ({ exit: { template: exit, arguments: { artifacts: { message: self.outputs.artifacts.result } } } }),
     });
   }),

@@ -1,6 +1,6 @@
 import { expr, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({
+const args = workflowArguments({
   parameters: {
     config: '{"employees": [{"name": "Baris", "age":43},{"name": "Mo", "age": 42}, {"name": "Jai", "age" :44}]}',
   },
@@ -9,10 +9,10 @@ const argsTpl = workflowArguments({
 const main = template('main', {
   inputs: {
     parameters: {
-      a: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.employees[?(@.name=="Baris")].age')` },
-      b: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.employees[?(@.age>42 && @.age<44)].age')` },
-      c: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.employees[0:1]')` },
-      d: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.employees[*].name')` },
+      a: { value: expr`jsonpath(${args.parameters.config}, '$.employees[?(@.name=="Baris")].age')` },
+      b: { value: expr`jsonpath(${args.parameters.config}, '$.employees[?(@.age>42 && @.age<44)].age')` },
+      c: { value: expr`jsonpath(${args.parameters.config}, '$.employees[0:1]')` },
+      d: { value: expr`jsonpath(${args.parameters.config}, '$.employees[*].name')` },
     },
   },
 }, ({ inputs }) => ({
@@ -32,5 +32,5 @@ const main = template('main', {
 
 export default workflow({
   metadata: { generateName: 'expression-destructure-json-complex-' },
-  spec: { arguments: argsTpl, entrypoint: main },
+  spec: { arguments: args, entrypoint: main },
 });

@@ -1,13 +1,13 @@
 import { expr, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { config: '{"a": "1", "b": "2", "c": "3"}' } });
+const args = workflowArguments({ parameters: { config: '{"a": "1", "b": "2", "c": "3"}' } });
 
 const main = template('main', {
   inputs: {
     parameters: {
-      a: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.a')` },
-      b: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.b')` },
-      c: { value: expr`jsonpath(${argsTpl.parameters.config}, '$.c')` },
+      a: { value: expr`jsonpath(${args.parameters.config}, '$.a')` },
+      b: { value: expr`jsonpath(${args.parameters.config}, '$.b')` },
+      c: { value: expr`jsonpath(${args.parameters.config}, '$.c')` },
     },
   },
 }, ({ inputs }) => ({
@@ -29,5 +29,5 @@ export default workflow({
     generateName: 'expression-destructure-json-',
     annotations: { 'workflows.argoproj.io/version': '>= 3.1.0' },
   },
-  spec: { arguments: argsTpl, entrypoint: main },
+  spec: { arguments: args, entrypoint: main },
 });

@@ -5,7 +5,7 @@ import { expr, template, workflow, workflowArguments } from '../../dsl/argo/inde
  * expression output and use its value which is aliased as `#`. Then you can place your "variables" in a JSON object to
  * be used elsewhere.
  */
-const argsTpl = workflowArguments({ parameters: { weather: '{"weekWeather": "eyJ0ZW1wcyI6IFszNCwgMjcsIDE1LCA1NywgNDZdfQo="}' } });
+const args = workflowArguments({ parameters: { weather: '{"weekWeather": "eyJ0ZW1wcyI6IFszNCwgMjcsIDE1LCA1NywgNDZdfQo="}' } });
 
 const main = template('main', {
   inputs: {
@@ -13,7 +13,7 @@ const main = template('main', {
       'week-temps': {
         value: expr`
   map([
-      jsonpath(sprig.b64dec(jsonpath(${argsTpl.parameters.weather}, '$.weekWeather')), '$.temps')
+      jsonpath(sprig.b64dec(jsonpath(${args.parameters.weather}, '$.weekWeather')), '$.temps')
     ], {
       toJson({
         avg: sprig.add(#[0], #[1], #[2], #[3], #[4]) / 5,
@@ -40,5 +40,5 @@ const main = template('main', {
 
 export default workflow({
   metadata: { generateName: 'expression-reusing-verbose-snippets-' },
-  spec: { arguments: argsTpl, entrypoint: main },
+  spec: { arguments: args, entrypoint: main },
 });

@@ -1,10 +1,10 @@
 import { exprText, steps, template, type Template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { num: '5' } });
+const args = workflowArguments({ parameters: { num: '5' } });
 
 const main = template('main', {
   steps: steps((s) => {
-    const fibonaccimain = s.step('fibonaccimain', fibonacci, { arguments: { parameters: { num: argsTpl.parameters.num } } });
+    const fibonaccimain = s.step('fibonaccimain', fibonacci, { arguments: { parameters: { num: args.parameters.num } } });
     s.step('printresult', printresult, {
       arguments: { parameters: { result: fibonaccimain.outputs.parameters.fib } },
     });
@@ -83,5 +83,5 @@ export default workflow({
       'workflows.argoproj.io/veriiony': '>= 3.1.0',
     },
   },
-  spec: { entrypoint: main, arguments: argsTpl, templates: [return1] },
+  spec: { entrypoint: main, arguments: args, templates: [return1] },
 });

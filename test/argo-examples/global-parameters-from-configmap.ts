@@ -1,11 +1,11 @@
 import { template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({
+const args = workflowArguments({
   parameters: { message: { valueFrom: { configMapKeyRef: { name: 'simple-parameters', key: 'msg' } } } },
 });
 
 const printMessage = template('print-message', {
-  container: { image: 'busybox', command: ['echo'], args: [argsTpl.parameters.message] },
+  container: { image: 'busybox', command: ['echo'], args: [args.parameters.message] },
 });
 
 export default workflow({
@@ -17,5 +17,5 @@ Note that the "simple-parameters" ConfigMap (defined in \`examples/configmaps/si
 `,
     },
   },
-  spec: { entrypoint: printMessage, arguments: argsTpl },
+  spec: { entrypoint: printMessage, arguments: args },
 });

@@ -1,6 +1,6 @@
 import { steps, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { repo: 'https://github.com/influxdata/influxdb.git', revision: '1.6' } });
+const args = workflowArguments({ parameters: { repo: 'https://github.com/influxdata/influxdb.git', revision: '1.6' } });
 
 const influxdbCi = template('influxdb-ci', {
   steps: steps((s) => {
@@ -26,7 +26,7 @@ const influxdbCi = template('influxdb-ci', {
 const checkout = template('checkout', {
   inputs: {
     artifacts: {
-      source: { path: '/src', git: { repo: argsTpl.parameters.repo, revision: argsTpl.parameters.revision } },
+      source: { path: '/src', git: { repo: args.parameters.repo, revision: args.parameters.revision } },
     },
   },
   outputs: { artifacts: { source: { path: '/src' } } },
@@ -156,5 +156,5 @@ const influxdbClient = template('influxdb-client', { inputs: { parameters: { cmd
 
 export default workflow({
   metadata: { generateName: 'influxdb-ci-', labels: { 'workflows.argoproj.io/no-test': 'duration' } },
-  spec: { entrypoint: influxdbCi, arguments: argsTpl },
+  spec: { entrypoint: influxdbCi, arguments: args },
 });

@@ -1,6 +1,6 @@
 import { exprText, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { foo: 'bar' } });
+const args = workflowArguments({ parameters: { foo: 'bar' } });
 
 const main = template('main', { container: { image: 'argoproj/argosay:v2' } });
 
@@ -16,8 +16,8 @@ In this specific case, the value of foo will set as a label on the workflow.
     },
   },
   spec: {
-    arguments: argsTpl,
-    workflowMetadata: { labelsFrom: { foo: { expression: exprText`${argsTpl.parameters.foo}` } } },
+    arguments: args,
+    workflowMetadata: { labelsFrom: { foo: { expression: exprText`${args.parameters.foo}` } } },
     entrypoint: main,
   },
 });

@@ -1,6 +1,6 @@
 import { item, steps, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { count: '3' } });
+const args = workflowArguments({ parameters: { count: '3' } });
 
 const loopsSequence = template('loops-sequence', {
   steps: steps((s) => {
@@ -15,7 +15,7 @@ const loopsSequence = template('loops-sequence', {
       });
       g.step('sequence-param', echo, {
         arguments: { parameters: { msg: item } },
-        withSequence: { start: '200', count: argsTpl.parameters.count },
+        withSequence: { start: '200', count: args.parameters.count },
       });
       g.step('sequence-negative', echo, {
         arguments: { parameters: { msg: item } },
@@ -35,5 +35,5 @@ const echo = template('echo', { inputs: { parameters: { msg: {} } } }, ({ inputs
 
 export default workflow({
   metadata: { generateName: 'loops-sequence-', labels: { 'workflows.argoproj.io/no-test': 'environment' } },
-  spec: { entrypoint: loopsSequence, arguments: argsTpl },
+  spec: { entrypoint: loopsSequence, arguments: args },
 });

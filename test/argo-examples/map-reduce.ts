@@ -1,10 +1,10 @@
 import { dag, item, template, vars, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { numParts: '4' } });
+const args = workflowArguments({ parameters: { numParts: '4' } });
 
 const main = template('main', {
   dag: dag((d) => {
-    const splitTask = d.task('split', split, { arguments: { parameters: { numParts: argsTpl.parameters.numParts } } });
+    const splitTask = d.task('split', split, { arguments: { parameters: { numParts: args.parameters.numParts } } });
     const mapTask = d.task('map', map, {
       arguments: {
         parameters: { partId: item },
@@ -104,5 +104,5 @@ Finally, "reduce" merges all the mapped documents into a final document.
       'workflows.argoproj.io/version': '>= 3.0.0',
     },
   },
-  spec: { entrypoint: main, arguments: argsTpl },
+  spec: { entrypoint: main, arguments: args },
 });

@@ -1,9 +1,9 @@
 import { template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { 'cpu-limit': '100m', 'mem-limit': '100Mi' } });
+const args = workflowArguments({ parameters: { 'cpu-limit': '100m', 'mem-limit': '100Mi' } });
 
 const helloWorld = template('hello-world', {
-  podSpecPatch: `{"containers":[{"name":"main", "resources":{"limits":{"cpu": "${argsTpl.parameters['cpu-limit']}" }}}]}`,
+  podSpecPatch: `{"containers":[{"name":"main", "resources":{"limits":{"cpu": "${args.parameters['cpu-limit']}" }}}]}`,
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });
 
@@ -11,12 +11,12 @@ export default workflow({
   metadata: { generateName: 'pod-spec-patch-' },
   spec: {
     entrypoint: helloWorld,
-    arguments: argsTpl,
+    arguments: args,
     podSpecPatch: `containers:
   - name: main
     resources:
       limits:
-        memory: "${argsTpl.parameters['mem-limit']}"
+        memory: "${args.parameters['mem-limit']}"
 `,
   },
 });

@@ -1,13 +1,13 @@
 import { template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { 'cpu-limit': '100m' } });
+const args = workflowArguments({ parameters: { 'cpu-limit': '100m' } });
 
 const helloWorld = template('hello-world', {
-  podSpecPatch: `{"containers":[{"name":"main", "resources":{"limits":{"cpu": "${argsTpl.parameters['cpu-limit']}" }}}]}`,
+  podSpecPatch: `{"containers":[{"name":"main", "resources":{"limits":{"cpu": "${args.parameters['cpu-limit']}" }}}]}`,
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });
 
 export default workflow({
   metadata: { generateName: 'pod-spec-patch-' },
-  spec: { entrypoint: helloWorld, arguments: argsTpl },
+  spec: { entrypoint: helloWorld, arguments: args },
 });

@@ -1,6 +1,6 @@
 import { template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { 'mem-limit': '100Mi' } });
+const args = workflowArguments({ parameters: { 'mem-limit': '100Mi' } });
 
 const helloWorld = template('hello-world', {
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
@@ -10,12 +10,12 @@ export default workflow({
   metadata: { generateName: 'pod-spec-patch-' },
   spec: {
     entrypoint: helloWorld,
-    arguments: argsTpl,
+    arguments: args,
     podSpecPatch: `containers:
   - name: main
     resources:
       limits:
-        memory: "${argsTpl.parameters['mem-limit']}"
+        memory: "${args.parameters['mem-limit']}"
 `,
   },
 });

@@ -19,7 +19,7 @@ import { and, dag, loopItem, steps, template, vars, workflow, workflowArguments 
  */
 const item = loopItem('k', 'v');
 
-const argsTpl = workflowArguments({
+const args = workflowArguments({
   parameters: { greeting: 'hello', target: 'world' },
   artifacts: { seed: { raw: { data: 'seed-content' } } },
 });
@@ -113,10 +113,10 @@ echo "labels.deprecated   = ${vars.workflow.labels}"
 echo "labels.json         = ${vars.workflow.label('json')}"
 echo "labels.app          = ${vars.workflow.label('app')}"
 # ---- parameters ----
-echo "params.deprecated   = ${argsTpl.parameters}"
+echo "params.deprecated   = ${args.parameters}"
 echo "params.json         = ${vars.workflow.parameter('json')}"
-echo "params.greeting     = ${argsTpl.parameters.greeting}"
-echo "params.target       = ${argsTpl.parameters.target}"
+echo "params.greeting     = ${args.parameters.greeting}"
+echo "params.target       = ${args.parameters.target}"
 # ---- runtime ----
 echo "workflow.duration   = ${vars.workflow.duration}"
 echo "workflow.status     = ${vars.workflow.status}"
@@ -125,7 +125,7 @@ echo "out.param.path      = ${outputs.parameter('greeting-out').path}"
 echo "out.artifact.path   = ${outputs.artifact('prepared').path}"
 # The final stdout line is captured as outputs.result for this
 # script node (exposed downstream as steps.prepare.outputs.result).
-printf 'greeting=%s target=%s' '${argsTpl.parameters.greeting}' '${argsTpl.parameters.target}' > /tmp/out.txt
+printf 'greeting=%s target=%s' '${args.parameters.greeting}' '${args.parameters.target}' > /tmp/out.txt
 cp /tmp/out.txt /tmp/payload.txt
 echo "PREPARED"
 `,
@@ -378,6 +378,6 @@ export default workflow({
     serviceAccountName: 'default',
     priority: 5,
     onExit: exitHandler,
-    arguments: argsTpl,
+    arguments: args,
   },
 });

@@ -1,12 +1,12 @@
 import { steps, template, vars, workflowArguments, workflowTemplate } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { salutation: 'hello' } });
+const args = workflowArguments({ parameters: { salutation: 'hello' } });
 
 export const main = template('main', {
   steps: steps((s) => {
     s.step('a', argosay, {
       arguments: {
-        parameters: { salutation: argsTpl.parameters.salutation, appellation: vars.workflow.parameter('appellation') },
+        parameters: { salutation: args.parameters.salutation, appellation: vars.workflow.parameter('appellation') },
       },
     });
   }),
@@ -21,7 +21,7 @@ export const argosay = template('argosay', { inputs: { parameters: { salutation:
 
 export const eventConsumer = workflowTemplate({
   metadata: { name: 'event-consumer' },
-  spec: { entrypoint: main, arguments: argsTpl },
+  spec: { entrypoint: main, arguments: args },
 });
 
 export default eventConsumer;

@@ -1,10 +1,10 @@
 import { steps, template, workflowArguments, workflowTemplate } from '../../dsl/argo/index.ts';
 
-const argsTpl = workflowArguments({ parameters: { files: '[]' } });
+const args = workflowArguments({ parameters: { files: '[]' } });
 
 export const main = template('main', {
   steps: steps((s) => {
-    s.step('a', argosay, { arguments: { parameters: { files: argsTpl.parameters.files } } });
+    s.step('a', argosay, { arguments: { parameters: { files: args.parameters.files } } });
   }),
 });
 
@@ -17,7 +17,7 @@ export const argosay = template('argosay', { inputs: { parameters: { files: {} }
 
 export const githubPathFilter = workflowTemplate({
   metadata: { name: 'github-path-filter' },
-  spec: { entrypoint: main, arguments: argsTpl },
+  spec: { entrypoint: main, arguments: args },
 });
 
 export default githubPathFilter;
