@@ -31,3 +31,5 @@ export { project, app, environment, resolveProject } from './project.ts';
 export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project.ts';
 export { DslError, formatDslError } from './errors.ts';
 export type { ArgsOf, OutputRefs, ParamRefs, ParamValues } from './typing.ts';
+/** The Argo-native API (Workflows, WorkflowTemplates, CronWorkflows, ... with typed templates); see docs/argo-coverage.md. */
+export * as argo from './argo/index.ts';

@@ -37,6 +37,9 @@ describe('Argo-native DSL types', () => {
       // @ts-expect-error unknown input
       s.step('unknown', echo, { arguments: { parameters: { message: 'hi', colour: 'red' } } });
       s.step('no-inputs', gen);
+      // @ts-expect-error the template declares no inputs, so any argument is a mistake
+      s.step('no-inputs-with-args', gen, { arguments: { parameters: { seconds: '1' } } });
+      s.step('stated-explicitly', gen, { undeclaredArguments: { parameters: { seconds: '1' } } });
     });
   });
 

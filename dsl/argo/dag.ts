@@ -9,6 +9,11 @@ type Status = 'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daem
 /**
  * A `depends` expression over the tasks of one DAG (Argo's enhanced depends logic).
  * Build it from task handles with {@link and}, {@link or}, {@link not} and the status fields.
+ *
+ * @example
+ * ```ts
+ * d.task('report', report, { depends: or(train.failed, and(evaluate, not(deploy.skipped))) });
+ * ```
  */
 export class Depends {
   constructor(
@@ -102,7 +107,14 @@ interface PendingTask {
   readonly opts: TaskOptions<unknown, unknown> | undefined;
 }
 
-/** Adds tasks to a DAG template. */
+/**
+ * Adds tasks to a DAG template; `dag()` passes one to its build function.
+ *
+ * @example
+ * ```ts
+ * dag((d: DagBuilder) => { d.task('A', echo, { arguments: { parameters: { message: 'A' } } }); });
+ * ```
+ */
 export class DagBuilder {
   /** @internal */
   readonly pending: PendingTask[] = [];
@@ -160,7 +172,16 @@ export interface DagOptions {
   readonly failFast?: boolean;
 }
 
-/** The body of a DAG template, built when the workflow is built. */
+/**
+ * The body of a DAG template, built when the workflow is built; `refs` is what the build
+ * function returned, for outputs that come from a task.
+ *
+ * @example
+ * ```ts
+ * const body = dag((d) => ({ gen: d.task('gen', generate) }));
+ * template('main', {}, () => ({ dag: body, outputs: { parameters: { n: { valueFrom: { parameter: body.refs.gen.outputs.result } } } } }));
+ * ```
+ */
 export class DagBody<R = void> implements DeferredBody {
   readonly kind = 'dag' as const;
   private built?: { readonly builder: DagBuilder; readonly value: R };

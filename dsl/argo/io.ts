@@ -64,8 +64,10 @@ export type ParamArg = ParamValue | ParamDecl;
 /** An artifact argument: an artifact reference (becomes `from`), or a full declaration. */
 export type ArtifactArg = ArtifactRef | ArtifactDecl;
 
-type ParamArgs<P> = { readonly [K in keyof P as ParamIsOptional<P[K]> extends true ? never : K]: ParamArg } & { readonly [K in keyof P as ParamIsOptional<P[K]> extends true ? K : never]?: ParamArg };
-type ArtifactArgs<A> = { readonly [K in keyof A as ArtifactIsOptional<A[K]> extends true ? never : K]: ArtifactArg } & { readonly [K in keyof A as ArtifactIsOptional<A[K]> extends true ? K : never]?: ArtifactArg };
+/** No declared names: any argument is a mistake (`{}` would accept every object literal). */
+type NoNames = { readonly [name: string]: never };
+type ParamArgs<P> = keyof P extends never ? NoNames : { readonly [K in keyof P as ParamIsOptional<P[K]> extends true ? never : K]: ParamArg } & { readonly [K in keyof P as ParamIsOptional<P[K]> extends true ? K : never]?: ParamArg };
+type ArtifactArgs<A> = keyof A extends never ? NoNames : { readonly [K in keyof A as ArtifactIsOptional<A[K]> extends true ? never : K]: ArtifactArg } & { readonly [K in keyof A as ArtifactIsOptional<A[K]> extends true ? K : never]?: ArtifactArg };
 type Section<K extends string, M> = {} extends M ? { readonly [k in K]?: M } : { readonly [k in K]: M };
 
 /**

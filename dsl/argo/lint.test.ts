@@ -17,6 +17,11 @@ describe('template reference check', () => {
     expect(() => checkTemplateReferences({ name: 't', steps: [[{ name: 's', inline: { container: { image: '{{inputs.parameters.tag}}' } } }]] }, [])).not.toThrow();
   });
 
+  it('GIVEN an expression field WHEN it names an unknown step THEN it is checked like a {{= }} tag', () => {
+    const t = { name: 't', steps: [[{ name: 'flip-coin', template: 'x' }]], outputs: { parameters: [{ name: 'r', valueFrom: { expression: "steps['flip-coin'].outputs.result == 'heads' ? steps.heads.outputs.result : ''" } }] } };
+    expect(() => checkTemplateReferences(t, [])).toThrow(/refers to "heads", which is not one of the steps of this template \(flip-coin\)/);
+  });
+
   it('GIVEN a DAG template WHEN a task reference is unknown THEN the error lists the tasks', () => {
     expect(() => checkTemplateReferences({ name: 't', dag: { tasks: [{ name: 'A', template: 'x' }, { name: 'B', template: 'x', when: '{{tasks.a.outputs.result}} == 1' }] } }, ['template "t"'])).toThrow(
       /template "t": "\{\{tasks.a.outputs.result\}\}" refers to "a", which is not one of the tasks of this DAG \(A, B\)/,

@@ -26,8 +26,8 @@ export function checkTemplateReferences(t: ArgoTemplateIR, path: readonly PathSe
   };
   // Inside a steps template `{{steps.name}}` is the current step; likewise `{{tasks.name}}`.
   const builtins: Record<string, string> = { steps: 'name', tasks: 'name' };
-  for (const s of strings(t)) {
-    for (const ref of references(s)) {
+  for (const [key, s] of strings(t)) {
+    for (const ref of references(EXPRESSION_FIELDS.has(key) ? `{{=${s}}}` : s)) {
       const known = names[ref.scope as keyof typeof names];
       if (ref.scope === 'steps' && t.steps === undefined) continue;
       if (ref.scope === 'tasks' && t.dag === undefined) continue;
@@ -49,6 +49,9 @@ const SCOPES = ['inputs.parameters', 'inputs.artifacts', 'outputs.parameters', '
 const NAME = String.raw`(?:\.([A-Za-z0-9_-]+)|\[\s*['"]([^'"]+)['"]\s*\])`;
 const SCOPED = new RegExp(String.raw`(?<![A-Za-z0-9_.])(${SCOPES.map((s) => s.replace('.', String.raw`\.`)).join('|')})${NAME}`, 'g');
 
+/** Fields whose whole value is an expression (no `{{= }}` around it). */
+const EXPRESSION_FIELDS = new Set(['expression', 'fromExpression']);
+
 /** References in `{{...}}` tags: plain tags and identifiers inside `{{= expression }}`. */
 export function references(text: string): Reference[] {
   const out: Reference[] = [];
@@ -65,12 +68,12 @@ export function references(text: string): Reference[] {
   return out;
 }
 
-/** Every string of a template, except inside inline templates (they have their own scope). */
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
+/** Every string of a template with the field it is in, except inside inline templates (own scope). */
+function strings(value: unknown, key = '', out: [string, string][] = []): [string, string][] {
+  if (typeof value === 'string') out.push([key, value]);
+  else if (Array.isArray(value)) value.forEach((v) => strings(v, key, out));
   else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'inline') strings(v, out);
+    for (const [k, v] of Object.entries(value)) if (k !== 'inline') strings(v, k, out);
   }
   return out;
 }

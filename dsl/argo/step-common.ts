@@ -37,6 +37,11 @@ export interface NodeOptions<O = unknown> {
   readonly continueOn?: { readonly error?: boolean; readonly failed?: boolean };
   /** @deprecated by Argo in favour of `hooks: { exit: ... }`, still supported. */
   readonly onExit?: Template<unknown, unknown>;
+  /**
+   * Arguments the template does not declare. Argo passes them and the template never sees them,
+   * so this is almost always a mistake; it exists to state such a call explicitly.
+   */
+  readonly undeclaredArguments?: LooseArguments;
   /** Hooks; a function receives this node's handle, so an exit hook can pass on its outputs. */
   readonly hooks?: HooksDecl | ((self: NodeHandle<O>) => HooksDecl);
 }
@@ -90,7 +95,8 @@ export function renderNode(
   if (!(run instanceof Callable)) {
     throw new DslError({ path, problem: 'expected a template, a templateRef or an inline template', got: run, fix: 'Pass the value returned by template(), templateRef() or inline()' });
   }
-  const { arguments: args, onExit, hooks, ...rest } = opts ?? {};
+  const { arguments: declared, undeclaredArguments: undeclared, onExit, hooks, ...rest } = opts ?? {};
+  const args = mergeArguments(declared, undeclared, run, path);
   const loops = ['withItems', 'withParam', 'withSequence'].filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
   if (loops.length > 1) throw new DslError({ path, problem: 'a step fans out over one source at most', got: loops, fix: 'Keep one of withItems, withParam and withSequence' });
   return {
@@ -101,6 +107,22 @@ export function renderNode(
     ...(onExit !== undefined ? { onExit: templateName(use, onExit, [...path, 'onExit']) } : {}),
     ...(hooks !== undefined ? { hooks: renderHooks(typeof hooks === 'function' ? hooks(nodeHandle(scope, name)) : hooks, [...path, 'hooks'], use) } : {}),
   };
+}
+
+function mergeArguments(declared: LooseArguments | undefined, undeclared: LooseArguments | undefined, run: Callable<unknown, unknown>, path: readonly PathSegment[]): LooseArguments | undefined {
+  if (undeclared === undefined) return declared;
+  const inputs = run instanceof Template ? run.inputs : undefined;
+  for (const kind of ['parameters', 'artifacts'] as const) {
+    for (const name of Object.keys(undeclared[kind] ?? {})) {
+      if (inputs?.[kind]?.[name] !== undefined || declared?.[kind]?.[name] !== undefined) {
+        throw new DslError({ path: [...path, 'undeclaredArguments'], problem: `"${name}" is a declared input of the template, not an undeclared argument`, got: name, fix: 'Pass it under arguments' });
+      }
+    }
+  }
+  const merge = <V>(a?: Readonly<Record<string, V>>, b?: Readonly<Record<string, V>>) => (a || b ? { ...a, ...b } : undefined);
+  const parameters = merge(declared?.parameters, undeclared.parameters);
+  const artifacts = merge(declared?.artifacts, undeclared.artifacts);
+  return { ...(parameters ? { parameters } : {}), ...(artifacts ? { artifacts } : {}) };
 }
 
 export function renderHooks(hooks: HooksDecl, path: readonly PathSegment[], use: (c: Callable<unknown, unknown>) => RunRef): Record<string, ArgoLifecycleHookIR> {

@@ -66,6 +66,13 @@ describe('steps()', () => {
     expect(t.render().ir.steps?.[0]?.[0]?.hooks).toEqual({ exit: { template: 'exit', arguments: { artifacts: [{ name: 'message', from: '{{steps.step-1.outputs.artifacts.out}}' }] } } });
   });
 
+  it('GIVEN undeclared arguments WHEN rendered THEN they are passed after the declared ones, and a declared name is refused', () => {
+    const t = template('main', { steps: steps((s) => { s.step('a', echo, { arguments: { parameters: { message: 'm' } }, undeclaredArguments: { parameters: { seconds: '1' } } }); }) });
+    expect(t.render().ir.steps?.[0]?.[0]?.arguments).toEqual({ parameters: [{ name: 'message', value: 'm' }, { name: 'seconds', value: '1' }] });
+    const bad = template('bad', { steps: steps((s) => { s.step('a', echo, { arguments: { parameters: { message: 'm' } }, undeclaredArguments: { parameters: { message: 'x' } } }); }) });
+    expect(() => bad.render()).toThrow(/step "a" > undeclaredArguments: "message" is a declared input of the template, not an undeclared argument/);
+  });
+
   it('GIVEN two steps with one name WHEN built THEN a DslError names the duplicate', () => {
     const t = template('main', { steps: steps((s) => { s.step('a', gen); s.step('a', gen); }) });
     expect(() => t.render()).toThrow(/step "a": two steps are named "a"/);

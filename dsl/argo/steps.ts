@@ -9,7 +9,14 @@ interface PendingStep {
   readonly opts: StepOptions<unknown, unknown> | undefined;
 }
 
-/** Adds steps to one parallel group. */
+/**
+ * Adds steps to one parallel group; `s.parallel()` passes one to its build function.
+ *
+ * @example
+ * ```ts
+ * s.parallel((g: StepGroup) => { g.step('a', echo); g.step('b', echo); });
+ * ```
+ */
 export class StepGroup {
   /** @internal */
   readonly pending: PendingStep[] = [];
@@ -29,7 +36,14 @@ export class StepGroup {
   }
 }
 
-/** Builds the groups of a steps template; groups run one after another. */
+/**
+ * Builds the groups of a steps template; groups run one after another.
+ *
+ * @example
+ * ```ts
+ * steps((s: StepsBuilder) => { const flip = s.step('flip-coin', flipCoin); s.step('heads', heads, { when: `${flip.outputs.result} == heads` }); });
+ * ```
+ */
 export class StepsBuilder {
   /** @internal */
   readonly groups: StepGroup[] = [];
@@ -73,7 +87,16 @@ export class StepsBuilder {
   }
 }
 
-/** The body of a steps template; built when the workflow is built, so steps can run any template. */
+/**
+ * The body of a steps template; built when the workflow is built, so steps can run any template
+ * (even one declared further down, or the template itself). `refs` is what the build function returned.
+ *
+ * @example
+ * ```ts
+ * const body = steps((s) => ({ add: s.step('add', doMath, { arguments: { parameters: { a: '1', b: '2' } } }) }));
+ * template('sum', {}, () => ({ steps: body, outputs: { parameters: { result: { valueFrom: { parameter: body.refs.add.outputs.result } } } } }));
+ * ```
+ */
 export class StepsBody<R = void> implements DeferredBody {
   readonly kind = 'steps' as const;
   private built?: { readonly groups: StepGroup[]; readonly value: R; readonly path: readonly PathSegment[] };

@@ -10,6 +10,11 @@ import { plain } from './plain.ts';
 /**
  * Anything a step, task or hook can run: a template of this workflow, a template of a
  * WorkflowTemplate (`templateRef`), or an inline template. `I` and `O` are its inputs and outputs.
+ *
+ * @example
+ * ```ts
+ * const runs: Callable<{ parameters: { message: {} } }> = printMessage; // or wt.templateRef(printMessage)
+ * ```
  */
 export abstract class Callable<I = {}, O = {}> {
   /** Phantom: the declared inputs and outputs, for typed arguments and output references. */
@@ -58,7 +63,15 @@ export type TemplateBody<O extends OutputsDecl = {}> = Omit<ArgoTemplateCommon, 
  */
 export type TemplateSpec<I extends InputsDecl = {}, O extends OutputsDecl = {}> = TemplateBody<O> & { readonly inputs?: I };
 
-/** A named template of a workflow, with typed inputs `I` and outputs `O`. */
+/**
+ * A named template of a workflow, with typed inputs `I` and outputs `O`. Annotate a template
+ * that runs itself, because TypeScript cannot infer a type from its own initializer.
+ *
+ * @example
+ * ```ts
+ * const coinflip: Template = template('coinflip', { steps: steps((s) => { s.step('again', coinflip); }) });
+ * ```
+ */
 export class Template<I = {}, O = {}> extends Callable<I, O> {
   readonly kind = 'template' as const;
   private rendered?: { readonly ir: ArgoTemplateIR; readonly uses: readonly Callable<unknown, unknown>[] };
@@ -66,7 +79,8 @@ export class Template<I = {}, O = {}> extends Callable<I, O> {
 
   constructor(
     readonly name: string,
-    private readonly inputs: InputsDecl | undefined,
+    /** @internal The declared inputs. */
+    readonly inputs: InputsDecl | undefined,
     private readonly spec: () => TemplateBody<OutputsDecl>,
   ) {
     super();
@@ -92,7 +106,14 @@ export class Template<I = {}, O = {}> extends Callable<I, O> {
   }
 }
 
-/** A template of a WorkflowTemplate or ClusterWorkflowTemplate, run through `templateRef`. */
+/**
+ * A template of a WorkflowTemplate or ClusterWorkflowTemplate, run through `templateRef`.
+ *
+ * @example
+ * ```ts
+ * const print: TemplateRefCallable<{ parameters: { message: {} } }> = library.templateRef(printMessage);
+ * ```
+ */
 export class TemplateRefCallable<I = {}, O = {}> extends Callable<I, O> {
   readonly kind = 'templateRef' as const;
   constructor(readonly ref: ArgoTemplateRef) {
@@ -100,7 +121,14 @@ export class TemplateRefCallable<I = {}, O = {}> extends Callable<I, O> {
   }
 }
 
-/** A template written inline in a step or task (`inline:`). */
+/**
+ * A template written inline in a step or task (`inline:`); build it with {@link inline}.
+ *
+ * @example
+ * ```ts
+ * const argosay: InlineTemplate = inline({ container: { image: 'argoproj/argosay:v2' } });
+ * ```
+ */
 export class InlineTemplate<I = {}, O = {}> extends Callable<I, O> {
   readonly kind = 'inline' as const;
   constructor(readonly spec: TemplateSpec<InputsDecl, OutputsDecl>) {
@@ -124,6 +152,9 @@ export function template<const I extends InputsDecl = {}, const O extends Output
 export function template<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(name: string, signature: { readonly inputs?: I }, build: (io: TemplateIO<I>) => TemplateBody<O>): Template<I, O>;
 export function template(name: string, spec: TemplateSpec<InputsDecl, OutputsDecl> | { readonly inputs?: InputsDecl }, build?: (io: TemplateIO<InputsDecl>) => TemplateBody<OutputsDecl>): Template<InputsDecl, OutputsDecl> {
   assertTemplateName(name, [seg('template', String(name))]);
+  if (spec === null || typeof spec !== 'object') {
+    throw new DslError({ path: [seg('template', name)], problem: 'the second argument must be the template spec', got: spec, fix: "Write template(name, { container: { image: 'busybox' } })" });
+  }
   if (build === undefined) {
     const { inputs, ...body } = spec as TemplateSpec<InputsDecl, OutputsDecl>;
     return new Template(name, inputs, () => body);

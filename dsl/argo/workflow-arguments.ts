@@ -11,7 +11,15 @@ export interface WorkflowArgumentsDecl {
 
 type ParamsOf<D> = D extends { readonly parameters: infer P } ? P : {};
 
-/** Declared workflow arguments plus typed `{{workflow.parameters.<name>}}` references to them. */
+/**
+ * Declared workflow arguments plus typed `{{workflow.parameters.<name>}}` references to them;
+ * build it with {@link workflowArguments}.
+ *
+ * @example
+ * ```ts
+ * const args: WorkflowArguments<{ parameters: { message: string } }> = workflowArguments({ parameters: { message: 'hi' } });
+ * ```
+ */
 export class WorkflowArguments<D> {
   /** `{{workflow.parameters.<name>}}` per declared parameter; by itself `{{workflow.parameters}}`. */
   readonly parameters: ParamRef & { readonly [K in keyof ParamsOf<D>]: ParamRef };

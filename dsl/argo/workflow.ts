@@ -29,7 +29,15 @@ export interface WorkflowSpec extends Omit<ArgoWorkflowSpecIR, 'entrypoint' | 't
   readonly workflowTemplateRef?: WorkflowTemplateRefLike;
 }
 
-/** An Argo object built by the DSL, ready to be placed in an app (`workflows: [...]`). */
+/**
+ * An Argo object built by the DSL, ready to be placed in an app (`workflows: [...]`).
+ *
+ * @example
+ * ```ts
+ * const objects: ArgoObject[] = [helloWorld, printMessageTemplate];
+ * app('examples', { workflows: objects });
+ * ```
+ */
 export class ArgoObject<K extends ArgoObjectIR['kind'] = ArgoObjectIR['kind']> {
   constructor(
     readonly kind: K,
@@ -41,7 +49,15 @@ export class ArgoObject<K extends ArgoObjectIR['kind'] = ArgoObjectIR['kind']> {
   }
 }
 
-/** A WorkflowTemplate or ClusterWorkflowTemplate: other workflows run its templates by reference. */
+/**
+ * A WorkflowTemplate or ClusterWorkflowTemplate: other workflows run its templates by
+ * reference (`templateRef`) or run it whole (`workflowTemplateRef`).
+ *
+ * @example
+ * ```ts
+ * workflow({ metadata: { generateName: 'hello-' }, spec: { workflowTemplateRef: submittable } });
+ * ```
+ */
 export class WorkflowTemplateObject extends ArgoObject<'WorkflowTemplate' | 'ClusterWorkflowTemplate'> {
   constructor(
     kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate',

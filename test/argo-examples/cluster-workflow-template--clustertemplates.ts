@@ -1,13 +1,5 @@
 import { and, clusterWorkflowTemplate, dag, steps, template } from '../../dsl/argo/index.ts';
 
-/**
- * The following workflow executes a diamond workflow
- *   A
- *  / \
- * B   C
- *  \ /
- *   D
- */
 export const printMessage = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
   container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
 }));
@@ -31,10 +23,6 @@ export const clusterWorkflowTemplateRandomFailTemplate = clusterWorkflowTemplate
   spec: { templates: [randomFailTemplate] },
 });
 
-export const printMessage2 = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
-
 export const innerSteps = template('inner-steps', {
   steps: steps((s) => {
     s.step('inner-hello1', clusterWorkflowTemplatePrintMessage.templateRef(printMessage), {
@@ -53,20 +41,16 @@ export const innerSteps = template('inner-steps', {
 
 export const clusterWorkflowTemplateInnerSteps = clusterWorkflowTemplate({
   metadata: { name: 'cluster-workflow-template-inner-steps' },
-  spec: { templates: [printMessage2, innerSteps] },
+  spec: { templates: [printMessage, innerSteps] },
 });
-
-export const printMessage3 = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
 
 export const innerDiamond = template('inner-diamond', {
   dag: dag((d) => {
     const innerA = d.task('inner-A', clusterWorkflowTemplatePrintMessage.templateRef(printMessage), {
       arguments: { parameters: { message: 'inner-A' } },
     });
-    const innerB = d.task('inner-B', printMessage3, { depends: innerA, arguments: { parameters: { message: 'inner-B' } } });
-    const innerC = d.task('inner-C', printMessage3, { depends: innerA, arguments: { parameters: { message: 'inner-C' } } });
+    const innerB = d.task('inner-B', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-B' } } });
+    const innerC = d.task('inner-C', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-C' } } });
     d.task('inner-D', clusterWorkflowTemplatePrintMessage.templateRef(printMessage), {
       depends: and(innerB, innerC),
       arguments: { parameters: { message: 'inner-D' } },
@@ -76,16 +60,12 @@ export const innerDiamond = template('inner-diamond', {
 
 export const clusterWorkflowTemplateInnerDag = clusterWorkflowTemplate({
   metadata: { name: 'cluster-workflow-template-inner-dag' },
-  spec: { templates: [printMessage3, innerDiamond] },
+  spec: { templates: [printMessage, innerDiamond] },
 });
-
-export const printMessage4 = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
 
 export const clusterWorkflowTemplateSubmittable = clusterWorkflowTemplate({
   metadata: { name: 'cluster-workflow-template-submittable' },
-  spec: { entrypoint: printMessage4, arguments: { parameters: { message: 'hello world' } } },
+  spec: { entrypoint: printMessage, arguments: { parameters: { message: 'hello world' } } },
 });
 
 export default [clusterWorkflowTemplatePrintMessage, clusterWorkflowTemplateRandomFailTemplate, clusterWorkflowTemplateInnerSteps, clusterWorkflowTemplateInnerDag, clusterWorkflowTemplateSubmittable];

@@ -9,7 +9,7 @@ const helloHelloHello = template('hello-hello-hello', {
     });
     s.parallel((g) => {
       g.step('hello2a', clusterWorkflowTemplateInnerSteps.templateRef(innerSteps), {
-        arguments: { parameters: { message: 'hello2a' } },
+        undeclaredArguments: { parameters: { message: 'hello2a' } },
       });
       g.step('hello2b', workflowTemplatePrintMessage.templateRef(printMessage), {
         arguments: { parameters: { message: 'hello2b' } },

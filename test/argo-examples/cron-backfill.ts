@@ -3,10 +3,6 @@ import { cronWorkflow, item, steps, template, type Template, workflow, workflowT
 /**
  * This is an example of back-filling day for a daily cron workflow.
  * See ../docs/cron-backfill.md
- * This version will create jobs as fast as it can - not waiting for
- * each to complete. Use this when you really need each workflow separate.
- * This version creates each job as part of the workflow, and limits concurrent jobs using
- * `spec.parallelism`
  */
 export const main = template('main', { inputs: { parameters: { date: {} } } }, ({ inputs }) => ({
   script: {

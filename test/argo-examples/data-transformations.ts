@@ -8,7 +8,7 @@ const dataTransformations = template('data-transformations', {
     const listLogFilesStep = s.step('list-log-files', listLogFiles);
     s.step('process-logs', processLogs, {
       withParam: listLogFilesStep.outputs.result,
-      arguments: { artifacts: { file: { s3: { key: item } } }, parameters: { 'file-name': item } },
+      arguments: { parameters: { 'file-name': item }, artifacts: { file: { s3: { key: item } } } },
     });
   }),
 });

@@ -8,11 +8,11 @@ const synchronizationDbTmplLevelMutexExample = template('synchronization-db-tmpl
   steps: steps((s) => {
     s.parallel((g) => {
       g.step('synchronization-acquire-lock', acquireLock, {
-        arguments: { parameters: { seconds: item } },
+        undeclaredArguments: { parameters: { seconds: item } },
         withParam: '["1","2","3","4","5"]',
       });
       g.step('synchronization-acquire-lock1', acquireLock1, {
-        arguments: { parameters: { seconds: item } },
+        undeclaredArguments: { parameters: { seconds: item } },
         withParam: '["1","2","3","4","5"]',
       });
     });

@@ -9,7 +9,7 @@ import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 const synchronizationDbTmplLevelExample = template('synchronization-db-tmpl-level-example', {
   steps: steps((s) => {
     s.step('synchronization-acquire-lock', acquireLock, {
-      arguments: { parameters: { seconds: item } },
+      undeclaredArguments: { parameters: { seconds: item } },
       withParam: '["1","2","3","4","5"]',
     });
   }),

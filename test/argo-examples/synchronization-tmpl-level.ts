@@ -14,7 +14,7 @@ import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 const synchronizationTmplLevelExample = template('synchronization-tmpl-level-example', {
   steps: steps((s) => {
     s.step('synchronization-acquire-lock', acquireLock, {
-      arguments: { parameters: { seconds: item } },
+      undeclaredArguments: { parameters: { seconds: item } },
       withParam: '["1","2","3","4","5"]',
     });
   }),

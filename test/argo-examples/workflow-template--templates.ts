@@ -1,13 +1,5 @@
 import { and, dag, steps, template, workflowTemplate } from '../../dsl/argo/index.ts';
 
-/**
- * The following workflow executes a diamond workflow
- *   A
- *  / \
- * B   C
- *  \ /
- *   D
- */
 export const printMessage = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
   container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
 }));
@@ -31,10 +23,6 @@ export const workflowTemplateRandomFailTemplate = workflowTemplate({
   spec: { templates: [randomFailTemplate] },
 });
 
-export const printMessage2 = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
-
 export const innerSteps = template('inner-steps', {
   steps: steps((s) => {
     s.step('inner-hello1', workflowTemplatePrintMessage.templateRef(printMessage), {
@@ -44,27 +32,23 @@ export const innerSteps = template('inner-steps', {
       g.step('inner-hello2a', workflowTemplatePrintMessage.templateRef(printMessage), {
         arguments: { parameters: { message: 'inner-hello2a' } },
       });
-      g.step('inner-hello2b', printMessage2, { arguments: { parameters: { message: 'inner-hello2b' } } });
+      g.step('inner-hello2b', printMessage, { arguments: { parameters: { message: 'inner-hello2b' } } });
     });
   }),
 });
 
 export const workflowTemplateInnerSteps = workflowTemplate({
   metadata: { name: 'workflow-template-inner-steps' },
-  spec: { templates: [printMessage2, innerSteps] },
+  spec: { templates: [printMessage, innerSteps] },
 });
-
-export const printMessage3 = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
 
 export const innerDiamond = template('inner-diamond', {
   dag: dag((d) => {
     const innerA = d.task('inner-A', workflowTemplatePrintMessage.templateRef(printMessage), {
       arguments: { parameters: { message: 'inner-A' } },
     });
-    const innerB = d.task('inner-B', printMessage3, { depends: innerA, arguments: { parameters: { message: 'inner-B' } } });
-    const innerC = d.task('inner-C', printMessage3, { depends: innerA, arguments: { parameters: { message: 'inner-C' } } });
+    const innerB = d.task('inner-B', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-B' } } });
+    const innerC = d.task('inner-C', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-C' } } });
     d.task('inner-D', workflowTemplatePrintMessage.templateRef(printMessage), {
       depends: and(innerB, innerC),
       arguments: { parameters: { message: 'inner-D' } },
@@ -74,16 +58,12 @@ export const innerDiamond = template('inner-diamond', {
 
 export const workflowTemplateInnerDag = workflowTemplate({
   metadata: { name: 'workflow-template-inner-dag' },
-  spec: { templates: [printMessage3, innerDiamond] },
+  spec: { templates: [printMessage, innerDiamond] },
 });
-
-export const printMessage4 = template('print-message', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
 
 export const workflowTemplateSubmittable = workflowTemplate({
   metadata: { name: 'workflow-template-submittable' },
-  spec: { entrypoint: printMessage4, arguments: { parameters: { message: 'hello world' } } },
+  spec: { entrypoint: printMessage, arguments: { parameters: { message: 'hello world' } } },
 });
 
 export default [workflowTemplatePrintMessage, workflowTemplateRandomFailTemplate, workflowTemplateInnerSteps, workflowTemplateInnerDag, workflowTemplateSubmittable];

@@ -36,6 +36,7 @@ interface Outcome {
   readonly reason?: string;
 }
 const outcomes = new Map<string, Outcome>();
+const validated = { objects: 0, withoutSchema: new Map<string, number>() };
 
 /** Synthesizes a program's objects through the real engine and parses the files it writes. */
 async function synthesizeProgram(name: string): Promise<{ objects: ArgoObject[]; documents: unknown[] }> {
@@ -74,6 +75,9 @@ describe('Argo upstream examples reproduced with the typed API', () => {
       const problems = diff(expected, actual);
       for (const [i, doc] of documents.entries()) {
         const findings = registry.validate(doc as { apiVersion: string; kind: string });
+        const kind = (doc as { kind: string }).kind;
+        if (findings === undefined) validated.withoutSchema.set(kind, (validated.withoutSchema.get(kind) ?? 0) + 1);
+        else validated.objects++;
         if (findings?.length) problems.push(`document ${i} fails the ${(doc as { kind: string }).kind} schema: ${JSON.stringify(findings.slice(0, 3))}`);
       }
       outcome = problems.length ? { reproduced: false, reason: problems.join('; ') } : { reproduced: true };
@@ -86,7 +90,11 @@ describe('Argo upstream examples reproduced with the typed API', () => {
 
   afterAll(() => {
     const reproduced = [...outcomes.values()].filter((o) => o.reproduced).length;
-    const lines = [`reproduced ${reproduced}/${upstream.size} upstream Argo examples (floor ${FLOOR})`];
+    const noSchema = [...validated.withoutSchema].map(([k, n]) => `${k} (${n})`).join(', ');
+    const lines = [
+      `reproduced ${reproduced}/${upstream.size} upstream Argo examples (floor ${FLOOR})`,
+      `  ${validated.objects} synthesized objects validated strictly against ../shared/schemas${noSchema ? `; no schema for ${noSchema}` : ''}`,
+    ];
     for (const name of [...upstream.keys()].sort()) {
       const o = outcomes.get(name);
       if (o?.reproduced) continue;
