@@ -1,4 +1,4 @@
-import { cronWorkflow, item, steps, template, type Template, workflow, workflowTemplate } from '../../dsl/argo/index.ts';
+import { cronWorkflow, item, steps, template, workflow, workflowTemplate } from '../../dsl/argo/index.ts';
 
 /**
  * This is an example of back-filling day for a daily cron workflow.
@@ -67,7 +67,7 @@ const backfillV1 = workflow({
   spec: { entrypoint: main2, serviceAccountName: 'argo-server' },
 });
 
-const main3: Template<{}, {}> = template('main', {
+const main3 = template('main', {
   steps: steps((s) => {
     s.step('create-job', job.templateRef(main), {
       arguments: { parameters: { date: item } },

@@ -21,14 +21,14 @@ const stepsTpl = template('steps', {
   }),
 });
 
-const randomInt = template('random-int', {
+const randomInt = template('random-int', {}, ({ outputs }) => ({
   metrics: {
     prometheus: [
       {
         name: 'random_int_step_histogram',
         help: 'Value of the int emitted by random-int at step level',
         when: `${vars.status} == Succeeded`,
-        histogram: { buckets: [2.01, 4.01, 6.01, 8.01, 10.01], value: '{{outputs.parameters.rand-int-value}}' },
+        histogram: { buckets: [2.01, 4.01, 6.01, 8.01, 10.01], value: outputs.parameter('rand-int-value') },
       },
       {
         name: 'duration_gauge',
@@ -46,7 +46,7 @@ const randomInt = template('random-int', {
     command: ['sh', '-c'],
     args: ['RAND_INT=$((1 + RANDOM % 10)); echo $RAND_INT; echo $RAND_INT > /tmp/rand_int.txt'],
   },
-});
+}));
 
 const flakey = template('flakey', {
   metrics: {

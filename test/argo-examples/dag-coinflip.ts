@@ -9,7 +9,7 @@ const diamond = template('diamond', {
   }),
 });
 
-const coinflip: Template<{}, {}> = template('coinflip', {
+const coinflip: Template = template('coinflip', {
   steps: steps((s) => {
     const flipCoinStep = s.step('flip-coin', flipCoin);
     s.parallel((g) => {

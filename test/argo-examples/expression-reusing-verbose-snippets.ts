@@ -25,18 +25,19 @@ const main = template('main', {
       },
     },
   },
+}, ({ inputs }) => ({
   script: {
     env: [
-      { name: 'AVG', value: "{{=jsonpath(inputs.parameters['week-temps'], '$.avg')}}" },
-      { name: 'MIN', value: "{{=jsonpath(inputs.parameters['week-temps'], '$.min')}}" },
-      { name: 'MAX', value: "{{=jsonpath(inputs.parameters['week-temps'], '$.max')}}" },
+      { name: 'AVG', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.avg')` },
+      { name: 'MIN', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.min')` },
+      { name: 'MAX', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.max')` },
     ],
     image: 'busybox',
     command: ['sh'],
     source: `echo "The week's average temperature was $AVG with a minimum of $MIN and a maximum of $MAX."
 `,
   },
-});
+}));
 
 export default workflow({
   metadata: { generateName: 'expression-reusing-verbose-snippets-' },

@@ -1,4 +1,4 @@
-import { dag, template, workflow } from '../../dsl/argo/index.ts';
+import { dag, expr, template, workflow } from '../../dsl/argo/index.ts';
 
 const main = template('main', {
   dag: dag((d) => {
@@ -9,19 +9,18 @@ const main = template('main', {
   }),
 });
 
-const pod0 = template('pod-0', {
-  inputs: { parameters: { foo: {} } },
+const pod0 = template('pod-0', { inputs: { parameters: { foo: {} } } }, ({ inputs }) => ({
   container: {
     image: 'argoproj/argosay:v2',
     args: [
       'echo',
-      `hello {{=asInt(inputs.parameters.foo) * 10}} @ {{=sprig.date('2006', workflow.creationTimestamp)}}
+      `hello ${expr`asInt(${inputs.parameters.foo}) * 10`} @ {{=sprig.date('2006', workflow.creationTimestamp)}}
 `,
       '/output',
     ],
   },
   outputs: { parameters: { output: { valueFrom: { path: '/output' } } } },
-});
+}));
 
 export default workflow({
   metadata: {

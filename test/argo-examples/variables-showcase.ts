@@ -71,7 +71,7 @@ const prepare = template('prepare', {}, ({ outputs }) => ({
         labels: [
           { key: 'phase', value: vars.status },
           { key: 'code', value: vars.exitCode },
-          { key: 'param', value: '{{outputs.parameters.greeting-out}}' },
+          { key: 'param', value: outputs.parameter('greeting-out') },
           { key: 'result', value: outputs.result },
           { key: 'cpu', value: vars.resourcesDuration.cpu },
           { key: 'mem', value: vars.resourcesDuration.memory },
