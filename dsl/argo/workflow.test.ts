@@ -48,6 +48,8 @@ describe('workflow kinds', () => {
   it('GIVEN metadata without a name WHEN built THEN the error says which field is needed', () => {
     expect(() => workflow({ metadata: {} as never, spec: {} })).toThrow(/a Workflow needs metadata.name or metadata.generateName/);
     expect(() => workflowTemplate({ metadata: { name: 'Bad_Name' }, spec: {} })).toThrow(/WorkflowTemplate names are DNS-1123 subdomains/);
+    expect(() => workflow({ metadata: { name: 'w', labels: { generateName: 'fun-with-gifs-' } }, spec: {} })).toThrow(/Workflow "w" > metadata > labels > generateName: invalid label value \(got "fun-with-gifs-"\)/);
+    expect(() => workflow({ metadata: { name: 'w', labels: { 'bad key!': 'x' } }, spec: {} })).toThrow(/invalid label key/);
   });
 
   it('GIVEN a CronWorkflow WHEN built THEN schedules are required and the workflow spec is built like a workflow\'s', () => {

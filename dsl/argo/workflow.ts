@@ -155,10 +155,25 @@ export function checkMetadata(kind: string, metadata: KubeObjectMeta, path: read
   if (m.generateName !== undefined && !SUBDOMAIN.test(`${m.generateName}x`)) {
     throw new DslError({ path: [...path, 'metadata', 'generateName'], problem: 'generateName must be a DNS-1123 prefix', got: m.generateName, fix: 'Use lowercase letters, digits and "-", e.g. "hello-world-"' });
   }
+  for (const [key, value] of Object.entries(m.labels ?? {})) checkLabel(key, value, [...path, 'metadata', 'labels']);
   if (m.name === undefined && m.generateName === undefined) {
     throw new DslError({ path, problem: `a ${kind} needs metadata.name${kind === 'Workflow' ? ' or metadata.generateName' : ''}`, fix: 'Set metadata.name' });
   }
   return m;
+}
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Kubernetes rejects objects whose labels break these rules, so they are checked before synth. */
+function checkLabel(key: string, value: unknown, path: readonly PathSegment[]): void {
+  const slash = key.lastIndexOf('/');
+  const [prefix, name] = slash === -1 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  if (!LABEL_NAME.test(name) || name.length > 63 || (prefix !== undefined && (!SUBDOMAIN.test(prefix) || prefix.length > 253))) {
+    throw new DslError({ path: [...path, key], problem: 'invalid label key', got: key, fix: 'Use an optional DNS prefix and "/", then up to 63 letters, digits, "-", "_" or "."' });
+  }
+  if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) {
+    throw new DslError({ path: [...path, key], problem: 'invalid label value', got: value, fix: 'Use up to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit' });
+  }
 }
 
 export const objectPath = (kind: string, metadata: KubeObjectMeta): PathSegment[] => [seg(kind, String(metadata?.name ?? metadata?.generateName ?? '?'))];
