@@ -1,5 +1,5 @@
 import { DslError, seg } from './errors.ts';
-import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
+import type { AppIR, ArgoObjectIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
@@ -147,8 +147,22 @@ function resolveApp(a: App, env: Environment): AppIR {
     ...(content.description ? { description: content.description } : {}),
     pipelines: [...pipelines.values()],
     schedules,
-    ...(content.workflows?.length ? { workflows: content.workflows.map((w) => w.ir) } : {}),
+    ...(content.workflows?.length ? { workflows: argoObjects(content.workflows, path) } : {}),
   };
+}
+
+/** Argo-native objects of one app; two with the same kind and name would overwrite each other. */
+function argoObjects(objects: readonly ArgoObject[], path: readonly string[]): ArgoObjectIR[] {
+  const seen = new Set<string>();
+  return objects.map((o, i) => {
+    if (o === null || typeof o !== 'object' || !('ir' in o)) {
+      throw new DslError({ path: [...path, `workflows[${i}]`], problem: 'expected an Argo object', got: o, fix: 'Pass values returned by workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo' });
+    }
+    const key = `${o.kind}/${o.name}`;
+    if (seen.has(key)) throw new DslError({ path: [...path, `workflows[${i}]`], problem: `two ${o.kind} objects are named "${o.name}"`, got: o.name, fix: 'Rename one of them' });
+    seen.add(key);
+    return o.ir;
+  });
 }
 
 function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]): void {
@@ -167,5 +181,6 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
   for (const a of apps) {
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
+    (a.workflows ?? []).forEach((w) => w.metadata.name !== undefined && w.kind !== 'ClusterWorkflowTemplate' && claim(w.kind, w.metadata.name, a.name));
   }
 }

@@ -47,3 +47,17 @@ describe('Argo-native objects in a project', () => {
     expect(renderArgoObject(wf.ir, 'ml-staging').metadata.namespace).toBe('argo');
   });
 });
+
+describe('Argo-native objects: name clashes', () => {
+  const wt = (name: string) => workflowTemplate({ metadata: { name }, spec: { entrypoint: hello } });
+
+  it('GIVEN two objects of one kind and name in an app WHEN resolved THEN a DslError names the app', () => {
+    const p = project('demo', { apps: [app('examples', { workflows: [wt('same'), wt('same')] })] });
+    expect(() => synthesize(p)).toThrow(/environment "default" > app "examples" > workflows\[1\]: two WorkflowTemplate objects are named "same"/);
+  });
+
+  it('GIVEN the same WorkflowTemplate name in two apps of one namespace WHEN resolved THEN the clash is reported', () => {
+    const p = project('demo', { apps: [app('one', { workflows: [wt('shared')] }), app('two', { workflows: [wt('shared')] })] });
+    expect(() => synthesize(p)).toThrow(/app "two": WorkflowTemplate "shared" is also defined by app "one"/);
+  });
+});
