@@ -1,5 +1,5 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
-import type { ArgoDagIR } from '../ir/argo-workflow.ts';
+import type { ArgoDagIR } from '../ir/argo-template.ts';
 import { claimName, nodeHandle, renderNode, type NodeHandle, type NodeOptions, type OptionsArg } from './step-common.ts';
 import type { ArgumentsFor } from './io.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';

@@ -1,5 +1,5 @@
 import { DslError, type PathSegment } from '../errors.ts';
-import type { ArgoTemplateIR } from '../ir/argo-workflow.ts';
+import type { ArgoTemplateIR } from '../ir/argo-template.ts';
 
 /**
  * Argo rejects a workflow whose template refers to an input, output, step or task it does not

@@ -1,6 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoArgumentsIR } from '../ir/argo-artifacts.ts';
-import type { ArgoLifecycleHookIR, ArgoSequence, ArgoStepCommonIR } from '../ir/argo-workflow.ts';
+import type { ArgoLifecycleHookIR, ArgoSequence, ArgoStepCommonIR } from '../ir/argo-template.ts';
 import type { JsonValue } from '../ir/values.ts';
 import { ioToIR, nodeOutputs, type ArgumentsFor, type LooseArguments, type NodeOutputs } from './io.ts';
 import { plain } from './plain.ts';

@@ -1,5 +1,5 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
-import type { ArgoStepIR } from '../ir/argo-workflow.ts';
+import type { ArgoStepIR } from '../ir/argo-template.ts';
 import { claimName, nodeHandle, renderNode, type NodeHandle, type OptionsArg, type StepOptions } from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 

@@ -1,6 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoOutputsIR, ArgoInputsIR } from '../ir/argo-artifacts.ts';
-import type { ArgoContainerSet, ArgoDataTemplate, ArgoHttpTemplate, ArgoResourceTemplate, ArgoScript, ArgoTemplateCommon, ArgoTemplateIR, ArgoTemplateRef } from '../ir/argo-workflow.ts';
+import type { ArgoContainerSet, ArgoDataTemplate, ArgoHttpTemplate, ArgoResourceTemplate, ArgoScript, ArgoTemplateCommon, ArgoTemplateIR, ArgoTemplateRef } from '../ir/argo-template.ts';
 import type { KubeContainer } from '../ir/argo-kube.ts';
 import type { JsonValue } from '../ir/values.ts';
 import { checkTemplateReferences } from './lint.ts';

@@ -1,7 +1,8 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoArgumentsIR } from '../ir/argo-artifacts.ts';
 import type { KubeObjectMeta } from '../ir/argo-kube.ts';
-import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoTemplateIR, ArgoWorkflowEventBindingSpecIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
+import type { ArgoTemplateIR } from '../ir/argo-template.ts';
+import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoWorkflowEventBindingSpecIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
 import { ioToIR, type LooseArguments } from './io.ts';
 import { plain } from './plain.ts';
 import { renderHooks, templateName, type HooksDecl } from './step-common.ts';

@@ -9,4 +9,5 @@ export type * from './schedule.ts';
 export type * from './project.ts';
 export type * from './argo-kube.ts';
 export type * from './argo-artifacts.ts';
+export type * from './argo-template.ts';
 export type * from './argo-workflow.ts';
