@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clusterWorkflowTemplate, template, workflow, workflowTemplate } from '../../dsl/argo/index.ts';
-import { app, environment, project } from '../../dsl/project.ts';
-import { synthesize } from '../../synth/engine.ts';
-import { renderArgoObject } from './argo-native.ts';
+import { clusterWorkflowTemplate, template, workflow, workflowTemplate } from '../dsl/argo/index.ts';
+import { app, environment, project } from '../dsl/project.ts';
+import { synthesize } from '../synth/engine.ts';
+import { renderArgoObject } from '../charts/argo-workflows/argo-native.ts';
 
 const hello = template('hello', { container: { image: 'busybox', args: ['hello'] } });
 
