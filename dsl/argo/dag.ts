@@ -1,7 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoDagIR } from '../ir/argo-template.ts';
-import { claimName, nodeHandle, renderNode, type NodeHandle, type NodeOptions, type OptionsArg } from './step-common.ts';
-import type { ArgumentsFor } from './io.ts';
+import { claimName, nodeHandle, renderNode, type ArgsOption, type NodeHandle, type NodeOptions, type OptionsArg, type PendingNode } from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 
 type Status = 'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daemoned' | 'AnySucceeded' | 'AllFailed';
@@ -99,13 +98,9 @@ export type TaskOptions<I, O = unknown> = NodeOptions<O> & {
   readonly depends?: DependsLike;
   /** Older form of `depends`: all listed tasks succeeded. */
   readonly dependencies?: readonly TaskHandle<unknown>[];
-} & ({} extends ArgumentsFor<I> ? { readonly arguments?: ArgumentsFor<I> } : { readonly arguments: ArgumentsFor<I> });
+} & ArgsOption<I>;
 
-interface PendingTask {
-  readonly name: string;
-  readonly run: Callable<unknown, unknown>;
-  readonly opts: TaskOptions<unknown, unknown> | undefined;
-}
+type PendingTask = PendingNode<TaskOptions<unknown, unknown>>;
 
 /**
  * Adds tasks to a DAG template; `dag()` passes one to its build function.

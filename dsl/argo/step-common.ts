@@ -46,13 +46,21 @@ export interface NodeOptions<O = unknown> {
   readonly hooks?: HooksDecl | ((self: NodeHandle<O>) => HooksDecl);
 }
 
-type ArgsOption<I> = {} extends ArgumentsFor<I> ? { readonly arguments?: ArgumentsFor<I> } : { readonly arguments: ArgumentsFor<I> };
+/** `arguments`, required exactly when the template has required inputs. */
+export type ArgsOption<I> = {} extends ArgumentsFor<I> ? { readonly arguments?: ArgumentsFor<I> } : { readonly arguments: ArgumentsFor<I> };
 
 /** Options of a step running a template with inputs `I`; `arguments` is required when `I` has required inputs. */
 export type StepOptions<I, O = unknown> = NodeOptions<O> & ArgsOption<I>;
 
 /** The options parameter: optional exactly when the template needs no arguments. */
 export type OptionsArg<I, X> = {} extends ArgumentsFor<I> ? [opts?: X] : [opts: X];
+
+/** A step or task recorded by a builder, rendered when the workflow is built. */
+export interface PendingNode<Opts> {
+  readonly name: string;
+  readonly run: Callable<unknown, unknown>;
+  readonly opts: Opts | undefined;
+}
 
 /** A step or task that ran: its outputs and node fields (`{{steps.<name>.ip}}`, ...). */
 export interface NodeHandle<O> {

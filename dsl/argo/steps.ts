@@ -1,13 +1,9 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoStepIR } from '../ir/argo-template.ts';
-import { claimName, nodeHandle, renderNode, type NodeHandle, type OptionsArg, type StepOptions } from './step-common.ts';
+import { claimName, nodeHandle, renderNode, type NodeHandle, type OptionsArg, type PendingNode, type StepOptions } from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 
-interface PendingStep {
-  readonly name: string;
-  readonly run: Callable<unknown, unknown>;
-  readonly opts: StepOptions<unknown, unknown> | undefined;
-}
+type PendingStep = PendingNode<StepOptions<unknown, unknown>>;
 
 /**
  * Adds steps to one parallel group; `s.parallel()` passes one to its build function.
