@@ -5,6 +5,7 @@ import { istioTarget } from './istio/index.ts';
 import { kfpPipelinesTarget } from './kfp/index.ts';
 import { kserveTarget } from './kserve/index.ts';
 import { monitoringTarget } from './monitoring/index.ts';
+import { argoNativeTarget } from './argo-workflows/argo-native.ts';
 import type { Target } from './target.ts';
 
 /**
@@ -15,7 +16,7 @@ import type { Target } from './target.ts';
  * ```
  */
 // argoCdTarget stays last: it adds sync waves to what the targets before it rendered.
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, kfpPipelinesTarget, kserveTarget, argoRolloutsTarget, istioTarget, monitoringTarget, argoCdTarget];
+export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, argoNativeTarget, kfpPipelinesTarget, kserveTarget, argoRolloutsTarget, istioTarget, monitoringTarget, argoCdTarget];
 
 export type { Target, RenderContext, OutputFile, PipelineBackend, RenderedObject, IgnoreDifference, EnvironmentRenderContext } from './target.ts';
 export { pipelineBackendOf } from './target.ts';

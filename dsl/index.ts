@@ -68,3 +68,5 @@ export { analysisArg } from './deploy/analysis-args.ts';
 export { errorRate, latencyP99, predictionDrift } from './deploy/promql.ts';
 export { abMetric } from './deploy/ab-metric.ts';
 export type { AbMetric, ArmQuery, StatsRunner } from './deploy/ab-metric.ts';
+/** The Argo-native API (Workflows, WorkflowTemplates, CronWorkflows, ... with typed templates); see docs/argo-coverage.md. */
+export * as argo from './argo/index.ts';

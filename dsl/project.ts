@@ -1,11 +1,12 @@
 import { DslError, seg } from './errors.ts';
 import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd } from './gitops.ts';
-import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
+import type { AppIR, ArgoObjectIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import type { Monitoring } from './monitoring.ts';
 import { resolveDeployments, type ModelDeployment } from './deploy/resolve.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
+import type { ArgoObject } from './argo/workflow.ts';
 
 /**
  * Per-environment settings.
@@ -64,6 +65,8 @@ export interface AppContent {
   readonly monitoring?: readonly Monitoring[];
   /** Model deployments (serving plus delivery strategy). */
   readonly deployments?: readonly ModelDeployment[];
+  /** Argo-native objects (workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo). */
+  readonly workflows?: readonly ArgoObject[];
 }
 
 /** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
@@ -190,7 +193,22 @@ function resolveApp(a: App, env: Environment): AppIR {
     schedules,
     ...(monitoring.length ? { monitoring } : {}),
     deployments: resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
+    ...(content.workflows?.length ? { workflows: argoObjects(content.workflows, path) } : {}),
   };
+}
+
+/** Argo-native objects of one app; two with the same kind and name would overwrite each other. */
+function argoObjects(objects: readonly ArgoObject[], path: readonly string[]): ArgoObjectIR[] {
+  const seen = new Set<string>();
+  return objects.map((o, i) => {
+    if (o === null || typeof o !== 'object' || !('ir' in o)) {
+      throw new DslError({ path: [...path, `workflows[${i}]`], problem: 'expected an Argo object', got: o, fix: 'Pass values returned by workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo' });
+    }
+    const key = `${o.kind}/${o.name}`;
+    if (seen.has(key)) throw new DslError({ path: [...path, `workflows[${i}]`], problem: `two ${o.kind} objects are named "${o.name}"`, got: o.name, fix: 'Rename one of them' });
+    seen.add(key);
+    return o.ir;
+  });
 }
 
 function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]): void {
@@ -213,6 +231,7 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
     (a.monitoring ?? []).forEach((m) => claim('PrometheusRule', m.name, a.name));
+    (a.workflows ?? []).forEach((w) => w.metadata.name !== undefined && w.kind !== 'ClusterWorkflowTemplate' && claim(w.kind, w.metadata.name, a.name));
   }
   // Deployment objects must be unique even within one app (a deployment's WorkflowTemplate must not replace a pipeline's).
   for (const a of apps) {

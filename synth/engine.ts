@@ -42,6 +42,14 @@ export function synthesize(project: Project, opts: SynthOptions = {}): SynthResu
   return { ir, files: synthesizeIR(ir, opts) };
 }
 
+/**
+ * `<kind>.<name>.yaml`; a Workflow named by the cluster has only a generateName ("hello-world-"),
+ * so it is filed under that stem.
+ */
+function fileNameOf(obj: { kind: string; metadata: { name?: string; generateName?: string } }): string {
+  return `${obj.kind.toLowerCase()}.${obj.metadata.name ?? obj.metadata.generateName?.replace(/-$/, '')}.yaml`;
+}
+
 export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[] {
   const backend = opts.pipelineBackend ?? 'argo';
   // Every target runs: pipeline backends pick their own pipelines (pipelineBackendOf), so one
@@ -64,7 +72,7 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
       for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, toolVersion, emitFile: (f) => extra.push(f) });
       const before = files.length;
       const objects = chart.toJson() as RenderedObject[];
-      for (const obj of objects) add(`${env.name}/${app.name}/${obj.kind.toLowerCase()}.${obj.metadata.name}.yaml`, [obj]);
+      for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
       for (const f of extra) add(`${env.name}/${app.name}/${f.fileName}`, f.documents);
       rendered.push({ app, objects, otherFiles: extra.map((f) => f.fileName) });
       opts.onProgress?.({ env: env.name, app: app.name, files: files.length - before });
@@ -77,7 +85,7 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
       const chart = new Chart(cdk8sApp, `${env.name}.environment.${dir}`, { disableResourceNameHashes: true, labels: { 'app.kubernetes.io/managed-by': 'argosy', 'app.kubernetes.io/part-of': ir.name, ...env.labels } });
       target.renderEnvironment({ chart, project: ir, env, apps: rendered, targets });
       const before = files.length;
-      for (const obj of chart.toJson() as RenderedObject[]) add(`${env.name}/${dir}/${obj.kind.toLowerCase()}.${obj.metadata.name}.yaml`, [obj]);
+      for (const obj of chart.toJson() as RenderedObject[]) add(`${env.name}/${dir}/${fileNameOf(obj)}`, [obj]);
       if (files.length > before) opts.onProgress?.({ env: env.name, app: dir, files: files.length - before });
     }
   }

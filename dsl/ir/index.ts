@@ -10,3 +10,7 @@ export type * from './project.ts';
 export type * from './monitoring.ts';
 export type * from './gitops.ts';
 export type * from './deployment.ts';
+export type * from './argo-kube.ts';
+export type * from './argo-artifacts.ts';
+export type * from './argo-template.ts';
+export type * from './argo-workflow.ts';

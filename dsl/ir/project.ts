@@ -3,6 +3,7 @@ import type { ArgoCdIR } from './gitops.ts';
 import type { MonitoringIR } from './monitoring.ts';
 import type { PipelineIR, PipelineTargetIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
+import type { ArgoObjectIR } from './argo-workflow.ts';
 
 /** What one app deploys in one environment. Targets read the fields they understand. */
 export interface AppIR {
@@ -14,6 +15,8 @@ export interface AppIR {
   readonly monitoring?: readonly MonitoringIR[];
   /** Model deployments (serving plus delivery strategy). */
   readonly deployments: readonly DeploymentIR[];
+  /** Argo-native objects written with dsl/argo, rendered as they are. */
+  readonly workflows?: readonly ArgoObjectIR[];
 }
 
 export interface EnvironmentIR {
