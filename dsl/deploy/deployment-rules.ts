@@ -72,8 +72,8 @@ export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh:
     });
   }
   if (e.kind === 'shadow') {
+    // The payload logger it needs may come from a monitoring's sink, so it is checked when the app is resolved.
     needsIstio('mirroring to a challenger InferenceService');
-    if (!serving.logger) throw new DslError({ path: [...path, 'serving', 'logger'], problem: 'a KServe shadow logs the payloads of champion and challenger for offline comparison', got: undefined, fix: "Set kserve({ logger: { url: 'http://payload-sink.ml.svc.cluster.local' } })" });
   }
   if (e.kind === 'abTest') needsIstio('routing users between two InferenceServices');
 }

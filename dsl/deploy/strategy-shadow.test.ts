@@ -6,6 +6,7 @@ import { modelDeployment } from './model-deployment.ts';
 import { errorRate } from './promql.ts';
 import { kserve } from './serving-kserve.ts';
 import { server } from './serving-server.ts';
+import { app, project, resolveProject } from '../project.ts';
 import { canary } from './strategy-canary.ts';
 import { shadow } from './strategy-shadow.ts';
 
@@ -26,8 +27,9 @@ describe('shadow()', () => {
     expect(() => modelDeployment('r', { serving: srv, strategy: shadow({ mirrorPercent: 10, duration: '1h' }), mesh: 'none' })).toThrow(/deployment "r" > mesh: mirroring traffic \(Rollout setMirrorRoute\) needs Istio/);
   });
 
-  it('GIVEN KServe without a payload logger WHEN shadowed THEN the logger is asked for', () => {
-    expect(() => modelDeployment('m', { serving: isvc(false), strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h' }) })).toThrow(/serving > logger: a KServe shadow logs the payloads/);
+  it('GIVEN KServe without a payload logger WHEN the app is resolved THEN the logger is asked for', () => {
+    const d = modelDeployment('m', { serving: isvc(false), strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h' }) });
+    expect(() => resolveProject(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/deployment "m" > serving > logger: a KServe shadow logs the payloads/);
   });
 
   it('GIVEN KServe in Knative mode WHEN shadowed THEN Standard mode is required', () => {
