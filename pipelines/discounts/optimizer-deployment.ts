@@ -2,7 +2,7 @@ import { images } from '../../components/index.ts';
 import { below, championChallenger, kserve, metric, minutes, modelDeployment, predictionDrift, shadow, type Environment, type ModelDeployment } from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
-import { healthGate, MODEL_STORAGE_ACCOUNT, servesAlone } from '../shared/serving.ts';
+import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';
 import { DISCOUNT_MODEL, discountTraining } from './discount-training.ts';
 
 /** What the product page can wait for (also the alert thresholds). */
@@ -30,23 +30,16 @@ export const DISCOUNT_SLO = { latencyP99: 0.25, errorRate: 0.01 } as const;
  */
 export function discountOptimizer(env: Environment, versions: ModelVersions = modelVersions(env, DISCOUNT_MODEL)): ModelDeployment {
   const s = settings(env);
-  const scale = s.replicas.discountOptimizer;
   const candidate = versions.candidate;
   return modelDeployment(DISCOUNT_MODEL, {
     description: 'Best discount per customer and product for the pairs the weekly batch did not score.',
     // No `version`: the predictor keeps the `discount-optimizer-predictor` Service the shadow mirror binds to.
     serving: kserve({
+      ...platformKserve(s.replicas.discountOptimizer),
       format: 'sklearn',
-      protocolVersion: 'v2',
       storageUri: versions.serving.storageUri,
-      minReplicas: scale.min,
-      maxReplicas: scale.max,
-      scaleMetric: 'cpu',
-      scaleTarget: 70,
       resources: { cpu: '1', memory: '2Gi' },
       transformer: { image: images.discountTransformer, env: { DISCOUNT_LEVELS: '0,5,10,15,20,25', MIN_MARGIN_RATE: '0.05' }, resources: { cpu: '500m', memory: '512Mi' } },
-      serviceAccount: MODEL_STORAGE_ACCOUNT,
-      scrapeMetrics: true,
     }),
     strategy: candidate
       ? championChallenger({

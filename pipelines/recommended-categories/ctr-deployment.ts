@@ -2,7 +2,7 @@ import { abTestMetric } from '../../components/index.ts';
 import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, type ModelVersions } from '../shared/model-versions.ts';
-import { healthGate, MODEL_STORAGE_ACCOUNT, servesAlone } from '../shared/serving.ts';
+import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';
 import { CTR_MODEL } from './ctr-training.ts';
 
 /** What the category carousel can wait for (also the alert thresholds). */
@@ -40,22 +40,15 @@ export const categoryCtr = abTestMetric.rate({
  */
 export function ctrCategories(env: Environment, versions: ModelVersions = modelVersions(env, CTR_MODEL)): ModelDeployment {
   const s = settings(env);
-  const scale = s.replicas.ctrCategories;
   const candidate = versions.candidate;
   return modelDeployment(CTR_MODEL, {
     description: 'Ranks the categories of the home-screen carousel by predicted click-through rate.',
     // No `version`: the predictor keeps the `ctr-categories-predictor` Service the A/B routing binds to.
     serving: kserve({
+      ...platformKserve(s.replicas.ctrCategories),
       format: 'xgboost',
-      protocolVersion: 'v2',
       storageUri: versions.serving.storageUri,
-      minReplicas: scale.min,
-      maxReplicas: scale.max,
-      scaleMetric: 'cpu',
-      scaleTarget: 70,
       resources: { cpu: '1', memory: '2Gi' },
-      serviceAccount: MODEL_STORAGE_ACCOUNT,
-      scrapeMetrics: true,
     }),
     strategy: candidate
       ? abTest({

@@ -1,7 +1,7 @@
 import { canary, kserve, modelDeployment, type Environment, type ModelDeployment } from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
-import { healthGate, MODEL_STORAGE_ACCOUNT } from '../shared/serving.ts';
+import { healthGate, platformKserve } from '../shared/serving.ts';
 import { SEARCH_INDEX } from './index-build.ts';
 
 /** The search endpoint: query -> top-K products. */
@@ -25,24 +25,17 @@ export const SEARCH_SLO = { latencyP99: 0.3, errorRate: 0.005 } as const;
  */
 export function searchRetriever(env: Environment, versions: ModelVersions = modelVersions(env, SEARCH_INDEX)): ModelDeployment {
   const s = settings(env);
-  const scale = s.replicas.searchRetriever;
   return modelDeployment(SEARCH_RETRIEVER, {
     description: 'Semantic product search: embeds the query and returns the top-K products from the vector index.',
     serving: kserve({
+      ...platformKserve(s.replicas.searchRetriever, 60),
       format: 'ivf-index',
       // A ServingRuntime of the platform (embedding model + IVF search), like the ml-pipelines account a prerequisite.
       runtime: 'dsrpmart-retriever',
-      protocolVersion: 'v2',
       storageUri: versions.serving.storageUri,
       // Names the stable predictor, so folding a won canary into `serving` restarts nothing.
       version: versionLabel(versions.serving),
-      minReplicas: scale.min,
-      maxReplicas: scale.max,
-      scaleMetric: 'cpu',
-      scaleTarget: 60,
       resources: { cpu: '2', memory: '6Gi' },
-      serviceAccount: MODEL_STORAGE_ACCOUNT,
-      scrapeMetrics: true,
     }),
     strategy: canary({
       ...(versions.candidate ? { candidate: kserveVersion(versions.candidate) } : {}),

@@ -1,10 +1,24 @@
-import { analysis, below, canary, errorRate, latencyP99, metric, minutes, type Analysis, type CanaryStrategy, type Metric } from '../../dsl/index.ts';
+import { analysis, below, canary, errorRate, latencyP99, metric, minutes, type Analysis, type CanaryStrategy, type KServeOptions, type Metric } from '../../dsl/index.ts';
+import type { Scale } from '../environments.ts';
 
 /**
  * ServiceAccount of the KServe predictors: KServe's storage initializer takes the object-store
  * credentials from the secrets attached to it (a cluster prerequisite, like the ml-pipelines one).
  */
 export const MODEL_STORAGE_ACCOUNT = 'kserve-model-storage';
+
+/**
+ * KServe options every DSRPMart model shares: the V2 inference protocol, CPU autoscaling within
+ * the environment's bounds, the model-storage account and Prometheus scraping of the model server.
+ *
+ * @example
+ * ```ts
+ * kserve({ ...platformKserve(s.replicas.ctrCategories), format: 'xgboost', storageUri })
+ * ```
+ */
+export function platformKserve(scale: Scale, cpuTargetPercent = 70): Pick<KServeOptions, 'protocolVersion' | 'minReplicas' | 'maxReplicas' | 'scaleMetric' | 'scaleTarget' | 'serviceAccount' | 'scrapeMetrics'> {
+  return { protocolVersion: 'v2', minReplicas: scale.min, maxReplicas: scale.max, scaleMetric: 'cpu', scaleTarget: cpuTargetPercent, serviceAccount: MODEL_STORAGE_ACCOUNT, scrapeMetrics: true };
+}
 
 /**
  * The strategy of a KServe A/B or shadow deployment while no candidate is recorded: the champion
