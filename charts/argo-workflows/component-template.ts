@@ -2,10 +2,24 @@ import type { CommandArgIR, ComponentIR, TaskOverridesIR } from '../../dsl/ir/in
 import { literalString } from './expressions.ts';
 import { containerSecurity, inputPath, outputPath, podTemplateFields, renderArg, renderEnv, renderMount } from './pod.ts';
 
-/** A component with any per-task overrides applied: what one Argo template must express. */
+/**
+ * A claim mounted into one task (`task.mount()`): a template volume `name`, whose claim is a
+ * literal or, when `input` is set, the template input parameter of the same name.
+ */
+export interface ArgoMount {
+  readonly name: string;
+  readonly input: boolean;
+  readonly claimName: string;
+  readonly mountPath: string;
+  readonly subPath?: string;
+  readonly readOnly: boolean;
+}
+
+/** A component with any per-task overrides and mounts applied: what one Argo template must express. */
 export interface EffectiveComponent {
   readonly component: ComponentIR;
   readonly overrides: TaskOverridesIR;
+  readonly mounts?: readonly ArgoMount[];
 }
 
 export function hasOverrides(o: TaskOverridesIR): boolean {
@@ -32,16 +46,19 @@ function memoizeKey(c: ComponentIR, keyParts: readonly CommandArgIR[]): string {
 }
 
 /** Renders a container or script template for a component. */
-export function componentTemplate(name: string, { component: c, overrides }: EffectiveComponent): Record<string, unknown> {
+export function componentTemplate(name: string, { component: c, overrides, mounts = [] }: EffectiveComponent): Record<string, unknown> {
   const pod = c.pod;
+  const impl = c.implementation;
+  if (impl.kind !== 'container' && impl.kind !== 'script') throw new Error(`internal: ${impl.kind} has no component template`);
+  const claimInputs = mounts.filter((m) => m.input).map((m) => ({ name: m.name }));
   const resources = overrides.resources ?? pod.resources;
   const retry = overrides.retry ?? c.retry;
   const timeout = overrides.timeoutSeconds ?? c.timeoutSeconds;
   const cache = overrides.cache ?? c.cache;
   const inputs = {
-    ...(c.inputs.some((p) => p.kind === 'param')
+    ...(c.inputs.some((p) => p.kind === 'param') || claimInputs.length
       ? {
-          parameters: c.inputs.flatMap((p) =>
+          parameters: [...c.inputs.flatMap((p) =>
             p.kind === 'param'
               ? [{
                   name: p.name,
@@ -50,7 +67,7 @@ export function componentTemplate(name: string, { component: c, overrides }: Eff
                   ...(p.description ? { description: p.description } : {}),
                 }]
               : [],
-          ),
+          ), ...claimInputs],
         }
       : {}),
     ...(c.inputs.some((p) => p.kind === 'artifact')
@@ -69,9 +86,10 @@ export function componentTemplate(name: string, { component: c, overrides }: Eff
     ...(pod.env.length ? { env: renderEnv(c, pod.env) } : {}),
     ...(resources ? { resources: { requests: resources.requests, limits: resources.limits } } : {}),
     securityContext: containerSecurity(pod.security),
-    ...(pod.volumes.length ? { volumeMounts: pod.volumes.map(renderMount) } : {}),
+    ...(pod.volumes.length || mounts.length ? { volumeMounts: [...pod.volumes.map(renderMount), ...mounts.map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }))] } : {}),
   };
-  const impl = c.implementation;
+  const podFields = podTemplateFields(pod);
+  const volumes = [...((podFields.volumes as object[] | undefined) ?? []), ...mounts.map((m) => ({ name: m.name, persistentVolumeClaim: { claimName: m.claimName, ...(m.readOnly ? { readOnly: true } : {}) } }))];
   const body =
     impl.kind === 'script'
       ? { script: { ...container, command: impl.command, source: impl.source } }
@@ -88,7 +106,8 @@ export function componentTemplate(name: string, { component: c, overrides }: Eff
     ...(Object.keys(inputs).length ? { inputs } : {}),
     ...(Object.keys(outputs).length ? { outputs } : {}),
     ...body,
-    ...podTemplateFields(pod),
+    ...podFields,
+    ...(volumes.length ? { volumes } : {}),
     ...(retry
       ? {
           retryStrategy: {

@@ -1,4 +1,4 @@
-import type { CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
+import type { ConditionOutputIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** A task of a KFP DAG: a component run, optionally the pipeline's exit task. */
@@ -23,12 +23,17 @@ export interface KGroup {
   readonly loop?: LoopIR;
   /** Loops: the input that receives the current item. */
   readonly itemChannel?: string;
+  /** If/elif/else groups: the values gathered by `p.oneOf()` from the branch that ran. */
+  readonly outputs?: readonly ConditionOutputIR[];
   readonly children: readonly KNode[];
 }
 
 export type KNode = KTask | KGroup;
 
-/** Where each task and loop id of the pipeline ended up: its KFP node and the groups around it. */
+/**
+ * Where each task, loop and if/elif/else condition id of the pipeline ended up: its KFP node and
+ * the groups around it.
+ */
 export interface KTree {
   readonly root: readonly KNode[];
   readonly index: ReadonlyMap<string, { readonly node: KNode; readonly path: readonly string[] }>;
@@ -130,7 +135,9 @@ export function buildTree(p: PipelineIR): KTree {
           const branchName = `condition-${next()}`;
           return { kind: 'group', name: branchName, role: 'condition', ...(cond ? { cond } : {}), status: [], children: fromNodes(b.body, [...path, name, branchName]) };
         });
-        return { kind: 'group', name, role: 'branches', status: [], children };
+        const group: KGroup = { kind: 'group', name, role: 'branches', status: [], children, ...(n.outputs?.length ? { outputs: n.outputs } : {}) };
+        index.set(n.id, { node: group, path });
+        return group;
       }
       case 'loop': {
         const itemNumber = n.items.kind === 'static' ? next() : undefined;
