@@ -8,7 +8,7 @@ import type { ParamTypeIR, PortIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import { addOneOf } from './one-of.ts';
 import type { AnyPipeline, Pipeline } from './pipeline.ts';
-import type { PortMap } from './ports.ts';
+import type { ParamPortMap, PortMap } from './ports.ts';
 import { addCreatePvc, addDeletePvc, PvcTask, type PvcClaim, type PvcSpec } from './pvc.ts';
 import { ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
@@ -49,13 +49,13 @@ export interface Branches {
  * ```
  */
 export interface PipelineBuilder {
+  /** Adds a task running `component` with typed arguments; returns typed output references. */
+  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
   /**
    * Adds a task running another pipeline: its parameters are the arguments and its returned
    * outputs the task's typed outputs (KFP: a pipeline used as a component).
    */
-  task<I extends PortMap, O extends PortMap>(id: string, pipeline: Pipeline<I, O>, ...args: TaskArgs<I>): PipelineTask<O>;
-  /** Adds a task running `component` with typed arguments; returns typed output references. */
-  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O>;
   /** Adds tasks that run only when `cond` holds; chain `.elseWhen()` / `.otherwise()` for more branches. */
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
@@ -101,7 +101,9 @@ export class Scope implements PipelineBuilder {
   private addTask(id: string, component: AnyComponent, args: unknown, inExitHandler: boolean): TaskState {
     const path = [...this.state.path, seg('task', id)];
     if (!component || component.kind !== 'component' || !component.ir) {
-      throw new DslError({ path, problem: 'expected a component or a pipeline', got: component, fix: 'Pass a value created with component() or pipeline()' });
+      const isPipeline = (component as unknown as AnyPipeline | undefined)?.kind === 'pipeline';
+      if (isPipeline) throw new DslError({ path, problem: 'expected a component but got a pipeline', got: (component as unknown as AnyPipeline).name, fix: 'Run a pipeline as a step with p.subPipeline(id, pipeline, args)' });
+      throw new DslError({ path, problem: 'expected a component', got: component, fix: 'Pass a value created with component()' });
     }
     this.claimId(id, 'task');
     assertUniqueNames(this.state, { components: [component.ir], pipelines: [] }, path);
@@ -112,18 +114,21 @@ export class Scope implements PipelineBuilder {
     return task;
   }
 
-  task<I extends PortMap, O extends PortMap>(id: string, pipeline: Pipeline<I, O>, ...args: TaskArgs<I>): PipelineTask<O>;
-  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
-  task(id: string, callee: AnyComponent | AnyPipeline, ...args: unknown[]): Task<PortMap> | PipelineTask<PortMap> {
-    if (callee && (callee as AnyPipeline).kind === 'pipeline' && (callee as AnyPipeline).ir) {
-      this.claimId(id, 'task');
-      const task = addPipelineTask(this.state, id, callee as AnyPipeline, args[0], this.site([...this.state.path, seg('task', id)]));
-      this.nodes.push({ kind: 'task', task });
-      return new PipelineTask(this.state, task);
-    }
-    const task = this.addTask(id, callee as AnyComponent, args[0], false);
+  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+    const task = this.addTask(id, component, args[0], false);
     this.nodes.push({ kind: 'task', task });
-    return new Task(this.state, task);
+    return new Task<O>(this.state, task);
+  }
+
+  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O> {
+    const path = [...this.state.path, seg('task', String(id))];
+    if (!pipeline || (pipeline as AnyPipeline).kind !== 'pipeline' || !(pipeline as AnyPipeline).ir) {
+      throw new DslError({ path, problem: 'expected a pipeline', got: pipeline, fix: 'Pass a value created with pipeline(); run components with p.task()' });
+    }
+    this.claimId(id, 'task');
+    const task = addPipelineTask(this.state, id, pipeline, args[0], this.site(path));
+    this.nodes.push({ kind: 'task', task });
+    return new PipelineTask<O>(this.state, task);
   }
 
   oneOf<T>(...values: readonly [ParamRef<T>, ParamRef<T>, ...ParamRef<T>[]]): ParamRef<T>;

@@ -78,7 +78,7 @@ export type OutputPortsOf<R> = R extends void
  * another pipeline can run it as a task. `P` is its parameter port map, `O` the ports of the
  * outputs its build function returns.
  */
-export interface Pipeline<P extends PortMap = ParamPortMap, O extends PortMap = {}> {
+export interface Pipeline<P extends ParamPortMap = ParamPortMap, O extends PortMap = {}> {
   readonly kind: 'pipeline';
   readonly name: string;
   readonly params: P;

@@ -12,12 +12,12 @@ import { Task, type Dependable } from './task.ts';
 import type { OutputRefs } from './typing.ts';
 
 /**
- * A step that runs another pipeline, returned by `p.task(id, otherPipeline, args)`. Its `outputs`
+ * A step that runs another pipeline, returned by `p.subPipeline(id, otherPipeline, args)`. Its `outputs`
  * are typed like a component task's: the called pipeline's returned outputs.
  *
  * @example
  * ```ts
- * const features = p.task('features', featurePipeline, { day: params.day });
+ * const features = p.subPipeline('features', featurePipeline, { day: params.day });
  * p.task('train', trainXgb, { dataset: features.outputs.table }); // ArtifactRef<'Dataset'>
  * ```
  */
@@ -127,7 +127,7 @@ function signature(p: PipelineIR): AnyComponent {
   return { kind: 'component', name: p.name, inputs: {}, outputs: {}, ir };
 }
 
-/** Records a `p.task(id, pipeline, args)` step that runs another pipeline in the one being built. */
+/** Records a `p.subPipeline(id, pipeline, args)` step that runs another pipeline in the one being built. */
 export function addPipelineTask(state: BuildState, id: string, target: AnyPipeline, args: unknown, site: UseSite): TaskState {
   const path = site.path;
   const callee = target.ir;

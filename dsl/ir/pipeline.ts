@@ -40,7 +40,7 @@ export interface ComponentTaskIR extends TaskBaseIR {
 }
 
 /**
- * A task running another pipeline (`p.task(id, otherPipeline, args)`): its arguments are the
+ * A task running another pipeline (`p.subPipeline(id, otherPipeline, args)`): its arguments are the
  * callee's parameters and its outputs the callee's returned outputs. Backends inline the callee's
  * DAG (a sub-DAG component on KFP, a DAG template on Argo).
  */

@@ -28,7 +28,7 @@ const rollDiePipeline = pipeline('roll-die-pipeline', {}, (p) => {
 export default {
   upstream: 'sdk/if_elif_else_with_oneof_parameters.yaml',
   pipeline: pipeline('outer-pipeline', {}, (p) => {
-    const roll = p.task('roll-die-pipeline', rollDiePipeline);
+    const roll = p.subPipeline('roll-die-pipeline', rollDiePipeline);
     const printed = p.task('print-and-return', printAndReturn, { text: roll.outputs.Output });
     return { Output: printed.outputs.Output };
   }),

@@ -25,7 +25,7 @@ const flipCoinPipeline = pipeline('flip-coin-pipeline', {}, (p) => {
 export default {
   upstream: 'sdk/if_else_with_oneof_artifacts.yaml',
   pipeline: pipeline('outer-pipeline', {}, (p) => {
-    const flip = p.task('flip-coin-pipeline', flipCoinPipeline);
+    const flip = p.subPipeline('flip-coin-pipeline', flipCoinPipeline);
     p.task('print-artifact', printArtifact, { a: flip.outputs.Output });
   }),
 } satisfies EquivalenceCase;

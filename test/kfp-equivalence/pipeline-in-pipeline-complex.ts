@@ -21,7 +21,7 @@ export default {
   pipeline: pipeline('pipeline-in-pipeline-complex', { params: { msg: param.string().default('Hello') } }, (p, params) => {
     p.task('print-op1', printOp1, { msg: params.msg });
     p.forEach('for-loop-2', ['Hello', 'world!'], (p, item) => {
-      p.task('inner-pipeline', innerPipeline, { msg: item });
+      p.subPipeline('inner-pipeline', innerPipeline, { msg: item });
     });
   }),
 } satisfies EquivalenceCase;

@@ -14,6 +14,6 @@ export default {
   upstream: 'sdk/pipeline_in_pipeline.yaml',
   pipeline: pipeline('pipeline-in-pipeline', {}, (p) => {
     p.task('print-op1', printOp1, { msg: 'Hello' });
-    p.task('inner-pipeline', innerPipeline, { msg: 'world' });
+    p.subPipeline('inner-pipeline', innerPipeline, { msg: 'world' });
   }),
 } satisfies EquivalenceCase;
