@@ -1,6 +1,6 @@
-import type { CacheIR, LoopIR, PortIR, RetryIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { CacheIR, JsonValue, LoopIR, PortIR, RetryIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
 import type { KGroup, KNode, KTree } from './groups.ts';
-import { paramType, type Json, type KfpParamType } from './types.ts';
+import { paramType, typeOfValue, type Json, type KfpParamType } from './types.ts';
 import { protoDuration } from './units.ts';
 
 /** KFP placeholders of the runtime values it has. */
@@ -81,8 +81,11 @@ export function taskPolicies(cache: CacheIR | undefined, retry: RetryIR | undefi
   };
 }
 
-/** The KFP type of a dynamic loop's item: what the tasks reading it declare, else STRING. */
-export function dynamicItemType(loop: LoopIR, tree: KTree, inputsOfTask: (t: TaskIR) => readonly PortIR[]): KfpParamType {
+/**
+ * The KFP type of a dynamic loop's item: what the tasks reading it declare, else the type of the
+ * items of the list's default (a pipeline parameter's), else STRING.
+ */
+export function dynamicItemType(loop: LoopIR, tree: KTree, inputsOfTask: (t: TaskIR) => readonly PortIR[], listDefault?: JsonValue): KfpParamType {
   const types = new Set<KfpParamType>();
   const visit = (nodes: readonly KNode[]): void => {
     for (const n of nodes) {
@@ -97,5 +100,9 @@ export function dynamicItemType(loop: LoopIR, tree: KTree, inputsOfTask: (t: Tas
   };
   const g = tree.index.get(loop.id)?.node;
   if (g?.kind === 'group') visit((g as KGroup).children);
+  if (types.size === 0 && Array.isArray(listDefault) && listDefault.length > 0) {
+    const kinds = new Set(listDefault.map(typeOfValue));
+    if (kinds.size === 1) return [...kinds][0] as KfpParamType;
+  }
   return types.size === 1 ? ([...types][0] as KfpParamType) : types.size > 1 ? 'STRUCT' : 'STRING';
 }

@@ -1,4 +1,4 @@
-import type { ComponentIR, ComponentTaskIR, LoopIR, PipelineIR, PipelineOptionsIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, PipelineOptionsIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
 import { renderCel } from './cel.ts';
 import { collectKey, defsOf, dynamicItemType, inputsOf, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
 import { compileExecutor, type CompiledExecutor } from './executor.ts';
@@ -46,6 +46,8 @@ export class DagLowering {
   private readonly itemChannels = new Map<string, string>();
   private readonly itemTypes = new Map<string, KfpParamType>();
   private readonly registry: Registry;
+  /** Operands of the conditions around the group being lowered. */
+  private readonly enclosingOperands: ValueIR[] = [];
 
   constructor(private readonly p: PipelineIR, private readonly tree: KTree, registry?: Registry, private readonly prefix = '') {
     this.registry = registry ?? { components: {}, executors: {}, kubernetes: {}, claimed: new Map(), options: p.options };
@@ -208,8 +210,13 @@ export class DagLowering {
     const deps = new Set<string>();
     let iterator: Json = {};
     if (g.role === 'loop') iterator = this.loopIterator(s, g.loop as LoopIR, g);
+    // As the SDK does, every group inside a condition also receives that condition's operands.
+    for (const v of this.enclosingOperands) this.operand(s, v);
     const trigger = g.cond ? renderCel(g.cond, (v) => this.operand(s, v)) : undefined;
+    const own = g.cond ? operands(g.cond) : [];
+    this.enclosingOperands.push(...own);
     this.lowerChildren(s, g.children);
+    this.enclosingOperands.splice(this.enclosingOperands.length - own.length, own.length);
     if (g.loop) {
       for (const c of g.loop.collect) {
         const sel = this.select(s, { kind: 'taskOutput', task: c.task, output: c.output });
@@ -260,7 +267,8 @@ export class DagLowering {
     s.inputs.set(listChannel, { value: list, channel: { kind: 'param', type: 'LIST' } });
     const channel = `${listChannel}-loop-item`;
     this.itemChannels.set(loop.id, channel);
-    this.itemTypes.set(loop.id, dynamicItemType(loop, this.tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs)));
+    const listDefault = list.kind === 'pipelineParam' ? this.p.params.find((x) => x.name === list.name)?.default : undefined;
+    this.itemTypes.set(loop.id, dynamicItemType(loop, this.tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs), listDefault));
     return { parameterIterator: { itemInput: channel, items: { inputParameter: listChannel } }, ...policy };
   }
 
@@ -481,3 +489,13 @@ export class DagLowering {
   }
 }
 
+
+/** The non-literal values a condition compares. */
+function operands(c: CondIR): ValueIR[] {
+  switch (c.kind) {
+    case 'compare': return [c.left, c.right].filter((v) => v.kind !== 'literal');
+    case 'status': return [];
+    case 'not': return operands(c.item);
+    default: return c.items.flatMap(operands);
+  }
+}
