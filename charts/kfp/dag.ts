@@ -150,6 +150,13 @@ export class DagLowering {
     });
   }
 
+  /** Whether a claim name is the output of a `p.createPvc()` step of this pipeline. */
+  private createsClaim(v: ValueIR): boolean {
+    if (v.kind !== 'taskOutput') return false;
+    const node = this.tree.index.get(v.task)?.node;
+    return node?.kind === 'task' && node.task.pipeline === undefined && this.component(node.task.component).implementation.kind === 'createPvc';
+  }
+
   private component(name: string): ComponentIR {
     const c = this.componentIR.get(name);
     if (!c) throw new Error(`internal: component ${name} missing`);
@@ -179,7 +186,7 @@ export class DagLowering {
    * timeout or mounts claims (mounts name values of this DAG, so they are per task).
    */
   private componentFor(s: Scope, t: ComponentTaskIR, c: ComponentIR, deps: Set<string>): string {
-    const mounts = (t.mounts ?? []).map((m) => pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`]));
+    const mounts = (t.mounts ?? []).map((m) => pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`], this.createsClaim(m.claim)));
     const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined || mounts.length > 0;
     const key = own ? `${this.prefix}${c.name}-${t.id}` : c.name;
     const name = `comp-${key}`;

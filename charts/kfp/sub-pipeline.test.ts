@@ -104,7 +104,7 @@ describe('KFP: created and mounted claims', () => {
     const c = p.createPvc('make-claim', { nameSuffix: '-x', size: '1Gi', accessModes: ['ReadWriteOnce'] });
     const f = p.task('flip', flip);
     p.when(eq(f.outputs.side, 'heads'), (p) => {
-      p.task('inside', say, { text: 'x' }).mount(c, '/data', { subPath: 'sub' }).mount(params.existing, '/e').mount('fixed', '/f');
+      p.task('inside', say, { text: 'x' }).mount(c, '/data').mount(params.existing, '/e', { subPath: 'sub' }).mount('fixed', '/f');
     });
   });
   const compiled = compile(claims);
@@ -126,14 +126,19 @@ describe('KFP: created and mounted claims', () => {
     expect(pipelineSpec.components['comp-condition-1'].dag.tasks.inside.componentRef).toEqual({ name: 'comp-say-inside' });
     expect(pipelineSpec.root.dag.tasks['condition-1'].dependentTasks).toEqual(['flip', 'make-claim']);
     expect(platformSpec.platforms.kubernetes.deploymentSpec.executors['exec-say-inside'].pvcMount).toEqual([
-      { mountPath: '/data', subPath: 'sub', pvcNameParameter: { componentInputParameter: 'pipelinechannel--make-claim-name' }, componentInputParameter: 'pipelinechannel--make-claim-name' },
-      { mountPath: '/e', pvcNameParameter: { componentInputParameter: 'pipelinechannel--existing' }, componentInputParameter: 'pipelinechannel--existing' },
+      { mountPath: '/data', pvcNameParameter: { componentInputParameter: 'pipelinechannel--make-claim-name' }, componentInputParameter: 'pipelinechannel--make-claim-name' },
+      { mountPath: '/e', subPath: 'sub', pvcNameParameter: { componentInputParameter: 'pipelinechannel--existing' }, componentInputParameter: 'pipelinechannel--existing' },
       { mountPath: '/f', pvcNameParameter: { runtimeValue: { constant: 'fixed' } }, constant: 'fixed' },
     ]);
   });
 
-  it('GIVEN a read-only mount THEN KFP refuses it, naming the task', () => {
+  it('GIVEN a read-only mount or a subPath into a created claim THEN KFP refuses it, naming the task', () => {
     const ro = pipeline('ro', {}, (p) => { p.task('t', say, { text: 'x' }).mount('fixed', '/f', { readOnly: true }); });
     expect(() => compile(ro)).toThrow('pipeline "ro" > task "t" > mount "/f": Kubeflow Pipelines cannot express a read-only PVC mount (got "/f"). Mount it read-write, or compile this pipeline for Argo.');
+    const sub = pipeline('sub', {}, (p) => {
+      const c = p.createPvc('c', { nameSuffix: '-x', size: '1Gi', accessModes: ['ReadWriteOnce'] });
+      p.task('t', say, { text: 'x' }).mount(c, '/f', { subPath: 'dir' });
+    });
+    expect(() => compile(sub)).toThrow(/task "t" > mount "\/f": Kubeflow Pipelines cannot express a subPath into a claim the run creates/);
   });
 });
