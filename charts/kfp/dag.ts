@@ -1,9 +1,9 @@
-import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, PipelineOptionsIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
 import { renderCel } from './cel.ts';
 import { collectKey, defsOf, dynamicItemType, inputsOf, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
-import { compileExecutor, type CompiledExecutor } from './executor.ts';
 import { buildTree, statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
 import { pvcMount } from './mounts.ts';
+import { ComponentRegistry } from './registry.ts';
 import { artifactType, paramType, typeOfValue, type Json, type KfpParamType } from './types.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
@@ -16,19 +16,6 @@ export interface LoweredPipeline {
 }
 
 /**
- * What every pipeline of one PipelineSpec shares: the components, executors and platform configs
- * of the root pipeline and of the pipelines it calls, and the root's run-wide options (merged
- * into every executor).
- */
-interface Registry {
-  readonly components: Record<string, Json>;
-  readonly executors: Record<string, Json>;
-  readonly kubernetes: Record<string, Json>;
-  readonly claimed: Map<string, string>;
-  readonly options: PipelineOptionsIR;
-}
-
-/**
  * Lowers the group tree into KFP DAGs. Values that cross a DAG boundary travel as inputs named
  * `pipelinechannel--<source>` (the SDK's convention); outputs read outside a group are exported
  * through its `dag.outputs`. Every dependency is localized to the sibling that contains it.
@@ -37,21 +24,18 @@ interface Registry {
  */
 export class DagLowering {
   private readonly components: Record<string, Json>;
-  private readonly executors: Record<string, Json>;
-  private readonly kubernetes: Record<string, Json>;
-  private readonly claimed: Map<string, string>;
   private readonly scopes = new Map<string, Scope>();
   private readonly componentIR: Map<string, ComponentIR>;
   private readonly callees: Map<string, PipelineIR>;
   private readonly itemChannels = new Map<string, string>();
   private readonly itemTypes = new Map<string, KfpParamType>();
-  private readonly registry: Registry;
+  private readonly registry: ComponentRegistry;
   /** Operands of the conditions around the group being lowered. */
   private readonly enclosingOperands: ValueIR[] = [];
 
-  constructor(private readonly p: PipelineIR, private readonly tree: KTree, registry?: Registry, private readonly prefix = '') {
-    this.registry = registry ?? { components: {}, executors: {}, kubernetes: {}, claimed: new Map(), options: p.options };
-    ({ components: this.components, executors: this.executors, kubernetes: this.kubernetes, claimed: this.claimed } = this.registry);
+  constructor(private readonly p: PipelineIR, private readonly tree: KTree, registry?: ComponentRegistry, private readonly prefix = '') {
+    this.registry = registry ?? new ComponentRegistry(p.options);
+    this.components = this.registry.components;
     this.componentIR = new Map(p.components.map((c) => [c.name, c]));
     this.callees = new Map((p.pipelines ?? []).map((c) => [c.name, c]));
   }
@@ -88,9 +72,9 @@ export class DagLowering {
         ...(Object.keys(params).length ? { inputDefinitions: { parameters: params } } : {}),
         ...(nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) ? { outputDefinitions: nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) } : {}),
       },
-      components: this.components,
-      executors: this.executors,
-      kubernetes: this.kubernetes,
+      components: this.registry.components,
+      executors: this.registry.executors,
+      kubernetes: this.registry.kubernetes,
     };
   }
 
@@ -188,25 +172,12 @@ export class DagLowering {
   private componentFor(s: Scope, t: ComponentTaskIR, c: ComponentIR, deps: Set<string>): string {
     const mounts = (t.mounts ?? []).map((m) => pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`], this.createsClaim(m.claim)));
     const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined || mounts.length > 0;
-    const key = own ? `${this.prefix}${c.name}-${t.id}` : c.name;
-    const name = `comp-${key}`;
-    if (this.components[name] === undefined) {
-      const compiled: CompiledExecutor = compileExecutor(c, { ...(t.overrides.resources ? { resources: t.overrides.resources } : {}), ...(t.overrides.timeoutSeconds !== undefined ? { timeoutSeconds: t.overrides.timeoutSeconds } : {}) }, this.registry.options, this.p.name);
-      this.claimComponent(name, own ? `task "${t.id}" of pipeline "${this.p.name}"` : `component "${c.name}"`);
-      this.components[name] = { ...compiled.spec, executorLabel: `exec-${key}` };
-      this.executors[`exec-${key}`] = compiled.executor;
-      const kubernetes: Json = { ...compiled.kubernetes, ...(mounts.length ? { pvcMount: [...((compiled.kubernetes.pvcMount as Json[] | undefined) ?? []), ...mounts] } : {}) };
-      if (Object.keys(kubernetes).length) this.kubernetes[`exec-${key}`] = kubernetes;
-    }
-    return name;
+    const owner = own ? `task "${t.id}" of pipeline "${this.p.name}"` : `component "${c.name}"`;
+    return this.registry.executorComponent(own ? `${this.prefix}${c.name}-${t.id}` : c.name, owner, c, t.overrides, mounts, this.p.name);
   }
 
   private claimComponent(name: string, owner: string): void {
-    const other = this.claimed.get(name);
-    if (other !== undefined && other !== owner) {
-      throw unsupported(this.p.name, [], `two KFP components named "${name}" (${other} and ${owner})`, name, 'Rename the component or the loop');
-    }
-    this.claimed.set(name, owner);
+    this.registry.claim(name, owner, this.p.name);
   }
 
   // ---- groups ------------------------------------------------------------------------------
