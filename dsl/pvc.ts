@@ -1,19 +1,17 @@
-import { bindArgs, bindParam, type UseSite } from './args.ts';
+import { bindArgs, type UseSite } from './args.ts';
 import type { BuildState, TaskState } from './build-state.ts';
 import type { AnyComponent } from './component.ts';
-import type { Cond, StatusTarget } from './conditions.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import { canonicalJson, stableHash } from './hash.ts';
-import type { ComponentIR, ImplementationIR, ParamPortIR, TaskMountIR } from './ir/index.ts';
+import type { ComponentIR, ImplementationIR, ParamPortIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import { podToIR } from './pod-spec.ts';
 import { param, type ParamPort, type PortMap } from './ports.ts';
 import { quantity, type Quantity } from './quantity.ts';
-import { ParamRef, isRef, type ScopeId } from './refs.ts';
-import { assertNoTemplateBraces } from './text.ts';
+import { claimRef } from './mount.ts';
+import { ParamRef } from './refs.ts';
+import { Step } from './step.ts';
 import { assertUniqueNames } from './sub-pipeline.ts';
-import { Task, type Dependable } from './task.ts';
-import type { OutputRefs } from './typing.ts';
 
 /** Access modes of a PersistentVolumeClaim. */
 export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
@@ -55,31 +53,9 @@ export interface PvcSpec {
  * p.deletePvc('drop-scratch', scratch).after(fill);
  * ```
  */
-export class PvcTask<O extends PortMap> implements StatusTarget {
-  readonly outputs: OutputRefs<O>;
-  readonly scope: ScopeId;
-  private readonly task: Task<O>;
-  constructor(state: BuildState, private readonly step: TaskState) {
-    this.task = new Task<O>(state, step);
-    this.outputs = this.task.outputs;
-    this.scope = state.scope;
-  }
-
-  get id(): string {
-    return this.step.id;
-  }
-
-  /** Runs this step only after the given tasks or loops, e.g. delete a claim after its last reader. */
-  after(...deps: Dependable[]): this {
-    this.task.after(...deps);
-    return this;
-  }
-
-  /** Runs this step only when the condition holds (combined with any enclosing `p.when`). */
-  when(cond: Cond): this {
-    this.task.when(cond);
-    return this;
-  }
+export class PvcTask<O extends PortMap> extends Step<O> {
+  /** Marks claim steps, so `task.mount()` can tell a created claim from other steps at run time. */
+  readonly stepKind = 'pvc' as const;
 
   /**
    * KFP caching of this step (KFP's default is on; turn it off so a re-run creates a fresh claim).
@@ -87,12 +63,6 @@ export class PvcTask<O extends PortMap> implements StatusTarget {
    */
   cache(enabled: boolean): this {
     this.task.cache(enabled);
-    return this;
-  }
-
-  /** A human-friendly name shown in UIs. */
-  displayName(name: string): this {
-    this.task.displayName(name);
     return this;
   }
 }
@@ -186,38 +156,3 @@ export function addDeletePvc(state: BuildState, id: string, claim: unknown, site
   return addResourceTask(state, id, DELETE_PVC, { pvc_name: claimRef(claim, site.path) }, site);
 }
 
-/** The claim-name value of a created claim, a string parameter or a literal claim name. */
-export function claimRef(claim: unknown, path: readonly PathSegment[]): unknown {
-  if (claim instanceof PvcTask && claim.outputs && isRef((claim.outputs as Record<string, unknown>).name)) return (claim.outputs as Record<string, unknown>).name;
-  if (claim instanceof ParamRef) return claim;
-  if (typeof claim === 'string') return assertDnsLabel(claim, path, 'claim name', 253);
-  throw new DslError({ path, problem: 'expected a claim: the result of p.createPvc(), a string parameter or a claim name', got: isRef(claim) ? 'an artifact' : claim, fix: "Pass e.g. scratch (from p.createPvc), params.claim or 'feature-store'" });
-}
-
-/** Options of `task.mount()`. */
-export interface MountOptions {
-  /** Mount this directory of the claim instead of its root. */
-  readonly subPath?: string;
-  readonly readOnly?: boolean;
-}
-
-/** Checks a `task.mount()` call and turns it into IR. */
-export function bindMount(state: BuildState, task: TaskState, claim: unknown, mountPath: unknown, opts: MountOptions, path: readonly PathSegment[]): TaskMountIR {
-  const kind = task.component.ir.implementation.kind;
-  if (task.callee || (kind !== 'container' && kind !== 'script')) {
-    throw new DslError({ path, problem: 'only tasks running a container can mount a claim', got: task.callee?.name ?? kind, fix: 'Mount the claim in the tasks of the called pipeline instead' });
-  }
-  if (typeof mountPath !== 'string' || !mountPath.startsWith('/')) {
-    throw new DslError({ path: [...path, 'mountPath'], problem: 'mount path must be an absolute path', got: mountPath, fix: "Use e.g. '/data'" });
-  }
-  assertNoTemplateBraces(mountPath, [...path, 'mountPath'], 'mount path');
-  const taken = [...task.component.ir.pod.volumes.map((v) => v.mountPath), ...(task.mounts ?? []).map((m) => m.mountPath)];
-  if (taken.includes(mountPath)) {
-    throw new DslError({ path: [...path, 'mountPath'], problem: 'something is already mounted at this path', got: mountPath, fix: 'Mount the claim at another path' });
-  }
-  if (opts.subPath !== undefined && (typeof opts.subPath !== 'string' || opts.subPath === '' || opts.subPath.startsWith('/') || opts.subPath.split('/').includes('..'))) {
-    throw new DslError({ path: [...path, 'subPath'], problem: 'subPath must be a relative path inside the claim', got: opts.subPath, fix: "Use e.g. 'models/v2'" });
-  }
-  const value = bindParam(state, 'string', undefined, claimRef(claim, [...path, 'claim']), { groups: task.groups, inExitHandler: task.inExitHandler, path: [...path, 'claim'] });
-  return { claim: value, mountPath, ...(opts.subPath !== undefined ? { subPath: opts.subPath } : {}), readOnly: opts.readOnly === true };
-}

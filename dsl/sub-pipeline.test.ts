@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { echo, extract, train } from '../test/fixtures/components.ts';
+import { echo, extract } from '../test/fixtures/components.ts';
+import { features } from '../test/fixtures/pipelines.ts';
 import { component, eq, hours, param, pipeline, succeeded, type AnyPipeline } from './index.ts';
 import type { ComponentTaskIR } from './ir/index.ts';
-
-const features = pipeline('features', { params: { date: param.string(), lr: param.float().default(0.1) } }, (p, params) => {
-  const e = p.task('extract', extract, { date: params.date });
-  const t = p.task('train', train, { dataset: e.outputs.table, learningRate: params.lr });
-  return { table: e.outputs.table, auc: t.outputs.auc };
-});
 
 describe('pipelines as tasks', () => {
   it('GIVEN a pipeline called as a task THEN the IR records the callee, its arguments and its typed outputs', () => {

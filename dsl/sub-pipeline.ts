@@ -1,15 +1,12 @@
 import { bindArgs, type UseSite } from './args.ts';
 import type { BuildState, TaskState } from './build-state.ts';
 import type { AnyComponent } from './component.ts';
-import type { Cond, StatusTarget } from './conditions.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import { canonicalJson } from './hash.ts';
 import type { ComponentIR, PipelineIR, PortIR } from './ir/index.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import { ArtifactPort, ParamPort, type PortMap } from './ports.ts';
-import type { ScopeId } from './refs.ts';
-import { Task, type Dependable } from './task.ts';
-import type { OutputRefs } from './typing.ts';
+import { Step } from './step.ts';
 
 /**
  * A step that runs another pipeline, returned by `p.subPipeline(id, otherPipeline, args)`. Its `outputs`
@@ -21,41 +18,10 @@ import type { OutputRefs } from './typing.ts';
  * p.task('train', trainXgb, { dataset: features.outputs.table }); // ArtifactRef<'Dataset'>
  * ```
  */
-export class PipelineTask<O extends PortMap> implements StatusTarget {
-  readonly outputs: OutputRefs<O>;
-  readonly scope: ScopeId;
-  private readonly task: Task<O>;
-  constructor(state: BuildState, private readonly step: TaskState) {
-    this.task = new Task<O>(state, step);
-    this.outputs = this.task.outputs;
-    this.scope = state.scope;
-  }
-
-  get id(): string {
-    return this.step.id;
-  }
-
+export class PipelineTask<O extends PortMap> extends Step<O> {
   /** Name of the pipeline this step runs. */
   get pipeline(): string {
     return (this.step.callee as PipelineIR).name;
-  }
-
-  /** Runs the called pipeline only after the given tasks or loops, without passing data. */
-  after(...deps: Dependable[]): this {
-    this.task.after(...deps);
-    return this;
-  }
-
-  /** Runs the called pipeline only when the condition holds (combined with any enclosing `p.when`). */
-  when(cond: Cond): this {
-    this.task.when(cond);
-    return this;
-  }
-
-  /** A human-friendly name shown in UIs. */
-  displayName(name: string): this {
-    this.task.displayName(name);
-    return this;
   }
 }
 

@@ -1,36 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import { echo, extract, train } from '../../test/fixtures/components.ts';
+import { features } from '../../test/fixtures/pipelines.ts';
 import {
-  artifact, component, eq, param, pipeline,
+  eq, param, pipeline,
   type ArtifactPort, type ArtifactRef, type ParamPort, type ParamRef, type PipelineTask, type PvcClaim, type Task,
 } from '../index.ts';
-
-const extract = component('extract', {
-  image: 'ghcr.io/acme/extract:1.0.0',
-  inputs: { date: param.string() },
-  outputs: { table: artifact('Dataset'), rows: param.int() },
-  command: (io) => ['extract', io.inputs.date, io.outputs.table.path, io.outputs.rows.path],
-});
-
-const train = component('train', {
-  image: 'ghcr.io/acme/train:1.0.0',
-  inputs: { dataset: artifact('Dataset'), learningRate: param.float() },
-  outputs: { model: artifact('Model'), auc: param.float() },
-  command: (io) => ['train', io.inputs.dataset.path, io.outputs.model.path, io.outputs.auc.path],
-});
-
-const echo = component('echo', {
-  image: 'busybox:1.36',
-  inputs: { text: param.string() },
-  outputs: { out: param.string() },
-  command: (io) => ['echo', io.inputs.text, io.outputs.out.path],
-});
-
-/** A pipeline returning an artifact and a parameter: its callers see them as typed outputs. */
-const features = pipeline('features', { params: { date: param.string(), lr: param.float().default(0.1) } }, (p, params) => {
-  const e = p.task('extract', extract, { date: params.date });
-  const t = p.task('train', train, { dataset: e.outputs.table, learningRate: params.lr });
-  return { table: e.outputs.table, auc: t.outputs.auc };
-});
 
 describe('typed wiring through a nested pipeline', () => {
   it('a pipeline exposes the ports of what its build function returns', () => {
