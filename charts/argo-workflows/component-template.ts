@@ -1,4 +1,4 @@
-import type { CommandArgIR, ComponentIR, TaskOverridesIR } from '../../dsl/ir/index.ts';
+import type { CommandArgIR, ComponentIR, TaskOverridesIR, VolumeIR } from '../../dsl/ir/index.ts';
 import { literalString } from './expressions.ts';
 import { containerSecurity, inputPath, outputPath, podTemplateFields, renderArg, renderEnv, renderMount } from './pod.ts';
 
@@ -47,7 +47,9 @@ function memoizeKey(c: ComponentIR, keyParts: readonly CommandArgIR[]): string {
 
 /** Renders a container or script template for a component. */
 export function componentTemplate(name: string, { component: c, overrides, mounts = [] }: EffectiveComponent): Record<string, unknown> {
-  const pod = c.pod;
+  // Mounted claims are PVC volumes of this template only, rendered like the component's own.
+  const mounted = mounts.map((m): VolumeIR => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly, ...(m.subPath ? { subPath: m.subPath } : {}), source: { kind: 'pvc', claimName: m.claimName, ...(m.readOnly ? { readOnly: true } : {}) } }));
+  const pod = mounted.length ? { ...c.pod, volumes: [...c.pod.volumes, ...mounted] } : c.pod;
   const impl = c.implementation;
   if (impl.kind !== 'container' && impl.kind !== 'script') throw new Error(`internal: ${impl.kind} has no component template`);
   const claimInputs = mounts.filter((m) => m.input).map((m) => ({ name: m.name }));
@@ -86,10 +88,8 @@ export function componentTemplate(name: string, { component: c, overrides, mount
     ...(pod.env.length ? { env: renderEnv(c, pod.env) } : {}),
     ...(resources ? { resources: { requests: resources.requests, limits: resources.limits } } : {}),
     securityContext: containerSecurity(pod.security),
-    ...(pod.volumes.length || mounts.length ? { volumeMounts: [...pod.volumes.map(renderMount), ...mounts.map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}), ...(m.subPath ? { subPath: m.subPath } : {}) }))] } : {}),
+    ...(pod.volumes.length ? { volumeMounts: pod.volumes.map(renderMount) } : {}),
   };
-  const podFields = podTemplateFields(pod);
-  const volumes = [...((podFields.volumes as object[] | undefined) ?? []), ...mounts.map((m) => ({ name: m.name, persistentVolumeClaim: { claimName: m.claimName, ...(m.readOnly ? { readOnly: true } : {}) } }))];
   const body =
     impl.kind === 'script'
       ? { script: { ...container, command: impl.command, source: impl.source } }
@@ -106,8 +106,7 @@ export function componentTemplate(name: string, { component: c, overrides, mount
     ...(Object.keys(inputs).length ? { inputs } : {}),
     ...(Object.keys(outputs).length ? { outputs } : {}),
     ...body,
-    ...podFields,
-    ...(volumes.length ? { volumes } : {}),
+    ...podTemplateFields(pod),
     ...(retry
       ? {
           retryStrategy: {
