@@ -27,6 +27,39 @@ export interface RenderContext {
   emitFile(file: OutputFile): void;
 }
 
+/** A Kubernetes object as a target rendered it (plain JSON). */
+export interface RenderedObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A field a controller or admission webhook changes on the live object (Argo CD
+ * `spec.ignoreDifferences` entry), so GitOps does not report or revert it.
+ */
+export interface IgnoreDifference {
+  readonly group: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly jsonPointers?: readonly string[];
+  readonly jqPathExpressions?: readonly string[];
+  readonly managedFieldsManagers?: readonly string[];
+}
+
+/** What an environment-level target sees: every app of the environment with what was rendered for it. */
+export interface EnvironmentRenderContext {
+  /** Chart for the environment-level objects, written to `dist/<environment>/<environmentDir>/`. */
+  readonly chart: Chart;
+  readonly project: ProjectIR;
+  readonly env: EnvironmentIR;
+  readonly apps: readonly { readonly app: AppIR; readonly objects: readonly RenderedObject[]; readonly otherFiles: readonly string[] }[];
+  /** Every target of this synth, so one can ask the others (e.g. for ignoreDifferences). */
+  readonly targets: readonly Target[];
+}
+
 /**
  * The backend that compiles one pipeline: its own `target`, else the environment's
  * `pipelineBackend`, else the synth run's default.
@@ -48,4 +81,10 @@ export interface Target {
   readonly name: string;
   readonly pipelineBackend?: PipelineBackend;
   render(ctx: RenderContext): void;
+  /** Fields of these objects that controllers own on the live object (feeds Argo CD ignoreDifferences). */
+  ignoreDifferences?(objects: readonly RenderedObject[]): readonly IgnoreDifference[];
+  /** Directory under `dist/<environment>/` for what renderEnvironment adds; must not be an app name. */
+  readonly environmentDir?: string;
+  /** Runs once per environment after every app is rendered (e.g. Argo CD Applications). */
+  renderEnvironment?(ctx: EnvironmentRenderContext): void;
 }

@@ -8,6 +8,18 @@
 export { warehouseExtract } from './warehouse-extract.ts';
 export { featureEngineering } from './feature-engineering.ts';
 export { trainXgboost } from './train-xgboost.ts';
+export { trainLightgbm } from './train-lightgbm.ts';
+export { trainSklearn } from './train-sklearn.ts';
+export { evaluateBacktest } from './evaluate-backtest.ts';
 export { championGate } from './champion-gate.ts';
 export { registerModel } from './register-model.ts';
+export { promote } from './promote.ts';
+export { batchPredict } from './batch-predict.ts';
+export { computeEmbeddings } from './compute-embeddings.ts';
+export { buildVectorIndex } from './build-vector-index.ts';
+export { composeNotifications } from './compose-notifications.ts';
+export { rankPopularProducts } from './rank-popular-products.ts';
+export { driftCheck } from './drift-check.ts';
+export type { DriftFeatures, DriftLimits, DriftThresholds } from './drift-check.ts';
 export { images } from './images.ts';
+export { abTestMetric } from './ab-test.ts';

@@ -1,5 +1,6 @@
-import { artifact, component, param } from '../dsl/index.ts';
+import { component, param } from '../dsl/index.ts';
 import { images } from './images.ts';
+import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './trainer-ports.ts';
 
 /**
  * Trains a gradient-boosted classifier with XGBoost on `dataset` and scores `holdout` with it,
@@ -14,29 +15,20 @@ export const trainXgboost = component('train-xgboost', {
   description: 'Train an XGBoost binary classifier.',
   image: images.trainXgboost,
   inputs: {
-    dataset: artifact('Dataset'),
-    holdout: artifact('Dataset'),
-    target: param.string().default('clicked'),
+    ...trainerInputs,
     learningRate: param.float().default(0.05),
     maxDepth: param.int().default(6),
     rounds: param.int().default(400),
   },
-  outputs: { model: artifact('Model'), predictions: artifact('Dataset'), metrics: artifact('Metrics') },
-  command: (io) => [
-    'python', '-m', 'train_xgboost',
-    '--data', io.inputs.dataset.path,
-    '--holdout', io.inputs.holdout.path,
-    '--target', io.inputs.target,
-    '--learning-rate', io.inputs.learningRate,
-    '--max-depth', io.inputs.maxDepth,
-    '--rounds', io.inputs.rounds,
-    '--model-out', io.outputs.model.path,
-    '--metrics-out', io.outputs.metrics.path,
-    '--predictions-out', io.outputs.predictions.path,
-  ],
+  outputs: trainerOutputs,
+  command: (io) =>
+    trainerCommand('train_xgboost', io, [
+      '--learning-rate', io.inputs.learningRate,
+      '--max-depth', io.inputs.maxDepth,
+      '--rounds', io.inputs.rounds,
+    ]),
   resources: { cpu: '8', memory: '32Gi' },
-  nodeSelector: { 'dsrpmart.io/pool': 'training' },
-  tolerations: [{ key: 'dsrpmart.io/training', operator: 'Exists', effect: 'NoSchedule' }],
+  ...trainingPool,
   retry: { limit: 1, policy: 'OnError' },
   timeout: '4h',
 });

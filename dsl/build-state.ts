@@ -1,5 +1,6 @@
 import type { Cond } from './conditions.ts';
 import type { AnyComponent } from './component.ts';
+import type { AnyPipeline } from './pipeline.ts';
 import type { PathSegment } from './errors.ts';
 import type { ComponentIR, PipelineIR, PortIR, TaskMountIR, TaskOverridesIR, ValueIR } from './ir/index.ts';
 import type { ScopeId } from './refs.ts';
@@ -28,6 +29,8 @@ export interface TaskState {
   readonly callee?: PipelineIR;
   /** Claims mounted with `task.mount()`. */
   mounts?: TaskMountIR[];
+  /** Set when this step starts another pipeline's run instead of running a component (p.submit). */
+  readonly submit?: AnyPipeline;
 }
 
 export interface LoopState {

@@ -75,3 +75,20 @@ export function toGoDuration(value: unknown, path: readonly PathSegment[]): stri
   const secs = toSeconds(value, path);
   return typeof value === 'string' ? value : `${secs}s`;
 }
+
+/**
+ * Converts a duration to milliseconds without rounding to whole seconds, for latency thresholds
+ * such as `"250ms"` (numbers are seconds, as everywhere else).
+ *
+ * @example
+ * ```ts
+ * toMilliseconds('250ms', ['monitoring "ctr"', 'latencyP99']); // 250
+ * ```
+ */
+export function toMilliseconds(value: unknown, path: readonly PathSegment[]): number {
+  toSeconds(value, path);
+  if (typeof value === 'number') return value * 1000;
+  let total = 0;
+  for (const match of (value as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number) * 1000;
+  return Math.round(total * 1000) / 1000;
+}

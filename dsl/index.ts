@@ -1,5 +1,5 @@
 /**
- * Argosy's authoring API: components, pipelines, schedules and projects, with typed wiring.
+ * Argosy's authoring API: components, pipelines, schedules, model deployments and projects, with typed wiring.
  * This is the only module user code imports from.
  *
  * @example
@@ -25,6 +25,11 @@ export { eq, ne, gt, ge, lt, le, succeeded, failed, errored, skipped, completed,
 export { schedule } from './schedule.ts';
 export type { Schedule, ScheduleOptions, ScheduleArgs } from './schedule.ts';
 export { cron } from './cron.ts';
+export { cronIntervals } from './cron-period.ts';
+export type { CronIntervals } from './cron-period.ts';
+export { Submission } from './submit.ts';
+export { monitoring } from './monitoring.ts';
+export type { Monitoring, MonitoringSpec, EndpointMonitoring, DriftMonitoring } from './monitoring.ts';
 export { seconds, minutes, hours, days } from './duration.ts';
 export type { Duration } from './duration.ts';
 export type { Quantity } from './quantity.ts';
@@ -33,5 +38,39 @@ export type { ResourceSpec, VolumeSpec, SecuritySpec, EnvValue } from './pod-spe
 export type { RetrySpec, CacheSpec } from './policies.ts';
 export { project, app, environment, resolveProject } from './project.ts';
 export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project.ts';
+export { argoCd } from './gitops.ts';
+export type { ArgoCd, ArgoCdSpec, ArgoCdOverrides, SyncOption } from './gitops.ts';
 export { DslError, formatDslError } from './errors.ts';
 export type { ArgsOf, OutputRefs, ParamRefs, ParamValues } from './typing.ts';
+export { modelDeployment } from './deploy/model-deployment.ts';
+export type { ModelDeployment, ModelDeploymentOptions, Strategy } from './deploy/model-deployment.ts';
+export { kserve } from './deploy/serving-kserve.ts';
+export type { KServeOptions, KServeServing } from './deploy/serving-kserve.ts';
+export { server } from './deploy/serving-server.ts';
+export type { ServerOptions, ServerServing, HttpProbe } from './deploy/serving-server.ts';
+export type { ModelVersion } from './deploy/model-version.ts';
+export type { ServingEnvValue } from './deploy/checks.ts';
+export { istio } from './deploy/mesh.ts';
+export type { IstioOptions, Mesh } from './deploy/mesh.ts';
+export { canary } from './deploy/strategy-canary.ts';
+export type { CanaryOptions, CanaryStep, CanaryStrategy } from './deploy/strategy-canary.ts';
+export { shadow } from './deploy/strategy-shadow.ts';
+export type { ShadowOptions, ShadowStrategy } from './deploy/strategy-shadow.ts';
+export { abTest, header, cookie } from './deploy/strategy-ab-test.ts';
+export type { AbTestOptions, AbTestStrategy, AbVariant, AssignBy } from './deploy/strategy-ab-test.ts';
+export { blueGreen } from './deploy/strategy-blue-green.ts';
+export type { BlueGreenOptions, BlueGreenStrategy } from './deploy/strategy-blue-green.ts';
+export { championChallenger } from './deploy/strategy-champion-challenger.ts';
+export type { ChampionChallengerOptions, ChampionChallengerStrategy } from './deploy/strategy-champion-challenger.ts';
+export { analysis } from './deploy/analysis.ts';
+export type { Analysis, AnalysisOptions } from './deploy/analysis.ts';
+export { metric } from './deploy/metric.ts';
+export type { Metric, MetricSettings, PrometheusMetricOptions, WebMetricOptions, JobMetricOptions } from './deploy/metric.ts';
+export { below, above, atMost, atLeast, between, equals, expr } from './deploy/analysis-conditions.ts';
+export type { Condition } from './deploy/analysis-conditions.ts';
+export { analysisArg } from './deploy/analysis-args.ts';
+export { errorRate, latencyP99, predictionDrift } from './deploy/promql.ts';
+export { abMetric } from './deploy/ab-metric.ts';
+export type { AbMetric, ArmQuery, StatsRunner } from './deploy/ab-metric.ts';
+/** The Argo-native API (Workflows, WorkflowTemplates, CronWorkflows, ... with typed templates); see docs/argo-coverage.md. */
+export * as argo from './argo/index.ts';

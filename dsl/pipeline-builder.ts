@@ -12,6 +12,7 @@ import type { ParamPortMap, PortMap } from './ports.ts';
 import { addCreatePvc, addDeletePvc, PvcTask, type PvcClaim, type PvcSpec } from './pvc.ts';
 import { ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
+import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
 import type { TaskArgs } from './typing.ts';
 
@@ -75,6 +76,11 @@ export interface PipelineBuilder {
   createPvc(id: string, spec: PvcSpec): PvcClaim;
   /** Deletes a PersistentVolumeClaim, usually one made by `p.createPvc()`; order it with `.after()`. */
   deletePvc(id: string, claim: PvcClaim | ParamRef<string> | string): PvcTask<{}>;
+  /**
+   * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
+   * drift is detected. Arguments are typed against that pipeline's parameters.
+   */
+  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
 }
 
 export class Scope implements PipelineBuilder {
@@ -158,6 +164,13 @@ export class Scope implements PipelineBuilder {
     const task = this.addTask(id, component, args[0], true);
     this.state.exitTasks.push(task);
     return new Task<O>(this.state, task);
+  }
+
+  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission {
+    this.claimId(id, 'submit');
+    const task = addSubmit(this.state, id, target, args[0], this.site([...this.state.path, seg('submit', id)]));
+    this.nodes.push({ kind: 'task', task });
+    return new Submission(this.state, task);
   }
 
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches {

@@ -10,6 +10,7 @@ import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
 import { ArtifactPort, ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
 import { ArtifactRef, ParamRef, isRef } from './refs.ts';
 import { outputPorts } from './sub-pipeline.ts';
+import { submitToIR } from './submit.ts';
 import type { ParamRefs } from './typing.ts';
 
 /**
@@ -85,6 +86,8 @@ export interface Pipeline<P extends ParamPortMap = ParamPortMap, O extends PortM
   /** Typed ports of the returned outputs: what a task running this pipeline exposes. */
   readonly outputs: O;
   readonly ir: PipelineIR;
+  /** Pipelines this one starts with `p.submit()`; an app deploying it deploys them too. */
+  readonly submits?: readonly AnyPipeline[];
 }
 
 /** Any pipeline. */
@@ -154,7 +157,8 @@ export function pipeline<const P extends ParamPortMap = {}, R extends PipelineRe
     options: optionsToIR(options, path),
     ...(options.target !== undefined ? { target: assertTarget(options.target, [...path, 'target']) } : {}),
   };
-  return { kind: 'pipeline', name, params: paramPorts, outputs: outputPorts(outputs.map((o) => o.port)) as OutputPortsOf<R>, ir };
+  const submits = [...new Set([...state.tasks.values()].flatMap((t) => (t.submit ? [t.submit] : [])))];
+  return { kind: 'pipeline', name, params: paramPorts, outputs: outputPorts(outputs.map((o) => o.port)) as OutputPortsOf<R>, ir, ...(submits.length ? { submits } : {}) };
 }
 
 function assertTarget(target: unknown, path: readonly string[]): PipelineTargetIR {
@@ -194,7 +198,7 @@ function taskToIR(state: BuildState, t: TaskState): TaskIR {
 }
 
 function nodeToIR(state: BuildState, n: NodeState): NodeIR {
-  if (n.kind === 'task') return taskToIR(state, n.task);
+  if (n.kind === 'task') return n.task.submit ? submitToIR(n.task, taskToIR(state, n.task)) : taskToIR(state, n.task);
   if (n.kind === 'condition') {
     return {
       kind: 'condition',

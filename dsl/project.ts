@@ -1,8 +1,12 @@
 import { DslError, seg } from './errors.ts';
-import type { AppIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
+import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd } from './gitops.ts';
+import type { AppIR, ArgoObjectIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
+import type { Monitoring } from './monitoring.ts';
+import { resolveDeployments, type ModelDeployment } from './deploy/resolve.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
+import type { ArgoObject } from './argo/workflow.ts';
 
 /**
  * Per-environment settings.
@@ -22,6 +26,8 @@ export interface EnvironmentSpec {
    * `argosy synth --target` decides (default `argo`).
    */
   readonly pipelineBackend?: 'argo' | 'kfp';
+  /** Changes to the project's Argo CD settings in this environment (e.g. no automated sync in production). */
+  readonly argocd?: ArgoCdOverrides;
 }
 
 /** An environment (staging, production, ...); apps are resolved once per environment. */
@@ -46,6 +52,7 @@ export function environment(name: string, spec: EnvironmentSpec = {}): Environme
   if (spec.pipelineBackend !== undefined && spec.pipelineBackend !== 'argo' && spec.pipelineBackend !== 'kfp') {
     throw new DslError({ path: [...path, 'pipelineBackend'], problem: 'unknown pipeline backend', got: spec.pipelineBackend, fix: 'Use "argo" or "kfp"' });
   }
+  if (spec.argocd !== undefined) checkArgoCdOverrides(spec.argocd, [...path, 'argocd']);
   return { kind: 'environment', name, spec };
 }
 
@@ -54,6 +61,12 @@ export interface AppContent {
   readonly description?: string;
   readonly pipelines?: readonly AnyPipeline[];
   readonly schedules?: readonly Schedule[];
+  /** Alerts per model (latency, errors, drift, missed runs); see monitoring(). */
+  readonly monitoring?: readonly Monitoring[];
+  /** Model deployments (serving plus delivery strategy). */
+  readonly deployments?: readonly ModelDeployment[];
+  /** Argo-native objects (workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo). */
+  readonly workflows?: readonly ArgoObject[];
 }
 
 /** A unit of deployment (one folder per environment in `dist/`), e.g. one ML use case. */
@@ -86,6 +99,7 @@ export interface Project {
   readonly name: string;
   readonly environments: readonly Environment[];
   readonly apps: readonly App[];
+  readonly argocd?: ArgoCd;
 }
 
 /**
@@ -100,13 +114,13 @@ export interface Project {
  * });
  * ```
  */
-export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[] }): Project {
+export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd }): Project {
   const path = [seg('project', String(name))];
   assertDnsLabel(name, path, 'project name');
   const environments = spec.environments && spec.environments.length > 0 ? spec.environments : [environment('default')];
   unique(environments.map((e) => e.name), [...path, 'environments'], 'environment');
   unique(spec.apps.map((a) => a.name), [...path, 'apps'], 'app');
-  return { kind: 'project', name, environments, apps: spec.apps };
+  return { kind: 'project', name, environments, apps: spec.apps, ...(spec.argocd ? { argocd: spec.argocd } : {}) };
 }
 
 function unique(names: readonly string[], path: readonly string[], what: string): void {
@@ -139,6 +153,7 @@ export function resolveProject(p: Project): ProjectIR {
         labels: env.spec.labels ?? {},
         apps,
         ...(env.spec.pipelineBackend ? { pipelineBackend: env.spec.pipelineBackend } : {}),
+        ...(p.argocd ? { argocd: resolveArgoCd(p.argocd, env.spec.argocd) } : {}),
       };
     }),
   };
@@ -155,16 +170,45 @@ function resolveApp(a: App, env: Environment): AppIR {
     }
     pipelines.set(pl.name, pl.ir);
   };
-  (content.pipelines ?? []).forEach(addPipeline);
-  // A schedule without its WorkflowTemplate could never run, so scheduled pipelines are always included.
-  (content.schedules ?? []).forEach((s) => addPipeline(s.pipeline));
+  // A schedule or submit step without its WorkflowTemplate could never run, so the pipelines they
+  // start are always included.
+  const withSubmitted = (pl: AnyPipeline): void => {
+    addPipeline(pl);
+    (pl.submits ?? []).forEach(withSubmitted);
+  };
+  (content.pipelines ?? []).forEach(withSubmitted);
+  (content.schedules ?? []).forEach((s) => withSubmitted(s.pipeline));
   const schedules: ScheduleIR[] = (content.schedules ?? []).map((s) => (env.spec.suspendSchedules ? { ...s.ir, suspend: true } : s.ir));
+  const monitoring = (content.monitoring ?? []).map((m) => {
+    const missing = m.schedules.find((s) => !(content.schedules ?? []).includes(s));
+    if (missing) {
+      throw new DslError({ path: [...path, seg('monitoring', m.name)], problem: `watches schedule "${missing.name}", which this app does not deploy in this environment`, got: missing.name, fix: `Add it to the app's schedules, or remove it from the monitoring` });
+    }
+    return m.ir;
+  });
   return {
     name: a.name,
     ...(content.description ? { description: content.description } : {}),
     pipelines: [...pipelines.values()],
     schedules,
+    ...(monitoring.length ? { monitoring } : {}),
+    deployments: resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
+    ...(content.workflows?.length ? { workflows: argoObjects(content.workflows, path) } : {}),
   };
+}
+
+/** Argo-native objects of one app; two with the same kind and name would overwrite each other. */
+function argoObjects(objects: readonly ArgoObject[], path: readonly string[]): ArgoObjectIR[] {
+  const seen = new Set<string>();
+  return objects.map((o, i) => {
+    if (o === null || typeof o !== 'object' || !('ir' in o)) {
+      throw new DslError({ path: [...path, `workflows[${i}]`], problem: 'expected an Argo object', got: o, fix: 'Pass values returned by workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo' });
+    }
+    const key = `${o.kind}/${o.name}`;
+    if (seen.has(key)) throw new DslError({ path: [...path, `workflows[${i}]`], problem: `two ${o.kind} objects are named "${o.name}"`, got: o.name, fix: 'Rename one of them' });
+    seen.add(key);
+    return o.ir;
+  });
 }
 
 function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]): void {
@@ -178,10 +222,26 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     if (other === owner && kind === 'CronWorkflow') {
       throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two schedules are named "${name}"`, got: name, fix: 'Pass a distinct `name` to schedule()' });
     }
+    if (other === owner && kind === 'PrometheusRule') {
+      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two monitorings are named "${name}"`, got: name, fix: 'Give each monitoring() its own name' });
+    }
     seen.set(key, owner);
   };
   for (const a of apps) {
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
+    (a.monitoring ?? []).forEach((m) => claim('PrometheusRule', m.name, a.name));
+    (a.workflows ?? []).forEach((w) => w.metadata.name !== undefined && w.kind !== 'ClusterWorkflowTemplate' && claim(w.kind, w.metadata.name, a.name));
+  }
+  // Deployment objects must be unique even within one app (a deployment's WorkflowTemplate must not replace a pipeline's).
+  for (const a of apps) {
+    for (const d of a.deployments) {
+      for (const o of d.objects) {
+        if (seen.has(`${o.kind}/${o.name}`)) {
+          throw new DslError({ path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)], problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`, got: o.name, fix: 'Rename the deployment or the other object' });
+        }
+        seen.set(`${o.kind}/${o.name}`, a.name);
+      }
+    }
   }
 }

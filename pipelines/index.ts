@@ -1,12 +1,18 @@
-import { environment, project } from '../dsl/index.ts';
+import { project } from '../dsl/index.ts';
+import { dsrpmartArgoCd } from './argocd.ts';
+import { discounts } from './discounts/index.ts';
+import { production, staging } from './environments.ts';
+import { notifications } from './notifications/index.ts';
+import { popularProductsApp } from './popular-products/index.ts';
+import { productRecommendations } from './product-recommendations/index.ts';
 import { recommendedCategories } from './recommended-categories/index.ts';
+import { search } from './search/index.ts';
 
-/** Staging runs on demand (schedules suspended); production runs on schedule. */
-export const staging = environment('staging', { namespace: 'ml-staging', suspendSchedules: true, labels: { 'dsrpmart.io/env': 'staging' } });
-export const production = environment('production', { namespace: 'ml-production', labels: { 'dsrpmart.io/env': 'production' } });
+export { production, staging } from './environments.ts';
 
-/** DSRPMart: the reference project `argosy synth` builds by default. */
+/** DSRPMart: the reference project `argosy synth` builds by default, six ML use cases in two environments. */
 export default project('dsrpmart', {
   environments: [staging, production],
-  apps: [recommendedCategories],
+  apps: [discounts, recommendedCategories, notifications, productRecommendations, search, popularProductsApp],
+  argocd: dsrpmartArgoCd,
 });

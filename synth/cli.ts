@@ -1,5 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { runDiff } from './commands/diff.ts';
+import { runGraph } from './commands/graph.ts';
+import { runSchemasPull } from './commands/schemas-pull.ts';
 import { runSynth } from './commands/synth.ts';
+import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 /** Parses argv and dispatches to a command; all logic lives in the commands. Returns the exit code. */
@@ -21,6 +25,52 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
     .action(async (opts: { app: string; out: string; check?: boolean; target: 'argo' | 'kfp' }) => {
       code = await runSynth(opts, io);
+    });
+
+  program
+    .command('validate')
+    .description('check YAML (a directory, files, or - for stdin) against schemas, Argo\'s rules, policy and size budgets')
+    .argument('[paths...]', 'directories, files or - (default: dist)')
+    .option('--schema-location <dir>', 'JSON Schemas laid out as <group>/<kind>_<version>.json (default: the `argosy schemas pull` cache)')
+    .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .addOption(new Option('--policy-level <severity>', 'severity of policy findings').choices(['error', 'warning']).default('error'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json' }) => {
+      code = await runValidate(paths, opts, io);
+    });
+
+  program
+    .command('diff')
+    .description('object-level diff of the synthesized project against a git ref, or of two directories')
+    .argument('[dirs...]', 'two directories to compare instead of synthesizing')
+    .option('--base <ref>', 'git ref to compare the working tree with', 'HEAD')
+    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown' }) => {
+      code = await runDiff(dirs, opts, io);
+    });
+
+  program
+    .command('graph')
+    .description('draw a pipeline (tasks, artifacts on edges, conditions and loops) as Mermaid or DOT')
+    .argument('<name>', 'pipeline name')
+    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
+      code = await runGraph(name, opts, io);
+    });
+
+  program
+    .command('schemas')
+    .description('manage the JSON Schemas argosy validate uses')
+    .command('pull')
+    .description("fetch the current cluster's CRD schemas once and cache them for offline validation")
+    .option('--out <dir>', 'where to write them (default: $ARGOSY_SCHEMA_CACHE or ~/.cache/argosy/schemas)')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {
+      code = await runSchemasPull(opts, io);
     });
 
   try {

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { targets as allTargets, type OutputFile, type PipelineBackend, type Target } from '../charts/index.ts';
+import { targets as allTargets, type EnvironmentRenderContext, type OutputFile, type PipelineBackend, type RenderedObject, type Target } from '../charts/index.ts';
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
 import { renderFile } from './serialize.ts';
@@ -42,6 +42,14 @@ export function synthesize(project: Project, opts: SynthOptions = {}): SynthResu
   return { ir, files: synthesizeIR(ir, opts) };
 }
 
+/**
+ * `<kind>.<name>.yaml`; a Workflow named by the cluster has only a generateName ("hello-world-"),
+ * so it is filed under that stem.
+ */
+function fileNameOf(obj: { kind: string; metadata: { name?: string; generateName?: string } }): string {
+  return `${obj.kind.toLowerCase()}.${obj.metadata.name ?? obj.metadata.generateName?.replace(/-$/, '')}.yaml`;
+}
+
 export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[] {
   const backend = opts.pipelineBackend ?? 'argo';
   // Every target runs: pipeline backends pick their own pipelines (pipelineBackendOf), so one
@@ -50,22 +58,35 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
   const toolVersion = opts.toolVersion ?? ARGOSY_VERSION;
   const files: SynthFile[] = [];
   const seen = new Set<string>();
+  const add = (path: string, documents: readonly unknown[]): void => {
+    if (seen.has(path)) throw new Error(`${path}: two objects would be written to the same file. Give them distinct names.`);
+    seen.add(path);
+    files.push({ path, content: renderFile(documents), documents });
+  };
   for (const env of ir.environments) {
     const cdk8sApp = new App();
+    const rendered: EnvironmentRenderContext['apps'][number][] = [];
     for (const app of env.apps) {
       const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, { disableResourceNameHashes: true, labels: standardLabels(ir.name, app.name, env.labels) });
       const extra: OutputFile[] = [];
       for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, toolVersion, emitFile: (f) => extra.push(f) });
       const before = files.length;
-      const add = (name: string, documents: readonly unknown[]): void => {
-        const path = `${env.name}/${app.name}/${name}`;
-        if (seen.has(path)) throw new Error(`${path}: two objects would be written to the same file. Give them distinct names.`);
-        seen.add(path);
-        files.push({ path, content: renderFile(documents), documents });
-      };
-      for (const obj of chart.toJson() as { kind: string; metadata: { name: string } }[]) add(`${obj.kind.toLowerCase()}.${obj.metadata.name}.yaml`, [obj]);
-      for (const f of extra) add(f.fileName, f.documents);
+      const objects = chart.toJson() as RenderedObject[];
+      for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
+      for (const f of extra) add(`${env.name}/${app.name}/${f.fileName}`, f.documents);
+      rendered.push({ app, objects, otherFiles: extra.map((f) => f.fileName) });
       opts.onProgress?.({ env: env.name, app: app.name, files: files.length - before });
+    }
+    // Environment-level output (e.g. Argo CD Applications) goes beside the apps, in its own directory.
+    for (const target of targets) {
+      if (!target.renderEnvironment) continue;
+      const dir = target.environmentDir ?? target.name;
+      // App names are DNS labels (no dots), so this construct id never collides with an app chart.
+      const chart = new Chart(cdk8sApp, `${env.name}.environment.${dir}`, { disableResourceNameHashes: true, labels: { 'app.kubernetes.io/managed-by': 'argosy', 'app.kubernetes.io/part-of': ir.name, ...env.labels } });
+      target.renderEnvironment({ chart, project: ir, env, apps: rendered, targets });
+      const before = files.length;
+      for (const obj of chart.toJson() as RenderedObject[]) add(`${env.name}/${dir}/${fileNameOf(obj)}`, [obj]);
+      if (files.length > before) opts.onProgress?.({ env: env.name, app: dir, files: files.length - before });
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

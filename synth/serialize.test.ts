@@ -21,7 +21,7 @@ describe('YAML output', () => {
         expect(load(text, { schema: YAML11_SCHEMA })).toEqual(expected);
         expect(load(text, { schema: CORE_SCHEMA })).toEqual(expected);
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 

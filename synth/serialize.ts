@@ -11,6 +11,8 @@ const TOP_LEVEL_FIRST = ['apiVersion', 'kind', 'metadata'];
  */
 export function canonicalize(value: unknown, topLevel = true): unknown {
   if (Array.isArray(value)) return value.map((v) => canonicalize(v, false));
+  // -0 would print as "-0"; JSON and Kubernetes know only 0.
+  if (Object.is(value, -0)) return 0;
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => {

@@ -1,4 +1,4 @@
-import type { CommandArgIR, ComponentIR, TaskOverridesIR, VolumeIR } from '../../dsl/ir/index.ts';
+import type { CommandArgIR, ComponentIR, RetryIR, TaskOverridesIR, VolumeIR } from '../../dsl/ir/index.ts';
 import { literalString } from './expressions.ts';
 import { containerSecurity, inputPath, outputPath, podTemplateFields, renderArg, renderEnv, renderMount } from './pod.ts';
 
@@ -107,18 +107,18 @@ export function componentTemplate(name: string, { component: c, overrides, mount
     ...(Object.keys(outputs).length ? { outputs } : {}),
     ...body,
     ...podTemplateFields(pod),
-    ...(retry
-      ? {
-          retryStrategy: {
-            limit: retry.limit,
-            retryPolicy: retry.policy,
-            ...(retry.backoff
-              ? { backoff: { duration: retry.backoff.duration, ...(retry.backoff.factor !== undefined ? { factor: retry.backoff.factor } : {}), ...(retry.backoff.max ? { cap: retry.backoff.max } : {}) } }
-              : {}),
-          },
-        }
-      : {}),
+    ...(retry ? { retryStrategy: retryStrategy(retry) } : {}),
     ...(timeout !== undefined ? { activeDeadlineSeconds: timeout } : {}),
     ...(cache?.enabled ? { memoize: { key: memoKey, maxAge: cache.maxAge, cache: { configMap: { name: memoConfigMap(c.name) } } } } : {}),
+  };
+}
+
+/** Argo `retryStrategy` for a retry policy (shared by component and submit templates). */
+export function retryStrategy(retry: RetryIR): Record<string, unknown> {
+  const b = retry.backoff;
+  return {
+    limit: retry.limit,
+    retryPolicy: retry.policy,
+    ...(b ? { backoff: { duration: b.duration, ...(b.factor !== undefined ? { factor: b.factor } : {}), ...(b.max ? { cap: b.max } : {}) } } : {}),
   };
 }

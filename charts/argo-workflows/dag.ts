@@ -1,14 +1,15 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, PipelineTaskIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, PipelineTaskIR, SubmitIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
 import { componentTemplate, hasOverrides, type ArgoMount } from './component-template.ts';
 import { classify, conjuncts, literalString, renderArtifactSource, renderDepends, renderParam, renderParamSource, renderWhen, unwrap, type ExternalInput, type TemplateScope } from './expressions.ts';
 import { isPvcOperation, pvcTemplate } from './pvc.ts';
+import { submitTemplate } from './submit.ts';
 
 type Template = Record<string, unknown>;
 
 /** A task or loop placed in one DAG template, with the branch conditions it inherits. */
 interface Entry {
-  readonly node: TaskIR | LoopIR;
+  readonly node: TaskIR | LoopIR | SubmitIR;
   readonly conds: readonly CondIR[];
 }
 
@@ -111,7 +112,13 @@ export class DagLowering {
   private lowerDag(name: string, nodes: readonly NodeIR[], loop: LoopIR | undefined, outputs: (scope: TemplateScope) => Template, entry = false): { template: Template; inputs: ExternalInput[] } {
     const entries = flatten(nodes, []);
     const scope = this.scope(entries.map((e) => e.node.id), entry);
-    const tasks = entries.map((e) => (e.node.kind === 'task' ? this.dagTask(e, e.node, scope) : this.loopTask(e, e.node, scope)));
+    const tasks = entries.map((e) => {
+      switch (e.node.kind) {
+        case 'task': return this.dagTask(e, e.node, scope);
+        case 'loop': return this.loopTask(e, e.node, scope);
+        case 'submit': return this.submitTask(e, e.node, scope);
+      }
+    });
     const outs = outputs(scope);
     const inputs = [...scope.inputs.values()];
     const params = inputs.filter((i) => i.kind === 'param').map((i) => ({ name: i.alias }));
@@ -208,6 +215,21 @@ export class DagLowering {
     };
   }
 
+  /** A step starting another pipeline's run: one resource template per submit step. */
+  private submitTask(entry: Entry, node: SubmitIR, scope: TemplateScope): Template {
+    const name = `submit-${node.id}`;
+    this.reserve(name, `submit step "${node.id}"`);
+    this.templates.set(name, submitTemplate(name, this.pipeline.name, node));
+    const params = Object.entries(node.args).map(([param, value]) => ({ name: param, value: renderParam(value, scope) }));
+    const deps = [...Object.values(node.args).flatMap((v) => this.valueIds(v)), ...node.after];
+    return {
+      name: node.id,
+      template: name,
+      ...(params.length ? { arguments: { parameters: params } } : {}),
+      ...this.conditions(node.id, [...entry.conds, ...(node.when ? [node.when] : [])], deps, scope),
+    };
+  }
+
   private loopTask(entry: Entry, loop: LoopIR, scope: TemplateScope): Template {
     const wrapperName = `${this.prefix}${loop.id}`;
     const bodyName = loop.parallelism ? `${wrapperName}-iteration` : wrapperName;
@@ -290,6 +312,7 @@ export class DagLowering {
     const visit = (nodes: readonly NodeIR[]): string[] =>
       nodes.flatMap((n): string[] => {
         if (n.kind === 'task') return [...[...Object.values(n.args), ...(n.pipeline === undefined ? (n.mounts ?? []) : []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
+        if (n.kind === 'submit') return [...Object.values(n.args).flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
         if (n.kind === 'loop') return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? this.valueIds(n.items.value) : [])];
         return n.branches.flatMap((b) => [...cond(b.cond), ...visit(b.body)]);
       });

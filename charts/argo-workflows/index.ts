@@ -1,10 +1,12 @@
 import { addObject } from '../api-object.ts';
 import { pipelineBackendOf, type Target } from '../target.ts';
 import { cronWorkflow } from './cron-workflow.ts';
+import { submitRbac } from './submit-rbac.ts';
 import { workflowTemplate } from './workflow-template.ts';
 
 /**
- * Argo Workflows v4: one WorkflowTemplate per pipeline and one CronWorkflow per schedule.
+ * Argo Workflows v4: one WorkflowTemplate per pipeline, plus a ServiceAccount, Role and
+ * RoleBinding for pipelines whose `p.submit()` steps start other pipelines' runs.
  * @example
  * ```ts
  * import { argoWorkflowsTarget } from './charts/argo-workflows/index.ts';
@@ -16,7 +18,11 @@ export const argoWorkflowsTarget: Target = {
   pipelineBackend: 'argo',
   render(ctx) {
     const ns = ctx.env.namespace;
-    for (const p of ctx.app.pipelines) if (pipelineBackendOf(p, ctx) === 'argo') addObject(ctx.chart, workflowTemplate(p, ns));
+    for (const p of ctx.app.pipelines) {
+      if (pipelineBackendOf(p, ctx) !== 'argo') continue;
+      addObject(ctx.chart, workflowTemplate(p, ns));
+      for (const rbac of submitRbac(p, ns, ctx.env.name)) addObject(ctx.chart, rbac);
+    }
   },
 };
 

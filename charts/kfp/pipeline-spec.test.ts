@@ -115,7 +115,9 @@ describe('backend selection', () => {
   });
 
   it('GIVEN a schedule of a KFP-compiled pipeline WHEN synthesized THEN a DslError explains that schedules need Argo', () => {
-    expect(() => synthesize(referenceProject, { pipelineBackend: 'kfp' })).toThrow(/schedule "ctr-training-weekly": pipeline "ctr-training" compiles to Kubeflow Pipelines/);
+    const nightly = pipeline('nightly', {}, (p) => void p.task('f', flip));
+    const proj = project('p', { apps: [app('a', { schedules: [schedule(nightly, { name: 'nightly-3am', cron: '0 3 * * *' })] })] });
+    expect(() => synthesize(proj, { pipelineBackend: 'kfp' })).toThrow(/schedule "nightly-3am": pipeline "nightly" compiles to Kubeflow Pipelines/);
   });
 
   it('GIVEN a schedule of a pinned Argo pipeline WHEN synthesized with --target kfp THEN the CronWorkflow is still written', () => {

@@ -1,4 +1,8 @@
-"""CTR features per (user, category) with a time-based train/holdout split."""
+"""Interaction features per (user, item) with an out-of-time train/holdout split.
+
+Items are categories for the category CTR model and products for the ranking model; events are
+impressions with whether the user clicked.
+"""
 import os
 
 import numpy as np
@@ -13,11 +17,11 @@ def smoothed_ctr(clicks, impressions, prior_clicks=PRIOR_CLICKS, prior_impressio
     return (np.asarray(clicks, dtype=float) + prior_clicks) / (np.asarray(impressions, dtype=float) + prior_impressions)
 
 
-def build_features(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Aggregate impression events (user_id, category_id, event_time, clicked) up to `as_of`."""
+def build_features(events: pd.DataFrame, as_of: pd.Timestamp, item: str = "category_id", label: str = "clicked") -> pd.DataFrame:
+    """Aggregate impression events (user_id, <item>, event_time, <label>) up to `as_of`."""
     past = events[events["event_time"] < as_of]
-    grouped = past.groupby(["user_id", "category_id"]).agg(
-        impressions=("clicked", "size"), clicks=("clicked", "sum"), last_seen=("event_time", "max")
+    grouped = past.groupby(["user_id", item]).agg(
+        impressions=(label, "size"), clicks=(label, "sum"), last_seen=("event_time", "max")
     ).reset_index()
     grouped["ctr_smoothed"] = smoothed_ctr(grouped["clicks"], grouped["impressions"])
     grouped["days_since_seen"] = (as_of - grouped["last_seen"]).dt.total_seconds() / 86400.0
@@ -26,21 +30,30 @@ def build_features(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     return grouped.drop(columns=["last_seen"])
 
 
-def split_by_time(events: pd.DataFrame, holdout_days: int):
-    """Train on everything before the last `holdout_days` days, label the holdout with later clicks."""
-    cutoff = events["event_time"].max() - pd.Timedelta(days=holdout_days)
-    features = build_features(events, cutoff)
-    later = events[events["event_time"] >= cutoff].groupby(["user_id", "category_id"])["clicked"].max().rename("label")
-    labelled = features.join(later, on=["user_id", "category_id"]).fillna({"label": 0})
-    labelled["label"] = labelled["label"].astype(int)
-    train = labelled.sample(frac=1.0, random_state=7)
-    return train, labelled
+def labelled(events: pd.DataFrame, as_of: pd.Timestamp, until=None, item: str = "category_id", label: str = "clicked") -> pd.DataFrame:
+    """Features as of `as_of`, labelled 1 when the pair was clicked in [as_of, until)."""
+    features = build_features(events, as_of, item, label)
+    window = events[(events["event_time"] >= as_of) & ((events["event_time"] < until) if until is not None else True)]
+    later = window.groupby(["user_id", item])[label].max().rename("label")
+    out = features.join(later, on=["user_id", item]).fillna({"label": 0})
+    out["label"] = out["label"].astype(int)
+    return out
+
+
+def split_by_time(events: pd.DataFrame, holdout_days: int, item: str = "category_id", label: str = "clicked"):
+    """Out-of-time split: the holdout uses features up to `holdout_days` before the end, labelled by
+    the last `holdout_days`; training rows are the same construction one period earlier, so the
+    model never sees a holdout label."""
+    period = pd.Timedelta(days=holdout_days)
+    cutoff = events["event_time"].max() - period
+    train = labelled(events, cutoff - period, cutoff, item, label).sample(frac=1.0, random_state=7)
+    return train, labelled(events, cutoff, None, item, label)
 
 
 def main() -> None:
     events = pd.read_parquet(os.environ["INPUT_RAW"])
     events["event_time"] = pd.to_datetime(events["event_time"], utc=True)
-    train, holdout = split_by_time(events, int(os.environ["INPUT_HOLDOUT_DAYS"]))
+    train, holdout = split_by_time(events, int(os.environ["INPUT_HOLDOUT_DAYS"]), os.environ["INPUT_ITEM_COLUMN"], os.environ["INPUT_LABEL_COLUMN"])
     for key, frame in (("OUTPUT_TRAIN", train), ("OUTPUT_HOLDOUT", holdout)):
         os.makedirs(os.path.dirname(os.environ[key]), exist_ok=True)
         frame.to_parquet(os.environ[key], index=False)

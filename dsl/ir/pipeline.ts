@@ -88,7 +88,26 @@ export interface LoopIR {
   readonly after: readonly string[];
 }
 
-export type NodeIR = TaskIR | ConditionIR | LoopIR;
+/**
+ * Starts a run of another pipeline in the same namespace and does not wait for it (Argo: a
+ * `resource` template creating a Workflow from the pipeline's WorkflowTemplate, run under a
+ * generated service account that may only create Workflows). Backends without cross-pipeline
+ * submission, such as KFP, reject it.
+ */
+export interface SubmitIR {
+  readonly kind: 'submit';
+  readonly id: string;
+  /** Name of the pipeline (WorkflowTemplate) to start. */
+  readonly pipeline: string;
+  /** Values for the started run's parameters, keyed by parameter name. */
+  readonly args: Readonly<Record<string, ValueIR>>;
+  readonly after: readonly string[];
+  readonly when?: CondIR;
+  readonly retry?: RetryIR;
+  readonly displayName?: string;
+}
+
+export type NodeIR = TaskIR | ConditionIR | LoopIR | SubmitIR;
 
 export interface PipelineOptionsIR {
   readonly parallelism?: number;

@@ -1,16 +1,15 @@
-import { championGate, featureEngineering, registerModel, trainXgboost, warehouseExtract } from '../../components/index.ts';
+import { championGate, featureEngineering, trainXgboost, warehouseExtract } from '../../components/index.ts';
 import { eq, param, pipeline } from '../../dsl/index.ts';
+import { platformOptions, promotionParams } from '../shared/platform.ts';
+import { registerAndPromote } from '../shared/register-and-promote.ts';
+import { CTR_EVENTS_SQL } from './queries.ts';
 
-/** Impressions of category carousels in the app, with whether the user clicked. */
-export const CTR_EVENTS_SQL = `
-SELECT user_id, category_id, event_time, clicked
-FROM analytics.category_impressions
-WHERE event_date BETWEEN DATE_SUB(DATE(:snapshot_date), INTERVAL 90 DAY) AND DATE(:snapshot_date)
-`.trim();
+/** Name of the CTR model in the registry, the GitOps versions file and the alerts. */
+export const CTR_MODEL = 'ctr-categories';
 
 /**
  * Recommended categories: weekly training of the CTR model that ranks categories per user.
- * extract -> features -> train -> champion gate -> register (only when the challenger wins).
+ * extract -> features -> train -> champion gate -> register -> promote (only when the challenger wins).
  */
 export const ctrTraining = pipeline(
   'ctr-training',
@@ -21,12 +20,10 @@ export const ctrTraining = pipeline(
       learningRate: param.float().default(0.05),
       maxDepth: param.int().default(6),
       minLift: param.float().default(0.002).describe('AUC points the challenger must gain over the champion.'),
+      ...promotionParams,
     },
-    serviceAccount: 'ml-pipelines',
     timeout: '8h',
-    ttlAfterFinished: '168h',
-    podGC: 'OnPodSuccess',
-    artifactRepository: { configMap: 'artifact-repositories', key: 'ml-artifacts' },
+    ...platformOptions,
   },
   (p, params) => {
     const extract = p.task('extract', warehouseExtract, { sql: CTR_EVENTS_SQL, snapshotDate: params.snapshotDate });
@@ -39,18 +36,20 @@ export const ctrTraining = pipeline(
     });
     const gate = p.task('evaluate', championGate, {
       predictions: train.outputs.predictions,
-      registeredModel: 'ctr-categories',
+      registeredModel: CTR_MODEL,
       metric: 'auc',
       minLift: params.minLift,
       minScore: 0.6,
     });
-    p.when(eq(gate.outputs.promote, true), (p) => {
-      p.task('register', registerModel, {
+    p.when(eq(gate.outputs.promote, true), (p) =>
+      registerAndPromote(p, {
+        registeredModel: CTR_MODEL,
         model: train.outputs.model,
-        registeredModel: 'ctr-categories',
         score: gate.outputs.challengerScore,
         metric: 'auc',
-      });
-    });
+        promotion: params.promotion,
+        gitopsBranch: params.gitopsBranch,
+      }),
+    );
   },
 );

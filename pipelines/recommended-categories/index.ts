@@ -1,26 +1,46 @@
-import { app, cron, runtime, schedule, type Environment } from '../../dsl/index.ts';
-import { ctrTraining } from './ctr-training.ts';
-
-/** Weekly retraining, Monday 03:00 Berlin time, on data up to the scheduled day. */
-export const ctrWeekly = schedule(ctrTraining, {
-  name: 'ctr-training-weekly',
-  cron: cron.weekly({ day: 'mon', hour: 3 }),
-  timezone: 'Europe/Berlin',
-  concurrency: 'forbid',
-  startingDeadline: '1h',
-  history: { successful: 4, failed: 4 },
-  args: { snapshotDate: `${runtime.scheduledTime}` },
-});
+import { app, cron, monitoring, runtime, schedule } from '../../dsl/index.ts';
+import { settings } from '../environments.ts';
+import { driftSchedule } from '../shared/drift-check-pipeline.ts';
+import { ctrDrift } from './ctr-drift.ts';
+import { CTR_MODEL, ctrTraining } from './ctr-training.ts';
 
 /**
- * Recommended categories: the CTR model behind the category carousel.
+ * Recommended categories: the CTR model behind the category carousel, served in real time and
+ * retrained weekly (and when its inputs drift).
  * @example
  * ```ts
  * project('dsrpmart', { apps: [recommendedCategories] });
  * ```
  */
-export const recommendedCategories = app('recommended-categories', (_env: Environment) => ({
-  description: 'CTR model selecting the most relevant categories per user.',
-  pipelines: [ctrTraining],
-  schedules: [ctrWeekly],
-}));
+export const recommendedCategories = app('recommended-categories', (env) => {
+  const s = settings(env);
+  // Monday 03:00 Berlin time, on data up to the scheduled day.
+  const weekly = schedule(ctrTraining, {
+    name: 'ctr-training-weekly',
+    cron: cron.weekly({ day: 'mon', hour: 3 }),
+    timezone: 'Europe/Berlin',
+    concurrency: 'forbid',
+    startingDeadline: '1h',
+    history: { successful: 4, failed: 4 },
+    suspend: s.suspendSchedules,
+    args: { snapshotDate: runtime.scheduledTime, ...s.promotion },
+  });
+  const drift = driftSchedule(ctrDrift, env, { hour: 6 });
+  return {
+    description: 'CTR model selecting the most relevant categories per user.',
+    pipelines: [ctrTraining, ctrDrift.pipeline],
+    schedules: [weekly, drift],
+    monitoring: [
+      monitoring(CTR_MODEL, {
+        model: CTR_MODEL,
+        description: 'Category CTR model: real-time endpoint, input drift, weekly training.',
+        endpoint: { service: `${CTR_MODEL}-predictor`, latencyP99: '150ms', errorRate: 0.01 },
+        drift: { threshold: ctrDrift.scoreThreshold },
+        schedules: [weekly, drift],
+        labels: { team: 'personalization' },
+        runbook: 'https://wiki.dsrpmart.io/ml/runbooks/recommended-categories',
+        ...s.alerting,
+      }),
+    ],
+  };
+});

@@ -2,6 +2,7 @@ import type { PipelineBackend } from '../../charts/index.ts';
 import { synthesize } from '../engine.ts';
 import { DEFAULT_APP_ENTRY, loadProject } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
+import { budgetProblems } from '../validate/size-budget.ts';
 import { diffTree, writeTree } from '../writer.ts';
 
 export interface SynthCommandOptions {
@@ -23,6 +24,14 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
       onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${n} file${n === 1 ? '' : 's'})`),
     });
+    // The same size budget as `argosy validate`: an object etcd would reject is never written.
+    const budget = budgetProblems(files);
+    budget.warnings.forEach((w) => io.err(`⚠ ${w}`));
+    if (budget.errors.length > 0) {
+      budget.errors.forEach((e) => io.err(`✗ ${e}`));
+      io.err(`✗ nothing written: ${budget.errors.length} object(s) over the size budget.`);
+      return EXIT_FINDINGS;
+    }
     if (opts.check) {
       const diff = diffTree(out, files);
       const problems = [...diff.stale.map((p) => `stale    ${out}/${p}`), ...diff.missing.map((p) => `missing  ${out}/${p}`), ...diff.extra.map((p) => `extra    ${out}/${p}`)];

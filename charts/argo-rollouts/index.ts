@@ -1,0 +1,40 @@
+import type { Target } from '../target.ts';
+import { addObject } from '../api-object.ts';
+import { clusterIpService, serviceAccount } from '../core-objects.ts';
+import { abDecisionAnalysis, analysisTemplate } from './analysis-template.ts';
+import { DEPLOYMENT_LABEL, SERVICE_PORT } from './pod-template.ts';
+import { rollout } from './rollout.ts';
+import { templateAnalysis } from './rollout-strategy.ts';
+import { analysesOfDeployment } from './deployment-analyses.ts';
+
+/**
+ * Argo Rollouts: for plain-server deployments a Rollout, its Services and the pods'
+ * ServiceAccount; for every deployment one AnalysisTemplate per gate.
+ * @example
+ * ```ts
+ * argoRolloutsTarget.render(ctx);
+ * ```
+ */
+export const argoRolloutsTarget: Target = {
+  name: 'argo-rollouts',
+  render(ctx) {
+    const namespace = ctx.env.namespace;
+    for (const d of ctx.app.deployments) {
+      for (const [role, a] of analysesOfDeployment(d)) {
+        const name = d.names.analysisTemplates[role];
+        if (name) addObject(ctx.chart, analysisTemplate(name, templateAnalysis(role, a, d), namespace, d.labels));
+      }
+      const s = d.serving;
+      if (s.kind !== 'server') continue;
+      addObject(ctx.chart, rollout(d, s, namespace));
+      const port = { name: s.protocol, port: SERVICE_PORT, targetPort: s.port };
+      const selector = { [DEPLOYMENT_LABEL]: d.name };
+      for (const name of [d.names.service, d.names.canaryService, d.names.stableService, d.names.previewService]) {
+        if (name) clusterIpService(ctx.chart, { name, namespace, labels: d.labels }, selector, port);
+      }
+      if (d.names.serviceAccount) serviceAccount(ctx.chart, { name: d.names.serviceAccount, namespace, labels: d.labels }, false);
+    }
+  },
+};
+
+export { abDecisionAnalysis };

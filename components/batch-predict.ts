@@ -1,0 +1,39 @@
+import { artifact, component, configMapKey, param, secretKey } from '../dsl/index.ts';
+import { images } from './images.ts';
+import { readScript } from './read-script.ts';
+
+/**
+ * Scores a dataset with the registered model behind an alias (default `champion`), optionally
+ * keeping the top `topK` rows per `groupBy` key ranked by score, or by expected value
+ * `score * valueColumn`. Publishes the result to `destination` (an object-store URI) for the
+ * services that read it, and always as the `predictions` artifact.
+ *
+ * @example
+ * ```ts
+ * p.task('score', batchPredict, { dataset: candidates.outputs.table, registeredModel: 'product-ranker', groupBy: ['user_id'], topK: 50 });
+ * ```
+ */
+export const batchPredict = component('batch-predict', {
+  description: 'Score a dataset with a registered model and publish the predictions.',
+  image: images.batchScoring,
+  inputs: {
+    dataset: artifact('Dataset'),
+    registeredModel: param.string(),
+    alias: param.string().default('champion').describe('Registry alias to load, so batch runs follow promotions.'),
+    groupBy: param.json<string[]>().default([]).describe('Key columns; with topK, rows are ranked within each key.'),
+    topK: param.int().default(0).describe('Rows to keep per group; 0 keeps every row.'),
+    valueColumn: param.string().default('').describe('Rank by score * this column (expected value) instead of score.'),
+    destination: param.string().default('').describe('Object-store URI to publish the Parquet file to; empty to skip.'),
+  },
+  outputs: { predictions: artifact('Dataset'), rowCount: param.int() },
+  script: { source: readScript('batch_predict.py') },
+  env: {
+    MLFLOW_TRACKING_URI: configMapKey('mlflow', 'tracking-uri'),
+    MLFLOW_TRACKING_TOKEN: secretKey('mlflow-credentials', 'token'),
+    AWS_ACCESS_KEY_ID: secretKey('object-store-credentials', 'access-key-id'),
+    AWS_SECRET_ACCESS_KEY: secretKey('object-store-credentials', 'secret-access-key'),
+  },
+  resources: { cpu: '4', memory: '16Gi' },
+  retry: { limit: 2, policy: 'OnError', backoff: { duration: '1m', factor: 2 } },
+  timeout: '3h',
+});

@@ -1,0 +1,29 @@
+import { artifact, component, param } from '../dsl/index.ts';
+import { images } from './images.ts';
+import { readScript } from './read-script.ts';
+
+/**
+ * Composes candidate push notifications for one send slot from this week's personal discounts,
+ * the user's recommended categories and their purchase patterns: rendered copy plus the
+ * features the selection model scores. Opted-out and recently notified users are left out.
+ *
+ * @example
+ * ```ts
+ * const compose = p.task('compose', composeNotifications, { discounts, categories, patterns, slot: params.slot });
+ * ```
+ */
+export const composeNotifications = component('compose-notifications', {
+  description: 'Compose candidate notifications from discounts, categories and purchase patterns.',
+  image: images.mlBase,
+  inputs: {
+    discounts: artifact('Dataset').describe('user_id, product_id, product_name, discount_pct, expected_value.'),
+    categories: artifact('Dataset').describe('user_id, category_id, category_name, score.'),
+    patterns: artifact('Dataset').describe('user_id, morning_share, evening_share, days_since_last_purchase, purchases_90d, opted_out, hours_since_last_notification.'),
+    slot: param.string().enum(['morning', 'evening']),
+    perKind: param.int().default(3).describe('Candidates per user and message kind.'),
+  },
+  outputs: { candidates: artifact('Dataset'), candidateCount: param.int() },
+  script: { source: readScript('compose_notifications.py') },
+  resources: { cpu: '2', memory: '8Gi' },
+  timeout: '1h',
+});

@@ -1,0 +1,36 @@
+import { component, configMapKey, param, secretKey } from '../dsl/index.ts';
+import { images } from './images.ts';
+import { readScript } from './read-script.ts';
+
+/**
+ * Records a new model version in the GitOps repository through the git host's REST API: updates
+ * the versions file on a branch and opens a pull request (or commits to the base branch in
+ * `commit` mode). Once merged, CI re-synthesizes the manifests and Argo CD rolls the version out.
+ *
+ * @example
+ * ```ts
+ * p.task('promote', promote, { registeredModel: 'ctr-categories', version: register.outputs.version, modelUri: register.outputs.modelUri });
+ * ```
+ */
+export const promote = component('promote', {
+  description: 'Record a model version in the GitOps repository (branch + pull request).',
+  image: images.mlBase,
+  inputs: {
+    registeredModel: param.string(),
+    version: param.string(),
+    modelUri: param.string(),
+    repository: param.string().default('dsrpmart/ml-platform').describe('owner/name of the GitOps repository.'),
+    versionsFile: param.string().default('pipelines/model-versions.json'),
+    baseBranch: param.string().default('main'),
+    mode: param.string().enum(['pull-request', 'commit']).default('pull-request'),
+  },
+  outputs: { url: param.string() },
+  script: { source: readScript('promote.py') },
+  env: {
+    GIT_API_URL: configMapKey('gitops', 'api-url'),
+    GIT_TOKEN: secretKey('gitops-credentials', 'token'),
+  },
+  resources: { cpu: '250m', memory: '256Mi' },
+  retry: { limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } },
+  timeout: '15m',
+});

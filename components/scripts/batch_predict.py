@@ -1,0 +1,74 @@
+"""Batch scoring with a registered model: score every row, optionally keep the top-k per group.
+
+The model is loaded from the MLflow registry by alias (`models:/<name>@champion`), so a batch run
+always uses whatever version was last promoted. Ranking by `score * value` turns a purchase
+probability into expected value (e.g. margin after discount), which is how the discount
+optimizer picks one discount level per customer and product.
+"""
+import json
+import os
+
+import numpy as np
+
+
+def group_codes(columns):
+    """One integer code per row identifying its combination of key values (None without keys)."""
+    if not columns:
+        return None
+    per_column = [np.unique(np.asarray(col).astype(str), return_inverse=True)[1] for col in columns]
+    return np.unique(np.stack(per_column, axis=1), axis=0, return_inverse=True)[1].reshape(-1)
+
+
+def ranking_scores(scores, values=None):
+    """What rows are ranked by: the model score, or its expected value `score * value`."""
+    scores = np.asarray(scores, dtype=float)
+    return scores if values is None else scores * np.asarray(values, dtype=float)
+
+
+def top_k_per_group(codes, by, k):
+    """Row indices of the k best rows of each group (ties keep input order), and each row's 1-based rank."""
+    by = np.asarray(by, dtype=float)
+    if codes is None:
+        codes = np.zeros(len(by), dtype=np.int64)
+    order = np.lexsort((np.arange(len(by)), -by, codes))
+    sorted_codes = codes[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1]
+    ranks = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)])) + 1
+    keep = ranks <= k
+    return order[keep], ranks[keep]
+
+
+def main():
+    import mlflow.pyfunc
+    import pandas as pd
+    import pyarrow.fs
+
+    model_uri = f"models:/{os.environ['INPUT_REGISTERED_MODEL']}@{os.environ['INPUT_ALIAS']}"
+    frame = pd.read_parquet(os.environ["INPUT_DATASET"])
+    model = mlflow.pyfunc.load_model(model_uri)
+    key_columns = json.loads(os.environ["INPUT_GROUP_BY"])
+    value_column = os.environ.get("INPUT_VALUE_COLUMN", "")
+    features = frame.drop(columns=[c for c in key_columns + ([value_column] if value_column else []) if c in frame.columns])
+    frame["score"] = np.asarray(model.predict(features), dtype=float).reshape(len(frame), -1)[:, -1]
+    frame["ranking_score"] = ranking_scores(frame["score"], frame[value_column] if value_column else None)
+    top_k = int(os.environ["INPUT_TOP_K"])
+    if top_k > 0:
+        rows, ranks = top_k_per_group(group_codes([frame[c].to_numpy() for c in key_columns]), frame["ranking_score"], top_k)
+        frame = frame.iloc[rows].assign(rank=ranks)
+    frame["model_uri"] = model_uri
+    print(f"scored with {model_uri}: {len(frame)} rows kept")
+    os.makedirs(os.path.dirname(os.environ["OUTPUT_PREDICTIONS"]), exist_ok=True)
+    frame.to_parquet(os.environ["OUTPUT_PREDICTIONS"], index=False)
+    destination = os.environ.get("INPUT_DESTINATION", "")
+    if destination:
+        filesystem, path = pyarrow.fs.FileSystem.from_uri(destination)
+        filesystem.create_dir(path.rsplit("/", 1)[0], recursive=True)
+        with filesystem.open_output_stream(path) as out:
+            frame.to_parquet(out, index=False)
+        print(f"published to {destination}")
+    with open(os.environ["OUTPUT_ROW_COUNT"], "w") as f:
+        f.write(str(len(frame)))
+
+
+if __name__ == "__main__":
+    main()

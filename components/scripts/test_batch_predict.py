@@ -1,0 +1,43 @@
+import unittest
+
+import numpy as np
+
+from batch_predict import group_codes, ranking_scores, top_k_per_group
+
+
+class GroupCodesTest(unittest.TestCase):
+    def test_rows_with_equal_keys_share_a_code(self):
+        codes = group_codes([np.array(["u1", "u1", "u2", "u1"]), np.array([7, 8, 7, 7])])
+        self.assertEqual(codes[0], codes[3])
+        self.assertEqual(len(set(codes.tolist())), 3)
+
+    def test_no_keys_means_one_group(self):
+        self.assertIsNone(group_codes([]))
+
+
+class TopKTest(unittest.TestCase):
+    def test_keeps_the_best_rows_of_each_group_with_ranks(self):
+        codes = np.array([0, 0, 0, 1, 1])
+        rows, ranks = top_k_per_group(codes, [0.2, 0.9, 0.5, 0.1, 0.3], 2)
+        self.assertEqual(rows.tolist(), [1, 2, 4, 3])
+        self.assertEqual(ranks.tolist(), [1, 2, 1, 2])
+
+    def test_ties_keep_input_order(self):
+        rows, _ = top_k_per_group(np.array([0, 0, 0]), [0.5, 0.5, 0.5], 2)
+        self.assertEqual(rows.tolist(), [0, 1])
+
+    def test_k_larger_than_a_group_keeps_the_whole_group(self):
+        rows, ranks = top_k_per_group(None, [0.1, 0.3], 10)
+        self.assertEqual(rows.tolist(), [1, 0])
+        self.assertEqual(ranks.tolist(), [1, 2])
+
+    def test_expected_value_can_beat_a_higher_probability(self):
+        # 20% off: likelier purchase but thin margin; 5% off: less likely, much better margin.
+        by = ranking_scores([0.30, 0.18], [2.0, 5.0])
+        np.testing.assert_allclose(by, [0.6, 0.9])
+        rows, _ = top_k_per_group(np.array([0, 0]), by, 1)
+        self.assertEqual(rows.tolist(), [1])
+
+
+if __name__ == "__main__":
+    unittest.main()

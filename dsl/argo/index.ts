@@ -1,0 +1,27 @@
+/**
+ * Argosy's Argo-native API: Workflows, WorkflowTemplates, ClusterWorkflowTemplates,
+ * CronWorkflows and WorkflowEventBindings written with Argo's own concepts (templates, steps,
+ * DAGs, artifacts) and typed references instead of hand-typed `{{...}}` text.
+ *
+ * @example
+ * ```ts
+ * import { template, workflow } from '../dsl/argo/index.ts';
+ * const whalesay = template('whalesay', { container: { image: 'docker/whalesay', command: ['cowsay'], args: ['hello world'] } });
+ * export default workflow({ metadata: { generateName: 'hello-world-' }, spec: { entrypoint: whalesay } });
+ * ```
+ */
+export { template, inline, templateRef, Template, TemplateRefCallable, InlineTemplate, Callable } from './template.ts';
+export type { TemplateSpec, TemplateBody, TemplateKind, LooseIO } from './template.ts';
+export { steps, StepsBody, StepsBuilder, StepGroup } from './steps.ts';
+export { dag, and, or, not, Depends, DagBody, DagBuilder } from './dag.ts';
+export type { TaskHandle, TaskOptions, DependsLike, DagOptions } from './dag.ts';
+export type { NodeHandle, NodeOptions, StepOptions, HookDecl, HooksDecl } from './step-common.ts';
+export type { ParamDecl, ArtifactDecl, InputsDecl, OutputsDecl, ArgumentsFor, LooseArguments, TemplateIO, NodeOutputs, ParamValue, ParamArg, ArtifactArg } from './io.ts';
+export { workflow, workflowTemplate, clusterWorkflowTemplate, cronWorkflow, workflowEventBinding, ArgoObject, WorkflowTemplateObject } from './workflow.ts';
+export type { WorkflowSpec, CronWorkflowSpec, WorkflowEventBindingSpec, WorkflowMetadata, NamedMetadata, TemplateDefaults, WorkflowTemplateRefLike } from './workflow.ts';
+export { workflowArguments, WorkflowArguments } from './workflow-arguments.ts';
+export type { WorkflowArgumentsDecl } from './workflow-arguments.ts';
+export { item, loopItem, expr, exprText } from './refs.ts';
+export type { ParamRef, ArtifactRef, ItemRef } from './refs.ts';
+export { vars } from './vars.ts';
+export type { TimestampVar, TimestampFormat } from './vars.ts';

@@ -1,0 +1,122 @@
+import { DslError, seg, type PathSegment } from '../errors.ts';
+import type { AnalysisIR, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { analysesOf, effectiveStrategy } from './plan.ts';
+
+/** Model versions a strategy introduces, with where they were declared. */
+function versionsOf(s: StrategyIR): [string, ModelVersionIR][] {
+  const e = effectiveStrategy(s);
+  const out: [string, ModelVersionIR][] = [];
+  if ((e.kind === 'canary' || e.kind === 'blueGreen') && e.candidate) out.push(['candidate', e.candidate]);
+  if (e.kind === 'shadow') e.challengers.forEach((c) => c.model && out.push([`challenger "${c.name}"`, c.model]));
+  if (e.kind === 'abTest') e.variants.forEach((v) => v.model && out.push([`variant "${v.name}"`, v.model]));
+  return out;
+}
+
+/** Checks the rules that depend on the serving kind and mesh together with the strategy. */
+export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh: MeshIR, path: readonly PathSegment[]): void {
+  const e = effectiveStrategy(strategy);
+  const at = [...path, 'strategy'];
+  const needsIstio = (why: string): void => {
+    if (mesh.kind !== 'istio') throw new DslError({ path: [...path, 'mesh'], problem: `${why} needs Istio`, got: 'none', fix: 'Remove mesh: "none" (Istio is the default) or choose another strategy' });
+  };
+  for (const [where, v] of versionsOf(strategy)) {
+    const wrong = serving.kind === 'server' ? (['storageUri', 'runtime'] as const).filter((k) => v[k] !== undefined) : (['image'] as const).filter((k) => v[k] !== undefined);
+    if (wrong.length > 0) {
+      throw new DslError({
+        path: [...at, where],
+        problem: serving.kind === 'server' ? `${wrong.join(', ')} belong to KServe; a plain server changes image, args or env` : 'image belongs to plain servers; a KServe model changes storageUri or runtime',
+        got: wrong[0],
+        fix: serving.kind === 'server' ? 'Bake the model into the image, or use kserve()' : 'Set storageUri (and runtime if needed)',
+      });
+    }
+  }
+  if (e.kind === 'shadow' && e.challengers.length === 0) throw new DslError({ path: at, problem: 'a shadow needs a challenger', got: [], fix: 'Add a challenger' });
+  if (serving.kind === 'server') {
+    if (e.kind === 'shadow') {
+      needsIstio('mirroring traffic (Rollout setMirrorRoute)');
+      if (!Number.isInteger(e.mirrorPercent)) throw new DslError({ path: [...at, 'mirrorPercent'], problem: 'Argo Rollouts mirrors whole percents', got: e.mirrorPercent, fix: 'Round mirrorPercent to a whole number' });
+      if (e.challengers.length !== 1) throw new DslError({ path: [...at, 'challengers'], problem: 'a Rollout runs one canary, so a plain server shadows one challenger at a time', got: e.challengers.map((c) => c.name), fix: 'Keep one challenger, or serve with kserve()' });
+    }
+    if (e.kind === 'abTest') needsIstio(e.assignBy.kind === 'weight' ? 'a weighted experiment split' : `${e.assignBy.kind} routing (Rollout setHeaderRoute)`);
+    return;
+  }
+  if (serving.deploymentMode === 'Knative' && e.kind !== 'canary') {
+    throw new DslError({
+      path: [...path, 'serving', 'deploymentMode'],
+      problem: `${e.kind} on KServe needs Standard mode: Knative routes by Host (mirrored requests get a "-shadow" host) and keeps the previous revision as controller state git cannot express`,
+      got: 'Knative',
+      fix: 'Use deploymentMode: "Standard" (the default), or canary() in Knative mode',
+    });
+  }
+  if (e.kind === 'canary' || e.kind === 'blueGreen') {
+    const version = e.candidate?.version;
+    if (e.candidate && version === undefined && serving.deploymentMode === 'Standard') {
+      throw new DslError({ path: [...at, 'candidate', 'version'], problem: 'a KServe candidate runs as a named predictor in spec.canary[], so it needs a version', got: undefined, fix: "Add version: 'v43' to the candidate" });
+    }
+    if (version !== undefined && version === serving.version) {
+      throw new DslError({ path: [...at, 'candidate', 'version'], problem: 'the candidate has the same version as the running predictor', got: version, fix: 'Give the candidate its own version' });
+    }
+  }
+  if (e.kind === 'blueGreen' && serving.minReplicas < 1) {
+    throw new DslError({ path: [...path, 'serving', 'minReplicas'], problem: 'a dark launch keeps the candidate running at 0 % traffic, which needs at least one replica', got: serving.minReplicas, fix: 'Use minReplicas: 1 or more' });
+  }
+  if (e.kind === 'canary' && serving.deploymentMode === 'Standard' && serving.minReplicas < 1) {
+    throw new DslError({ path: [...path, 'serving', 'minReplicas'], problem: 'KServe sizes a canary as a share of the stable minReplicas, so 0 would leave the candidate without pods', got: serving.minReplicas, fix: 'Use minReplicas: 1 or more' });
+  }
+  if (e.kind === 'shadow') {
+    needsIstio('mirroring to a challenger InferenceService');
+    if (!serving.logger) throw new DslError({ path: [...path, 'serving', 'logger'], problem: 'a KServe shadow logs the payloads of champion and challenger for offline comparison', got: undefined, fix: "Set kserve({ logger: { url: 'http://payload-sink.ml.svc.cluster.local' } })" });
+  }
+  if (e.kind === 'abTest') needsIstio('routing users between two InferenceServices');
+}
+
+/** Gives every Prometheus metric and A/B statistic an address, from the deployment default. */
+export function withPrometheus(s: StrategyIR, address: string | undefined, path: readonly PathSegment[]): StrategyIR {
+  const fill = (a: AnalysisIR, role: string): AnalysisIR => ({
+    ...a,
+    metrics: a.metrics.map((m) => {
+      if (m.provider.kind !== 'prometheus' || m.provider.address !== undefined) return m;
+      if (address === undefined) throw missing([...path, seg('analysis', role), seg('metric', m.name)]);
+      return { ...m, provider: { ...m.provider, address } };
+    }),
+  });
+  const mapShadowOrAb = <T extends Exclude<StrategyIR, { kind: 'championChallenger' }>>(e: T): T => {
+    switch (e.kind) {
+      case 'canary': return { ...e, ...(e.analysis ? { analysis: fill(e.analysis, 'canary') } : {}) };
+      case 'shadow': return { ...e, ...(e.analysis ? { analysis: fill(e.analysis, 'shadow') } : {}) };
+      case 'blueGreen':
+        return {
+          ...e,
+          ...(e.prePromotionAnalysis ? { prePromotionAnalysis: fill(e.prePromotionAnalysis, 'pre-promotion') } : {}),
+          ...(e.postPromotionAnalysis ? { postPromotionAnalysis: fill(e.postPromotionAnalysis, 'post-promotion') } : {}),
+        };
+      case 'abTest': {
+        if (e.metric.address === undefined && address === undefined) throw missing([...path, seg('abMetric', e.metric.name)]);
+        return { ...e, metric: { ...e.metric, address: e.metric.address ?? address }, ...(e.analysis ? { analysis: fill(e.analysis, 'guardrails') } : {}) };
+      }
+      default: return e;
+    }
+  };
+  if (s.kind === 'championChallenger') {
+    const verify = s.offlineGate.verify ? fill(s.offlineGate.verify, 'offline-gate') : undefined;
+    return { ...s, offlineGate: { ...s.offlineGate, ...(verify ? { verify } : {}) }, online: mapShadowOrAb(s.online) };
+  }
+  return mapShadowOrAb(s);
+}
+
+function missing(path: readonly PathSegment[]): DslError {
+  return new DslError({ path, problem: 'no Prometheus address', got: undefined, fix: "Set modelDeployment(..., { prometheus: 'http://prometheus.monitoring:9090' }) or the metric's address" });
+}
+
+/** An analysis may only use `baselineService` where a baseline exists (not after a blue/green switch). */
+export function checkArgsAvailable(s: StrategyIR, names: DeploymentNamesIR, path: readonly PathSegment[]): void {
+  for (const [role, a] of analysesOf(s)) {
+    const arms = names.analysisArgs[role] ?? [];
+    for (const m of a.metrics) {
+      const used = m.args;
+      if (used.includes('baseline-service') && arms.some((arm) => arm.baselineService === undefined)) {
+        throw new DslError({ path: [...path, seg('analysis', role), seg('metric', m.name)], problem: `the ${role} analysis has no baseline to compare with`, got: '{{args.baseline-service}}', fix: 'Use a metric of the version under test only (analysisArg.service)' });
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { DslError } from '../errors.ts';
+import type { MeshIR } from '../ir/index.ts';
+import { assertKnownKeys } from './checks.ts';
+
+/**
+ * Options of {@link istio}: where the VirtualService applies. By default it binds to the mesh
+ * (sidecars of in-cluster clients) for the deployment's own Service host.
+ *
+ * @example
+ * ```ts
+ * istio({ gateways: ['istio-ingress/public'], hosts: ['churn.api.example.com'] })
+ * ```
+ */
+export interface IstioOptions {
+  /** Gateways (`namespace/name`) to bind to, in addition to the mesh. Needs `hosts`. */
+  readonly gateways?: readonly string[];
+  /** Client-facing hosts; default: the deployment's Service (plain server) or predictor Service (KServe). */
+  readonly hosts?: readonly string[];
+}
+
+/**
+ * The traffic layer of a deployment: Istio, or none.
+ * @example
+ * ```ts
+ * const mesh: Mesh = istio({ gateways: ['istio-ingress/public'], hosts: ['churn.example.com'] });
+ * ```
+ */
+export interface Mesh {
+  readonly kind: 'mesh';
+  readonly ir: MeshIR;
+}
+
+/**
+ * Routes traffic between model versions with Istio. Mirroring, header/cookie routing and weighted
+ * splits of plain servers need it; it is the default.
+ *
+ * @example
+ * ```ts
+ * modelDeployment('ranker', { serving, strategy, mesh: istio({ gateways: ['istio-ingress/public'], hosts: ['ranker.example.com'] }) })
+ * ```
+ */
+export function istio(opts: IstioOptions = {}): Mesh {
+  const path = ['istio()'];
+  assertKnownKeys(opts, ['gateways', 'hosts'], path, 'istio()');
+  const gateways = [...(opts.gateways ?? [])];
+  const hosts = [...(opts.hosts ?? [])];
+  for (const g of gateways) {
+    if (!/^([a-z0-9-]+\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(g)) throw new DslError({ path: [...path, 'gateways'], problem: 'gateway must be "name" or "namespace/name"', got: g, fix: 'Use e.g. "istio-ingress/public"' });
+  }
+  for (const h of hosts) {
+    if (!/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(h)) throw new DslError({ path: [...path, 'hosts'], problem: 'not a valid host name', got: h, fix: 'Use e.g. "churn.api.example.com"' });
+  }
+  if (gateways.length > 0 && hosts.length === 0) {
+    throw new DslError({ path: [...path, 'hosts'], problem: 'a gateway binding needs the client-facing host names', got: hosts, fix: "Add hosts: ['churn.api.example.com']" });
+  }
+  return { kind: 'mesh', ir: { kind: 'istio', gateways, hosts } };
+}

@@ -1,0 +1,130 @@
+import { DslError, type PathSegment } from '../errors.ts';
+import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentNamesIR, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+
+/** The online strategy that actually routes traffic (champion/challenger delegates). */
+export function effectiveStrategy(s: StrategyIR): Exclude<StrategyIR, { kind: 'championChallenger' }> {
+  return s.kind === 'championChallenger' ? s.online : s;
+}
+
+/** Every analysis of a strategy with the role it plays (the A/B decision is built by the backends). */
+export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
+  const out: [AnalysisRole, AnalysisIR][] = [];
+  if (s.kind === 'championChallenger' && s.offlineGate.verify) out.push(['offline-gate', s.offlineGate.verify]);
+  const e = effectiveStrategy(s);
+  if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
+  if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
+  if (e.kind === 'abTest' && e.analysis) out.push(['guardrails', e.analysis]);
+  if (e.kind === 'blueGreen' && e.prePromotionAnalysis) out.push(['pre-promotion', e.prePromotionAnalysis]);
+  if (e.kind === 'blueGreen' && e.postPromotionAnalysis) out.push(['post-promotion', e.postPromotionAnalysis]);
+  return out;
+}
+
+/** Analysis roles a strategy runs, in a stable order; an A/B test always runs its decision. */
+export function analysisRoles(s: StrategyIR): AnalysisRole[] {
+  const roles = analysesOf(s).map(([role]) => role);
+  return effectiveStrategy(s).kind === 'abTest' ? [...roles.filter((r) => r === 'offline-gate'), 'ab-test', ...roles.filter((r) => r !== 'offline-gate')] : roles;
+}
+
+/** Chooses every object name of a deployment; backends only read them. */
+export function planNames(name: string, serving: ServingIR, strategy: StrategyIR, mesh: MeshIR): DeploymentNamesIR {
+  const e = effectiveStrategy(strategy);
+  const roles = analysisRoles(strategy);
+  const analysisTemplates = Object.fromEntries(roles.map((r) => [r, `${name}-${r}`]));
+  const routed = e.kind === 'canary' || e.kind === 'shadow' || e.kind === 'abTest';
+  if (serving.kind === 'server') {
+    let arms: ArmArgsIR = { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` };
+    if (e.kind === 'abTest' && e.assignBy.kind === 'weight') {
+      // Weighted A/B runs as an experiment step whose arms get their own Services.
+      const candidate = e.variants.find((v) => v.name !== e.primary)?.name ?? 'candidate';
+      arms = { arm: candidate, service: `${name}-${candidate}`, baselineService: `${name}-${e.primary}` };
+    }
+    const args = Object.fromEntries(
+      roles.map((r): [AnalysisRole, ArmArgsIR[]] => {
+        if (r === 'pre-promotion') return [r, [{ arm: 'preview', service: `${name}-preview`, baselineService: name }]];
+        if (r === 'post-promotion') return [r, [{ arm: 'active', service: name }]];
+        return [r, [arms]];
+      }),
+    );
+    return {
+      workload: name,
+      service: name,
+      ...(routed ? { canaryService: `${name}-canary`, stableService: `${name}-stable` } : {}),
+      ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
+      ...(serving.pod.serviceAccountName ? {} : { serviceAccount: name }),
+      inferenceServices: {},
+      ...(routed && mesh.kind === 'istio' ? { virtualService: name } : {}),
+      analysisTemplates,
+      analysisArgs: args,
+    };
+  }
+  // spec.canary strategies name the stable predictor after its version so a promotion restarts nothing.
+  const inPlace = e.kind === 'canary' || e.kind === 'blueGreen';
+  const knative = serving.deploymentMode === 'Knative';
+  const namedPredictor = inPlace && !knative ? serving.version : undefined;
+  const primary = predictorService(name, namedPredictor);
+  const extra: Record<string, string> = {};
+  const byName: Record<string, string> = {};
+  if (e.kind === 'shadow') e.challengers.forEach((c) => (extra[c.name] = `${name}-${c.name}`));
+  if (e.kind === 'abTest') e.variants.filter((v) => v.name !== e.primary).forEach((v) => (extra[v.name] = `${name}-${v.name}`));
+  Object.entries(extra).forEach(([k, isvc]) => (byName[k] = predictorService(isvc)));
+  const candidateVersion = e.kind === 'canary' || e.kind === 'blueGreen' ? e.candidate?.version : undefined;
+  if (candidateVersion && !knative) byName[candidateVersion] = predictorService(name, candidateVersion);
+  // Knative splits between revisions behind one predictor Service, so the gate sees both together.
+  const candidates: ArmArgsIR[] = knative
+    ? [{ arm: 'latest', service: primary }]
+    : Object.entries(byName).map(([arm, service]) => ({ arm, service, baselineService: primary }));
+  const args = Object.fromEntries(
+    roles.map((r): [AnalysisRole, ArmArgsIR[]] => {
+      if (r === 'post-promotion') return [r, candidates.map((c) => ({ arm: c.arm, service: c.service }))];
+      return [r, candidates];
+    }),
+  );
+  const gated = inPlace ? knative || candidateVersion !== undefined : roles.length > 0;
+  return {
+    workload: name,
+    ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
+    inferenceServices: extra,
+    ...(e.kind === 'shadow' || e.kind === 'abTest' ? { virtualService: name } : {}),
+    analysisTemplates,
+    ...(gated ? { workflow: inPlace ? `${name}-promote` : `${name}-evaluate` } : {}),
+    ...(namedPredictor ? { namedPredictor } : {}),
+    predictorServices: { primary, byName },
+    analysisArgs: args,
+  };
+}
+
+/** Every object the backends emit for the names, as (kind, name) pairs. */
+export function plannedObjects(serving: ServingIR, names: DeploymentNamesIR): { kind: string; name: string }[] {
+  const out: { kind: string; name: string }[] = [];
+  const add = (kind: string, n: string | undefined): void => {
+    if (n !== undefined) out.push({ kind, name: n });
+  };
+  if (serving.kind === 'server') {
+    add('Rollout', names.workload);
+    [names.service, names.canaryService, names.stableService, names.previewService].forEach((n) => add('Service', n));
+    add('ServiceAccount', names.serviceAccount);
+  } else {
+    add('InferenceService', names.workload);
+    Object.values(names.inferenceServices).forEach((n) => add('InferenceService', n));
+    add('Service', names.previewService);
+    add('WorkflowTemplate', names.workflow);
+    ['ServiceAccount', 'Role', 'RoleBinding'].forEach((k) => add(k, names.workflow));
+  }
+  add('VirtualService', names.virtualService);
+  Object.values(names.analysisTemplates).forEach((n) => add('AnalysisTemplate', n));
+  return out;
+}
+
+/** The Kubernetes Service KServe creates for a predictor (`<isvc>[-<name>]-predictor`). */
+export function predictorService(isvc: string, predictorName?: string): string {
+  return predictorName ? `${isvc}-${predictorName}-predictor` : `${isvc}-predictor`;
+}
+
+/** Object names, and the Service names KServe derives from them, must fit in 63 characters. */
+export function assertNameLengths(names: readonly string[], path: readonly PathSegment[]): void {
+  for (const n of names) {
+    if (n.length > 63) {
+      throw new DslError({ path, problem: `the derived object name "${n}" is longer than 63 characters`, got: n.length, fix: 'Shorten the deployment, variant, challenger or version name' });
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { errorRate, latencyP99, predictionDrift } from './promql.ts';
+
+describe('ready-made PromQL', () => {
+  it('GIVEN errorRate() WHEN rendered THEN it divides 5xx by all Istio requests of the service under test', () => {
+    expect(errorRate({ window: '2m' })).toBe(
+      'sum(rate(istio_requests_total{reporter="destination",destination_service_name="{{args.service}}",destination_service_namespace="{{args.namespace}}",response_code=~"5.."}[2m])) / sum(rate(istio_requests_total{reporter="destination",destination_service_name="{{args.service}}",destination_service_namespace="{{args.namespace}}"}[2m]))',
+    );
+  });
+
+  it('GIVEN latencyP99() WHEN rendered THEN Istio milliseconds become seconds and KServe seconds stay seconds', () => {
+    expect(latencyP99()).toMatch(/^histogram_quantile\(0.99, .*istio_request_duration_milliseconds_bucket.*\[5m\]\)\)\) \/ 1000$/);
+    expect(latencyP99({ source: 'kserve', quantile: 0.95 })).toMatch(/^histogram_quantile\(0.95, sum by \(le\) \(rate\(request_predict_seconds_bucket\{service="\{\{args.service\}\}"/);
+  });
+
+  it('GIVEN predictionDrift() WHEN rendered THEN it compares the candidate mean with the baseline mean', () => {
+    const q = predictionDrift({ histogram: 'score', window: 600 });
+    expect(q).toContain('score_sum{service="{{args.service}}"');
+    expect(q).toContain('score_sum{service="{{args.baseline-service}}"');
+    expect(q).toContain('[600s]');
+  });
+
+  it('GIVEN bad inputs WHEN rendered THEN DslErrors name the option', () => {
+    expect(() => errorRate({ codes: '5xx' })).toThrow(/errorRate\(\) > codes/);
+    expect(() => latencyP99({ quantile: 1 })).toThrow(/quantile must be between 0 and 1/);
+    expect(() => predictionDrift({ histogram: 'bad-name' })).toThrow(/not a Prometheus metric name/);
+    expect(() => errorRate({ window: '5 min' })).toThrow(/not a valid duration/);
+  });
+});

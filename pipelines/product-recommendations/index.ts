@@ -1,0 +1,58 @@
+import { app, cron, monitoring, runtime, schedule } from '../../dsl/index.ts';
+import { settings } from '../environments.ts';
+import { driftSchedule } from '../shared/drift-check-pipeline.ts';
+import { batchRanking } from './batch-ranking.ts';
+import { rankingDrift } from './ranking-drift.ts';
+import { RANKER_MODEL, rankingTraining } from './ranking-training.ts';
+
+/**
+ * Product recommendations: trained nightly, candidate rankings refreshed every four hours, and a
+ * real-time endpoint re-ranking them per request.
+ * @example
+ * ```ts
+ * project('dsrpmart', { apps: [productRecommendations] });
+ * ```
+ */
+export const productRecommendations = app('product-recommendations', (env) => {
+  const s = settings(env);
+  const batch = batchRanking(env);
+  const training = schedule(rankingTraining, {
+    name: 'product-ranking-training-daily',
+    cron: cron.daily({ hour: 2 }),
+    timezone: 'Europe/Berlin',
+    startingDeadline: '1h',
+    history: { successful: 7, failed: 7 },
+    suspend: s.suspendSchedules,
+    args: { snapshotDate: runtime.scheduledTime, ...s.promotion },
+  });
+  const ranking = schedule(batch, {
+    name: 'product-ranking-every-4h',
+    cron: cron.everyHours(4, { minute: 15 }),
+    timezone: 'Europe/Berlin',
+    // A newer run supersedes a late one: rankings only need to be fresh.
+    concurrency: 'replace',
+    startingDeadline: '30m',
+    history: { successful: 6, failed: 6 },
+    suspend: s.suspendSchedules,
+    args: { snapshotDate: runtime.scheduledTime, outputPrefix: `${s.dataBucket}/product-rankings` },
+  });
+  const drift = driftSchedule(rankingDrift, env, { hour: 6, minute: 30 });
+  return {
+    description: 'Learning-to-rank product recommendations, refreshed several times a day and served in real time.',
+    pipelines: [rankingTraining, batch, rankingDrift.pipeline],
+    schedules: [training, ranking, drift],
+    monitoring: [
+      monitoring(RANKER_MODEL, {
+        model: RANKER_MODEL,
+        description: 'Product ranker: real-time endpoint, 4-hourly batch ranking, input drift, daily training.',
+        endpoint: { service: `${RANKER_MODEL}-predictor`, latencyP99: '200ms', errorRate: 0.01 },
+        drift: { threshold: rankingDrift.scoreThreshold },
+        schedules: [training, ranking, drift],
+        scheduleGrace: '30m',
+        labels: { team: 'personalization' },
+        runbook: 'https://wiki.dsrpmart.io/ml/runbooks/product-recommendations',
+        ...s.alerting,
+      }),
+    ],
+  };
+});

@@ -1,0 +1,44 @@
+import { app, cron, monitoring, runtime, schedule } from '../../dsl/index.ts';
+import { settings } from '../environments.ts';
+import { driftSchedule } from '../shared/drift-check-pipeline.ts';
+import { indexBuild, SEARCH_INDEX } from './index-build.ts';
+import { queryDrift } from './query-drift.ts';
+
+/**
+ * Search: query -> top-K products. The catalog index is rebuilt nightly (and when the query mix
+ * drifts) and served in real time by a KServe retriever.
+ * @example
+ * ```ts
+ * project('dsrpmart', { apps: [search] });
+ * ```
+ */
+export const search = app('search', (env) => {
+  const s = settings(env);
+  const nightly = schedule(indexBuild, {
+    name: 'search-index-nightly',
+    cron: cron.daily({ hour: 1 }),
+    timezone: 'Europe/Berlin',
+    startingDeadline: '1h',
+    history: { successful: 7, failed: 7 },
+    suspend: s.suspendSchedules,
+    args: { snapshotDate: runtime.scheduledTime, ...s.promotion },
+  });
+  const drift = driftSchedule(queryDrift, env, { hour: 6, minute: 40 });
+  return {
+    description: 'Semantic product search: embeddings, vector index and a real-time retriever.',
+    pipelines: [indexBuild, queryDrift.pipeline],
+    schedules: [nightly, drift],
+    monitoring: [
+      monitoring(SEARCH_INDEX, {
+        model: SEARCH_INDEX,
+        description: 'Search retriever: real-time endpoint, query drift, nightly index build.',
+        endpoint: { service: 'search-retriever-predictor', latencyP99: '300ms', errorRate: 0.005, for: '5m' },
+        drift: { threshold: queryDrift.scoreThreshold },
+        schedules: [nightly, drift],
+        labels: { team: 'search' },
+        runbook: 'https://wiki.dsrpmart.io/ml/runbooks/search',
+        ...s.alerting,
+      }),
+    ],
+  };
+});

@@ -1,0 +1,90 @@
+import { driftCheck, warehouseExtract, type DriftFeatures, type DriftThresholds } from '../../components/index.ts';
+import { and, cron, eq, param, pipeline, runtime, schedule, type Environment, type ParamRef, type Pipeline, type PipelineBuilder, type Schedule, type Submission } from '../../dsl/index.ts';
+import { settings } from '../environments.ts';
+import { platformOptions } from './platform.ts';
+
+/** What to compare for one deployed model, and what to start when it drifted. */
+export interface DriftCheckSpec {
+  /** Pipeline name, e.g. `ctr-drift`. */
+  readonly name: string;
+  /** Registered model name: labels the pushed drift score the model's alert reads. */
+  readonly model: string;
+  /** Reference window: the rows the serving model was trained on. */
+  readonly referenceSql: string;
+  /** Current window: what the model saw recently (logged requests or scored rows). */
+  readonly currentSql: string;
+  readonly features: DriftFeatures;
+  readonly thresholds?: DriftThresholds;
+  /** Share of drifted features that counts as drift of the model; also the alert threshold. */
+  readonly scoreThreshold: number;
+  /** Starts the retraining run, typed against the training pipeline's parameters. */
+  readonly retrain: (p: PipelineBuilder, snapshotDate: ParamRef<string>) => Submission;
+}
+
+const driftParams = {
+  snapshotDate: param.string().describe('Last day of the current window: a date or an RFC 3339 time.'),
+  autoRetrain: param.bool().default(true).describe('Start retraining when the model drifted.'),
+};
+
+/** A drift pipeline plus what its schedule and alert need to agree on. */
+export interface DriftCheck {
+  readonly pipeline: Pipeline<typeof driftParams>;
+  readonly model: string;
+  readonly scoreThreshold: number;
+}
+
+/**
+ * The drift pipeline of one deployed model: extract both windows, run the drift check (which
+ * pushes the score for the alert) and, when the model drifted and auto-retraining is on, submit a
+ * run of its training pipeline.
+ *
+ * @example
+ * ```ts
+ * export const ctrDrift = driftCheckPipeline({ name: 'ctr-drift', model: 'ctr-categories', ..., retrain: (p, date) => p.submit('retrain', ctrTraining, { snapshotDate: date }) });
+ * ```
+ */
+export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
+  const built = pipeline(
+    spec.name,
+    {
+      description: `Daily input drift check of ${spec.model}; retrains it when drift crosses ${spec.scoreThreshold}.`,
+      params: driftParams,
+      timeout: '2h',
+      // Retraining is started by creating an Argo Workflow (p.submit), which only Argo can run.
+      target: 'argo',
+      ...platformOptions,
+    },
+    (p, params) => {
+      const reference = p.task('extract-reference', warehouseExtract, { sql: spec.referenceSql, snapshotDate: params.snapshotDate });
+      const current = p.task('extract-current', warehouseExtract, { sql: spec.currentSql, snapshotDate: params.snapshotDate });
+      const check = p.task('check', driftCheck, {
+        reference: reference.outputs.table,
+        current: current.outputs.table,
+        model: spec.model,
+        features: spec.features,
+        thresholds: spec.thresholds ?? {},
+        scoreThreshold: spec.scoreThreshold,
+      });
+      p.when(and(eq(check.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
+        spec.retrain(p, params.snapshotDate).retry({ limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } });
+      });
+    },
+  );
+  return { pipeline: built, model: spec.model, scoreThreshold: spec.scoreThreshold };
+}
+
+/**
+ * The daily schedule of a drift check. It runs in every environment (staging included, so the
+ * monitoring path is exercised), but retrains only where the environment allows it.
+ */
+export function driftSchedule(check: DriftCheck, env: Environment, at: { hour: number; minute?: number }): Schedule {
+  return schedule(check.pipeline, {
+    name: `${check.pipeline.name}-daily`,
+    cron: cron.daily(at),
+    timezone: 'Europe/Berlin',
+    concurrency: 'forbid',
+    startingDeadline: '1h',
+    history: { successful: 3, failed: 3 },
+    args: { snapshotDate: runtime.scheduledTime, autoRetrain: settings(env).autoRetrain },
+  });
+}

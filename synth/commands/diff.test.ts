@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/golden.ts';
+import type { CommandIO } from '../report.ts';
+import { runDiff } from './diff.ts';
+
+function capture(): CommandIO & { lines: string[]; errs: string[] } {
+  const lines: string[] = [];
+  const errs: string[] = [];
+  return { lines, errs, out: (l) => lines.push(l), err: (l) => errs.push(l), color: false };
+}
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+}
+
+const vs = (canary: number): string => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ranker, namespace: ml}
+spec:
+  hosts: [ranker]
+  http:
+  - name: primary
+    route:
+    - destination: {host: ranker-stable}
+      weight: ${100 - canary}
+    - destination: {host: ranker-canary}
+      weight: ${canary}
+`;
+const isvc = (uri: string): string => `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: ranker, namespace: ml}
+spec:
+  predictor:
+    model: {modelFormat: {name: xgboost}, storageUri: ${uri}}
+`;
+const wft = (tag: string, script: string): string => `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata: {name: train, namespace: ml}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: fit, template: fit}
+  - name: fit
+    script:
+      image: ghcr.io/acme/train:${tag}
+      source: |
+${script.split('\n').map((l) => `        ${l}`).join('\n')}
+`;
+const cron = (s: string): string => `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata: {name: train-weekly, namespace: ml}
+spec:
+  schedules: ['${s}']
+  workflowSpec: {workflowTemplateRef: {name: train}}
+`;
+const ROLE = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: trainer, namespace: ml}
+rules:
+- apiGroups: [argoproj.io]
+  resources: [workflows]
+  verbs: [create, get]
+`;
+const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old-settings, namespace: ml}\ndata: {a: b}\n';
+
+function craftedTrees(): { before: string; after: string } {
+  const root = mkdtempSync(join(tmpdir(), 'argosy-diff-'));
+  write(join(root, 'before'), {
+    'staging/ranking/virtualservice.ranker.yaml': vs(0),
+    'staging/ranking/inferenceservice.ranker.yaml': isvc('gs://models/ranker/v7'),
+    'staging/ranking/workflowtemplate.train.yaml': wft('1.4.0', 'import model\nmodel.fit(epochs=10)\nmodel.save()'),
+    'staging/ranking/cronworkflow.train-weekly.yaml': cron('0 3 * * 1'),
+    'staging/ranking/configmap.old-settings.yaml': CM,
+  });
+  write(join(root, 'after'), {
+    'staging/ranking/virtualservice.ranker.yaml': vs(10),
+    'staging/ranking/inferenceservice.ranker.yaml': isvc('gs://models/ranker/v8'),
+    'staging/ranking/workflowtemplate.train.yaml': wft('1.5.0', 'import model\nmodel.fit(epochs=20)\nmodel.save()'),
+    'staging/ranking/cronworkflow.train-weekly.yaml': cron('0 3 * * *'),
+    'staging/ranking/role.trainer.yaml': ROLE,
+  });
+  return { before: join(root, 'before'), after: join(root, 'after') };
+}
+
+describe('argosy diff on two directories', () => {
+  it('GIVEN crafted before/after trees WHEN diffed as markdown THEN the PR comment lists objects, fields and risks', async () => {
+    const { before, after } = craftedTrees();
+    const io = capture();
+    expect(await runDiff([before, after], { format: 'markdown' }, io)).toBe(1);
+    expectGolden('diff/crafted.md', `${io.lines.join('\n').replace(/Argosy diff .* → .*?:/, 'Argosy diff before → after:')}\n`);
+  });
+
+  it('GIVEN crafted before/after trees WHEN diffed as text THEN changes and risks are listed for the terminal', async () => {
+    const { before, after } = craftedTrees();
+    const io = capture();
+    expect(await runDiff([before, after], { format: 'text' }, io)).toBe(1);
+    expectGolden('diff/crafted.txt', `${io.lines.join('\n')}\n`);
+  });
+
+  it('GIVEN two equal trees WHEN diffed THEN it exits 0 and says so', async () => {
+    const { before } = craftedTrees();
+    const io = capture();
+    expect(await runDiff([before, before], { format: 'markdown' }, io)).toBe(0);
+    expect(io.lines.join('\n')).toContain('No changes to the synthesized manifests.');
+  });
+
+  it('GIVEN one directory WHEN diffed THEN it is a usage error', async () => {
+    const io = capture();
+    expect(await runDiff(['a'], {}, io)).toBe(2);
+  });
+});
+
+describe('argosy diff against a git ref', () => {
+  const gitIn = (cwd: string, ...args: string[]): void => {
+    const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+
+  it('GIVEN a repository whose base commit differs WHEN diffed with --base THEN the base is built in a temporary worktree and removed after', async () => {
+    const { before, after } = craftedTrees();
+    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
+    gitIn(repo, 'init', '-q');
+    cpSync(before, join(repo, 'project', 'manifests'), { recursive: true });
+    write(join(repo, 'project'), { 'app.ts': 'export default 1;\n' });
+    gitIn(repo, 'add', '.');
+    gitIn(repo, 'commit', '-qm', 'base');
+    const seen: string[] = [];
+    // Stand-ins for the two synth runs: the base copies its committed manifests, the working tree is `after`.
+    const io = capture();
+    const code = await runDiff([], {
+      base: 'HEAD',
+      app: 'app.ts',
+      format: 'text',
+      synthesizeCheckout: (projectDir, out) => {
+        seen.push(projectDir);
+        cpSync(join(projectDir, 'manifests'), out, { recursive: true });
+      },
+      synthesizeWorkingTree: () => after,
+    }, io, join(repo, 'project'));
+    expect(io.errs).toEqual(['  synthesizing HEAD in a temporary git worktree...', '  synthesizing the working tree...']);
+    expect(code).toBe(1);
+    expect(seen[0]).toMatch(/argosy-diff-.*base[/\\]project$/);
+    expect(io.lines.at(-1)).toBe('1 added, 1 removed, 4 changed');
+    const worktrees = spawnSync('git', ['worktree', 'list'], { cwd: repo, encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(worktrees).toHaveLength(1);
+  });
+
+  it('GIVEN a ref that does not exist WHEN diffed THEN it is a usage error naming the ref', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
+    gitIn(repo, 'init', '-q');
+    write(repo, { 'app.ts': 'export default 1;\n' });
+    const io = capture();
+    expect(await runDiff([], { base: 'no-such-ref', app: 'app.ts', synthesizeWorkingTree: () => repo }, io, repo)).toBe(2);
+    expect(io.errs.join('\n')).toContain('no-such-ref');
+  });
+});

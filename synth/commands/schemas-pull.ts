@@ -1,0 +1,22 @@
+import { EXIT_OK, reportError, type CommandIO } from '../report.ts';
+import { defaultSchemaCache } from '../validate/schema-cache.ts';
+import { pullSchemas } from '../validate/schemas-pull.ts';
+
+export interface SchemasPullOptions {
+  readonly out?: string;
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+/** `argosy schemas pull`: caches the current cluster's CRD schemas for offline `argosy validate`. */
+export async function runSchemasPull(opts: SchemasPullOptions, io: CommandIO): Promise<number> {
+  const out = opts.out ?? defaultSchemaCache();
+  try {
+    const r = await pullSchemas({ out, ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}), ...(opts.context ? { context: opts.context } : {}) });
+    io.out(`✓ wrote ${r.files.length} schema${r.files.length === 1 ? '' : 's'} for ${r.crds} CRD${r.crds === 1 ? '' : 's'} from ${r.server} to ${out}`);
+    return EXIT_OK;
+  } catch (e) {
+    const err = e as { message?: string; code?: string };
+    return reportError(new Error(`could not read CRDs from the cluster: ${err.message ?? String(e)}. Check your kubeconfig/context (kubectl get crd must work)`), io);
+  }
+}

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../load-app.ts';
+
+function git(args: readonly string[], cwd: string): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new UsageError(`git ${args.join(' ')}: ${(r.stderr || r.stdout || 'failed').trim().split('\n')[0]} (got exit ${r.status}). Run argosy diff inside a git checkout and pass a ref that exists, e.g. --base origin/main`);
+  return r.stdout.trim();
+}
+
+/** Synthesizes the checkout in `projectDir` into `outDir` (the default runs that checkout's own CLI). */
+export type SynthesizeCheckout = (projectDir: string, outDir: string) => void;
+
+/**
+ * Runs `node synth/bin.mjs synth` of the checked-out revision, so the base is built with the
+ * engine it had. A revision without Argosy (or without the app entry) synthesizes to nothing.
+ */
+export function cliSynthesizer(app: string): SynthesizeCheckout {
+  return (projectDir, outDir) => {
+    if (!existsSync(join(projectDir, 'synth', 'bin.mjs')) || !existsSync(join(projectDir, app))) return;
+    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', app, '--out', outDir], { cwd: projectDir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`synthesizing the base revision failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`);
+  };
+}
+
+/**
+ * Checks `ref` out into a temporary git worktree, synthesizes it there and hands the output
+ * directory to `use`. The worktree is removed afterwards, whatever happens.
+ */
+export function withBaseTree<T>(ref: string, projectDir: string, synthesizeCheckout: SynthesizeCheckout, use: (outDir: string) => T): T {
+  const top = git(['rev-parse', '--show-toplevel'], projectDir);
+  const prefix = git(['rev-parse', '--show-prefix'], projectDir);
+  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], projectDir);
+  const tmp = mkdtempSync(join(tmpdir(), 'argosy-diff-'));
+  const worktree = join(tmp, 'base');
+  try {
+    git(['worktree', 'add', '--detach', '--quiet', worktree, ref], top);
+    const baseProject = resolve(worktree, prefix);
+    // The base checkout has no node_modules of its own; the current one is close enough to run it.
+    const modules = resolve(projectDir, 'node_modules');
+    if (existsSync(baseProject) && existsSync(modules) && !existsSync(join(baseProject, 'node_modules'))) symlinkSync(modules, join(baseProject, 'node_modules'), 'dir');
+    const out = join(tmp, 'out');
+    if (existsSync(baseProject)) synthesizeCheckout(baseProject, out);
+    return use(out);
+  } finally {
+    spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: top });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

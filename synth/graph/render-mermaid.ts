@@ -1,0 +1,39 @@
+import type { EdgeStyle, Graph, GraphNode, NodeShape } from './model.ts';
+
+const text = (s: string): string => s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+
+const SHAPES: Record<NodeShape, (label: string) => string> = {
+  task: (l) => `["${l}"]`,
+  decision: (l) => `{"${l}"}`,
+  loop: (l) => `{{"${l}"}}`,
+  pause: (l) => `(["${l}"])`,
+  gate: (l) => `[/"${l}"/]`,
+  action: (l) => `[["${l}"]]`,
+  terminal: (l) => `(("${l}"))`,
+};
+
+const ARROWS: Record<EdgeStyle, string> = { data: '-->', order: '-.->', condition: '-->', failure: '-.->' };
+
+function node(n: GraphNode, indent: string): string {
+  const [title, ...rest] = n.label.map(text);
+  const label = rest.length ? `<b>${title}</b><br/>${rest.join('<br/>')}` : (title ?? '');
+  return `${indent}${n.id}${SHAPES[n.shape](label)}`;
+}
+
+/** Mermaid flowchart (renders on GitHub inside a ```mermaid block). */
+export function renderMermaid(g: Graph): string {
+  const out = ['flowchart TD', `  %% ${g.title}`];
+  const emit = (parent: string | undefined, indent: string): void => {
+    for (const n of g.nodes.filter((x) => x.group === parent)) out.push(node(n, indent));
+    for (const grp of g.groups.filter((x) => x.parent === parent)) {
+      out.push(`${indent}subgraph ${grp.id} ["${text(grp.label)}"]`);
+      emit(grp.id, `${indent}  `);
+      out.push(`${indent}end`);
+    }
+  };
+  emit(undefined, '  ');
+  for (const e of g.edges) out.push(`  ${e.from} ${ARROWS[e.style]}${e.label ? `|"${text(e.label)}"|` : ''} ${e.to}`);
+  const failures = g.edges.map((e, i) => (e.style === 'failure' ? i : -1)).filter((i) => i >= 0);
+  if (failures.length) out.push(`  linkStyle ${failures.join(',')} stroke:#c0392b`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,37 @@
+import { storeOf, type TemplateSource } from './argo/context.ts';
+import type { ArgoObject } from './argo/types.ts';
+import { ARGO_KINDS, type ArgoKind, argoVerdict } from './argo/workflow.ts';
+import type { Finding } from './finding.ts';
+import { obj } from './object-path.ts';
+
+const ARGO_GROUP = /^argoproj\.io\//;
+
+function isArgoWorkflowKind(o: unknown): o is ArgoObject & { kind: ArgoKind } {
+  const d = obj(o);
+  return typeof d.apiVersion === 'string' && ARGO_GROUP.test(d.apiVersion) && ARGO_KINDS.includes(d.kind as ArgoKind);
+}
+
+/**
+ * Argo's semantic rules for every Workflow, WorkflowTemplate, ClusterWorkflowTemplate and
+ * CronWorkflow of the input. `templateRef`s and `workflowTemplateRef`s resolve against the
+ * templates found in the same input, as `argo lint` resolves them against the cluster.
+ */
+export function argoLayer(objects: readonly unknown[]): Map<unknown, Finding[]> {
+  const sources: TemplateSource[] = objects
+    .filter((o): o is ArgoObject => isArgoWorkflowKind(o) && (o.kind === 'WorkflowTemplate' || o.kind === 'ClusterWorkflowTemplate'))
+    .map((o) => ({ kind: o.kind as TemplateSource['kind'], name: o.metadata?.name ?? '', spec: o.spec ?? {}, ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}) }));
+  const store = storeOf(sources);
+  const out = new Map<unknown, Finding[]>();
+  for (const o of objects) {
+    if (!isArgoWorkflowKind(o)) continue;
+    let message: string | undefined;
+    try {
+      message = argoVerdict(o, store, { lint: true });
+    } catch (e) {
+      // Malformed input (wrong types the schema layer reports) must not crash the whole run.
+      message = `could not be checked: ${(e as Error).message}`;
+    }
+    if (message !== undefined) out.set(o, [{ severity: 'error', layer: 'argo', rule: 'argo/semantics', path: '', message }]);
+  }
+  return out;
+}

@@ -1,0 +1,261 @@
+import { ArgoError, wrap } from './argo-error.ts';
+import type { TemplateContext } from './context.ts';
+import { checkLeaf, checkMetrics, checkPodResources, checkReservedNames } from './leaf.ts';
+import { checkNames, hasOutput, isLeaf, isPodType, templateType, templateTypes } from './names.ts';
+import { checkOutputs } from './outputs.ts';
+import { validateDag, validateSteps } from './steps-dag.ts';
+import type { Arguments, Artifact, Parameter, Template, TemplateHolder } from './types.ts';
+import { list } from './types.ts';
+import { ANY_WORKFLOW_OUTPUT_ARTIFACT, ANY_WORKFLOW_OUTPUT_PARAMETER, hasVariable, isParameterRef, placeholder, type Scope, substituteJson } from './variables.ts';
+
+/** How a check runs: `lint` (argo lint), `submit` (submission) or neither (the controller). */
+export interface ArgoValidateOptions {
+  readonly lint?: boolean;
+  readonly submit?: boolean;
+  readonly ignoreEntrypoint?: boolean;
+  readonly workflowTemplateValidation?: boolean;
+}
+
+/** Supplies the arguments a template is called with. */
+export interface ArgsProvider {
+  param(name: string): Parameter | undefined;
+  artifact(name: string): Artifact | undefined;
+}
+
+/** Stand-in arguments: every parameter has some value, every artifact is passed. */
+export const FAKE_ARGS: ArgsProvider = {
+  param: (name) => ({ name, value: placeholder() }),
+  artifact: (name) => ({ name }),
+};
+
+/**
+ * The arguments a step or task passes. Values that still reference the caller's variables are
+ * checked in the caller's scope, so the callee sees a stand-in value instead.
+ */
+export function argsOf(a: Arguments | undefined): ArgsProvider {
+  return {
+    param: (name) => {
+      const p = list<Parameter>(a?.parameters).find((x) => x?.name === name);
+      return p && typeof p.value === 'string' && hasVariable(p.value) ? { ...p, value: placeholder() } : p;
+    },
+    artifact: (name) => list<Artifact>(a?.artifacts).find((p) => p?.name === name),
+  };
+}
+
+const LOCATIONS = ['s3', 'git', 'http', 'artifactory', 'hdfs', 'raw', 'oss', 'gcs', 'azure', 'plugin'];
+
+export function hasLocation(a: Artifact): boolean {
+  return LOCATIONS.some((l) => a[l] !== undefined && a[l] !== null);
+}
+
+/** Parameter values as Argo's AnyString renders them. */
+export function valueString(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * Argo's template validation, re-implemented over plain objects: one instance checks one
+ * Workflow (with the templates it references), stopping at the first violation like Argo.
+ */
+export class ArgoValidator {
+  /** Variables available everywhere, with their (placeholder) values. */
+  readonly globals = new Map<string, string>();
+  private readonly done = new Set<string>();
+
+  constructor(readonly opts: ArgoValidateOptions) {}
+
+  /** Checks the template a step/task/entrypoint points at; undefined when it cannot be known statically. */
+  holder(h: TemplateHolder, ctx: TemplateContext, args: ArgsProvider): Template | undefined {
+    if (h.templateRef) {
+      if (h.template) throw new ArgoError('template name cannot be specified with templateRef.');
+      if (!h.templateRef.name) throw new ArgoError('resource name is required');
+      if (!h.templateRef.template) throw new ArgoError('template name is required');
+      // A reference computed from parameters is only known when the workflow runs.
+      if (hasVariable(h.templateRef.name) || hasVariable(h.templateRef.template)) return undefined;
+    }
+    const { ctx: inner, template } = ctx.resolve(h);
+    const policy = template.retryStrategy?.retryPolicy;
+    if (policy !== undefined && !['Always', 'OnError', 'OnFailure', 'OnTransientError', ''].includes(policy)) {
+      throw new ArgoError(`${policy} is not a valid RetryPolicy`);
+    }
+    this.template(template, inner, args);
+    return template;
+  }
+
+  template(t: Template, ctx: TemplateContext, args: ArgsProvider): void {
+    const name = String(t.name ?? '');
+    const types = templateTypes(t);
+    const choose = 'choose one of: container, containerSet, steps, script, resource, dag, suspend, template, template ref';
+    if (types.length === 0) throw new ArgoError(`templates.${name} template type unspecified. ${choose}`);
+    if (types.length > 1) throw new ArgoError(`templates.${name} multiple template types specified. ${choose}`);
+    const scope = this.inputsScope(t);
+    if (list<{ name?: string }>(t.initContainers).some((c) => !c?.name)) throw new ArgoError('initContainers must all have container name');
+    checkReservedNames(t);
+    checkPodResources(t, `templates.${name}`);
+    const locals = new Map<string, string>();
+    const local = (k: string): void => {
+      const v = placeholder();
+      locals.set(k, v);
+      scope.add(k);
+    };
+    if (isPodType(t)) local('pod.name');
+    if (t.retryStrategy) ['retries', 'retries.lastExitCode', 'retries.lastStatus', 'retries.lastDuration', 'retries.lastMessage'].forEach(local);
+    if (isLeaf(t)) {
+      list<Artifact>(t.outputs?.artifacts).forEach((a) => a?.path && scope.add(`outputs.artifacts.${a.name}.path`));
+      list<Parameter>(t.outputs?.parameters).forEach((p) => p?.valueFrom?.path && scope.add(`outputs.parameters.${p.name}.path`));
+    }
+    const processed = wrap(`templates.${name} `, () => this.processArgs(t, args, locals));
+    if (typeof processed.timeout === 'string' && processed.timeout !== '') {
+      if (!isLeaf(processed)) throw new ArgoError(`${templateType(processed)} template doesn't support timeout field.`);
+      if (/^[-+]?\d+$/.test(processed.timeout)) throw new ArgoError(`${name} has invalid duration format in timeout.`);
+    }
+    const key = `${ctx.scope}#${name}`;
+    if (this.done.has(key)) return;
+    this.done.add(key);
+    for (const g of this.globals.keys()) scope.add(g);
+    const type = templateType(processed);
+    if (type === 'Steps') validateSteps(this, scope, ctx, processed);
+    else if (type === 'DAG') validateDag(this, scope, ctx, processed);
+    else checkLeaf(this, scope, ctx, processed);
+    checkOutputs(this, scope, processed);
+    if (processed.archiveLocation?.git && !processed.archiveLocation.git.repo) throw new ArgoError(`templates.${name}.archiveLocation.git.repo is required`);
+    checkMetrics(processed, name);
+  }
+
+  private inputsScope(t: Template): Scope {
+    const name = String(t.name ?? '');
+    const params = list<Parameter>(t.inputs?.parameters);
+    const arts = list<Artifact>(t.inputs?.artifacts);
+    wrap(`templates.${name}.inputs.parameters`, () => checkNames(params, 'param'));
+    wrap(`templates.${name}.inputs.artifacts`, () => checkNames(arts, 'param'));
+    const scope: Scope = new Set(params.map((p) => `inputs.parameters.${p.name}`));
+    if (params.length > 0) scope.add('inputs.parameters');
+    for (const a of arts) {
+      const ref = `inputs.artifacts.${a.name}`;
+      scope.add(ref);
+      if (isLeaf(t)) {
+        if (typeof a.path === 'string' && a.path.split('/').includes('..')) throw new ArgoError(`error in templates.${name}.${ref}: path '${a.path}' must not contain '..'`);
+        scope.add(`${ref}.path`);
+      } else if (a.path) {
+        throw new ArgoError(`templates.${name}.${ref}.path only valid in container/script templates`);
+      }
+      if (a.from) throw new ArgoError(`templates.${name}.${ref}.from not valid in inputs`);
+      if (a.git && !a.git.repo) throw new ArgoError(`templates.${name}.${ref}.git.repo is required`);
+    }
+    return scope;
+  }
+
+  /** Binds arguments to inputs and substitutes globals, locals and inputs, as Argo does before checking. */
+  private processArgs(t: Template, args: ArgsProvider, locals: ReadonlyMap<string, string>): Template {
+    const copy = JSON.parse(JSON.stringify(t)) as Template;
+    const params = list<Parameter>(copy.inputs?.parameters);
+    for (const p of params) {
+      if (p.value === undefined && p.default !== undefined) p.value = p.default;
+      const arg = args.param(String(p.name));
+      if (arg) {
+        if (arg.value !== undefined && arg.value !== null) {
+          p.value = arg.value;
+          delete p.valueFrom;
+        } else {
+          p.valueFrom = arg.valueFrom;
+          delete p.value;
+        }
+      }
+      if (!p.valueFrom?.configMapKeyRef && (p.value === undefined || p.value === null)) throw new ArgoError(`inputs.parameters.${p.name} was not supplied`);
+    }
+    const arts = list<Artifact>(copy.inputs?.artifacts);
+    arts.forEach((a, i) => {
+      const arg = args.artifact(String(a.name));
+      if (!a.optional && !hasLocation(a) && !arg) throw new ArgoError(`inputs.artifacts.${a.name} was not supplied`);
+      if (arg) arts[i] = { ...arg, path: a.path, ...(a.mode !== undefined ? { mode: a.mode } : {}) } as Artifact;
+    });
+    const first = new Map([...this.globals, ...locals]);
+    const json = substituteJson(JSON.stringify(copy), first);
+    const replaced = JSON.parse(json) as Template;
+    const values = new Map(first);
+    for (const p of list<Parameter>(replaced.inputs?.parameters)) if (p.value !== undefined) values.set(`inputs.parameters.${p.name}`, valueString(p.value));
+    values.set('inputs.parameters', JSON.stringify(list(replaced.inputs?.parameters)));
+    for (const a of list<Artifact>(replaced.inputs?.artifacts)) if (a.path) values.set(`inputs.artifacts.${a.name}.path`, a.path);
+    for (const a of list<Artifact>(replaced.outputs?.artifacts)) if (a.path) values.set(`outputs.artifacts.${a.name}.path`, a.path);
+    for (const p of list<Parameter>(replaced.outputs?.parameters)) if (p.valueFrom?.path) values.set(`outputs.parameters.${p.name}.path`, p.valueFrom.path);
+    return JSON.parse(substituteJson(json, values)) as Template;
+  }
+
+  /** Adds what a finished step/task exposes (`<prefix>.outputs.*`, `.id`, ...) to a scope. */
+  addOutputs(t: Template | undefined, prefix: string, scope: Scope, aggregate: boolean, ancestor: boolean): void {
+    ['id', 'startedAt', 'finishedAt', 'hostNodeName'].forEach((f) => scope.add(`${prefix}.${f}`));
+    if (!t) return;
+    if (t.daemon === true) scope.add(`${prefix}.ip`);
+    if (hasOutput(t)) {
+      scope.add(`${prefix}.outputs.result`);
+      scope.add(`${prefix}.exitCode`);
+    }
+    for (const p of list<Parameter>(t.outputs?.parameters)) {
+      scope.add(`${prefix}.outputs.parameters.${p.name}`);
+      if (p.globalName) this.addGlobalOutput('parameters', p.globalName, scope);
+    }
+    for (const a of list<Artifact>(t.outputs?.artifacts)) {
+      scope.add(`${prefix}.outputs.artifacts.${a.name}`);
+      if (a.globalName) this.addGlobalOutput('artifacts', a.globalName, scope);
+    }
+    if (aggregate) {
+      const type = templateType(t);
+      if (type === 'Script' || type === 'ContainerSet') {
+        scope.add(`${prefix}.outputs.result`);
+        scope.add(`${prefix}.exitCode`);
+      }
+      scope.add(`${prefix}.outputs.parameters`);
+    }
+    if (ancestor) scope.add(`${prefix}.status`);
+  }
+
+  /** Registers the global outputs (`globalName`) of templates, which any template may read. */
+  registerGlobalOutputs(templates: readonly Template[]): void {
+    for (const t of templates) {
+      for (const p of list<Parameter>(t?.outputs?.parameters)) if (p.globalName) this.addGlobalOutput('parameters', p.globalName, new Set());
+      for (const a of list<Artifact>(t?.outputs?.artifacts)) if (a.globalName) this.addGlobalOutput('artifacts', a.globalName, new Set());
+    }
+  }
+
+  private addGlobalOutput(kind: 'parameters' | 'artifacts', rawName: string, scope: Scope): void {
+    // Global names may be built from workflow parameters, whose values are known here.
+    const globalName = JSON.parse(substituteJson(JSON.stringify(rawName), this.globals)) as string;
+    if (isParameterRef(globalName)) {
+      scope.add(kind === 'parameters' ? ANY_WORKFLOW_OUTPUT_PARAMETER : ANY_WORKFLOW_OUTPUT_ARTIFACT);
+      return;
+    }
+    const key = `workflow.outputs.${kind}.${globalName}`;
+    scope.add(key);
+    this.globals.set(key, placeholder());
+  }
+}
+
+/** Argument checks shared by the workflow, steps and tasks: names, values, enums, artifact sources. */
+export function checkArguments(prefix: string, a: Arguments | undefined, allowEmptyValues: boolean): void {
+  const params = list<Parameter>(a?.parameters);
+  const arts = list<Artifact>(a?.artifacts);
+  wrap(`${prefix}parameters`, () => checkNames(params, 'param'));
+  wrap(`${prefix}artifacts`, () => checkNames(arts, 'param'));
+  for (const p of params) {
+    const hasValue = p.value !== undefined && p.value !== null;
+    if (!p.valueFrom && !hasValue && !allowEmptyValues) throw new ArgoError(`${prefix}${p.name}.value or ${prefix}${p.name}.valueFrom is required`);
+    if (p.valueFrom) {
+      const vf = p.valueFrom;
+      const ok = vf.configMapKeyRef !== undefined || (typeof vf.event === 'string' && vf.event !== '') || vf.supplied !== undefined;
+      if (!ok || vf.path || vf.jsonPath || vf.parameter || vf.expression) throw new ArgoError(`${prefix}${p.name}.valueFrom only allows: default, configMapKeyRef and supplied`);
+    }
+    if (p.enum !== undefined) {
+      if (!Array.isArray(p.enum) || p.enum.length === 0) throw new ArgoError(`${prefix}${p.name}.enum should contain at least one value`);
+      if (!hasValue) {
+        if (allowEmptyValues) return;
+        throw new ArgoError(`${prefix}${p.name}.value is required`);
+      }
+      if (!p.enum.map(valueString).includes(valueString(p.value))) throw new ArgoError(`${prefix}${p.name}.value should be present in ${prefix}${p.name}.enum list`);
+    }
+  }
+  for (const art of arts) {
+    if (!art.from && !art.fromExpression && !hasLocation(art)) throw new ArgoError(`${prefix}${art.name}.from, artifact location, or key is required`);
+    if (art.from && art.fromExpression) throw new ArgoError(`${prefix}${art.name} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);
+  }
+}
+

@@ -1,0 +1,33 @@
+/** Which check produced a finding. */
+export type Layer = 'yaml' | 'schema' | 'argo' | 'metadata' | 'policy' | 'size';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in one object. */
+export interface Finding {
+  readonly severity: Severity;
+  readonly layer: Layer;
+  /** Stable rule id, e.g. `policy/pinned-image`, usable in `--skip`. */
+  readonly rule: string;
+  /** Where in the object, dotted (`spec.templates[2].container.image`); empty for the whole object. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A YAML document from an input file, with what was found in it. */
+export interface DocumentReport {
+  readonly file: string;
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  readonly kind: string;
+  readonly name: string;
+  readonly findings: readonly Finding[];
+}
+
+export function errorCount(reports: readonly DocumentReport[]): number {
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+}
+
+export function warningCount(reports: readonly DocumentReport[]): number {
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+}

@@ -1,0 +1,44 @@
+import { argoLayer } from './argo-layer.ts';
+import type { SourceSet } from './documents.ts';
+import type { DocumentReport, Finding, Layer, Severity } from './finding.ts';
+import { metadataFindings } from './metadata-rules.ts';
+import { identity } from './object-path.ts';
+import { policyFindings } from './policy/policy-layer.ts';
+import { schemaFindings } from './schema-layer.ts';
+import type { SchemaRegistry } from './schema-registry.ts';
+import { sizeFindings } from './size-budget.ts';
+
+export interface ValidateOptions {
+  /** Schemas for the schema layer; without one the layer is skipped. */
+  readonly registry?: SchemaRegistry;
+  /** Layers (`schema`, `argo`, `policy`, ...) or rule ids (`policy/resources`) not to run. */
+  readonly skip?: readonly string[];
+  /** Severity of policy findings: errors by default, warnings while a team adopts them. */
+  readonly policySeverity?: Severity;
+}
+
+/**
+ * Runs every layer over the parsed input and groups the findings per document, in input order.
+ * Layers: metadata (API server rules), schema (strict CRD schemas), argo (Argo's own semantic
+ * rules), policy (PSS restricted, pinned images, resources, inline secrets), size (etcd budget).
+ */
+export function validateSources(sources: SourceSet, opts: ValidateOptions = {}): DocumentReport[] {
+  const skip = new Set(opts.skip ?? []);
+  const on = (layer: Layer): boolean => !skip.has(layer);
+  const argo = on('argo') ? argoLayer(sources.documents.map((d) => d.object)) : new Map<unknown, Finding[]>();
+  const reports: DocumentReport[] = [];
+  for (const p of sources.problems) {
+    reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: 'yaml/parse', path: '', message: p.message }] });
+  }
+  for (const d of sources.documents) {
+    const findings: Finding[] = [];
+    if (on('metadata')) findings.push(...metadataFindings(d.object));
+    if (on('schema') && opts.registry) findings.push(...schemaFindings(opts.registry, d.object));
+    findings.push(...(argo.get(d.object) ?? []));
+    if (on('policy')) findings.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
+    if (on('size')) findings.push(...sizeFindings(d.object));
+    const id = identity(d.object);
+    reports.push({ file: d.file, index: d.index, kind: id.kind, name: id.name, findings: findings.filter((f) => !skip.has(f.rule)) });
+  }
+  return reports;
+}

@@ -1,0 +1,53 @@
+import { steps, template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This example demonstrates the ability to pass artifacts
+ * from one step to the next with an explicit artifact plugin
+ */
+const artifactExample = template('artifact-example', {
+  steps: steps((s) => {
+    const generateArtifact = s.step('generate-artifact', helloWorldToFile);
+    s.step('consume-artifact', printMessageFromFile, {
+      arguments: { artifacts: { message: generateArtifact.outputs.artifacts['hello-art'] } },
+    });
+  }),
+});
+
+const helloWorldToFile = template('hello-world-to-file', {
+  container: {
+    image: 'busybox',
+    command: ['sh', '-c'],
+    args: ['sleep 1; echo hello world | tee /tmp/hello_world.txt'],
+  },
+  outputs: {
+    artifacts: {
+      'hello-art': {
+        path: '/tmp/hello_world.txt',
+        plugin: {
+          name: 'test',
+          configuration: `bucket: my-bucket
+endpoint: minio:9000
+insecure: true
+accessKeySecret:
+  name: my-minio-cred
+  key: accesskey
+secretKeySecret:
+  name: my-minio-cred
+  key: secretkey
+`,
+          key: 'hi',
+        },
+      },
+    },
+  },
+});
+
+const printMessageFromFile = template('print-message-from-file', {
+  inputs: { artifacts: { message: { path: '/tmp/message' } } },
+  container: { image: 'busybox', command: ['sh', '-c'], args: ['cat /tmp/message'] },
+});
+
+export default workflow({
+  metadata: { generateName: 'artifact-passing-' },
+  spec: { entrypoint: artifactExample },
+});

@@ -1,0 +1,24 @@
+import { template, workflow } from '../../dsl/argo/index.ts';
+
+const main = template('main', {
+  containerSet: {
+    containers: [
+      { name: 'a', image: 'argoproj/argosay:v2' },
+      { name: 'b', image: 'argoproj/argosay:v2', dependencies: ['a'] },
+      { name: 'c', image: 'argoproj/argosay:v2', dependencies: ['a'] },
+      { name: 'd', image: 'argoproj/argosay:v2', dependencies: ['b', 'c'] },
+    ],
+  },
+});
+
+export default workflow({
+  metadata: {
+    generateName: 'graph-',
+    annotations: {
+      'workflows.argoproj.io/description': `This workflow demonstrates running a graph of tasks within containers in a single pod.
+`,
+      'workflows.argoproj.io/version': '>= 3.1.0',
+    },
+  },
+  spec: { entrypoint: main },
+});

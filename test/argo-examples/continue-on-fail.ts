@@ -1,0 +1,32 @@
+import { steps, template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * Example on continue-on-fail, where the workflow will continue running even
+ * some steps fail.
+ */
+const workflowIgnore = template('workflow-ignore', {
+  steps: steps((s) => {
+    s.step('A', helloWorld);
+    s.parallel((g) => {
+      g.step('B', helloWorld);
+      g.step('C', intentionalFail, { continueOn: { failed: true } });
+    });
+    s.step('D', helloWorld);
+  }),
+});
+
+const helloWorld = template('hello-world', {
+  container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
+});
+
+const intentionalFail = template('intentional-fail', {
+  container: { image: 'busybox', command: ['sh', '-c'], args: ['echo intentional failure; exit 1'] },
+});
+
+export default workflow({
+  metadata: {
+    generateName: 'continue-on-fail-',
+    labels: { 'workflows.argoproj.io/no-test': 'expected-failure' },
+  },
+  spec: { entrypoint: workflowIgnore, parallelism: 1 },
+});

@@ -1,0 +1,39 @@
+import { dag, template, vars, workflow } from '../../dsl/argo/index.ts';
+
+const main = template('main', {
+  dag: dag((d) => {
+    const serverTask = d.task('server', server);
+    d.task('client', client, {
+      depends: serverTask,
+      arguments: { parameters: { 'server-ip': serverTask.ip } },
+      withSequence: { count: '6' },
+    });
+  }),
+});
+
+const server = template('server', {
+  retryStrategy: { limit: '6' },
+  daemon: true,
+  container: {
+    image: 'nginx:1.13',
+    command: ['nginx'],
+    args: ['-g', 'daemon off;'],
+    readinessProbe: { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 2, timeoutSeconds: 1 },
+  },
+});
+
+const client = template('client', { inputs: { parameters: { 'server-ip': {} } } }, ({ inputs }) => ({
+  synchronization: { mutexes: [{ name: `client-${vars.workflow.uid}` }] },
+  container: {
+    image: 'curlimages/curl:latest',
+    command: ['/bin/sh', '-c'],
+    args: [
+      `echo curl --silent -G http://${inputs.parameters['server-ip']}:80/ && curl --silent -G http://${inputs.parameters['server-ip']}:80/`,
+    ],
+  },
+}));
+
+export default workflow({
+  metadata: { generateName: 'dag-daemon-retry-', labels: { 'workflows.argoproj.io/no-test': 'duration' } },
+  spec: { entrypoint: main },
+});

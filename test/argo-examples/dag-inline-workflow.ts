@@ -1,0 +1,19 @@
+import { dag, inline, template, workflow } from '../../dsl/argo/index.ts';
+
+const main = template('main', {
+  dag: dag((d) => {
+    d.task('a', inline({ container: { image: 'argoproj/argosay:v2' } }));
+  }),
+});
+
+export default workflow({
+  metadata: {
+    generateName: 'dag-inline-',
+    annotations: {
+      'workflows.argoproj.io/description': `This example demonstrates running a DAG with inline templates.
+`,
+      'workflows.argoproj.io/version': '>= 3.2.0',
+    },
+  },
+  spec: { entrypoint: main },
+});

@@ -1,0 +1,30 @@
+import { template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This is an example of a workflow producing an S3 output artifact which is saved to a hard-wired
+ * location. This is useful for workflows which want to publish results to a well known or
+ * pre-determined location.
+ */
+const helloWorldToFile = template('hello-world-to-file', {
+  container: { image: 'busybox', command: ['sh', '-c'], args: ['echo hello world | tee /tmp/hello_world.txt'] },
+  outputs: {
+    artifacts: {
+      message: {
+        path: '/tmp',
+        s3: {
+          endpoint: 's3.amazonaws.com',
+          bucket: 'my-bucket',
+          region: 'us-west-2',
+          key: 'path/in/bucket/hello_world.txt.tgz',
+          accessKeySecret: { name: 'my-s3-credentials', key: 'accessKey' },
+          secretKeySecret: { name: 'my-s3-credentials', key: 'secretKey' },
+        },
+      },
+    },
+  },
+});
+
+export default workflow({
+  metadata: { labels: { 'workflows.argoproj.io/no-test': 'environment' }, generateName: 'output-artifact-s3-' },
+  spec: { entrypoint: helloWorldToFile },
+});

@@ -1,0 +1,45 @@
+import { steps, template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * Only retry if the retryStrategy.expression condition is satisfied. In this
+ * example, retries will be made until a pod matches the condition or the limit
+ * of 10 is reached, whichever happens first.
+ */
+const main = template('main', {
+  steps: steps((s) => {
+    const safeToRetryStep = s.step('safe-to-retry', safeToRetry);
+    s.step('retry', retryScript, {
+      arguments: { parameters: { 'safe-to-retry': safeToRetryStep.outputs.result } },
+    });
+  }),
+});
+
+const safeToRetry = template('safe-to-retry', {
+  script: {
+    image: 'python:alpine3.23',
+    command: ['python'],
+    source: `print("true")
+`,
+  },
+});
+
+const retryScript = template('retry-script', { inputs: { parameters: { 'safe-to-retry': {} } } }, ({ inputs }) => ({
+  retryStrategy: {
+    limit: '10',
+    expression: `asInt(lastRetry.exitCode) > 1 && lastRetry.status != "Error" && asInt(lastRetry.duration) < 120 && (${inputs.parameters['safe-to-retry']} == true || lastRetry.message matches 'imminent node shutdown|pod deleted')`,
+  },
+  script: {
+    image: 'python:alpine3.23',
+    command: ['python'],
+    source: `import random;
+import sys;
+exit_code = random.choice([1, 2]);
+sys.exit(exit_code)
+`,
+  },
+}));
+
+export default workflow({
+  metadata: { generateName: 'retry-script-', labels: { 'workflows.argoproj.io/no-test': 'environment' } },
+  spec: { entrypoint: main },
+});

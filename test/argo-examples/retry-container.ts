@@ -1,0 +1,18 @@
+import { template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This example demonstrates the use of retries for a single container.
+ */
+const retryContainer = template('retry-container', {
+  retryStrategy: { limit: '10' },
+  container: {
+    image: 'python:alpine3.23',
+    command: ['python', '-c'],
+    args: ['import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)'],
+  },
+});
+
+export default workflow({
+  metadata: { generateName: 'retry-container-' },
+  spec: { entrypoint: retryContainer },
+});

@@ -1,0 +1,26 @@
+import { steps, template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This template demonstrates a steps level timeout.
+ */
+const sleepSleep = template('sleep-sleep', {
+  steps: steps((s) => {
+    s.parallel((g) => {
+      g.step('sleep1', sleep, { continueOn: { error: true }, arguments: { parameters: { timeout: '10s' } } });
+      g.step('sleep2', sleep, {
+        continueOn: { failed: true },
+        arguments: { parameters: { timeout: '10s' } },
+      });
+    });
+  }),
+});
+
+const sleep = template('sleep', { inputs: { parameters: { timeout: {} } } }, ({ inputs }) => ({
+  timeout: inputs.parameters.timeout,
+  container: { image: 'alpine:3.23', command: ['sh', '-c'], args: ['sleep 30s'] },
+}));
+
+export default workflow({
+  metadata: { generateName: 'steps-tmpl-timeout-', labels: { 'workflows.argoproj.io/no-test': 'environment' } },
+  spec: { entrypoint: sleepSleep },
+});

@@ -1,0 +1,17 @@
+import { template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This example demonstrates the use of a Synchronization Mutex lock on workflow execution. Mutex lock limits
+ * only one of the workflow execution in the namespace which has same Mutex lock.
+ */
+const helloWorld = template('hello-world', {
+  container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
+});
+
+export default workflow({
+  metadata: {
+    generateName: 'synchronization-db-wf-level-',
+    labels: { 'workflows.argoproj.io/no-test': 'environment' },
+  },
+  spec: { entrypoint: helloWorld, synchronization: { mutexes: [{ name: 'test', database: true }] } },
+});

@@ -1,0 +1,29 @@
+import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This example demonstrates the use of a Synchronization lock on template execution. Synchronization lock limits
+ * the number of concurrent template execution across the workflows in the namespace which has same Synchronization lock.
+ * Synchronization limit value can be configured in the database.
+ * INSERT INTO sync_limit (name, sizeLimit) VALUES ('<namespace>/template', 2);
+ */
+const synchronizationDbTmplLevelExample = template('synchronization-db-tmpl-level-example', {
+  steps: steps((s) => {
+    s.step('synchronization-acquire-lock', acquireLock, {
+      undeclaredArguments: { parameters: { seconds: item } },
+      withParam: '["1","2","3","4","5"]',
+    });
+  }),
+});
+
+const acquireLock = template('acquire-lock', {
+  synchronization: { semaphores: [{ database: { key: 'template' } }] },
+  container: { image: 'alpine:3.23', command: ['sh', '-c'], args: ['sleep 10; echo acquired lock'] },
+});
+
+export default workflow({
+  metadata: {
+    labels: { 'workflows.argoproj.io/no-test': 'environment' },
+    generateName: 'synchronization-db-tmpl-level-',
+  },
+  spec: { entrypoint: synchronizationDbTmplLevelExample },
+});

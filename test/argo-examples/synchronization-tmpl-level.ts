@@ -1,0 +1,34 @@
+import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
+
+/**
+ * This example demonstrates the use of a Synchronization lock on template execution. Synchronization lock limits
+ * the number of concurrent template execution across the workflows in the namespace which has same Synchronization lock.
+ * Synchronization limit value can be configured in configmap. Eg.:
+ * apiVersion: v1
+ * kind: ConfigMap
+ * metadata:
+ *   name: my-config
+ * data:
+ *   template: "3"
+ */
+const synchronizationTmplLevelExample = template('synchronization-tmpl-level-example', {
+  steps: steps((s) => {
+    s.step('synchronization-acquire-lock', acquireLock, {
+      undeclaredArguments: { parameters: { seconds: item } },
+      withParam: '["1","2","3","4","5"]',
+    });
+  }),
+});
+
+const acquireLock = template('acquire-lock', {
+  synchronization: { semaphores: [{ configMapKeyRef: { name: 'my-config', key: 'template' } }] },
+  container: { image: 'alpine:3.23', command: ['sh', '-c'], args: ['sleep 10; echo acquired lock'] },
+});
+
+export default workflow({
+  metadata: {
+    generateName: 'synchronization-tmpl-level-',
+    labels: { 'workflows.argoproj.io/no-test': 'environment' },
+  },
+  spec: { entrypoint: synchronizationTmplLevelExample },
+});
