@@ -65,6 +65,12 @@ describe('pipelines as tasks', () => {
     expect(() => pipeline('caller2', {}, (p) => { p.subPipeline('t', exiting); })).toThrow(/pipeline "exiting" has an exit handler/);
   });
 
+  it('GIVEN a callee that starts other pipelines with p.submit() THEN it is refused (submitting needs its own deployment)', () => {
+    const retrain = pipeline('retrain', {}, (p) => { p.task('x', echo, { text: 'x' }); });
+    const watcher = pipeline('watcher', {}, (p) => { p.submit('go', retrain); });
+    expect(() => pipeline('caller3', {}, (p) => { p.subPipeline('w', watcher); })).toThrow('pipeline "caller3" > task "w": pipeline "watcher" starts other pipelines with p.submit(), which needs a deployment (and service account) of its own (got "watcher"). Call p.submit() from the calling pipeline instead.');
+  });
+
   it('GIVEN name clashes across the call tree THEN they are refused before any backend runs', () => {
     const otherEcho = component('echo', { image: 'busybox:1.37', inputs: { text: param.string() }, command: (io) => ['echo', io.inputs.text] });
     const inner = pipeline('inner', {}, (p) => { p.task('x', otherEcho, { text: 'x' }); });

@@ -3,7 +3,7 @@ import type { BuildState, TaskState } from './build-state.ts';
 import type { AnyComponent } from './component.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import { canonicalJson } from './hash.ts';
-import type { ComponentIR, PipelineIR, PortIR } from './ir/index.ts';
+import type { ComponentIR, NodeIR, PipelineIR, PortIR } from './ir/index.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import { ArtifactPort, ParamPort, type PortMap } from './ports.ts';
 import { Step } from './step.ts';
@@ -42,6 +42,11 @@ const RUN_WIDE: readonly [string, (p: PipelineIR) => boolean][] = [
 /** Every component a pipeline runs, its own and those of the pipelines it calls. */
 export function allComponents(p: PipelineIR): ComponentIR[] {
   return [...p.components, ...(p.pipelines ?? []).flatMap(allComponents)];
+}
+
+/** Whether a body has a `p.submit()` step at any depth. */
+function startsRuns(nodes: readonly NodeIR[]): boolean {
+  return nodes.some((n) => n.kind === 'submit' || (n.kind === 'loop' && startsRuns(n.body)) || (n.kind === 'condition' && n.branches.some((b) => startsRuns(b.body))));
 }
 
 function allPipelines(p: PipelineIR): PipelineIR[] {
@@ -102,6 +107,10 @@ export function addPipelineTask(state: BuildState, id: string, target: AnyPipeli
   }
   if (callee.exitHandler.length > 0) {
     throw new DslError({ path, problem: `pipeline "${callee.name}" has an exit handler, which only a whole run can have`, got: callee.exitHandler.map((t) => t.id), fix: 'Move its p.onExit() tasks to the calling pipeline' });
+  }
+  const submitting = allPipelines(callee).find((p) => startsRuns(p.body));
+  if (submitting) {
+    throw new DslError({ path, problem: `pipeline "${submitting.name}" starts other pipelines with p.submit(), which needs a deployment (and service account) of its own`, got: submitting.name, fix: 'Call p.submit() from the calling pipeline instead' });
   }
   const runWide = RUN_WIDE.filter(([, set]) => set(callee)).map(([name]) => name);
   if (runWide.length > 0) {
