@@ -6,8 +6,9 @@ import { Task, type Dependable } from './task.ts';
 import type { OutputRefs } from './typing.ts';
 
 /**
- * A pipeline step that is not a plain component task (a called pipeline, a claim operation):
- * typed outputs, ordering, conditions and a display name, and nothing that configures a container.
+ * A pipeline step that is not a plain component task (a called pipeline, a claim operation, a
+ * submission): typed outputs, ordering, conditions and a display name, and nothing that
+ * configures a container.
  */
 export abstract class Step<O extends PortMap> implements StatusTarget {
   readonly outputs: OutputRefs<O>;
