@@ -12,7 +12,7 @@ const SHAPES: Record<NodeShape, string> = {
   terminal: 'shape=circle',
 };
 
-const EDGES: Record<EdgeStyle, string> = { data: '', order: 'style=dotted', condition: '', failure: 'style=dashed, color="#c0392b"' };
+const EDGES: Record<EdgeStyle, string> = { flow: '', data: '', order: 'style=dotted', condition: '', failure: 'style=dashed, color="#c0392b"' };
 
 /** Graphviz DOT (`dot -Tsvg`). */
 export function renderDot(g: Graph): string {
