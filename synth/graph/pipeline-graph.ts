@@ -59,7 +59,8 @@ export function pipelineGraph(p: PipelineIR): Graph {
       if (n.kind === 'task') {
         const id = g.id('task', n.id);
         taskNodes.set(n.id, id);
-        const label = [n.displayName ?? n.id, n.component, ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
+        const title = n.displayName ?? n.id;
+        const label = [title, ...(n.component !== title ? [n.component] : []), ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
         g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
         const deps = [
           ...Object.values(n.args).flatMap(valueSources).map((s) => (s.loop ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const } : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const })),

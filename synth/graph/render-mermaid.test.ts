@@ -21,4 +21,11 @@ describe('renderMermaid', () => {
     g.node({ id: 'a', label: ['say "hi"', 'C:\\path'], shape: 'task' });
     expect(renderDot(g.build('t'))).toContain('"a" [label="say \\"hi\\"\\nC:\\\\path", shape=box, style=rounded];');
   });
+
+  it('GIVEN direction LR WHEN rendered THEN Mermaid and DOT lay the graph out left to right', () => {
+    const g = new GraphBuilder();
+    g.node({ id: 'a', label: ['a'], shape: 'task' });
+    expect(renderMermaid(g.build('t'), { direction: 'LR' }).split('\n')[0]).toBe('flowchart LR');
+    expect(renderDot(g.build('t'), { direction: 'LR' })).toContain('rankdir=LR;');
+  });
 });

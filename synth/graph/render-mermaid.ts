@@ -22,9 +22,9 @@ function node(n: GraphNode, indent: string): string {
   return `${indent}${n.id}${SHAPES[n.shape](label)}`;
 }
 
-/** Mermaid flowchart (renders on GitHub inside a ```mermaid block). */
-export function renderMermaid(g: Graph): string {
-  const out = ['flowchart TD', `  %% ${g.title}`];
+/** Mermaid flowchart (renders on GitHub inside a ```mermaid block); `LR` suits wide, shallow graphs in docs. */
+export function renderMermaid(g: Graph, opts: { readonly direction?: 'TD' | 'LR' } = {}): string {
+  const out = [`flowchart ${opts.direction ?? 'TD'}`, `  %% ${g.title}`];
   const emit = (parent: string | undefined, indent: string): void => {
     for (const n of g.nodes.filter((x) => x.group === parent)) out.push(node(n, indent));
     for (const grp of g.groups.filter((x) => x.parent === parent)) {

@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveProject } from '../dsl/index.ts';
+import referenceProject from '../pipelines/index.ts';
 import { deploymentGraph } from '../synth/graph/deployment-graph.ts';
+import { pipelineGraph } from '../synth/graph/pipeline-graph.ts';
 import { renderMermaid } from '../synth/graph/render-mermaid.ts';
 import { deploymentFixtures, fixtureProject } from './fixtures/deployments.ts';
 import { UPDATING } from './golden.ts';
@@ -10,10 +12,16 @@ import { ROOT } from './shared-dir.ts';
 
 const DOC = resolve(ROOT, 'docs', 'deployments.md');
 const DOCS = [DOC, resolve(ROOT, 'docs', 'review-tooling.md')];
-// A diagram is a ```mermaid block right after a `<!-- graph: <fixture> -->` marker.
-const BLOCK = /<!-- graph: ([a-z0-9-]+) -->\n```mermaid\n([\s\S]*?)```/g;
+// A diagram is a ```mermaid block right after a `<!-- graph: <deployment fixture> -->` or
+// `<!-- graph: pipeline/<reference pipeline> -->` marker.
+const BLOCK = /<!-- graph: ((?:pipeline\/)?[a-z0-9-]+) -->\n```mermaid\n([\s\S]*?)```/g;
 
 function draw(key: string): string {
+  if (key.startsWith('pipeline/')) {
+    const p = resolveProject(referenceProject).environments.flatMap((e) => e.apps.flatMap((a) => a.pipelines)).find((x) => x.name === key.slice('pipeline/'.length));
+    if (!p) throw new Error(`docs: graph of unknown reference pipeline "${key}"`);
+    return renderMermaid(pipelineGraph(p));
+  }
   if (!deploymentFixtures[key]) throw new Error(`docs/deployments.md: graph of unknown deployment fixture "${key}"`);
   const env = resolveProject(fixtureProject(key)).environments[0];
   const d = env?.apps[0]?.deployments[0];
@@ -21,8 +29,8 @@ function draw(key: string): string {
   return renderMermaid(deploymentGraph(d, env.namespace));
 }
 
-describe('deployment diagrams in docs/deployments.md and docs/review-tooling.md', () => {
-  it('GIVEN the strategy diagrams in the docs WHEN compared with argosy graph THEN they match (ARGOSY_UPDATE_GOLDEN=1 rewrites them)', () => {
+describe('argosy graph diagrams in docs/deployments.md and docs/review-tooling.md', () => {
+  it('GIVEN the diagrams in the docs WHEN compared with argosy graph THEN they match (ARGOSY_UPDATE_GOLDEN=1 rewrites them)', () => {
     const stale: string[] = [];
     for (const file of DOCS) {
       const doc = readFileSync(file, 'utf8').replace(BLOCK, (_all, key: string, body: string) => {
