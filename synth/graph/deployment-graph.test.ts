@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DeploymentIR } from '../../dsl/ir/index.ts';
-import { analysis, app, below, canary, environment, errorRate, kserve, metric, minutes, modelDeployment, project, resolveProject, server, type CanaryStep } from '../../dsl/index.ts';
+import { abTest, analysis, app, below, canary, days, environment, errorRate, kserve, metric, minutes, modelDeployment, project, resolveProject, server, type CanaryStep, type ModelDeployment } from '../../dsl/index.ts';
+import { abTestMetric } from '../../components/index.ts';
 import { promotionWorkflow } from '../../charts/kserve/promotion-workflow.ts';
 import { rolloutStrategy } from '../../charts/argo-rollouts/rollout-strategy.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
@@ -42,6 +43,16 @@ function expectWellFormed(g: Graph): void {
   for (const gate of g.nodes.filter((n) => n.shape === 'gate' && !n.id.startsWith('pipeline_'))) {
     expect(g.edges.some((e) => e.from === gate.id && e.style === 'failure'), `gate "${gate.label[0]}" has a failure edge`).toBe(true);
   }
+}
+
+const srv = server({ image: 'ghcr.io/acme/m:1', version: 'v1', port: 8080, replicas: 2, resources: { cpu: '1', memory: '1Gi' } });
+const v2 = { version: 'v2', image: 'ghcr.io/acme/m:2' };
+const errors = analysis({ metrics: [metric.prometheus('error-rate', { query: errorRate(), success: below(0.01) })] });
+function draw(d0: ModelDeployment): Graph {
+  const env = resolveProject(project('p', { environments: [environment('prod', { namespace: 'ml' })], apps: [app('a', { deployments: [d0] })] })).environments[0];
+  const d = env?.apps[0]?.deployments[0];
+  if (!d) throw new Error('no deployment');
+  return deploymentGraph(d, 'ml');
 }
 
 describe('argosy graph (deployments)', () => {
@@ -139,6 +150,18 @@ describe('argosy graph (deployments)', () => {
     expect(node(ks, 'Succeeded').label[2]).toBe('next commit: fold the best of v43, v44 into serving to promote');
   });
 
+  it('GIVEN a weighted A/B test with guardrails THEN the guardrails run beside the experiment and abort it; GIVEN no mesh THEN the canary splits by replicas', () => {
+    const conversion = abTestMetric.rate({ name: 'conversion', successes: ({ service, window }) => `sum(increase(o{service="${service}"}[${window}]))`, trials: ({ service, window }) => `sum(increase(s{service="${service}"}[${window}]))` });
+    const ab = draw(modelDeployment('w', { serving: srv, strategy: abTest({ variants: { a: { weight: 50 }, b: { weight: 50, model: v2 } }, primary: 'a', assignBy: 'weight', duration: days(1), primaryMetric: conversion, minSamplesPerArm: 10, analysis: errors }), prometheus: 'http://p:9090' }));
+    expectWellFormed(ab);
+    expect(ab.edges.filter((e) => e.to === 'rollout_experiment_guardrails')).toEqual([{ from: 'rollout_step_0', to: 'rollout_experiment_guardrails', label: 'during the experiment', style: 'order' }]);
+    expect(failuresTo(ab, 'rollout_abort')).toEqual(['analysis w-ab-test', 'analysis w-guardrails']);
+    const plain = draw(modelDeployment('n', { serving: srv, mesh: 'none', strategy: canary({ candidate: v2, steps: [{ weight: 50, pause: 'manual' }] }) }));
+    expect(node(plain, '1. setWeight 50').label.slice(1)).toEqual(['50% of the pods run v2', 'split by replica count']);
+    expect(node(plain, 'abort').label[1]).toBe('100% → v1');
+    expect(titles(draw(modelDeployment('n', { serving: srv, mesh: 'none', strategy: canary({ candidate: v2, steps: [{ weight: 50 }] }) })))).not.toContain('abort');
+  });
+
   it('GIVEN any canary steps on either serving kind WHEN drawn THEN the weights appear in order, every generated step is drawn and the graph is well formed', () => {
     const steps = fc
       .uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 })
@@ -152,9 +175,7 @@ describe('argosy graph (deployments)', () => {
         const candidate = onKserve ? { version: 'v2', storageUri: 's3://m/churn/2' } : { version: 'v2', image: 'ghcr.io/acme/m:2' };
         const gate = analysis({ metrics: [metric.prometheus('error-rate', { query: errorRate(), success: below(0.01) })] });
         const strategy = canary({ candidate, steps: s, ...(analysisMode ? { analysis: gate, analysisMode } : {}) });
-        const d0 = modelDeployment('m', { serving, strategy, prometheus: 'http://prometheus.monitoring.svc:9090' });
-        const env = resolveProject(project('p', { environments: [environment('prod', { namespace: 'ml' })], apps: [app('a', { deployments: [d0] })] })).environments[0];
-        const d = env?.apps[0]?.deployments[0] as DeploymentIR;
+        const d = resolveProject(project('p', { environments: [environment('prod', { namespace: 'ml' })], apps: [app('a', { deployments: [modelDeployment('m', { serving, strategy, prometheus: 'http://p:9090' })] })] })).environments[0]?.apps[0]?.deployments[0] as DeploymentIR;
         const g = deploymentGraph(d, 'ml');
         expectWellFormed(g);
         const weights = g.nodes.filter((n) => n.shape === 'action').flatMap((n) => n.label.slice(1).map((l) => /^(\d+)% → v2/.exec(l)?.[1]).filter(Boolean).map(Number));
