@@ -75,7 +75,9 @@ export function pipelineGraph(p: PipelineIR): Graph {
       if (n.kind === 'task') {
         const id = g.id('task', n.id);
         taskNodes.set(n.id, id);
-        const label = [n.displayName ?? n.id, n.pipeline !== undefined ? `runs pipeline ${n.pipeline}` : n.component, ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
+        const title = n.displayName ?? n.id;
+        const what = n.pipeline !== undefined ? `runs pipeline ${n.pipeline}` : n.component;
+        const label = [title, ...(what !== title ? [what] : []), ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
         g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
         const deps = [
           ...Object.values(n.args).flatMap(valueSources).map((s) => (s.loop ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const } : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const })),
