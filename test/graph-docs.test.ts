@@ -11,7 +11,7 @@ import { UPDATING } from './golden.ts';
 import { ROOT } from './shared-dir.ts';
 
 const DOC = resolve(ROOT, 'docs', 'deployments.md');
-const DOCS = [DOC, resolve(ROOT, 'docs', 'review-tooling.md')];
+const DOCS = [DOC, resolve(ROOT, 'docs', 'review-tooling.md'), resolve(ROOT, 'README.md')];
 // A diagram is a ```mermaid block right after a `<!-- graph: <deployment fixture> -->` or
 // `<!-- graph: pipeline/<reference pipeline> -->` marker.
 const BLOCK = /<!-- graph: ((?:pipeline\/)?[a-z0-9-]+) -->\n```mermaid\n([\s\S]*?)```/g;

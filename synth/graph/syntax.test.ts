@@ -19,7 +19,7 @@ const files = (dir: string, ext: string): string[] =>
 const GOLDEN = join(ROOT, 'test', 'golden', 'graph');
 const mermaidBlocks = (): { where: string; text: string }[] => [
   ...files(GOLDEN, '.mmd').map((f) => ({ where: relative(ROOT, f), text: readFileSync(f, 'utf8') })),
-  ...files(join(ROOT, 'docs'), '.md').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m, i) => ({ where: `${relative(ROOT, f)} block ${i + 1}`, text: m[1] ?? '' }))),
+  ...[...files(join(ROOT, 'docs'), '.md'), join(ROOT, 'README.md')].flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m, i) => ({ where: `${relative(ROOT, f)} block ${i + 1}`, text: m[1] ?? '' }))),
 ];
 
 async function mermaidError(text: string): Promise<string | undefined> {
