@@ -128,9 +128,18 @@ export function checkVisible(state: BuildState, scope: ScopeId, value: ValueIR, 
   if (value.kind === 'runtime' && (value.name === 'workflowStatus' || value.name === 'workflowFailures') && !site.inExitHandler) {
     throw new DslError({ path: site.path, problem: `runtime.${value.name} is only known in the exit handler`, got: describeValue(value), fix: 'Move this task into p.onExit()' });
   }
+  if (site.inExitHandler && value.kind === 'conditionOutput') {
+    throw new DslError({ path: site.path, problem: 'the exit handler cannot read task outputs (it also runs when those tasks never ran)', got: describeValue(value), fix: 'Use pipeline parameters and runtime values such as runtime.workflowStatus' });
+  }
+  if (value.kind === 'conditionOutput') {
+    const own = site.groups.find((g) => g.kind === 'branch' && g.id.startsWith(`${value.condition}-`) && state.conditions.get(value.condition)?.branches.some((b) => b.id === g.id));
+    if (own) {
+      throw new DslError({ path: site.path, problem: `reads ${describeValue(value)} inside branch "${own.id}" of that same condition, before it is decided`, got: describeValue(value), fix: 'Read it after the p.when() chain, outside its branches' });
+    }
+  }
   const producerGroups = groupsOf(state, value);
   if (producerGroups === undefined) {
-    if (value.kind === 'taskOutput' || value.kind === 'loopOutput' || value.kind === 'loopItem') {
+    if (value.kind === 'taskOutput' || value.kind === 'loopOutput' || value.kind === 'loopItem' || value.kind === 'conditionOutput') {
       throw new DslError({ path: site.path, problem: 'reference to an unknown task or loop', got: describeValue(value), fix: 'Use outputs of tasks created earlier in this pipeline' });
     }
     if (value.kind === 'pipelineParam' && !state.params.has(value.name)) {
@@ -152,6 +161,7 @@ export function checkVisible(state: BuildState, scope: ScopeId, value: ValueIR, 
 function groupsOf(state: BuildState, value: ValueIR): readonly GroupFrame[] | undefined {
   if (value.kind === 'taskOutput') return state.tasks.get(value.task)?.groups;
   if (value.kind === 'loopOutput') return state.loops.get(value.loop)?.groups;
+  if (value.kind === 'conditionOutput') return state.conditions.get(value.condition)?.groups;
   if (value.kind === 'loopItem') {
     const loop = state.loops.get(value.loop);
     return loop ? [...loop.groups, { kind: 'loop', id: loop.id }] : undefined;
@@ -163,6 +173,7 @@ export function describeValue(value: ValueIR): string {
   switch (value.kind) {
     case 'taskOutput': return `${value.task}.outputs.${value.output}`;
     case 'loopOutput': return `${value.loop}.outputs.${value.output}`;
+    case 'conditionOutput': return `p.oneOf() "${value.output}" of ${value.condition}`;
     case 'loopItem': return `item of loop "${value.loop}"${value.path.length ? `.${value.path.join('.')}` : ''}`;
     case 'pipelineParam': return `params.${value.name}`;
     case 'runtime': return `runtime.${value.name}`;

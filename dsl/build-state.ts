@@ -2,7 +2,7 @@ import type { Cond } from './conditions.ts';
 import type { AnyComponent } from './component.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { PathSegment } from './errors.ts';
-import type { ComponentIR, PortIR, TaskOverridesIR, ValueIR } from './ir/index.ts';
+import type { ComponentIR, PipelineIR, PortIR, TaskMountIR, TaskOverridesIR, ValueIR } from './ir/index.ts';
 import type { ScopeId } from './refs.ts';
 
 /** One enclosing group of a node: a loop body or a condition branch. */
@@ -22,6 +22,13 @@ export interface TaskState {
   when?: Cond;
   overrides: TaskOverridesIR;
   displayName?: string;
+  /**
+   * Set when the task runs another pipeline; `component` is then that pipeline's signature (its
+   * params as inputs, its returned outputs as outputs) and never becomes a component.
+   */
+  readonly callee?: PipelineIR;
+  /** Claims mounted with `task.mount()`. */
+  mounts?: TaskMountIR[];
   /** Set when this step starts another pipeline's run instead of running a component (p.submit). */
   readonly submit?: AnyPipeline;
 }
@@ -42,9 +49,18 @@ export interface BranchState {
   readonly nodes: NodeState[];
 }
 
+/** A `p.when()` chain while it is built, with the values gathered by `p.oneOf()`. */
+export interface ConditionState {
+  readonly kind: 'condition';
+  readonly id: string;
+  readonly branches: BranchState[];
+  readonly groups: readonly GroupFrame[];
+  readonly outputs: { name: string; kind: 'param' | 'artifact'; values: ValueIR[] }[];
+}
+
 export type NodeState =
   | { readonly kind: 'task'; readonly task: TaskState }
-  | { readonly kind: 'condition'; readonly id: string; readonly branches: BranchState[] }
+  | ConditionState
   | { readonly kind: 'loop'; readonly loop: LoopState };
 
 /** Everything known about a pipeline while its build function runs. */
@@ -56,6 +72,9 @@ export interface BuildState {
   readonly components: Map<string, ComponentIR>;
   readonly tasks: Map<string, TaskState>;
   readonly loops: Map<string, LoopState>;
+  readonly conditions: Map<string, ConditionState>;
+  /** Pipelines called as tasks, by name. */
+  readonly pipelines: Map<string, PipelineIR>;
   /** Task, loop and condition ids share one namespace, as DAG task names do. */
   readonly ids: Set<string>;
   readonly exitTasks: TaskState[];

@@ -12,7 +12,11 @@ export type { Component, ComponentSpec, ComponentIO, CommandSpec, ScriptSpec, An
 export { param, artifact, ParamPort, ArtifactPort } from './ports.ts';
 export type { ArtifactKind, PortMap, ParamPortMap } from './ports.ts';
 export { pipeline } from './pipeline.ts';
-export type { Pipeline, PipelineOptions, AnyPipeline } from './pipeline.ts';
+export type { Pipeline, PipelineOptions, AnyPipeline, OutputPortsOf } from './pipeline.ts';
+export { PipelineTask } from './sub-pipeline.ts';
+export { PvcTask } from './pvc.ts';
+export type { PvcSpec, PvcClaim, AccessMode } from './pvc.ts';
+export type { MountOptions } from './mount.ts';
 export type { PipelineBuilder, Branches, ItemRef } from './pipeline-builder.ts';
 export { Task, Loop } from './task.ts';
 export { ParamRef, ArtifactRef, runtime } from './refs.ts';

@@ -1,14 +1,17 @@
 import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
-import type { BranchState, BuildState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
+import type { BranchState, BuildState, ConditionState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
 import { checkCond, classifyCond } from './cond-check.ts';
 import type { Cond } from './conditions.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import type { ParamTypeIR, PortIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
-import type { Pipeline } from './pipeline.ts';
+import { addOneOf } from './one-of.ts';
+import type { AnyPipeline, Pipeline } from './pipeline.ts';
 import type { ParamPortMap, PortMap } from './ports.ts';
-import { ParamRef, isRef, type ScopeId } from './refs.ts';
+import { addCreatePvc, addDeletePvc, PvcTask, type PvcClaim, type PvcSpec } from './pvc.ts';
+import { ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
+import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
 import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
 import type { TaskArgs } from './typing.ts';
@@ -49,12 +52,30 @@ export interface Branches {
 export interface PipelineBuilder {
   /** Adds a task running `component` with typed arguments; returns typed output references. */
   task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  /**
+   * Adds a task running another pipeline: its parameters are the arguments and its returned
+   * outputs the task's typed outputs (KFP: a pipeline used as a component).
+   */
+  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O>;
   /** Adds tasks that run only when `cond` holds; chain `.elseWhen()` / `.otherwise()` for more branches. */
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
   forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
   onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  /**
+   * The value of whichever branch of a `when / elseWhen / otherwise` chain ran (KFP `dsl.OneOf`):
+   * pass one output per branch, in branch order, each from a task directly in its branch.
+   */
+  oneOf<T>(...values: readonly [ParamRef<T>, ParamRef<T>, ...ParamRef<T>[]]): ParamRef<T>;
+  oneOf<K extends string>(...values: readonly [ArtifactRef<K>, ArtifactRef<K>, ...ArtifactRef<K>[]]): ArtifactRef<K>;
+  /**
+   * Creates a PersistentVolumeClaim for this run (KFP `kubernetes.CreatePVC`, Argo a `resource`
+   * template); mount it with `task.mount(claim, path)` and delete it with `p.deletePvc()`.
+   */
+  createPvc(id: string, spec: PvcSpec): PvcClaim;
+  /** Deletes a PersistentVolumeClaim, usually one made by `p.createPvc()`; order it with `.after()`. */
+  deletePvc(id: string, claim: PvcClaim | ParamRef<string> | string): PvcTask<{}>;
   /**
    * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
    * drift is detected. Arguments are typed against that pipeline's parameters.
@@ -86,14 +107,13 @@ export class Scope implements PipelineBuilder {
   private addTask(id: string, component: AnyComponent, args: unknown, inExitHandler: boolean): TaskState {
     const path = [...this.state.path, seg('task', id)];
     if (!component || component.kind !== 'component' || !component.ir) {
+      const isPipeline = (component as unknown as AnyPipeline | undefined)?.kind === 'pipeline';
+      if (isPipeline) throw new DslError({ path, problem: 'expected a component but got a pipeline', got: (component as unknown as AnyPipeline).name, fix: 'Run a pipeline as a step with p.subPipeline(id, pipeline, args)' });
       throw new DslError({ path, problem: 'expected a component', got: component, fix: 'Pass a value created with component()' });
     }
     this.claimId(id, 'task');
-    const known = this.state.components.get(component.name);
-    if (known && known.contentHash !== component.ir.contentHash) {
-      throw new DslError({ path, problem: `two different components are named "${component.name}"`, got: component.name, fix: 'Give each component a unique name' });
-    }
-    if (!known) this.state.components.set(component.name, component.ir);
+    assertUniqueNames(this.state, { components: [component.ir], pipelines: [] }, path);
+    if (!this.state.components.has(component.name)) this.state.components.set(component.name, component.ir);
     const boundArgs = bindArgs(this.state, component.ir, args, this.site(path, inExitHandler));
     const task: TaskState = { id, component, args: boundArgs, groups: this.groups, inExitHandler, after: [], overrides: {} };
     this.state.tasks.set(id, task);
@@ -104,6 +124,37 @@ export class Scope implements PipelineBuilder {
     const task = this.addTask(id, component, args[0], false);
     this.nodes.push({ kind: 'task', task });
     return new Task<O>(this.state, task);
+  }
+
+  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O> {
+    const path = [...this.state.path, seg('task', String(id))];
+    if (!pipeline || (pipeline as AnyPipeline).kind !== 'pipeline' || !(pipeline as AnyPipeline).ir) {
+      throw new DslError({ path, problem: 'expected a pipeline', got: pipeline, fix: 'Pass a value created with pipeline(); run components with p.task()' });
+    }
+    this.claimId(id, 'task');
+    const task = addPipelineTask(this.state, id, pipeline, args[0], this.site(path));
+    this.nodes.push({ kind: 'task', task });
+    return new PipelineTask<O>(this.state, task);
+  }
+
+  oneOf<T>(...values: readonly [ParamRef<T>, ParamRef<T>, ...ParamRef<T>[]]): ParamRef<T>;
+  oneOf<K extends string>(...values: readonly [ArtifactRef<K>, ArtifactRef<K>, ...ArtifactRef<K>[]]): ArtifactRef<K>;
+  oneOf(...values: unknown[]): ParamRef<unknown> | ArtifactRef<string> {
+    return addOneOf(this.state, values, this.site([...this.state.path, 'oneOf']));
+  }
+
+  createPvc(id: string, spec: PvcSpec): PvcClaim {
+    this.claimId(id, 'task');
+    const task = addCreatePvc(this.state, id, spec, this.site([...this.state.path, seg('task', id)]));
+    this.nodes.push({ kind: 'task', task });
+    return new PvcTask(this.state, task) as PvcClaim;
+  }
+
+  deletePvc(id: string, claim: PvcClaim | ParamRef<string> | string): PvcTask<{}> {
+    this.claimId(id, 'task');
+    const task = addDeletePvc(this.state, id, claim, this.site([...this.state.path, seg('task', id)]));
+    this.nodes.push({ kind: 'task', task });
+    return new PvcTask<{}>(this.state, task);
   }
 
   onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
@@ -125,7 +176,8 @@ export class Scope implements PipelineBuilder {
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches {
     const id = `condition-${++this.state.conditionCounter}`;
     this.state.ids.add(id);
-    const node: NodeState = { kind: 'condition', id, branches: [] };
+    const node: ConditionState = { kind: 'condition', id, branches: [], groups: this.groups, outputs: [] };
+    this.state.conditions.set(id, node);
     this.nodes.push(node);
     let closed = false;
     const addBranch = (c: Cond | undefined, fn: (p: PipelineBuilder) => void): void => {

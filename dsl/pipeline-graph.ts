@@ -2,25 +2,29 @@ import type { BuildState, NodeState } from './build-state.ts';
 import { DslError } from './errors.ts';
 import type { CondIR, ValueIR } from './ir/index.ts';
 
-/** Ids a value depends on (tasks and loops whose outputs it reads). */
-export function valueDeps(value: ValueIR): string[] {
+/**
+ * Ids a value depends on (tasks and loops whose outputs it reads); a `p.oneOf()` value depends
+ * on the producer in every branch.
+ */
+export function valueDeps(value: ValueIR, state?: Pick<BuildState, 'conditions'>): string[] {
   switch (value.kind) {
     case 'taskOutput': return [value.task];
     case 'loopOutput': return [value.loop];
-    case 'concat': return value.parts.flatMap(valueDeps);
+    case 'conditionOutput': return (state?.conditions.get(value.condition)?.outputs.find((o) => o.name === value.output)?.values ?? []).flatMap((v) => valueDeps(v, state));
+    case 'concat': return value.parts.flatMap((p) => valueDeps(p, state));
     default: return [];
   }
 }
 
 /** Ids a condition depends on: status targets and producers of compared values. */
-export function condDeps(cond: CondIR | undefined): string[] {
+export function condDeps(cond: CondIR | undefined, state?: Pick<BuildState, 'conditions'>): string[] {
   if (!cond) return [];
   switch (cond.kind) {
-    case 'compare': return [...valueDeps(cond.left), ...valueDeps(cond.right)];
+    case 'compare': return [...valueDeps(cond.left, state), ...valueDeps(cond.right, state)];
     case 'status': return [cond.task];
     case 'and':
-    case 'or': return cond.items.flatMap(condDeps);
-    case 'not': return condDeps(cond.item);
+    case 'or': return cond.items.flatMap((c) => condDeps(c, state));
+    case 'not': return condDeps(cond.item, state);
   }
 }
 
@@ -39,11 +43,12 @@ export function assertAcyclic(state: BuildState, body: readonly NodeState[]): vo
       if (n.kind === 'task') {
         const t = n.task;
         if (owner) add(owner, t.id);
-        [...Object.values(t.args).flatMap(valueDeps), ...t.after, ...condDeps(t.when?.ir), ...branchConds.flatMap(condDeps)].forEach((d) => add(t.id, d));
+        const reads = [...Object.values(t.args), ...(t.mounts ?? []).map((m) => m.claim)];
+        [...reads.flatMap((v) => valueDeps(v, state)), ...t.after, ...condDeps(t.when?.ir, state), ...branchConds.flatMap((c) => condDeps(c, state))].forEach((d) => add(t.id, d));
       } else if (n.kind === 'loop') {
         const l = n.loop;
         if (owner) add(owner, l.id);
-        [...l.after, ...(l.items.kind === 'param' ? valueDeps(l.items.value) : []), ...branchConds.flatMap(condDeps)].forEach((d) => add(l.id, d));
+        [...l.after, ...(l.items.kind === 'param' ? valueDeps(l.items.value, state) : []), ...branchConds.flatMap((c) => condDeps(c, state))].forEach((d) => add(l.id, d));
         visit(l.nodes, [], l.id);
       } else {
         const conds: CondIR[] = [...branchConds];

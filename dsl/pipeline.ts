@@ -3,12 +3,13 @@ import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
 import { toSeconds, type Duration } from './duration.ts';
 import { DslError, seg } from './errors.ts';
-import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, PipelineTargetIR, TaskIR, TolerationIR } from './ir/index.ts';
+import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, PipelineTargetIR, PortIR, TaskIR, TolerationIR } from './ir/index.ts';
 import { assertDnsLabel, assertPortName } from './names.ts';
 import { assertAcyclic } from './pipeline-graph.ts';
 import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
-import { ParamPort, type ParamPortMap } from './ports.ts';
+import { ArtifactPort, ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
 import { ArtifactRef, ParamRef, isRef } from './refs.ts';
+import { outputPorts } from './sub-pipeline.ts';
 import { submitToIR } from './submit.ts';
 import type { ParamRefs } from './typing.ts';
 
@@ -68,14 +69,22 @@ export interface PipelineSettings<P extends ParamPortMap> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PipelineReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
 
+/** The output ports of a pipeline whose build function returns `R`. */
+export type OutputPortsOf<R> = R extends void
+  ? {}
+  : { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamPort<T> : R[K] extends ArtifactRef<infer A> ? ArtifactPort<A> : never };
+
 /**
- * A pipeline: typed parameters plus a DAG of tasks. Schedules and backends consume it.
- * `P` is its parameter port map.
+ * A pipeline: typed parameters plus a DAG of tasks. Schedules and backends consume it, and
+ * another pipeline can run it as a task. `P` is its parameter port map, `O` the ports of the
+ * outputs its build function returns.
  */
-export interface Pipeline<P extends ParamPortMap = ParamPortMap> {
+export interface Pipeline<P extends ParamPortMap = ParamPortMap, O extends PortMap = {}> {
   readonly kind: 'pipeline';
   readonly name: string;
   readonly params: P;
+  /** Typed ports of the returned outputs: what a task running this pipeline exposes. */
+  readonly outputs: O;
   readonly ir: PipelineIR;
   /** Pipelines this one starts with `p.submit()`; an app deploying it deploys them too. */
   readonly submits?: readonly AnyPipeline[];
@@ -83,7 +92,7 @@ export interface Pipeline<P extends ParamPortMap = ParamPortMap> {
 
 /** Any pipeline. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPipeline = Pipeline<any>;
+export type AnyPipeline = Pipeline<any, any>;
 
 /**
  * Defines a pipeline. The build function receives a builder and typed references to the
@@ -100,11 +109,11 @@ export type AnyPipeline = Pipeline<any>;
  * });
  * ```
  */
-export function pipeline<const P extends ParamPortMap = {}>(
+export function pipeline<const P extends ParamPortMap = {}, R extends PipelineReturn = void>(
   name: string,
   options: PipelineOptions<P>,
-  build: (p: PipelineBuilder, params: ParamRefs<P>) => PipelineReturn,
-): Pipeline<P> {
+  build: (p: PipelineBuilder, params: ParamRefs<P>) => R,
+): Pipeline<P, OutputPortsOf<R>> {
   const path = [seg('pipeline', String(name))];
   assertDnsLabel(name, path, 'pipeline name');
   if (typeof build !== 'function') {
@@ -120,6 +129,8 @@ export function pipeline<const P extends ParamPortMap = {}>(
     components: new Map(),
     tasks: new Map(),
     loops: new Map(),
+    conditions: new Map(),
+    pipelines: new Map(),
     ids: new Set(),
     exitTasks: [],
     conditionCounter: 0,
@@ -133,19 +144,21 @@ export function pipeline<const P extends ParamPortMap = {}>(
   }
   const body = nodes.map((n) => nodeToIR(state, n));
   assertAcyclic(state, nodes);
+  const outputs = outputsToIR(state, returned, path);
   const ir: PipelineIR = {
     name,
     ...(options.description ? { description: options.description } : {}),
     params: paramsIR,
     components: [...state.components.values()],
+    ...(state.pipelines.size ? { pipelines: [...state.pipelines.values()] } : {}),
     body,
     exitHandler: state.exitTasks.map((t) => taskToIR(state, t)),
-    outputs: outputsToIR(state, returned, path),
+    outputs,
     options: optionsToIR(options, path),
     ...(options.target !== undefined ? { target: assertTarget(options.target, [...path, 'target']) } : {}),
   };
   const submits = [...new Set([...state.tasks.values()].flatMap((t) => (t.submit ? [t.submit] : [])))];
-  return { kind: 'pipeline', name, params: paramPorts, ir, ...(submits.length ? { submits } : {}) };
+  return { kind: 'pipeline', name, params: paramPorts, outputs: outputPorts(outputs.map((o) => o.port)) as OutputPortsOf<R>, ir, ...(submits.length ? { submits } : {}) };
 }
 
 function assertTarget(target: unknown, path: readonly string[]): PipelineTargetIR {
@@ -171,22 +184,28 @@ function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[
 
 function taskToIR(state: BuildState, t: TaskState): TaskIR {
   const when = t.when ? checkCond(state, t.when, { groups: t.groups, inExitHandler: t.inExitHandler, path: [...state.path, seg('task', t.id), 'when'] }) : undefined;
-  return {
+  const common = {
     kind: 'task',
     id: t.id,
-    component: t.component.name,
     args: t.args,
     after: [...t.after],
     ...(when ? { when } : {}),
     overrides: t.overrides,
     ...(t.displayName ? { displayName: t.displayName } : {}),
-  };
+  } as const;
+  if (t.callee) return { ...common, pipeline: t.callee.name };
+  return { ...common, component: t.component.name, ...(t.mounts?.length ? { mounts: [...t.mounts] } : {}) };
 }
 
 function nodeToIR(state: BuildState, n: NodeState): NodeIR {
   if (n.kind === 'task') return n.task.submit ? submitToIR(n.task, taskToIR(state, n.task)) : taskToIR(state, n.task);
   if (n.kind === 'condition') {
-    return { kind: 'condition', id: n.id, branches: n.branches.map((b) => ({ ...(b.cond ? { cond: b.cond.ir } : {}), body: b.nodes.map((c) => nodeToIR(state, c)) })) };
+    return {
+      kind: 'condition',
+      id: n.id,
+      branches: n.branches.map((b) => ({ ...(b.cond ? { cond: b.cond.ir } : {}), body: b.nodes.map((c) => nodeToIR(state, c)) })),
+      ...(n.outputs.length ? { outputs: n.outputs.map((o) => ({ name: o.name, kind: o.kind, values: [...o.values] })) } : {}),
+    };
   }
   const l = n.loop;
   return {
@@ -208,15 +227,27 @@ function outputsToIR(state: BuildState, returned: unknown, path: readonly string
   return Object.entries(returned as Record<string, unknown>).map(([name, ref]) => {
     const at = [...path, seg('output', name)];
     assertPortName(name, at);
-    if (!isRef(ref) || ref.scope !== state.scope || (ref.value.kind !== 'taskOutput' && ref.value.kind !== 'loopOutput')) {
-      throw new DslError({ path: at, problem: 'pipeline outputs must be outputs of its own tasks or loops', got: ref, fix: 'Return e.g. { model: train.outputs.model }' });
+    const kind = isRef(ref) ? ref.value.kind : undefined;
+    if (!isRef(ref) || ref.scope !== state.scope || (kind !== 'taskOutput' && kind !== 'loopOutput' && kind !== 'conditionOutput')) {
+      throw new DslError({ path: at, problem: 'pipeline outputs must be outputs of its own tasks or loops, or a p.oneOf()', got: ref, fix: 'Return e.g. { model: train.outputs.model }' });
     }
-    const producer = ref.value.kind === 'taskOutput' ? state.tasks.get(ref.value.task) : state.loops.get(ref.value.loop);
-    if (!producer || producer.groups.length > 0) {
-      throw new DslError({ path: at, problem: 'pipeline outputs must come from top-level tasks or loops (not from inside a condition or loop)', got: ref.value.kind === 'taskOutput' ? ref.value.task : ref.value.loop, fix: 'Return the loop\'s collected output, or move the task to the top level' });
+    const v = ref.value;
+    const groups = v.kind === 'taskOutput' ? state.tasks.get(v.task)?.groups : v.kind === 'loopOutput' ? state.loops.get(v.loop)?.groups : v.kind === 'conditionOutput' ? state.conditions.get(v.condition)?.groups : undefined;
+    if (!groups || groups.length > 0) {
+      throw new DslError({ path: at, problem: 'pipeline outputs must come from top-level tasks, loops or conditions (not from inside a condition or loop)', got: v.kind === 'taskOutput' ? v.task : v.kind === 'loopOutput' ? v.loop : v.kind === 'conditionOutput' ? v.condition : v.kind, fix: 'Return the loop\'s collected output or a p.oneOf() of the branches, or move the task to the top level' });
     }
-    return { name, value: ref.value, kind: ref instanceof ArtifactRef ? 'artifact' : 'param' };
+    const port: PortIR = ref instanceof ArtifactRef
+      ? { kind: 'artifact', name, artifactType: ref.artifactType, optional: false }
+      : { kind: 'param', name, type: ref.type ?? 'json', optional: false, ...(v.kind === 'loopOutput' ? { jsonShape: 'list' as const } : jsonShapeOf(state, v)) };
+    return { name, value: v, kind: ref instanceof ArtifactRef ? 'artifact' : 'param', port };
   });
+}
+
+/** The JSON shape of a returned task output, so KFP types it LIST or STRUCT as its producer declares. */
+function jsonShapeOf(state: BuildState, v: PipelineOutputIR['value']): { jsonShape?: 'list' | 'struct' } {
+  if (v.kind !== 'taskOutput') return {};
+  const port = state.tasks.get(v.task)?.component.ir.outputs.find((o) => o.name === v.output);
+  return port?.kind === 'param' && port.jsonShape ? { jsonShape: port.jsonShape } : {};
 }
 
 function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]): PipelineIR['options'] {

@@ -1,13 +1,11 @@
 import { bindArgs, type UseSite } from './args.ts';
 import type { BuildState, TaskState } from './build-state.ts';
 import type { AnyComponent } from './component.ts';
-import type { Cond, StatusTarget } from './conditions.ts';
 import { DslError, seg } from './errors.ts';
 import type { ComponentIR, RetryIR, SubmitIR, TaskIR } from './ir/index.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { RetrySpec } from './policies.ts';
-import type { ScopeId } from './refs.ts';
-import { Task, type Dependable } from './task.ts';
+import { Step } from './step.ts';
 
 /**
  * A step that starts a run of another pipeline, returned by `p.submit()`. The submitting run does
@@ -20,44 +18,15 @@ import { Task, type Dependable } from './task.ts';
  * });
  * ```
  */
-export class Submission implements StatusTarget {
-  readonly scope: ScopeId;
-  private readonly task: Task<{}>;
-  constructor(state: BuildState, private readonly step: TaskState) {
-    this.scope = state.scope;
-    this.task = new Task<{}>(state, step);
-  }
-
-  get id(): string {
-    return this.step.id;
-  }
-
+export class Submission extends Step<{}> {
   /** The pipeline this step starts. */
   get pipeline(): string {
     return (this.step.submit as AnyPipeline).name;
   }
 
-  /** Submits only after the given tasks or loops, without passing data. */
-  after(...deps: Dependable[]): this {
-    this.task.after(...deps);
-    return this;
-  }
-
-  /** Submits only when the condition holds (combined with any enclosing `p.when`). */
-  when(cond: Cond): this {
-    this.task.when(cond);
-    return this;
-  }
-
   /** Retries the submission itself, e.g. when the API server is briefly unavailable. */
   retry(spec: RetrySpec): this {
     this.task.retry(spec);
-    return this;
-  }
-
-  /** A human-friendly name shown in UIs. */
-  displayName(name: string): this {
-    this.task.displayName(name);
     return this;
   }
 }

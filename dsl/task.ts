@@ -4,6 +4,8 @@ import { toSeconds, type Duration } from './duration.ts';
 import { DslError, seg } from './errors.ts';
 import { resourcesToIR, type ResourceSpec } from './pod-spec.ts';
 import { cacheToIR, retryToIR, type RetrySpec } from './policies.ts';
+import { bindMount, type MountOptions } from './mount.ts';
+import type { PvcClaim } from './pvc.ts';
 import type { PortMap } from './ports.ts';
 import { ArtifactRef, ParamRef, type ScopeId } from './refs.ts';
 import type { OutputRefs } from './typing.ts';
@@ -104,6 +106,17 @@ export class Task<O extends PortMap> implements StatusTarget {
   /** A human-friendly name shown in UIs. */
   displayName(name: string): this {
     this.task.displayName = name;
+    return this;
+  }
+
+  /**
+   * Mounts a PersistentVolumeClaim into this task's container: a claim made by `p.createPvc()`,
+   * a string parameter or the name of an existing claim. Reading a created claim orders this
+   * task after its creation.
+   */
+  mount(claim: PvcClaim | ParamRef<string> | string, mountPath: string, opts: MountOptions = {}): this {
+    const mount = bindMount(this.state, this.task, claim, mountPath, opts, [...this.path, 'mount']);
+    this.task.mounts = [...(this.task.mounts ?? []), mount];
     return this;
   }
 }

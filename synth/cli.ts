@@ -52,8 +52,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 
   program
     .command('graph')
-    .description('draw a pipeline (tasks, artifacts on edges, conditions and loops) as Mermaid or DOT')
-    .argument('<name>', 'pipeline name')
+    .description("draw a pipeline (tasks, artifacts on edges, conditions and loops) or a model deployment's strategy as Mermaid or DOT")
+    .argument('<name>', 'pipeline or deployment name (kind/name when both exist, e.g. deployment/churn)')
     .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
     .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))

@@ -40,7 +40,8 @@ export function mermaid(p: PipelineIR): string {
         if (decision) edge(decision, n.id);
         continue;
       }
-      const text = n.kind === 'submit' ? `${n.id}<br/>submits ${n.pipeline}` : n.component === n.id ? n.id : `${n.id}<br/>${n.component}`;
+      const callee = n.kind === 'task' && n.pipeline !== undefined ? `runs ${n.pipeline}` : n.kind === 'task' ? n.component : '';
+      const text = n.kind === 'submit' ? `${n.id}<br/>submits ${n.pipeline}` : callee === n.id ? n.id : `${n.id}<br/>${callee}`;
       lines.push(n.kind === 'task' ? `${indent}${id(n.id)}[${label(text)}]` : `${indent}${id(n.id)}[[${label(text)}]]`);
       const deps = [...new Set([...Object.values(n.args).flatMap(valueIds), ...n.after])];
       for (const dep of deps) edge(dep, n.id);
@@ -77,6 +78,7 @@ function showValue(v: ValueIR): string {
     case 'pipelineParam': return `params.${v.name}`;
     case 'taskOutput': return `${v.task}.${v.output}`;
     case 'loopOutput': return `${v.loop}.${v.output}`;
+    case 'conditionOutput': return `oneOf(${v.condition}).${v.output}`;
     case 'loopItem': return ['item', ...v.path].join('.');
     case 'runtime': return `runtime.${v.name}`;
     case 'concat': return v.parts.map(showValue).join('');

@@ -1,11 +1,25 @@
-import type { CommandArgIR, ComponentIR, RetryIR, TaskOverridesIR } from '../../dsl/ir/index.ts';
+import type { CommandArgIR, ComponentIR, RetryIR, TaskOverridesIR, VolumeIR } from '../../dsl/ir/index.ts';
 import { literalString } from './expressions.ts';
 import { containerSecurity, inputPath, outputPath, podTemplateFields, renderArg, renderEnv, renderMount } from './pod.ts';
 
-/** A component with any per-task overrides applied: what one Argo template must express. */
+/**
+ * A claim mounted into one task (`task.mount()`): a template volume `name`, whose claim is a
+ * literal or, when `input` is set, the template input parameter of the same name.
+ */
+export interface ArgoMount {
+  readonly name: string;
+  readonly input: boolean;
+  readonly claimName: string;
+  readonly mountPath: string;
+  readonly subPath?: string;
+  readonly readOnly: boolean;
+}
+
+/** A component with any per-task overrides and mounts applied: what one Argo template must express. */
 export interface EffectiveComponent {
   readonly component: ComponentIR;
   readonly overrides: TaskOverridesIR;
+  readonly mounts?: readonly ArgoMount[];
 }
 
 export function hasOverrides(o: TaskOverridesIR): boolean {
@@ -32,16 +46,21 @@ function memoizeKey(c: ComponentIR, keyParts: readonly CommandArgIR[]): string {
 }
 
 /** Renders a container or script template for a component. */
-export function componentTemplate(name: string, { component: c, overrides }: EffectiveComponent): Record<string, unknown> {
-  const pod = c.pod;
+export function componentTemplate(name: string, { component: c, overrides, mounts = [] }: EffectiveComponent): Record<string, unknown> {
+  // Mounted claims are PVC volumes of this template only, rendered like the component's own.
+  const mounted = mounts.map((m): VolumeIR => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly, ...(m.subPath ? { subPath: m.subPath } : {}), source: { kind: 'pvc', claimName: m.claimName, ...(m.readOnly ? { readOnly: true } : {}) } }));
+  const pod = mounted.length ? { ...c.pod, volumes: [...c.pod.volumes, ...mounted] } : c.pod;
+  const impl = c.implementation;
+  if (impl.kind !== 'container' && impl.kind !== 'script') throw new Error(`internal: ${impl.kind} has no component template`);
+  const claimInputs = mounts.filter((m) => m.input).map((m) => ({ name: m.name }));
   const resources = overrides.resources ?? pod.resources;
   const retry = overrides.retry ?? c.retry;
   const timeout = overrides.timeoutSeconds ?? c.timeoutSeconds;
   const cache = overrides.cache ?? c.cache;
   const inputs = {
-    ...(c.inputs.some((p) => p.kind === 'param')
+    ...(c.inputs.some((p) => p.kind === 'param') || claimInputs.length
       ? {
-          parameters: c.inputs.flatMap((p) =>
+          parameters: [...c.inputs.flatMap((p) =>
             p.kind === 'param'
               ? [{
                   name: p.name,
@@ -50,7 +69,7 @@ export function componentTemplate(name: string, { component: c, overrides }: Eff
                   ...(p.description ? { description: p.description } : {}),
                 }]
               : [],
-          ),
+          ), ...claimInputs],
         }
       : {}),
     ...(c.inputs.some((p) => p.kind === 'artifact')
@@ -71,7 +90,6 @@ export function componentTemplate(name: string, { component: c, overrides }: Eff
     securityContext: containerSecurity(pod.security),
     ...(pod.volumes.length ? { volumeMounts: pod.volumes.map(renderMount) } : {}),
   };
-  const impl = c.implementation;
   const body =
     impl.kind === 'script'
       ? { script: { ...container, command: impl.command, source: impl.source } }

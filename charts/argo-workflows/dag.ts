@@ -1,8 +1,9 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ComponentIR, CondIR, LoopIR, NodeIR, PipelineIR, SubmitIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
-import { componentTemplate, hasOverrides } from './component-template.ts';
+import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, PipelineTaskIR, SubmitIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import { componentTemplate, hasOverrides, type ArgoMount } from './component-template.ts';
+import { classify, conjuncts, literalString, renderArtifactSource, renderDepends, renderParam, renderParamSource, renderWhen, unwrap, type ExternalInput, type TemplateScope } from './expressions.ts';
+import { isPvcOperation, pvcTemplate } from './pvc.ts';
 import { submitTemplate } from './submit.ts';
-import { classify, conjuncts, renderArtifactFrom, renderDepends, renderParam, renderWhen, unwrap, type ExternalInput, type TemplateScope } from './expressions.ts';
 
 type Template = Record<string, unknown>;
 
@@ -15,20 +16,32 @@ interface Entry {
 /**
  * Lowers a pipeline's tree of tasks, conditions and loops into Argo templates. Conditions are
  * flattened into `when`/`depends` of the tasks they guard; every loop becomes a nested DAG
- * template called once per item, receiving what it reads from outside as inputs.
+ * template called once per item, receiving what it reads from outside as inputs. A called
+ * pipeline becomes a DAG template named after it, lowered by its own DagLowering into the same
+ * template list; it receives its parameters as inputs and prefixes the templates only it owns
+ * (loops, per-task variants) with its name. Components share one template per name.
  */
 export class DagLowering {
-  readonly templates = new Map<string, Template | null>();
-  private readonly kinds = new Map<string, string>();
+  readonly templates: Map<string, Template | null>;
+  private readonly kinds: Map<string, string>;
   private readonly components: Map<string, ComponentIR>;
+  private readonly callees: Map<string, PipelineIR>;
   private readonly parentLoop = new Map<string, string | undefined>();
+  private readonly oneOfs = new Map<string, readonly ValueIR[]>();
+  private readonly prefix: string;
 
-  constructor(private readonly pipeline: PipelineIR) {
+  constructor(private readonly pipeline: PipelineIR, shared?: { readonly templates: Map<string, Template | null>; readonly kinds: Map<string, string> }, private readonly root: string = pipeline.name) {
+    this.templates = shared?.templates ?? new Map();
+    this.kinds = shared?.kinds ?? new Map();
+    this.prefix = root === pipeline.name ? '' : `${pipeline.name}-`;
     this.components = new Map(pipeline.components.map((c) => [c.name, c]));
+    this.callees = new Map((pipeline.pipelines ?? []).map((c) => [c.name, c]));
     const index = (nodes: readonly NodeIR[], loop: string | undefined): void => {
       for (const n of nodes) {
-        if (n.kind === 'condition') n.branches.forEach((b) => index(b.body, loop));
-        else {
+        if (n.kind === 'condition') {
+          n.branches.forEach((b) => index(b.body, loop));
+          for (const o of n.outputs ?? []) this.oneOfs.set(`${n.id}/${o.name}`, o.values);
+        } else {
           this.parentLoop.set(n.id, loop);
           if (n.kind === 'loop') index(n.body, n.id);
         }
@@ -37,20 +50,51 @@ export class DagLowering {
     index(pipeline.body, undefined);
   }
 
+  private get isCallee(): boolean {
+    return this.prefix !== '';
+  }
+
   private reserve(name: string, kind: string): void {
     const other = this.kinds.get(name);
     if (other !== undefined) {
-      throw new DslError({ path: [seg('pipeline', this.pipeline.name)], problem: `two Argo templates would be named "${name}" (${other} and ${kind})`, got: name, fix: 'Rename the loop or component so template names stay unique' });
+      throw new DslError({ path: [seg('pipeline', this.root)], problem: `two Argo templates would be named "${name}" (${other} and ${kind})`, got: name, fix: 'Rename the loop, component or called pipeline so template names stay unique' });
     }
     this.kinds.set(name, kind);
     this.templates.set(name, null);
+  }
+
+  private scope(local: Iterable<string>, entry: boolean): TemplateScope {
+    return {
+      local: new Set(local),
+      inputs: new Map(),
+      ...(this.isCallee ? { params: entry ? ('inputs' as const) : ('external' as const) } : {}),
+      oneOf: (condition, output) => this.oneOfs.get(`${condition}/${output}`) ?? [],
+    };
+  }
+
+  /**
+   * Lowers a called pipeline into a DAG template named after it: its parameters are the
+   * template's inputs (with their defaults), its returned outputs the template's outputs.
+   */
+  lowerCallee(): string {
+    const p = this.pipeline;
+    this.reserve(p.name, `pipeline "${p.name}"`);
+    const { template } = this.lowerDag(p.name, p.body, undefined, (scope) => outputsOf(p.outputs, scope), true);
+    const parameters = p.params.map((param) => ({
+      name: param.name,
+      ...(param.default !== undefined ? { value: literalString(param.default) } : {}),
+      ...(param.enum ? { enum: param.enum.map(literalString) } : {}),
+      ...(param.description ? { description: param.description } : {}),
+    }));
+    this.templates.set(p.name, { ...template, ...(parameters.length ? { inputs: { parameters } } : {}) });
+    return p.name;
   }
 
   /** Lowers the pipeline body into the entry template; returns its name. */
   lowerEntry(): string {
     const p = this.pipeline;
     this.reserve(p.name, 'the pipeline DAG');
-    const { template } = this.lowerDag(p.name, p.body, undefined, (scope) => outputsOf(p.outputs.map((o) => ({ name: o.name, kind: o.kind, value: o.value })), scope));
+    const { template } = this.lowerDag(p.name, p.body, undefined, (scope) => outputsOf(p.outputs, scope), true);
     this.templates.set(p.name, template);
     return p.name;
   }
@@ -60,14 +104,14 @@ export class DagLowering {
     if (this.pipeline.exitHandler.length === 0) return undefined;
     const name = 'exit-handler';
     this.reserve(name, 'the exit handler');
-    const { template } = this.lowerDag(name, this.pipeline.exitHandler, undefined, () => ({}));
+    const { template } = this.lowerDag(name, this.pipeline.exitHandler, undefined, () => ({}), true);
     this.templates.set(name, template);
     return name;
   }
 
-  private lowerDag(name: string, nodes: readonly NodeIR[], loop: LoopIR | undefined, outputs: (scope: TemplateScope) => Template): { template: Template; inputs: ExternalInput[] } {
+  private lowerDag(name: string, nodes: readonly NodeIR[], loop: LoopIR | undefined, outputs: (scope: TemplateScope) => Template, entry = false): { template: Template; inputs: ExternalInput[] } {
     const entries = flatten(nodes, []);
-    const scope: TemplateScope = { local: new Set(entries.map((e) => e.node.id)), inputs: new Map() };
+    const scope = this.scope(entries.map((e) => e.node.id), entry);
     const tasks = entries.map((e) => {
       switch (e.node.kind) {
         case 'task': return this.dagTask(e, e.node, scope);
@@ -83,37 +127,90 @@ export class DagLowering {
       name,
       ...(params.length || artifacts.length ? { inputs: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {}),
       ...(Object.keys(outs).length ? { outputs: outs } : {}),
-      ...(loop?.parallelism && name === loop.id ? { parallelism: loop.parallelism } : {}),
+      ...(loop?.parallelism && name === `${this.prefix}${loop.id}` ? { parallelism: loop.parallelism } : {}),
       dag: { tasks },
     };
     return { template, inputs };
   }
 
-  private componentTemplateName(task: TaskIR): string {
+  private componentTemplateName(task: ComponentTaskIR, mounts: readonly ArgoMount[]): string {
     const component = this.components.get(task.component) as ComponentIR;
-    const name = hasOverrides(task.overrides) ? `${component.name}-${task.id}` : component.name;
+    const own = hasOverrides(task.overrides) || mounts.length > 0;
+    const name = own ? `${this.prefix}${component.name}-${task.id}` : component.name;
     if (!this.templates.has(name)) {
       this.reserve(name, `component "${component.name}"`);
-      this.templates.set(name, componentTemplate(name, { component, overrides: task.overrides }));
+      this.templates.set(name, componentTemplate(name, { component, overrides: task.overrides, mounts }));
+    }
+    return name;
+  }
+
+  /** The DAG template of a called pipeline, lowered once per WorkflowTemplate. */
+  private calleeTemplateName(name: string): string {
+    if (!this.templates.has(name)) {
+      const callee = this.callees.get(name);
+      if (!callee) throw new Error(`internal: called pipeline ${name} missing`);
+      new DagLowering(callee, { templates: this.templates, kinds: this.kinds }, this.root).lowerCallee();
     }
     return name;
   }
 
   private dagTask(entry: Entry, task: TaskIR, scope: TemplateScope): Template {
+    if (task.pipeline !== undefined) return this.pipelineTask(entry, task, scope);
     const component = this.components.get(task.component) as ComponentIR;
     const params: object[] = [];
     const artifacts: object[] = [];
-    for (const port of component.inputs) {
-      const value = task.args[port.name];
-      if (value === undefined) continue;
-      if (port.kind === 'artifact') artifacts.push({ name: port.name, from: renderArtifactFrom(value, scope) });
-      else params.push({ name: port.name, value: renderParam(value, scope) });
+    let template: string;
+    if (isPvcOperation(component)) {
+      // A claim operation renders its literal arguments into the manifest; the rest arrive as inputs.
+      const name = `${this.prefix}${component.name}-${task.id}`;
+      this.reserve(name, `claim step "${task.id}"`);
+      const rendered = pvcTemplate(name, component, task.args);
+      this.templates.set(name, rendered.template);
+      for (const input of rendered.inputs) params.push({ name: input, value: renderParam(task.args[input] as ValueIR, scope) });
+      template = name;
+    } else {
+      for (const port of component.inputs) {
+        const value = task.args[port.name];
+        if (value === undefined) continue;
+        if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
+        else params.push({ name: port.name, value: renderParam(value, scope) });
+      }
+      const mounts = this.mounts(task, component);
+      for (const m of mounts) if (m.input) params.push({ name: m.name, value: renderParam(m.value, scope) });
+      template = this.componentTemplateName(task, mounts);
     }
-    const deps = [...Object.values(task.args).flatMap(valueIds), ...task.after];
+    const deps = [...[...Object.values(task.args), ...(task.mounts ?? []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)), ...task.after];
     return {
       name: task.id,
-      template: this.componentTemplateName(task),
+      template,
       ...(params.length || artifacts.length ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {}),
+      ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], deps, scope),
+    };
+  }
+
+  /** Claims mounted into one task: a template volume each, named by a literal or by an input of the task's own template. */
+  private mounts(task: ComponentTaskIR, component: ComponentIR): (ArgoMount & { readonly value: ValueIR })[] {
+    return (task.mounts ?? []).map((m, i) => {
+      const name = `pvc-mount-${i + 1}`;
+      if (component.inputs.some((p) => p.name === name) || component.pod.volumes.some((v) => v.name === name)) {
+        throw new DslError({ path: [seg('pipeline', this.pipeline.name), seg('task', task.id), 'mount'], problem: `component "${component.name}" already has an input or volume named "${name}", which Argo needs for the mounted claim`, got: name, fix: 'Rename that input or volume' });
+      }
+      const input = m.claim.kind !== 'literal';
+      return { name, input, value: m.claim, claimName: input ? `{{inputs.parameters.${name}}}` : literalString(m.claim.kind === 'literal' ? m.claim.value : ''), mountPath: m.mountPath, readOnly: m.readOnly, ...(m.subPath !== undefined ? { subPath: m.subPath } : {}) };
+    });
+  }
+
+  private pipelineTask(entry: Entry, task: PipelineTaskIR, scope: TemplateScope): Template {
+    const template = this.calleeTemplateName(task.pipeline);
+    const params = (this.callees.get(task.pipeline) as PipelineIR).params.flatMap((port) => {
+      const value = task.args[port.name];
+      return value === undefined ? [] : [{ name: port.name, value: renderParam(value, scope) }];
+    });
+    const deps = [...Object.values(task.args).flatMap((v) => this.valueIds(v)), ...task.after];
+    return {
+      name: task.id,
+      template,
+      ...(params.length ? { arguments: { parameters: params } } : {}),
       ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], deps, scope),
     };
   }
@@ -124,7 +221,7 @@ export class DagLowering {
     this.reserve(name, `submit step "${node.id}"`);
     this.templates.set(name, submitTemplate(name, this.pipeline.name, node));
     const params = Object.entries(node.args).map(([param, value]) => ({ name: param, value: renderParam(value, scope) }));
-    const deps = [...Object.values(node.args).flatMap(valueIds), ...node.after];
+    const deps = [...Object.values(node.args).flatMap((v) => this.valueIds(v)), ...node.after];
     return {
       name: node.id,
       template: name,
@@ -134,7 +231,8 @@ export class DagLowering {
   }
 
   private loopTask(entry: Entry, loop: LoopIR, scope: TemplateScope): Template {
-    const bodyName = loop.parallelism ? `${loop.id}-iteration` : loop.id;
+    const wrapperName = `${this.prefix}${loop.id}`;
+    const bodyName = loop.parallelism ? `${wrapperName}-iteration` : wrapperName;
     this.reserve(bodyName, `loop "${loop.id}"`);
     const collect = (s: TemplateScope): Template => outputsOf(loop.collect.map((c) => ({ name: c.name, kind: 'param' as const, value: { kind: 'taskOutput', task: c.task, output: c.output } as ValueIR })), s);
     const body = this.lowerDag(bodyName, loop.body, loop, collect);
@@ -142,21 +240,21 @@ export class DagLowering {
     let called = { name: bodyName, inputs: body.inputs, iterateHere: true };
     if (loop.parallelism) {
       // parallelism on a template limits its own children, so a wrapper DAG bounds the iterations.
-      this.reserve(loop.id, `loop "${loop.id}"`);
-      const wrapperScope: TemplateScope = { local: new Set([loop.id]), inputs: new Map() };
+      this.reserve(wrapperName, `loop "${loop.id}"`);
+      const wrapperScope = this.scope([loop.id], false);
       const inner = { name: loop.id, template: bodyName, ...invokeArgs(body.inputs, wrapperScope, loop), ...iteration(loop, wrapperScope) };
       const outs = collectOf(loop, wrapperScope);
       const wrapperInputs = [...wrapperScope.inputs.values()];
-      this.templates.set(loop.id, {
-        name: loop.id,
+      this.templates.set(wrapperName, {
+        name: wrapperName,
         ...(wrapperInputs.length ? { inputs: inputsOf(wrapperInputs) } : {}),
         ...(Object.keys(outs).length ? { outputs: outs } : {}),
         parallelism: loop.parallelism,
         dag: { tasks: [inner] },
       });
-      called = { name: loop.id, inputs: wrapperInputs, iterateHere: false };
+      called = { name: wrapperName, inputs: wrapperInputs, iterateHere: false };
     }
-    const deps = [...nestedIds(loop), ...loop.after, ...(loop.items.kind === 'param' ? valueIds(loop.items.value) : [])];
+    const deps = [...this.nestedIds(loop), ...loop.after, ...(loop.items.kind === 'param' ? this.valueIds(loop.items.value) : [])];
     return {
       name: loop.id,
       template: called.name,
@@ -180,15 +278,45 @@ export class DagLowering {
     if (parts.some((c) => classify(c) === 'mixed')) {
       throw new DslError({ path: [seg('pipeline', this.pipeline.name), seg('task', self)], problem: 'a condition mixes task status and parameter values inside or()/not(), which Argo cannot express', got: 'mixed condition', fix: 'Combine status and value tests only with and()' });
     }
+    const oneOf = values.flatMap(compared).find((v) => v.kind === 'conditionOutput');
+    if (oneOf) {
+      throw new DslError({ path: [seg('pipeline', this.pipeline.name), seg('task', self), 'when'], problem: 'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)', got: oneOf.kind === 'conditionOutput' ? `${oneOf.condition}.${oneOf.output}` : oneOf.kind, fix: 'Pass the value to a task and test that task\'s output, or compile this pipeline for KFP' });
+    }
     const statusIds = new Set(status.flatMap(statusTargets));
     const plain: string[] = [];
-    for (const id of [...depIds, ...values.flatMap(condValueIds)]) {
+    for (const id of [...depIds, ...values.flatMap((c) => this.condValueIds(c))]) {
       const local = this.localize(id, scope);
       if (local !== undefined && local !== self && !statusIds.has(local) && !plain.includes(local)) plain.push(local);
     }
     const depends = [...plain, ...status.map((c) => unwrap(renderDepends(c)))].join(' && ');
     const when = values.map((c) => (values.length > 1 ? renderWhen(c, scope) : unwrap(renderWhen(c, scope)))).join(' && ');
     return { ...(depends ? { depends } : {}), ...(when ? { when } : {}) };
+  }
+
+  /** Tasks and loops a value reads; a `p.oneOf()` reads the producer in every branch. */
+  private valueIds(v: ValueIR): string[] {
+    if (v.kind === 'taskOutput') return [v.task];
+    if (v.kind === 'loopOutput') return [v.loop];
+    if (v.kind === 'conditionOutput') return (this.oneOfs.get(`${v.condition}/${v.output}`) ?? []).flatMap((x) => this.valueIds(x));
+    if (v.kind === 'concat') return v.parts.flatMap((x) => this.valueIds(x));
+    return [];
+  }
+
+  private condValueIds(c: CondIR): string[] {
+    return compared(c).flatMap((v) => this.valueIds(v));
+  }
+
+  /** Every id a loop body reads or waits for, at any depth (the caller keeps the outside ones). */
+  private nestedIds(loop: LoopIR): string[] {
+    const cond = (c: CondIR | undefined): string[] => (c ? [...this.condValueIds(c), ...statusTargets(c)] : []);
+    const visit = (nodes: readonly NodeIR[]): string[] =>
+      nodes.flatMap((n): string[] => {
+        if (n.kind === 'task') return [...[...Object.values(n.args), ...(n.pipeline === undefined ? (n.mounts ?? []) : []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
+        if (n.kind === 'submit') return [...Object.values(n.args).flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
+        if (n.kind === 'loop') return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? this.valueIds(n.items.value) : [])];
+        return n.branches.flatMap((b) => [...cond(b.cond), ...visit(b.body)]);
+      });
+    return visit(loop.body);
   }
 }
 
@@ -204,19 +332,13 @@ function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[]): Entry[] {
   });
 }
 
-function valueIds(v: ValueIR): string[] {
-  if (v.kind === 'taskOutput') return [v.task];
-  if (v.kind === 'loopOutput') return [v.loop];
-  if (v.kind === 'concat') return v.parts.flatMap(valueIds);
-  return [];
-}
-
-function condValueIds(c: CondIR): string[] {
+/** The values a condition compares. */
+function compared(c: CondIR): ValueIR[] {
   switch (c.kind) {
-    case 'compare': return [...valueIds(c.left), ...valueIds(c.right)];
+    case 'compare': return [c.left, c.right];
     case 'status': return [];
-    case 'not': return condValueIds(c.item);
-    default: return c.items.flatMap(condValueIds);
+    case 'not': return compared(c.item);
+    default: return c.items.flatMap(compared);
   }
 }
 
@@ -227,17 +349,6 @@ function statusTargets(c: CondIR): string[] {
     case 'not': return statusTargets(c.item);
     default: return c.items.flatMap(statusTargets);
   }
-}
-
-/** Every id a loop body reads or waits for, at any depth (the caller keeps the outside ones). */
-function nestedIds(loop: LoopIR): string[] {
-  const visit = (nodes: readonly NodeIR[]): string[] =>
-    nodes.flatMap((n): string[] => {
-      if (n.kind === 'task' || n.kind === 'submit') return [...Object.values(n.args).flatMap(valueIds), ...n.after, ...(n.when ? [...condValueIds(n.when), ...statusTargets(n.when)] : [])];
-      if (n.kind === 'loop') return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? valueIds(n.items.value) : [])];
-      return n.branches.flatMap((b) => [...(b.cond ? [...condValueIds(b.cond), ...statusTargets(b.cond)] : []), ...visit(b.body)]);
-    });
-  return visit(loop.body);
 }
 
 function inputsOf(inputs: readonly ExternalInput[]): Template {
@@ -251,7 +362,7 @@ function invokeArgs(inputs: readonly ExternalInput[], scope: TemplateScope, loop
   const params: object[] = [];
   const artifacts: object[] = [];
   for (const i of inputs) {
-    if (i.kind === 'artifact') artifacts.push({ name: i.alias, from: renderArtifactFrom(i.value, scope) });
+    if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactSource(i.value, scope) });
     else if (loop && i.value.kind === 'loopItem' && i.value.loop === loop.id) params.push({ name: i.alias, value: `{{${['item', ...i.value.path].join('.')}}}` });
     else params.push({ name: i.alias, value: renderParam(i.value, scope) });
   }
@@ -267,7 +378,7 @@ function collectOf(loop: LoopIR, scope: TemplateScope): Template {
 }
 
 function outputsOf(outputs: readonly { name: string; kind: 'param' | 'artifact'; value: ValueIR }[], scope: TemplateScope): Template {
-  const params = outputs.filter((o) => o.kind === 'param').map((o) => ({ name: o.name, valueFrom: { parameter: renderParam(o.value, scope) } }));
-  const artifacts = outputs.filter((o) => o.kind === 'artifact').map((o) => ({ name: o.name, from: renderArtifactFrom(o.value, scope) }));
+  const params = outputs.filter((o) => o.kind === 'param').map((o) => ({ name: o.name, valueFrom: renderParamSource(o.value, scope) }));
+  const artifacts = outputs.filter((o) => o.kind === 'artifact').map((o) => ({ name: o.name, ...renderArtifactSource(o.value, scope) }));
   return { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) };
 }

@@ -1,3 +1,4 @@
+import { DslError } from '../../dsl/errors.ts';
 import type { CondIR, JsonValue, RuntimeValueName, ValueIR } from '../../dsl/ir/index.ts';
 
 /** A value a DAG template needs from outside: its parent passes it in as an input. */
@@ -13,6 +14,14 @@ export interface TemplateScope {
   readonly local: ReadonlySet<string>;
   /** Inputs this template needs from its caller, collected while rendering. */
   readonly inputs: Map<string, ExternalInput>;
+  /**
+   * Where pipeline parameters come from: workflow arguments (the default), this template's own
+   * inputs (the DAG template of a called pipeline) or, in that pipeline's nested templates,
+   * inputs passed down like any outside value.
+   */
+  readonly params?: 'inputs' | 'external';
+  /** The per-branch values of a `p.oneOf()` (a condition output). */
+  readonly oneOf?: (condition: string, output: string) => readonly ValueIR[];
 }
 
 const RUNTIME: Record<RuntimeValueName, string> = {
@@ -38,6 +47,8 @@ export function aliasFor(value: ValueIR): string {
     case 'taskOutput': return `${value.task}-${value.output}`;
     case 'loopOutput': return `${value.loop}-${value.output}`;
     case 'loopItem': return [value.loop, 'item', ...value.path].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
+    case 'conditionOutput': return `${value.condition}-${value.output}`;
+    case 'pipelineParam': return `params-${value.name}`;
     default: throw new Error(`internal: no alias for ${value.kind}`);
   }
 }
@@ -52,7 +63,11 @@ function external(scope: TemplateScope, value: ValueIR, kind: 'param' | 'artifac
 export function renderParam(value: ValueIR, scope: TemplateScope): string {
   switch (value.kind) {
     case 'literal': return literalString(value.value);
-    case 'pipelineParam': return `{{workflow.parameters.${value.name}}}`;
+    case 'pipelineParam':
+      if (scope.params === 'inputs') return `{{inputs.parameters.${value.name}}}`;
+      return scope.params === 'external' ? `{{inputs.parameters.${external(scope, value, 'param')}}}` : `{{workflow.parameters.${value.name}}}`;
+    case 'conditionOutput':
+      return oneOfIsLocal(value, scope) ? `{{=${oneOfExpression(value, scope, 'parameters')}}}` : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
     case 'runtime': return `{{${RUNTIME[value.name]}}}`;
     case 'concat': return value.parts.map((p) => renderParam(p, scope)).join('');
     case 'taskOutput':
@@ -68,6 +83,44 @@ export function renderParam(value: ValueIR, scope: TemplateScope): string {
 export function renderArtifactFrom(value: ValueIR, scope: TemplateScope): string {
   if (value.kind === 'taskOutput' && scope.local.has(value.task)) return `{{tasks.${value.task}.outputs.artifacts.${value.output}}}`;
   return `{{inputs.artifacts.${external(scope, value, 'artifact')}}}`;
+}
+
+/** Where an artifact argument or DAG output comes from: `from`, or `fromExpression` for a `p.oneOf()`. */
+export function renderArtifactSource(value: ValueIR, scope: TemplateScope): { from: string } | { fromExpression: string } {
+  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope)) return { fromExpression: oneOfExpression(value, scope, 'artifacts') };
+  return { from: renderArtifactFrom(value, scope) };
+}
+
+/** Where a DAG template's output parameter comes from: `parameter`, or `expression` for a `p.oneOf()`. */
+export function renderParamSource(value: ValueIR, scope: TemplateScope): { parameter: string } | { expression: string } {
+  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope)) return { expression: oneOfExpression(value, scope, 'parameters') };
+  return { parameter: renderParam(value, scope) };
+}
+
+function oneOfValues(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scope: TemplateScope): readonly ValueIR[] {
+  const values = scope.oneOf?.(value.condition, value.output);
+  if (!values) throw new Error(`internal: unknown p.oneOf() ${value.condition}/${value.output}`);
+  return values;
+}
+
+/** Whether every branch's producer is a task of this template (else the value comes in as an input). */
+function oneOfIsLocal(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scope: TemplateScope): boolean {
+  return oneOfValues(value, scope).every((v) => (v.kind === 'taskOutput' && scope.local.has(v.task)) || (v.kind === 'loopOutput' && scope.local.has(v.loop)));
+}
+
+/**
+ * A `p.oneOf()` as an Argo expression: the output of the first branch producer that succeeded,
+ * else the last branch's (branches are exclusive, and skipped tasks have no outputs), e.g.
+ * `tasks['heads'].status == 'Succeeded' ? tasks['heads'].outputs.parameters['text'] : tasks['tails'].outputs.parameters['text']`.
+ */
+function oneOfExpression(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scope: TemplateScope, kind: 'parameters' | 'artifacts'): string {
+  const refs = oneOfValues(value, scope).map((v) => {
+    if (v.kind !== 'taskOutput' && v.kind !== 'loopOutput') throw new Error(`internal: p.oneOf() over ${v.kind}`);
+    const id = v.kind === 'taskOutput' ? v.task : v.loop;
+    return { id, ref: `tasks['${id}'].outputs.${kind}['${v.output}']` };
+  });
+  const last = refs[refs.length - 1] as { ref: string };
+  return refs.slice(0, -1).map((r) => `tasks['${r.id}'].status == 'Succeeded' ? ${r.ref} : `).join('') + last.ref;
 }
 
 type CondClass = 'status' | 'value' | 'mixed';
@@ -111,6 +164,9 @@ export function renderWhen(cond: CondIR, scope: TemplateScope): string {
   switch (cond.kind) {
     case 'compare': {
       const side = (v: ValueIR): string => {
+        if (v.kind === 'conditionOutput') {
+          throw new DslError({ path: ['when'], problem: 'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)', got: `${v.condition}.${v.output}`, fix: 'Pass the value to a task and test that task\'s output, or compile this pipeline for KFP' });
+        }
         const text = renderParam(v, scope);
         return cond.valueType === 'string' ? quoteGovaluate(text) : text;
       };

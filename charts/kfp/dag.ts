@@ -1,31 +1,11 @@
-import type { ComponentIR, LoopIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
 import { renderCel } from './cel.ts';
-import { compileExecutor, type CompiledExecutor } from './executor.ts';
-import { statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
+import { collectKey, defsOf, dynamicItemType, inputsOf, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
+import { buildTree, statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
+import { pvcMount } from './mounts.ts';
+import { ComponentRegistry } from './registry.ts';
 import { artifactType, paramType, typeOfValue, type Json, type KfpParamType } from './types.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
-import { protoDuration } from './units.ts';
-
-const RUNTIME_PLACEHOLDERS: Partial<Record<string, string>> = {
-  workflowName: '{{$.pipeline_job_name}}',
-  workflowUid: '{{$.pipeline_job_uuid}}',
-  scheduledTime: '{{$.pipeline_job_schedule_time_utc}}',
-  creationTimestamp: '{{$.pipeline_job_create_time_utc}}',
-};
-
-type Channel = { readonly kind: 'param'; readonly type: KfpParamType } | { readonly kind: 'artifact'; readonly artifactType: Json };
-
-/** One DAG being built: the root or a group's sub-DAG. */
-class Scope {
-  readonly tasks: Record<string, Json> = {};
-  /** Values this DAG receives from its parent, by channel name. */
-  readonly inputs = new Map<string, { readonly value: ValueIR; readonly channel: Channel }>();
-  /** Values this DAG hands to its parent (loop fan-in, outputs read outside a condition). */
-  readonly outputs = new Map<string, { readonly producer: string; readonly key: string; readonly channel: Channel }>();
-  /** Ids outside this DAG that something inside waits for; the parent turns them into dependencies. */
-  readonly outerDeps = new Set<string>();
-  constructor(readonly path: readonly string[], readonly group?: KGroup) {}
-}
 
 /** The compiled DAGs, components and executors of one pipeline. */
 export interface LoweredPipeline {
@@ -39,18 +19,25 @@ export interface LoweredPipeline {
  * Lowers the group tree into KFP DAGs. Values that cross a DAG boundary travel as inputs named
  * `pipelinechannel--<source>` (the SDK's convention); outputs read outside a group are exported
  * through its `dag.outputs`. Every dependency is localized to the sibling that contains it.
+ * A called pipeline becomes a DAG component lowered by its own DagLowering, which shares the
+ * registry and prefixes the components only it owns (groups, per-task executors) with its name.
  */
 export class DagLowering {
-  private readonly components: Record<string, Json> = {};
-  private readonly executors: Record<string, Json> = {};
-  private readonly kubernetes: Record<string, Json> = {};
+  private readonly components: Record<string, Json>;
   private readonly scopes = new Map<string, Scope>();
   private readonly componentIR: Map<string, ComponentIR>;
+  private readonly callees: Map<string, PipelineIR>;
   private readonly itemChannels = new Map<string, string>();
   private readonly itemTypes = new Map<string, KfpParamType>();
+  private readonly registry: ComponentRegistry;
+  /** Operands of the conditions around the group being lowered. */
+  private readonly enclosingOperands: ValueIR[] = [];
 
-  constructor(private readonly p: PipelineIR, private readonly tree: KTree) {
+  constructor(private readonly p: PipelineIR, private readonly tree: KTree, registry?: ComponentRegistry, private readonly prefix = '') {
+    this.registry = registry ?? new ComponentRegistry(p.options);
+    this.components = this.registry.components;
     this.componentIR = new Map(p.components.map((c) => [c.name, c]));
+    this.callees = new Map((p.pipelines ?? []).map((c) => [c.name, c]));
   }
 
   lower(): LoweredPipeline {
@@ -85,9 +72,9 @@ export class DagLowering {
         ...(Object.keys(params).length ? { inputDefinitions: { parameters: params } } : {}),
         ...(nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) ? { outputDefinitions: nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) } : {}),
       },
-      components: this.components,
-      executors: this.executors,
-      kubernetes: this.kubernetes,
+      components: this.registry.components,
+      executors: this.registry.executors,
+      kubernetes: this.registry.kubernetes,
     };
   }
 
@@ -109,12 +96,11 @@ export class DagLowering {
 
   private lowerTask(s: Scope, n: KTask): void {
     const t = n.task;
-    const c = this.componentIR.get(t.component);
-    if (!c) throw new Error(`internal: component ${t.component} missing`);
+    const inputs = t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs;
     const deps = new Set<string>();
     const params: Json = {};
     const artifacts: Json = {};
-    for (const port of c.inputs) {
+    for (const port of inputs) {
       const v = t.args[port.name];
       if (v === undefined) continue;
       if (port.kind === 'artifact') artifacts[port.name] = this.artifactInput(s, v, deps);
@@ -133,52 +119,65 @@ export class DagLowering {
       deps.add(this.tree.exitGroup);
       completed = true;
     }
-    const componentName = this.componentFor(t, c);
-    const cache = t.overrides.cache ?? c.cache;
-    const retry = t.overrides.retry ?? c.retry;
+    // A called pipeline is cached like any task by default, as the SDK writes it.
+    const c = t.pipeline === undefined ? this.component(t.component) : undefined;
+    const componentName = t.pipeline !== undefined ? this.calleeComponent(t.pipeline) : this.componentFor(s, t as ComponentTaskIR, c as ComponentIR, deps);
+    const cache = t.overrides.cache ?? c?.cache;
+    const retry = t.overrides.retry ?? c?.retry;
     this.addTask(s, n.name, {
       taskInfo: { name: t.displayName ?? t.id },
       componentRef: { name: componentName },
       ...inputsOf(params, artifacts),
       ...(deps.size ? { dependentTasks: [...deps].sort() } : {}),
-      // Unset caching follows KFP's default (on); `cache: false` is an empty CachingOptions.
-      cachingOptions: cache === undefined || cache.enabled ? { enableCache: true } : {},
-      ...(retry
-        ? {
-            retryPolicy: {
-              maxRetryCount: retry.limit,
-              backoffDuration: retry.backoff ? protoDuration(retry.backoff.duration) : '0s',
-              backoffFactor: retry.backoff?.factor ?? 2,
-              backoffMaxDuration: retry.backoff?.max ? protoDuration(retry.backoff.max) : '3600s',
-            },
-          }
-        : {}),
+      ...taskPolicies(cache, retry),
       ...(completed ? { triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } } : {}),
     });
   }
 
-  /** One component+executor per component, or per task when the task overrides resources or timeout. */
-  private componentFor(t: TaskIR, c: ComponentIR): string {
-    const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined;
-    const key = own ? `${c.name}-${t.id}` : c.name;
-    const name = `comp-${key}`;
-    if (this.components[name] === undefined) {
-      const compiled: CompiledExecutor = compileExecutor(c, { ...(t.overrides.resources ? { resources: t.overrides.resources } : {}), ...(t.overrides.timeoutSeconds !== undefined ? { timeoutSeconds: t.overrides.timeoutSeconds } : {}) }, this.p.options, this.p.name);
-      this.claimComponent(name, `component "${c.name}"`);
-      this.components[name] = { ...compiled.spec, executorLabel: `exec-${key}` };
-      this.executors[`exec-${key}`] = compiled.executor;
-      if (Object.keys(compiled.kubernetes).length) this.kubernetes[`exec-${key}`] = compiled.kubernetes;
-    }
-    return name;
+  /** Whether a claim name is the output of a `p.createPvc()` step of this pipeline. */
+  private createsClaim(v: ValueIR): boolean {
+    if (v.kind !== 'taskOutput') return false;
+    const node = this.tree.index.get(v.task)?.node;
+    return node?.kind === 'task' && node.task.pipeline === undefined && this.component(node.task.component).implementation.kind === 'createPvc';
   }
 
-  private readonly claimed = new Map<string, string>();
-  private claimComponent(name: string, owner: string): void {
-    const other = this.claimed.get(name);
-    if (other !== undefined && other !== owner) {
-      throw unsupported(this.p.name, [], `two KFP components named "${name}" (${other} and ${owner})`, name, 'Rename the component or the loop');
+  private component(name: string): ComponentIR {
+    const c = this.componentIR.get(name);
+    if (!c) throw new Error(`internal: component ${name} missing`);
+    return c;
+  }
+
+  private callee(name: string): PipelineIR {
+    const p = this.callees.get(name);
+    if (!p) throw new Error(`internal: called pipeline ${name} missing`);
+    return p;
+  }
+
+  /** The DAG component of a called pipeline, lowered once per PipelineSpec. */
+  private calleeComponent(name: string): string {
+    const comp = `comp-${name}`;
+    this.claimComponent(comp, `pipeline "${name}"`);
+    if (this.components[comp] === undefined) {
+      const callee = this.callee(name);
+      this.components[comp] = {};
+      this.components[comp] = new DagLowering(callee, buildTree(callee), this.registry, `${name}-`).lower().root;
     }
-    this.claimed.set(name, owner);
+    return comp;
+  }
+
+  /**
+   * One component+executor per component, or per task when the task overrides resources or
+   * timeout or mounts claims (mounts name values of this DAG, so they are per task).
+   */
+  private componentFor(s: Scope, t: ComponentTaskIR, c: ComponentIR, deps: Set<string>): string {
+    const mounts = (t.mounts ?? []).map((m) => pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`], this.createsClaim(m.claim)));
+    const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined || mounts.length > 0;
+    const owner = own ? `task "${t.id}" of pipeline "${this.p.name}"` : `component "${c.name}"`;
+    return this.registry.executorComponent(own ? `${this.prefix}${c.name}-${t.id}` : c.name, owner, c, t.overrides, mounts, this.p.name);
+  }
+
+  private claimComponent(name: string, owner: string): void {
+    this.registry.claim(name, owner, this.p.name);
   }
 
   // ---- groups ------------------------------------------------------------------------------
@@ -189,12 +188,17 @@ export class DagLowering {
     const deps = new Set<string>();
     let iterator: Json = {};
     if (g.role === 'loop') iterator = this.loopIterator(s, g.loop as LoopIR, g);
+    // As the SDK does, every group inside a condition also receives that condition's operands.
+    for (const v of this.enclosingOperands) this.operand(s, v);
     const trigger = g.cond ? renderCel(g.cond, (v) => this.operand(s, v)) : undefined;
+    const own = g.cond ? operands(g.cond) : [];
+    this.enclosingOperands.push(...own);
     this.lowerChildren(s, g.children);
+    this.enclosingOperands.splice(this.enclosingOperands.length - own.length, own.length);
     if (g.loop) {
       for (const c of g.loop.collect) {
         const sel = this.select(s, { kind: 'taskOutput', task: c.task, output: c.output });
-        s.outputs.set(collectKey(c), { producer: sel.producer, key: sel.key, channel: { kind: 'param', type: 'LIST' } });
+        s.outputs.set(collectKey(c), { selectors: [{ producer: sel.producer, key: sel.key }], oneOf: false, channel: { kind: 'param', type: 'LIST' } });
       }
       for (const id of g.loop.after) this.dependOn(parent, id, deps);
     }
@@ -212,10 +216,10 @@ export class DagLowering {
       if (ch.kind === 'artifact') artifacts[channel] = this.artifactInput(parent, value, deps);
       else params[channel] = this.paramInput(parent, value, deps);
     }
-    this.claimComponent(`comp-${g.name}`, `${g.role} "${g.name}"`);
+    this.claimComponent(`comp-${this.prefix}${g.name}`, `${g.role} "${g.name}" of pipeline "${this.p.name}"`);
     this.addTask(parent, g.name, {
       taskInfo: { name: g.name },
-      componentRef: { name: `comp-${g.name}` },
+      componentRef: { name: `comp-${this.prefix}${g.name}` },
       ...inputsOf(params, artifacts),
       ...(deps.size ? { dependentTasks: [...deps].sort() } : {}),
       ...iterator,
@@ -241,28 +245,9 @@ export class DagLowering {
     s.inputs.set(listChannel, { value: list, channel: { kind: 'param', type: 'LIST' } });
     const channel = `${listChannel}-loop-item`;
     this.itemChannels.set(loop.id, channel);
-    this.itemTypes.set(loop.id, this.dynamicItemType(loop));
+    const listDefault = list.kind === 'pipelineParam' ? this.p.params.find((x) => x.name === list.name)?.default : undefined;
+    this.itemTypes.set(loop.id, dynamicItemType(loop, this.tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs), listDefault));
     return { parameterIterator: { itemInput: channel, items: { inputParameter: listChannel } }, ...policy };
-  }
-
-  /** The KFP type of a dynamic loop's item: what the tasks reading it declare, else STRING. */
-  private dynamicItemType(loop: LoopIR): KfpParamType {
-    const types = new Set<KfpParamType>();
-    const visit = (nodes: readonly KNode[]): void => {
-      for (const n of nodes) {
-        if (n.kind === 'group') visit(n.children);
-        else {
-          const c = this.componentIR.get(n.task.component) as ComponentIR;
-          for (const port of c.inputs) {
-            const v = n.task.args[port.name];
-            if (v?.kind === 'loopItem' && v.loop === loop.id && port.kind === 'param') types.add(v.path.length ? 'STRUCT' : paramType(port.type, port));
-          }
-        }
-      }
-    };
-    const g = this.tree.index.get(loop.id)?.node;
-    if (g?.kind === 'group') visit(g.children);
-    return types.size === 1 ? ([...types][0] as KfpParamType) : types.size > 1 ? 'STRUCT' : 'STRING';
   }
 
   /** Writes a group's component spec once all its exports are known. */
@@ -277,11 +262,12 @@ export class DagLowering {
     const outParams: Json = {};
     const outArtifacts: Json = {};
     for (const [k, o] of s.outputs) {
-      if (o.channel.kind === 'artifact') outArtifacts[k] = { artifactSelectors: [{ producerSubtask: o.producer, outputArtifactKey: o.key }] };
-      else outParams[k] = { valueFromParameter: { producerSubtask: o.producer, outputParameterKey: o.key } };
+      const params = o.selectors.map((x) => ({ producerSubtask: x.producer, outputParameterKey: x.key }));
+      if (o.channel.kind === 'artifact') outArtifacts[k] = { artifactSelectors: o.selectors.map((x) => ({ producerSubtask: x.producer, outputArtifactKey: x.key })) };
+      else outParams[k] = o.oneOf ? { valueFromOneof: { parameterSelectors: params } } : { valueFromParameter: params[0] };
     }
     const dagOutputs = nonEmpty({ parameters: outParams, artifacts: outArtifacts });
-    this.components[`comp-${g.name}`] = {
+    this.components[`comp-${this.prefix}${g.name}`] = {
       dag: { tasks: s.tasks, ...(dagOutputs ? { outputs: dagOutputs } : {}) },
       ...(Object.keys(inDefs).length ? { inputDefinitions: inDefs } : {}),
       ...(Object.keys(outDefs).length ? { outputDefinitions: outDefs } : {}),
@@ -308,22 +294,46 @@ export class DagLowering {
 
   /** The local producer task and output key of an output value, exporting it from groups as needed. */
   private select(s: Scope, v: ValueIR): { producer: string; key: string; channel: Channel } {
-    if (v.kind !== 'taskOutput' && v.kind !== 'loopOutput') throw new Error(`internal: cannot select ${v.kind}`);
-    const id = v.kind === 'taskOutput' ? v.task : v.loop;
+    const id = producerId(v);
     const loc = this.locate(s, id);
     const channel = this.channelOf(v);
     if (loc.kind === 'outer') throw new Error(`internal: ${id} is outside the DAG`);
     if (loc.kind === 'direct') {
-      return v.kind === 'taskOutput' ? { producer: v.task, key: v.output, channel } : { producer: v.loop, key: this.collectKeyOf(v.loop, v.output), channel };
+      if (v.kind === 'taskOutput') return { producer: v.task, key: v.output, channel };
+      if (v.kind === 'loopOutput') return { producer: v.loop, key: this.collectKeyOf(v.loop, v.output), channel };
+      // p.oneOf(): the if/elif/else group exports whichever branch's value exists (KFP OneOf).
+      const g = this.conditionGroup(id);
+      const group = this.scopes.get(g.name) as Scope;
+      const key = this.channelName(v);
+      if (!group.outputs.has(key)) {
+        const selectors = this.oneOfValues(v).map((x) => this.select(group, x)).map(({ producer, key: k }) => ({ producer, key: k }));
+        group.outputs.set(key, { selectors, oneOf: true, channel });
+      }
+      return { producer: g.name, key, channel };
     }
     const group = this.scopes.get(loc.group) as Scope;
     const key = this.channelName(v);
     if (!group.outputs.has(key)) {
       const inner = this.select(group, v);
-      group.outputs.set(key, { producer: inner.producer, key: inner.key, channel });
+      group.outputs.set(key, { selectors: [{ producer: inner.producer, key: inner.key }], oneOf: false, channel });
     }
     return { producer: loc.group, key, channel };
   }
+
+  private conditionGroup(id: string): KGroup {
+    const node = this.tree.index.get(id)?.node;
+    if (node?.kind !== 'group' || node.role !== 'branches') throw new Error(`internal: ${id} is not an if/elif/else group`);
+    return node;
+  }
+
+  /** The per-branch values a `p.oneOf()` gathers. */
+  private oneOfValues(v: ValueIR): readonly ValueIR[] {
+    if (v.kind !== 'conditionOutput') throw new Error(`internal: ${v.kind} is not a oneOf`);
+    const out = this.conditionGroup(v.condition).outputs?.find((o) => o.name === v.output);
+    if (!out) throw new Error(`internal: ${v.condition} has no output ${v.output}`);
+    return out.values;
+  }
+
 
   private paramInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
     switch (v.kind) {
@@ -336,8 +346,9 @@ export class DagLowering {
       case 'pipelineParam':
         return s.path.length === 0 ? { componentInputParameter: v.name } : { componentInputParameter: this.external(s, v) };
       case 'taskOutput':
-      case 'loopOutput': {
-        const loc = this.locate(s, v.kind === 'taskOutput' ? v.task : v.loop);
+      case 'loopOutput':
+      case 'conditionOutput': {
+        const loc = this.locate(s, producerId(v));
         if (loc.kind === 'outer') return { componentInputParameter: this.external(s, v) };
         const sel = this.select(s, v);
         deps.add(sel.producer);
@@ -376,10 +387,10 @@ export class DagLowering {
   }
 
   private artifactInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
-    if (v.kind !== 'taskOutput') {
+    if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput') {
       throw unsupported(this.p.name, [], `an artifact from a ${v.kind}`, v.kind, 'Pass an artifact output of a task');
     }
-    const loc = this.locate(s, v.task);
+    const loc = this.locate(s, producerId(v));
     if (loc.kind === 'outer') return { componentInputArtifact: this.external(s, v) };
     const sel = this.select(s, v);
     deps.add(sel.producer);
@@ -414,6 +425,7 @@ export class DagLowering {
       case 'pipelineParam': return `pipelinechannel--${v.name}`;
       case 'taskOutput': return `pipelinechannel--${v.task}-${v.output}`;
       case 'loopOutput': return this.collectKeyOf(v.loop, v.output);
+      case 'conditionOutput': return `pipelinechannel--${this.conditionGroup(v.condition).name}-${v.output}`;
       case 'loopItem': {
         const base = this.itemChannels.get(v.loop) as string;
         return v.path.length ? `${base}-subvar-${v.path.join('-')}` : base;
@@ -433,6 +445,7 @@ export class DagLowering {
         return port.kind === 'artifact' ? { kind: 'artifact', artifactType: artifactType(port.artifactType) } : { kind: 'param', type: paramType(port.type, port) };
       }
       case 'loopOutput': return { kind: 'param', type: 'LIST' };
+      case 'conditionOutput': return this.channelOf(this.oneOfValues(v)[0] as ValueIR);
       case 'loopItem': return { kind: 'param', type: v.path.length ? 'STRING' : (this.itemTypes.get(v.loop) ?? 'STRING') };
       default: return { kind: 'param', type: 'STRING' };
     }
@@ -441,8 +454,9 @@ export class DagLowering {
   private outputPort(task: string, output: string): PortIR {
     const node = this.tree.index.get(task)?.node;
     if (node?.kind !== 'task') throw new Error(`internal: ${task} is not a task`);
-    const c = this.componentIR.get(node.task.component) as ComponentIR;
-    return c.outputs.find((o) => o.name === output) as PortIR;
+    const t = node.task;
+    const ports = t.pipeline !== undefined ? this.callee(t.pipeline).outputs.map((o) => o.port) : this.component(t.component).outputs;
+    return ports.find((o) => o.name === output) as PortIR;
   }
 
   private collectKeyOf(loopId: string, name: string): string {
@@ -453,27 +467,13 @@ export class DagLowering {
   }
 }
 
-const collectKey = (c: { task: string; output: string }): string => `pipelinechannel--${c.task}-${c.output}`;
 
-
-function inputsOf(parameters: Json, artifacts: Json): Json {
-  const inputs = nonEmpty({ parameters, artifacts });
-  return inputs ? { inputs } : {};
-}
-
-function nonEmpty(obj: { parameters: Json; artifacts: Json }): Json | undefined {
-  const out: Json = {};
-  if (Object.keys(obj.parameters).length) out.parameters = obj.parameters;
-  if (Object.keys(obj.artifacts).length) out.artifacts = obj.artifacts;
-  return Object.keys(out).length ? out : undefined;
-}
-
-function defsOf(entries: readonly (readonly [string, Channel])[]): Json {
-  const parameters: Json = {};
-  const artifacts: Json = {};
-  for (const [k, ch] of entries) {
-    if (ch.kind === 'artifact') artifacts[k] = { artifactType: ch.artifactType };
-    else parameters[k] = { parameterType: ch.type };
+/** The non-literal values a condition compares. */
+function operands(c: CondIR): ValueIR[] {
+  switch (c.kind) {
+    case 'compare': return [c.left, c.right].filter((v) => v.kind !== 'literal');
+    case 'status': return [];
+    case 'not': return operands(c.item);
+    default: return c.items.flatMap(operands);
   }
-  return nonEmpty({ parameters, artifacts }) ?? {};
 }

@@ -32,9 +32,19 @@ export function componentInterface(c: ComponentIR): Json {
   return { ...(ins ? { inputDefinitions: ins } : {}), ...(outs ? { outputDefinitions: outs } : {}) };
 }
 
+/**
+ * Images KFP's driver recognises as claim operations it performs itself (kfp-kubernetes
+ * CreatePVC/DeletePVC); no container with this image ever starts.
+ */
+export const RESOURCE_IMAGES = { createPvc: 'argostub/createpvc', deletePvc: 'argostub/deletepvc' } as const;
+
 /** Compiles a component with a task's resource and timeout overrides applied. */
 export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, options: PipelineOptionsIR, pipeline: string): CompiledExecutor {
   const at = [`component "${c.name}"`];
+  const kind = c.implementation.kind;
+  if (kind === 'createPvc' || kind === 'deletePvc') {
+    return { spec: componentInterface(c), executor: { container: { image: RESOURCE_IMAGES[kind] } }, kubernetes: {} };
+  }
   for (const p of [...c.inputs, ...c.outputs]) {
     if (p.kind === 'artifact' && p.path !== undefined) {
       throw unsupported(pipeline, [...at, `port "${p.name}"`], 'a fixed artifact path (.at())', p.path, 'Read and write the artifact at io.inputs.<name>.path / io.outputs.<name>.path, which KFP chooses');

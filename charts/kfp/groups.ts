@@ -1,4 +1,4 @@
-import type { CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
+import type { ConditionOutputIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** A task of a KFP DAG: a component run, optionally the pipeline's exit task. */
@@ -23,12 +23,17 @@ export interface KGroup {
   readonly loop?: LoopIR;
   /** Loops: the input that receives the current item. */
   readonly itemChannel?: string;
+  /** If/elif/else groups: the values gathered by `p.oneOf()` from the branch that ran. */
+  readonly outputs?: readonly ConditionOutputIR[];
   readonly children: readonly KNode[];
 }
 
 export type KNode = KTask | KGroup;
 
-/** Where each task and loop id of the pipeline ended up: its KFP node and the groups around it. */
+/**
+ * Where each task, loop and if/elif/else condition id of the pipeline ended up: its KFP node and
+ * the groups around it.
+ */
 export interface KTree {
   readonly root: readonly KNode[];
   readonly index: ReadonlyMap<string, { readonly node: KNode; readonly path: readonly string[] }>;
@@ -84,11 +89,30 @@ function describeStatus(c: CondIR): string {
   }
 }
 
+/** How many group numbers lowering these nodes takes (see buildTree). */
+function ticks(nodes: readonly NodeIR[]): number {
+  return nodes.reduce((sum, n) => {
+    switch (n.kind) {
+      case 'task': return sum + (n.when && splitCondValue(n.when) ? 1 : 0);
+      case 'loop': return sum + (n.items.kind === 'static' ? 2 : 1) + ticks(n.body);
+      case 'condition': return sum + (n.branches.length === 1 ? 1 : 1 + n.branches.length) + n.branches.reduce((t, b) => t + ticks(b.body), 0);
+      default: return sum;
+    }
+  }, 0);
+}
+
+/** Whether a task condition has a value part (which wraps the task in its own condition group). */
+function splitCondValue(c: CondIR): boolean {
+  const parts = c.kind === 'and' ? c.items : [c];
+  return parts.some((x) => classify(x) === 'value');
+}
+
 /**
  * Builds the KFP group tree. Group names follow the KFP SDK (`condition-N`,
  * `condition-branches-N`, `exit-handler-N`), numbered in one pre-order counter that also counts
- * loops and static loop items, so Argosy and the SDK name the same program's groups alike.
- * Loops keep the user's loop id as their name.
+ * loops and static loop items (only the first branch of a when/elseWhen chain is numbered after
+ * its body), so Argosy and the SDK name the same program's groups alike. Loops keep the user's
+ * loop id as their name.
  */
 export function buildTree(p: PipelineIR): KTree {
   let counter = 0;
@@ -127,10 +151,16 @@ export function buildTree(p: PipelineIR): KTree {
           }
           const cond: CondIR | undefined = [...earlier.map((c): CondIR => ({ kind: 'not', item: c })), ...(own.value ? [own.value] : [])].reduce<CondIR | undefined>((acc, c) => (acc ? { kind: 'and', items: [...(acc.kind === 'and' ? acc.items : [acc]), c] } : c), undefined);
           if (own.value) earlier.push(own.value);
-          const branchName = `condition-${next()}`;
-          return { kind: 'group', name: branchName, role: 'condition', ...(cond ? { cond } : {}), status: [], children: fromNodes(b.body, [...path, name, branchName]) };
+          // The SDK opens the first branch as a plain condition and numbers it anew when the next
+          // branch turns the chain into condition-branches, so its number follows its body's groups.
+          const branchName = `condition-${i === 0 ? counter + 1 + ticks(b.body) : next()}`;
+          const children = fromNodes(b.body, [...path, name, branchName]);
+          if (i === 0) next();
+          return { kind: 'group', name: branchName, role: 'condition', ...(cond ? { cond } : {}), status: [], children };
         });
-        return { kind: 'group', name, role: 'branches', status: [], children };
+        const group: KGroup = { kind: 'group', name, role: 'branches', status: [], children, ...(n.outputs?.length ? { outputs: n.outputs } : {}) };
+        index.set(n.id, { node: group, path });
+        return group;
       }
       case 'loop': {
         const itemNumber = n.items.kind === 'static' ? next() : undefined;

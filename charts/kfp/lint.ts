@@ -25,6 +25,7 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
   const executors: Record<string, Spec> = spec.deploymentSpec?.executors ?? {};
   const used = new Set<string>();
   const usedExecutors = new Set<string>();
+  const platform: Record<string, Spec> = (platformSpec as Spec | undefined)?.platforms?.kubernetes?.deploymentSpec?.executors ?? {};
   const visitDag = (owner: string, comp: Spec): void => {
     const tasks: Record<string, Spec> = comp.dag?.tasks ?? {};
     const ownParams = new Set(keys(comp.inputDefinitions?.parameters));
@@ -72,6 +73,14 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
           if (!deps.has(producer.producerTask)) out.push(`${at}: reads "${producer.producerTask}" without depending on it`);
         }
       }
+      // A mounted claim named by a value reads it in this DAG like an input does.
+      for (const m of (platform[callee.executorLabel]?.pvcMount ?? []) as Spec[]) {
+        const name: Spec | undefined = m.pvcNameParameter;
+        if (name?.componentInputParameter !== undefined && !ownParams.has(name.componentInputParameter)) out.push(`${at}: pvcMount reads "${name.componentInputParameter}", which is not an input of ${owner}`);
+        const producer = name?.taskOutputParameter;
+        if (producer && (!(producer.producerTask in tasks) || !outputsOf(producer.producerTask).params.has(producer.outputParameterKey))) out.push(`${at}: pvcMount reads a missing output "${producer.producerTask}.${producer.outputParameterKey}"`);
+        if (producer && !deps.has(producer.producerTask)) out.push(`${at}: pvcMount reads "${producer.producerTask}" without depending on it`);
+      }
       const iterator = t.parameterIterator ?? t.artifactIterator;
       if (iterator) {
         if (!calleeParams.has(iterator.itemInput) && !calleeArtifacts.has(iterator.itemInput)) out.push(`${at}: iterator item input "${iterator.itemInput}" is not declared by ${ref}`);
@@ -117,7 +126,6 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
   }
   for (const name of Object.keys(components)) if (!used.has(name)) out.push(`${name}: component is never used`);
   for (const label of Object.keys(executors)) if (!usedExecutors.has(label)) out.push(`${label}: executor is never used`);
-  const platform = (platformSpec as Spec | undefined)?.platforms?.kubernetes?.deploymentSpec?.executors ?? {};
   for (const label of Object.keys(platform)) if (!(label in executors)) out.push(`platform ${label}: no such executor`);
   return out;
 }

@@ -41,6 +41,21 @@ describe('compileKfpPipeline', () => {
     expect(branches['condition-4'].triggerPolicy.condition).toBe(`!(${side} == 'heads') && !(${n} > 5)`);
   });
 
+  it('GIVEN nested groups WHEN compiled THEN they number and wire like the SDK: operands of enclosing conditions flow in, a chain\'s first branch is numbered after its body', () => {
+    const p = pipeline('nested', {}, (p) => {
+      const f = p.task('flip', flip);
+      p.when(eq(f.outputs.side, 'heads'), (p) => {
+        p.when(gt(f.outputs.n, 1), (p) => void p.task('inner', say, { text: 'i' }));
+      }).otherwise((p) => void p.task('other', say, { text: 'o' }));
+    });
+    const { pipelineSpec } = compile(p);
+    expect(kfpLintFindings({ pipelineSpec })).toEqual([]);
+    // condition-branches-1 > [condition-3 (heads, after its nested condition-2), condition-4 (otherwise)]
+    expect(Object.keys(pipelineSpec.components['comp-condition-branches-1'].dag.tasks).sort()).toEqual(['condition-3', 'condition-4']);
+    expect(Object.keys(pipelineSpec.components['comp-condition-3'].dag.tasks)).toEqual(['condition-2']);
+    expect(Object.keys(pipelineSpec.components['comp-condition-2'].inputDefinitions.parameters).sort()).toEqual(['pipelinechannel--flip-n', 'pipelinechannel--flip-side']);
+  });
+
   it('GIVEN a task with its own value condition WHEN a sibling reads its output THEN the condition group exports it', () => {
     const p = pipeline('own-when', {}, (p) => {
       const f = p.task('flip', flip);

@@ -1,4 +1,4 @@
-import type { CacheIR, ComponentIR, ParamPortIR, ResourcesIR, RetryIR, TolerationIR } from './component.ts';
+import type { CacheIR, ComponentIR, ParamPortIR, PortIR, ResourcesIR, RetryIR, TolerationIR } from './component.ts';
 import type { CondIR, JsonValue, ValueIR } from './values.ts';
 
 /** Per-task changes to the component's defaults. */
@@ -9,10 +9,10 @@ export interface TaskOverridesIR {
   readonly resources?: ResourcesIR;
 }
 
-export interface TaskIR {
+/** What every task has, whatever it runs. */
+export interface TaskBaseIR {
   readonly kind: 'task';
   readonly id: string;
-  readonly component: string;
   readonly args: Readonly<Record<string, ValueIR>>;
   /** Explicit ordering from `.after()`; data dependencies are derived from `args`. */
   readonly after: readonly string[];
@@ -22,10 +22,50 @@ export interface TaskIR {
   readonly displayName?: string;
 }
 
+/** A PersistentVolumeClaim mounted into one task's container (`task.mount()`), named by a value. */
+export interface TaskMountIR {
+  /** The claim name: a literal, a parameter, or the `name` output of a `p.createPvc()` task. */
+  readonly claim: ValueIR;
+  readonly mountPath: string;
+  readonly subPath?: string;
+  readonly readOnly: boolean;
+}
+
+/** A task running a component. */
+export interface ComponentTaskIR extends TaskBaseIR {
+  readonly component: string;
+  readonly pipeline?: undefined;
+  /** Claims mounted into this task only (absent when none). */
+  readonly mounts?: readonly TaskMountIR[];
+}
+
+/**
+ * A task running another pipeline (`p.subPipeline(id, otherPipeline, args)`): its arguments are the
+ * callee's parameters and its outputs the callee's returned outputs. Backends inline the callee's
+ * DAG (a sub-DAG component on KFP, a DAG template on Argo).
+ */
+export interface PipelineTaskIR extends TaskBaseIR {
+  /** Name of the called pipeline; its IR is in the caller's `pipelines`. */
+  readonly pipeline: string;
+  readonly component?: undefined;
+}
+
+export type TaskIR = ComponentTaskIR | PipelineTaskIR;
+
 export interface ConditionBranchIR {
   /** Absent for the final `otherwise` branch. */
   readonly cond?: CondIR;
   readonly body: readonly NodeIR[];
+}
+
+/**
+ * A value taken from whichever branch ran (`p.oneOf()`, KFP `dsl.OneOf`): one value per branch,
+ * in branch order, each produced directly in its branch.
+ */
+export interface ConditionOutputIR {
+  readonly name: string;
+  readonly kind: 'param' | 'artifact';
+  readonly values: readonly ValueIR[];
 }
 
 /** `when / elseWhen / otherwise`: the first branch whose condition holds runs. */
@@ -33,6 +73,8 @@ export interface ConditionIR {
   readonly kind: 'condition';
   readonly id: string;
   readonly branches: readonly ConditionBranchIR[];
+  /** Values gathered from the branch that ran, read elsewhere as `conditionOutput` values. */
+  readonly outputs?: readonly ConditionOutputIR[];
 }
 
 export interface LoopIR {
@@ -85,6 +127,8 @@ export interface PipelineOutputIR {
   readonly name: string;
   readonly value: ValueIR;
   readonly kind: 'param' | 'artifact';
+  /** The output's declared type, as a caller sees it when this pipeline runs as a task. */
+  readonly port: PortIR;
 }
 
 /** Which engine runs a pipeline: Argo Workflows (WorkflowTemplate) or Kubeflow Pipelines (PipelineSpec). */
@@ -95,8 +139,10 @@ export interface PipelineIR {
   readonly name: string;
   readonly description?: string;
   readonly params: readonly ParamPortIR[];
-  /** Every component used, once, in order of first use. */
+  /** Every component its own tasks use, once, in order of first use. */
   readonly components: readonly ComponentIR[];
+  /** Pipelines its tasks call, once each, in order of first use (each lists its own components and callees). */
+  readonly pipelines?: readonly PipelineIR[];
   readonly body: readonly NodeIR[];
   readonly exitHandler: readonly TaskIR[];
   readonly outputs: readonly PipelineOutputIR[];

@@ -13,7 +13,8 @@ export type RuntimeValueName =
 
 /**
  * A value passed to a task input: a literal, a pipeline parameter, an upstream output, a loop
- * item, a loop's collected outputs, a runtime value, or a string concatenation of those.
+ * item, a loop's collected outputs, the output of whichever condition branch ran, a runtime
+ * value, or a string concatenation of those.
  */
 export type ValueIR =
   | { readonly kind: 'literal'; readonly value: JsonValue }
@@ -21,6 +22,7 @@ export type ValueIR =
   | { readonly kind: 'taskOutput'; readonly task: string; readonly output: string }
   | { readonly kind: 'loopItem'; readonly loop: string; readonly path: readonly string[] }
   | { readonly kind: 'loopOutput'; readonly loop: string; readonly output: string }
+  | { readonly kind: 'conditionOutput'; readonly condition: string; readonly output: string }
   | { readonly kind: 'runtime'; readonly name: RuntimeValueName }
   | { readonly kind: 'concat'; readonly parts: readonly ValueIR[] };
 

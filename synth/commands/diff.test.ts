@@ -147,7 +147,7 @@ describe('argosy diff against a git ref', () => {
       },
       synthesizeWorkingTree: () => after,
     }, io, join(repo, 'project'));
-    expect(io.errs).toEqual([]);
+    expect(io.errs).toEqual(['  synthesizing HEAD in a temporary git worktree...', '  synthesizing the working tree...']);
     expect(code).toBe(1);
     expect(seen[0]).toMatch(/argosy-diff-.*base[/\\]project$/);
     expect(io.lines.at(-1)).toBe('1 added, 1 removed, 4 changed');

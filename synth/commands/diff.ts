@@ -47,7 +47,10 @@ export async function runDiff(dirs: readonly string[], opts: DiffCommandOptions,
     } else if (dirs.length === 0) {
       const app = opts.app ?? DEFAULT_APP_ENTRY;
       const base = opts.base ?? 'HEAD';
+      // Both syntheses take seconds on a real project: say what is happening.
+      io.err(`  synthesizing ${base} in a temporary git worktree...`);
       before = withBaseTree(base, cwd, opts.synthesizeCheckout ?? cliSynthesizer(app), treeFromDir);
+      io.err('  synthesizing the working tree...');
       if (opts.synthesizeWorkingTree) {
         after = treeFromDir(opts.synthesizeWorkingTree());
       } else {

@@ -10,6 +10,7 @@ export function describeValue(v: ValueIR): string {
     case 'taskOutput': return `${v.task}.${v.output}`;
     case 'loopItem': return ['item', ...v.path].join('.');
     case 'loopOutput': return `${v.loop}.${v.output}[]`;
+    case 'conditionOutput': return `oneOf(${v.condition}).${v.output}`;
     case 'runtime': return `runtime.${v.name}`;
     case 'concat': return v.parts.map((p) => (p.kind === 'literal' && typeof p.value === 'string' ? p.value : `{${describeValue(p)}}`)).join('');
   }
@@ -26,24 +27,28 @@ export function describeCond(c: CondIR): string {
   }
 }
 
-/** Tasks whose outputs a value reads, with the output name. */
-export function valueSources(v: ValueIR): { task: string; output: string; loop?: boolean }[] {
+/** The per-branch values of each `p.oneOf()` of a pipeline, keyed `<condition>/<output>`. */
+export type OneOfValues = ReadonlyMap<string, readonly ValueIR[]>;
+
+/** Tasks whose outputs a value reads, with the output name; a `p.oneOf()` reads every branch's. */
+export function valueSources(v: ValueIR, oneOfs?: OneOfValues): { task: string; output: string; loop?: boolean }[] {
   switch (v.kind) {
     case 'taskOutput': return [{ task: v.task, output: v.output }];
     case 'loopOutput': return [{ task: v.loop, output: v.output, loop: true }];
-    case 'concat': return v.parts.flatMap(valueSources);
+    case 'conditionOutput': return (oneOfs?.get(`${v.condition}/${v.output}`) ?? []).flatMap((x) => valueSources(x, oneOfs));
+    case 'concat': return v.parts.flatMap((x) => valueSources(x, oneOfs));
     default: return [];
   }
 }
 
 /** Tasks a condition looks at: status tests and compared outputs. */
-export function condSources(c: CondIR | undefined): { task: string; label: string; failure: boolean }[] {
+export function condSources(c: CondIR | undefined, oneOfs?: OneOfValues): { task: string; label: string; failure: boolean }[] {
   if (!c) return [];
   switch (c.kind) {
-    case 'compare': return [...valueSources(c.left), ...valueSources(c.right)].map((s) => ({ task: s.task, label: s.output, failure: false }));
+    case 'compare': return [...valueSources(c.left, oneOfs), ...valueSources(c.right, oneOfs)].map((s) => ({ task: s.task, label: s.output, failure: false }));
     case 'status': return [{ task: c.task, label: c.status, failure: ['Failed', 'Errored', 'AllFailed'].includes(c.status) }];
     case 'and':
-    case 'or': return c.items.flatMap(condSources);
-    case 'not': return condSources(c.item);
+    case 'or': return c.items.flatMap((x) => condSources(x, oneOfs));
+    case 'not': return condSources(c.item, oneOfs);
   }
 }

@@ -20,7 +20,8 @@ export interface GraphNode {
   readonly group?: string;
 }
 
-export type EdgeStyle = 'data' | 'order' | 'condition' | 'failure';
+/** `flow`: the next step of a sequence; `data`: an output read; `order`: ordering only; `failure`: what happens when something fails. */
+export type EdgeStyle = 'flow' | 'data' | 'order' | 'condition' | 'failure';
 
 export interface GraphEdge {
   readonly from: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { artifact, component, eq, failed, param, pipeline, runtime } from '../../dsl/index.ts';
+import { artifact, component, eq, failed, param, pipeline, runtime, type Task } from '../../dsl/index.ts';
 import { ctrTraining } from '../../pipelines/recommended-categories/ctr-training.ts';
 import { expectGolden } from '../../test/golden.ts';
 import { pipelineGraph } from './pipeline-graph.ts';
@@ -47,5 +47,22 @@ describe('argosy graph (pipelines)', () => {
     expect(g.groups.map((x) => x.label)).toEqual(['for each per-region (parallelism 4)', 'on exit (runs whatever happened)']);
     expect(g.edges.filter((e) => e.style === 'order').map((e) => `${e.from}->${e.to}`)).toEqual(['task_pick->task_cleanup']);
     expect(g.edges.filter((e) => e.style === 'failure').map((e) => `${e.from}->${e.to}:${e.label}`)).toEqual(['task_pick->task_page_oncall:Failed']);
+  });
+
+  it('GIVEN a called pipeline, a p.oneOf() and a mounted claim WHEN drawn THEN the step names its pipeline and edges come from every branch and the claim', () => {
+    const inner = pipeline('inner', {}, (p) => ({ model: p.task('train', trainRegion, { region: 'eu' }).outputs.model }));
+    const composed = pipeline('composed', {}, (p) => {
+      const called = p.subPipeline('called', inner);
+      const best = p.task('pick', pick, { aucs: [0.5] });
+      let a!: Task<typeof trainRegion.outputs>;
+      let b!: Task<typeof trainRegion.outputs>;
+      p.when(eq(best.outputs.deploy, true), (p) => { a = p.task('eu', trainRegion, { region: 'eu' }); })
+        .otherwise((p) => { b = p.task('us', trainRegion, { region: 'us' }); });
+      const claim = p.createPvc('scratch', { nameSuffix: '-s', size: '1Gi', accessModes: ['ReadWriteOnce'] });
+      p.task('report', notify, { text: `${p.oneOf(a.outputs.auc, b.outputs.auc)}` }).after(called).mount(claim, '/data');
+    });
+    const g = pipelineGraph(composed.ir);
+    expect(g.nodes.find((n) => n.id === 'task_called')?.label).toEqual(['called', 'runs pipeline inner']);
+    expect(g.edges.filter((e) => e.to === 'task_report').map((e) => `${e.from}:${e.label}`)).toEqual(['task_eu:auc', 'task_us:auc', 'task_scratch:mounts /data', 'task_called:after']);
   });
 });

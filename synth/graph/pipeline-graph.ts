@@ -1,5 +1,5 @@
-import type { ComponentIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
-import { condSources, describeCond, describeValue, valueSources } from './describe-ir.ts';
+import type { ComponentIR, LoopIR, NodeIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import { condSources as condSourcesOf, describeCond, describeValue, valueSources as valueSourcesOf } from './describe-ir.ts';
 import { type Graph, GraphBuilder } from './model.ts';
 
 /** Ids of the tasks (and loops) a body contains, at any depth. */
@@ -24,12 +24,28 @@ function idsIn(body: readonly NodeIR[]): Set<string> {
 export function pipelineGraph(p: PipelineIR): Graph {
   const g = new GraphBuilder();
   const components = new Map<string, ComponentIR>(p.components.map((c) => [c.name, c]));
+  const callees = new Map<string, PipelineIR>((p.pipelines ?? []).map((c) => [c.name, c]));
   const taskNodes = new Map<string, string>();
   const loops = new Map<string, LoopIR>();
   const outputKind = (task: TaskIR | undefined, output: string): string => {
-    const port = task && components.get(task.component)?.outputs.find((o) => o.name === output);
+    const ports: readonly PortIR[] = !task ? [] : task.pipeline !== undefined ? (callees.get(task.pipeline)?.outputs ?? []).map((o) => o.port) : components.get(task.component)?.outputs ?? [];
+    const port = ports.find((o) => o.name === output);
     return port?.kind === 'artifact' ? `${output}: ${port.artifactType}` : output;
   };
+  // A p.oneOf() value is drawn from the producer in every branch.
+  const oneOfs = new Map<string, readonly ValueIR[]>();
+  const indexOneOfs = (nodes: readonly NodeIR[]): void => {
+    for (const n of nodes) {
+      if (n.kind === 'loop') indexOneOfs(n.body);
+      if (n.kind === 'condition') {
+        for (const o of n.outputs ?? []) oneOfs.set(`${n.id}/${o.name}`, o.values);
+        n.branches.forEach((b) => indexOneOfs(b.body));
+      }
+    }
+  };
+  indexOneOfs(p.body);
+  const valueSources = (v: ValueIR) => valueSourcesOf(v, oneOfs);
+  const condSources = (c: Parameters<typeof condSourcesOf>[0]) => condSourcesOf(c, oneOfs);
   const tasks = new Map<string, TaskIR>();
   const collectTasks = (nodes: readonly NodeIR[]): void => {
     for (const n of nodes) {
@@ -59,10 +75,13 @@ export function pipelineGraph(p: PipelineIR): Graph {
       if (n.kind === 'task') {
         const id = g.id('task', n.id);
         taskNodes.set(n.id, id);
-        const label = [n.displayName ?? n.id, n.component, ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
+        const title = n.displayName ?? n.id;
+        const what = n.pipeline !== undefined ? `runs pipeline ${n.pipeline}` : n.component;
+        const label = [title, ...(what !== title ? [what] : []), ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
         g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
         const deps = [
           ...Object.values(n.args).flatMap(valueSources).map((s) => (s.loop ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const } : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const })),
+          ...(n.pipeline === undefined ? n.mounts ?? [] : []).flatMap((m) => valueSources(m.claim).map((s) => ({ from: s.task, label: `mounts ${m.mountPath}`, style: 'data' as const }))),
           ...n.after.map((a) => ({ from: a, label: 'after', style: 'order' as const })),
           ...condSources(n.when).map((c) => ({ from: c.task, label: c.label, style: c.failure ? ('failure' as const) : ('condition' as const) })),
         ];

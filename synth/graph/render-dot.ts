@@ -12,11 +12,11 @@ const SHAPES: Record<NodeShape, string> = {
   terminal: 'shape=circle',
 };
 
-const EDGES: Record<EdgeStyle, string> = { data: '', order: 'style=dotted', condition: '', failure: 'style=dashed, color="#c0392b"' };
+const EDGES: Record<EdgeStyle, string> = { flow: '', data: '', order: 'style=dotted', condition: '', failure: 'style=dashed, color="#c0392b"' };
 
 /** Graphviz DOT (`dot -Tsvg`). */
-export function renderDot(g: Graph): string {
-  const out = [`digraph ${q(g.title)} {`, '  rankdir=TB;', '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+export function renderDot(g: Graph, opts: { readonly direction?: 'TD' | 'LR' } = {}): string {
+  const out = [`digraph ${q(g.title)} {`, `  rankdir=${opts.direction === 'LR' ? 'LR' : 'TB'};`, '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
   const emit = (parent: string | undefined, indent: string): void => {
     for (const n of g.nodes.filter((x) => x.group === parent)) out.push(`${indent}${q(n.id)} [label=${q(n.label.join('\n'))}, ${SHAPES[n.shape]}];`);
     for (const grp of g.groups.filter((x) => x.parent === parent)) {

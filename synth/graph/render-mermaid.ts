@@ -1,6 +1,8 @@
 import type { EdgeStyle, Graph, GraphNode, NodeShape } from './model.ts';
 
-const text = (s: string): string => s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+// Mermaid decodes `#name;`/`#35;` entities in labels, so `#` itself is escaped first; a backtick would start a markdown string.
+const text = (s: string): string =>
+  s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;').replace(/\r?\n/g, ' ');
 
 const SHAPES: Record<NodeShape, (label: string) => string> = {
   task: (l) => `["${l}"]`,
@@ -12,7 +14,7 @@ const SHAPES: Record<NodeShape, (label: string) => string> = {
   terminal: (l) => `(("${l}"))`,
 };
 
-const ARROWS: Record<EdgeStyle, string> = { data: '-->', order: '-.->', condition: '-->', failure: '-.->' };
+const ARROWS: Record<EdgeStyle, string> = { flow: '-->', data: '-->', order: '-.->', condition: '-->', failure: '-.->' };
 
 function node(n: GraphNode, indent: string): string {
   const [title, ...rest] = n.label.map(text);
@@ -20,9 +22,9 @@ function node(n: GraphNode, indent: string): string {
   return `${indent}${n.id}${SHAPES[n.shape](label)}`;
 }
 
-/** Mermaid flowchart (renders on GitHub inside a ```mermaid block). */
-export function renderMermaid(g: Graph): string {
-  const out = ['flowchart TD', `  %% ${g.title}`];
+/** Mermaid flowchart (renders on GitHub inside a ```mermaid block); `LR` suits wide, shallow graphs in docs. */
+export function renderMermaid(g: Graph, opts: { readonly direction?: 'TD' | 'LR' } = {}): string {
+  const out = [`flowchart ${opts.direction ?? 'TD'}`, `  %% ${g.title}`];
   const emit = (parent: string | undefined, indent: string): void => {
     for (const n of g.nodes.filter((x) => x.group === parent)) out.push(node(n, indent));
     for (const grp of g.groups.filter((x) => x.parent === parent)) {

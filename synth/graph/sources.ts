@@ -1,4 +1,5 @@
 import type { EnvironmentIR } from '../../dsl/ir/index.ts';
+import { deploymentGraph } from './deployment-graph.ts';
 import type { Graph } from './model.ts';
 import { pipelineGraph } from './pipeline-graph.ts';
 
@@ -23,4 +24,14 @@ export const pipelineGraphSource: GraphSource = {
   },
 };
 
-export const GRAPH_SOURCES: readonly GraphSource[] = [pipelineGraphSource];
+/** Model deployments: the strategy as a flow (synth/graph/deployment-graph.ts). */
+export const deploymentGraphSource: GraphSource = {
+  kind: 'deployment',
+  names: (env) => env.apps.flatMap((a) => a.deployments.map((d) => d.name)),
+  graph: (env, name) => {
+    const d = env.apps.flatMap((a) => a.deployments).find((x) => x.name === name);
+    return d ? deploymentGraph(d, env.namespace) : undefined;
+  },
+};
+
+export const GRAPH_SOURCES: readonly GraphSource[] = [pipelineGraphSource, deploymentGraphSource];

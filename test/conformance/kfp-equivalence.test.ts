@@ -1,21 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workflowTemplate } from '../../charts/argo-workflows/index.ts';
 import { compileKfpPipeline, kfpLintFindings } from '../../charts/kfp/index.ts';
-import type { AnyPipeline } from '../../dsl/index.ts';
+import { SchemaRegistry } from '../../synth/validate/schema-registry.ts';
+import { loadKubernetesYaml } from '../../synth/yaml/load.ts';
 import { ROOT, sharedDir } from '../shared-dir.ts';
+import { loadEquivalenceCases } from './kfp/cases.ts';
 import { normalizeKfp } from './kfp/normalize.ts';
 import { KfpStrictChecker } from './kfp/strict-check.ts';
 
-interface EquivalenceCase {
-  /** Path under ../shared/corpus/kfp-ir of the SDK-compiled IR this program reproduces. */
-  readonly upstream: string;
-  readonly pipeline: AnyPipeline;
-}
-
-const dir = resolve(ROOT, 'test', 'kfp-equivalence');
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
-const cases = await Promise.all(files.map(async (f) => ({ name: basename(f, '.ts'), ...((await import(resolve(dir, f))) as { default: EquivalenceCase }).default })));
+const cases = await loadEquivalenceCases();
 const corpus = resolve(sharedDir(), 'corpus', 'kfp-ir');
 const checker = new KfpStrictChecker(resolve(sharedDir(), 'schemas', 'kfp'));
 
@@ -31,5 +26,21 @@ describe('Argosy programs compile to the same KFP IR as the KFP SDK (after norma
     expect(checker.check(documents)).toEqual([]);
     expect(kfpLintFindings(ours)).toEqual([]);
     expect(normalizeKfp(documents)).toEqual(normalizeKfp(upstream));
+  });
+});
+
+// One schema registry for both checks: compiling the WorkflowTemplate schema costs seconds.
+describe('the same programs, and the golden Argo YAML of test/golden/argo, are strict-valid WorkflowTemplates', () => {
+  const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(registry.validate(workflowTemplate(c.pipeline.ir, 'ml'))).toEqual([]);
+  });
+
+  const goldenDir = resolve(ROOT, 'test', 'golden', 'argo');
+  const golden = readdirSync(goldenDir).filter((f) => f.endsWith('.yaml')).sort();
+  it.each(golden)('golden %s', (file) => {
+    const { documents } = loadKubernetesYaml(readFileSync(resolve(goldenDir, file), 'utf8'));
+    expect(documents.length).toBeGreaterThan(0);
+    for (const doc of documents) expect(registry.validate(doc as { apiVersion: string; kind: string })).toEqual([]);
   });
 });

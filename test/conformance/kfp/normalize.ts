@@ -1,4 +1,4 @@
-import { SCRIPT_BOOTSTRAP } from '../../../charts/kfp/executor.ts';
+import { RESOURCE_IMAGES, SCRIPT_BOOTSTRAP } from '../../../charts/kfp/executor.ts';
 
 type Obj = { [k: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,6 +25,9 @@ const DEPRECATED_NAME_FIELDS = ['secretName', 'configMapName'];
  * 8. Deprecated duplicates that only some SDK versions write are dropped on both sides: the
  *    numeric `cpuLimit`/`memoryLimit`/... and accelerator `type`/`count` beside their string
  *    successors, and `secretName`/`configMapName`/PVC `constant` beside `*NameParameter`.
+ * 9. The kfp-kubernetes CreatePVC/DeletePVC interfaces (`argostub/*` executors) are compared
+ *    without their port descriptions: those are the upstream docstrings, which Argosy does not
+ *    copy; names, types, optionality and defaults are still compared.
  */
 export function normalizeKfp(documents: readonly unknown[]): Obj {
   const [spec, platform] = documents as Obj[];
@@ -40,6 +43,11 @@ export function normalizeKfp(documents: readonly unknown[]): Obj {
       delete out.executorLabel;
       out.executor = executor(structuredClone(executors[label]));
       if (k8s[label]) out.kubernetes = platformConfig(structuredClone(k8s[label]));
+      if ((Object.values(RESOURCE_IMAGES) as string[]).includes(executors[label]?.container?.image)) {
+        for (const defs of [out.inputDefinitions, out.outputDefinitions]) {
+          for (const group of [defs?.parameters, defs?.artifacts]) for (const d of Object.values<Obj>(group ?? {})) delete d.description;
+        }
+      }
     }
     for (const defs of [out.inputDefinitions?.parameters]) for (const d of Object.values<Obj>(defs ?? {})) if (d.defaultValue !== undefined) delete d.isOptional;
     return out;
