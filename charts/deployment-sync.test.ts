@@ -16,6 +16,7 @@ describe('Argo CD ignoreDifferences for run-time-owned fields', () => {
       'server-canary': ['VirtualService/ranker: .spec.http[].route[].weight'],
       'kserve-canary': ['InferenceService/churn: .spec.canary[].trafficPercent'],
       'server-shadow': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")'],
+      'server-shadow-then-canary': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")'],
       'kserve-shadow': ['VirtualService/churn: .spec.http[].mirrorPercentage'],
       'server-ab-test': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "ab")'],
       'kserve-ab-test': ['VirtualService/churn: .spec.http[].route[].weight'],

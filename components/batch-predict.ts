@@ -3,7 +3,7 @@ import { images } from './images.ts';
 import { readScript } from './read-script.ts';
 
 /**
- * Scores a dataset with the registered model behind an alias (default `champion`), optionally
+ * Scores a dataset with a registered model version (or the one behind an alias), optionally
  * keeping the top `topK` rows per `groupBy` key ranked by score, or by expected value
  * `score * valueColumn`. Publishes the result to `destination` (an object-store URI) for the
  * services that read it, and always as the `predictions` artifact.
@@ -19,7 +19,8 @@ export const batchPredict = component('batch-predict', {
   inputs: {
     dataset: artifact('Dataset'),
     registeredModel: param.string(),
-    alias: param.string().default('champion').describe('Registry alias to load, so batch runs follow promotions.'),
+    version: param.string().default('').describe('Registered version to load (the serving version of pipelines/model-versions.json); empty: the alias.'),
+    alias: param.string().default('champion').describe('Registry alias to load when no version is given.'),
     groupBy: param.json<string[]>().default([]).describe('Key columns; with topK, rows are ranked within each key.'),
     topK: param.int().default(0).describe('Rows to keep per group; 0 keeps every row.'),
     valueColumn: param.string().default('').describe('Rank by score * this column (expected value) instead of score.'),

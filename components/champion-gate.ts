@@ -4,14 +4,15 @@ import { readScript } from './read-script.ts';
 
 /**
  * The champion/challenger offline gate: scores the challenger's holdout predictions, reads the
- * production champion's score from the MLflow registry and promotes only when the challenger
- * beats it by `minLift` (absolute, in metric units). With no champion yet, the challenger must
- * only reach `minScore`.
+ * score of the champion (the registered `championVersion` serving in this environment, from
+ * pipelines/model-versions.json) from the MLflow registry and promotes only when the challenger
+ * beats it by `minLift` (absolute, in metric units). With no champion yet (`championVersion`
+ * empty), the challenger must only reach `minScore`.
  *
  * @example
  * ```ts
  * const gate = p.task('gate', championGate, {
- *   predictions: train.outputs.predictions, registeredModel: 'ctr-categories', minLift: 0.002,
+ *   predictions: train.outputs.predictions, registeredModel: 'ctr-categories', championVersion: params.championVersion, minLift: 0.002,
  * });
  * p.when(eq(gate.outputs.promote, true), (p) => { ... });
  * ```
@@ -22,6 +23,7 @@ export const championGate = component('champion-gate', {
   inputs: {
     predictions: artifact('Dataset').describe('Holdout rows with columns label and score.'),
     registeredModel: param.string(),
+    championVersion: param.string().describe('Registered version serving today; empty when there is none yet.'),
     metric: param.string().enum(['auc', 'logloss', 'ndcg']).default('auc'),
     minLift: param.float().default(0.0),
     minScore: param.float().default(0.5),

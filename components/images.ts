@@ -12,4 +12,8 @@ export const images = {
   trainLightgbm: 'ghcr.io/dsrpmart/train-lightgbm:4.5.0',
   trainSklearn: 'ghcr.io/dsrpmart/train-sklearn:1.5.2',
   embeddings: 'ghcr.io/dsrpmart/embeddings:3.3.1-cuda12',
+  /** DSRPMart's ranking server: loads a LightGBM ranker from MODEL_URI, re-ranks candidates per request (V2 protocol). */
+  rankerServer: 'ghcr.io/dsrpmart/product-ranker-server:1.8.0',
+  /** KServe transformer of the discount optimizer: expands discount levels, picks the best expected margin. */
+  discountTransformer: 'ghcr.io/dsrpmart/discount-transformer:2.0.3',
 } as const;

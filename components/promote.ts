@@ -3,13 +3,16 @@ import { images } from './images.ts';
 import { readScript } from './read-script.ts';
 
 /**
- * Records a new model version in the GitOps repository through the git host's REST API: updates
- * the versions file on a branch and opens a pull request (or commits to the base branch in
- * `commit` mode). Once merged, CI re-synthesizes the manifests and Argo CD rolls the version out.
+ * Records a new model version in the GitOps repository through the git host's REST API: sets it
+ * as the environment's `candidate` (or `serving`: a model's first version, `recordAs: 'serving'`)
+ * in the versions file on a branch and opens a pull request (or commits to the base branch in
+ * `commit` mode). A candidate still rolling out blocks the next one (the run says so).
+ * Once merged, CI re-synthesizes the manifests from the file and Argo CD rolls the version out.
  *
  * @example
  * ```ts
- * p.task('promote', promote, { registeredModel: 'ctr-categories', version: register.outputs.version, modelUri: register.outputs.modelUri });
+ * p.task('promote', promote, { registeredModel: 'ctr-categories', environment: 'production', version: register.outputs.version,
+ *   modelUri: register.outputs.modelUri, storageUri: register.outputs.storageUri });
  * ```
  */
 export const promote = component('promote', {
@@ -17,12 +20,19 @@ export const promote = component('promote', {
   image: images.mlBase,
   inputs: {
     registeredModel: param.string(),
+    environment: param.string().describe('Section of the versions file: the environment the version is for.'),
     version: param.string(),
-    modelUri: param.string(),
+    modelUri: param.string().describe('Registry URI (models:/<name>/<version>).'),
+    storageUri: param.string().describe('Object-store URI the model servers load.'),
     repository: param.string().default('dsrpmart/ml-platform').describe('owner/name of the GitOps repository.'),
     versionsFile: param.string().default('pipelines/model-versions.json'),
     baseBranch: param.string().default('main'),
     mode: param.string().enum(['pull-request', 'commit']).default('pull-request'),
+    recordAs: param
+      .string()
+      .enum(['candidate', 'serving'])
+      .default('candidate')
+      .describe('Record the version as the candidate a deployment rolls out next to serving, or as serving (batch-only models, Argo Rollouts).'),
   },
   outputs: { url: param.string() },
   script: { source: readScript('promote.py') },

@@ -5,6 +5,7 @@ import { readScript } from './read-script.ts';
 /**
  * Registers a model version in the MLflow model registry over its REST API: creates a run,
  * uploads the model through the artifact proxy, creates the version and tags it as a candidate.
+ * Outputs the registry URI and the object-store URI model servers load (`storageUri`).
  *
  * @example
  * ```ts
@@ -20,11 +21,12 @@ export const registerModel = component('register-model', {
     score: param.float(),
     metric: param.string().default('auc'),
   },
-  outputs: { version: param.string(), modelUri: param.string() },
+  outputs: { version: param.string(), modelUri: param.string(), storageUri: param.string().describe('Object-store location of the model files (the MLflow artifacts destination).') },
   script: { source: readScript('register_model.py') },
   env: {
     MLFLOW_TRACKING_URI: configMapKey('mlflow', 'tracking-uri'),
     MLFLOW_TRACKING_TOKEN: secretKey('mlflow-credentials', 'token'),
+    MLFLOW_ARTIFACTS_DESTINATION: configMapKey('mlflow', 'artifacts-destination'),
   },
   resources: { cpu: '500m', memory: '1Gi' },
   retry: { limit: 3, policy: 'OnError', backoff: { duration: '10s', factor: 2 } },

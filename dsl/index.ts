@@ -30,6 +30,8 @@ export type { CronIntervals } from './cron-period.ts';
 export { Submission } from './submit.ts';
 export { monitoring } from './monitoring.ts';
 export type { Monitoring, MonitoringSpec, EndpointMonitoring, DriftMonitoring } from './monitoring.ts';
+export { payloadSink } from './payload-sink.ts';
+export type { PayloadSink, PayloadSinkOptions } from './payload-sink.ts';
 export { seconds, minutes, hours, days } from './duration.ts';
 export type { Duration } from './duration.ts';
 export type { Quantity } from './quantity.ts';

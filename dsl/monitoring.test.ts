@@ -26,7 +26,7 @@ describe('monitoring()', () => {
     expect(m.ir).toEqual({
       name: 'ranker',
       model: 'ranker',
-      endpoint: { service: 'ranker-predictor', latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 },
+      endpoint: { services: ['ranker-predictor'], latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 },
       drift: { threshold: 0.25, forSeconds: 0 },
       schedules: [{ name: 'batch', maxIntervalSeconds: 4 * 3600, graceSeconds: 3600 }],
       severity: { latency: 'warning', errors: 'critical', drift: 'warning', schedule: 'warning' },
@@ -40,7 +40,7 @@ describe('monitoring()', () => {
   });
 
   it('GIVEN nothing to watch WHEN declared THEN a DslError asks for at least one alert kind', () => {
-    expect(() => make({})).toThrow('monitoring "ranker": nothing to monitor (got ["model"]). Declare at least one of endpoint, drift or schedules.');
+    expect(() => make({})).toThrow('monitoring "ranker": nothing to monitor (got ["model"]). Declare at least one of endpoint, drift, schedules or payloadLog.');
   });
 
   it('GIVEN an error rate given in percent WHEN declared THEN the fraction range is explained', () => {

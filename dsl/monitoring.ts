@@ -1,21 +1,29 @@
 import { cronIntervals } from './cron-period.ts';
 import { toMilliseconds, toSeconds, type Duration } from './duration.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
+import { endpointServices } from './deploy/endpoint-services.ts';
+import type { ModelDeployment } from './deploy/model-deployment.ts';
 import type { AlertSeverity, EndpointMonitoringIR, MonitoringIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
+import type { PayloadSink } from './payload-sink.ts';
 import type { Schedule } from './schedule.ts';
 
 /**
- * Alerts for a real-time endpoint, computed from Istio's request telemetry for its Service.
+ * Alerts for a real-time endpoint, computed from Istio's request telemetry for its Services.
  *
  * @example
  * ```ts
- * endpoint: { service: 'ctr-categories-predictor', latencyP99: '250ms', errorRate: 0.01 }
+ * endpoint: { latencyP99: '250ms', errorRate: 0.01 }                    // Services of `deployment`
+ * endpoint: { service: 'legacy-scorer', latencyP99: '250ms', errorRate: 0.01 } // a Service Argosy does not deploy
  * ```
  */
 export interface EndpointMonitoring {
-  /** Kubernetes Service that receives the model's requests (for KServe: `<isvc>-predictor`). */
-  readonly service: string;
+  /**
+   * Kubernetes Service that receives the model's requests, for endpoints Argosy does not deploy.
+   * Leave it out when the monitoring names its `deployment`: the alerts then watch the Services
+   * that deployment really creates (stable and canary, every KServe predictor users reach).
+   */
+  readonly service?: string;
   /** Alert when the 99th-percentile request latency stays above this, e.g. `'250ms'`. */
   readonly latencyP99: Duration;
   /** Alert when the share of 5xx responses stays above this fraction, e.g. `0.01`. */
@@ -53,7 +61,14 @@ export interface MonitoringSpec {
   /** The model's name: labels every alert and selects its drift score. */
   readonly model: string;
   readonly description?: string;
+  /** The model deployment this monitoring watches: its Services feed the endpoint alerts. */
+  readonly deployment?: ModelDeployment;
   readonly endpoint?: EndpointMonitoring;
+  /**
+   * Where the deployment logs its request/response payloads (needs `deployment`): KServe
+   * InferenceServices get `predictor.logger`, plain servers the `ARGOSY_PAYLOAD_LOG_*` variables.
+   */
+  readonly payloadLog?: PayloadSink;
   readonly drift?: DriftMonitoring;
   /** Schedules that must run on time: each alerts when it has not triggered within its longest cron gap plus `scheduleGrace`. */
   readonly schedules?: readonly Schedule[];
@@ -95,7 +110,9 @@ const RESERVED_LABELS = new Set(['severity', 'model', 'alertname', 'namespace'])
  * ```ts
  * export const ctrMonitoring = monitoring('ctr-categories', {
  *   model: 'ctr-categories',
- *   endpoint: { service: 'ctr-categories-predictor', latencyP99: '250ms', errorRate: 0.01 },
+ *   deployment: ctrServing,
+ *   endpoint: { latencyP99: '250ms', errorRate: 0.01 },
+ *   payloadLog: payloadSink({ url: 'http://payload-logger.ml-logging.svc.cluster.local' }),
  *   drift: { threshold: 0.3 },
  *   schedules: [ctrWeekly, ctrDriftDaily],
  *   labels: { team: 'recsys' },
@@ -110,8 +127,17 @@ export function monitoring(name: string, spec: MonitoringSpec): Monitoring {
   }
   assertDnsLabel(spec.model, [...path, 'model'], 'model name');
   const schedules = spec.schedules ?? [];
-  if (!spec.endpoint && !spec.drift && schedules.length === 0) {
-    throw new DslError({ path, problem: 'nothing to monitor', got: Object.keys(spec), fix: 'Declare at least one of endpoint, drift or schedules' });
+  if (!spec.endpoint && !spec.drift && schedules.length === 0 && !spec.payloadLog) {
+    throw new DslError({ path, problem: 'nothing to monitor', got: Object.keys(spec), fix: 'Declare at least one of endpoint, drift, schedules or payloadLog' });
+  }
+  const deployment = spec.deployment;
+  if (deployment !== undefined && (deployment === null || deployment.kind !== 'modelDeployment')) {
+    throw new DslError({ path: [...path, 'deployment'], problem: 'expected a model deployment', got: deployment, fix: 'Pass the value returned by modelDeployment()' });
+  }
+  const sink = spec.payloadLog;
+  if (sink !== undefined) {
+    if (sink === null || sink.kind !== 'payloadSink') throw new DslError({ path: [...path, 'payloadLog'], problem: 'expected a payload sink', got: sink, fix: "Use payloadLog: payloadSink({ url: 'http://payload-logger.ml-logging.svc.cluster.local' })" });
+    if (!deployment) throw new DslError({ path: [...path, 'payloadLog'], problem: 'payload logging is configured on a deployment, and this monitoring names none', got: sink.ir.url, fix: 'Add deployment: <the modelDeployment() of this model>' });
   }
   const graceSeconds = spec.scheduleGrace === undefined ? 3600 : toSeconds(spec.scheduleGrace, [...path, 'scheduleGrace']);
   const watched = schedules.map((s, i) => {
@@ -126,7 +152,9 @@ export function monitoring(name: string, spec: MonitoringSpec): Monitoring {
     name,
     model: spec.model,
     ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.endpoint ? { endpoint: endpointToIR(spec.endpoint, [...path, 'endpoint']) } : {}),
+    ...(deployment ? { deployment: deployment.name } : {}),
+    ...(spec.endpoint ? { endpoint: endpointToIR(spec.endpoint, deployment, [...path, 'endpoint']) } : {}),
+    ...(sink ? { payloadLog: sink.ir } : {}),
     ...(spec.drift ? { drift: driftToIR(spec.drift, [...path, 'drift']) } : {}),
     schedules: watched,
     severity: severityToIR(spec.severity, [...path, 'severity']),
@@ -143,10 +171,16 @@ function fraction(value: unknown, path: readonly PathSegment[], what: string, ex
   return value;
 }
 
-function endpointToIR(e: EndpointMonitoring, path: readonly PathSegment[]): EndpointMonitoringIR {
-  assertDnsLabel(e.service, [...path, 'service'], 'service name');
+function endpointToIR(e: EndpointMonitoring, deployment: ModelDeployment | undefined, path: readonly PathSegment[]): EndpointMonitoringIR {
+  if (e.service !== undefined && deployment) {
+    throw new DslError({ path: [...path, 'service'], problem: 'the endpoint Services come from the deployment', got: e.service, fix: 'Remove service (or deployment, for an endpoint Argosy does not deploy)' });
+  }
+  if (e.service === undefined && !deployment) {
+    throw new DslError({ path, problem: 'the endpoint has no Service to watch', got: undefined, fix: "Add deployment: <its modelDeployment()> to the monitoring, or service: '<Kubernetes Service>' to the endpoint" });
+  }
+  if (e.service !== undefined) assertDnsLabel(e.service, [...path, 'service'], 'service name');
   return {
-    service: e.service,
+    services: deployment ? endpointServices(deployment.ir) : [e.service as string],
     latencyP99Ms: toMilliseconds(e.latencyP99, [...path, 'latencyP99']),
     errorRate: fraction(e.errorRate, [...path, 'errorRate'], 'error rate', '0.01 for 1% of requests'),
     windowSeconds: e.window === undefined ? 300 : toSeconds(e.window, [...path, 'window']),

@@ -3,6 +3,7 @@ import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd 
 import type { AppIR, ArgoObjectIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import type { Monitoring } from './monitoring.ts';
+import { applyMonitoring } from './deploy/payload-logging.ts';
 import { resolveDeployments, type ModelDeployment } from './deploy/resolve.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { Schedule } from './schedule.ts';
@@ -192,7 +193,7 @@ function resolveApp(a: App, env: Environment): AppIR {
     pipelines: [...pipelines.values()],
     schedules,
     ...(monitoring.length ? { monitoring } : {}),
-    deployments: resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
+    deployments: applyMonitoring(resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path), monitoring, path),
     ...(content.workflows?.length ? { workflows: argoObjects(content.workflows, path) } : {}),
   };
 }

@@ -6,9 +6,11 @@ import { expectGolden } from './golden.ts';
 describe('DSRPMart golden YAML', () => {
   const { files } = synthesize(referenceProject);
 
-  it('GIVEN the reference project WHEN synthesized THEN every pipeline, schedule, alert rule, RBAC object and Argo CD Application is covered', () => {
+  it('GIVEN the reference project WHEN synthesized THEN every pipeline, schedule, deployment object, alert rule, RBAC object and Argo CD Application is covered', () => {
     const kinds = new Set(files.map((f) => f.path.split('/')[2]?.split('.')[0]));
-    expect([...kinds].sort()).toEqual(['application', 'cronworkflow', 'prometheusrule', 'role', 'rolebinding', 'serviceaccount', 'workflowtemplate']);
+    expect([...kinds].sort()).toEqual([
+      'analysistemplate', 'application', 'cronworkflow', 'inferenceservice', 'prometheusrule', 'role', 'rolebinding', 'rollout', 'service', 'serviceaccount', 'virtualservice', 'workflowtemplate',
+    ]);
   });
 
   it.each(files.map((f) => [f.path, f] as const))('%s matches its golden file', (path, file) => {

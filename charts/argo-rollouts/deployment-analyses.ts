@@ -13,6 +13,7 @@ export function analysesOfDeployment(d: DeploymentIR): [AnalysisRole, AnalysisIR
   const e = onlineStrategy(d);
   if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
   if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
+  if (e.kind === 'shadow' && e.then?.analysis) out.push(['canary', e.then.analysis]);
   if (e.kind === 'abTest') {
     const experiment = d.serving.kind === 'server' && e.assignBy.kind === 'weight';
     out.push(['ab-test', abDecisionAnalysis(e, experiment ? e.duration : undefined)]);

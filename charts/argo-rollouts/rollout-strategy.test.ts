@@ -25,6 +25,15 @@ describe('Rollout strategies', () => {
     expect(c?.steps[c.analysis?.startingStep !== undefined ? c.analysis.startingStep - 1 : -1]).toEqual({ setWeight: 10 });
   });
 
+  it('GIVEN shadow then canary WHEN synthesized THEN the mirror phase ends, the challenger is resized by weight and the canary analysis starts after its first weight', () => {
+    const c = rolloutOf('server-shadow-then-canary')?.spec.strategy.canary;
+    const kinds = (c?.steps ?? []).map((s) => Object.keys(s)[0]);
+    expect(kinds).toEqual(['setCanaryScale', 'setMirrorRoute', 'analysis', 'setMirrorRoute', 'setCanaryScale', 'setWeight', 'pause', 'setWeight', 'pause', 'setWeight', 'pause']);
+    expect(c?.steps[4]).toEqual({ setCanaryScale: { matchTrafficWeight: true } });
+    expect(c?.steps[(c.analysis?.startingStep ?? 0) - 1]).toEqual({ setWeight: 10 });
+    expect(c?.trafficRouting?.managedRoutes).toEqual([{ name: 'mirror' }]);
+  });
+
   it('GIVEN header A/B guardrails WHEN synthesized THEN they start when the cohort is routed to the candidate', () => {
     const c = rolloutOf('server-ab-test')?.spec.strategy.canary;
     expect(Object.keys(c?.steps[(c.analysis?.startingStep ?? 0) - 1] ?? {})).toEqual(['setHeaderRoute']);

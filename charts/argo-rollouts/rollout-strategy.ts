@@ -45,37 +45,51 @@ function routed(d: DeploymentIR, managedRoutes: readonly string[]): Record<strin
   };
 }
 
-function canary(d: DeploymentIR, c: CanaryIR): Record<string, unknown> {
+/** setWeight steps (with their pauses and per-step analyses) of a canary. */
+function weightSteps(d: DeploymentIR, c: CanaryIR): Step[] {
   const gate = c.analysis;
-  const steps = c.steps.flatMap((s): Step[] => [
+  return c.steps.flatMap((s): Step[] => [
     { setWeight: s.weight },
     ...pause(s.pause),
     ...(gate && c.analysisMode === 'steps' ? [{ analysis: analysisRef(d, 'canary', gate) }] : []),
   ]);
+}
+
+/** The background analysis of a canary, started right after its first setWeight step so the candidate has traffic to measure. */
+function backgroundAnalysis(d: DeploymentIR, c: CanaryIR, firstWeightStep: number): Record<string, unknown> {
+  const gate = c.analysis;
+  return gate && c.analysisMode === 'background' ? { analysis: { ...analysisRef(d, 'canary', gate), startingStep: firstWeightStep + 1 } } : {};
+}
+
+function canary(d: DeploymentIR, c: CanaryIR): Record<string, unknown> {
   const pre = offlineGate(d);
   return {
     ...routed(d, []),
-    // Start after the first setWeight so the candidate has traffic to measure.
-    ...(gate && c.analysisMode === 'background' ? { analysis: { ...analysisRef(d, 'canary', gate), startingStep: pre.length + 1 } } : {}),
-    steps: [...pre, ...steps],
+    ...backgroundAnalysis(d, c, pre.length),
+    steps: [...pre, ...weightSteps(d, c)],
   };
 }
 
 function shadow(d: DeploymentIR, s: ShadowIR, replicas: number): Record<string, unknown> {
   const gate = s.analysis ? windowed(s.analysis, s.durationSeconds) : undefined;
+  const mirrored: Step[] = [
+    ...offlineGate(d),
+    // Mirrored load needs capacity in proportion to the mirrored share.
+    { setCanaryScale: { replicas: Math.max(1, Math.ceil((replicas * s.mirrorPercent) / 100)) } },
+    // A mirror route without a match is removed again, so a catch-all match is required.
+    { setMirrorRoute: { name: ROUTES.mirror, percentage: s.mirrorPercent, match: [{ path: { prefix: '/' } }] } },
+    ...(!gate || gate.waitFirst ? [{ pause: { duration: s.duration } }] : []),
+    ...(s.analysis ? [{ analysis: analysisRef(d, 'shadow', s.analysis) }] : []),
+    { setMirrorRoute: { name: ROUTES.mirror } },
+    ...(s.autoPromote ? [] : [{ pause: {} }]),
+  ];
+  if (!s.then) return { ...routed(d, [ROUTES.mirror]), steps: mirrored };
+  // The canary that follows sizes the challenger by its traffic weight again, not by the mirrored share.
+  const rescale: Step = { setCanaryScale: { matchTrafficWeight: true } };
   return {
     ...routed(d, [ROUTES.mirror]),
-    steps: [
-      ...offlineGate(d),
-      // Mirrored load needs capacity in proportion to the mirrored share.
-      { setCanaryScale: { replicas: Math.max(1, Math.ceil((replicas * s.mirrorPercent) / 100)) } },
-      // A mirror route without a match is removed again, so a catch-all match is required.
-      { setMirrorRoute: { name: ROUTES.mirror, percentage: s.mirrorPercent, match: [{ path: { prefix: '/' } }] } },
-      ...(!gate || gate.waitFirst ? [{ pause: { duration: s.duration } }] : []),
-      ...(s.analysis ? [{ analysis: analysisRef(d, 'shadow', s.analysis) }] : []),
-      { setMirrorRoute: { name: ROUTES.mirror } },
-      ...(s.autoPromote ? [] : [{ pause: {} }]),
-    ],
+    ...backgroundAnalysis(d, s.then, mirrored.length + 1),
+    steps: [...mirrored, rescale, ...weightSteps(d, s.then)],
   };
 }
 

@@ -15,13 +15,18 @@ const groupsOf = (obj: ReturnType<typeof prometheusRule>): Groups => (obj?.spec 
 
 describe('prometheusRule()', () => {
   it('GIVEN an endpoint WHEN rendered THEN p99 latency and 5xx ratio alerts select the service in the namespace', () => {
-    const obj = prometheusRule({ ...base, schedules: [], endpoint: { service: 'ranker-predictor', latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 } }, { namespace: 'ml', schedules: [] });
+    const obj = prometheusRule({ ...base, schedules: [], endpoint: { services: ['ranker-predictor'], latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 } }, { namespace: 'ml', schedules: [] });
     const [latency, errors] = groupsOf(obj)[0]?.rules ?? [];
     expect(latency?.expr).toBe('histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="ml",destination_service_name="ranker-predictor"}[5m]))) > 120');
     expect(latency?.for).toBe('10m');
     expect(errors?.expr).toContain('response_code=~"5.."');
     expect(errors?.expr).toMatch(/\/ sum\(rate\(istio_requests_total\{.*\}\[5m\]\)\) > 0\.02$/);
     expect(errors?.labels).toEqual({ team: 'recsys', model: 'ranker', severity: 'critical' });
+  });
+
+  it('GIVEN an endpoint with several Services WHEN rendered THEN both alerts match any of them', () => {
+    const obj = prometheusRule({ ...base, schedules: [], endpoint: { services: ['ranker-stable', 'ranker-canary'], latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 } }, { namespace: 'ml', schedules: [] });
+    for (const rule of groupsOf(obj)[0]?.rules ?? []) expect(rule.expr).toContain('destination_service_name=~"ranker-stable|ranker-canary"');
   });
 
   it('GIVEN drift monitoring WHEN rendered THEN the pushed drift score is compared with the threshold', () => {

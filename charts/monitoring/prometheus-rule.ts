@@ -38,7 +38,9 @@ export function prometheusRule(m: MonitoringIR, ctx: RuleContext): ObjectSpec | 
 
   if (m.endpoint) {
     const e = m.endpoint;
-    const target = { reporter: 'destination', ...(ctx.namespace ? { destination_service_namespace: ctx.namespace } : {}), destination_service_name: e.service };
+    const services = e.services.length === 1 ? (e.services[0] as string) : (['=~', e.services.join('|')] as const);
+    const target = { reporter: 'destination', ...(ctx.namespace ? { destination_service_namespace: ctx.namespace } : {}), destination_service_name: services };
+    const serviceText = e.services.length === 1 ? `service ${e.services[0]}` : `services ${e.services.join(', ')}`;
     const window = promDuration(e.windowSeconds);
     const requests = (extra: Record<string, string | readonly ['=~', string]> = {}): string => `sum(rate(istio_requests_total${selector({ ...target, ...extra })}[${window}]))`;
     groups.push({
@@ -49,14 +51,14 @@ export function prometheusRule(m: MonitoringIR, ctx: RuleContext): ObjectSpec | 
           expr: `histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket${selector(target)}[${window}]))) > ${promNumber(e.latencyP99Ms)}`,
           ...(e.forSeconds > 0 ? { for: promDuration(e.forSeconds) } : {}),
           labels: labels(m.severity.latency),
-          annotations: annotations(`p99 latency of model ${m.model} is above ${promNumber(e.latencyP99Ms)}ms`, `The 99th percentile of requests to service ${e.service} took {{ $value | humanize }}ms over the last ${window}.`),
+          annotations: annotations(`p99 latency of model ${m.model} is above ${promNumber(e.latencyP99Ms)}ms`, `The 99th percentile of requests to ${serviceText} took {{ $value | humanize }}ms over the last ${window}.`),
         },
         {
           alert: `${prefix}ErrorRateHigh`,
           expr: `${requests({ response_code: ['=~', '5..'] })} / ${requests()} > ${promNumber(e.errorRate)}`,
           ...(e.forSeconds > 0 ? { for: promDuration(e.forSeconds) } : {}),
           labels: labels(m.severity.errors),
-          annotations: annotations(`model ${m.model} answers more than ${promNumber(e.errorRate * 100)}% of requests with 5xx`, `{{ $value | humanizePercentage }} of requests to service ${e.service} failed over the last ${window}.`),
+          annotations: annotations(`model ${m.model} answers more than ${promNumber(e.errorRate * 100)}% of requests with 5xx`, `{{ $value | humanizePercentage }} of requests to ${serviceText} failed over the last ${window}.`),
         },
       ],
     });

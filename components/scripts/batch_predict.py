@@ -1,7 +1,8 @@
 """Batch scoring with a registered model: score every row, optionally keep the top-k per group.
 
-The model is loaded from the MLflow registry by alias (`models:/<name>@champion`), so a batch run
-always uses whatever version was last promoted. Ranking by `score * value` turns a purchase
+The model is loaded from the MLflow registry by version (`models:/<name>/<version>`, the version
+pipelines/model-versions.json records as serving, passed by the schedule), or by alias when no
+version is given. Ranking by `score * value` turns a purchase
 probability into expected value (e.g. margin after discount), which is how the discount
 optimizer picks one discount level per customer and product.
 """
@@ -38,12 +39,17 @@ def top_k_per_group(codes, by, k):
     return order[keep], ranks[keep]
 
 
+def registry_uri(name, version, alias):
+    """The MLflow URI to load: the pinned version when there is one, else the alias."""
+    return f"models:/{name}/{version}" if version else f"models:/{name}@{alias}"
+
+
 def main():
     import mlflow.pyfunc
     import pandas as pd
     import pyarrow.fs
 
-    model_uri = f"models:/{os.environ['INPUT_REGISTERED_MODEL']}@{os.environ['INPUT_ALIAS']}"
+    model_uri = registry_uri(os.environ["INPUT_REGISTERED_MODEL"], os.environ.get("INPUT_VERSION", ""), os.environ["INPUT_ALIAS"])
     frame = pd.read_parquet(os.environ["INPUT_DATASET"])
     model = mlflow.pyfunc.load_model(model_uri)
     key_columns = json.loads(os.environ["INPUT_GROUP_BY"])

@@ -72,21 +72,20 @@ def decide(metric, challenger, champion, min_lift, min_score):
     return ok, f"{metric}: challenger {challenger:.6f} vs champion {champion:.6f}, lift {lift:+.6f} (needs {min_lift})"
 
 
-def champion_score(tracking_uri, model, metric, token=None):
-    """The champion's logged metric, via the registry alias `champion`; None when there is none."""
+def champion_score(tracking_uri, model, version, metric, token=None, opener=urllib.request.urlopen):
+    """The logged metric of the champion: the registered `version` serving in this environment
+    (pipelines/model-versions.json, passed by the schedule). None when there is none yet."""
+    if not version:
+        return None
+
     def get(path, query):
         url = f"{tracking_uri.rstrip('/')}/api/2.0/mlflow/{path}?{urllib.parse.urlencode(query)}"
         request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with opener(request, timeout=30) as response:
             return json.load(response)
 
-    try:
-        version = get("registered-models/alias", {"name": model, "alias": "champion"})["model_version"]
-    except urllib.error.HTTPError as err:
-        if err.code == 404:
-            return None
-        raise
-    run = get("runs/get", {"run_id": version["run_id"]})["run"]
+    found = get("model-versions/get", {"name": model, "version": version})["model_version"]
+    run = get("runs/get", {"run_id": found["run_id"]})["run"]
     values = {m["key"]: m["value"] for m in run["data"].get("metrics", [])}
     return values.get(metric)
 
@@ -97,7 +96,7 @@ def main():
     metric = os.environ["INPUT_METRIC"]
     frame = pd.read_parquet(os.environ["INPUT_PREDICTIONS"])
     challenger = score(metric, frame["label"].tolist(), frame["score"].tolist())
-    champion = champion_score(os.environ["MLFLOW_TRACKING_URI"], os.environ["INPUT_REGISTERED_MODEL"], metric, os.environ.get("MLFLOW_TRACKING_TOKEN"))
+    champion = champion_score(os.environ["MLFLOW_TRACKING_URI"], os.environ["INPUT_REGISTERED_MODEL"], os.environ["INPUT_CHAMPION_VERSION"], metric, os.environ.get("MLFLOW_TRACKING_TOKEN"))
     promote, reason = decide(metric, challenger, champion, float(os.environ["INPUT_MIN_LIFT"]), float(os.environ["INPUT_MIN_SCORE"]))
     print(reason)
     outputs = {

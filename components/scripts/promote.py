@@ -1,9 +1,10 @@
 """Promote: record a new model version in the GitOps repository through the git host's REST API.
 
-The repository holds one JSON file mapping each model to its promoted version; the deployments
-read it, CI re-synthesizes the manifests and Argo CD rolls the change out. In `pull-request` mode
-the update goes to a new branch with a pull request for review; in `commit` mode (for staging)
-it is committed to the base branch directly. Works with GitHub's API and compatible hosts (Gitea,
+The repository holds one JSON file (pipelines/model-versions.json) with, per environment and
+model, the `serving` version and the `candidate` being rolled out; the deployments read it,
+CI re-synthesizes the manifests and Argo CD rolls the change out. In `pull-request` mode the
+update goes to a new branch with a pull request for review; in `commit` mode (for staging) it is
+committed to the base branch directly. Works with GitHub's API and compatible hosts (Gitea,
 GitHub Enterprise) through GIT_API_URL.
 """
 import base64
@@ -53,47 +54,85 @@ class GitHost:
         return self.call("PUT", f"contents/{urllib.parse.quote(path)}", body)
 
     def open_pull_request(self, head, base, title, body):
-        return self.call("POST", "pulls", {"head": head, "base": base, "title": title, "body": body})
+        try:
+            return self.call("POST", "pulls", {"head": head, "base": base, "title": title, "body": body})
+        except urllib.error.HTTPError as err:
+            if err.code != 422:  # a pull request from this branch exists already: a re-run
+                raise
+            return {}
 
 
-def update_versions(text, model, entry):
-    """The versions file with `model` set to `entry`: sorted keys, two-space indent, trailing newline."""
-    versions = json.loads(text) if text else {}
-    versions[model] = entry
+def record(versions, environment, model, entry, record_as="candidate"):
+    """The versions map with `entry` recorded for `model` in `environment`, and what happened.
+
+    The first version of a model serves directly (there is nothing to compare it with). Later
+    versions become the `candidate` the deployment's strategy rolls out next to `serving`; a
+    different candidate still pending blocks the new one until it is folded into `serving`
+    (rollout won) or dropped (rollout failed), so one rollout runs at a time. With
+    record_as="serving" the version serves directly: for models only scored in batch, where the
+    reviewed change is the whole rollout, and for Argo Rollouts, which runs the strategy itself
+    whenever the serving pod template changes.
+    """
+    if record_as not in ("candidate", "serving"):
+        raise ValueError(f"record_as must be candidate or serving, got {record_as!r}")
+    updated = json.loads(json.dumps(versions))
+    models = updated.setdefault(environment, {})
+    current = models.get(model)
+    if current is None or (record_as == "serving" and current["serving"]["version"] != entry["version"]):
+        models[model] = {"serving": entry}
+        return updated, "serving"
+    if entry["version"] in (current["serving"]["version"], current.get("candidate", {}).get("version")):
+        return versions, "unchanged"
+    pending = current.get("candidate")
+    if pending is not None:
+        return versions, f"pending:{pending['version']}"
+    current["candidate"] = entry
+    return updated, "candidate"
+
+
+def render(versions):
+    """The versions file text: sorted keys, two-space indent, trailing newline (stable diffs)."""
     return json.dumps(versions, indent=2, sort_keys=True) + "\n"
 
 
-def branch_name(model, version):
-    return f"promote/{model}-v{version}"
+def branch_name(environment, model, version):
+    return f"promote/{environment}/{model}-v{version}"
 
 
-def promote(host, path, base, model, entry, mode):
-    """Records `entry` for `model`; returns what happened and the URL to look at."""
-    current, sha = host.get_file(path, base)
-    updated = update_versions(current, model, entry)
-    if updated == current:
-        return {"changed": False, "url": ""}
-    message = f"Promote {model} to version {entry['version']}"
-    if mode == "commit":
-        result = host.put_file(path, base, updated, sha, message)
-        return {"changed": True, "url": result.get("commit", {}).get("html_url", "")}
-    if mode != "pull-request":
+def promote(host, path, base, environment, model, entry, mode, record_as="candidate"):
+    """Records `entry` for `model` in `environment`; returns what happened and the URL to look at."""
+    if mode not in ("pull-request", "commit"):
         raise ValueError(f"mode must be pull-request or commit, got {mode!r}")
-    branch = branch_name(model, entry["version"])
+    current, sha = host.get_file(path, base)
+    updated, outcome = record(json.loads(current) if current else {}, environment, model, entry, record_as)
+    if outcome == "unchanged" or outcome.startswith("pending:"):
+        return {"changed": False, "outcome": outcome, "url": ""}
+    text = render(updated)
+    slot = "serving" if outcome == "serving" else "candidate"
+    message = f"Promote {model} to version {entry['version']} in {environment} ({slot})"
+    if mode == "commit":
+        result = host.put_file(path, base, text, sha, message)
+        return {"changed": True, "outcome": outcome, "url": result.get("commit", {}).get("html_url", "")}
+    branch = branch_name(environment, model, entry["version"])
     host.create_branch(branch, host.branch_sha(base))
     _, branch_blob = host.get_file(path, branch)
-    host.put_file(path, branch, updated, branch_blob, message)
+    host.put_file(path, branch, text, branch_blob, message)
     details = "\n".join(f"- {k}: `{v}`" for k, v in sorted(entry.items()))
-    pr = host.open_pull_request(branch, base, message, f"Recorded by the training pipeline.\n\n{details}\n")
-    return {"changed": True, "url": pr.get("html_url", "")}
+    pr = host.open_pull_request(branch, base, message, f"Recorded by the training pipeline as the {slot} version.\n\n{details}\n")
+    return {"changed": True, "outcome": outcome, "url": pr.get("html_url", "")}
 
 
 def main():
     host = GitHost(os.environ["GIT_API_URL"], os.environ["INPUT_REPOSITORY"], os.environ["GIT_TOKEN"])
     model = os.environ["INPUT_REGISTERED_MODEL"]
-    entry = {"version": os.environ["INPUT_VERSION"], "uri": os.environ["INPUT_MODEL_URI"], "run": os.environ.get("ARGO_WORKFLOW_NAME", "")}
-    result = promote(host, os.environ["INPUT_VERSIONS_FILE"], os.environ["INPUT_BASE_BRANCH"], model, entry, os.environ["INPUT_MODE"])
-    print(f"{model} v{entry['version']}: {'recorded ' + result['url'] if result['changed'] else 'already recorded'}")
+    environment = os.environ["INPUT_ENVIRONMENT"]
+    entry = {"version": os.environ["INPUT_VERSION"], "storageUri": os.environ["INPUT_STORAGE_URI"], "registryUri": os.environ["INPUT_MODEL_URI"], "run": os.environ.get("ARGO_WORKFLOW_NAME", "")}
+    result = promote(host, os.environ["INPUT_VERSIONS_FILE"], os.environ["INPUT_BASE_BRANCH"], environment, model, entry, os.environ["INPUT_MODE"], os.environ["INPUT_RECORD_AS"])
+    outcome = result["outcome"]
+    if outcome.startswith("pending:"):
+        print(f"{model} v{entry['version']} not recorded in {environment}: candidate v{outcome.split(':', 1)[1]} is still rolling out; fold or drop it first")
+    else:
+        print(f"{model} v{entry['version']} in {environment}: {('recorded as ' + outcome + ' ' + result['url']) if result['changed'] else 'already recorded'}")
     os.makedirs(os.path.dirname(os.environ["OUTPUT_URL"]), exist_ok=True)
     with open(os.environ["OUTPUT_URL"], "w") as f:
         f.write(result["url"])

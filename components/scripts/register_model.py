@@ -1,4 +1,11 @@
-"""Register a model version in MLflow over REST: run, artifact upload, version, candidate tag."""
+"""Register a model version in MLflow over REST: run, artifact upload, version, candidate tag.
+
+Besides the registry URI (`models:/<name>/<version>`, which MLflow clients resolve) it outputs
+where the model's files really are: the MLflow server proxies artifact uploads to its artifacts
+destination (`mlflow server --artifacts-destination s3://...`), so `mlflow-artifacts:/<path>` is
+stored at `<destination>/<path>`. Model servers such as KServe's storage initializer read that
+object-store URI directly.
+"""
 import json
 import os
 import time
@@ -38,6 +45,16 @@ def artifact_files(root):
     return sorted(found)
 
 
+def storage_location(source, destination):
+    """The object-store URI of a proxied `mlflow-artifacts:/` source under the server's artifacts destination."""
+    prefix = "mlflow-artifacts:/"
+    if not source.startswith(prefix):
+        raise ValueError(f"not a proxied artifact location: {source!r}")
+    if "://" not in destination:
+        raise ValueError(f"artifacts destination must be an object-store URI such as s3://bucket/path, got {destination!r}")
+    return f"{destination.rstrip('/')}/{source[len(prefix):].lstrip('/')}"
+
+
 def ensure_registered_model(client, name):
     try:
         client.post("registered-models/create", {"name": name})
@@ -68,11 +85,13 @@ def main():
         with open(full, "rb") as f:
             client.call("PUT", f"/api/2.0/mlflow-artifacts/artifacts/{exp_id}/{run_id}/artifacts/model/{rel}", data=f.read(), content_type="application/octet-stream")
     source = f"mlflow-artifacts:/{exp_id}/{run_id}/artifacts/model"
+    storage_uri = storage_location(source, os.environ["MLFLOW_ARTIFACTS_DESTINATION"])
     ensure_registered_model(client, name)
     version = client.post("model-versions/create", {"name": name, "source": source, "run_id": run_id})["model_version"]["version"]
     client.post("model-versions/set-tag", {"name": name, "version": version, "key": "stage", "value": "candidate"})
     client.post("runs/update", {"run_id": run_id, "status": "FINISHED", "end_time": int(time.time() * 1000)})
-    for key, text in (("OUTPUT_VERSION", str(version)), ("OUTPUT_MODEL_URI", f"models:/{name}/{version}")):
+    outputs = (("OUTPUT_VERSION", str(version)), ("OUTPUT_MODEL_URI", f"models:/{name}/{version}"), ("OUTPUT_STORAGE_URI", storage_uri))
+    for key, text in outputs:
         os.makedirs(os.path.dirname(os.environ[key]), exist_ok=True)
         with open(os.environ[key], "w") as f:
             f.write(text)

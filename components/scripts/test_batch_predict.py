@@ -2,7 +2,7 @@ import unittest
 
 import numpy as np
 
-from batch_predict import group_codes, ranking_scores, top_k_per_group
+from batch_predict import group_codes, ranking_scores, registry_uri, top_k_per_group
 
 
 class GroupCodesTest(unittest.TestCase):
@@ -37,6 +37,12 @@ class TopKTest(unittest.TestCase):
         np.testing.assert_allclose(by, [0.6, 0.9])
         rows, _ = top_k_per_group(np.array([0, 0]), by, 1)
         self.assertEqual(rows.tolist(), [1])
+
+
+class RegistryUriTest(unittest.TestCase):
+    def test_a_pinned_version_wins_over_the_alias(self):
+        self.assertEqual(registry_uri("notification-selection", "31", "champion"), "models:/notification-selection/31")
+        self.assertEqual(registry_uri("notification-selection", "", "champion"), "models:/notification-selection@champion")
 
 
 if __name__ == "__main__":

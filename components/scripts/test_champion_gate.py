@@ -1,7 +1,10 @@
 import math
 import unittest
 
-from champion_gate import decide, log_loss, ndcg_at_k, roc_auc
+import io
+import json
+
+from champion_gate import champion_score, decide, log_loss, ndcg_at_k, roc_auc
 
 
 class RocAucTest(unittest.TestCase):
@@ -47,6 +50,26 @@ class DecideTest(unittest.TestCase):
     def test_first_model_only_needs_the_floor(self):
         self.assertTrue(decide("auc", 0.7, None, 0.01, 0.65)[0])
         self.assertFalse(decide("auc", 0.6, None, 0.01, 0.65)[0])
+
+
+class ChampionScoreTest(unittest.TestCase):
+    def test_no_serving_version_means_no_champion(self):
+        self.assertIsNone(champion_score("http://mlflow", "m", "", "auc", opener=None))
+
+    def test_reads_the_metric_of_the_serving_versions_run(self):
+        seen = []
+        answers = {
+            "model-versions/get": {"model_version": {"run_id": "r12"}},
+            "runs/get": {"run": {"data": {"metrics": [{"key": "auc", "value": 0.71}, {"key": "logloss", "value": 0.4}]}}},
+        }
+
+        def opener(request, timeout):
+            seen.append(request.full_url)
+            path = request.full_url.split("/api/2.0/mlflow/")[1].split("?")[0]
+            return io.BytesIO(json.dumps(answers[path]).encode())
+
+        self.assertEqual(champion_score("http://mlflow/", "ctr-categories", "12", "auc", opener=opener), 0.71)
+        self.assertEqual(seen, ["http://mlflow/api/2.0/mlflow/model-versions/get?name=ctr-categories&version=12", "http://mlflow/api/2.0/mlflow/runs/get?run_id=r12"])
 
 
 if __name__ == "__main__":

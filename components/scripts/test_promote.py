@@ -4,9 +4,11 @@ import json
 import unittest
 import urllib.error
 
-from promote import GitHost, branch_name, promote, update_versions
+from promote import GitHost, branch_name, promote, record, render
 
-ENTRY = {"version": "13", "uri": "models:/ctr-categories/13", "run": "ctr-training-x7k2p"}
+ENTRY = {"version": "13", "storageUri": "s3://mlflow/7/abc/artifacts/model", "registryUri": "models:/ctr-categories/13", "run": "ctr-training-x7k2p"}
+V12 = {"version": "12", "storageUri": "s3://mlflow/7/old/artifacts/model"}
+V14 = {"version": "14", "storageUri": "s3://mlflow/7/new/artifacts/model"}
 
 
 class FakeHost:
@@ -37,39 +39,73 @@ class FakeHost:
         return {"html_url": "https://git/pull/7"}
 
 
-class VersionsFileTest(unittest.TestCase):
-    def test_update_keeps_other_models_and_sorts_keys(self):
-        text = update_versions('{"search": {"version": "4"}}', "ctr-categories", ENTRY)
-        self.assertEqual(list(json.loads(text)), ["ctr-categories", "search"])
-        self.assertTrue(text.endswith("\n"))
+class RecordTest(unittest.TestCase):
+    def test_the_first_version_of_a_model_serves_directly(self):
+        updated, outcome = record({}, "production", "ctr-categories", ENTRY)
+        self.assertEqual((updated, outcome), ({"production": {"ctr-categories": {"serving": ENTRY}}}, "serving"))
 
-    def test_missing_file_starts_empty(self):
-        self.assertEqual(json.loads(update_versions(None, "m", {"version": "1"})), {"m": {"version": "1"}})
+    def test_a_later_version_becomes_the_candidate_and_other_environments_stay(self):
+        versions = {"production": {"ctr-categories": {"serving": V12}}, "staging": {"ctr-categories": {"serving": V14}}}
+        updated, outcome = record(versions, "production", "ctr-categories", ENTRY)
+        self.assertEqual(outcome, "candidate")
+        self.assertEqual(updated["production"]["ctr-categories"], {"serving": V12, "candidate": ENTRY})
+        self.assertEqual(updated["staging"], versions["staging"])
+        self.assertEqual(versions["production"]["ctr-categories"], {"serving": V12})
+
+    def test_a_pending_candidate_blocks_the_next_one(self):
+        versions = {"production": {"m": {"serving": V12, "candidate": ENTRY}}}
+        self.assertEqual(record(versions, "production", "m", V14), (versions, "pending:13"))
+
+    def test_serving_mode_records_the_version_as_serving(self):
+        versions = {"production": {"m": {"serving": V12}}}
+        updated, outcome = record(versions, "production", "m", ENTRY, record_as="serving")
+        self.assertEqual((updated["production"]["m"], outcome), ({"serving": ENTRY}, "serving"))
+        self.assertEqual(record(updated, "production", "m", ENTRY, record_as="serving")[1], "unchanged")
+        with self.assertRaises(ValueError):
+            record(versions, "production", "m", ENTRY, record_as="stable")
+
+    def test_a_version_already_recorded_changes_nothing(self):
+        versions = {"production": {"m": {"serving": V12, "candidate": ENTRY}}}
+        self.assertEqual(record(versions, "production", "m", dict(ENTRY, run="rerun"))[1], "unchanged")
+        self.assertEqual(record(versions, "production", "m", V12)[1], "unchanged")
+
+    def test_render_sorts_keys_and_ends_with_a_newline(self):
+        text = render({"staging": {}, "production": {"b": {"serving": V12}, "a": {"serving": V14}}})
+        self.assertEqual(list(json.loads(text)), ["production", "staging"])
+        self.assertLess(text.index('"a"'), text.index('"b"'))
+        self.assertTrue(text.endswith("}\n"))
 
     def test_branch_name(self):
-        self.assertEqual(branch_name("ctr-categories", "13"), "promote/ctr-categories-v13")
+        self.assertEqual(branch_name("production", "ctr-categories", "13"), "promote/production/ctr-categories-v13")
 
 
 class PromoteTest(unittest.TestCase):
     def test_pull_request_mode_commits_to_a_branch_and_opens_a_pr(self):
-        host = FakeHost({"models.json": "{}\n"})
-        result = promote(host, "models.json", "main", "ctr-categories", ENTRY, "pull-request")
-        self.assertEqual(result, {"changed": True, "url": "https://git/pull/7"})
-        self.assertEqual(host.calls[0], ("branch", "promote/ctr-categories-v13", "sha-main"))
-        self.assertEqual(host.calls[1][:4], ("put", "models.json", "promote/ctr-categories-v13", "blob-promote/ctr-categories-v13"))
-        self.assertEqual(host.calls[2], ("pr", "promote/ctr-categories-v13", "main", "Promote ctr-categories to version 13"))
-        self.assertEqual(host.branches["main"]["models.json"], "{}\n")
+        host = FakeHost({"models.json": render({"production": {"ctr-categories": {"serving": V12}}})})
+        result = promote(host, "models.json", "main", "production", "ctr-categories", ENTRY, "pull-request")
+        self.assertEqual(result, {"changed": True, "outcome": "candidate", "url": "https://git/pull/7"})
+        branch = "promote/production/ctr-categories-v13"
+        self.assertEqual(host.calls[0], ("branch", branch, "sha-main"))
+        self.assertEqual(host.calls[1][:4], ("put", "models.json", branch, f"blob-{branch}"))
+        self.assertEqual(host.calls[2], ("pr", branch, "main", "Promote ctr-categories to version 13 in production (candidate)"))
+        self.assertEqual(json.loads(host.branches[branch]["models.json"])["production"]["ctr-categories"]["candidate"], ENTRY)
+        self.assertNotIn("candidate", host.branches["main"]["models.json"])
 
     def test_commit_mode_writes_the_base_branch(self):
         host = FakeHost({})
-        result = promote(host, "models.json", "main", "ctr-categories", ENTRY, "commit")
+        result = promote(host, "models.json", "main", "staging", "ctr-categories", ENTRY, "commit")
         self.assertEqual(result["url"], "https://git/commit/main")
-        self.assertEqual(json.loads(host.branches["main"]["models.json"])["ctr-categories"], ENTRY)
+        self.assertEqual(json.loads(host.branches["main"]["models.json"])["staging"]["ctr-categories"], {"serving": ENTRY})
 
-    def test_an_already_recorded_version_changes_nothing(self):
-        host = FakeHost({"models.json": update_versions("{}", "ctr-categories", ENTRY)})
-        self.assertEqual(promote(host, "models.json", "main", "ctr-categories", ENTRY, "pull-request"), {"changed": False, "url": ""})
+    def test_an_already_recorded_or_blocked_version_changes_nothing(self):
+        host = FakeHost({"models.json": render({"production": {"ctr-categories": {"serving": V12, "candidate": ENTRY}}})})
+        self.assertEqual(promote(host, "models.json", "main", "production", "ctr-categories", ENTRY, "pull-request"), {"changed": False, "outcome": "unchanged", "url": ""})
+        self.assertEqual(promote(host, "models.json", "main", "production", "ctr-categories", V14, "pull-request")["outcome"], "pending:13")
         self.assertEqual(host.calls, [])
+
+    def test_an_unknown_mode_is_rejected(self):
+        with self.assertRaises(ValueError):
+            promote(FakeHost({}), "models.json", "main", "production", "m", ENTRY, "push")
 
 
 class GitHostTest(unittest.TestCase):

@@ -63,9 +63,17 @@ export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh:
   if (e.kind === 'canary' && serving.deploymentMode === 'Standard' && serving.minReplicas < 1) {
     throw new DslError({ path: [...path, 'serving', 'minReplicas'], problem: 'KServe sizes a canary as a share of the stable minReplicas, so 0 would leave the candidate without pods', got: serving.minReplicas, fix: 'Use minReplicas: 1 or more' });
   }
+  if (e.kind === 'shadow' && e.then) {
+    throw new DslError({
+      path: [...at, 'then'],
+      problem: 'a canary after the shadow phase needs a plain server: on KServe the challenger is a separate InferenceService, not a canary of the champion',
+      got: 'canary',
+      fix: 'Serve with server({...}), or let the shadow pass, then introduce the version as a canary() candidate in the next commit',
+    });
+  }
   if (e.kind === 'shadow') {
+    // The payload logger it needs may come from a monitoring's sink, so it is checked when the app is resolved.
     needsIstio('mirroring to a challenger InferenceService');
-    if (!serving.logger) throw new DslError({ path: [...path, 'serving', 'logger'], problem: 'a KServe shadow logs the payloads of champion and challenger for offline comparison', got: undefined, fix: "Set kserve({ logger: { url: 'http://payload-sink.ml.svc.cluster.local' } })" });
   }
   if (e.kind === 'abTest') needsIstio('routing users between two InferenceServices');
 }
@@ -83,7 +91,10 @@ export function withPrometheus(s: StrategyIR, address: string | undefined, path:
   const mapShadowOrAb = <T extends Exclude<StrategyIR, { kind: 'championChallenger' }>>(e: T): T => {
     switch (e.kind) {
       case 'canary': return { ...e, ...(e.analysis ? { analysis: fill(e.analysis, 'canary') } : {}) };
-      case 'shadow': return { ...e, ...(e.analysis ? { analysis: fill(e.analysis, 'shadow') } : {}) };
+      case 'shadow': {
+        const then = e.then?.analysis ? { ...e.then, analysis: fill(e.then.analysis, 'canary') } : e.then;
+        return { ...e, ...(e.analysis ? { analysis: fill(e.analysis, 'shadow') } : {}), ...(then ? { then } : {}) };
+      }
       case 'blueGreen':
         return {
           ...e,

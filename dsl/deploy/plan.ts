@@ -13,6 +13,7 @@ export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
   const e = effectiveStrategy(s);
   if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
   if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
+  if (e.kind === 'shadow' && e.then?.analysis) out.push(['canary', e.then.analysis]);
   if (e.kind === 'abTest' && e.analysis) out.push(['guardrails', e.analysis]);
   if (e.kind === 'blueGreen' && e.prePromotionAnalysis) out.push(['pre-promotion', e.prePromotionAnalysis]);
   if (e.kind === 'blueGreen' && e.postPromotionAnalysis) out.push(['post-promotion', e.postPromotionAnalysis]);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { analysis } from './analysis.ts';
+import { below } from './analysis-conditions.ts';
+import { metric } from './metric.ts';
 import { modelDeployment } from './model-deployment.ts';
+import { errorRate } from './promql.ts';
 import { kserve } from './serving-kserve.ts';
 import { server } from './serving-server.ts';
+import { app, project, resolveProject } from '../project.ts';
+import { canary } from './strategy-canary.ts';
 import { shadow } from './strategy-shadow.ts';
 
+const gate = analysis({ interval: '1m', metrics: [metric.prometheus('errors', { query: errorRate(), success: below(0.01) })] });
 const srv = server({ image: 'ghcr.io/acme/ranker:7', port: 8080 });
 const isvc = (logger = true) => kserve({ format: 'sklearn', storageUri: 's3://m/v1', ...(logger ? { logger: { url: 'http://sink' } } : {}) });
 
@@ -20,8 +27,9 @@ describe('shadow()', () => {
     expect(() => modelDeployment('r', { serving: srv, strategy: shadow({ mirrorPercent: 10, duration: '1h' }), mesh: 'none' })).toThrow(/deployment "r" > mesh: mirroring traffic \(Rollout setMirrorRoute\) needs Istio/);
   });
 
-  it('GIVEN KServe without a payload logger WHEN shadowed THEN the logger is asked for', () => {
-    expect(() => modelDeployment('m', { serving: isvc(false), strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h' }) })).toThrow(/serving > logger: a KServe shadow logs the payloads/);
+  it('GIVEN KServe without a payload logger WHEN the app is resolved THEN the logger is asked for', () => {
+    const d = modelDeployment('m', { serving: isvc(false), strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h' }) });
+    expect(() => resolveProject(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/deployment "m" > serving > logger: a KServe shadow logs the payloads/);
   });
 
   it('GIVEN KServe in Knative mode WHEN shadowed THEN Standard mode is required', () => {
@@ -40,5 +48,26 @@ describe('shadow()', () => {
       { kind: 'InferenceService', name: 'churn-challenger' },
       { kind: 'VirtualService', name: 'churn' },
     ]);
+  });
+
+  it('GIVEN a canary with its own candidate after a shadow WHEN built THEN the challenger is named as what the canary rolls out', () => {
+    expect(() => shadow({ mirrorPercent: 10, duration: '1h', then: canary({ candidate: { image: 'x:2' }, steps: [{ weight: 50 }] }) })).toThrow(/shadow\(\) > then > candidate: the canary after a shadow rolls out the challenger/);
+  });
+
+  it('GIVEN something other than a canary after a shadow WHEN built THEN it is rejected', () => {
+    expect(() => shadow({ mirrorPercent: 10, duration: '1h', then: shadow({ mirrorPercent: 5, duration: '1h' }) as never })).toThrow(/then: a shadow phase can only be followed by a canary/);
+  });
+
+  it('GIVEN KServe WHEN a shadow is followed by a canary THEN a plain server is asked for', () => {
+    expect(() => modelDeployment('m', { serving: isvc(), strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h', then: canary({ steps: [{ weight: 50 }] }) }) })).toThrow(/strategy > then: a canary after the shadow phase needs a plain server/);
+  });
+
+  it('GIVEN a plain server shadow then canary with analyses WHEN deployed THEN both AnalysisTemplates are planned', () => {
+    const d = modelDeployment('r', {
+      serving: srv,
+      strategy: shadow({ challenger: { image: 'ghcr.io/acme/ranker:8' }, mirrorPercent: 50, duration: '1h', analysis: gate, then: canary({ steps: [{ weight: 20, pause: '10m' }], analysis: gate }) }),
+      prometheus: 'http://prom:9090',
+    });
+    expect(d.ir.objects.filter((o) => o.kind === 'AnalysisTemplate').map((o) => o.name)).toEqual(['r-shadow', 'r-canary']);
   });
 });

@@ -4,6 +4,7 @@ import type { ShadowIR } from '../ir/index.ts';
 import { assertAnalysis, type Analysis } from './analysis.ts';
 import { assertKnownKeys, assertNumber } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
+import type { CanaryStrategy } from './strategy-canary.ts';
 
 /**
  * Options of {@link shadow}.
@@ -21,8 +22,16 @@ export interface ShadowOptions {
   /** How long traffic is mirrored; the analysis measures over this window. */
   readonly duration: Duration;
   readonly analysis?: Analysis;
-  /** Plain servers: promote the challenger after a passing shadow phase (default true) or wait for a human. */
+  /**
+   * Plain servers: after a passing shadow phase, go on (to promotion, or to the `then` canary;
+   * default true) or wait for a human.
+   */
   readonly autoPromote?: boolean;
+  /**
+   * Plain servers: after the shadow phase passed, shift real traffic to the challenger in canary
+   * steps (the canary has no candidate of its own: it is the challenger).
+   */
+  readonly then?: CanaryStrategy;
 }
 
 /**
@@ -40,8 +49,9 @@ export interface ShadowStrategy {
 /**
  * Mirrors live traffic to a challenger whose answers are discarded, then judges it by an
  * analysis. Plain servers: Rollout `setCanaryScale` + `setMirrorRoute` (Istio, managed route
- * with a catch-all match) + analysis + route removal. KServe: a challenger InferenceService and
- * an Istio VirtualService with `mirror`/`mirrorPercentage`, payload logger on both.
+ * with a catch-all match) + analysis + route removal, optionally followed by canary steps
+ * (`then`). KServe: a challenger InferenceService and an Istio VirtualService with
+ * `mirror`/`mirrorPercentage`, payload logger on both.
  *
  * @example
  * ```ts
@@ -51,16 +61,26 @@ export interface ShadowStrategy {
  *   duration: hours(24),
  *   analysis: analysis({ interval: minutes(15), metrics: [metric.prometheus('prediction-drift', { query: predictionDrift(), success: below(0.05) })] }),
  * })
+ * // shadow first, then canary (plain servers):
+ * shadow({ challenger: { image: 'ghcr.io/acme/ranker:8' }, mirrorPercent: 50, duration: hours(2), analysis: gate,
+ *          then: canary({ steps: [{ weight: 10, pause: minutes(15) }, { weight: 50, pause: minutes(30) }], analysis: gate }) })
  * ```
  */
 export function shadow(opts: ShadowOptions): ShadowStrategy {
   const path = ['shadow()'];
-  assertKnownKeys(opts, ['challenger', 'mirrorPercent', 'duration', 'analysis', 'autoPromote'], path, 'shadow()');
+  assertKnownKeys(opts, ['challenger', 'mirrorPercent', 'duration', 'analysis', 'autoPromote', 'then'], path, 'shadow()');
   const mirrorPercent = assertNumber(opts.mirrorPercent, [...path, 'mirrorPercent'], 0, 100, 'Use a percentage such as 100 or 25');
   if (opts.autoPromote !== undefined && typeof opts.autoPromote !== 'boolean') {
     throw new DslError({ path: [...path, 'autoPromote'], problem: 'expected true or false', got: opts.autoPromote, fix: 'Use autoPromote: false to wait for a human' });
   }
   const gate = opts.analysis === undefined ? undefined : assertAnalysis(opts.analysis, [...path, 'analysis']).ir;
+  const then = opts.then;
+  if (then !== undefined && (then === null || (then as { kind?: unknown }).kind !== 'canary')) {
+    throw new DslError({ path: [...path, 'then'], problem: 'a shadow phase can only be followed by a canary', got: (then as { kind?: unknown } | null)?.kind ?? then, fix: 'Use then: canary({ steps: [...] })' });
+  }
+  if (then?.ir.candidate !== undefined) {
+    throw new DslError({ path: [...path, 'then', 'candidate'], problem: 'the canary after a shadow rolls out the challenger, so it takes no candidate of its own', got: then.ir.candidate, fix: 'Remove candidate from canary() and set shadow({ challenger })' });
+  }
   return {
     kind: 'shadow',
     ir: {
@@ -71,6 +91,7 @@ export function shadow(opts: ShadowOptions): ShadowStrategy {
       durationSeconds: toSeconds(opts.duration, [...path, 'duration']),
       ...(gate ? { analysis: gate } : {}),
       autoPromote: opts.autoPromote ?? true,
+      ...(then ? { then: then.ir } : {}),
     },
   };
 }

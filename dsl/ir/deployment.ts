@@ -176,8 +176,10 @@ export interface ShadowIR {
   readonly duration: string;
   readonly durationSeconds: number;
   readonly analysis?: AnalysisIR;
-  /** Server only: after a passing shadow phase the Rollout promotes (true) or waits for a human (false). */
+  /** Server only: after a passing shadow phase the Rollout goes on (true) or waits for a human (false). */
   readonly autoPromote: boolean;
+  /** Server only: canary steps that shift real traffic to the challenger once the shadow phase passed. */
+  readonly then?: CanaryIR;
 }
 
 export interface AbTestIR {

@@ -3,8 +3,8 @@ export type AlertSeverity = 'info' | 'warning' | 'critical';
 
 /** Latency and error-rate alerts for a real-time endpoint, from Istio's request telemetry. */
 export interface EndpointMonitoringIR {
-  /** Kubernetes Service receiving the model's traffic. */
-  readonly service: string;
+  /** Kubernetes Services answering the model's user traffic (every version a strategy routes users to). */
+  readonly services: readonly string[];
   readonly latencyP99Ms: number;
   /** Largest acceptable share of 5xx responses, in (0, 1). */
   readonly errorRate: number;
@@ -28,10 +28,20 @@ export interface MonitoringIR {
   /** The model name every alert is labelled with (and the drift check pushes its score under). */
   readonly model: string;
   readonly description?: string;
+  /** The model deployment whose endpoint is watched (and which logs its payloads to `payloadLog`). */
+  readonly deployment?: string;
   readonly endpoint?: EndpointMonitoringIR;
+  /** Where the deployment sends its request/response payloads. */
+  readonly payloadLog?: PayloadLogIR;
   readonly drift?: { readonly threshold: number; readonly forSeconds: number };
   readonly schedules: readonly WatchedScheduleIR[];
   readonly severity: { readonly latency: AlertSeverity; readonly errors: AlertSeverity; readonly drift: AlertSeverity; readonly schedule: AlertSeverity };
   readonly labels: Readonly<Record<string, string>>;
   readonly runbookUrl?: string;
+}
+
+/** A payload sink: CloudEvents of requests and/or responses are sent to `url`. */
+export interface PayloadLogIR {
+  readonly url: string;
+  readonly mode: 'all' | 'request' | 'response';
 }

@@ -13,5 +13,5 @@ export const discountDrift = driftCheckPipeline({
     categorical: ['customer_segment'],
   },
   scoreThreshold: 0.3,
-  retrain: (p, snapshotDate) => p.submit('retrain', discountTraining, { snapshotDate }),
+  retrain: (p, args) => p.submit('retrain', discountTraining, args),
 });

@@ -17,6 +17,7 @@ export const discountPredictions = pipeline(
     params: {
       snapshotDate: param.string().describe('Day the offers start: a date or an RFC 3339 time.'),
       outputPrefix: param.string().describe('Object-store prefix the predictions are published under.'),
+      modelVersion: param.string().describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
     },
     timeout: '4h',
     ...platformOptions,
@@ -26,6 +27,7 @@ export const discountPredictions = pipeline(
     p.task('optimize', batchPredict, {
       dataset: candidates.outputs.table,
       registeredModel: DISCOUNT_MODEL,
+      version: params.modelVersion,
       groupBy: ['user_id', 'product_id'],
       topK: 1,
       valueColumn: 'margin_after_discount',

@@ -38,7 +38,7 @@ export const discountTraining = pipeline(
     const backtest = p.task('backtest', evaluateBacktest, { predictions: train.outputs.predictions, metric: 'auc', windowDays: 7, windows: 4 });
     const gate = p.task('champion-gate', championGate, {
       predictions: train.outputs.predictions,
-      registeredModel: DISCOUNT_MODEL,
+      registeredModel: DISCOUNT_MODEL, championVersion: params.championVersion,
       metric: 'auc',
       minLift: params.minLift,
       minScore: 0.65,
@@ -49,8 +49,7 @@ export const discountTraining = pipeline(
         model: train.outputs.model,
         score: gate.outputs.challengerScore,
         metric: 'auc',
-        promotion: params.promotion,
-        gitopsBranch: params.gitopsBranch,
+        promotion: params,
       }),
     );
   },

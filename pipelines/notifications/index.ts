@@ -1,6 +1,7 @@
 import { app, cron, monitoring, runtime, schedule } from '../../dsl/index.ts';
-import { settings } from '../environments.ts';
+import { promotionArgs, settings } from '../environments.ts';
 import { driftSchedule } from '../shared/drift-check-pipeline.ts';
+import { modelVersions } from '../shared/model-versions.ts';
 import { notificationDrift } from './notification-drift.ts';
 import { notificationSend } from './notification-send.ts';
 import { SELECTION_MODEL, selectionTraining } from './selection-training.ts';
@@ -25,7 +26,7 @@ export const notifications = app('notifications', (env) => {
     startingDeadline: '1h',
     history: { successful: 7, failed: 7 },
     suspend: s.suspendSchedules,
-    args: { snapshotDate: runtime.scheduledTime, ...s.promotion },
+    args: { snapshotDate: runtime.scheduledTime, ...promotionArgs(env, SELECTION_MODEL) },
   });
   const sends = (Object.entries(SLOTS) as ['morning' | 'evening', number][]).map(([slot, hour]) =>
     schedule(notificationSend, {
@@ -37,7 +38,7 @@ export const notifications = app('notifications', (env) => {
       startingDeadline: '30m',
       history: { successful: 3, failed: 7 },
       suspend: s.suspendSchedules,
-      args: { snapshotDate: runtime.scheduledTime, slot, outbox: `${s.dataBucket}/notifications/outbox` },
+      args: { snapshotDate: runtime.scheduledTime, slot, outbox: `${s.dataBucket}/notifications/outbox`, modelVersion: modelVersions(env, SELECTION_MODEL).serving.version },
     }),
   );
   const drift = driftSchedule(notificationDrift, env, { hour: 6, minute: 20 });

@@ -11,5 +11,5 @@ export const notificationDrift = driftCheckPipeline({
   features: { numeric: ['relevance', 'slot_affinity', 'days_since_last_purchase', 'purchases_90d'], categorical: ['slot', 'kind'] },
   thresholds: { default: { psi: 0.25 } },
   scoreThreshold: 0.34,
-  retrain: (p, snapshotDate) => p.submit('retrain', selectionTraining, { snapshotDate }),
+  retrain: (p, args) => p.submit('retrain', selectionTraining, args),
 });

@@ -18,6 +18,7 @@ export const notificationSend = pipeline(
       snapshotDate: param.string().describe('Send day: a date or an RFC 3339 time.'),
       slot: param.string().enum(['morning', 'evening']),
       outbox: param.string().describe('Object-store prefix of the push service outbox.'),
+      modelVersion: param.string().describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
     },
     timeout: '90m',
     ...platformOptions,
@@ -35,6 +36,7 @@ export const notificationSend = pipeline(
     p.task('select', batchPredict, {
       dataset: compose.outputs.candidates,
       registeredModel: SELECTION_MODEL,
+      version: params.modelVersion,
       groupBy: ['user_id'],
       topK: 1,
       destination: `${params.outbox}/slot=${params.slot}/snapshot=${params.snapshotDate}/notifications.parquet`,

@@ -29,15 +29,16 @@ export const selectionTraining = pipeline(
     const holdout = p.task('extract-holdout', warehouseExtract, { sql: SENDS_HOLDOUT_SQL, snapshotDate: params.snapshotDate });
     const train = p.task('train', trainLightgbm, { dataset: history.outputs.table, holdout: holdout.outputs.table, objective: 'binary', numLeaves: 31, rounds: 300 });
     const backtest = p.task('backtest', evaluateBacktest, { predictions: train.outputs.predictions, metric: 'auc', windowDays: 1, windows: 7 });
-    const gate = p.task('champion-gate', championGate, { predictions: train.outputs.predictions, registeredModel: SELECTION_MODEL, metric: 'auc', minLift: params.minLift, minScore: 0.6 });
+    const gate = p.task('champion-gate', championGate, { predictions: train.outputs.predictions, registeredModel: SELECTION_MODEL, championVersion: params.championVersion, metric: 'auc', minLift: params.minLift, minScore: 0.6 });
     p.when(and(eq(gate.outputs.promote, true), ge(backtest.outputs.worstScore, params.minDayAuc)), (p) =>
       registerAndPromote(p, {
         registeredModel: SELECTION_MODEL,
         model: train.outputs.model,
         score: gate.outputs.challengerScore,
         metric: 'auc',
-        promotion: params.promotion,
-        gitopsBranch: params.gitopsBranch,
+        promotion: params,
+        // Only the two daily sends score with it: the reviewed change of the serving version is the rollout.
+        recordAs: 'serving',
       }),
     );
   },

@@ -10,5 +10,5 @@ export const rankingDrift = driftCheckPipeline({
   currentSql: RANKING_RECENT_REQUESTS_SQL,
   features: { numeric: ['impressions', 'clicks', 'ctr_smoothed', 'days_since_seen', 'category_share'], categorical: ['platform'] },
   scoreThreshold: 0.3,
-  retrain: (p, snapshotDate) => p.submit('retrain', rankingTraining, { snapshotDate }),
+  retrain: (p, args) => p.submit('retrain', rankingTraining, args),
 });

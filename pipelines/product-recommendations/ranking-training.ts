@@ -32,15 +32,16 @@ export const rankingTraining = pipeline(
       objective: 'lambdarank',
       groupColumn: 'user_id',
     });
-    const gate = p.task('champion-gate', championGate, { predictions: train.outputs.predictions, registeredModel: RANKER_MODEL, metric: 'ndcg', minLift: params.minLift, minScore: 0.3 });
+    const gate = p.task('champion-gate', championGate, { predictions: train.outputs.predictions, registeredModel: RANKER_MODEL, championVersion: params.championVersion, metric: 'ndcg', minLift: params.minLift, minScore: 0.3 });
     p.when(eq(gate.outputs.promote, true), (p) =>
       registerAndPromote(p, {
         registeredModel: RANKER_MODEL,
         model: train.outputs.model,
         score: gate.outputs.challengerScore,
         metric: 'ndcg',
-        promotion: params.promotion,
-        gitopsBranch: params.gitopsBranch,
+        promotion: params,
+        // The ranker is an Argo Rollout: a new serving version is what starts its shadow, then canary.
+        recordAs: 'serving',
       }),
     );
   },

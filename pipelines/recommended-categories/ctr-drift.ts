@@ -11,5 +11,5 @@ export const ctrDrift = driftCheckPipeline({
   features: { numeric: ['ctr_smoothed', 'days_since_seen', 'category_share', 'impressions'], categorical: ['platform'] },
   thresholds: { features: { impressions: { psi: 0.25 } } },
   scoreThreshold: 0.3,
-  retrain: (p, snapshotDate) => p.submit('retrain', ctrTraining, { snapshotDate }),
+  retrain: (p, args) => p.submit('retrain', ctrTraining, args),
 });

@@ -36,7 +36,7 @@ export const ctrTraining = pipeline(
     });
     const gate = p.task('evaluate', championGate, {
       predictions: train.outputs.predictions,
-      registeredModel: CTR_MODEL,
+      registeredModel: CTR_MODEL, championVersion: params.championVersion,
       metric: 'auc',
       minLift: params.minLift,
       minScore: 0.6,
@@ -47,8 +47,7 @@ export const ctrTraining = pipeline(
         model: train.outputs.model,
         score: gate.outputs.challengerScore,
         metric: 'auc',
-        promotion: params.promotion,
-        gitopsBranch: params.gitopsBranch,
+        promotion: params,
       }),
     );
   },

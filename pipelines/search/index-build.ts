@@ -4,6 +4,9 @@ import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
 import { CATALOG_SQL } from './queries.ts';
 
+// The index is gated on recall against exact search, not against the serving index, so it takes no champion.
+const { championVersion: _noChampion, ...indexPromotionParams } = promotionParams;
+
 /** The product vector index served by the search endpoint, versioned in the registry like a model. */
 export const SEARCH_INDEX = 'search-index';
 
@@ -21,7 +24,7 @@ export const indexBuild = pipeline(
       embeddingModel: param.string().default('intfloat/multilingual-e5-base'),
       nlist: param.int().default(2048),
       minRecall: param.float().default(0.95).describe('Lowest recall@10 against exact search that may be rolled out.'),
-      ...promotionParams,
+      ...indexPromotionParams,
     },
     timeout: '6h',
     ...platformOptions,
@@ -40,8 +43,7 @@ export const indexBuild = pipeline(
         model: index.outputs.index,
         score: index.outputs.recall,
         metric: 'recall_at_10',
-        promotion: params.promotion,
-        gitopsBranch: params.gitopsBranch,
+        promotion: params,
       }),
     );
   },

@@ -3,10 +3,12 @@ import { settings } from '../environments.ts';
 import { driftSchedule } from '../shared/drift-check-pipeline.ts';
 import { indexBuild, SEARCH_INDEX } from './index-build.ts';
 import { queryDrift } from './query-drift.ts';
+import { SEARCH_SLO, searchRetriever } from './retriever-deployment.ts';
 
 /**
  * Search: query -> top-K products. The catalog index is rebuilt nightly (and when the query mix
- * drifts) and served in real time by a KServe retriever.
+ * drifts) and served in real time by a KServe retriever; a new index goes out as a canary gated
+ * on latency and error rate.
  * @example
  * ```ts
  * project('dsrpmart', { apps: [search] });
@@ -24,15 +26,20 @@ export const search = app('search', (env) => {
     args: { snapshotDate: runtime.scheduledTime, ...s.promotion },
   });
   const drift = driftSchedule(queryDrift, env, { hour: 6, minute: 40 });
+  const retriever = searchRetriever(env);
   return {
     description: 'Semantic product search: embeddings, vector index and a real-time retriever.',
     pipelines: [indexBuild, queryDrift.pipeline],
     schedules: [nightly, drift],
+    deployments: [retriever],
     monitoring: [
       monitoring(SEARCH_INDEX, {
         model: SEARCH_INDEX,
         description: 'Search retriever: real-time endpoint, query drift, nightly index build.',
-        endpoint: { service: 'search-retriever-predictor', latencyP99: '300ms', errorRate: 0.005, for: '5m' },
+        deployment: retriever,
+        endpoint: { latencyP99: `${SEARCH_SLO.latencyP99}s`, errorRate: SEARCH_SLO.errorRate, for: '5m' },
+        // Fills ml_logs.search_requests, the query features the drift check compares.
+        payloadLog: s.payloadSink,
         drift: { threshold: queryDrift.scoreThreshold },
         schedules: [nightly, drift],
         labels: { team: 'search' },

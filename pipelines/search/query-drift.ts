@@ -14,5 +14,5 @@ export const queryDrift = driftCheckPipeline({
   features: { numeric: ['query_length', 'token_count', 'result_count', 'top_score'], categorical: ['language', 'top_category'] },
   thresholds: { features: { top_category: { psi: 0.3, chi2_pvalue: 0.001 } } },
   scoreThreshold: 0.34,
-  retrain: (p, snapshotDate) => p.submit('rebuild-index', indexBuild, { snapshotDate }),
+  retrain: (p, { championVersion: _noChampion, ...args }) => p.submit('rebuild-index', indexBuild, args),
 });

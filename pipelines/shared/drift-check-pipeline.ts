@@ -1,7 +1,8 @@
 import { driftCheck, warehouseExtract, type DriftFeatures, type DriftThresholds } from '../../components/index.ts';
 import { and, cron, eq, param, pipeline, runtime, schedule, type Environment, type ParamRef, type Pipeline, type PipelineBuilder, type Schedule, type Submission } from '../../dsl/index.ts';
-import { settings } from '../environments.ts';
-import { platformOptions } from './platform.ts';
+import { promotionArgs, settings } from '../environments.ts';
+import { platformOptions, promotionParams } from './platform.ts';
+import type { PromotionRefs } from './register-and-promote.ts';
 
 /** What to compare for one deployed model, and what to start when it drifted. */
 export interface DriftCheckSpec {
@@ -18,12 +19,19 @@ export interface DriftCheckSpec {
   /** Share of drifted features that counts as drift of the model; also the alert threshold. */
   readonly scoreThreshold: number;
   /** Starts the retraining run, typed against the training pipeline's parameters. */
-  readonly retrain: (p: PipelineBuilder, snapshotDate: ParamRef<string>) => Submission;
+  readonly retrain: (p: PipelineBuilder, args: RetrainArgs) => Submission;
+}
+
+/** What a retraining run is started with: the drift run's date and its environment's promotion settings. */
+export interface RetrainArgs extends PromotionRefs {
+  readonly snapshotDate: ParamRef<string>;
 }
 
 const driftParams = {
   snapshotDate: param.string().describe('Last day of the current window: a date or an RFC 3339 time.'),
   autoRetrain: param.bool().default(true).describe('Start retraining when the model drifted.'),
+  // Handed to the retraining run, which records its model version for the same environment.
+  ...promotionParams,
 };
 
 /** A drift pipeline plus what its schedule and alert need to agree on. */
@@ -40,7 +48,7 @@ export interface DriftCheck {
  *
  * @example
  * ```ts
- * export const ctrDrift = driftCheckPipeline({ name: 'ctr-drift', model: 'ctr-categories', ..., retrain: (p, date) => p.submit('retrain', ctrTraining, { snapshotDate: date }) });
+ * export const ctrDrift = driftCheckPipeline({ name: 'ctr-drift', model: 'ctr-categories', ..., retrain: (p, args) => p.submit('retrain', ctrTraining, args) });
  * ```
  */
 export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
@@ -66,7 +74,8 @@ export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
         scoreThreshold: spec.scoreThreshold,
       });
       p.when(and(eq(check.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
-        spec.retrain(p, params.snapshotDate).retry({ limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } });
+        const { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch } = params;
+        spec.retrain(p, { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch }).retry({ limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } });
       });
     },
   );
@@ -85,6 +94,6 @@ export function driftSchedule(check: DriftCheck, env: Environment, at: { hour: n
     concurrency: 'forbid',
     startingDeadline: '1h',
     history: { successful: 3, failed: 3 },
-    args: { snapshotDate: runtime.scheduledTime, autoRetrain: settings(env).autoRetrain },
+    args: { snapshotDate: runtime.scheduledTime, autoRetrain: settings(env).autoRetrain, ...promotionArgs(env, check.model) },
   });
 }

@@ -13,9 +13,13 @@ export const platformOptions = {
 
 /**
  * Parameters of every training pipeline that promotes models: how the new version reaches the
- * GitOps repository. Schedules pass the environment's values (see environments.ts).
+ * GitOps repository. Schedules (and the drift checks' retraining runs) pass the environment's
+ * values from environments.ts; the environment has no default so no run can record a version
+ * in the wrong section of the versions file.
  */
 export const promotionParams = {
+  championVersion: param.string().describe('Registered version serving in this environment (pipelines/model-versions.json), the challenger to beat; empty before the first promotion.'),
+  gitopsEnvironment: param.string().enum(['staging', 'production']).describe('Section of pipelines/model-versions.json the version is recorded in.'),
   promotion: param.string().enum(['pull-request', 'commit']).default('pull-request').describe('Open a pull request, or commit directly (staging).'),
   gitopsBranch: param.string().default('main').describe('GitOps branch the model version is recorded on.'),
 } as const;

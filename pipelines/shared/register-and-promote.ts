@@ -8,8 +8,25 @@ export interface Promotion {
   readonly model: ArtifactRef<'Model'>;
   readonly score: ParamRef<number>;
   readonly metric: string;
+  readonly promotion: GitopsRefs;
+  /**
+   * `candidate` (default): the deployment's strategy rolls the version out next to the serving one.
+   * `serving`: the reviewed change itself switches the version: models only scored in batch, and
+   * Argo Rollouts deployments (the Rollout runs its strategy whenever its pod template changes).
+   */
+  readonly recordAs?: 'candidate' | 'serving';
+}
+
+/** Where and how a version is recorded in the GitOps repository, as parameter references. */
+export interface GitopsRefs {
+  readonly gitopsEnvironment: ParamRef<'staging' | 'production'>;
   readonly promotion: ParamRef<'pull-request' | 'commit'>;
   readonly gitopsBranch: ParamRef<string>;
+}
+
+/** The promotion parameters of a training pipeline (promotionParams), as references. */
+export interface PromotionRefs extends GitopsRefs {
+  readonly championVersion: ParamRef<string>;
 }
 
 /**
@@ -18,16 +35,19 @@ export interface Promotion {
  *
  * @example
  * ```ts
- * p.when(eq(gate.outputs.promote, true), (p) => registerAndPromote(p, { registeredModel: 'ctr-categories', model: train.outputs.model, ... }));
+ * p.when(eq(gate.outputs.promote, true), (p) => registerAndPromote(p, { registeredModel: 'ctr-categories', model: train.outputs.model, ..., promotion: params }));
  * ```
  */
 export function registerAndPromote(p: PipelineBuilder, x: Promotion): void {
   const register = p.task('register', registerModel, { model: x.model, registeredModel: x.registeredModel, score: x.score, metric: x.metric });
   p.task('promote', promote, {
     registeredModel: x.registeredModel,
+    environment: x.promotion.gitopsEnvironment,
     version: register.outputs.version,
     modelUri: register.outputs.modelUri,
-    mode: x.promotion,
-    baseBranch: x.gitopsBranch,
+    storageUri: register.outputs.storageUri,
+    mode: x.promotion.promotion,
+    baseBranch: x.promotion.gitopsBranch,
+    recordAs: x.recordAs ?? 'candidate',
   });
 }

@@ -46,7 +46,9 @@ const STRATEGY_NAMES = { canary: 'canary', shadow: 'shadow', abTest: 'A/B test',
 /** `canary`, or `champion/challenger, online: A/B test`. */
 export function strategyName(d: DeploymentIR): string {
   const s = d.strategy;
-  return s.kind === 'championChallenger' ? `${STRATEGY_NAMES[s.kind]}, online: ${STRATEGY_NAMES[s.online.kind]}` : STRATEGY_NAMES[s.kind];
+  const e = s.kind === 'championChallenger' ? s.online : s;
+  const online = e.kind === 'shadow' && e.then ? `${STRATEGY_NAMES.shadow}, then canary` : STRATEGY_NAMES[e.kind];
+  return s.kind === 'championChallenger' ? `${STRATEGY_NAMES[s.kind]}, online: ${online}` : online;
 }
 
 /** The analysis a role of this deployment runs (the A/B decision is described separately). */
@@ -54,7 +56,7 @@ export function analysisFor(d: DeploymentIR, role: AnalysisRole): AnalysisIR | u
   const s = d.strategy;
   const e = onlineStrategy(d);
   switch (role) {
-    case 'canary': return e.kind === 'canary' ? e.analysis : undefined;
+    case 'canary': return e.kind === 'canary' ? e.analysis : e.kind === 'shadow' ? e.then?.analysis : undefined;
     case 'shadow': return e.kind === 'shadow' ? e.analysis : undefined;
     case 'guardrails': return e.kind === 'abTest' ? e.analysis : undefined;
     case 'pre-promotion': return e.kind === 'blueGreen' ? e.prePromotionAnalysis : undefined;

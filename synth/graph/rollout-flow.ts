@@ -80,6 +80,8 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
       ids = value.duration ? flow.then([{ id, label: [`${n} pause ${String(value.duration)}`], shape: 'pause', group }]) : flow.then([manual(id, `${n} pause`, group)], { next: 'promote', fail: 'abort' });
     } else if (kind === 'analysis') {
       ids = flow.then([gate(id, `${n} analysis`, value as AnalysisRef, group)], { next: 'pass', fail: 'fail' });
+    } else if (kind === 'setCanaryScale' && value.matchTrafficWeight === true) {
+      ids = flow.then([{ id, label: [`${n} setCanaryScale matchTrafficWeight`, `${candidate} pods follow its traffic weight`], shape: 'action', group }]);
     } else if (kind === 'setCanaryScale') {
       const replicas = (value.replicas as number | undefined) ?? 0;
       ids = flow.then([{ id, label: [`${n} setCanaryScale ${replicas}`, `${pods(replicas)} of ${candidate}, no weighted traffic`], shape: 'action', group }]);

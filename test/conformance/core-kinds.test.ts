@@ -19,6 +19,14 @@ describe('core kind validation', () => {
     expect(validateCoreKind(binding as { apiVersion: string; kind: string })).toEqual([{ path: '/subjects', message: 'ServiceAccount subjects need a namespace' }]);
   });
 
+  it('GIVEN Services WHEN validated THEN a port list is required except for ExternalName, and unknown fields are reported', () => {
+    const svc = (spec: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'ranker', namespace: 'ml' }, spec });
+    expect(validateCoreKind(svc({ type: 'ClusterIP', selector: { app: 'r' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] }))).toEqual([]);
+    expect(validateCoreKind(svc({ type: 'ExternalName', externalName: 'r-v2-predictor.ml.svc.cluster.local' }))).toEqual([]);
+    expect(validateCoreKind(svc({ type: 'ClusterIP', selector: { app: 'r' } }))?.map((f) => f.message)).toEqual(['ExternalName Services need externalName; other Services need ports']);
+    expect(validateCoreKind(svc({ ports: [{ port: 80, targetPrt: 8080 }] }))?.map((f) => f.path)).toEqual(['/spec/ports/0']);
+  });
+
   it('GIVEN a kind it does not know WHEN validated THEN it says so with undefined', () => {
     expect(validateCoreKind({ apiVersion: 'v1', kind: 'ConfigMap' })).toBeUndefined();
   });

@@ -3,7 +3,7 @@ import type { SchemaFinding } from '../../synth/validate/schema-registry.ts';
 
 /**
  * Strict schemas for the built-in Kubernetes kinds Argosy emits, which ../shared/schemas (CRDs
- * only) does not cover: ServiceAccount (core/v1) and Role / RoleBinding
+ * only) does not cover: ServiceAccount and Service (core/v1) and Role / RoleBinding
  * (rbac.authorization.k8s.io/v1). Fields follow the Kubernetes API reference for those versions;
  * unknown fields are rejected at every level, like the CRD schemas' additionalProperties: false.
  */
@@ -34,7 +34,38 @@ const subject = z.strictObject({
   apiGroup: z.string().optional(),
 });
 
+const servicePort = z.strictObject({
+  name: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).optional(),
+  protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional(),
+  appProtocol: z.string().optional(),
+  port: z.number().int().min(1).max(65535),
+  // An int port or the name of a container port (IANA_SVC_NAME).
+  targetPort: z.union([z.number().int().min(1).max(65535), z.string().max(15).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)]).optional(),
+  nodePort: z.number().int().min(1).max(65535).optional(),
+});
+
+const serviceSpec = z
+  .strictObject({
+    type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).optional(),
+    selector: stringMap.optional(),
+    ports: z.array(servicePort).optional(),
+    clusterIP: z.string().optional(),
+    externalName: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/).optional(),
+    sessionAffinity: z.enum(['None', 'ClientIP']).optional(),
+    publishNotReadyAddresses: z.boolean().optional(),
+    internalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
+  })
+  // The API server requires the name for ExternalName, and ports for every other type.
+  .refine((s) => (s.type === 'ExternalName' ? Boolean(s.externalName) : (s.ports ?? []).length > 0), 'ExternalName Services need externalName; other Services need ports')
+  .refine((s) => (s.ports ?? []).length < 2 || (s.ports ?? []).every((p) => p.name), 'every port of a multi-port Service needs a name');
+
 const CORE_KINDS: Record<string, z.ZodType> = {
+  'v1/Service': z.strictObject({
+    apiVersion: z.literal('v1'),
+    kind: z.literal('Service'),
+    metadata: objectMeta,
+    spec: serviceSpec,
+  }),
   'v1/ServiceAccount': z.strictObject({
     apiVersion: z.literal('v1'),
     kind: z.literal('ServiceAccount'),
