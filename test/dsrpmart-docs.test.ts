@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveProject } from '../dsl/index.ts';
 import referenceProject from '../pipelines/index.ts';
+import { pipelineGraph } from '../synth/graph/pipeline-graph.ts';
+import { renderMermaid } from '../synth/graph/render-mermaid.ts';
 import { UPDATING } from './golden.ts';
-import { mermaid } from './mermaid.ts';
 import { ROOT } from './shared-dir.ts';
 
 const DOC = resolve(ROOT, 'docs', 'dsrpmart.md');
@@ -21,7 +22,8 @@ describe('docs/dsrpmart.md', () => {
     doc = doc.replace(BLOCK, (_all, name: string, body: string) => {
       const p = pipelines.get(name);
       if (!p) throw new Error(`docs/dsrpmart.md: graph of unknown pipeline "${name}"`);
-      const fresh = `${mermaid(p)}\n`;
+      // The same drawing `argosy graph <pipeline>` prints, laid out left to right for the page.
+      const fresh = renderMermaid(pipelineGraph(p), { direction: 'LR' });
       if (fresh !== body) stale.push(name);
       return `<!-- graph: ${name} -->\n\`\`\`mermaid\n${fresh}\`\`\``;
     });
