@@ -1,4 +1,4 @@
-import type { ComponentIR, LoopIR, NodeIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, CondIR, LoopIR, NodeIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
 import { condSources as condSourcesOf, describeCond, describeValue, valueSources as valueSourcesOf } from './describe-ir.ts';
 import { type Graph, GraphBuilder } from './model.ts';
 
@@ -70,6 +70,15 @@ export function pipelineGraph(p: PipelineIR): Graph {
   };
 
   type Gate = { readonly id: string; readonly label?: string };
+  type Dep = { from: string; label?: string; style: 'data' | 'order' | 'condition' | 'failure' };
+  const dataDeps = (args: Readonly<Record<string, ValueIR>>): Dep[] =>
+    Object.values(args).flatMap(valueSources).map((s) => (s.loop ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const } : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const }));
+  const orderDeps = (after: readonly string[]): Dep[] => after.map((a) => ({ from: a, label: 'after', style: 'order' as const }));
+  const condDeps = (when: CondIR | undefined): Dep[] => condSources(when).map((c) => ({ from: c.task, label: c.label, style: c.failure ? ('failure' as const) : ('condition' as const) }));
+  /** A node that reads nothing from its own branch hangs off the branch's decision instead. */
+  const gate = (id: string, from: readonly string[], gates: readonly Gate[], local: ReadonlySet<string>): void => {
+    if (!from.some((f) => local.has(f))) gates.forEach((gt) => g.edge({ from: gt.id, to: id, style: 'condition', ...(gt.label ? { label: gt.label } : {}) }));
+  };
   const visit = (nodes: readonly NodeIR[], group: string | undefined, gates: readonly Gate[], local: ReadonlySet<string>): void => {
     for (const n of nodes) {
       if (n.kind === 'task') {
@@ -80,13 +89,12 @@ export function pipelineGraph(p: PipelineIR): Graph {
         const label = [title, ...(what !== title ? [what] : []), ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
         g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
         const deps = [
-          ...Object.values(n.args).flatMap(valueSources).map((s) => (s.loop ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const } : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const })),
+          ...dataDeps(n.args),
           ...(n.pipeline === undefined ? n.mounts ?? [] : []).flatMap((m) => valueSources(m.claim).map((s) => ({ from: s.task, label: `mounts ${m.mountPath}`, style: 'data' as const }))),
-          ...n.after.map((a) => ({ from: a, label: 'after', style: 'order' as const })),
-          ...condSources(n.when).map((c) => ({ from: c.task, label: c.label, style: c.failure ? ('failure' as const) : ('condition' as const) })),
+          ...orderDeps(n.after),
+          ...condDeps(n.when),
         ];
-        const from = wire(id, deps);
-        if (!from.some((f) => local.has(f))) gates.forEach((gate) => g.edge({ from: gate.id, to: id, style: 'condition', ...(gate.label ? { label: gate.label } : {}) }));
+        gate(id, wire(id, deps), gates, local);
       } else if (n.kind === 'loop') {
         const id = g.id('loop', n.id);
         taskNodes.set(n.id, id);
@@ -95,22 +103,15 @@ export function pipelineGraph(p: PipelineIR): Graph {
         g.node({ id, label: [`for each ${n.id}`, `over ${items}`], shape: 'loop', ...(group ? { group } : {}) });
         const deps = [
           ...(n.items.kind === 'param' ? valueSources(n.items.value).map((s) => ({ from: s.task, label: s.output, style: 'data' as const })) : []),
-          ...n.after.map((a) => ({ from: a, label: 'after', style: 'order' as const })),
+          ...orderDeps(n.after),
         ];
-        const from = wire(id, deps);
-        if (!from.some((f) => local.has(f))) gates.forEach((gate) => g.edge({ from: gate.id, to: id, style: 'condition', ...(gate.label ? { label: gate.label } : {}) }));
+        gate(id, wire(id, deps), gates, local);
         visit(n.body, grp, [{ id }], idsIn(n.body));
       } else if (n.kind === 'submit') {
         const id = g.id('task', n.id);
         taskNodes.set(n.id, id);
         g.node({ id, label: [n.displayName ?? n.id, `start pipeline ${n.pipeline}`, ...(n.when ? [`when ${describeCond(n.when)}`] : [])], shape: 'task', ...(group ? { group } : {}) });
-        const deps = [
-          ...Object.values(n.args).flatMap(valueSources).map((s) => ({ from: s.loop ? collectedFrom(s.task, s.output) : s.task, label: s.output, style: 'data' as const })),
-          ...n.after.map((a) => ({ from: a, label: 'after', style: 'order' as const })),
-          ...condSources(n.when).map((c) => ({ from: c.task, label: c.label, style: c.failure ? ('failure' as const) : ('condition' as const) })),
-        ];
-        const from = wire(id, deps);
-        if (!from.some((f) => local.has(f))) gates.forEach((gate) => g.edge({ from: gate.id, to: id, style: 'condition', ...(gate.label ? { label: gate.label } : {}) }));
+        gate(id, wire(id, [...dataDeps(n.args), ...orderDeps(n.after), ...condDeps(n.when)]), gates, local);
       } else {
         n.branches.forEach((b, i) => {
           const title = b.cond ? `${i === 0 ? 'when' : 'else when'} ${describeCond(b.cond)}` : 'otherwise';
@@ -118,8 +119,8 @@ export function pipelineGraph(p: PipelineIR): Graph {
           g.node({ id: decision, label: [title], shape: 'decision', ...(group ? { group } : {}) });
           const earlier = n.branches.slice(0, i).map((_, j) => g.id('cond', `${n.id}_${j}`));
           earlier.slice(-1).forEach((prev) => g.edge({ from: prev, to: decision, label: 'no', style: 'condition' }));
-          const from = wire(decision, condSources(b.cond).map((c) => ({ from: c.task, label: c.label, style: c.failure ? ('failure' as const) : ('condition' as const) })));
-          if (i === 0 && !from.some((f) => local.has(f))) gates.forEach((gate) => g.edge({ from: gate.id, to: decision, style: 'condition', ...(gate.label ? { label: gate.label } : {}) }));
+          const from = wire(decision, condDeps(b.cond));
+          if (i === 0) gate(decision, from, gates, local);
           visit(b.body, group, [{ id: decision, label: b.cond ? 'yes' : '' }], idsIn(b.body));
         });
       }
