@@ -4,7 +4,7 @@ import { checkLeaf, checkMetrics, checkPodResources, checkReservedNames } from '
 import { checkNames, hasOutput, isLeaf, isPodType, templateType, templateTypes } from './names.ts';
 import { checkOutputs } from './outputs.ts';
 import { validateDag, validateSteps } from './steps-dag.ts';
-import type { Arguments, Artifact, Parameter, Template, TemplateHolder } from './types.ts';
+import type { Arguments, Artifact, LifecycleHook, Parameter, Template, TemplateHolder } from './types.ts';
 import { list } from './types.ts';
 import { ANY_WORKFLOW_OUTPUT_ARTIFACT, ANY_WORKFLOW_OUTPUT_PARAMETER, hasVariable, isParameterRef, placeholder, type Scope, substituteJson } from './variables.ts';
 
@@ -80,6 +80,23 @@ export class ArgoValidator {
     }
     this.template(template, inner, args);
     return template;
+  }
+
+  /**
+   * Lifecycle hooks of a workflow, step or task (`where` is `hooks` or the
+   * step/task, e.g. `templates.main.steps[0].a`): non-exit hooks need an expression, and every hook's
+   * template or templateRef must resolve like an onExit handler, called with the hook's arguments.
+   */
+  hooks(hooks: Record<string, LifecycleHook> | undefined, where: string, ctx: TemplateContext): void {
+    for (const [name, hook] of Object.entries(hooks ?? {})) {
+      if (name !== 'exit' && !hook?.expression) throw new ArgoError(`${where}.${name} Expression required`);
+      if (!hook?.template && !hook?.templateRef) throw new ArgoError(`${where}.${name} template or templateRef is required`);
+      const target: TemplateHolder = { ...(hook.template ? { template: hook.template } : {}), ...(hook.templateRef ? { templateRef: hook.templateRef } : {}) };
+      // As for steps: the template is checked on its own first (the hook's arguments may read the
+      // step's outputs, resolved in the caller's scope), then bound to the arguments the hook passes.
+      wrap(`${where}.${name} `, () => this.holder(target, ctx, FAKE_ARGS));
+      wrap(`${where}.${name} `, () => this.holder(target, ctx, argsOf(hook.arguments)));
+    }
   }
 
   template(t: Template, ctx: TemplateContext, args: ArgsProvider): void {

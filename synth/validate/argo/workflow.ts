@@ -69,13 +69,11 @@ export function validateWorkflow(wf: ArgoObject, store: TemplateStore, opts: Arg
     v.holder(ref ? refTo(entrypoint) : { template: entrypoint }, ctx, opts.workflowTemplateValidation ? FAKE_ARGS : argsOf(args));
   }
   const onExit = spec.onExit || (ref ? referenced?.spec.onExit : undefined);
-  if (onExit) {
-    g.set('workflow.failures', placeholder());
-    v.holder(ref ? refTo(onExit) : { template: onExit }, ctx, argsOf(spec.arguments));
-  }
-  for (const [hook, h] of Object.entries(spec.hooks ?? {})) {
-    if (hook !== 'exit' && !h?.expression) throw new ArgoError(`hooks.${hook} Expression required`);
-  }
+  const hooks = spec.hooks ?? (ref ? referenced?.spec.hooks : undefined);
+  if (onExit || hooks?.exit) g.set('workflow.failures', placeholder());
+  if (onExit) v.holder(ref ? refTo(onExit) : { template: onExit }, ctx, argsOf(spec.arguments));
+  // Hook templates live where the workflow's templates live: in the referenced WorkflowTemplate if there is one.
+  v.hooks(hooks, 'hooks', ref && referenced ? new TemplateContext(referenced, store) : ctx);
   const gc = spec.podGC;
   if (gc && !POD_GC.includes(String(gc.strategy ?? ''))) throw new ArgoError(`podGC.strategy unknown strategy '${gc.strategy}'`);
   for (const e of list<{ operator?: string }>(gc?.labelSelector?.matchExpressions)) {
