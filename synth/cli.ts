@@ -1,10 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runDiff } from './commands/diff.ts';
 import { runGraph } from './commands/graph.ts';
 import { runSchemasPull } from './commands/schemas-pull.ts';
 import { runSynth } from './commands/synth.ts';
 import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
+
+function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a whole number of characters (got ${v})`);
+  return n;
+}
 
 /** Parses argv and dispatches to a command; all logic lives in the commands. Returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
@@ -46,7 +52,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--base <ref>', 'git ref to compare the working tree with', 'HEAD')
     .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown' }) => {
+    .option('--output <file>', 'write the diff to this file instead of stdout (only when the comparison completed)')
+    .option('--full-output <file>', 'also write the uncapped diff to this file (e.g. a CI artifact)')
+    .option('--max-chars <n>', 'cap of the markdown output in characters; 0 for none', (v: string) => positiveInt('--max-chars', v), 60_000)
+    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown'; output?: string; fullOutput?: string; maxChars: number }) => {
       code = await runDiff(dirs, opts, io);
     });
 
