@@ -35,7 +35,7 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
     if (opts.format === 'json') {
       io.out(JSON.stringify({ files: sources.files, objects: sources.documents.length, errors: errorCount(reports), reports: reports.filter((r) => r.findings.length > 0) }, null, 2));
     } else {
-      if (!location && !(opts.skip ?? []).includes('schema')) io.err('  schema layer skipped: no --schema-location and no cache from `argosy schemas pull`');
+      if (!location && !(opts.skip ?? []).includes('schema')) io.err('  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)');
       renderValidation(reports, io.color ? COLORS : PLAIN, sources.documents.length).forEach((l) => io.out(l));
     }
     return errorCount(reports) > 0 ? EXIT_FINDINGS : EXIT_OK;

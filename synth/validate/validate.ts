@@ -9,7 +9,7 @@ import type { SchemaRegistry } from './schema-registry.ts';
 import { sizeFindings } from './size-budget.ts';
 
 export interface ValidateOptions {
-  /** Schemas for the schema layer; without one the layer is skipped. */
+  /** Schemas for the schema layer; without one only built-in kinds are schema-checked. */
   readonly registry?: SchemaRegistry;
   /** Layers (`schema`, `argo`, `policy`, ...) or rule ids (`policy/resources`) not to run. */
   readonly skip?: readonly string[];
@@ -33,7 +33,7 @@ export function validateSources(sources: SourceSet, opts: ValidateOptions = {}):
   for (const d of sources.documents) {
     const findings: Finding[] = [];
     if (on('metadata')) findings.push(...metadataFindings(d.object));
-    if (on('schema') && opts.registry) findings.push(...schemaFindings(opts.registry, d.object));
+    if (on('schema')) findings.push(...schemaFindings(opts.registry, d.object));
     findings.push(...(argo.get(d.object) ?? []));
     if (on('policy')) findings.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
     if (on('size')) findings.push(...sizeFindings(d.object));
