@@ -41,7 +41,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addOption(new Option('--policy-level <severity>', 'severity of policy findings').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json' }) => {
+    .addOption(new Option('--external-refs <severity>', 'templateRefs/workflowTemplateRefs to templates not among the inputs').choices(['error', 'warn']).default('error'))
+    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json'; externalRefs: 'error' | 'warn' }) => {
       code = await runValidate(paths, opts, io);
     });
 

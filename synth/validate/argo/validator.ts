@@ -14,6 +14,11 @@ export interface ArgoValidateOptions {
   readonly submit?: boolean;
   readonly ignoreEntrypoint?: boolean;
   readonly workflowTemplateValidation?: boolean;
+  /**
+   * Called for a templateRef/workflowTemplateRef to a (Cluster)WorkflowTemplate the store does
+   * not hold, which is then skipped instead of failing (`argosy validate --external-refs warn`).
+   */
+  readonly onExternalRef?: (kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate', name: string) => void;
 }
 
 /** Supplies the arguments a template is called with. */
@@ -72,6 +77,11 @@ export class ArgoValidator {
       if (!h.templateRef.template) throw new ArgoError('template name is required');
       // A reference computed from parameters is only known when the workflow runs.
       if (hasVariable(h.templateRef.name) || hasVariable(h.templateRef.template)) return undefined;
+      const cluster = h.templateRef.clusterScope === true;
+      if (this.opts.onExternalRef && !ctx.store.get(String(h.templateRef.name), cluster, ctx.base.namespace)) {
+        this.opts.onExternalRef(cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate', String(h.templateRef.name));
+        return undefined;
+      }
     }
     const { ctx: inner, template } = ctx.resolve(h);
     const policy = template.retryStrategy?.retryPolicy;
