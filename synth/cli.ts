@@ -1,9 +1,4 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runDiff } from './commands/diff.ts';
-import { runGraph } from './commands/graph.ts';
-import { runSchemasPull } from './commands/schemas-pull.ts';
-import { runSynth } from './commands/synth.ts';
-import { runValidate } from './commands/validate.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 function positiveInt(flag: string, v: string): number {
@@ -12,7 +7,10 @@ function positiveInt(flag: string, v: string): number {
   return n;
 }
 
-/** Parses argv and dispatches to a command; all logic lives in the commands. Returns the exit code. */
+/**
+ * Parses argv and dispatches to a command; all logic lives in the commands, loaded on use so a
+ * command does not pay for the others' dependencies (the Kubernetes client, the YAML engine). Returns the exit code.
+ */
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -30,7 +28,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--check', 'write nothing; exit 1 if the output directory is stale')
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
     .action(async (opts: { app: string; out: string; check?: boolean; target: 'argo' | 'kfp' }) => {
-      code = await runSynth(opts, io);
+      code = await (await import('./commands/synth.ts')).runSynth(opts, io);
     });
 
   program
@@ -43,7 +41,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--external-refs <severity>', 'templateRefs/workflowTemplateRefs to templates not among the inputs').choices(['error', 'warn']).default('error'))
     .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json'; externalRefs: 'error' | 'warn' }) => {
-      code = await runValidate(paths, opts, io);
+      code = await (await import('./commands/validate.ts')).runValidate(paths, opts, io);
     });
 
   program
@@ -57,7 +55,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--full-output <file>', 'also write the uncapped diff to this file (e.g. a CI artifact)')
     .option('--max-chars <n>', 'cap of the markdown output in characters; 0 for none', (v: string) => positiveInt('--max-chars', v), 60_000)
     .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown'; output?: string; fullOutput?: string; maxChars: number }) => {
-      code = await runDiff(dirs, opts, io);
+      code = await (await import('./commands/diff.ts')).runDiff(dirs, opts, io);
     });
 
   program
@@ -68,7 +66,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
-      code = await runGraph(name, opts, io);
+      code = await (await import('./commands/graph.ts')).runGraph(name, opts, io);
     });
 
   program
@@ -80,7 +78,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {
-      code = await runSchemasPull(opts, io);
+      code = await (await import('./commands/schemas-pull.ts')).runSchemasPull(opts, io);
     });
 
   try {
