@@ -1,12 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
-import { runDiff } from './commands/diff.ts';
-import { runGraph } from './commands/graph.ts';
-import { runSchemasPull } from './commands/schemas-pull.ts';
-import { runSynth } from './commands/synth.ts';
-import { runValidate } from './commands/validate.ts';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
-/** Parses argv and dispatches to a command; all logic lives in the commands. Returns the exit code. */
+function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a whole number of characters (got ${v})`);
+  return n;
+}
+
+/**
+ * Parses argv and dispatches to a command; all logic lives in the commands, loaded on use so a
+ * command does not pay for the others' dependencies (the Kubernetes client, the YAML engine). Returns the exit code.
+ */
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -24,7 +28,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--check', 'write nothing; exit 1 if the output directory is stale')
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
     .action(async (opts: { app: string; out: string; check?: boolean; target: 'argo' | 'kfp' }) => {
-      code = await runSynth(opts, io);
+      code = await (await import('./commands/synth.ts')).runSynth(opts, io);
     });
 
   program
@@ -35,8 +39,9 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addOption(new Option('--policy-level <severity>', 'severity of policy findings').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json' }) => {
-      code = await runValidate(paths, opts, io);
+    .addOption(new Option('--external-refs <severity>', 'templateRefs/workflowTemplateRefs to templates not among the inputs').choices(['error', 'warn']).default('error'))
+    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json'; externalRefs: 'error' | 'warn' }) => {
+      code = await (await import('./commands/validate.ts')).runValidate(paths, opts, io);
     });
 
   program
@@ -46,8 +51,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--base <ref>', 'git ref to compare the working tree with', 'HEAD')
     .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown' }) => {
-      code = await runDiff(dirs, opts, io);
+    .option('--output <file>', 'write the diff to this file instead of stdout (only when the comparison completed)')
+    .option('--full-output <file>', 'also write the uncapped diff to this file (e.g. a CI artifact)')
+    .option('--max-chars <n>', 'cap of the markdown output in characters; 0 for none', (v: string) => positiveInt('--max-chars', v), 60_000)
+    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown'; output?: string; fullOutput?: string; maxChars: number }) => {
+      code = await (await import('./commands/diff.ts')).runDiff(dirs, opts, io);
     });
 
   program
@@ -58,7 +66,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
-      code = await runGraph(name, opts, io);
+      code = await (await import('./commands/graph.ts')).runGraph(name, opts, io);
     });
 
   program
@@ -70,7 +78,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {
-      code = await runSchemasPull(opts, io);
+      code = await (await import('./commands/schemas-pull.ts')).runSchemasPull(opts, io);
     });
 
   try {

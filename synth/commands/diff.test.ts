@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/golden.ts';
+import { ROOT } from '../../test/shared-dir.ts';
+import { UsageError } from '../load-app.ts';
 import type { CommandIO } from '../report.ts';
 import { runDiff } from './diff.ts';
+
+const BROKEN_WIRING = resolve(ROOT, 'test/fixtures/projects/broken-wiring.ts');
 
 function capture(): CommandIO & { lines: string[]; errs: string[] } {
   const lines: string[] = [];
@@ -118,6 +122,29 @@ describe('argosy diff on two directories', () => {
     const io = capture();
     expect(await runDiff(['a'], {}, io)).toBe(2);
   });
+
+  it('GIVEN --output and --full-output WHEN the trees differ THEN the capped comment and the full diff are written and stdout stays empty', async () => {
+    const { before, after } = craftedTrees();
+    const io = capture();
+    const out = join(before, '..', 'comment.md');
+    const full = join(before, '..', 'full.md');
+    expect(await runDiff([before, after], { format: 'markdown', output: out, fullOutput: full, maxChars: 1_500 }, io)).toBe(1);
+    expect(io.lines).toEqual([]);
+    expect(readFileSync(out, 'utf8').length).toBeLessThanOrEqual(1_500);
+    expect(readFileSync(out, 'utf8')).toContain('more objects not shown');
+    expect(readFileSync(full, 'utf8')).not.toContain('not shown');
+    expect(readFileSync(full, 'utf8')).toContain('<details>');
+  });
+
+  it('GIVEN a directory holding broken YAML WHEN diffed THEN it is trouble (exit 2), not a difference', async () => {
+    const { before, after } = craftedTrees();
+    writeFileSync(join(after, 'broken.yaml'), 'a: [1,\n');
+    const io = capture();
+    const out = join(before, '..', 'comment.md');
+    expect(await runDiff([before, after], { format: 'markdown', output: out }, io)).toBe(2);
+    expect(io.errs.join('\n')).toContain('broken.yaml: not valid YAML');
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('argosy diff against a git ref', () => {
@@ -153,6 +180,38 @@ describe('argosy diff against a git ref', () => {
     expect(io.lines.at(-1)).toBe('1 added, 1 removed, 4 changed');
     const worktrees = spawnSync('git', ['worktree', 'list'], { cwd: repo, encoding: 'utf8' }).stdout.trim().split('\n');
     expect(worktrees).toHaveLength(1);
+  });
+
+  it('GIVEN a working tree that does not synthesize (broken wiring) WHEN diffed THEN it exits 2 with the reason and writes no comment file', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
+    gitIn(repo, 'init', '-q');
+    write(repo, { 'README.md': 'x\n' });
+    gitIn(repo, 'add', '.');
+    gitIn(repo, 'commit', '-qm', 'base');
+    const io = capture();
+    const out = join(repo, 'argosy-diff.md');
+    const code = await runDiff([], { base: 'HEAD', app: BROKEN_WIRING, format: 'markdown', output: out, synthesizeCheckout: () => undefined }, io, repo);
+    expect(code).toBe(2);
+    expect(io.lines).toEqual([]);
+    expect(io.errs.join('\n')).toContain('the working tree does not synthesize');
+    expect(io.errs.join('\n')).toContain('retrain');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('GIVEN a base revision that does not synthesize WHEN diffed THEN it exits 2, not 1', async () => {
+    const { after } = craftedTrees();
+    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
+    gitIn(repo, 'init', '-q');
+    write(repo, { 'app.ts': 'export default 1;\n' });
+    gitIn(repo, 'add', '.');
+    gitIn(repo, 'commit', '-qm', 'base');
+    const io = capture();
+    const failing = (): void => {
+      throw new UsageError('the base revision does not synthesize (got exit 1: boom). Diff against a ref that synthesizes, or fix it there');
+    };
+    expect(await runDiff([], { base: 'HEAD', app: 'app.ts', synthesizeCheckout: failing, synthesizeWorkingTree: () => after }, io, repo)).toBe(2);
+    expect(io.errs.join('\n')).toContain('the base revision does not synthesize');
+    expect(io.lines).toEqual([]);
   });
 
   it('GIVEN a ref that does not exist WHEN diffed THEN it is a usage error naming the ref', async () => {

@@ -13,7 +13,7 @@ export async function runSchemasPull(opts: SchemasPullOptions, io: CommandIO): P
   const out = opts.out ?? defaultSchemaCache();
   try {
     const r = await pullSchemas({ out, ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}), ...(opts.context ? { context: opts.context } : {}) });
-    io.out(`✓ wrote ${r.files.length} schema${r.files.length === 1 ? '' : 's'} for ${r.crds} CRD${r.crds === 1 ? '' : 's'} from ${r.server} to ${out}`);
+    io.out(`✓ wrote ${r.files.length} schema${r.files.length === 1 ? '' : 's'} for ${r.crds} CRD${r.crds === 1 ? '' : 's'} from ${r.server} to ${out}${r.pruned.length ? `; removed ${r.pruned.length} of CRDs no longer served (${r.pruned.join(', ')})` : ''}`);
     return EXIT_OK;
   } catch (e) {
     const err = e as { message?: string; code?: string };

@@ -68,12 +68,83 @@ describe('argosy validate', () => {
     expect(await runValidate(['wt.yaml'], { skip: ['schema'], policyLevel: 'warning' }, io, dir)).toBe(0);
   });
 
-  it('GIVEN unparsable YAML or a missing path WHEN validated THEN it is an error, not a crash', async () => {
+  it('GIVEN unparsable YAML WHEN validated THEN it is a finding (exit 1), not a crash', async () => {
     const io = capture();
     const dir = tree({ 'bad.yaml': 'a: [1,\n' });
-    expect(await runValidate(['bad.yaml', 'nope'], { skip: ['schema'] }, io, dir)).toBe(1);
+    expect(await runValidate(['bad.yaml'], { skip: ['schema'] }, io, dir)).toBe(1);
     expect(io.lines.join('\n')).toContain('not valid YAML');
-    expect(io.lines.join('\n')).toContain('no such file or directory');
+  });
+
+  it('GIVEN a path that does not exist WHEN validated THEN it is a usage error (exit 2) naming it', async () => {
+    const io = capture();
+    const dir = tree({ 'wt.yaml': GOOD });
+    expect(await runValidate(['wt.yaml', 'nope'], { skip: ['schema'] }, io, dir)).toBe(2);
+    expect(io.errs.join('\n')).toContain('nope: no such file or directory');
+    expect(io.lines).toEqual([]);
+  });
+
+  it('GIVEN an input without any object (an empty dist) WHEN validated THEN it is a usage error, so CI cannot pass on nothing', async () => {
+    const io = capture();
+    const dir = tree({ 'dist/README.md': 'not yaml', 'dist/empty.yaml': '# nothing\n' });
+    expect(await runValidate(['dist'], { skip: ['schema'] }, io, dir)).toBe(2);
+    expect(io.errs.join('\n')).toContain('dist: no Kubernetes objects to validate (got 1 YAML file, 0 documents)');
+    expect(await runValidate(['-'], { skip: ['schema'] }, capture(), dir, () => '')).toBe(2);
+  });
+
+  it('GIVEN --skip with a name that is no layer or rule WHEN validated THEN it is a usage error listing the valid names', async () => {
+    const io = capture();
+    const dir = tree({ 'wt.yaml': GOOD });
+    expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-images'] }, io, dir)).toBe(2);
+    expect(io.errs.join('\n')).toContain('--skip policy/pinned-images: no such layer or rule');
+    expect(io.errs.join('\n')).toContain('policy/pinned-image, policy/resources');
+    expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-image', 'argo/external-ref'] }, capture(), dir)).toBe(0);
+  });
+
+  const caller = (ownStep: string): string => `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata: {name: nightly}
+spec:
+  schedules: ['0 3 * * *']
+  workflowSpec:
+    entrypoint: main
+    templates:
+    - name: main
+      steps:
+      - - {name: train, templateRef: {name: training, template: main}}
+${ownStep}`;
+
+  it('GIVEN one file whose templateRef points at a template in another file WHEN validated alone THEN it is an error by default, and a warning with --external-refs warn', async () => {
+    const dir = tree({ 'cron.yaml': caller('') });
+    const strict = capture();
+    expect(await runValidate(['cron.yaml'], { skip: ['schema', 'policy'] }, strict, dir)).toBe(1);
+    expect(strict.lines.join('\n')).toContain('template reference training.main not found');
+    const lenient = capture();
+    expect(await runValidate(['cron.yaml'], { skip: ['schema', 'policy'], externalRefs: 'warn' }, lenient, dir)).toBe(0);
+    expect(lenient.lines.join('\n')).toContain('warning argo/external-ref: references WorkflowTemplate training, which is not among the inputs');
+  });
+
+  it('GIVEN --external-refs warn WHEN the file has its own defect THEN that is still an error', async () => {
+    const dir = tree({ 'cron.yaml': caller('      - - {name: other, template: mian}\n') });
+    const io = capture();
+    expect(await runValidate(['cron.yaml'], { skip: ['schema', 'policy'], externalRefs: 'warn' }, io, dir)).toBe(1);
+    expect(io.lines.join('\n')).toContain("template name 'mian' undefined");
+  });
+
+  it('GIVEN a built-in kind WHEN no schema directory is given THEN the built-in registry checks it strictly', async () => {
+    const io = capture();
+    const dir = tree({ 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selectr: {app: x}\n  ports: [{port: 80}]\n' });
+    expect(await runValidate(['svc.yaml'], {}, io, dir)).toBe(1);
+    expect(io.lines).toContain('    error   schema/strict spec: unknown field "selectr"');
+  });
+
+  it('GIVEN a user schema for a built-in kind WHEN validated THEN it wins over the built-in registry', async () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\nnote: kept by our admission webhook\n';
+    const dir = tree({
+      'schemas/core/configmap_v1.json': JSON.stringify({ type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, data: { type: 'object' }, note: { type: 'string' } }, additionalProperties: false }),
+      'cm.yaml': cm,
+    });
+    expect(await runValidate(['cm.yaml'], {}, capture(), dir)).toBe(1);
+    expect(await runValidate(['cm.yaml'], { schemaLocation: join(dir, 'schemas') }, capture(), dir)).toBe(0);
   });
 
   it('GIVEN a schema directory WHEN an object has an unknown field THEN the schema layer reports its path', async () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { readSources } from '../validate/documents.ts';
@@ -6,18 +7,20 @@ import { errorCount } from '../validate/finding.ts';
 import { COLORS, PLAIN, renderValidation } from '../validate/render.ts';
 import { schemaLocation } from '../validate/schema-cache.ts';
 import { SchemaRegistry } from '../validate/schema-registry.ts';
-import { validateSources } from '../validate/validate.ts';
+import { SKIPPABLE, validateSources } from '../validate/validate.ts';
 
 export interface ValidateCommandOptions {
   readonly schemaLocation?: string;
   readonly skip?: readonly string[];
   readonly policyLevel?: 'error' | 'warning';
   readonly format?: 'text' | 'json';
+  readonly externalRefs?: 'error' | 'warn';
 }
 
 /**
  * `argosy validate [paths...]`: checks YAML of the kinds Argosy targets, hand-written or
- * generated, and prints findings grouped by file and object. Exit 1 on any error.
+ * generated, and prints findings grouped by file and object. Exit 1 on any error; exit 2
+ * for usage errors: a path that does not exist, an input without any object, an unknown --skip.
  */
 export async function runValidate(paths: readonly string[], opts: ValidateCommandOptions, io: CommandIO, cwd = process.cwd(), stdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
   try {
@@ -26,16 +29,26 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
     if (opts.schemaLocation && !existsSync(opts.schemaLocation)) {
       throw new UsageError(`--schema-location ${opts.schemaLocation}: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run \`argosy schemas pull\``);
     }
+    const unknown = (opts.skip ?? []).filter((x) => !SKIPPABLE.includes(x));
+    if (unknown.length > 0) throw new UsageError(`--skip ${unknown.join(',')}: no such layer or rule (got ${unknown.join(', ')}). Pass any of ${SKIPPABLE.join(', ')}`);
+    for (const p of inputs) {
+      if (p !== '-' && !existsSync(resolve(cwd, p))) throw new UsageError(`${p}: no such file or directory (got ${resolve(cwd, p)}). Pass existing files or directories, - for stdin, or run \`argosy synth\` first to write dist/`);
+    }
     const sources = readSources(inputs, cwd, stdin);
+    // An empty input passing would let CI go green on a dist/ that was never written.
+    if (sources.documents.length === 0 && sources.problems.length === 0) {
+      throw new UsageError(`${inputs.join(' ')}: no Kubernetes objects to validate (got ${sources.files} YAML file${sources.files === 1 ? '' : 's'}, 0 documents). Pass the directory holding the manifests, or run \`argosy synth\` first`);
+    }
     const reports = validateSources(sources, {
       ...(location ? { registry: new SchemaRegistry(location) } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
       ...(opts.policyLevel ? { policySeverity: opts.policyLevel } : {}),
+      ...(opts.externalRefs ? { externalRefs: opts.externalRefs } : {}),
     });
     if (opts.format === 'json') {
       io.out(JSON.stringify({ files: sources.files, objects: sources.documents.length, errors: errorCount(reports), reports: reports.filter((r) => r.findings.length > 0) }, null, 2));
     } else {
-      if (!location && !(opts.skip ?? []).includes('schema')) io.err('  schema layer skipped: no --schema-location and no cache from `argosy schemas pull`');
+      if (!location && !(opts.skip ?? []).includes('schema')) io.err('  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)');
       renderValidation(reports, io.color ? COLORS : PLAIN, sources.documents.length).forEach((l) => io.out(l));
     }
     return errorCount(reports) > 0 ? EXIT_FINDINGS : EXIT_OK;

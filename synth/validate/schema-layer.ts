@@ -1,17 +1,21 @@
+import { validateBuiltinKind } from './builtin/builtin-kinds.ts';
 import type { Finding } from './finding.ts';
 import { obj, pointerToPath } from './object-path.ts';
-import type { SchemaRegistry } from './schema-registry.ts';
+import type { SchemaFinding, SchemaRegistry } from './schema-registry.ts';
 
 /**
- * Strict schema conformance (unknown fields are errors, like `kubeconform -strict`). Kinds
- * without a schema in the registry are reported once as a warning, not silently passed.
+ * Strict schema conformance (unknown fields are errors, like `kubeconform -strict`). A schema
+ * the registry (--schema-location or the pull cache) has for the kind wins; built-in kinds
+ * (Service, Deployment, RBAC, ...) are otherwise checked against the built-in registry. Other
+ * kinds without a schema are reported once as a warning when a registry was given, not silently passed.
  */
-export function schemaFindings(registry: SchemaRegistry, o: unknown): Finding[] {
+export function schemaFindings(registry: SchemaRegistry | undefined, o: unknown): Finding[] {
   const d = obj(o);
   if (typeof d.apiVersion !== 'string' || typeof d.kind !== 'string') return [];
-  const found = registry.validate(d);
+  const found: SchemaFinding[] | undefined = registry?.validate(d) ?? validateBuiltinKind(d);
   if (found === undefined) {
+    if (!registry) return [];
     return [{ severity: 'warning', layer: 'schema', rule: 'schema/missing', path: '', message: `no schema for ${d.apiVersion} ${d.kind} under ${registry.root}; structure not checked. Run \`argosy schemas pull\` or pass --schema-location` }];
   }
-  return found.map((f) => ({ severity: 'error', layer: 'schema', rule: 'schema/strict', path: f.path === '/' ? '' : pointerToPath(f.path), message: f.message }));
+  return found.map((f) => ({ severity: 'error', layer: 'schema', rule: 'schema/strict', path: f.path === '/' || f.path === '' ? '' : pointerToPath(f.path), message: f.message }));
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -81,13 +81,14 @@ describe('argosy schemas pull against a fake API server on loopback', () => {
   let server: Server;
   let kubeconfig: string;
   const requests: string[] = [];
+  let served: unknown[] = [CRD];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       requests.push(`${req.method} ${req.url}`);
       if (req.url?.startsWith('/apis/apiextensions.k8s.io/v1/customresourcedefinitions')) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinitionList', metadata: {}, items: [CRD] }));
+        res.end(JSON.stringify({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinitionList', metadata: {}, items: served }));
       } else {
         res.writeHead(404).end();
       }
@@ -111,6 +112,23 @@ describe('argosy schemas pull against a fake API server on loopback', () => {
     const model = (spec: object): { apiVersion: string; kind: string } => ({ apiVersion: 'ml.example.com/v1', kind: 'Model', metadata: { name: 'm' }, spec }) as { apiVersion: string; kind: string };
     expect(registry.validate(model({ uri: 'x' }))).toEqual([]);
     expect(registry.validate(model({ uri: 'x', typo: 1 }))).toEqual([{ path: '/spec', message: 'unknown field "typo"' }]);
+  });
+
+  it('GIVEN a CRD removed from the cluster WHEN pulled again THEN only the schema the last pull wrote for it is removed', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'argosy-schemas-'));
+    const other = { ...CRD, metadata: { name: 'datasets.data.example.com' }, spec: { ...CRD.spec, group: 'data.example.com', names: { kind: 'Dataset', plural: 'datasets' } } };
+    served = [CRD, other];
+    expect((await pullSchemas({ out, kubeconfig })).files).toEqual(['data.example.com/dataset_v1.json', 'ml.example.com/model_v1.json']);
+    // A schema put there by hand, beside the pulled ones.
+    writeFileSync(join(out, 'ml.example.com', 'handmade_v1.json'), '{}');
+    served = [CRD];
+    const again = await pullSchemas({ out, kubeconfig });
+    served = [CRD];
+    expect(again.pruned).toEqual(['data.example.com/dataset_v1.json']);
+    expect(existsSync(join(out, 'data.example.com'))).toBe(false);
+    expect(existsSync(join(out, 'ml.example.com', 'model_v1.json'))).toBe(true);
+    expect(existsSync(join(out, 'ml.example.com', 'handmade_v1.json'))).toBe(true);
+    expect((await pullSchemas({ out, kubeconfig })).pruned).toEqual([]);
   });
 
   it('GIVEN no reachable cluster WHEN pulled THEN it fails with an error, not a hang', async () => {

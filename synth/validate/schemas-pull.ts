@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { ApiextensionsV1Api, KubeConfig } from '@kubernetes/client-node';
 import { crdSchemas } from './crd-to-schema.ts';
 
@@ -13,12 +13,39 @@ export interface PullOptions {
 export interface PullResult {
   readonly crds: number;
   readonly files: readonly string[];
+  /** Files an earlier pull wrote for CRDs the cluster no longer has, now removed. */
+  readonly pruned: readonly string[];
   readonly server: string;
+}
+
+/** The list of files the last pull wrote, so the next one removes only its own stale files. */
+export const PULL_MANIFEST = '.argosy-pull.json';
+
+function previousFiles(out: string): string[] {
+  const file = join(out, PULL_MANIFEST);
+  if (!existsSync(file)) return [];
+  try {
+    const files = (JSON.parse(readFileSync(file, 'utf8')) as { files?: unknown }).files;
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Removes `path` (relative to `out`, never outside it) and the directories it leaves empty. */
+function prune(out: string, path: string): boolean {
+  const root = resolve(out);
+  const file = resolve(root, path);
+  if (!file.startsWith(root + sep) || !existsSync(file)) return false;
+  rmSync(file);
+  for (let dir = dirname(file); dir !== root && dir.startsWith(root + sep) && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
+  return true;
 }
 
 /**
  * Fetches every CustomResourceDefinition of the current cluster once and writes their schemas
  * to `out` in the layout `argosy validate --schema-location` reads, so validation is offline after.
+ * Schemas an earlier pull wrote for CRDs that are gone are removed; files it did not write stay.
  */
 export async function pullSchemas(opts: PullOptions): Promise<PullResult> {
   const kc = new KubeConfig();
@@ -37,5 +64,9 @@ export async function pullSchemas(opts: PullOptions): Promise<PullResult> {
       files.push(path);
     }
   }
-  return { crds: (list.items ?? []).length, files: files.sort(), server };
+  const written = new Set(files);
+  const pruned = previousFiles(opts.out).filter((f) => !written.has(f) && prune(opts.out, f)).sort();
+  mkdirSync(opts.out, { recursive: true });
+  writeFileSync(join(opts.out, PULL_MANIFEST), `${JSON.stringify({ files: files.sort() }, null, 2)}\n`);
+  return { crds: (list.items ?? []).length, files, pruned, server };
 }

@@ -4,18 +4,33 @@ import type { DocumentReport, Finding, Layer, Severity } from './finding.ts';
 import { metadataFindings } from './metadata-rules.ts';
 import { identity } from './object-path.ts';
 import { policyFindings } from './policy/policy-layer.ts';
+import { POLICY_RULES } from './policy/rules.ts';
 import { schemaFindings } from './schema-layer.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 import { sizeFindings } from './size-budget.ts';
 
 export interface ValidateOptions {
-  /** Schemas for the schema layer; without one the layer is skipped. */
+  /** Schemas for the schema layer; without one only built-in kinds are schema-checked. */
   readonly registry?: SchemaRegistry;
   /** Layers (`schema`, `argo`, `policy`, ...) or rule ids (`policy/resources`) not to run. */
   readonly skip?: readonly string[];
   /** Severity of policy findings: errors by default, warnings while a team adopts them. */
   readonly policySeverity?: Severity;
+  /**
+   * References to (Cluster)WorkflowTemplates that are not among the inputs: errors (default,
+   * as `argo lint --offline`), or warnings when validating part of a tree.
+   */
+  readonly externalRefs?: 'error' | 'warn';
 }
+
+/** What `--skip` accepts: the layers, and every rule id a finding can carry. */
+export const SKIPPABLE: readonly string[] = [
+  'yaml', 'schema', 'argo', 'metadata', 'policy', 'size',
+  'yaml/parse', 'schema/strict', 'schema/missing', 'argo/semantics', 'argo/external-ref',
+  ...['object', 'api-version', 'kind', 'name', 'labels', 'annotations'].map((r) => `metadata/${r}`),
+  ...POLICY_RULES.map((r) => r.id),
+  'size/budget',
+];
 
 /**
  * Runs every layer over the parsed input and groups the findings per document, in input order.
@@ -25,7 +40,7 @@ export interface ValidateOptions {
 export function validateSources(sources: SourceSet, opts: ValidateOptions = {}): DocumentReport[] {
   const skip = new Set(opts.skip ?? []);
   const on = (layer: Layer): boolean => !skip.has(layer);
-  const argo = on('argo') ? argoLayer(sources.documents.map((d) => d.object)) : new Map<unknown, Finding[]>();
+  const argo = on('argo') ? argoLayer(sources.documents.map((d) => d.object), opts.externalRefs ? { externalRefs: opts.externalRefs } : {}) : new Map<unknown, Finding[]>();
   const reports: DocumentReport[] = [];
   for (const p of sources.problems) {
     reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: 'yaml/parse', path: '', message: p.message }] });
@@ -33,7 +48,7 @@ export function validateSources(sources: SourceSet, opts: ValidateOptions = {}):
   for (const d of sources.documents) {
     const findings: Finding[] = [];
     if (on('metadata')) findings.push(...metadataFindings(d.object));
-    if (on('schema') && opts.registry) findings.push(...schemaFindings(opts.registry, d.object));
+    if (on('schema')) findings.push(...schemaFindings(opts.registry, d.object));
     findings.push(...(argo.get(d.object) ?? []));
     if (on('policy')) findings.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
     if (on('size')) findings.push(...sizeFindings(d.object));

@@ -3,9 +3,9 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import referenceProject from '../../pipelines/index.ts';
 import { synthesize } from '../../synth/engine.ts';
+import { validateBuiltinKind } from '../../synth/validate/builtin/builtin-kinds.ts';
 import { SchemaRegistry } from '../../synth/validate/schema-registry.ts';
 import { sharedDir } from '../shared-dir.ts';
-import { validateCoreKind } from './core-kinds.ts';
 
 const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
 
@@ -21,7 +21,7 @@ describe('reference project conforms to the upstream CRD schemas (strict)', () =
   });
 
   it.each(objects.map((o) => [o.file, o] as const))('%s', (_file, { obj }) => {
-    const findings = registry.validate(obj) ?? validateCoreKind(obj);
+    const findings = registry.validate(obj) ?? validateBuiltinKind(obj);
     expect(findings, `no schema for ${obj.apiVersion} ${obj.kind}`).toBeDefined();
     expect(findings).toEqual([]);
   });

@@ -27,12 +27,6 @@ function addItems(h: TemplateHolder, scope: Scope): void {
   }
 }
 
-function checkHooks(hooks: TemplateHolder['hooks'], base: string): void {
-  for (const [name, hook] of Object.entries(hooks ?? {})) {
-    if (name !== 'exit' && !hook?.expression) throw new ArgoError(`${base}.${name} Expression required`);
-  }
-}
-
 /** Inline templates' inputs are in scope of the step that inlines them. */
 function withInlineInputs(scope: Scope, h: TemplateHolder): Scope {
   const out = new Set(scope);
@@ -70,7 +64,7 @@ export function validateSteps(v: ArgoValidator, scope: Scope, ctx: TemplateConte
       checkArguments(`templates.${t.name}.steps[${i}].${name}.arguments.`, step.arguments, false);
       const resolved = wrap(where, () => v.holder(step, ctx, step.templateRef ? argsOf(step.arguments) : FAKE_ARGS));
       if (step.hooks?.exit) v.addOutputs(resolved, `steps.${name}`, scope, false, false);
-      checkHooks(step.hooks, `templates.${t.name}.steps[${i}].${name}`);
+      v.hooks(step.hooks, `templates.${t.name}.steps[${i}].${name}`, ctx);
       wrap(`templates.${t.name}.steps `, () => resolveAll(withInlineInputs(scope, step), v.globals, JSON.stringify(step), v.opts.workflowTemplateValidation === true));
       v.addOutputs(resolved, `steps.${name}`, scope, isAggregate(step), false);
       wrap(where, () => v.holder(step, ctx, argsOf(step.arguments)));
@@ -130,6 +124,7 @@ export function validateDag(v: ArgoValidator, scope: Scope, ctx: TemplateContext
     checkArguments(`templates.${t.name}.tasks.${name}.arguments.`, task.arguments, false);
     wrap(where, () => checkArgumentDependencies(task, new Set(ancestry)));
     wrap(where, () => v.holder(task, ctx, argsOf(task.arguments)));
+    v.hooks(task.hooks, `templates.${t.name}.tasks.${name}`, ctx);
   }
 }
 

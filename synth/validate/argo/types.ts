@@ -43,6 +43,14 @@ export interface TemplateRef {
   clusterScope?: boolean;
 }
 
+/** A lifecycle hook (`exit`, or any name with an expression): the template it runs and its arguments. */
+export interface LifecycleHook {
+  expression?: string;
+  template?: string;
+  templateRef?: TemplateRef;
+  arguments?: Arguments;
+}
+
 /** A step, a DAG task, a hook or the entrypoint: anything that names or inlines a template. */
 export interface TemplateHolder {
   name?: string;
@@ -53,7 +61,7 @@ export interface TemplateHolder {
   withItems?: unknown[];
   withParam?: string;
   withSequence?: { count?: unknown; end?: unknown; start?: unknown };
-  hooks?: Record<string, { expression?: string; template?: string; templateRef?: TemplateRef }>;
+  hooks?: Record<string, LifecycleHook>;
   onExit?: string;
   when?: string;
 }
@@ -117,7 +125,7 @@ export interface WorkflowSpec {
   workflowTemplateRef?: { name?: string; clusterScope?: boolean };
   templateDefaults?: Template;
   workflowMetadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; labelsFrom?: Record<string, unknown> };
-  hooks?: Record<string, { expression?: string; template?: string; templateRef?: TemplateRef }>;
+  hooks?: Record<string, LifecycleHook>;
   podGC?: { strategy?: string; labelSelector?: { matchExpressions?: { operator?: string }[] } };
   priority?: number;
   podResources?: Template['podResources'];

@@ -4,7 +4,7 @@ import { checkLeaf, checkMetrics, checkPodResources, checkReservedNames } from '
 import { checkNames, hasOutput, isLeaf, isPodType, templateType, templateTypes } from './names.ts';
 import { checkOutputs } from './outputs.ts';
 import { validateDag, validateSteps } from './steps-dag.ts';
-import type { Arguments, Artifact, Parameter, Template, TemplateHolder } from './types.ts';
+import type { Arguments, Artifact, LifecycleHook, Parameter, Template, TemplateHolder } from './types.ts';
 import { list } from './types.ts';
 import { ANY_WORKFLOW_OUTPUT_ARTIFACT, ANY_WORKFLOW_OUTPUT_PARAMETER, hasVariable, isParameterRef, placeholder, type Scope, substituteJson } from './variables.ts';
 
@@ -14,6 +14,11 @@ export interface ArgoValidateOptions {
   readonly submit?: boolean;
   readonly ignoreEntrypoint?: boolean;
   readonly workflowTemplateValidation?: boolean;
+  /**
+   * Called for a templateRef/workflowTemplateRef to a (Cluster)WorkflowTemplate the store does
+   * not hold, which is then skipped instead of failing (`argosy validate --external-refs warn`).
+   */
+  readonly onExternalRef?: (kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate', name: string) => void;
 }
 
 /** Supplies the arguments a template is called with. */
@@ -72,6 +77,11 @@ export class ArgoValidator {
       if (!h.templateRef.template) throw new ArgoError('template name is required');
       // A reference computed from parameters is only known when the workflow runs.
       if (hasVariable(h.templateRef.name) || hasVariable(h.templateRef.template)) return undefined;
+      const cluster = h.templateRef.clusterScope === true;
+      if (this.opts.onExternalRef && !ctx.store.get(String(h.templateRef.name), cluster, ctx.base.namespace)) {
+        this.opts.onExternalRef(cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate', String(h.templateRef.name));
+        return undefined;
+      }
     }
     const { ctx: inner, template } = ctx.resolve(h);
     const policy = template.retryStrategy?.retryPolicy;
@@ -80,6 +90,23 @@ export class ArgoValidator {
     }
     this.template(template, inner, args);
     return template;
+  }
+
+  /**
+   * Lifecycle hooks of a workflow, step or task (`where` is `hooks` or the
+   * step/task, e.g. `templates.main.steps[0].a`): non-exit hooks need an expression, and every hook's
+   * template or templateRef must resolve like an onExit handler, called with the hook's arguments.
+   */
+  hooks(hooks: Record<string, LifecycleHook> | undefined, where: string, ctx: TemplateContext): void {
+    for (const [name, hook] of Object.entries(hooks ?? {})) {
+      if (name !== 'exit' && !hook?.expression) throw new ArgoError(`${where}.${name} Expression required`);
+      if (!hook?.template && !hook?.templateRef) throw new ArgoError(`${where}.${name} template or templateRef is required`);
+      const target: TemplateHolder = { ...(hook.template ? { template: hook.template } : {}), ...(hook.templateRef ? { templateRef: hook.templateRef } : {}) };
+      // As for steps: the template is checked on its own first (the hook's arguments may read the
+      // step's outputs, resolved in the caller's scope), then bound to the arguments the hook passes.
+      wrap(`${where}.${name} `, () => this.holder(target, ctx, FAKE_ARGS));
+      wrap(`${where}.${name} `, () => this.holder(target, ctx, argsOf(hook.arguments)));
+    }
   }
 
   template(t: Template, ctx: TemplateContext, args: ArgsProvider): void {

@@ -35,6 +35,11 @@ export function validateWorkflow(wf: ArgoObject, store: TemplateStore, opts: Arg
   if (ref) {
     if (list(spec.templates).length > 0) throw new ArgoError('Templates is invalid field in spec if workflow referred WorkflowTemplate reference');
     referenced = store.get(String(ref.name), ref.clusterScope === true, wf.metadata?.namespace);
+    if (!referenced && opts.onExternalRef) {
+      // Without the referenced spec there is nothing more to check the Workflow against.
+      opts.onExternalRef(ref.clusterScope === true ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate', String(ref.name));
+      return;
+    }
     if (!referenced) throw notFound(String(ref.name), ref.clusterScope === true);
     if (entrypoint === '') entrypoint = referenced.spec.entrypoint ?? '';
   }
@@ -69,13 +74,11 @@ export function validateWorkflow(wf: ArgoObject, store: TemplateStore, opts: Arg
     v.holder(ref ? refTo(entrypoint) : { template: entrypoint }, ctx, opts.workflowTemplateValidation ? FAKE_ARGS : argsOf(args));
   }
   const onExit = spec.onExit || (ref ? referenced?.spec.onExit : undefined);
-  if (onExit) {
-    g.set('workflow.failures', placeholder());
-    v.holder(ref ? refTo(onExit) : { template: onExit }, ctx, argsOf(spec.arguments));
-  }
-  for (const [hook, h] of Object.entries(spec.hooks ?? {})) {
-    if (hook !== 'exit' && !h?.expression) throw new ArgoError(`hooks.${hook} Expression required`);
-  }
+  const hooks = spec.hooks ?? (ref ? referenced?.spec.hooks : undefined);
+  if (onExit || hooks?.exit) g.set('workflow.failures', placeholder());
+  if (onExit) v.holder(ref ? refTo(onExit) : { template: onExit }, ctx, argsOf(spec.arguments));
+  // Hook templates live where the workflow's templates live: in the referenced WorkflowTemplate if there is one.
+  v.hooks(hooks, 'hooks', ref && referenced ? new TemplateContext(referenced, store) : ctx);
   const gc = spec.podGC;
   if (gc && !POD_GC.includes(String(gc.strategy ?? ''))) throw new ArgoError(`podGC.strategy unknown strategy '${gc.strategy}'`);
   for (const e of list<{ operator?: string }>(gc?.labelSelector?.matchExpressions)) {
@@ -98,7 +101,7 @@ export function validateWorkflowTemplate(wft: ArgoObject, store: TemplateStore, 
 }
 
 /** Checks a CronWorkflow: schedules, policy, and the Workflow it would create. */
-export function validateCronWorkflow(cron: ArgoObject, store: TemplateStore): void {
+export function validateCronWorkflow(cron: ArgoObject, store: TemplateStore, opts: Pick<ArgoValidateOptions, 'onExternalRef'> = {}): void {
   const spec = cron.spec ?? {};
   const schedules = [...list<string>(spec.schedules), ...(spec.schedule ? [spec.schedule] : [])];
   if (list(spec.schedules).length > 0 && spec.schedule) throw new ArgoError("cron workflow cant be configured with both Spec.Schedule and Spec.Schedules");
@@ -121,7 +124,7 @@ export function validateCronWorkflow(cron: ArgoObject, store: TemplateStore): vo
   if (![undefined, '', 'Allow', 'Forbid', 'Replace'].includes(spec.concurrencyPolicy)) throw new ArgoError(`'${spec.concurrencyPolicy}' is not a valid concurrencyPolicy`);
   if (typeof spec.startingDeadlineSeconds === 'number' && spec.startingDeadlineSeconds < 0) throw new ArgoError('startingDeadlineSeconds must be positive');
   const wf: ArgoObject = { metadata: { name, ...(cron.metadata?.namespace ? { namespace: cron.metadata.namespace } : {}), ...(spec.workflowMetadata?.labels ? { labels: spec.workflowMetadata.labels } : {}), ...(spec.workflowMetadata?.annotations ? { annotations: spec.workflowMetadata.annotations } : {}) }, spec: spec.workflowSpec ?? {} };
-  wrap('cannot validate Workflow: ', () => validateWorkflow(wf, store, {}));
+  wrap('cannot validate Workflow: ', () => validateWorkflow(wf, store, opts.onExternalRef ? { onExternalRef: opts.onExternalRef } : {}));
 }
 
 /** Runs the check that fits the object's kind; returns Argo's error message, or undefined when valid. */
@@ -129,7 +132,7 @@ export function argoVerdict(obj: ArgoObject, store: TemplateStore, opts: ArgoVal
   try {
     if (as === 'Workflow') validateWorkflow(obj, store, opts);
     else if (as === 'WorkflowTemplate' || as === 'ClusterWorkflowTemplate') validateWorkflowTemplate(obj, store, opts, as);
-    else if (as === 'CronWorkflow') validateCronWorkflow(obj, store);
+    else if (as === 'CronWorkflow') validateCronWorkflow(obj, store, opts);
     return undefined;
   } catch (e) {
     if (e instanceof ArgoError) return e.message;

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../finding.ts';
-import { podLevelRestricted, POLICY_RULES, pssRestricted } from './rules.ts';
+import { podLevelRestricted, pssRestricted } from './pss-restricted.ts';
+import { POLICY_RULES } from './rules.ts';
 import { containersOf } from './workloads.ts';
 
 /** Runs every policy rule not skipped over the containers of one object. */

@@ -59,3 +59,23 @@ describe('policy rules', () => {
     expect(imagePinProblem('b:latest')).toContain('latest');
   });
 });
+
+describe('inline secrets in env', () => {
+  const env = (name: string, value: string): string[] => rules(deployment({ ...good, env: [{ name, value }] }));
+
+  it.each([
+    ['PASSWORD_FILE', '/etc/secrets/db-password'],
+    ['API_KEY_PATH', '/var/run/secrets/api/key'],
+    ['TOKEN_DIR', 'tokens'],
+    ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json'],
+  ])('GIVEN %s=%s (where a mounted secret is) WHEN checked THEN it is not an inline secret', (name, value) => {
+    expect(env(name, value)).toEqual([]);
+  });
+
+  it.each([
+    ['DB_PASSWORD', 'hunter2'],
+    ['PASSWORD_FILE', 'AKIAABCDEFGHIJKLMNOP'],
+  ])('GIVEN %s=%s WHEN checked THEN it is an inline secret', (name, value) => {
+    expect(env(name, value)).toEqual(['policy/inline-secret spec.template.spec.containers[0].env[0].value']);
+  });
+});

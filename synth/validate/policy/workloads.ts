@@ -17,19 +17,39 @@ export interface PodSite {
   readonly securityContext: Json;
   readonly spec: Json;
   readonly volumes: readonly { path: string; volume: Json }[];
+  /** Annotations of the pod (its template's metadata), where AppArmor profiles used to be set. */
+  readonly annotations: Json;
+  readonly annotationsPath: string;
 }
 
-function podSite(path: string, spec: Json, securityContext: Json = obj(spec.securityContext), extraVolumes: readonly { path: string; volume: Json }[] = []): PodSite {
-  return { path, spec, securityContext, volumes: [...extraVolumes, ...arr(spec.volumes).map((v, i) => ({ path: `${path}.volumes[${i}]`, volume: obj(v) }))] };
+interface PodMeta {
+  readonly annotations: Json;
+  readonly path: string;
+}
+
+const NO_META: PodMeta = { annotations: {}, path: '' };
+
+function podSite(path: string, spec: Json, securityContext: Json = obj(spec.securityContext), extraVolumes: readonly { path: string; volume: Json }[] = [], meta: PodMeta = NO_META): PodSite {
+  return { path, spec, securityContext, volumes: [...extraVolumes, ...arr(spec.volumes).map((v, i) => ({ path: `${path}.volumes[${i}]`, volume: obj(v) }))], annotations: meta.annotations, annotationsPath: meta.path };
+}
+
+/** The metadata annotations of a pod template at `path` (`spec.template`). */
+function templateMeta(path: string, template: unknown): PodMeta {
+  return { annotations: obj(obj(obj(template).metadata).annotations), path: `${path}.metadata.annotations` };
 }
 
 function podContainers(pod: PodSite, spec: Json): ContainerSite[] {
   return ['initContainers', 'containers', 'ephemeralContainers'].flatMap((f) => arr(spec[f]).map((c, i) => ({ path: `${pod.path}.${f}[${i}]`, container: obj(c), defaults: {}, pod })));
 }
 
-function fromPodSpec(path: string, spec: unknown): ContainerSite[] {
+function fromPodSpec(path: string, spec: unknown, meta: PodMeta = NO_META): ContainerSite[] {
   const s = obj(spec);
-  return podContainers(podSite(path, s), s);
+  return podContainers(podSite(path, s, obj(s.securityContext), [], meta), s);
+}
+
+/** A pod template (`spec.template` of a Deployment): its spec, and its metadata for annotations. */
+function fromTemplate(path: string, template: unknown): ContainerSite[] {
+  return fromPodSpec(`${path}.spec`, obj(template).spec, templateMeta(path, template));
 }
 
 /** Containers of an Argo workflow spec: every template's container, script, containerSet, init containers and sidecars. */
@@ -41,7 +61,7 @@ function fromWorkflowSpec(path: string, spec: Json): ContainerSite[] {
     const t = obj(raw);
     const tp = `${path}.templates[${i}]`;
     const podSecurity = { ...obj(spec.securityContext), ...obj(t.securityContext) };
-    const pod = podSite(tp, { ...spec, ...t, hostNetwork: t.hostNetwork ?? spec.hostNetwork }, podSecurity, wfVolumes);
+    const pod = podSite(tp, { ...spec, ...t, hostNetwork: t.hostNetwork ?? spec.hostNetwork }, podSecurity, wfVolumes, templateMeta(tp, t));
     const add = (p: string, c: unknown, d: Json = {}): void => {
       out.push({ path: p, container: obj(c), defaults: d, pod });
     };
@@ -78,15 +98,15 @@ export function containersOf(o: unknown): ContainerSite[] {
   const d = obj(o);
   const spec = obj(d.spec);
   switch (d.kind) {
-    case 'Pod': return fromPodSpec('spec', spec);
+    case 'Pod': return fromPodSpec('spec', spec, { annotations: obj(obj(d.metadata).annotations), path: 'metadata.annotations' });
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
     case 'ReplicaSet':
     case 'Job':
     case 'Rollout':
-      return fromPodSpec('spec.template.spec', obj(spec.template).spec);
-    case 'CronJob': return fromPodSpec('spec.jobTemplate.spec.template.spec', obj(obj(obj(spec.jobTemplate).spec).template).spec);
+      return fromTemplate('spec.template', spec.template);
+    case 'CronJob': return fromTemplate('spec.jobTemplate.spec.template', obj(obj(spec.jobTemplate).spec).template);
     case 'Workflow':
     case 'WorkflowTemplate':
     case 'ClusterWorkflowTemplate':
@@ -94,8 +114,8 @@ export function containersOf(o: unknown): ContainerSite[] {
     case 'CronWorkflow': return fromWorkflowSpec('spec.workflowSpec', obj(spec.workflowSpec));
     case 'AnalysisTemplate':
     case 'ClusterAnalysisTemplate':
-      return arr(spec.metrics).flatMap((m, i) => fromPodSpec(`spec.metrics[${i}].provider.job.spec.template.spec`, obj(obj(obj(obj(obj(m).provider).job).spec).template).spec));
-    case 'Experiment': return arr(spec.templates).flatMap((t, i) => fromPodSpec(`spec.templates[${i}].template.spec`, obj(obj(t).template).spec));
+      return arr(spec.metrics).flatMap((m, i) => fromTemplate(`spec.metrics[${i}].provider.job.spec.template`, obj(obj(obj(obj(m).provider).job).spec).template));
+    case 'Experiment': return arr(spec.templates).flatMap((t, i) => fromTemplate(`spec.templates[${i}].template`, obj(t).template));
     case 'InferenceService': return fromInferenceService(spec);
     case 'ServingRuntime':
     case 'ClusterServingRuntime':
