@@ -49,8 +49,6 @@ export type DriftCheck =
 const options = (spec: DriftCheckSpec, what: string) => ({
   description: `Daily input drift check of ${spec.model}; ${what} when drift is above ${spec.scoreThreshold}.`,
   timeout: '2h',
-  // Retraining is started by creating an Argo Workflow (p.submit), which only Argo can run.
-  target: 'argo' as const,
   ...platformOptions,
 });
 
@@ -86,7 +84,8 @@ export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
     });
     return { ...base, retrains: false, pipeline: built };
   }
-  const built = pipeline(spec.name, { ...options(spec, 'retrains it'), params: retrainParams }, (p, params) => {
+  // Retraining is started by creating an Argo Workflow (p.submit), which only Argo can run.
+  const built = pipeline(spec.name, { ...options(spec, 'retrains it'), target: 'argo', params: retrainParams }, (p, params) => {
     const result = check(p, spec, params.snapshotDate);
     p.when(and(eq(result.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
       const { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch } = params;
