@@ -5,12 +5,16 @@ import { readScript } from './read-script.ts';
 /**
  * Scores a dataset with a registered model version (or the one behind an alias), optionally
  * keeping the top `topK` rows per `groupBy` key ranked by score, or by expected value
- * `score * valueColumn`. Publishes the result to `destination` (an object-store URI) for the
- * services that read it, and always as the `predictions` artifact.
+ * `score * valueColumn`. The model gets exactly the `features` columns (the list its training
+ * pipeline gave the trainer; a missing column fails the run, and so does a model whose MLflow
+ * signature names other columns); all other columns are carried through. Publishes the result
+ * to `destination` (an object-store URI) for the services that read it, and always as the
+ * `predictions` artifact: the input columns plus `score`, `ranking_score`, `rank` (with topK)
+ * and `model_uri`.
  *
  * @example
  * ```ts
- * p.task('score', batchPredict, { dataset: candidates.outputs.table, registeredModel: 'product-ranker', groupBy: ['user_id'], topK: 50 });
+ * p.task('score', batchPredict, { dataset: candidates.outputs.table, registeredModel: 'product-ranker', features: RANKER_FEATURES, groupBy: ['user_id'], topK: 50 });
  * ```
  */
 export const batchPredict = component('batch-predict', {
@@ -21,6 +25,7 @@ export const batchPredict = component('batch-predict', {
     registeredModel: param.string(),
     version: param.string().default('').describe('Registered version to load (the serving version of pipelines/model-versions.json); empty: the alias.'),
     alias: param.string().default('champion').describe('Registry alias to load when no version is given.'),
+    features: param.list<string>().describe('Model input columns, in the order the model was trained on.'),
     groupBy: param.json<string[]>().default([]).describe('Key columns; with topK, rows are ranked within each key.'),
     topK: param.int().default(0).describe('Rows to keep per group; 0 keeps every row.'),
     valueColumn: param.string().default('').describe('Rank by score * this column (expected value) instead of score.'),

@@ -7,7 +7,8 @@ import { readScript } from './read-script.ts';
  * score of the champion (the registered `championVersion` serving in this environment, from
  * pipelines/model-versions.json) from the MLflow registry and promotes only when the challenger
  * beats it by `minLift` (absolute, in metric units). With no champion yet (`championVersion`
- * empty), the challenger must only reach `minScore`.
+ * empty), the challenger must only reach `minScore`. `ndcg` is NDCG@k per `groupColumn` value
+ * (each user's or query's ranked list), averaged over the groups that have a relevant row.
  *
  * @example
  * ```ts
@@ -21,10 +22,12 @@ export const championGate = component('champion-gate', {
   description: 'Compare a challenger with the registered champion on the holdout set.',
   image: images.mlBase,
   inputs: {
-    predictions: artifact('Dataset').describe('Holdout rows with columns label and score.'),
+    predictions: artifact('Dataset').describe('Holdout rows with columns label and score (and groupColumn for ndcg).'),
     registeredModel: param.string(),
     championVersion: param.string().describe('Registered version serving today; empty when there is none yet.'),
     metric: param.string().enum(['auc', 'logloss', 'ndcg']).default('auc'),
+    groupColumn: param.string().default('').describe('For ndcg: the column whose rows form one ranked list (user or query); required there.'),
+    k: param.int().default(10).describe('For ndcg: the list depth scored.'),
     minLift: param.float().default(0.0),
     minScore: param.float().default(0.5),
   },

@@ -2,18 +2,22 @@ import { artifact, component, configMapKey, fieldRef, param } from '../dsl/index
 import { images } from './images.ts';
 import { readScript } from './read-script.ts';
 
-/** Which columns to test, by kind: numeric get PSI, JS and KS; categorical get PSI, JS and chi-square. */
+/** Which columns to test, by kind: numeric get PSI, JS and KS; categorical get PSI, JS and a chi-square test. */
 export interface DriftFeatures {
   readonly numeric?: readonly string[];
   readonly categorical?: readonly string[];
 }
 
-/** Limits per statistic; a p-value drifts below its limit, every other statistic above it. */
+/**
+ * Limits per statistic; a feature drifts when one rises above its limit. Only effect sizes are
+ * thresholded (KS distance, Cramer's V of the chi-square test): their p-values are reported, but
+ * on warehouse-sized windows every negligible shift is significant.
+ */
 export interface DriftLimits {
   readonly psi?: number;
   readonly js?: number;
   readonly ks?: number;
-  readonly chi2_pvalue?: number;
+  readonly cramers_v?: number;
 }
 
 /** Default limits plus per-feature overrides. */
@@ -24,10 +28,11 @@ export interface DriftThresholds {
 
 /**
  * Compares recent model inputs with the reference (training) window, per feature: Population
- * Stability Index, Jensen-Shannon divergence, Kolmogorov-Smirnov (numeric) and chi-square
- * (categorical). The drift score is the share of features that crossed a threshold; the check
- * writes a JSON report and Prometheus metrics and pushes them to the Pushgateway (when the
- * `monitoring` ConfigMap names one) for the model's drift alert.
+ * Stability Index, Jensen-Shannon divergence, Kolmogorov-Smirnov (numeric) and a chi-square test
+ * with Cramer's V (categorical). The drift score is the share of features that crossed a
+ * threshold, and the model drifted when it is above `scoreThreshold` (the comparison of its
+ * alert); the check writes a JSON report and Prometheus metrics and pushes them to the
+ * Pushgateway (when the `monitoring` ConfigMap names one) for the model's drift alert.
  *
  * @example
  * ```ts
@@ -44,7 +49,7 @@ export const driftCheck = component('drift-check', {
     model: param.string().describe('Model name: labels the metrics the drift alert reads.'),
     features: param.json<DriftFeatures>(),
     thresholds: param.json<DriftThresholds>().default({}),
-    scoreThreshold: param.float().default(0.3).describe('Share of drifted features at which the model counts as drifted.'),
+    scoreThreshold: param.float().default(0.3).describe('Share of drifted features above which the model counts as drifted (the alert threshold).'),
   },
   outputs: {
     report: artifact('Metrics'),

@@ -7,7 +7,8 @@
 export const images = {
   mlBase: 'ghcr.io/dsrpmart/ml-base:3.12-2026.10',
   batchScoring: 'ghcr.io/dsrpmart/batch-scoring:3.12-2026.10',
-  warehouseExtract: 'ghcr.io/dsrpmart/warehouse-extract:2.4.1',
+  /** The warehouse CLIs: `warehouse-extract` (query to Parquet) and `warehouse-load` (Parquet to a table partition). */
+  warehouseTools: 'ghcr.io/dsrpmart/warehouse-tools:2.5.0',
   trainXgboost: 'ghcr.io/dsrpmart/train-xgboost:2.1.3',
   trainLightgbm: 'ghcr.io/dsrpmart/train-lightgbm:4.5.0',
   trainSklearn: 'ghcr.io/dsrpmart/train-sklearn:1.5.2',

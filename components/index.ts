@@ -5,8 +5,10 @@
  * import { warehouseExtract, trainXgboost } from '../components/index.ts';
  * ```
  */
-export { warehouseExtract } from './warehouse-extract.ts';
-export { featureEngineering } from './feature-engineering.ts';
+export { warehouseExtract, WAREHOUSE_PARAMS } from './warehouse-extract.ts';
+export { warehouseLoad } from './warehouse-load.ts';
+export { featureEngineering, INTERACTION_FEATURES } from './feature-engineering.ts';
+export type { InteractionFeature } from './feature-engineering.ts';
 export { trainXgboost } from './train-xgboost.ts';
 export { trainLightgbm } from './train-lightgbm.ts';
 export { trainSklearn } from './train-sklearn.ts';
@@ -17,7 +19,7 @@ export { promote } from './promote.ts';
 export { batchPredict } from './batch-predict.ts';
 export { computeEmbeddings } from './compute-embeddings.ts';
 export { buildVectorIndex } from './build-vector-index.ts';
-export { composeNotifications } from './compose-notifications.ts';
+export { composeNotifications, CANDIDATE_COLUMNS } from './compose-notifications.ts';
 export { rankPopularProducts } from './rank-popular-products.ts';
 export { driftCheck } from './drift-check.ts';
 export type { DriftFeatures, DriftLimits, DriftThresholds } from './drift-check.ts';

@@ -5,9 +5,12 @@ import { readScript } from './read-script.ts';
 /**
  * Records a new model version in the GitOps repository through the git host's REST API: sets it
  * as the environment's `candidate` (or `serving`: a model's first version, `recordAs: 'serving'`)
- * in the versions file on a branch and opens a pull request (or commits to the base branch in
- * `commit` mode). A candidate still rolling out blocks the next one (the run says so).
- * Once merged, CI re-synthesizes the manifests from the file and Argo CD rolls the version out.
+ * in the versions file on a `promote/<environment>/<model>-v<version>` branch and opens a pull
+ * request; it never writes the base branch. CI re-synthesizes dist/ on that branch (the
+ * promotion-branch job in docs/dsrpmart.md), so the merge changes the versions file and the
+ * manifests Argo CD syncs together. `mode: 'pull-request'` waits for a review; `'auto-merge'`
+ * labels the pull request so that job merges it once the required checks pass. A candidate
+ * still rolling out blocks the next one (the run says so).
  *
  * @example
  * ```ts
@@ -16,7 +19,7 @@ import { readScript } from './read-script.ts';
  * ```
  */
 export const promote = component('promote', {
-  description: 'Record a model version in the GitOps repository (branch + pull request).',
+  description: 'Record a model version in the GitOps repository (promotion branch + pull request).',
   image: images.mlBase,
   inputs: {
     registeredModel: param.string(),
@@ -27,7 +30,7 @@ export const promote = component('promote', {
     repository: param.string().default('dsrpmart/ml-platform').describe('owner/name of the GitOps repository.'),
     versionsFile: param.string().default('pipelines/model-versions.json'),
     baseBranch: param.string().default('main'),
-    mode: param.string().enum(['pull-request', 'commit']).default('pull-request'),
+    mode: param.string().enum(['pull-request', 'auto-merge']).default('pull-request').describe('Merge policy: a review, or merged by CI once dist/ is regenerated and the checks pass.'),
     recordAs: param
       .string()
       .enum(['candidate', 'serving'])

@@ -8,7 +8,7 @@ import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './t
  *
  * @example
  * ```ts
- * p.task('train', trainLightgbm, { dataset: f.outputs.train, holdout: f.outputs.holdout, objective: 'lambdarank' });
+ * p.task('train', trainLightgbm, { dataset: f.outputs.train, holdout: f.outputs.holdout, features: RANKER_FEATURES, objective: 'lambdarank' });
  * ```
  */
 export const trainLightgbm = component('train-lightgbm', {

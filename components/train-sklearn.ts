@@ -1,6 +1,6 @@
 import { component, param } from '../dsl/index.ts';
 import { images } from './images.ts';
-import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './trainer-ports.ts';
+import { trainerCommand, trainerInputs, trainerOutputs } from './trainer-ports.ts';
 
 /**
  * Trains a scikit-learn classifier (probability outputs, so `score` is calibrated enough to
@@ -8,7 +8,7 @@ import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './t
  *
  * @example
  * ```ts
- * p.task('train', trainSklearn, { dataset: history.outputs.table, holdout: recent.outputs.table, estimator: 'gradient-boosting' });
+ * p.task('train', trainSklearn, { dataset: history.outputs.table, holdout: recent.outputs.table, features: DISCOUNT_FEATURES, estimator: 'gradient-boosting' });
  * ```
  */
 export const trainSklearn = component('train-sklearn', {

@@ -8,7 +8,7 @@ import { trainerCommand, trainerInputs, trainerOutputs, trainingPool } from './t
  *
  * @example
  * ```ts
- * const train = p.task('train', trainXgboost, { dataset: features.outputs.train, holdout: features.outputs.holdout });
+ * const train = p.task('train', trainXgboost, { dataset: features.outputs.train, holdout: features.outputs.holdout, features: CTR_FEATURES });
  * ```
  */
 export const trainXgboost = component('train-xgboost', {

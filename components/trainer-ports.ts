@@ -2,12 +2,16 @@ import { artifact, param, type Placeholder } from '../dsl/index.ts';
 
 /**
  * The contract every trainer shares, so evaluation, gating and registration work with any of
- * them: train on `dataset`, score `holdout`, and write the holdout rows back as `predictions`
- * with a `label` column and a `score` column (keys and time columns passed through).
+ * them: train on exactly the `features` columns of `dataset` (in that order), score `holdout`,
+ * and write the holdout rows back as `predictions` with a `label` column and a `score` column
+ * (every other column, such as keys and times, passed through). The trainer logs the model with
+ * an MLflow signature of those columns, and batch scoring is given the same list: declare it
+ * once per use case and pass it to both.
  */
 export const trainerInputs = {
-  dataset: artifact('Dataset').describe('Training rows: features plus the target column.'),
+  dataset: artifact('Dataset').describe('Training rows: the feature columns plus the target column.'),
   holdout: artifact('Dataset').describe('Out-of-time rows to score; never trained on.'),
+  features: param.list<string>().describe('Model input columns, in order; a missing one fails the run.'),
   target: param.string().default('label').describe('0/1 target column.'),
 } as const;
 
@@ -21,7 +25,7 @@ export const trainerOutputs = {
 type PathOf = { readonly path: Placeholder };
 /** The placeholders every trainer's command needs (any component declaring the shared ports has them). */
 interface TrainerIO {
-  readonly inputs: { readonly dataset: PathOf; readonly holdout: PathOf; readonly target: Placeholder };
+  readonly inputs: { readonly dataset: PathOf; readonly holdout: PathOf; readonly features: Placeholder; readonly target: Placeholder };
   readonly outputs: { readonly model: PathOf; readonly metrics: PathOf; readonly predictions: PathOf };
 }
 
@@ -34,6 +38,7 @@ export function trainerCommand(module: string, io: TrainerIO, own: readonly (str
     'python', '-m', module,
     '--data', io.inputs.dataset.path,
     '--holdout', io.inputs.holdout.path,
+    '--features', io.inputs.features,
     '--target', io.inputs.target,
     ...own,
     '--model-out', io.outputs.model.path,

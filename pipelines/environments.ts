@@ -23,8 +23,12 @@ export interface EnvSettings {
   readonly suspendSchedules: boolean;
   /** Drift checks may start a retraining run; otherwise they only report and alert. */
   readonly autoRetrain: boolean;
-  /** How a promoted model version reaches the GitOps repository: its section of the versions file, review or not, and the branch. */
-  readonly promotion: { readonly gitopsEnvironment: 'staging' | 'production'; readonly promotion: 'pull-request' | 'commit'; readonly gitopsBranch: string };
+  /**
+   * How a promoted model version reaches the GitOps repository: its section of the versions file,
+   * the merge policy of its pull request (reviewed, or merged by CI once dist/ is regenerated and
+   * the checks pass) and the base branch.
+   */
+  readonly promotion: { readonly gitopsEnvironment: 'staging' | 'production'; readonly promotion: 'pull-request' | 'auto-merge'; readonly gitopsBranch: string };
   /** Where batch outputs are published for the services that read them. */
   readonly dataBucket: string;
   /** Parallel shards of the product ranking batch and how many run at once. */
@@ -52,7 +56,7 @@ const SETTINGS: Readonly<Record<string, EnvSettings>> = {
   staging: {
     suspendSchedules: true,
     autoRetrain: false,
-    promotion: { gitopsEnvironment: 'staging', promotion: 'commit', gitopsBranch: 'main' },
+    promotion: { gitopsEnvironment: 'staging', promotion: 'auto-merge', gitopsBranch: 'main' },
     dataBucket: 's3://dsrpmart-ml-staging',
     rankingShards: { count: 2, parallelism: 2 },
     alerting: { severity: { latency: 'info', errors: 'info', drift: 'info', schedule: 'info' } },

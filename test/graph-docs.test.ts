@@ -18,7 +18,9 @@ const BLOCK = /<!-- graph: ((?:pipeline\/)?[a-z0-9-]+) -->\n```mermaid\n([\s\S]*
 
 function draw(key: string): string {
   if (key.startsWith('pipeline/')) {
-    const p = resolveProject(referenceProject).environments.flatMap((e) => e.apps.flatMap((a) => a.pipelines)).find((x) => x.name === key.slice('pipeline/'.length));
+    // Production's pipelines: where an environment changes a pipeline (ranking shards), the docs show production.
+    const production = resolveProject(referenceProject).environments.find((e) => e.name === 'production');
+    const p = production?.apps.flatMap((a) => a.pipelines).find((x) => x.name === key.slice('pipeline/'.length));
     if (!p) throw new Error(`docs: graph of unknown reference pipeline "${key}"`);
     return renderMermaid(pipelineGraph(p));
   }

@@ -219,7 +219,8 @@ export class DagLowering {
   private submitTask(entry: Entry, node: SubmitIR, scope: TemplateScope): Template {
     const name = `submit-${node.id}`;
     this.reserve(name, `submit step "${node.id}"`);
-    this.templates.set(name, submitTemplate(name, this.pipeline.name, node));
+    // A submit in a loop or a called pipeline runs more than once per run: it cannot have a fixed name.
+    this.templates.set(name, submitTemplate(name, this.pipeline.name, node, this.isCallee || this.parentLoop.get(node.id) !== undefined));
     const params = Object.entries(node.args).map(([param, value]) => ({ name: param, value: renderParam(value, scope) }));
     const deps = [...Object.values(node.args).flatMap((v) => this.valueIds(v)), ...node.after];
     return {

@@ -2,6 +2,7 @@ import { addObject } from '../api-object.ts';
 import { pipelineBackendOf, type Target } from '../target.ts';
 import { cronWorkflow } from './cron-workflow.ts';
 import { submitRbac } from './submit-rbac.ts';
+import { checkSubmitNames } from './submit.ts';
 import { workflowTemplate } from './workflow-template.ts';
 
 /**
@@ -39,6 +40,7 @@ export const argoSchedulesTarget: Target = {
   render(ctx) {
     for (const s of ctx.app.schedules) {
       const p = ctx.app.pipelines.find((x) => x.name === s.pipeline);
+      if (p !== undefined) checkSubmitNames(s, p);
       if (p === undefined || pipelineBackendOf(p, ctx) === 'argo') addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
     }
   },

@@ -1,6 +1,7 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { component, eq, param, pipeline } from '../../dsl/index.ts';
+import { component, eq, param, pipeline, resolveProject, project, app, environment, schedule } from '../../dsl/index.ts';
+import { synthesizeIR } from '../../synth/engine.ts';
 import { submitRbac } from './submit-rbac.ts';
 import { workflowTemplate } from './workflow-template.ts';
 
@@ -31,7 +32,7 @@ describe('p.submit() on Argo', () => {
     });
   });
 
-  it('GIVEN a submit WHEN lowered THEN a resource template creates a Workflow from the target template under the submitter account', () => {
+  it('GIVEN a submit WHEN lowered THEN a resource template creates a Workflow named after the submitting run from the target template under the submitter account', () => {
     const t = find<Template & { resource: { action: string; manifest: string } }>(workflowTemplate(drift.ir, 'ml'), 'submit-retrain');
     expect(t.serviceAccountName).toBe('drift-submitter');
     expect(t.inputs).toEqual({ parameters: [{ name: 'snapshotDate' }] });
@@ -40,7 +41,8 @@ describe('p.submit() on Argo', () => {
     expect(load(t.resource.manifest)).toEqual({
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Workflow',
-      metadata: { generateName: 'training-', labels: { 'argosy.dev/submitted-by': '{{workflow.name}}', 'workflows.argoproj.io/workflow-template': 'training' } },
+      // A fixed name per submitting run: a retry after a create that went through gets AlreadyExists, never a second run.
+      metadata: { name: '{{workflow.name}}-retrain', labels: { 'argosy.dev/submitted-by': '{{workflow.name}}', 'workflows.argoproj.io/workflow-template': 'training' } },
       spec: { workflowTemplateRef: { name: 'training' }, arguments: { parameters: [{ name: 'snapshotDate', value: '{{inputs.parameters.snapshotDate}}' }] } },
     });
   });
@@ -69,7 +71,22 @@ describe('p.submit() on Argo', () => {
         p.submit('backfill', training, { snapshotDate: date });
       });
     });
-    const body = find<Dag>(workflowTemplate(fanout.ir, 'ml'), 'dates');
+    const wt = workflowTemplate(fanout.ir, 'ml');
+    const body = find<Dag>(wt, 'dates');
     expect(body.dag.tasks[0]).toMatchObject({ template: 'submit-backfill', arguments: { parameters: [{ name: 'snapshotDate', value: '{{inputs.parameters.dates-item}}' }] } });
+    // One run per item: a fixed name would make the second item fail, so the name is generated.
+    const manifest = load(find<{ resource: { manifest: string } }>(wt, 'submit-backfill').resource.manifest) as { metadata: Record<string, unknown> };
+    expect(manifest.metadata.generateName).toBe('training-');
+    expect(manifest.metadata.name).toBeUndefined();
+  });
+
+  it('GIVEN a schedule whose runs would name the submitted Workflow beyond 63 characters WHEN synthesized THEN the error names the schedule and the limit', () => {
+    const synth = (name: string) => synthesizeIR(resolveProject(project('acme', {
+      environments: [environment('prod', { namespace: 'ml' })],
+      apps: [app('drift', { pipelines: [drift, training], schedules: [schedule(drift, { name, cron: '0 6 * * *', args: { snapshotDate: '2026-01-01' } })] })],
+    })));
+    // <name>-<10-digit time>-retrain: 44 + 11 + 8 = 63 fits, one more does not.
+    expect(() => synth('a'.repeat(44))).not.toThrow();
+    expect(() => synth('a'.repeat(45))).toThrow(/schedule "a{45}" > submit "retrain": .* up to 64 characters .* Argo allows 63 .*Shorten the schedule name to at most 44 characters/);
   });
 });

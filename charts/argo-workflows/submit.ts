@@ -1,5 +1,6 @@
 import { dump } from 'js-yaml';
-import type { NodeIR, PipelineIR, SubmitIR } from '../../dsl/ir/index.ts';
+import { DslError, seg } from '../../dsl/errors.ts';
+import type { NodeIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
 import { retryStrategy } from './component-template.ts';
 import { ARGO_API_VERSION } from './workflow-template.ts';
 
@@ -25,18 +26,65 @@ export function submitsOf(p: PipelineIR): SubmitIR[] {
   return visit(p.body);
 }
 
+/** Longest Workflow name Argo accepts (its names become pod label values). */
+const MAX_WORKFLOW_NAME = 63;
+/** What a CronWorkflow appends to its name for each run: `-` and the scheduled Unix time. */
+const CRON_RUN_SUFFIX = '-1234567890'.length;
+
+/**
+ * Submit steps outside loops start a Workflow named after the submitting run, `<run name>-<step
+ * id>`, so a retry of the step after a create that succeeded is refused by the API server
+ * (AlreadyExists) instead of starting a second run. Submits in loops (and in called pipelines,
+ * which may be called twice) run more than once per run and keep a generated name.
+ */
+function deterministicName(s: SubmitIR, inLoop: boolean): string | undefined {
+  return inLoop ? undefined : `{{workflow.name}}-${s.id}`;
+}
+
+/**
+ * A schedule's runs are named `<schedule>-<unix time>`; the Workflows their top-level submit
+ * steps create add `-<step id>`, which must stay within Argo's 63 characters.
+ */
+export function checkSubmitNames(schedule: ScheduleIR, p: PipelineIR): void {
+  for (const s of submitsOf(p).filter((x) => !inLoop(p, x))) {
+    const longest = schedule.name.length + CRON_RUN_SUFFIX + 1 + s.id.length;
+    if (longest > MAX_WORKFLOW_NAME) {
+      throw new DslError({
+        path: [seg('schedule', schedule.name), seg('submit', s.id)],
+        problem: `the Workflow this submit step starts is named <run>-${s.id}, up to ${longest} characters for runs of this schedule; Argo allows ${MAX_WORKFLOW_NAME}`,
+        got: schedule.name,
+        fix: `Shorten the schedule name to at most ${MAX_WORKFLOW_NAME - CRON_RUN_SUFFIX - 1 - s.id.length} characters or the submit id`,
+      });
+    }
+  }
+}
+
+/** Whether a submit step sits inside a loop (at any depth). */
+function inLoop(p: PipelineIR, target: SubmitIR): boolean {
+  const visit = (nodes: readonly NodeIR[], looped: boolean): boolean | undefined => {
+    for (const n of nodes) {
+      if (n === target) return looped;
+      const found = n.kind === 'loop' ? visit(n.body, true) : n.kind === 'condition' ? n.branches.map((b) => visit(b.body, looped)).find((x) => x !== undefined) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(p.body, false) ?? false;
+}
+
 /**
  * The Workflow a submit step creates: a run of the target's WorkflowTemplate with the step's
  * inputs as arguments, labelled like `argo submit --from workflowtemplate/<name>` does. The
  * created run is not owned by the submitting one, so cleaning up the submitter (TTL, podGC)
  * never deletes the run it started.
  */
-function workflowManifest(s: SubmitIR, argNames: readonly string[]): string {
+function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: boolean): string {
+  const name = deterministicName(s, inLoop);
   const manifest = {
     apiVersion: ARGO_API_VERSION,
     kind: 'Workflow',
     metadata: {
-      generateName: `${s.pipeline}-`,
+      ...(name ? { name } : { generateName: `${s.pipeline}-` }),
       labels: { 'argosy.dev/submitted-by': '{{workflow.name}}', 'workflows.argoproj.io/workflow-template': s.pipeline },
     },
     spec: {
@@ -52,13 +100,13 @@ function workflowManifest(s: SubmitIR, argNames: readonly string[]): string {
  * template inputs, so the DAG task renders them like any other parameter (loop items, upstream
  * outputs) and the manifest only ever sees `{{inputs.parameters.*}}`.
  */
-export function submitTemplate(name: string, pipeline: string, s: SubmitIR): Record<string, unknown> {
+export function submitTemplate(name: string, pipeline: string, s: SubmitIR, inLoop: boolean): Record<string, unknown> {
   const argNames = Object.keys(s.args);
   return {
     name,
     ...(argNames.length ? { inputs: { parameters: argNames.map((n) => ({ name: n })) } } : {}),
     serviceAccountName: submitterServiceAccount(pipeline),
-    resource: { action: 'create', manifest: workflowManifest(s, argNames) },
+    resource: { action: 'create', manifest: workflowManifest(s, argNames, inLoop) },
     ...(s.retry ? { retryStrategy: retryStrategy(s.retry) } : {}),
   };
 }

@@ -82,6 +82,30 @@ describe('Argo CD target', () => {
     const clash = app('argocd', { pipelines: [train] });
     expect(() => synthesizeIR(resolveProject(project('acme', { environments: [staging], apps: [clash], argocd: delivery })))).toThrow(/app "argocd": the app name "argocd" is taken/);
   });
+
+  it('GIVEN argocd WHEN synthesized THEN each environment has one root Application syncing its Applications directory, except its own file', () => {
+    const files = synthesizeIR(resolveProject(project('acme', { environments: [staging, production], apps: [ranking], argocd: delivery })));
+    const roots = files.filter((f) => f.path.endsWith('-root.yaml'));
+    expect(roots.map((f) => f.path)).toEqual(['production/argocd/application.production-root.yaml', 'staging/argocd/application.staging-root.yaml']);
+    const [prod, stag] = roots.map((f) => f.documents[0] as RenderedObject & { spec: Record<string, unknown> });
+    expect(stag?.metadata).toMatchObject({ name: 'staging-root', namespace: 'argocd', finalizers: ['resources-finalizer.argocd.argoproj.io'] });
+    expect(stag?.spec).toMatchObject({
+      project: 'ml',
+      source: { repoURL: 'https://github.com/acme/ml.git', targetRevision: 'main', path: 'dist/staging/argocd', directory: { exclude: 'application.staging-root.yaml' } },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'argocd' },
+      syncPolicy: { automated: { prune: false, selfHeal: false } },
+    });
+    // The environment's revision and sync policy; Applications live where Argo CD runs, not on the apps' cluster.
+    expect(prod?.spec).toMatchObject({ source: { targetRevision: 'v1.2.0', path: 'dist/production/argocd' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'argocd' }, syncPolicy: { automated: { prune: true, selfHeal: true } } });
+    // What the root syncs is exactly the per-app Applications of its environment.
+    const synced = files.filter((f) => f.path.startsWith('production/argocd/') && !f.path.endsWith((prod?.spec.source as { directory: { exclude: string } }).directory.exclude));
+    expect(synced.map((f) => (f.documents[0] as RenderedObject).metadata.name)).toEqual(['production-ranking']);
+  });
+
+  it('GIVEN an app named root WHEN synthesized with argocd THEN it is a DslError: its Application would take the root name', () => {
+    const clash = app('root', { pipelines: [train] });
+    expect(() => synthesizeIR(resolveProject(project('acme', { environments: [staging], apps: [clash], argocd: delivery })))).toThrow(/app "root": the app name "root" is taken: its Application would be named staging-root/);
+  });
 });
 
 describe('controller-owned fields', () => {

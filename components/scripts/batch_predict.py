@@ -2,7 +2,9 @@
 
 The model is loaded from the MLflow registry by version (`models:/<name>/<version>`, the version
 pipelines/model-versions.json records as serving, passed by the schedule), or by alias when no
-version is given. Ranking by `score * value` turns a purchase
+version is given. The model sees exactly the `features` columns, in the order it was trained on
+(the same list the training pipeline passed its trainer); every other column (keys, copy,
+values) is carried through to the output untouched. Ranking by `score * value` turns a purchase
 probability into expected value (e.g. margin after discount), which is how the discount
 optimizer picks one discount level per customer and product.
 """
@@ -39,6 +41,31 @@ def top_k_per_group(codes, by, k):
     return order[keep], ranks[keep]
 
 
+def feature_columns(available, features):
+    """The model's input columns, in the trained order; raises naming every missing one."""
+    features = list(features)
+    if not features:
+        raise ValueError("features is empty: pass the columns the model was trained on")
+    duplicated = sorted({f for f in features if features.count(f) > 1})
+    if duplicated:
+        raise ValueError(f"features lists {', '.join(duplicated)} more than once")
+    missing = [f for f in features if f not in set(available)]
+    if missing:
+        raise ValueError(f"dataset has no column {', '.join(missing)} (features the model was trained on); it has: {', '.join(available)}")
+    return features
+
+
+def check_signature(features, signature_inputs):
+    """Fails when the model's logged input signature names other columns than `features`.
+
+    `signature_inputs` is None for a model logged without a signature (nothing to compare).
+    """
+    if signature_inputs is None:
+        return
+    if list(signature_inputs) != list(features):
+        raise ValueError(f"the model was trained on [{', '.join(signature_inputs)}] but features is [{', '.join(features)}]; pass the training pipeline's feature list")
+
+
 def registry_uri(name, version, alias):
     """The MLflow URI to load: the pinned version when there is one, else the alias."""
     return f"models:/{name}/{version}" if version else f"models:/{name}@{alias}"
@@ -54,8 +81,10 @@ def main():
     model = mlflow.pyfunc.load_model(model_uri)
     key_columns = json.loads(os.environ["INPUT_GROUP_BY"])
     value_column = os.environ.get("INPUT_VALUE_COLUMN", "")
-    features = frame.drop(columns=[c for c in key_columns + ([value_column] if value_column else []) if c in frame.columns])
-    frame["score"] = np.asarray(model.predict(features), dtype=float).reshape(len(frame), -1)[:, -1]
+    features = feature_columns(list(frame.columns), json.loads(os.environ["INPUT_FEATURES"]))
+    schema = model.metadata.get_input_schema()
+    check_signature(features, schema.input_names() if schema is not None else None)
+    frame["score"] = np.asarray(model.predict(frame[features]), dtype=float).reshape(len(frame), -1)[:, -1]
     frame["ranking_score"] = ranking_scores(frame["score"], frame[value_column] if value_column else None)
     top_k = int(os.environ["INPUT_TOP_K"])
     if top_k > 0:

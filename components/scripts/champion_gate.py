@@ -39,21 +39,41 @@ def log_loss(labels, probs, eps=1e-15):
 
 
 def ndcg_at_k(labels, scores, k=10):
-    """Normalised discounted cumulative gain of the top-k by score."""
+    """Normalised discounted cumulative gain of one ranked list's top-k by score (gain = label).
+
+    Ties in score keep input order (a stable sort), so the value is deterministic. None when the
+    list has no relevant row: its ideal DCG is 0 and NDCG is undefined.
+    """
     ranked = [y for _, y in sorted(zip(scores, labels), key=lambda t: -t[0])][:k]
     ideal = sorted(labels, reverse=True)[:k]
     dcg = sum(y / math.log2(i + 2) for i, y in enumerate(ranked))
     idcg = sum(y / math.log2(i + 2) for i, y in enumerate(ideal))
-    return dcg / idcg if idcg > 0 else 0.0
+    return dcg / idcg if idcg > 0 else None
 
 
-def score(metric, labels, predictions):
+def mean_ndcg_at_k(groups, labels, scores, k=10):
+    """NDCG@k of each group's own ranking (a user's candidates, a query's results), averaged over
+    the groups with at least one relevant row; the others cannot tell rankers apart."""
+    lists = {}
+    for g, y, s in zip(groups, labels, scores):
+        lists.setdefault(g, ([], []))
+        lists[g][0].append(y)
+        lists[g][1].append(s)
+    values = [v for v in (ndcg_at_k(ys, ss, k) for ys, ss in lists.values()) if v is not None]
+    if not values:
+        raise ValueError("NDCG needs at least one group with a relevant row in the holdout")
+    return sum(values) / len(values)
+
+
+def score(metric, labels, predictions, groups=None, k=10):
     if metric == "auc":
         return roc_auc(labels, predictions)
     if metric == "logloss":
         return log_loss(labels, predictions)
     if metric == "ndcg":
-        return ndcg_at_k(labels, predictions)
+        if groups is None:
+            raise ValueError("ndcg ranks within groups: set groupColumn (e.g. user_id)")
+        return mean_ndcg_at_k(groups, labels, predictions, k)
     raise ValueError(f"unknown metric {metric!r}")
 
 
@@ -93,9 +113,10 @@ def champion_score(tracking_uri, model, version, metric, token=None, opener=urll
 def main():
     import pandas as pd
 
-    metric = os.environ["INPUT_METRIC"]
+    metric, group_column = os.environ["INPUT_METRIC"], os.environ.get("INPUT_GROUP_COLUMN", "")
     frame = pd.read_parquet(os.environ["INPUT_PREDICTIONS"])
-    challenger = score(metric, frame["label"].tolist(), frame["score"].tolist())
+    groups = frame[group_column].astype(str).tolist() if group_column else None
+    challenger = score(metric, frame["label"].tolist(), frame["score"].tolist(), groups, int(os.environ["INPUT_K"]))
     champion = champion_score(os.environ["MLFLOW_TRACKING_URI"], os.environ["INPUT_REGISTERED_MODEL"], os.environ["INPUT_CHAMPION_VERSION"], metric, os.environ.get("MLFLOW_TRACKING_TOKEN"))
     promote, reason = decide(metric, challenger, champion, float(os.environ["INPUT_MIN_LIFT"]), float(os.environ["INPUT_MIN_SCORE"]))
     print(reason)
@@ -103,7 +124,7 @@ def main():
         "OUTPUT_PROMOTE": "true" if promote else "false",
         "OUTPUT_CHALLENGER_SCORE": repr(challenger),
         "OUTPUT_CHAMPION_SCORE": repr(champion if champion is not None else float("nan")),
-        "OUTPUT_REPORT": json.dumps({"metric": metric, "challenger": challenger, "champion": champion, "promote": promote, "reason": reason}),
+        "OUTPUT_REPORT": json.dumps({"metric": metric, "groupColumn": group_column, "challenger": challenger, "champion": champion, "promote": promote, "reason": reason}),
     }
     for key, text in outputs.items():
         os.makedirs(os.path.dirname(os.environ[key]), exist_ok=True)

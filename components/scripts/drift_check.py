@@ -1,11 +1,16 @@
 """Drift check: compare a current window of model inputs with the reference (training) window.
 
 Per feature: Population Stability Index and Jensen-Shannon divergence for every feature,
-Kolmogorov-Smirnov for numeric features and a chi-square goodness-of-fit test for categorical
-ones. A feature drifts when any of its statistics crosses its threshold (per-feature overrides
-of the defaults); the model's drift score is the share of drifted features. Writes a JSON report,
-Prometheus text-format metrics (also pushed to a Pushgateway when one is configured) and the
-score and verdict as outputs.
+Kolmogorov-Smirnov for numeric features and a chi-square test of homogeneity for categorical
+ones. A feature drifts when any of its thresholded statistics rises above its threshold
+(per-feature overrides of the defaults). Thresholds apply to effect sizes only: the KS distance
+D and, for categorical features, Cramer's V of the chi-square test. Their p-values are reported
+but never thresholded: on warehouse-sized windows (10^5 rows and more) a practically irrelevant
+shift is still "significant", so a p-value limit would flag every feature every day. The model's
+drift score is the share of drifted features and the model counts as drifted when the score is
+above its threshold, the comparison its Prometheus alert makes. Writes a JSON report, Prometheus
+text-format metrics (also pushed to a Pushgateway when one is configured) and the score and
+verdict as outputs.
 """
 import json
 import math
@@ -17,9 +22,9 @@ import urllib.request
 import numpy as np
 from scipy import special, stats
 
-DEFAULT_THRESHOLDS = {"psi": 0.2, "js": 0.1, "ks": 0.1, "chi2_pvalue": 0.01}
+DEFAULT_THRESHOLDS = {"psi": 0.2, "js": 0.1, "ks": 0.1, "cramers_v": 0.1}
 NUMERIC_STATS = ("psi", "js", "ks")
-CATEGORICAL_STATS = ("psi", "js", "chi2_pvalue")
+CATEGORICAL_STATS = ("psi", "js", "cramers_v")
 PSI_FLOOR = 1e-4  # empty bins would make PSI infinite
 OTHER = "__other__"
 
@@ -83,14 +88,20 @@ def ks_two_sample(reference, current):
     return d, float(stats.kstwo.sf(d, np.round(m * n / (m + n))))
 
 
-def chi_square(reference_counts, current_counts, pseudo_count=0.5):
-    """Goodness of fit of the current counts to the reference distribution (smoothed so no cell expects zero)."""
-    ref = np.asarray(reference_counts, dtype=float) + pseudo_count
-    obs = np.asarray(current_counts, dtype=float)
-    expected = ref / ref.sum() * obs.sum()
-    statistic = float(np.sum((obs - expected) ** 2 / expected))
-    dof = len(obs) - 1
-    return statistic, float(special.chdtrc(dof, statistic)) if dof > 0 else 1.0
+def chi_square(reference_counts, current_counts):
+    """Chi-square test of homogeneity of the 2 x k table (reference, current) x category, without
+    continuity correction; categories empty in both windows are dropped. Returns the statistic,
+    its p-value and Cramer's V = sqrt(chi2 / n) (for two rows min(r, c) - 1 = 1): the effect size,
+    0 for identical distributions and 1 for disjoint ones, whatever the sample size."""
+    table = np.vstack([np.asarray(reference_counts, dtype=float), np.asarray(current_counts, dtype=float)])
+    table = table[:, table.sum(axis=0) > 0]
+    n = table.sum()
+    if table.shape[1] < 2:
+        return 0.0, 1.0, 0.0
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / n
+    statistic = float(np.sum((table - expected) ** 2 / expected))
+    dof = table.shape[1] - 1
+    return statistic, float(special.chdtrc(dof, statistic)), math.sqrt(statistic / n)
 
 
 def thresholds_for(feature, config):
@@ -100,9 +111,9 @@ def thresholds_for(feature, config):
     return merged
 
 
-def breached(statistic, value, threshold):
-    """p-values drift when they fall below their threshold; every other statistic when it rises above."""
-    return value < threshold if statistic.endswith("pvalue") else value > threshold
+def breached(value, threshold):
+    """A thresholded statistic (an effect size or divergence) drifts when it rises above its limit."""
+    return value > threshold
 
 
 def feature_drift(name, kind, reference, current, config, bins=10):
@@ -116,13 +127,13 @@ def feature_drift(name, kind, reference, current, config, bins=10):
     elif kind == "categorical":
         _, ref_counts, cur_counts = categorical_counts(reference, current)
         p, q = ref_counts / ref_counts.sum(), cur_counts / cur_counts.sum()
-        chi2, p_value = chi_square(ref_counts, cur_counts)
-        values = {"psi": psi(p, q), "js": js_divergence(p, q), "chi2": chi2, "chi2_pvalue": p_value}
+        chi2, p_value, cramers_v = chi_square(ref_counts, cur_counts)
+        values = {"psi": psi(p, q), "js": js_divergence(p, q), "chi2": chi2, "chi2_pvalue": p_value, "cramers_v": cramers_v}
         tested = CATEGORICAL_STATS
     else:
         raise ValueError(f"feature {name!r}: kind must be numeric or categorical, got {kind!r}")
     limits = thresholds_for(name, config)
-    breaches = [s for s in tested if breached(s, values[s], limits[s])]
+    breaches = [s for s in tested if breached(values[s], limits[s])]
     return {
         "feature": name,
         "kind": kind,
@@ -136,7 +147,7 @@ def feature_drift(name, kind, reference, current, config, bins=10):
 def summarize(model, features, score_threshold):
     drifted = [f["feature"] for f in features if f["drifted"]]
     score = len(drifted) / len(features) if features else 0.0
-    return {"model": model, "score": score, "score_threshold": score_threshold, "drifted": score >= score_threshold, "drifted_features": drifted, "features": features}
+    return {"model": model, "score": score, "score_threshold": score_threshold, "drifted": score > score_threshold, "drifted_features": drifted, "features": features}
 
 
 def _labels(**labels):

@@ -1,11 +1,14 @@
 """Promote: record a new model version in the GitOps repository through the git host's REST API.
 
 The repository holds one JSON file (pipelines/model-versions.json) with, per environment and
-model, the `serving` version and the `candidate` being rolled out; the deployments read it,
-CI re-synthesizes the manifests and Argo CD rolls the change out. In `pull-request` mode the
-update goes to a new branch with a pull request for review; in `commit` mode (for staging) it is
-committed to the base branch directly. Works with GitHub's API and compatible hosts (Gitea,
-GitHub Enterprise) through GIT_API_URL.
+model, the `serving` version and the `candidate` being rolled out; the deployments read it and
+Argo CD rolls out what is synthesized from it. A promotion never writes the base branch: it
+commits the file to a `promote/<environment>/<model>-v<version>` branch and opens a pull request,
+because the committed manifests (dist/) must change in the same merge. The promotion-branch CI
+job (docs/dsrpmart.md, "Closing the loop") re-synthesizes dist/ on that branch and commits it.
+In `pull-request` mode the pull request waits for a review; in `auto-merge` mode (staging) it is
+labelled AUTO_MERGE_LABEL and that job merges it once the required checks pass. Works with the
+GitHub REST API (github.com and GitHub Enterprise, through GIT_API_URL).
 """
 import base64
 import json
@@ -13,6 +16,10 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+
+MODES = ("pull-request", "auto-merge")
+# The label the promotion-branch CI job merges on, once dist/ is regenerated and checks pass.
+AUTO_MERGE_LABEL = "promotion/auto-merge"
 
 
 class GitHost:
@@ -54,12 +61,18 @@ class GitHost:
         return self.call("PUT", f"contents/{urllib.parse.quote(path)}", body)
 
     def open_pull_request(self, head, base, title, body):
+        """The new pull request, or the open one from `head` when a re-run finds it exists."""
         try:
             return self.call("POST", "pulls", {"head": head, "base": base, "title": title, "body": body})
         except urllib.error.HTTPError as err:
-            if err.code != 422:  # a pull request from this branch exists already: a re-run
+            if err.code != 422:
                 raise
-            return {}
+        owner = self.repo.split("/", 1)[0]
+        found = self.call("GET", f"pulls?{urllib.parse.urlencode({'head': f'{owner}:{head}', 'base': base, 'state': 'open'})}")
+        return found[0] if found else {}
+
+    def add_label(self, number, label):
+        self.call("POST", f"issues/{number}/labels", {"labels": [label]})
 
 
 def record(versions, environment, model, entry, record_as="candidate"):
@@ -99,10 +112,21 @@ def branch_name(environment, model, version):
     return f"promote/{environment}/{model}-v{version}"
 
 
+def pull_request_body(slot, entry, mode):
+    details = "\n".join(f"- {k}: `{v}`" for k, v in sorted(entry.items()))
+    merge = (
+        "Merges by itself (`" + AUTO_MERGE_LABEL + "`) once CI has regenerated dist/ on this branch and the required checks pass."
+        if mode == "auto-merge"
+        else "Needs a review: CI regenerates dist/ on this branch, and the argosy diff comment shows what rolls out."
+    )
+    return f"Recorded by the training pipeline as the {slot} version.\n\n{details}\n\n{merge}\n"
+
+
 def promote(host, path, base, environment, model, entry, mode, record_as="candidate"):
-    """Records `entry` for `model` in `environment`; returns what happened and the URL to look at."""
-    if mode not in ("pull-request", "commit"):
-        raise ValueError(f"mode must be pull-request or commit, got {mode!r}")
+    """Records `entry` for `model` in `environment` on a promotion branch with a pull request;
+    returns what happened and the pull request URL."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
     current, sha = host.get_file(path, base)
     updated, outcome = record(json.loads(current) if current else {}, environment, model, entry, record_as)
     if outcome == "unchanged" or outcome.startswith("pending:"):
@@ -110,15 +134,13 @@ def promote(host, path, base, environment, model, entry, mode, record_as="candid
     text = render(updated)
     slot = "serving" if outcome == "serving" else "candidate"
     message = f"Promote {model} to version {entry['version']} in {environment} ({slot})"
-    if mode == "commit":
-        result = host.put_file(path, base, text, sha, message)
-        return {"changed": True, "outcome": outcome, "url": result.get("commit", {}).get("html_url", "")}
     branch = branch_name(environment, model, entry["version"])
     host.create_branch(branch, host.branch_sha(base))
     _, branch_blob = host.get_file(path, branch)
     host.put_file(path, branch, text, branch_blob, message)
-    details = "\n".join(f"- {k}: `{v}`" for k, v in sorted(entry.items()))
-    pr = host.open_pull_request(branch, base, message, f"Recorded by the training pipeline as the {slot} version.\n\n{details}\n")
+    pr = host.open_pull_request(branch, base, message, pull_request_body(slot, entry, mode))
+    if mode == "auto-merge" and pr.get("number") is not None:
+        host.add_label(pr["number"], AUTO_MERGE_LABEL)
     return {"changed": True, "outcome": outcome, "url": pr.get("html_url", "")}
 
 

@@ -2,7 +2,7 @@ import unittest
 
 import numpy as np
 
-from batch_predict import group_codes, ranking_scores, registry_uri, top_k_per_group
+from batch_predict import check_signature, feature_columns, group_codes, ranking_scores, registry_uri, top_k_per_group
 
 
 class GroupCodesTest(unittest.TestCase):
@@ -37,6 +37,28 @@ class TopKTest(unittest.TestCase):
         np.testing.assert_allclose(by, [0.6, 0.9])
         rows, _ = top_k_per_group(np.array([0, 0]), by, 1)
         self.assertEqual(rows.tolist(), [1])
+
+
+class FeatureColumnsTest(unittest.TestCase):
+    def test_selects_exactly_the_trained_features_in_their_order(self):
+        available = ["user_id", "item_id", "title", "relevance", "slot", "slot_affinity"]
+        self.assertEqual(feature_columns(available, ["slot_affinity", "relevance", "slot"]), ["slot_affinity", "relevance", "slot"])
+
+    def test_a_missing_feature_is_an_error_naming_it(self):
+        with self.assertRaisesRegex(ValueError, r"no column hour_of_day, day_of_week .*it has: user_id, relevance"):
+            feature_columns(["user_id", "relevance"], ["relevance", "hour_of_day", "day_of_week"])
+
+    def test_empty_or_duplicated_features_are_errors(self):
+        with self.assertRaisesRegex(ValueError, "features is empty"):
+            feature_columns(["a"], [])
+        with self.assertRaisesRegex(ValueError, "lists a more than once"):
+            feature_columns(["a", "b"], ["a", "b", "a"])
+
+    def test_signature_must_name_the_same_columns_in_the_same_order(self):
+        check_signature(["a", "b"], ["a", "b"])
+        check_signature(["a", "b"], None)
+        with self.assertRaisesRegex(ValueError, r"trained on \[b, a\] but features is \[a, b\]"):
+            check_signature(["a", "b"], ["b", "a"])
 
 
 class RegistryUriTest(unittest.TestCase):

@@ -4,7 +4,9 @@ import unittest
 import io
 import json
 
-from champion_gate import champion_score, decide, log_loss, ndcg_at_k, roc_auc
+from champion_gate import champion_score, decide, log_loss, mean_ndcg_at_k, ndcg_at_k, roc_auc, score
+
+TOL = 1e-6
 
 
 class RocAucTest(unittest.TestCase):
@@ -36,6 +38,52 @@ class LossTest(unittest.TestCase):
     def test_ndcg_known_value(self):
         # relevant item ranked second: (1/log2(3)) / (1/log2(2))
         self.assertAlmostEqual(ndcg_at_k([0, 1], [0.9, 0.1]), 1 / math.log2(3), places=12)
+
+    def test_ndcg_graded_list_by_hand(self):
+        # Ranked labels [2, 0, 3, 1]: DCG = 2/log2(2) + 0 + 3/log2(4) + 1/log2(5) = 3.930676558;
+        # ideal [3, 2, 1, 0]: 3 + 2/log2(3) + 1/log2(4) = 4.761859507; NDCG = 0.825449922.
+        self.assertAlmostEqual(ndcg_at_k([2, 0, 3, 1], [0.9, 0.8, 0.7, 0.6]), 0.825449922, delta=TOL)
+        # k=2 keeps [2, 0] against ideal [3, 2]: 2 / (3 + 2/log2(3)) = 0.469278726.
+        self.assertAlmostEqual(ndcg_at_k([2, 0, 3, 1], [0.9, 0.8, 0.7, 0.6], k=2), 0.469278726, delta=TOL)
+
+    def test_a_list_without_relevant_rows_has_no_ndcg(self):
+        self.assertIsNone(ndcg_at_k([0, 0], [0.3, 0.2]))
+
+
+class GroupedNdcgTest(unittest.TestCase):
+    # Two users: u1 ranks its one click second (NDCG 1/log2(3) = 0.630929754), u2 ranks both
+    # clicks first (NDCG 1); u3 clicked nothing and is left out. Mean: 0.815464877.
+    GROUPS = ["u1", "u1", "u1", "u2", "u2", "u2", "u3", "u3"]
+    LABELS = [0, 1, 0, 1, 1, 0, 0, 0]
+    SCORES = [0.9, 0.8, 0.1, 0.7, 0.6, 0.5, 0.95, 0.2]
+
+    def test_mean_of_per_group_ndcg_by_hand(self):
+        self.assertAlmostEqual(mean_ndcg_at_k(self.GROUPS, self.LABELS, self.SCORES), 0.815464877, delta=TOL)
+
+    def test_differs_from_one_ndcg_over_the_pooled_holdout(self):
+        # Pooled, u3's 0.95 and u1's 0.9 non-clicks push the three clicks to ranks 3-5:
+        # (1/log2(4) + 1/log2(5) + 1/log2(6)) / (1 + 1/log2(3) + 1/log2(4)) = 0.618288502.
+        pooled = ndcg_at_k(self.LABELS, self.SCORES)
+        self.assertAlmostEqual(pooled, 0.618288502, delta=TOL)
+        self.assertGreater(abs(pooled - mean_ndcg_at_k(self.GROUPS, self.LABELS, self.SCORES)), 0.1)
+
+    def test_k_cuts_each_groups_list(self):
+        # k=1: u1's top row is not a click (0), u2's is (1).
+        self.assertAlmostEqual(mean_ndcg_at_k(self.GROUPS, self.LABELS, self.SCORES, k=1), 0.5, delta=TOL)
+
+    def test_rows_of_a_group_need_not_be_contiguous(self):
+        order = [7, 0, 3, 6, 1, 4, 2, 5]
+        pick = lambda xs: [xs[i] for i in order]
+        self.assertAlmostEqual(mean_ndcg_at_k(pick(self.GROUPS), pick(self.LABELS), pick(self.SCORES)), 0.815464877, delta=TOL)
+
+    def test_no_group_with_a_relevant_row_is_an_error(self):
+        with self.assertRaisesRegex(ValueError, "at least one group"):
+            mean_ndcg_at_k(["a", "b"], [0, 0], [0.1, 0.2])
+
+    def test_ndcg_without_a_group_column_is_an_error(self):
+        with self.assertRaisesRegex(ValueError, "set groupColumn"):
+            score("ndcg", [1, 0], [0.2, 0.1])
+        self.assertAlmostEqual(score("ndcg", self.LABELS, self.SCORES, self.GROUPS), 0.815464877, delta=TOL)
 
 
 class DecideTest(unittest.TestCase):

@@ -71,19 +71,31 @@ class KolmogorovSmirnovTest(unittest.TestCase):
 
 
 class ChiSquareTest(unittest.TestCase):
-    def test_textbook_die_example(self):
-        # scipy.stats.chisquare docs: observed [16, 18, 16, 14, 12, 12] against a fair die.
-        statistic, p_value = chi_square([1e9] * 6, [16, 18, 16, 14, 12, 12])
-        self.assertAlmostEqual(statistic, 2.0, delta=TOL)
-        self.assertAlmostEqual(p_value, 0.8491450360846096, delta=TOL)
+    def test_two_by_two_by_hand(self):
+        # Reference 60 app / 40 web, current 40 / 60: every expected cell is 50, so
+        # chi2 = 4 * 10^2 / 50 = 8, p = P(chi2_1 > 8) = 0.004677735, V = sqrt(8 / 200) = 0.2.
+        statistic, p_value, v = chi_square([60, 40], [40, 60])
+        self.assertAlmostEqual(statistic, 8.0, delta=TOL)
+        self.assertAlmostEqual(p_value, 0.004677734981047, delta=TOL)
+        self.assertAlmostEqual(v, 0.2, delta=TOL)
 
-    def test_matches_scipy_with_smoothed_expectation(self):
+    def test_matches_scipy_contingency_test_and_cramers_v(self):
         ref, cur = [50, 30, 20, 0], [40, 35, 20, 5]
-        statistic, p_value = chi_square(ref, cur)
-        smoothed = np.asarray(ref) + 0.5
-        reference = stats.chisquare(cur, smoothed / smoothed.sum() * sum(cur))
+        statistic, p_value, v = chi_square(ref, cur)
+        table = np.array([ref, cur])
+        reference = stats.chi2_contingency(table, correction=False)
         self.assertAlmostEqual(statistic, reference.statistic, delta=TOL)
         self.assertAlmostEqual(p_value, reference.pvalue, delta=TOL)
+        self.assertAlmostEqual(v, stats.contingency.association(table, method="cramer", correction=False), delta=TOL)
+
+    def test_categories_empty_in_both_windows_are_dropped(self):
+        self.assertEqual(chi_square([5, 0, 5], [3, 0, 7]), chi_square([5, 5], [3, 7]))
+
+    def test_identical_shares_have_no_effect_whatever_the_sample_size(self):
+        statistic, p_value, v = chi_square([500, 300, 200], [50, 30, 20])
+        self.assertAlmostEqual(statistic, 0.0, delta=TOL)
+        self.assertAlmostEqual(v, 0.0, delta=TOL)
+        self.assertAlmostEqual(p_value, 1.0, delta=TOL)
 
 
 class BinningTest(unittest.TestCase):
@@ -121,17 +133,31 @@ class VerdictTest(unittest.TestCase):
         self.assertFalse(lenient["drifted"])
         self.assertEqual(lenient["thresholds"], {"psi": 10, "js": 1, "ks": 1})
 
-    def test_categorical_pvalue_threshold_is_a_lower_bound(self):
-        same = feature_drift("channel", "categorical", ["app"] * 500 + ["web"] * 500, ["app"] * 250 + ["web"] * 250, {})
+    def test_a_significant_but_tiny_categorical_shift_does_not_drift(self):
+        # 50.0 % -> 50.5 % app on a million rows each: p < 1e-10, yet Cramer's V is 0.005.
+        small = feature_drift("channel", "categorical", ["app"] * 500_000 + ["web"] * 500_000, ["app"] * 505_000 + ["web"] * 495_000, {})
+        self.assertLess(small["statistics"]["chi2_pvalue"], 1e-10)
+        self.assertAlmostEqual(small["statistics"]["cramers_v"], 0.005, delta=TOL)
+        self.assertFalse(small["drifted"], small)
+        self.assertNotIn("chi2_pvalue", small["thresholds"])
+
+    def test_a_large_categorical_shift_drifts_on_cramers_v(self):
         moved = feature_drift("channel", "categorical", ["app"] * 500 + ["web"] * 500, ["app"] * 400 + ["web"] * 100, {})
-        self.assertFalse(same["drifted"])
-        self.assertIn("chi2_pvalue", moved["breaches"])
+        self.assertIn("cramers_v", moved["breaches"])
+        lenient = feature_drift("channel", "categorical", ["app"] * 500 + ["web"] * 500, ["app"] * 400 + ["web"] * 100, {"default": {"cramers_v": 0.5, "psi": 10, "js": 1}})
+        self.assertFalse(lenient["drifted"])
 
     def test_score_is_the_share_of_drifted_features(self):
-        report = summarize("m", [{"feature": "a", "drifted": True}, {"feature": "b", "drifted": False}, {"feature": "c", "drifted": False}, {"feature": "d", "drifted": True}], 0.5)
+        report = summarize("m", [{"feature": "a", "drifted": True}, {"feature": "b", "drifted": False}, {"feature": "c", "drifted": False}, {"feature": "d", "drifted": True}], 0.4)
         self.assertEqual(report["score"], 0.5)
         self.assertTrue(report["drifted"])
         self.assertEqual(report["drifted_features"], ["a", "d"])
+
+    def test_a_score_equal_to_the_threshold_is_not_drift_like_the_alert(self):
+        # The alert fires on argosy_drift_score > threshold; the verdict must agree at the boundary.
+        features = [{"feature": "a", "drifted": True}, {"feature": "b", "drifted": False}]
+        self.assertFalse(summarize("m", features, 0.5)["drifted"])
+        self.assertTrue(summarize("m", features, 0.49)["drifted"])
 
     def test_prometheus_text_carries_score_and_statistics(self):
         feature = {"feature": "price", "statistics": {"psi": 0.25, "ks": 0.1}, "thresholds": {"psi": 0.2}, "drifted": True}

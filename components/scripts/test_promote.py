@@ -4,7 +4,7 @@ import json
 import unittest
 import urllib.error
 
-from promote import GitHost, branch_name, promote, record, render
+from promote import AUTO_MERGE_LABEL, GitHost, branch_name, promote, record, render
 
 ENTRY = {"version": "13", "storageUri": "s3://mlflow/7/abc/artifacts/model", "registryUri": "models:/ctr-categories/13", "run": "ctr-training-x7k2p"}
 V12 = {"version": "12", "storageUri": "s3://mlflow/7/old/artifacts/model"}
@@ -36,7 +36,11 @@ class FakeHost:
 
     def open_pull_request(self, head, base, title, body):
         self.calls.append(("pr", head, base, title))
-        return {"html_url": "https://git/pull/7"}
+        self.body = body
+        return {"number": 7, "html_url": "https://git/pull/7"}
+
+    def add_label(self, number, label):
+        self.calls.append(("label", number, label))
 
 
 class RecordTest(unittest.TestCase):
@@ -90,12 +94,19 @@ class PromoteTest(unittest.TestCase):
         self.assertEqual(host.calls[2], ("pr", branch, "main", "Promote ctr-categories to version 13 in production (candidate)"))
         self.assertEqual(json.loads(host.branches[branch]["models.json"])["production"]["ctr-categories"]["candidate"], ENTRY)
         self.assertNotIn("candidate", host.branches["main"]["models.json"])
+        self.assertEqual(len(host.calls), 3)
+        self.assertIn("Needs a review", host.body)
 
-    def test_commit_mode_writes_the_base_branch(self):
+    def test_auto_merge_mode_opens_a_labelled_pull_request_and_never_writes_the_base_branch(self):
         host = FakeHost({})
-        result = promote(host, "models.json", "main", "staging", "ctr-categories", ENTRY, "commit")
-        self.assertEqual(result["url"], "https://git/commit/main")
-        self.assertEqual(json.loads(host.branches["main"]["models.json"])["staging"]["ctr-categories"], {"serving": ENTRY})
+        result = promote(host, "models.json", "main", "staging", "ctr-categories", ENTRY, "auto-merge")
+        branch = "promote/staging/ctr-categories-v13"
+        self.assertEqual(result["url"], "https://git/pull/7")
+        self.assertEqual([c[0] for c in host.calls], ["branch", "put", "pr", "label"])
+        self.assertEqual(host.calls[3], ("label", 7, AUTO_MERGE_LABEL))
+        self.assertEqual(json.loads(host.branches[branch]["models.json"])["staging"]["ctr-categories"], {"serving": ENTRY})
+        self.assertNotIn("models.json", host.branches["main"])
+        self.assertIn("Merges by itself", host.body)
 
     def test_an_already_recorded_or_blocked_version_changes_nothing(self):
         host = FakeHost({"models.json": render({"production": {"ctr-categories": {"serving": V12, "candidate": ENTRY}}})})
@@ -104,8 +115,10 @@ class PromoteTest(unittest.TestCase):
         self.assertEqual(host.calls, [])
 
     def test_an_unknown_mode_is_rejected(self):
-        with self.assertRaises(ValueError):
-            promote(FakeHost({}), "models.json", "main", "production", "m", ENTRY, "push")
+        # Committing straight to the base branch would leave dist/ stale there: not a mode.
+        for mode in ("push", "commit"):
+            with self.assertRaisesRegex(ValueError, "pull-request, auto-merge"):
+                promote(FakeHost({}), "models.json", "main", "production", "m", ENTRY, mode)
 
 
 class GitHostTest(unittest.TestCase):
@@ -121,6 +134,19 @@ class GitHostTest(unittest.TestCase):
         self.assertEqual(host.get_file("pipelines/model-versions.json", "main"), ('{"a": 1}', "abc"))
         self.assertEqual(seen[0].full_url, "https://api.github.com/repos/dsrpmart/gitops/contents/pipelines/model-versions.json?ref=main")
         self.assertEqual(seen[0].get_header("Authorization"), "Bearer t0k")
+
+    def test_a_rerun_finds_the_open_pull_request_of_its_branch(self):
+        seen = []
+
+        def opener(request, timeout):
+            seen.append((request.get_method(), request.full_url))
+            if request.get_method() == "POST":
+                raise urllib.error.HTTPError(request.full_url, 422, "Unprocessable Entity", {}, None)
+            return io.BytesIO(json.dumps([{"number": 12, "html_url": "https://github.com/dsrpmart/gitops/pull/12"}]).encode())
+
+        host = GitHost("https://api.github.com", "dsrpmart/gitops", "t0k", opener=opener)
+        self.assertEqual(host.open_pull_request("promote/staging/m-v3", "main", "t", "b")["number"], 12)
+        self.assertEqual(seen[1], ("GET", "https://api.github.com/repos/dsrpmart/gitops/pulls?head=dsrpmart%3Apromote%2Fstaging%2Fm-v3&base=main&state=open"))
 
     def test_missing_file_is_none(self):
         def opener(request, timeout):

@@ -1,14 +1,17 @@
-import { batchPredict, warehouseExtract } from '../../components/index.ts';
+import { batchPredict, warehouseExtract, warehouseLoad } from '../../components/index.ts';
 import { param, pipeline } from '../../dsl/index.ts';
 import { platformOptions } from '../shared/platform.ts';
-import { DISCOUNT_MODEL } from './discount-training.ts';
+import { DISCOUNT_FEATURES, DISCOUNT_MODEL } from './discount-training.ts';
 import { DISCOUNT_CANDIDATES_SQL } from './queries.ts';
+
+/** Where the week's offers land in the warehouse, for the notification sends. */
+export const DISCOUNT_PREDICTIONS_TABLE = 'ml_outputs.discount_predictions';
 
 /**
  * Personalized discounts: weekly batch predictions. Scores every (customer, product, discount
- * level) candidate with the champion and keeps, per customer and product, the level with the
- * highest expected margin (purchase probability x margin after discount). The app and the
- * notification composer read the published file.
+ * level) candidate with the serving version and keeps, per customer and product, the level with
+ * the highest expected margin (purchase probability x margin after discount). The app reads the
+ * published file; the notification sends read the same rows from the warehouse.
  */
 export const discountPredictions = pipeline(
   'discount-predictions',
@@ -24,14 +27,16 @@ export const discountPredictions = pipeline(
   },
   (p, params) => {
     const candidates = p.task('extract-candidates', warehouseExtract, { sql: DISCOUNT_CANDIDATES_SQL, snapshotDate: params.snapshotDate });
-    p.task('optimize', batchPredict, {
+    const optimize = p.task('optimize', batchPredict, {
       dataset: candidates.outputs.table,
       registeredModel: DISCOUNT_MODEL,
       version: params.modelVersion,
+      features: DISCOUNT_FEATURES,
       groupBy: ['user_id', 'product_id'],
       topK: 1,
       valueColumn: 'margin_after_discount',
       destination: `${params.outputPrefix}/snapshot=${params.snapshotDate}/discounts.parquet`,
     });
+    p.task('load-predictions', warehouseLoad, { rows: optimize.outputs.predictions, table: DISCOUNT_PREDICTIONS_TABLE, snapshotDate: params.snapshotDate });
   },
 );

@@ -8,6 +8,14 @@ import { DISCOUNT_HISTORY_SQL, DISCOUNT_HOLDOUT_SQL } from './queries.ts';
 export const DISCOUNT_MODEL = 'discount-optimizer';
 
 /**
+ * The optimizer's inputs, in order: trained on here, scored with by `discount-predictions` and
+ * sent by the product page to the real-time endpoint (its transformer adds `discount_pct`).
+ */
+export const DISCOUNT_FEATURES = [
+  'discount_pct', 'price', 'margin_rate', 'category_affinity', 'days_since_last_purchase', 'purchases_90d', 'product_views_30d', 'basket_value_avg', 'customer_segment',
+];
+
+/**
  * Personalized discounts: weekly training of the model that predicts whether a customer buys a
  * product at a given discount. The champion/challenger gate is offline and two-fold: the
  * challenger must beat the champion on the 28-day holdout, and hold up in each of its four
@@ -32,6 +40,7 @@ export const discountTraining = pipeline(
     const train = p.task('train', trainSklearn, {
       dataset: history.outputs.table,
       holdout: holdout.outputs.table,
+      features: DISCOUNT_FEATURES,
       estimator: 'gradient-boosting',
       hyperparameters: { max_depth: 4, n_estimators: 300, learning_rate: 0.05, subsample: 0.8 },
     });

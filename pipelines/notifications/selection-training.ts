@@ -8,6 +8,12 @@ import { SENDS_HISTORY_SQL, SENDS_HOLDOUT_SQL } from './queries.ts';
 export const SELECTION_MODEL = 'notification-selection';
 
 /**
+ * The selection model's inputs, in order: columns of messaging.notification_sends for training,
+ * of the composed candidates (compose-notifications) for the sends.
+ */
+export const SELECTION_FEATURES = ['slot', 'kind', 'relevance', 'slot_affinity', 'days_since_last_purchase', 'purchases_90d', 'hour_of_day', 'day_of_week'];
+
+/**
  * Notifications: daily training of the selection model (will the user open this message in
  * this slot?), backtested day by day over the last week and gated against the champion.
  */
@@ -27,7 +33,14 @@ export const selectionTraining = pipeline(
   (p, params) => {
     const history = p.task('extract-history', warehouseExtract, { sql: SENDS_HISTORY_SQL, snapshotDate: params.snapshotDate });
     const holdout = p.task('extract-holdout', warehouseExtract, { sql: SENDS_HOLDOUT_SQL, snapshotDate: params.snapshotDate });
-    const train = p.task('train', trainLightgbm, { dataset: history.outputs.table, holdout: holdout.outputs.table, objective: 'binary', numLeaves: 31, rounds: 300 });
+    const train = p.task('train', trainLightgbm, {
+      dataset: history.outputs.table,
+      holdout: holdout.outputs.table,
+      features: SELECTION_FEATURES,
+      objective: 'binary',
+      numLeaves: 31,
+      rounds: 300,
+    });
     const backtest = p.task('backtest', evaluateBacktest, { predictions: train.outputs.predictions, metric: 'auc', windowDays: 1, windows: 7 });
     const gate = p.task('champion-gate', championGate, { predictions: train.outputs.predictions, registeredModel: SELECTION_MODEL, championVersion: params.championVersion, metric: 'auc', minLift: params.minLift, minScore: 0.6 });
     p.when(and(eq(gate.outputs.promote, true), ge(backtest.outputs.worstScore, params.minDayAuc)), (p) =>

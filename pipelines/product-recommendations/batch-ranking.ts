@@ -3,7 +3,7 @@ import { param, pipeline, type Environment } from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
 import { platformOptions } from '../shared/platform.ts';
 import { candidatesSql } from './queries.ts';
-import { RANKER_MODEL } from './ranking-training.ts';
+import { RANKER_FEATURES, RANKER_MODEL } from './ranker-features.ts';
 
 /**
  * Product recommendations: the ranking refreshed several times a day. Users are split into
@@ -32,6 +32,7 @@ export function batchRanking(env: Environment) {
           dataset: candidates.outputs.table,
           registeredModel: RANKER_MODEL,
           version: params.modelVersion,
+          features: [...RANKER_FEATURES],
           groupBy: ['user_id'],
           topK: 50,
           destination: `${params.outputPrefix}/snapshot=${params.snapshotDate}/shard=${shard}.parquet`,

@@ -1,15 +1,16 @@
-import { championGate, featureEngineering, trainXgboost, warehouseExtract } from '../../components/index.ts';
+import { championGate, featureEngineering, trainXgboost, warehouseExtract, warehouseLoad } from '../../components/index.ts';
 import { eq, param, pipeline } from '../../dsl/index.ts';
 import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
+import { CTR_FEATURES, CTR_MODEL, CTR_TRAINING_TABLE } from './ctr-features.ts';
 import { CTR_EVENTS_SQL } from './queries.ts';
 
-/** Name of the CTR model in the registry, the GitOps versions file and the alerts. */
-export const CTR_MODEL = 'ctr-categories';
+export { CTR_MODEL } from './ctr-features.ts';
 
 /**
  * Recommended categories: weekly training of the CTR model that ranks categories per user.
- * extract -> features -> train -> champion gate -> register -> promote (only when the challenger wins).
+ * extract -> features -> train -> champion gate -> (only when the challenger wins) training
+ * snapshot for the drift check, register, promote.
  */
 export const ctrTraining = pipeline(
   'ctr-training',
@@ -27,10 +28,11 @@ export const ctrTraining = pipeline(
   },
   (p, params) => {
     const extract = p.task('extract', warehouseExtract, { sql: CTR_EVENTS_SQL, snapshotDate: params.snapshotDate });
-    const features = p.task('features', featureEngineering, { raw: extract.outputs.table });
+    const features = p.task('features', featureEngineering, { raw: extract.outputs.table, features: [...CTR_FEATURES] });
     const train = p.task('train', trainXgboost, {
       dataset: features.outputs.train,
       holdout: features.outputs.holdout,
+      features: [...CTR_FEATURES],
       learningRate: params.learningRate,
       maxDepth: params.maxDepth,
     });
@@ -41,14 +43,15 @@ export const ctrTraining = pipeline(
       minLift: params.minLift,
       minScore: 0.6,
     });
-    p.when(eq(gate.outputs.promote, true), (p) =>
+    p.when(eq(gate.outputs.promote, true), (p) => {
+      p.task('load-training-snapshot', warehouseLoad, { rows: features.outputs.train, table: CTR_TRAINING_TABLE, snapshotDate: params.snapshotDate });
       registerAndPromote(p, {
         registeredModel: CTR_MODEL,
         model: train.outputs.model,
         score: gate.outputs.challengerScore,
         metric: 'auc',
         promotion: params,
-      }),
-    );
+      });
+    });
   },
 );

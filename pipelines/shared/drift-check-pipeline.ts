@@ -16,10 +16,13 @@ export interface DriftCheckSpec {
   readonly currentSql: string;
   readonly features: DriftFeatures;
   readonly thresholds?: DriftThresholds;
-  /** Share of drifted features that counts as drift of the model; also the alert threshold. */
+  /** Share of drifted features above which the model counts as drifted; also the alert threshold. */
   readonly scoreThreshold: number;
-  /** Starts the retraining run, typed against the training pipeline's parameters. */
-  readonly retrain: (p: PipelineBuilder, args: RetrainArgs) => Submission;
+  /**
+   * Starts the retraining run, typed against the training pipeline's parameters. Without it the
+   * check only reports and alerts: for drift that no automatic retraining can answer.
+   */
+  readonly retrain?: (p: PipelineBuilder, args: RetrainArgs) => Submission;
 }
 
 /** What a retraining run is started with: the drift run's date and its environment's promotion settings. */
@@ -27,24 +30,45 @@ export interface RetrainArgs extends PromotionRefs {
   readonly snapshotDate: ParamRef<string>;
 }
 
-const driftParams = {
+const alertParams = {
   snapshotDate: param.string().describe('Last day of the current window: a date or an RFC 3339 time.'),
+};
+
+const retrainParams = {
+  ...alertParams,
   autoRetrain: param.bool().default(true).describe('Start retraining when the model drifted.'),
   // Handed to the retraining run, which records its model version for the same environment.
   ...promotionParams,
 };
 
 /** A drift pipeline plus what its schedule and alert need to agree on. */
-export interface DriftCheck {
-  readonly pipeline: Pipeline<typeof driftParams>;
-  readonly model: string;
-  readonly scoreThreshold: number;
+export type DriftCheck =
+  | { readonly retrains: true; readonly pipeline: Pipeline<typeof retrainParams>; readonly model: string; readonly scoreThreshold: number }
+  | { readonly retrains: false; readonly pipeline: Pipeline<typeof alertParams>; readonly model: string; readonly scoreThreshold: number };
+
+const options = (spec: DriftCheckSpec, what: string) => ({
+  description: `Daily input drift check of ${spec.model}; ${what} when drift is above ${spec.scoreThreshold}.`,
+  timeout: '2h',
+  ...platformOptions,
+});
+
+function check(p: PipelineBuilder, spec: DriftCheckSpec, snapshotDate: ParamRef<string>) {
+  const reference = p.task('extract-reference', warehouseExtract, { sql: spec.referenceSql, snapshotDate });
+  const current = p.task('extract-current', warehouseExtract, { sql: spec.currentSql, snapshotDate });
+  return p.task('check', driftCheck, {
+    reference: reference.outputs.table,
+    current: current.outputs.table,
+    model: spec.model,
+    features: spec.features,
+    thresholds: spec.thresholds ?? {},
+    scoreThreshold: spec.scoreThreshold,
+  });
 }
 
 /**
  * The drift pipeline of one deployed model: extract both windows, run the drift check (which
  * pushes the score for the alert) and, when the model drifted and auto-retraining is on, submit a
- * run of its training pipeline.
+ * run of its training pipeline. Without `retrain` it stops at the check (and the alert).
  *
  * @example
  * ```ts
@@ -52,34 +76,23 @@ export interface DriftCheck {
  * ```
  */
 export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
-  const built = pipeline(
-    spec.name,
-    {
-      description: `Daily input drift check of ${spec.model}; retrains it when drift crosses ${spec.scoreThreshold}.`,
-      params: driftParams,
-      timeout: '2h',
-      // Retraining is started by creating an Argo Workflow (p.submit), which only Argo can run.
-      target: 'argo',
-      ...platformOptions,
-    },
-    (p, params) => {
-      const reference = p.task('extract-reference', warehouseExtract, { sql: spec.referenceSql, snapshotDate: params.snapshotDate });
-      const current = p.task('extract-current', warehouseExtract, { sql: spec.currentSql, snapshotDate: params.snapshotDate });
-      const check = p.task('check', driftCheck, {
-        reference: reference.outputs.table,
-        current: current.outputs.table,
-        model: spec.model,
-        features: spec.features,
-        thresholds: spec.thresholds ?? {},
-        scoreThreshold: spec.scoreThreshold,
-      });
-      p.when(and(eq(check.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
-        const { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch } = params;
-        spec.retrain(p, { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch }).retry({ limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } });
-      });
-    },
-  );
-  return { pipeline: built, model: spec.model, scoreThreshold: spec.scoreThreshold };
+  const base = { model: spec.model, scoreThreshold: spec.scoreThreshold };
+  const retrain = spec.retrain;
+  if (!retrain) {
+    const built = pipeline(spec.name, { ...options(spec, 'alerts'), params: alertParams }, (p, params) => {
+      check(p, spec, params.snapshotDate);
+    });
+    return { ...base, retrains: false, pipeline: built };
+  }
+  // Retraining is started by creating an Argo Workflow (p.submit), which only Argo can run.
+  const built = pipeline(spec.name, { ...options(spec, 'retrains it'), target: 'argo', params: retrainParams }, (p, params) => {
+    const result = check(p, spec, params.snapshotDate);
+    p.when(and(eq(result.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
+      const { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch } = params;
+      retrain(p, { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch }).retry({ limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } });
+    });
+  });
+  return { ...base, retrains: true, pipeline: built };
 }
 
 /**
@@ -87,13 +100,14 @@ export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
  * monitoring path is exercised), but retrains only where the environment allows it.
  */
 export function driftSchedule(check: DriftCheck, env: Environment, at: { hour: number; minute?: number }): Schedule {
-  return schedule(check.pipeline, {
+  const common = {
     name: `${check.pipeline.name}-daily`,
     cron: cron.daily(at),
     timezone: 'Europe/Berlin',
-    concurrency: 'forbid',
+    concurrency: 'forbid' as const,
     startingDeadline: '1h',
     history: { successful: 3, failed: 3 },
-    args: { snapshotDate: runtime.scheduledTime, autoRetrain: settings(env).autoRetrain, ...promotionArgs(env, check.model) },
-  });
+  };
+  if (!check.retrains) return schedule(check.pipeline, { ...common, args: { snapshotDate: runtime.scheduledTime } });
+  return schedule(check.pipeline, { ...common, args: { snapshotDate: runtime.scheduledTime, autoRetrain: settings(env).autoRetrain, ...promotionArgs(env, check.model) } });
 }

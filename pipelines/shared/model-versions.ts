@@ -4,9 +4,10 @@ import { DslError, type Environment, type ModelVersion } from '../../dsl/index.t
 
 /**
  * The GitOps record of which model version serves where: pipelines/model-versions.json, written
- * by the `promote` component of every training pipeline (a pull request in production, a commit
- * in staging) and read here when the deployments are synthesized. A promotion therefore changes
- * the synthesized storageUri (or model URI) in dist/, and Argo CD rolls it out.
+ * by the `promote` component of every training pipeline (a pull request from a promotion branch:
+ * reviewed in production, merged by CI in staging) and read here when the deployments are
+ * synthesized. A promotion therefore changes the synthesized storageUri (or model URI) in dist/,
+ * regenerated on the promotion branch, and Argo CD rolls it out once merged.
  */
 export const VERSIONS_FILE = new URL('../model-versions.json', import.meta.url);
 

@@ -20,7 +20,7 @@ export interface Promotion {
 /** Where and how a version is recorded in the GitOps repository, as parameter references. */
 export interface GitopsRefs {
   readonly gitopsEnvironment: ParamRef<'staging' | 'production'>;
-  readonly promotion: ParamRef<'pull-request' | 'commit'>;
+  readonly promotion: ParamRef<'pull-request' | 'auto-merge'>;
   readonly gitopsBranch: ParamRef<string>;
 }
 

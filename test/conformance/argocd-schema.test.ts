@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { application } from '../../charts/argocd/application.ts';
 import { builtInIgnoreDifferences, mergeIgnoreDifferences } from '../../charts/argocd/controller-owned.ts';
+import { rootApplication } from '../../charts/argocd/root-application.ts';
 import { argoCd } from '../../dsl/index.ts';
 import { resolveArgoCd } from '../../dsl/gitops.ts';
 import type { AppIR, EnvironmentIR } from '../../dsl/ir/index.ts';
@@ -27,5 +28,8 @@ describe('Argo CD Applications are strict-valid against the Argo CD CRD schema',
     const obj = application(cd, env, app, ignore, ['pipeline-spec.a.yaml', 'pipeline-spec.b.yaml']);
     expect(ignore).toHaveLength(3);
     expect(registry.validate(obj)).toEqual([]);
+    // The environment's root (app of apps) with the same settings, and with manual sync and no cascade.
+    expect(registry.validate(rootApplication(cd, env, 'argocd'))).toEqual([]);
+    expect(registry.validate(rootApplication(resolveArgoCd(argoCd({ repoURL: 'git@github.com:acme/ml.git', cascadeDelete: false })), env, 'argocd'))).toEqual([]);
   });
 });

@@ -12,13 +12,13 @@ import { KfpStrictChecker } from './kfp/strict-check.ts';
  * added to pipelines/ either compiles strict-valid IR or must be listed here with the message
  * the KFP backend gives, so nothing is silently Argo-only.
  */
-// The drift pipelines trigger retraining by creating an Argo Workflow (p.submit), which KFP cannot express.
+// The retraining drift pipelines create an Argo Workflow (p.submit), which KFP cannot express;
+// search's alert-only drift check compiles for both.
 const KFP_STOPPERS: Readonly<Record<string, string>> = {
   'ctr-drift': `pipeline "ctr-drift" > task "retrain": Kubeflow Pipelines cannot express starting another pipeline's run (p.submit of "ctr-training"): KFP components cannot create runs of other pipelines (got "ctr-training"). Compile this pipeline for Argo with target: 'argo' (its retraining trigger is an Argo resource template), or start the run from outside KFP.`,
   'discount-drift': `pipeline "discount-drift" > task "retrain": Kubeflow Pipelines cannot express starting another pipeline's run (p.submit of "discount-training"): KFP components cannot create runs of other pipelines (got "discount-training"). Compile this pipeline for Argo with target: 'argo' (its retraining trigger is an Argo resource template), or start the run from outside KFP.`,
   'notification-drift': `pipeline "notification-drift" > task "retrain": Kubeflow Pipelines cannot express starting another pipeline's run (p.submit of "notification-selection-training"): KFP components cannot create runs of other pipelines (got "notification-selection-training"). Compile this pipeline for Argo with target: 'argo' (its retraining trigger is an Argo resource template), or start the run from outside KFP.`,
   'product-ranking-drift': `pipeline "product-ranking-drift" > task "retrain": Kubeflow Pipelines cannot express starting another pipeline's run (p.submit of "product-ranking-training"): KFP components cannot create runs of other pipelines (got "product-ranking-training"). Compile this pipeline for Argo with target: 'argo' (its retraining trigger is an Argo resource template), or start the run from outside KFP.`,
-  'search-drift': `pipeline "search-drift" > task "rebuild-index": Kubeflow Pipelines cannot express starting another pipeline's run (p.submit of "search-index-build"): KFP components cannot create runs of other pipelines (got "search-index-build"). Compile this pipeline for Argo with target: 'argo' (its retraining trigger is an Argo resource template), or start the run from outside KFP.`,
 };
 
 const checker = new KfpStrictChecker(resolve(sharedDir(), 'schemas', 'kfp'));
