@@ -135,6 +135,22 @@ export function templateIO<I extends InputsDecl>(): TemplateIO<I> {
   } as unknown as TemplateIO<I>;
 }
 
+/**
+ * References to a template's own input parameters, for the one place the io handles cannot
+ * reach: other declarations of the same `inputs` (an input artifact located by an input
+ * parameter). Pass the same map as `inputs.parameters`; a name it lacks is a compile error.
+ *
+ * @example
+ * ```ts
+ * const params = { revision: {} };
+ * const input = inputRefs(params);
+ * template('build', { inputs: { parameters: params, artifacts: { code: { path: '/src', git: { repo: 'https://github.com/golang/example.git', revision: input.revision } } } } }, () => ({ container: { image: 'golang' } }));
+ * ```
+ */
+export function inputRefs<const P extends ParamDecls>(parameters: P): { readonly [K in keyof P & string]: ParamRef } {
+  return Object.fromEntries(Object.keys(parameters).map((name) => [name, paramRef(`inputs.parameters.${name}`)])) as { readonly [K in keyof P & string]: ParamRef };
+}
+
 /** Output references of a node (`steps.<name>` or `tasks.<name>`). */
 export function nodeOutputs<O>(prefix: string): NodeOutputs<O> {
   return {

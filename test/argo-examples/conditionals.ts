@@ -1,4 +1,4 @@
-import { expr, steps, template, vars, workflow, workflowArguments } from '../../dsl/argo/index.ts';
+import { expr, exprWith, steps, template, vars, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
 /**
  * Conditionals provide a way to affect the control flow of a
@@ -17,7 +17,7 @@ const conditionalExample = template('conditional-example', { inputs: { parameter
   steps: steps((s) => {
     s.parallel((g) => {
       g.step('print-hello-govaluate', argosay, { when: `${inputs.parameters['should-print']} == true` });
-      g.step('print-hello-expr', argosay, { when: '{{= inputs.parameters["should-print"] == \'true\'}}' });
+      g.step('print-hello-expr', argosay, { when: exprWith({ quote: '"' }).expr` ${inputs.parameters['should-print']} == 'true'` });
       g.step('print-hello-expr-json', argosay, {
         when: expr`jsonpath(${vars.workflow.parameter('json')}, '$[0].value') == 'true'`,
       });
