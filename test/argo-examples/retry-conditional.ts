@@ -1,10 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Only retry if the retryStrategy.expression condition is satisfied. In this
- * example, retries will be made until a pod matches the condition or the limit
- * of 10 is reached, whichever happens first.
- */
+/** Upstream examples/retry-conditional.yaml. retryStrategy with an expression over vars.lastRetry. */
 const main = template('main', {
   steps: steps((s) => {
     const safeToRetryStep = s.step('safe-to-retry', safeToRetry);
