@@ -5,7 +5,8 @@ import { dag } from './dag.ts';
 import { steps } from './steps.ts';
 import { template, templateRef } from './template.ts';
 import { vars } from './vars.ts';
-import { cronWorkflow, workflow, workflowEventBinding, workflowTemplate } from './workflow.ts';
+import { workflowEventBinding } from './workflow-event-binding.ts';
+import { cronWorkflow, workflow, workflowTemplate } from './workflow.ts';
 import { workflowArguments } from './workflow-arguments.ts';
 
 const echo = template('echo', { inputs: { parameters: { message: {} } }, container: { image: 'busybox', args: ['{{inputs.parameters.message}}'] } });

@@ -4,7 +4,7 @@ import type { ArtifactArg, InputsDecl, LooseArguments, ParamArg } from './io.ts'
 import type { Template } from './template.ts';
 import { WorkflowArguments } from './workflow-arguments.ts';
 // Type-only: workflow.ts imports this module's runtime check.
-import type { WorkflowTemplateObject } from './workflow.ts';
+import type { NamedTemplateRef, WorkflowTemplateObject } from './workflow.ts';
 
 /**
  * A workflow's `arguments` feed its entrypoint's inputs (and its `onExit` template's) by name,
@@ -55,6 +55,9 @@ type RequirementOf<MP extends string, MA extends string> = [MP | MA] extends [ne
 export type DeclaredParams<P extends string, D, T> = GivenParams<P, D> | RefParams<T>;
 /** The artifact names a WorkflowTemplate's own arguments declare. */
 export type DeclaredArtifacts<R extends string, D, T> = GivenArtifacts<R, D> | RefArtifacts<T>;
+
+/** A by-name reference is a literal, so its fields are checked here rather than by inference. */
+export type ExactRef<T> = [T] extends [never] ? {} : [T] extends [WorkflowTemplateObject<unknown, string, string>] ? {} : { readonly workflowTemplateRef?: { readonly [K in keyof T]: K extends keyof NamedTemplateRef ? T[K] : never } };
 
 /** Plain argument maps of a workflow's `arguments`, whichever form they were given in. */
 export function argumentsDecl(args: WorkflowArgumentsLike | undefined): LooseArguments | undefined {

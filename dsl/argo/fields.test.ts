@@ -86,25 +86,22 @@ describe('Argo field groups, as written to YAML', () => {
 
   it('GIVEN one input artifact per location WHEN synthesized THEN each location keeps its own fields, in declaration order', () => {
     const secret = (name: string) => ({ name: 'creds', key: name });
-    const everywhere = template('everywhere', {
-      container: { image: 'busybox' },
-      inputs: {
-        artifacts: {
-          s3: { path: '/s3', s3: { endpoint: 'minio:9000', bucket: 'b', key: 'k', insecure: true, accessKeySecret: secret('access'), secretKeySecret: secret('secret') } },
-          gcs: { path: '/gcs', gcs: { bucket: 'b', key: 'k', serviceAccountKeySecret: secret('sa') } },
-          git: { path: '/git', git: { repo: 'https://example.com/r.git', revision: 'main', depth: 1, usernameSecret: secret('user') } },
-          http: { path: '/http', http: { url: 'https://example.com/f', headers: [{ name: 'Accept', value: 'text/plain' }], auth: { basicAuth: { usernameSecret: secret('u'), passwordSecret: secret('p') } } } },
-          raw: { path: '/raw', raw: { data: 'inline text' } },
-          azure: { path: '/azure', azure: { endpoint: 'https://acct.blob.core.windows.net', container: 'c', blob: 'b', accountKeySecret: secret('key') } },
-          hdfs: { path: '/hdfs', hdfs: { addresses: ['nn:8020'], path: '/data/f', hdfsUser: 'root', force: true } },
-          oss: { path: '/oss', oss: { endpoint: 'http://oss:8080', bucket: 'b', key: 'k', accessKeySecret: secret('access'), secretKeySecret: secret('secret') } },
-          artifactory: { path: '/artifactory', artifactory: { url: 'http://artifactory/repo/f', usernameSecret: secret('u'), passwordSecret: secret('p') } },
-        },
-      },
-    });
+    const locations = {
+      s3: { path: '/s3', s3: { endpoint: 'minio:9000', bucket: 'b', key: 'k', insecure: true, accessKeySecret: secret('access'), secretKeySecret: secret('secret') } },
+      gcs: { path: '/gcs', gcs: { bucket: 'b', key: 'k', serviceAccountKeySecret: secret('sa') } },
+      git: { path: '/git', git: { repo: 'https://example.com/r.git', revision: 'main', depth: 1, usernameSecret: secret('user') } },
+      http: { path: '/http', http: { url: 'https://example.com/f', headers: [{ name: 'Accept', value: 'text/plain' }], auth: { basicAuth: { usernameSecret: secret('u'), passwordSecret: secret('p') } } } },
+      raw: { path: '/raw', raw: { data: 'inline text' } },
+      azure: { path: '/azure', azure: { endpoint: 'https://acct.blob.core.windows.net', container: 'c', blob: 'b', accountKeySecret: secret('key') } },
+      hdfs: { path: '/hdfs', hdfs: { addresses: ['nn:8020'], path: '/data/f', hdfsUser: 'root', force: true } },
+      oss: { path: '/oss', oss: { endpoint: 'http://oss:8080', bucket: 'b', key: 'k', accessKeySecret: secret('access'), secretKeySecret: secret('secret') } },
+      artifactory: { path: '/artifactory', artifactory: { url: 'http://artifactory/repo/f', usernameSecret: secret('u'), passwordSecret: secret('p') } },
+    } as const;
+    const everywhere = template('everywhere', { container: { image: 'busybox' }, inputs: { artifacts: locations } });
     const artifacts = ((renderedSpec(workflow({ metadata: { generateName: 'loc-' }, spec: { entrypoint: everywhere } })).templates?.[0]?.inputs as { artifacts: Record<string, unknown>[] }).artifacts);
     expect(artifacts.map((a) => a.name)).toEqual(['s3', 'gcs', 'git', 'http', 'raw', 'azure', 'hdfs', 'oss', 'artifactory']);
     expect(artifacts.map((a) => Object.keys(a).sort())).toEqual(artifacts.map((a) => ['name', 'path', a.name as string].sort()));
+    expect(artifacts).toEqual(Object.entries(locations).map(([name, decl]) => ({ name, ...decl })));
     expect(artifacts[0]).toEqual({ name: 's3', path: '/s3', s3: { endpoint: 'minio:9000', bucket: 'b', key: 'k', insecure: true, accessKeySecret: secret('access'), secretKeySecret: secret('secret') } });
     expect(artifacts[3]).toEqual({ name: 'http', path: '/http', http: { url: 'https://example.com/f', headers: [{ name: 'Accept', value: 'text/plain' }], auth: { basicAuth: { usernameSecret: secret('u'), passwordSecret: secret('p') } } } });
     expect(artifacts[4]).toEqual({ name: 'raw', path: '/raw', raw: { data: 'inline text' } });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { steps } from './steps.ts';
 import { template } from './template.ts';
-import { clusterWorkflowTemplate, cronWorkflow, workflow, workflowEventBinding, workflowTemplate } from './workflow.ts';
+import { clusterWorkflowTemplate, cronWorkflow, workflow, workflowTemplate } from './workflow.ts';
 import { vars } from './vars.ts';
+import { workflowEventBinding } from './workflow-event-binding.ts';
 import { workflowArguments } from './workflow-arguments.ts';
 
 const leaf = (name: string) => template(name, { container: { image: 'busybox', args: [name] } });

@@ -2,8 +2,8 @@ import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoArgumentsIR } from '../ir/argo-artifacts.ts';
 import type { KubeObjectMeta } from '../ir/argo-kube.ts';
 import type { ArgoTemplateIR } from '../ir/argo-template.ts';
-import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoWorkflowEventBindingSpecIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
-import { argumentsDecl, checkWorkflowArguments, workflowParametersRead, type ArgumentsRequirement, type DeclaredArtifacts, type DeclaredParams, type EntryInputs, type ReferencedTemplate, type WorkflowArgumentsLike } from './entrypoint-arguments.ts';
+import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
+import { argumentsDecl, checkWorkflowArguments, workflowParametersRead, type ArgumentsRequirement, type ExactRef, type DeclaredArtifacts, type DeclaredParams, type EntryInputs, type ReferencedTemplate, type WorkflowArgumentsLike } from './entrypoint-arguments.ts';
 import { ioToIR } from './io.ts';
 import { plain } from './plain.ts';
 import { renderHooks, templateName, type HooksDecl } from './step-common.ts';
@@ -45,9 +45,6 @@ export interface WorkflowSpec<I = unknown, X = unknown, H = {}, P extends string
 /** A spec whose arguments satisfy its entrypoint (`Mode` 'run': Workflow, CronWorkflow). */
 export type CheckedWorkflowSpec<Mode extends 'run' | 'template', I, X, H, P extends string, R extends string, D, T extends WorkflowTemplateRefLike> = WorkflowSpec<I, X, H, P, R, D, T> &
   NoInfer<ArgumentsRequirement<Mode, I, X, P, R, D, T> & ExactRef<T>>;
-
-/** A by-name reference is a literal, so its fields are checked here rather than by inference. */
-type ExactRef<T> = [T] extends [never] ? {} : [T] extends [WorkflowTemplateObject<unknown, string, string>] ? {} : { readonly workflowTemplateRef?: { readonly [K in keyof T]: K extends keyof NamedTemplateRef ? T[K] : never } };
 
 /**
  * An Argo object built by the DSL, ready to be placed in an app (`workflows: [...]`).
@@ -309,47 +306,3 @@ export function cronWorkflow<I = unknown, X = unknown, H = {}, P extends string 
   const spec: ArgoCronWorkflowSpecIR = { ...plain(rest, path), workflowSpec: buildWorkflowSpec(workflowSpec as WorkflowSpec, [...path, 'workflowSpec'], 'run').ir };
   return new ArgoObject('CronWorkflow', { kind: 'CronWorkflow', metadata: checkMetadata('CronWorkflow', def.metadata, path), spec });
 }
-
-/**
- * A WorkflowEventBinding's spec: which events submit which WorkflowTemplate, with which
- * arguments; they must supply what the template's entrypoint needs, like a Workflow's.
- */
-export interface WorkflowEventBindingSpec<P extends string = string, R extends string = string, T extends WorkflowTemplateRefLike = WorkflowTemplateRefLike> {
-  readonly event: { readonly selector: string };
-  readonly submit?: { readonly workflowTemplateRef: T; readonly metadata?: KubeObjectMeta; readonly arguments?: WorkflowArgumentsLike<P, R, unknown> };
-}
-
-/**
- * A WorkflowEventBinding: submits a WorkflowTemplate when a matching event arrives on Argo's
- * event API.
- *
- * @example
- * ```ts
- * workflowEventBinding({ metadata: { name: 'event-consumer' }, spec: { event: { selector: 'payload.message != ""' }, submit: { workflowTemplateRef: consumer } } });
- * ```
- */
-export function workflowEventBinding<P extends string = never, R extends string = never, T extends WorkflowTemplateRefLike = never>(def: {
-  readonly metadata: NamedMetadata;
-  readonly spec: WorkflowEventBindingSpec<P, R, T> & { readonly submit?: NoInfer<ArgumentsRequirement<'run', unknown, unknown, P, R, unknown, T> & ExactRef<T>> };
-}): ArgoObject<'WorkflowEventBinding'> {
-  const path = objectPath('WorkflowEventBinding', def.metadata);
-  const { submit, event } = def.spec as WorkflowEventBindingSpec;
-  if (submit) {
-    const ref = submit.workflowTemplateRef instanceof WorkflowTemplateObject ? submit.workflowTemplateRef.referenced : undefined;
-    checkWorkflowArguments({ mode: 'run', entrypoint: undefined, onExit: undefined, arguments: argumentsDecl(submit.arguments), ref, path: [...path, 'submit'] });
-  }
-  const spec: ArgoWorkflowEventBindingSpecIR = {
-    event: plain(event, [...path, 'event']),
-    ...(submit
-      ? {
-          submit: {
-            workflowTemplateRef: submit.workflowTemplateRef instanceof WorkflowTemplateObject ? submit.workflowTemplateRef.ref : plain(submit.workflowTemplateRef, [...path, 'submit']),
-            ...(submit.metadata ? { metadata: plain(submit.metadata, [...path, 'submit', 'metadata']) } : {}),
-            ...(submit.arguments ? { arguments: ioToIR<ArgoArgumentsIR>(argumentsDecl(submit.arguments), [...path, 'submit', 'arguments']) } : {}),
-          },
-        }
-      : {}),
-  };
-  return new ArgoObject('WorkflowEventBinding', { kind: 'WorkflowEventBinding', metadata: checkMetadata('WorkflowEventBinding', def.metadata, path), spec });
-}
-
