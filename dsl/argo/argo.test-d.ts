@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { and, dag, inline, loopItem, steps, template, templateRef, workflow, workflowArguments, workflowTemplate, type ArtifactRef, type ParamRef } from './index.ts';
+import { and, dag, inline, inputRefs, loopItem, steps, template, templateRef, workflow, workflowArguments, workflowTemplate, type ArtifactRef, type ParamRef } from './index.ts';
 
 const echo = template('echo', { inputs: { parameters: { message: {}, level: { default: 'info' } } } }, ({ inputs }) => ({
   container: { image: 'busybox', args: [inputs.parameters.message, inputs.parameters.level] },
@@ -71,6 +71,13 @@ describe('Argo-native DSL types', () => {
     expectTypeOf(os.image).toEqualTypeOf<ParamRef>();
     // @ts-expect-error undeclared item field
     void os.version;
+  });
+
+  it('inputRefs gives references only to the parameters it was given', () => {
+    const input = inputRefs({ revision: {} });
+    expectTypeOf(input.revision).toEqualTypeOf<ParamRef>();
+    // @ts-expect-error not one of the parameters
+    void input.revison;
   });
 
   it('workflow arguments give typed references', () => {

@@ -1,6 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoDagIR } from '../ir/argo-template.ts';
-import { claimName, nodeHandle, renderNode, type ArgsOption, type NodeHandle, type NodeOptions, type OptionsArg, type PendingNode } from './step-common.ts';
+import { claimName, nodeHandle, renderNode, type ArgsOption, type LooseNodeOptions, type NodeHandle, type NodeOptions, type OptionsArg, type PendingNode } from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 
 type Status = 'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daemoned' | 'AnySucceeded' | 'AllFailed';
@@ -93,14 +93,14 @@ export interface TaskHandle<O> extends NodeHandle<O> {
 }
 
 /** Options of a task: step options plus what it depends on. */
-export type TaskOptions<I, O = unknown> = NodeOptions<O> & {
+export type TaskOptions<I, O = unknown, H = {}> = NodeOptions<O, H> & {
   /** Run after these tasks (by default: after they succeeded). */
   readonly depends?: DependsLike;
   /** Older form of `depends`: all listed tasks succeeded. */
   readonly dependencies?: readonly TaskHandle<unknown>[];
 } & ArgsOption<I>;
 
-type PendingTask = PendingNode<TaskOptions<unknown, unknown>>;
+type PendingTask = PendingNode<LooseNodeOptions & { readonly depends?: DependsLike; readonly dependencies?: readonly TaskHandle<unknown>[] }>;
 
 /**
  * Adds tasks to a DAG template; `dag()` passes one to its build function.
@@ -126,11 +126,11 @@ export class DagBuilder {
    * d.task('B', echo, { depends: A, arguments: { parameters: { message: 'B' } } });
    * ```
    */
-  task<I, O>(name: string, run: Callable<I, O>, ...opts: OptionsArg<I, TaskOptions<I, O>>): TaskHandle<O> {
+  task<I, O, H = {}>(name: string, run: Callable<I, O>, ...opts: OptionsArg<I, TaskOptions<I, O, H>>): TaskHandle<O> {
     const at = [...this.path, seg('task', String(name))];
     assertTemplateName(name, at, 'task name');
     claimName(this.names, name, at, 'task');
-    this.pending.push({ name, run: run as Callable<unknown, unknown>, opts: opts[0] as TaskOptions<unknown, unknown> | undefined });
+    this.pending.push({ name, run: run as Callable<unknown, unknown>, opts: opts[0] as PendingTask['opts'] });
     const base = nodeHandle<O>('tasks', name);
     const handle: TaskHandle<O> = {
       ...base,
@@ -214,7 +214,7 @@ export class DagBody<R = void> implements DeferredBody {
       const dep = depends === undefined ? undefined : toDepends(depends);
       dep?.tasks().forEach((t) => own(t, [...at, 'depends']));
       return {
-        ...renderNode('tasks', p.name, p.run, rest as TaskOptions<unknown, unknown>, at, use),
+        ...renderNode('tasks', p.name, p.run, rest, at, use),
         ...(dep ? { depends: dep.render() } : {}),
         ...(dependencies ? { dependencies: dependencies.map((t) => own(t, [...at, 'dependencies'])) } : {}),
       };

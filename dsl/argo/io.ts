@@ -20,8 +20,22 @@ export interface ParamDecl extends Omit<ArgoParameterOptions, 'value' | 'default
   readonly enum?: readonly ParamValue[];
 }
 
+/** The keys of Argo's `ArtifactLocation`: an artifact lives in at most one of them. */
+export const ARTIFACT_LOCATIONS = ['s3', 'gcs', 'git', 'http', 'raw', 'azure', 'hdfs', 'oss', 'artifactory', 'plugin'] as const;
+
+type LocationKey = (typeof ARTIFACT_LOCATIONS)[number];
+
+/** At most one location: `s3` plus `gcs` on one artifact is a compile error, as Argo rejects it. */
+export type OneLocation = { readonly [K in LocationKey]?: never } | { [K in LocationKey]: { readonly [P in K]: NonNullable<ArgoArtifactLocation[K]> } & { readonly [P in Exclude<LocationKey, K>]?: never } }[LocationKey];
+
+/** An artifact's options besides its location. */
+export interface ArtifactOptionsDecl extends Omit<ArgoArtifactOptions, 'from'> {
+  /** Another artifact to copy: a typed artifact reference (never a parameter). */
+  readonly from?: ArtifactRef;
+}
+
 /**
- * An artifact declaration: where it is read or written (`path`), an optional location
+ * An artifact declaration: where it is read or written (`path`), at most one location
  * (s3, gcs, git, http, raw, azure, hdfs, oss, artifactory, plugin) and options.
  *
  * @example
@@ -29,10 +43,7 @@ export interface ParamDecl extends Omit<ArgoParameterOptions, 'value' | 'default
  * inputs: { artifacts: { source: { path: '/src', git: { repo: 'https://github.com/argoproj/argo-workflows.git', revision: 'main' } } } }
  * ```
  */
-export interface ArtifactDecl extends ArgoArtifactLocation, Omit<ArgoArtifactOptions, 'from'> {
-  /** Another artifact to copy: a typed artifact reference (never a parameter). */
-  readonly from?: ArtifactRef;
-}
+export type ArtifactDecl = ArtifactOptionsDecl & OneLocation;
 
 export type ParamDecls = Readonly<Record<string, ParamDecl>>;
 export type ArtifactDecls = Readonly<Record<string, ArtifactDecl>>;
@@ -124,6 +135,22 @@ export function templateIO<I extends InputsDecl>(): TemplateIO<I> {
   } as unknown as TemplateIO<I>;
 }
 
+/**
+ * References to a template's own input parameters, for the one place the io handles cannot
+ * reach: other declarations of the same `inputs` (an input artifact located by an input
+ * parameter). Pass the same map as `inputs.parameters`; a name it lacks is a compile error.
+ *
+ * @example
+ * ```ts
+ * const params = { revision: {} };
+ * const input = inputRefs(params);
+ * template('build', { inputs: { parameters: params, artifacts: { code: { path: '/src', git: { repo: 'https://github.com/golang/example.git', revision: input.revision } } } } }, () => ({ container: { image: 'golang' } }));
+ * ```
+ */
+export function inputRefs<const P extends ParamDecls>(parameters: P): { readonly [K in keyof P & string]: ParamRef } {
+  return Object.fromEntries(Object.keys(parameters).map((name) => [name, paramRef(`inputs.parameters.${name}`)])) as { readonly [K in keyof P & string]: ParamRef };
+}
+
 /** Output references of a node (`steps.<name>` or `tasks.<name>`). */
 export function nodeOutputs<O>(prefix: string): NodeOutputs<O> {
   return {
@@ -163,6 +190,8 @@ export function artifactsToIR(decls: Readonly<Record<string, ArtifactArg>> | und
     const at = [...path, seg('artifact', name)];
     checkName(name, at);
     if (typeof d === 'string' || d instanceof String) return { name, from: String(d) };
+    const locations = ARTIFACT_LOCATIONS.filter((k) => (d as Record<string, unknown>)[k] !== undefined);
+    if (locations.length > 1) throw new DslError({ path: at, problem: `an artifact has one location, this one has ${locations.join(' and ')}`, got: locations, fix: `Keep one of ${ARTIFACT_LOCATIONS.join(', ')}` });
     return { name, ...plain(d, at) };
   });
 }
@@ -181,5 +210,10 @@ export function ioToIR<T extends { readonly parameters?: unknown; readonly artif
 function checkName(name: string, path: readonly PathSegment[]): void {
   if (!/^[-a-zA-Z0-9_]+$/.test(name)) {
     throw new DslError({ path, problem: 'Argo parameter and artifact names hold only letters, digits, "-" and "_"', got: name, fix: 'Rename it, e.g. "my-param"' });
+  }
+  // JavaScript lists integer-like keys first, in numeric order, whatever order they were written
+  // in; Argo's lists keep the order written, so such a name would silently move.
+  if (/^(0|[1-9][0-9]*)$/.test(name)) {
+    throw new DslError({ path, problem: 'parameter and artifact names that are plain integers would be reordered (JavaScript puts integer keys first)', got: name, fix: 'Use a name with a letter, e.g. "p1" or "step-1"' });
   }
 }

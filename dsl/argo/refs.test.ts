@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { plain } from './plain.ts';
-import { expr, exprPath, exprText, item, loopItem, paramRef, refPath } from './refs.ts';
+import { expr, exprPath, exprText, exprWith, item, loopItem, paramRef, refPath } from './refs.ts';
 import { vars } from './vars.ts';
-import { templateIO } from './io.ts';
+import { inputRefs, templateIO } from './io.ts';
+import { template } from './template.ts';
 
 describe('references', () => {
   it('GIVEN handles inside expr WHEN rendered THEN they become expression paths, indexing names that are not identifiers', () => {
@@ -11,6 +12,24 @@ describe('references', () => {
     expect(exprText`jsonpath(${io.inputs.parameters['week-temps']}, '$.max')`).toBe("jsonpath(inputs.parameters['week-temps'], '$.max')");
     expect(exprPath('steps.flip-coin.outputs.result')).toBe("steps['flip-coin'].outputs.result");
     expect(expr`${'plain text'} + 1`).toBe('{{=plain text + 1}}');
+  });
+
+  it('GIVEN exprWith a double quote WHEN rendered THEN indexed segments use it and the text around is kept, leading space included', () => {
+    const io = templateIO<{ parameters: { 'should-print': {}; plain: {} } }>();
+    const dq = exprWith({ quote: '"' });
+    expect(dq.expr` ${io.inputs.parameters['should-print']} == 'true'`).toBe('{{= inputs.parameters["should-print"] == \'true\'}}');
+    expect(dq.exprText`${io.inputs.parameters.plain} != ''`).toBe("inputs.parameters.plain != ''");
+    expect(exprWith({ quote: "'" }).expr`${io.inputs.parameters['should-print']}`).toBe(expr`${io.inputs.parameters['should-print']}`);
+  });
+
+  it('GIVEN inputRefs of a parameter map WHEN another input of the same template uses one THEN it is {{inputs.parameters.<name>}} and passes the reference check', () => {
+    const params = { revision: {} };
+    const input = inputRefs(params);
+    expect(input.revision).toBe('{{inputs.parameters.revision}}');
+    const t = template('build', { inputs: { parameters: params, artifacts: { code: { path: '/src', git: { repo: 'https://example.com/r.git', revision: input.revision } } } }, container: { image: 'golang' } });
+    expect(t.render().ir.inputs?.artifacts?.[0]?.git?.revision).toBe('{{inputs.parameters.revision}}');
+    const other = template('other', { inputs: { artifacts: { code: { path: '/src', git: { repo: 'r', revision: input.revision } } } }, container: { image: 'golang' } });
+    expect(() => other.render()).toThrow(/"\{\{inputs.parameters.revision\}\}" refers to "revision", which is not one of the declared inputs.parameters/);
   });
 
   it('GIVEN references with fields WHEN used as text THEN they are the {{...}} string everywhere', () => {

@@ -62,10 +62,13 @@ export function refPath(ref: string): string | undefined {
  * Renders a reference path for Argo's expression language, where a segment that is not an
  * identifier (e.g. `week-temps`) must be indexed: `inputs.parameters['week-temps']`.
  */
-export function exprPath(path: string): string {
+export function exprPath(path: string, quote: ExprQuote = "'"): string {
   const [first = '', ...rest] = path.split('.');
-  return rest.reduce((acc, seg) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `${acc}.${seg}` : `${acc}['${seg}']`), first);
+  return rest.reduce((acc, seg) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `${acc}.${seg}` : `${acc}[${quote}${seg}${quote}]`), first);
 }
+
+/** The quote around an indexed segment of an expression path: `['week-temps']` or `["week-temps"]`. */
+export type ExprQuote = "'" | '"';
 
 /**
  * Builds an Argo expression (`{{=...}}`) from a template literal; interpolated references are
@@ -93,12 +96,29 @@ export function exprText(strings: TemplateStringsArray, ...values: readonly unkn
   return exprBody(strings, values);
 }
 
-function exprBody(strings: TemplateStringsArray, values: readonly unknown[]): string {
+/**
+ * {@link expr} and {@link exprText} with options: `quote` is the quote around indexed path
+ * segments (`inputs.parameters["should-print"]`), for expressions that must read exactly so.
+ *
+ * @example
+ * ```ts
+ * const dq = exprWith({ quote: '"' });
+ * when: dq.expr` ${io.inputs.parameters['should-print']} == 'true'` // "{{= inputs.parameters[\"should-print\"] == 'true'}}"
+ * ```
+ */
+export function exprWith(options: { readonly quote: ExprQuote }): { readonly expr: typeof expr; readonly exprText: typeof exprText } {
+  return {
+    expr: (strings, ...values) => `{{=${exprBody(strings, values, options.quote)}}}` as ParamRef,
+    exprText: (strings, ...values) => exprBody(strings, values, options.quote),
+  };
+}
+
+function exprBody(strings: TemplateStringsArray, values: readonly unknown[], quote: ExprQuote = "'"): string {
   return strings.reduce((acc, s, i) => {
     if (i === 0) return s;
     const v = String(values[i - 1]);
     const path = refPath(v);
-    return `${acc}${path !== undefined ? exprPath(path) : v}${s}`;
+    return `${acc}${path !== undefined ? exprPath(path, quote) : v}${s}`;
   }, '');
 }
 

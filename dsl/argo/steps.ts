@@ -1,9 +1,9 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoStepIR } from '../ir/argo-template.ts';
-import { claimName, nodeHandle, renderNode, type NodeHandle, type OptionsArg, type PendingNode, type StepOptions } from './step-common.ts';
+import { claimName, nodeHandle, renderNode, type LooseNodeOptions, type NodeHandle, type OptionsArg, type PendingNode, type StepOptions } from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 
-type PendingStep = PendingNode<StepOptions<unknown, unknown>>;
+type PendingStep = PendingNode<LooseNodeOptions>;
 
 /**
  * Adds steps to one parallel group; `s.parallel()` passes one to its build function.
@@ -25,9 +25,9 @@ export class StepGroup {
    * s.parallel((g) => { g.step('hello2a', printMessage, args('hello2a')); g.step('hello2b', printMessage, args('hello2b')); });
    * ```
    */
-  step<I, O>(name: string, run: Callable<I, O>, ...opts: OptionsArg<I, StepOptions<I, O>>): NodeHandle<O> {
+  step<I, O, H = {}>(name: string, run: Callable<I, O>, ...opts: OptionsArg<I, StepOptions<I, O, H>>): NodeHandle<O> {
     this.owner.claim(name);
-    this.pending.push({ name, run: run as Callable<unknown, unknown>, opts: opts[0] as StepOptions<unknown, unknown> | undefined });
+    this.pending.push({ name, run: run as Callable<unknown, unknown>, opts: opts[0] as LooseNodeOptions | undefined });
     return nodeHandle<O>('steps', name);
   }
 }
@@ -61,7 +61,7 @@ export class StepsBuilder {
    * s.step('heads', heads, { when: `${flip.outputs.result} == heads` });
    * ```
    */
-  step<I, O>(name: string, run: Callable<I, O>, ...opts: OptionsArg<I, StepOptions<I, O>>): NodeHandle<O> {
+  step<I, O, H = {}>(name: string, run: Callable<I, O>, ...opts: OptionsArg<I, StepOptions<I, O, H>>): NodeHandle<O> {
     const g = new StepGroup(this);
     this.groups.push(g);
     return g.step(name, run, ...opts);

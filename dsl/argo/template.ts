@@ -116,7 +116,11 @@ export class Template<I = {}, O = {}> extends Callable<I, O> {
  */
 export class TemplateRefCallable<I = {}, O = {}> extends Callable<I, O> {
   readonly kind = 'templateRef' as const;
-  constructor(readonly ref: ArgoTemplateRef) {
+  constructor(
+    readonly ref: ArgoTemplateRef,
+    /** @internal The referenced template's inputs, when it is defined in this program. */
+    readonly inputs?: { readonly decl: InputsDecl | undefined },
+  ) {
     super();
   }
 }

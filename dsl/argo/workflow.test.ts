@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { steps } from './steps.ts';
 import { template } from './template.ts';
-import { clusterWorkflowTemplate, cronWorkflow, workflow, workflowEventBinding, workflowTemplate } from './workflow.ts';
+import { clusterWorkflowTemplate, cronWorkflow, workflow, workflowTemplate } from './workflow.ts';
+import { vars } from './vars.ts';
+import { workflowEventBinding } from './workflow-event-binding.ts';
 import { workflowArguments } from './workflow-arguments.ts';
 
 const leaf = (name: string) => template(name, { container: { image: 'busybox', args: [name] } });
@@ -41,8 +43,8 @@ describe('workflow kinds', () => {
     const wf = workflow({ metadata: { generateName: 'use-' }, spec: { entrypoint: main } });
     expect(wf.ir.spec.templates?.[0]?.steps?.flat().map((s) => s.templateRef)).toEqual([{ name: 'lib', template: 'print-message' }, { name: 'cluster-lib', template: 'print-message', clusterScope: true }]);
     expect(() => wt.templateRef(leaf('other'))).toThrow(/WorkflowTemplate "lib": template "other" is not one of this WorkflowTemplate's templates/);
-    const byRef = workflow({ metadata: { generateName: 'by-ref-' }, spec: { workflowTemplateRef: cwt, entrypoint: print } });
-    expect(byRef.ir.spec).toEqual({ workflowTemplateRef: { name: 'cluster-lib', clusterScope: true }, entrypoint: 'print-message' });
+    const byRef = workflow({ metadata: { generateName: 'by-ref-' }, spec: { workflowTemplateRef: cwt, entrypoint: print, arguments: { parameters: { message: 'hi' } } } });
+    expect(byRef.ir.spec).toEqual({ workflowTemplateRef: { name: 'cluster-lib', clusterScope: true }, entrypoint: 'print-message', arguments: { parameters: [{ name: 'message', value: 'hi' }] } });
   });
 
   it('GIVEN metadata without a name WHEN built THEN the error says which field is needed', () => {
@@ -60,7 +62,8 @@ describe('workflow kinds', () => {
   });
 
   it('GIVEN a WorkflowEventBinding WHEN built THEN it submits the referenced template with event arguments', () => {
-    const wt = workflowTemplate({ metadata: { name: 'consumer' }, spec: { entrypoint: leaf('main') } });
+    const main = template('main', { container: { image: 'busybox', args: [vars.workflow.parameter('x')] } });
+    const wt = workflowTemplate({ metadata: { name: 'consumer' }, spec: { entrypoint: main } });
     const b = workflowEventBinding({ metadata: { name: 'on-event' }, spec: { event: { selector: 'payload.x != ""' }, submit: { workflowTemplateRef: wt, arguments: { parameters: { x: { valueFrom: { event: 'payload.x' } } } } } } });
     expect(b.ir.spec).toEqual({ event: { selector: 'payload.x != ""' }, submit: { workflowTemplateRef: { name: 'consumer' }, arguments: { parameters: [{ name: 'x', valueFrom: { event: 'payload.x' } }] } } });
   });

@@ -2,8 +2,9 @@ import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoArgumentsIR } from '../ir/argo-artifacts.ts';
 import type { KubeObjectMeta } from '../ir/argo-kube.ts';
 import type { ArgoTemplateIR } from '../ir/argo-template.ts';
-import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoWorkflowEventBindingSpecIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
-import { ioToIR, type LooseArguments } from './io.ts';
+import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
+import { argumentsDecl, checkWorkflowArguments, workflowParametersRead, type ArgumentsRequirement, type ExactRef, type DeclaredArtifacts, type DeclaredParams, type EntryInputs, type ReferencedTemplate, type WorkflowArgumentsLike } from './entrypoint-arguments.ts';
+import { ioToIR } from './io.ts';
 import { plain } from './plain.ts';
 import { renderHooks, templateName, type HooksDecl } from './step-common.ts';
 import { Callable, Template, TemplateRefCallable, runRef, type RunRef } from './template.ts';
@@ -12,23 +13,38 @@ import { WorkflowArguments } from './workflow-arguments.ts';
 /** Template defaults applied by Argo to every template of the workflow. */
 export type TemplateDefaults = Omit<ArgoTemplateIR, 'name' | 'steps' | 'dag' | 'inputs' | 'outputs'>;
 
-/** A reference to a (Cluster)WorkflowTemplate by object or by name. */
-export type WorkflowTemplateRefLike = WorkflowTemplateObject | { readonly name: string; readonly clusterScope?: boolean };
+/** A (Cluster)WorkflowTemplate known only by name (e.g. installed on the cluster). */
+export interface NamedTemplateRef {
+  readonly name: string;
+  readonly clusterScope?: boolean;
+}
+
+/** A reference to a (Cluster)WorkflowTemplate by object (typed) or by name. */
+export type WorkflowTemplateRefLike = WorkflowTemplateObject | NamedTemplateRef;
 
 /**
  * The spec of a Workflow, WorkflowTemplate or ClusterWorkflowTemplate: Argo's fields, with
  * templates passed as objects. Templates that `entrypoint`, `onExit`, hooks, steps and tasks run
  * are added to `templates` automatically; list others (e.g. library templates) in `templates`.
+ * The type parameters are inferred from the spec (entrypoint and onExit inputs, hook inputs,
+ * argument names, the referenced template) so `arguments` can be checked against them.
  */
-export interface WorkflowSpec extends Omit<ArgoWorkflowSpecIR, 'entrypoint' | 'templates' | 'onExit' | 'hooks' | 'arguments' | 'templateDefaults' | 'workflowTemplateRef'> {
-  readonly entrypoint?: Template<unknown, unknown>;
+export interface WorkflowSpec<I = unknown, X = unknown, H = {}, P extends string = string, R extends string = string, D = unknown, T extends WorkflowTemplateRefLike = WorkflowTemplateRefLike>
+  extends Omit<ArgoWorkflowSpecIR, 'entrypoint' | 'templates' | 'onExit' | 'hooks' | 'arguments' | 'templateDefaults' | 'workflowTemplateRef'> {
+  readonly entrypoint?: Template<I, unknown>;
   readonly templates?: readonly Template<unknown, unknown>[];
-  readonly onExit?: Template<unknown, unknown>;
-  readonly hooks?: HooksDecl;
-  readonly arguments?: WorkflowArguments<unknown> | LooseArguments;
+  /** Runs when the workflow ends; its inputs come from the workflow's `arguments`, by name. */
+  readonly onExit?: Template<X, unknown>;
+  readonly hooks?: HooksDecl<H>;
+  /** Arguments; they must supply the required inputs of the entrypoint and `onExit` templates. */
+  readonly arguments?: WorkflowArgumentsLike<P, R, D>;
   readonly templateDefaults?: TemplateDefaults;
-  readonly workflowTemplateRef?: WorkflowTemplateRefLike;
+  readonly workflowTemplateRef?: T;
 }
+
+/** A spec whose arguments satisfy its entrypoint (`Mode` 'run': Workflow, CronWorkflow). */
+export type CheckedWorkflowSpec<Mode extends 'run' | 'template', I, X, H, P extends string, R extends string, D, T extends WorkflowTemplateRefLike> = WorkflowSpec<I, X, H, P, R, D, T> &
+  NoInfer<ArgumentsRequirement<Mode, I, X, P, R, D, T> & ExactRef<T>>;
 
 /**
  * An Argo object built by the DSL, ready to be placed in an app (`workflows: [...]`).
@@ -59,11 +75,16 @@ export class ArgoObject<K extends ArgoObjectIR['kind'] = ArgoObjectIR['kind']> {
  * workflow({ metadata: { generateName: 'hello-' }, spec: { workflowTemplateRef: submittable } });
  * ```
  */
-export class WorkflowTemplateObject extends ArgoObject<'WorkflowTemplate' | 'ClusterWorkflowTemplate'> {
+export class WorkflowTemplateObject<E = unknown, N extends string = string, A extends string = string> extends ArgoObject<'WorkflowTemplate' | 'ClusterWorkflowTemplate'> {
+  /** Phantom: the entrypoint's inputs and the argument names, to check workflows that run it. */
+  declare readonly __arguments?: { readonly entry: E; readonly parameters: N; readonly artifacts: A };
+
   constructor(
     kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate',
     ir: ArgoObjectIR & { readonly kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate' },
     private readonly templates: readonly Template<unknown, unknown>[],
+    /** @internal What a workflow running this object whole must supply. */
+    readonly referenced: ReferencedTemplate,
   ) {
     super(kind, ir);
   }
@@ -80,7 +101,7 @@ export class WorkflowTemplateObject extends ArgoObject<'WorkflowTemplate' | 'Clu
     if (!this.templates.includes(t as Template<unknown, unknown>)) {
       throw new DslError({ path: [seg(this.kind, this.name)], problem: `template "${(t as { name?: string }).name}" is not one of this ${this.kind}'s templates`, got: this.templates.map((x) => x.name), fix: 'Pass a template listed in (or run by) its spec' });
     }
-    return new TemplateRefCallable<I, O>({ name: this.name, template: t.name, ...(this.kind === 'ClusterWorkflowTemplate' ? { clusterScope: true } : {}) });
+    return new TemplateRefCallable<I, O>({ name: this.name, template: t.name, ...(this.kind === 'ClusterWorkflowTemplate' ? { clusterScope: true } : {}) }, { decl: t.inputs });
   }
 
   /** The `workflowTemplateRef` that runs this object. */
@@ -90,7 +111,7 @@ export class WorkflowTemplateObject extends ArgoObject<'WorkflowTemplate' | 'Clu
 }
 
 /** Renders a workflow spec; returns the IR and the templates it holds. */
-export function buildWorkflowSpec(spec: WorkflowSpec, path: readonly PathSegment[]): { readonly ir: ArgoWorkflowSpecIR; readonly templates: Template<unknown, unknown>[] } {
+export function buildWorkflowSpec(spec: WorkflowSpec, path: readonly PathSegment[], mode: 'run' | 'template'): { readonly ir: ArgoWorkflowSpecIR; readonly templates: Template<unknown, unknown>[] } {
   const { entrypoint, templates, onExit, hooks, arguments: args, templateDefaults, workflowTemplateRef, ...rest } = spec;
   const ordered: Template<unknown, unknown>[] = [];
   const byName = new Map<string, Template<unknown, unknown>>();
@@ -125,6 +146,14 @@ export function buildWorkflowSpec(spec: WorkflowSpec, path: readonly PathSegment
   }
   if (entrypoint && workflowTemplateRef instanceof WorkflowTemplateObject) workflowTemplateRef.templateRef(entrypoint);
   const argsIR = args === undefined ? undefined : args instanceof WorkflowArguments ? args.toIR([...path, 'arguments']) : ioToIR<ArgoArgumentsIR>(args, [...path, 'arguments']);
+  checkWorkflowArguments({
+    mode,
+    entrypoint,
+    onExit: onExit instanceof Template ? onExit : undefined,
+    arguments: argumentsDecl(args),
+    ref: workflowTemplateRef instanceof WorkflowTemplateObject ? workflowTemplateRef.referenced : undefined,
+    path,
+  });
   return {
     ir: {
       ...plain(rest, path),
@@ -188,17 +217,37 @@ export const objectPath = (kind: string, metadata: KubeObjectMeta): PathSegment[
  * export default workflow({ metadata: { generateName: 'hello-world-' }, spec: { entrypoint: whalesay } });
  * ```
  */
-export function workflow(def: { readonly metadata: WorkflowMetadata; readonly spec: WorkflowSpec }): ArgoObject<'Workflow'> {
+export function workflow<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+  readonly metadata: WorkflowMetadata;
+  readonly spec: CheckedWorkflowSpec<'run', I, X, H, P, R, D, T>;
+}): ArgoObject<'Workflow'> {
   const path = objectPath('Workflow', def.metadata);
-  return new ArgoObject('Workflow', { kind: 'Workflow', metadata: checkMetadata('Workflow', def.metadata, path), spec: buildWorkflowSpec(def.spec, path).ir });
+  return new ArgoObject('Workflow', { kind: 'Workflow', metadata: checkMetadata('Workflow', def.metadata, path), spec: buildWorkflowSpec(def.spec as WorkflowSpec, path, 'run').ir });
 }
+
+/** The object type of a WorkflowTemplate built from a spec with these inferred types. */
+export type WorkflowTemplateOf<I, P extends string, R extends string, D, T> = WorkflowTemplateObject<EntryInputs<I, T>, DeclaredParams<P, D, T>, DeclaredArtifacts<R, D, T>>;
 
 function templateObject(kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate', def: { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }): WorkflowTemplateObject {
   const path = objectPath(kind, def.metadata);
   const metadata = checkMetadata(kind, def.metadata, path);
   if (metadata.generateName !== undefined) throw new DslError({ path, problem: `a ${kind} has a fixed name`, got: metadata.generateName, fix: 'Use metadata.name' });
-  const { ir, templates } = buildWorkflowSpec(def.spec, path);
-  return new WorkflowTemplateObject(kind, { kind, metadata, spec: ir }, templates);
+  const { ir, templates } = buildWorkflowSpec(def.spec, path, 'template');
+  const { entrypoint, workflowTemplateRef: ref } = def.spec;
+  const inherited = ref instanceof WorkflowTemplateObject ? ref.referenced : undefined;
+  const own = argumentsDecl(def.spec.arguments);
+  const ownReads = workflowParametersRead(ir.templates);
+  const reads = ownReads === 'any' || inherited?.reads === 'any' ? 'any' : new Set([...ownReads, ...(inherited?.reads ?? [])]);
+  const referenced: ReferencedTemplate = {
+    name: String(metadata.name),
+    reads,
+    entrypoint: entrypoint ?? inherited?.entrypoint,
+    arguments: {
+      parameters: { ...inherited?.arguments?.parameters, ...own?.parameters },
+      artifacts: { ...inherited?.arguments?.artifacts, ...own?.artifacts },
+    },
+  };
+  return new WorkflowTemplateObject(kind, { kind, metadata, spec: ir }, templates, referenced);
 }
 
 /**
@@ -210,8 +259,11 @@ function templateObject(kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate', de
  * export const printMessageTemplate = workflowTemplate({ metadata: { name: 'workflow-template-print-message' }, spec: { templates: [printMessage] } });
  * ```
  */
-export function workflowTemplate(def: { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }): WorkflowTemplateObject {
-  return templateObject('WorkflowTemplate', def);
+export function workflowTemplate<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+  readonly metadata: NamedMetadata;
+  readonly spec: CheckedWorkflowSpec<'template', I, X, H, P, R, D, T>;
+}): WorkflowTemplateOf<I, P, R, D, T> {
+  return templateObject('WorkflowTemplate', def as { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }) as WorkflowTemplateOf<I, P, R, D, T>;
 }
 
 /**
@@ -222,13 +274,16 @@ export function workflowTemplate(def: { readonly metadata: NamedMetadata; readon
  * export const printMessageTemplate = clusterWorkflowTemplate({ metadata: { name: 'cluster-workflow-template-print-message' }, spec: { templates: [printMessage] } });
  * ```
  */
-export function clusterWorkflowTemplate(def: { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }): WorkflowTemplateObject {
-  return templateObject('ClusterWorkflowTemplate', def);
+export function clusterWorkflowTemplate<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+  readonly metadata: NamedMetadata;
+  readonly spec: CheckedWorkflowSpec<'template', I, X, H, P, R, D, T>;
+}): WorkflowTemplateOf<I, P, R, D, T> {
+  return templateObject('ClusterWorkflowTemplate', def as { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }) as WorkflowTemplateOf<I, P, R, D, T>;
 }
 
-/** A CronWorkflow's spec: Argo's schedule fields plus the workflow to run. */
-export interface CronWorkflowSpec extends Omit<ArgoCronWorkflowSpecIR, 'workflowSpec'> {
-  readonly workflowSpec: WorkflowSpec;
+/** A CronWorkflow's spec: Argo's schedule fields plus the workflow to run (checked like a Workflow's). */
+export interface CronWorkflowSpec<S = WorkflowSpec> extends Omit<ArgoCronWorkflowSpecIR, 'workflowSpec'> {
+  readonly workflowSpec: S;
 }
 
 /**
@@ -239,46 +294,15 @@ export interface CronWorkflowSpec extends Omit<ArgoCronWorkflowSpecIR, 'workflow
  * cronWorkflow({ metadata: { name: 'hello-world' }, spec: { schedules: ['* * * * *'], workflowSpec: { entrypoint: whalesay } } });
  * ```
  */
-export function cronWorkflow(def: { readonly metadata: NamedMetadata; readonly spec: CronWorkflowSpec }): ArgoObject<'CronWorkflow'> {
+export function cronWorkflow<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+  readonly metadata: NamedMetadata;
+  readonly spec: CronWorkflowSpec<CheckedWorkflowSpec<'run', I, X, H, P, R, D, T>>;
+}): ArgoObject<'CronWorkflow'> {
   const path = objectPath('CronWorkflow', def.metadata);
   const { workflowSpec, ...rest } = def.spec;
   if (!Array.isArray(rest.schedules) || rest.schedules.length === 0) {
     throw new DslError({ path: [...path, 'schedules'], problem: 'a CronWorkflow needs at least one schedule', got: rest.schedules, fix: "Set schedules: ['0 2 * * *']" });
   }
-  const spec: ArgoCronWorkflowSpecIR = { ...plain(rest, path), workflowSpec: buildWorkflowSpec(workflowSpec, [...path, 'workflowSpec']).ir };
+  const spec: ArgoCronWorkflowSpecIR = { ...plain(rest, path), workflowSpec: buildWorkflowSpec(workflowSpec as WorkflowSpec, [...path, 'workflowSpec'], 'run').ir };
   return new ArgoObject('CronWorkflow', { kind: 'CronWorkflow', metadata: checkMetadata('CronWorkflow', def.metadata, path), spec });
 }
-
-/** A WorkflowEventBinding's spec: which events submit which WorkflowTemplate, with which arguments. */
-export interface WorkflowEventBindingSpec {
-  readonly event: { readonly selector: string };
-  readonly submit?: { readonly workflowTemplateRef: WorkflowTemplateRefLike; readonly metadata?: KubeObjectMeta; readonly arguments?: LooseArguments };
-}
-
-/**
- * A WorkflowEventBinding: submits a WorkflowTemplate when a matching event arrives on Argo's
- * event API.
- *
- * @example
- * ```ts
- * workflowEventBinding({ metadata: { name: 'event-consumer' }, spec: { event: { selector: 'payload.message != ""' }, submit: { workflowTemplateRef: consumer } } });
- * ```
- */
-export function workflowEventBinding(def: { readonly metadata: NamedMetadata; readonly spec: WorkflowEventBindingSpec }): ArgoObject<'WorkflowEventBinding'> {
-  const path = objectPath('WorkflowEventBinding', def.metadata);
-  const { submit, event } = def.spec;
-  const spec: ArgoWorkflowEventBindingSpecIR = {
-    event: plain(event, [...path, 'event']),
-    ...(submit
-      ? {
-          submit: {
-            workflowTemplateRef: submit.workflowTemplateRef instanceof WorkflowTemplateObject ? submit.workflowTemplateRef.ref : plain(submit.workflowTemplateRef, [...path, 'submit']),
-            ...(submit.metadata ? { metadata: plain(submit.metadata, [...path, 'submit', 'metadata']) } : {}),
-            ...(submit.arguments ? { arguments: ioToIR<ArgoArgumentsIR>(submit.arguments, [...path, 'submit', 'arguments']) } : {}),
-          },
-        }
-      : {}),
-  };
-  return new ArgoObject('WorkflowEventBinding', { kind: 'WorkflowEventBinding', metadata: checkMetadata('WorkflowEventBinding', def.metadata, path), spec });
-}
-

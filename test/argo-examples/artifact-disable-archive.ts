@@ -1,12 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability to disable the default behavior of archiving (tar.gz)
- * when saving output artifacts. For directories, when archive is set to none, files in directory
- * will be copied recursively in the case of S3.
- * Another option is to keep the archiving behavior, but skip or modify the compression
- * behavior using the 'tar.compressionLevel' field.
- */
+/** Upstream examples/artifact-disable-archive.yaml. Output artifacts with archive none, and one tar archive at compression level 0. */
 const artifactDisableArchive = template('artifact-disable-archive', {
   steps: steps((s) => {
     const generateArtifact = s.step('generate-artifact', helloWorldToFile);

@@ -1,12 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows how you can configure Artifact Garbage Collection for your Workflow.
- * Here there are two artifacts - one is automatically deleted when the Workflow completes, and the other
- * is deleted when the Workflow gets deleted.
- * In this case, "OnWorkflowDeletion" is defined for all artifacts by default, but the "on-completion" artifact
- * overrides that default strategy.
- */
+/** Upstream examples/artifact-gc-workflow.yaml. artifactGC at workflow level, overridden per output artifact. */
 const main = template('main', {
   container: {
     image: 'argoproj/argosay:v2',

@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability to pass artifacts
- * from one step to the next with an explicit artifact plugin
- */
+/** Upstream examples/artifact-passing-explicit-plugin.yaml. Passing an artifact between steps through an artifact driver plugin location. */
 const artifactExample = template('artifact-example', {
   steps: steps((s) => {
     const generateArtifact = s.step('generate-artifact', helloWorldToFile);

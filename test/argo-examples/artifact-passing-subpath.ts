@@ -1,10 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability to pass artifacts
- * from one step to the next and filtering for a subdirectory
- * key.
- */
+/** Upstream examples/artifact-passing-subpath.yaml. Passing a directory artifact between steps and reading one file of it with subPath. */
 const artifactExample = template('artifact-example', {
   steps: steps((s) => {
     const generateArtifact = s.step('generate-artifact', helloWorldToFile);

@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability to pass artifacts
- * from one step to the next.
- */
+/** Upstream examples/artifact-passing.yaml. An output artifact of one step wired into the next step with a typed artifact reference. */
 const artifactExample = template('artifact-example', {
   steps: steps((s) => {
     const generateArtifact = s.step('generate-artifact', helloWorldToFile);

@@ -1,9 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the how to refer to input and output artifact paths.
- * Referring to the path instead of copy/pasting it prevents errors when paths change.
- */
+/** Upstream examples/artifact-path-placeholders.yaml. Input and output artifact paths referenced through io handles instead of repeating them. */
 const headLines = template('head-lines', {
   inputs: { parameters: { 'lines-count': {} }, artifacts: { text: { path: '/inputs/text/data' } } },
 }, ({ inputs, outputs }) => ({

@@ -1,12 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of artifactory as the store for artifacts. This example assumes the following:
- * 1. you have artifactory running in the same namespace as where this workflow will be run and you have created a repo with the name "generic-local"
- * 2. you have created a kubernetes secret for storing artifactory username/password. To create kubernetes secret required for this example,
- * run the following command:
- * $ kubectl create secret generic my-artifactory-credentials --from-literal=username=<YOUR-ARTIFACTORY-USERNAME> --from-literal=password=<YOUR-ARTIFACTORY-PASSWORD>
- */
+/** Upstream examples/artifactory-artifact.yaml. Artifactory as input and output artifact location, with credentials from secrets. */
 const artifactExample = template('artifact-example', {
   steps: steps((s) => {
     const generateArtifact = s.step('generate-artifact', helloWorldToFile);

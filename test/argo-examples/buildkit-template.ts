@@ -1,24 +1,6 @@
 import { dag, template, workflowArguments, workflowTemplate } from '../../dsl/argo/index.ts';
 
-/**
- * SUMMARY:
- * Build and push an image using Docker Buildkit.
- * DESCRIPTION:
- * This does not need privileged access, unlike Docker in Docker (DIND). It has three stages:
- * * clone the Git repository
- * * build the binary
- * * build and push the image containing the binary
- * USAGE:
- * Publishing images requires an access token. For hub.docker.com you can create one at https://hub.docker.com/settings/security
- * This needs to be mounted as `$DOCKER_CONFIG/config.json`. To do this, you'll need to create a secret as follows:
- *    export DOCKER_USERNAME=******
- *    export DOCKER_TOKEN=******
- *    kubectl create secret generic docker-config --from-literal="config.json={\"auths\": {\"https://index.docker.io/v1/\": {\"auth\": \"$(echo -n $DOCKER_USERNAME:$DOCKER_TOKEN|base64)\"}}}"
- * REFERENCES:
- * * https://github.com/moby/buildkit#expose-buildkit-as-a-tcp-service
- * * https://blog.alexellis.io/building-containers-without-docker/
- * * https://hub.docker.com/r/moby/buildkit
- */
+/** Upstream examples/buildkit-template.yaml. A WorkflowTemplate that clones, builds and pushes an image with BuildKit, parameterised by workflowArguments(). */
 const args = workflowArguments({
   parameters: {
     repo: 'https://github.com/argoproj/argo-workflows',

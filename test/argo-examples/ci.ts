@@ -1,4 +1,4 @@
-import { loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
+import { inputRefs, loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
 
 const item = loopItem('image', 'tag');
 
@@ -18,13 +18,17 @@ const ciExample = template('ci-example', { inputs: { parameters: { revision: {} 
   }),
 }));
 
+// The git artifact is checked out at the revision passed in as a parameter of the same inputs.
+const buildParams = { revision: {} };
+const buildInput = inputRefs(buildParams);
+
 const buildGolangExample = template('build-golang-example', {
   inputs: {
-    parameters: { revision: {} },
+    parameters: buildParams,
     artifacts: {
       code: {
         path: '/go/src/github.com/golang/example',
-        git: { repo: 'https://github.com/golang/example.git', revision: '{{inputs.parameters.revision}}' },
+        git: { repo: 'https://github.com/golang/example.git', revision: buildInput.revision },
       },
     },
   },

@@ -1,14 +1,7 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
 import { clusterWorkflowTemplateInnerDag, clusterWorkflowTemplatePrintMessage, innerDiamond, printMessage } from './cluster-workflow-template--clustertemplates.ts';
 
-/**
- * The following workflow executes a diamond workflow
- *   A
- *  / \
- * B   C
- *  \ /
- *   D
- */
+/** Upstream examples/cluster-workflow-template/cluster-wftmpl-dag.yaml. DAG tasks running templates of a ClusterWorkflowTemplate through typed templateRefs. */
 const diamond = template('diamond', {
   dag: dag((d) => {
     const A = d.task('A', clusterWorkflowTemplatePrintMessage.templateRef(printMessage), {

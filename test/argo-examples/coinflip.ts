@@ -1,12 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * The coinflip example combines the use of a script result,
- * along with conditionals, to take a dynamic path in the
- * workflow. In this example, depending on the result of the
- * first step, 'flip-coin', the template will either run the
- * 'heads' step or the 'tails' step.
- */
+/** Upstream examples/coinflip.yaml. A script result deciding which step runs, with `when` conditions on a step output. */
 const coinflip = template('coinflip', {
   steps: steps((s) => {
     const flipCoinStep = s.step('flip-coin', flipCoin);

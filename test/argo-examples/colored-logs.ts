@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates colored logs of the logs viewer on Argo UI.
- */
+/** Upstream examples/colored-logs.yaml. A script printing ANSI-coloured log lines. */
 const printColors = template('print-colors', {
   script: {
     image: 'python:alpine3.23',

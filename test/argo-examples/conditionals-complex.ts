@@ -1,11 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * In this example we flip 2 times a coin. First time we
- * use the simple conditionals syntax. The second time we use
- * regex and a complex condition with logical AND and OR.
- * We also use of the parenthesis for defining the priority.
- */
+/** Upstream examples/conditionals-complex.yaml. Compound `when` conditions over two coin flips, govaluate and regex forms. */
 const coinflip = template('coinflip', {
   steps: steps((s) => {
     const flipCoinStep = s.step('flip-coin', flipCoin);

@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example on continue-on-fail, where the workflow will continue running even
- * some steps fail.
- */
+/** Upstream examples/continue-on-fail.yaml. continueOn: failed on a step so the steps after it still run. */
 const workflowIgnore = template('workflow-ignore', {
   steps: steps((s) => {
     s.step('A', helloWorld);

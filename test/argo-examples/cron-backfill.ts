@@ -1,9 +1,6 @@
 import { cronWorkflow, item, steps, template, workflow, workflowTemplate } from '../../dsl/argo/index.ts';
 
-/**
- * This is an example of back-filling day for a daily cron workflow.
- * See ../docs/cron-backfill.md
- */
+/** Upstream examples/cron-backfill.yaml. A CronWorkflow running a WorkflowTemplate, and two ways to backfill it over a date sequence. */
 export const main = template('main', { inputs: { parameters: { date: {} } } }, ({ inputs }) => ({
   script: {
     image: 'busybox',

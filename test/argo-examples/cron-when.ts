@@ -1,4 +1,4 @@
-import { cronWorkflow, template } from '../../dsl/argo/index.ts';
+import { cronWorkflow, expr, template, vars } from '../../dsl/argo/index.ts';
 
 const sleepBusybox = template('sleep-busybox', {
   container: { image: 'busybox', command: ['sleep'], args: ['10'] },
@@ -9,7 +9,7 @@ export default cronWorkflow({
   spec: {
     schedules: ['* * * * *'],
     concurrencyPolicy: 'Allow',
-    when: '{{= cronworkflow.lastScheduledTime == nil || (now() - cronworkflow.lastScheduledTime).Seconds() > 360 }}',
+    when: expr` ${vars.cronworkflow.lastScheduledTime} == nil || (now() - ${vars.cronworkflow.lastScheduledTime}).Seconds() > 360 `,
     workflowSpec: { entrypoint: sleepBusybox },
   },
 });

@@ -1,9 +1,6 @@
 import { steps, template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * For complete documentation please see:
- *   docs/metrics.md
- */
+/** Upstream examples/custom-metrics.yaml. Prometheus gauge, counter and histogram metrics on templates, with conditions and labels. */
 const stepsTpl = template('steps', {
   metrics: {
     prometheus: [

@@ -1,11 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows how to create a stateful set with an attached service to use as a daemoned server.
- * It is complete with a tear-down handler, and a wait step that ensures the stateful set is ready before continuing.
- * Note that the service account that Argo uses to run this must have sufficient permissions to create, delte, and get
- * the resources.
- */
+/** Upstream examples/daemoned-stateful-set-with-service.yaml. Resource templates creating a StatefulSet and Service, waiting on them, and a cleanup onExit. */
 const createWaitAndTest = template('create-wait-and-test', {
   steps: steps((s) => {
     s.parallel((g) => {

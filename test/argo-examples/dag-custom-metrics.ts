@@ -1,25 +1,6 @@
 import { dag, loopItem, template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * The following workflow executes the tasks in parallel and emit the data for each task
- *                       DAG                       <-- The custom metric will emit the status and duration for entire workflow
- *                    /       \
- *                   /         \
- *                  /           \
- *                 /             \
- *                /               \
- *               /                 \
- *              /                   \
- *             /                     \
- *            /                       \
- *           /                         \
- *       TEST-TWO                   TEST-ONE
- *        /     \                     /   \    
- *       /       \                   /     \
- *      /         \                 /       \
- *     /           \               /         \
- * TEST-TWO-B   TEST-TWO-A    TEST-ONE-B  TEST-ONE-B  <-- The custom metric will emit the status and duration for each task in parallel
- */
+/** Upstream examples/dag-custom-metrics.yaml. Metrics on a template that looped DAG tasks run, and on the workflow. */
 const item = loopItem('command', 'tag');
 
 const dagTask = template('dag-task', {

@@ -1,10 +1,6 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates daemoned steps when used in in DAG templates. It is equivalent to the
- * daemon-step.yaml example, but written in DAG format. The IP address of the daemoned step can be
- * referenced using the '{{tasks.taskname.ip}}' variable.
- */
+/** Upstream examples/dag-daemon-task.yaml. Daemon DAG tasks whose pod IP later tasks read from the task handle. */
 const daemonExample = template('daemon-example', {
   dag: dag((d) => {
     const influx = d.task('influx', influxdb);

@@ -1,28 +1,6 @@
 import { and, dag, item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * The following workflow executes a diamond workflow, with each
- * node comprising of three parallel fan-in fan-out steps.
- *           *
- *         / | \
- *       A1 A2  A3
- *         \ | /
- *           *
- *         /   \ 
- *       /       \
- *      *         *
- *    / | \     / | \
- *  B1  B2 B3  C1 C2 C3
- *    \ | /     \ | /
- *      *         *
- *       \       /
- *         \   /
- *           *
- *         / | \
- *       D1 D2  D3
- *         \ | /
- *           *
- */
+/** Upstream examples/dag-diamond-steps.yaml. A DAG diamond whose nodes are steps templates with parallel groups. */
 const echo = template('echo', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
   container: { image: 'busybox', command: ['echo', inputs.parameters.message] },
 }));

@@ -1,11 +1,6 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * The following workflow executes a multi-root workflow
- *   A   B
- *  / \ /
- * C   D
- */
+/** Upstream examples/dag-multiroot.yaml. A DAG with two root tasks. */
 const echo = template('echo', { inputs: { parameters: { message: {} } } }, ({ inputs }) => ({
   container: { image: 'busybox', command: ['echo', inputs.parameters.message] },
 }));

@@ -1,17 +1,6 @@
 import { and, dag, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-/**
- * This workflow illustrates the use of DAG "targets". Targets can be thought of similarly to make
- * targets. If specified, only a subset of the DAG tasks will be executed, just the tasks necessary
- * to reach the target(s). For example, given the following DAG workflow, specifying a dag.target of
- * 'E' will result in the execution of A, C, and E, while skipping execution of B and D.
- *    DAG          Executed
- *     A              A
- *    / \              \
- *   B   C              C
- *    \ / \              \
- *     D   E              E
- */
+/** Upstream examples/dag-targets.yaml. dag.target chosen by a workflow argument, so only part of the DAG runs. */
 const args = workflowArguments({ parameters: { target: 'E' } });
 
 const dagTarget = template('dag-target', {

@@ -1,8 +1,6 @@
 import { dag, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This template demonstrates a DAG task level timeout.
- */
+/** Upstream examples/dag-task-level-timeout.yaml. A timeout on a template run as a DAG task. */
 const diamond = template('diamond', {
   dag: dag((d) => {
     const A = d.task('A', echo, { arguments: { parameters: { timeout: '20s' } } });

@@ -1,8 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * See doc docs/data-sourcing-and-transformation.md
- */
+/** Upstream examples/data-transformations.yaml. A data template filtering an artifact listing with expressions, fanned out with withParam. */
 const dataTransformations = template('data-transformations', {
   steps: steps((s) => {
     const listLogFilesStep = s.step('list-log-files', listLogFiles);

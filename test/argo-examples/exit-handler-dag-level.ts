@@ -1,9 +1,6 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates a DAG level exit handler that executes at the end of the task
- * # irrespective of the success, failure, or error of the task.
- */
+/** Upstream examples/exit-handler-dag-level.yaml. onExit on every task of a DAG. */
 const main = template('main', {
   dag: dag((d) => {
     const A = d.task('A', echo, { onExit: exit, arguments: { parameters: { message: 'A' } } });

@@ -1,11 +1,6 @@
 import { template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows how to hit a slack webhook on an exit handler.
- * In order to configure, create a slack app and get a webhook url for it.
- * The documentation to do so is here: https://api.slack.com/messaging/webhooks
- * Replace YOUR_WEBHOOK_URL_HERE on line 36 with that webhook url
- */
+/** Upstream examples/exit-handler-slack.yaml. A workflow-level onExit that calls a webhook with curl. */
 const sayHello = template('say-hello', {
   container: { image: 'alpine:3.23', command: ['sh', '-c'], args: ['echo hello'] },
 });

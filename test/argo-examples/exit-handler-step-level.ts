@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates a steps level exit handler that executes at the end of the step
- * # irrespective of the success, failure, or error of the step.
- */
+/** Upstream examples/exit-handler-step-level.yaml. Exit hooks on individual steps. */
 const main = template('main', {
   steps: steps((s) => {
     s.step('hello1', printMessage, {

@@ -1,15 +1,6 @@
 import { steps, template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * An exit handler is a template reference that executes at the end of the workflow
- * irrespective of the success, failure, or error of the primary workflow. To specify
- * an exit handler, reference the name of a template in 'spec.onExit'.
- * Some common use cases of exit handlers are:
- * - sending notifications of workflow status (e.g. e-mail/slack)
- * - posting the pass/fail status to a webhook result (e.g. github build result)
- * - cleaning up workflow artifacts
- * - resubmitting or submitting another workflow
- */
+/** Upstream examples/exit-handlers.yaml. A workflow-level exit handler branching on vars.workflow.status. */
 const intentionalFail = template('intentional-fail', {
   container: { image: 'alpine:3.23', command: ['sh', '-c'], args: ['echo intentional failure; exit 1'] },
 });

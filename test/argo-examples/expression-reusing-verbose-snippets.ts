@@ -1,10 +1,6 @@
 import { expr, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-/**
- * Expressions do not support variables. Rather than repeating verbose expressions to reuse output, you can map over the
- * expression output and use its value which is aliased as `#`. Then you can place your "variables" in a JSON object to
- * be used elsewhere.
- */
+/** Upstream examples/expression-reusing-verbose-snippets.yaml. An input parameter holding one verbose expression result, read by three short expressions. */
 const args = workflowArguments({ parameters: { weather: '{"weekWeather": "eyJ0ZW1wcyI6IFszNCwgMjcsIDE1LCA1NywgNDZdfQo="}' } });
 
 const main = template('main', {

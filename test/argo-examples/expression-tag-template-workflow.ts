@@ -1,10 +1,10 @@
-import { dag, expr, template, workflow } from '../../dsl/argo/index.ts';
+import { dag, expr, item, template, vars, workflow } from '../../dsl/argo/index.ts';
 
 const main = template('main', {
   dag: dag((d) => {
     d.task('task-0', pod0, {
-      arguments: { parameters: { foo: '{{=item}}' } },
-      withParam: '{{=toJson(filter([1, 3], {# > 1}))}}',
+      arguments: { parameters: { foo: expr`${item}` } },
+      withParam: expr`toJson(filter([1, 3], {# > 1}))`,
     });
   }),
 });
@@ -14,7 +14,7 @@ const pod0 = template('pod-0', { inputs: { parameters: { foo: {} } } }, ({ input
     image: 'argoproj/argosay:v2',
     args: [
       'echo',
-      `hello ${expr`asInt(${inputs.parameters.foo}) * 10`} @ {{=sprig.date('2006', workflow.creationTimestamp)}}
+      `hello ${expr`asInt(${inputs.parameters.foo}) * 10`} @ ${expr`sprig.date('2006', ${vars.workflow.creationTimestamp})`}
 `,
       '/output',
     ],

@@ -1,10 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows the ability to automatically delete workflows after a specified time period
- * after the workflow completes. The TTLStrategy sets the strategy for how long workflows that are
- * successful, not successful, or completed should live.
- */
+/** Upstream examples/gc-ttl.yaml. ttlStrategy: delete the workflow some seconds after it completes. */
 const helloWorld = template('hello-world', {
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });

@@ -1,12 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Output parameters and 'results' are passed between pods via annotations. Annotations have a size
- * limit. If your output is larger than 256 kB, you should use an artifact instead of a parameter.
- * If you're looping over an output parameter using withParam, and your parameter gets too large, you
- * can use an output artifact combined with a 'count' and withSequence loop to work around the size
- * limit. See (https://stackoverflow.com/q/62537126/684776) for further explanation.
- */
+/** Upstream examples/handle-large-output-results.yaml. Items passed as an artifact, with a count parameter driving a withSequence loop over them. */
 const handleLargeOutputResults = template('handle-large-output-results', {
   steps: steps((s) => {
     const getItemsStep = s.step('get-items', getItems);

@@ -1,10 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * imagePullSecrets can be referenced in a workflow spec, which will be carried forward to all pods
- * of the workflow. Note that imagePullSecrets can also be attached to a service account:
- * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
- */
+/** Upstream examples/image-pull-secrets.yaml. imagePullSecrets on the workflow spec. */
 const helloWorld = template('hello-world', {
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });

@@ -1,15 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the loading of a hard-wired input artifact from an Azure
- * Storage store. Azure guards access to the storage account with an access key which
- * can be stored as a regular Kubernetes secret, and referenced in the workflow using
- * secret selectors. If managed identities have been applied to the pods, then the
- * parameter UseSDKCreds can be set to true, and managed identity authentication will
- * be used instead of the secret. If a secret is used, the required secret can be created
- * with the following command:
- * $ kubectl create secret generic my-azure-credentials --from-literal=accountKey=<YOUR-ACCESS-KEY>
- */
+/** Upstream examples/input-artifact-azure.yaml. A fixed input artifact read from Azure Blob storage. */
 const inputArtifactS3Example = template('input-artifact-s3-example', {
   inputs: {
     artifacts: {

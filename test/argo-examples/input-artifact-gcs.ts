@@ -1,11 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the loading of a hard-wired input artifact from a GCP storage.
- * It uses a GCP Service Account Key stored as a regular Kubernetes secret, to access GCP storage.
- * To create the secret required for this example, first run the following command:
- * $ kubectl create secret generic my-gcs-credentials --from-file=serviceAccountKey=<YOUR-SERVICE-ACCOUNT-KEY-file>
- */
+/** Upstream examples/input-artifact-gcs.yaml. A fixed input artifact read from Google Cloud Storage with a service account key. */
 const inputArtifactGcsExample = template('input-artifact-gcs-example', {
   inputs: {
     artifacts: {

@@ -1,9 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a git repo as a hard-wired input artifact.
- * The argo repo is cloned to its target destination at '/src' for the main container to consume.
- */
+/** Upstream examples/input-artifact-git.yaml. A fixed input artifact cloned from a git repository at a revision. */
 const gitClone = template('git-clone', {
   inputs: {
     artifacts: {

@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example of using a hard-wired artifact location from a HTTP URL.
- */
+/** Upstream examples/input-artifact-http.yaml. A fixed input artifact downloaded over HTTP. */
 const httpArtifactExample = template('http-artifact-example', {
   inputs: {
     artifacts: {

@@ -1,13 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the loading of a hard-wired input artifact from an OSS compliant
- * store. OSS guards access to buckets using an access key and
- * secret key, which will be stored as regular Kubernetes secrets, and referenced in the
- * workflow using secret selectors. To create the secret required for this example, first
- * run the following command:
- * $ kubectl create secret generic my-oss-credentials --from-literal=accessKey=<YOUR-OSS-ACCESS-ID> --from-literal=secretKey=<YOUR-OSS-SECRET-KEY>
- */
+/** Upstream examples/input-artifact-oss.yaml. A fixed input artifact read from Alibaba OSS. */
 const inputArtifactOssExample = template('input-artifact-oss-example', {
   inputs: {
     artifacts: {

@@ -1,14 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the loading of a hard-wired input artifact from an S3 compliant
- * store. This can be AWS S3, Google Cloud Storage (GCS) with interoperability enabled,
- * or a self-hosted minio service. S3 guards access to buckets using an access key and
- * secret key, which will be stored as regular Kubernetes secrets, and referenced in the
- * workflow using secret selectors. To create the secret required for this example, first
- * run the following command:
- * $ kubectl create secret generic my-s3-credentials --from-literal=accessKey=<YOUR-ACCESS-KEY> --from-literal=secretKey=<YOUR-SECRET-KEY>
- */
+/** Upstream examples/input-artifact-s3.yaml. A fixed input artifact read from an S3-compatible store with keys from secrets. */
 const inputArtifactS3Example = template('input-artifact-s3-example', {
   inputs: {
     artifacts: {

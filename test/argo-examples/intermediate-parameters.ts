@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability to use intermediate parameter.
- * See https://argo-workflows.readthedocs.io/en/latest/intermediate-inputs/ for details.
- */
+/** Upstream examples/intermediate-parameters.yaml. A suspend template whose output parameters are supplied on resume, with enum choices. */
 const cicdPipeline = template('cicd-pipeline', {
   steps: steps((s) => {
     s.step('deploy-pre-prod', deploy);

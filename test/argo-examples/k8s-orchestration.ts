@@ -1,10 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example iterates on the k8s-jobs.yaml example and demonstrates
- * advanced techniques of processing output parameters from kubernetes
- * resources.
- */
+/** Upstream examples/k8s-orchestration.yaml. Resource templates creating a Job, then reading its fields as output parameters. */
 const k8sOrchestrate = template('k8s-orchestrate', {
   steps: steps((s) => {
     const randomNumberJobStep = s.step('random-number-job', randomNumberJob);

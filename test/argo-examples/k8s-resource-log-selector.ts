@@ -1,13 +1,6 @@
 import { template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates how to include and obtain logs from pods created by a
- * custom resource submitted via resource template. Note that this feature is only
- * available in v3.3 and above.
- * This is particularly useful since Argo Workflows does not know how
- * other CRDs (Kubeflow training CRDs, Spark application CRD, etc.) work
- * and thus could not pull the logs from the pods created by those CRDs.
- */
+/** Upstream examples/k8s-resource-log-selector.yaml. A resource template creating a TFJob whose pods carry the workflow label, so `argo logs` finds them. */
 const tfJobtmpl = template('tf-jobtmpl', {
   resource: {
     action: 'create',

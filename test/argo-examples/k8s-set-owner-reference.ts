@@ -1,12 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example creates a Kubernetes resource that will be deleted
- * when the workflow is deleted via Kubernetes GC.
- * A configmap is used for this example, but the same approach would apply
- * to other more interesting resource types.
- * https://kubernetes.io/docs/concepts/workloads/controllers/garbage-collection/
- */
+/** Upstream examples/k8s-set-owner-reference.yaml. A resource template that sets the workflow as owner of the object it creates. */
 const k8sSetOwnerReference = template('k8s-set-owner-reference', {
   resource: {
     action: 'create',

@@ -1,8 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates how to use a resource template to wait on another workflow.
- */
+/** Upstream examples/k8s-wait-wf.yaml. Creating a Workflow from a resource template and waiting until it succeeds. */
 const k8sWaitWf = template('k8s-wait-wf', {
   steps: steps((s) => {
     const createWfStep = s.step('create-wf', createWf);

@@ -1,9 +1,6 @@
 import { dag, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * this example shows how to use key-only artifacts - introduced in v3.0
- * https://argo-workflows.readthedocs.io/en/latest/key-only-artifacts/
- */
+/** Upstream examples/key-only-artifact.yaml. Artifacts given only by key, resolved against the default artifact repository. */
 const main = template('main', {
   dag: dag((d) => {
     const generateTask = d.task('generate', generate);

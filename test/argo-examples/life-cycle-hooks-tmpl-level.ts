@@ -1,18 +1,21 @@
-import { steps, template, workflow } from '../../dsl/argo/index.ts';
+import { exprWith, steps, template, workflow } from '../../dsl/argo/index.ts';
+
+// Argo needs `steps["step-1"]` for a name with a dash; the hooks read their own step's status.
+const { exprText } = exprWith({ quote: '"' });
 
 const main = template('main', {
   steps: steps((s) => {
     s.step('step-1', echo, {
-      hooks: {
-        running: { expression: 'steps["step-1"].status == "Running"', template: http },
-        success: { expression: 'steps["step-1"].status == "Succeeded"', template: http },
-      },
+      hooks: (self) => ({
+        running: { expression: exprText`${self.status} == "Running"`, template: http },
+        success: { expression: exprText`${self.status} == "Succeeded"`, template: http },
+      }),
     });
     s.step('step2', echo, {
-      hooks: {
-        running: { expression: 'steps.step2.status == "Running"', template: http },
-        success: { expression: 'steps.step2.status == "Succeeded"', template: http },
-      },
+      hooks: (self) => ({
+        running: { expression: exprText`${self.status} == "Running"`, template: http },
+        success: { expression: exprText`${self.status} == "Succeeded"`, template: http },
+      }),
     });
   }),
 });

@@ -1,4 +1,4 @@
-import { steps, template, workflow } from '../../dsl/argo/index.ts';
+import { exprText, steps, template, vars, workflow } from '../../dsl/argo/index.ts';
 
 const main = template('main', {
   steps: steps((s) => {
@@ -22,7 +22,7 @@ export default workflow({
     entrypoint: main,
     hooks: {
       exit: { template: http },
-      running: { expression: 'workflow.status == "Running"', template: http },
+      running: { expression: exprText`${vars.workflow.status} == "Running"`, template: http },
     },
   },
 });

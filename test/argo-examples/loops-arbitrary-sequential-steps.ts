@@ -1,11 +1,6 @@
 import { loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates a workflow accepting a list of items (as JSON string)
- * as an input parameter, and using it for expanding a step into a sequential task
- * of arbitrary steps. When a step fails, the iteration will break, stopping
- * following steps from running.
- */
+/** Upstream examples/loops-arbitrary-sequential-steps.yaml. withParam over a list of step definitions, run one after another with parallelism 1. */
 const item = loopItem('exit_code', 'message');
 
 const loopArbitrarySequentialStepsExample = template('loop-arbitrary-sequential-steps-example', { inputs: { parameters: { step_params: {} } } }, ({ inputs }) => ({

@@ -1,8 +1,6 @@
 import { dag, item, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example of loops using DAGs
- */
+/** Upstream examples/loops-dag.yaml. withItems on DAG tasks. */
 const loopsDag = template('loops-dag', {
   dag: dag((d) => {
     const A = d.task('A', printMessage, { arguments: { parameters: { message: 'A' } } });

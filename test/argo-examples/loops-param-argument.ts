@@ -1,9 +1,6 @@
 import { loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates a workflow accepting a list of items (as JSON string)
- * as an input parameter, and using it for expanding a step into multiple steps.
- */
+/** Upstream examples/loops-param-argument.yaml. withParam over a JSON list passed as a workflow argument. */
 const item = loopItem('image', 'tag');
 
 const loopParamArgExample = template('loop-param-arg-example', { inputs: { parameters: { 'os-list': {} } } }, ({ inputs }) => ({

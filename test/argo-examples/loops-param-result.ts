@@ -1,9 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This workflow demonstrates the use of a generator step which produces a list of items as a result.
- * This list is subsequently used for expanding the next step into multiple parallel steps.
- */
+/** Upstream examples/loops-param-result.yaml. withParam over the JSON list a script prints. */
 const loopParamResultExample = template('loop-param-result-example', {
   steps: steps((s) => {
     const generate = s.step('generate', genNumberList);

@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability to pass and return
- * parameters and artifacts into and out of nested workflows
- */
+/** Upstream examples/nested-workflow.yaml. A steps template whose own outputs come from one of its steps (valueFrom.parameter and from). */
 const nestedWorkflowExample = template('nested-workflow-example', {
   steps: steps((s) => {
     const generateStep = s.step('generate', generate);

@@ -1,10 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This is an example of a workflow producing an S3 output artifact which is saved to a hard-wired
- * location. This is useful for workflows which want to publish results to a well known or
- * pre-determined location.
- */
+/** Upstream examples/output-artifact-s3.yaml. An output artifact written to an S3-compatible store. */
 const helloWorldToFile = template('hello-world-to-file', {
   container: { image: 'busybox', command: ['sh', '-c'], args: ['echo hello world | tee /tmp/hello_world.txt'] },
   outputs: {

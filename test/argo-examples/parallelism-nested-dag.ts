@@ -1,11 +1,6 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example on specifying parallelism on the outer DAG and limiting the number of its
- * children DAGs to be run at the same time.
- * As the parallelism of A is 2, only two of the three DAGs (b2, b3, b4) will start 
- * running after b1 is finished, and the left DAG will run after either one is finished.
- */
+/** Upstream examples/parallelism-nested-dag.yaml. parallelism limits on nested DAG templates. */
 const a = template('A', {
   parallelism: 2,
   dag: dag((d) => {

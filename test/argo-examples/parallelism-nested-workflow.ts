@@ -1,10 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example on specifying parallelism on the outer workflow and limiting the number of its
- * children workflows to be run at the same time.
- * As the parallelism of A is 1, the four steps of seq-step will run sequentially.
- */
+/** Upstream examples/parallelism-nested-workflow.yaml. parallelism limits on nested steps templates inside a loop. */
 const a = template('A', { inputs: { parameters: { 'seq-list': {} } } }, ({ inputs }) => ({
   parallelism: 1,
   steps: steps((s) => {

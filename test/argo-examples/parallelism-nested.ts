@@ -1,10 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example with vertical and horizontal scalability                                                                                                                                                                                      
- * Imagine we have 'M' workers which work in parallel,                                                                                                                                                                                                        
- * each worker should performs 'N' loops sequentially                                                                                                                                                                                                         
- */
+/** Upstream examples/parallelism-nested.yaml. A parallel fan-out whose inner loop runs one item at a time (parallelism 1). */
 const parallelWorker = template('parallel-worker', { inputs: { parameters: { 'seq-list': {}, 'parallel-list': {} } } }, ({ inputs }) => ({
   steps: steps((s) => {
     s.step('parallel-worker', seqWorker, {

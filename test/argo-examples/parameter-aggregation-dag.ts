@@ -1,8 +1,6 @@
 import { dag, loopItem, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example workflow to demonstrate parameter aggregation in a DAG.
- */
+/** Upstream examples/parameter-aggregation-dag.yaml. Aggregating the output parameters of a looped DAG task. */
 const item = loopItem('num', 'evenness');
 
 const parameterAggregation = template('parameter-aggregation', {

@@ -1,8 +1,6 @@
 import { loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example workflow to demonstrate parameter aggregation.
- */
+/** Upstream examples/parameter-aggregation-script.yaml. Aggregating script results of a loop as a JSON list. */
 const item = loopItem('num', 'evenness');
 
 const parameterAggregation = template('parameter-aggregation', {

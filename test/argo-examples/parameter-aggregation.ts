@@ -1,8 +1,6 @@
 import { loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Example workflow to demonstrate parameter aggregation.
- */
+/** Upstream examples/parameter-aggregation.yaml. Aggregating output parameters of looped steps. */
 const item = loopItem('num', 'evenness');
 
 const parameterAggregation = template('parameter-aggregation', {

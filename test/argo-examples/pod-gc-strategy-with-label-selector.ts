@@ -1,10 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Pod GC provides the ability to delete pods automatically without deleting the workflow.
- * This example also demonstrates the use of `podGC.labelSelector` (available since v3.0.0-rc3)
- * to only delete the pods whose labels match with the specified label selector.
- */
+/** Upstream examples/pod-gc-strategy-with-label-selector.yaml. podGC limited to pods matching a label selector. */
 const podGcStrategyWithLabelSelector = template('pod-gc-strategy-with-label-selector', {
   steps: steps((s) => {
     s.parallel((g) => {

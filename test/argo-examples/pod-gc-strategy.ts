@@ -1,8 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Pod GC provides the ability to delete pods automatically without deleting the workflow.
- */
+/** Upstream examples/pod-gc-strategy.yaml. podGC deleting pods on success, after a delay. */
 const podGcStrategy = template('pod-gc-strategy', {
   steps: steps((s) => {
     s.parallel((g) => {

@@ -1,8 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This template demonstrates how pod annotations and labels may be set at the workflow level for all pods
- */
+/** Upstream examples/pod-metadata-wf-field.yaml. podMetadata on the workflow spec for every pod. */
 const helloHelloHello = template('hello-hello-hello', {
   steps: steps((s) => {
     s.step('hello1', printMessage, { arguments: { parameters: { message: 'hello1' } } });

@@ -1,8 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This template demonstrates a how pod annotations and labels may be set at the template level
- */
+/** Upstream examples/pod-metadata.yaml. Pod labels and annotations set per template (metadata). */
 const helloHelloHello = template('hello-hello-hello', {
   steps: steps((s) => {
     s.step('hello1', printMessage, { arguments: { parameters: { message: 'hello1' } } });

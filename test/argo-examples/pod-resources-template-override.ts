@@ -1,17 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates template-level pod resources overriding the
- * workflow-level default. Pod-level resources set a single budget shared by
- * all containers in the pod (main, sidecars, init), which is simpler than
- * sizing each container individually.
- * Requires the PodLevelResources feature gate (beta since Kubernetes v1.34);
- * without it the API server silently drops the field (the controller emits a
- * PodLevelResourcesDropped warning event when that happens).
- * Note: the budget must also cover the containers Argo injects into each pod
- * (sized by the controller's executor resources configuration): the API server
- * rejects a pod whose pod-level limits are below any single container's limits.
- */
+/** Upstream examples/pod-resources-template-override.yaml. Workflow-level podResources overridden by one template. */
 const main = template('main', {
   steps: steps((s) => {
     s.step('small', small);

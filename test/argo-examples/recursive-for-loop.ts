@@ -1,8 +1,6 @@
 import { steps, template, type Template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example illustrates how to iterate serially over a sequence using a counter.
- */
+/** Upstream examples/recursive-for-loop.yaml. A steps template that runs itself until a counter reaches a limit. */
 const plan = template('plan', {
   steps: steps((s) => {
     s.step('recurse', loop, { arguments: { parameters: { counter: '0', limit: '10' } } });

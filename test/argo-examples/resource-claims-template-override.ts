@@ -1,15 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates template-level resource claims overriding the
- * workflow-level default, so one step can ask for a different device from the
- * rest of the workflow.
- * The template-level list replaces the workflow-level list outright rather than
- * merging with it, so a template that needs both has to name both.
- * Requires the DynamicResourceAllocation feature gate, a DRA driver installed on
- * the cluster, and the ResourceClaimTemplates named below to already exist in the
- * workflow's namespace.
- */
+/** Upstream examples/resource-claims-template-override.yaml. Workflow-level resourceClaims overridden by one template. */
 const main = template('main', {
   steps: steps((s) => {
     s.step('default-device', defaultDevice);

@@ -1,14 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates requesting a device through Kubernetes Dynamic
- * Resource Allocation, which lets a pod ask a driver for a device rather than
- * counting an extended resource.
- * Requires the DynamicResourceAllocation feature gate, a DRA driver installed on
- * the cluster, and the ResourceClaimTemplate named below to already exist in the
- * workflow's namespace. Argo passes the claims through to the pod; Kubernetes
- * allocates the devices and manages the ResourceClaim lifecycle.
- */
+/** Upstream examples/resource-claims.yaml. Dynamic resource claims on the workflow, referenced by containers. */
 const showDevices = template('show-devices', {
   container: {
     image: 'busybox',

@@ -1,10 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows a Workflow which creates and deletes a resource
- * using flags. This might be useful in circumstances when there is a
- * need to delete a resource using label selectors w/o providing a manifest.
- */
+/** Upstream examples/resource-delete-with-flags.yaml. A resource template deleting objects with extra kubectl flags. */
 const main = template('main', {
   steps: steps((s) => {
     s.step('submit-resource', createConfigmap);

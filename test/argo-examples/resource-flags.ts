@@ -1,12 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows a Workflow which creates an OpenShift Route
- * with and w/o validation. This might be useful in circumstances
- * when there is a discrepancy in OpenAPI spec which causes a valid
- * resource to be submitted.
- * For example: https://github.com/openshift/origin/issues/24060
- */
+/** Upstream examples/resource-flags.yaml. A resource template with extra kubectl flags, run again without validation when the first one fails. */
 const resourceValidateExample = template('resource-validate-example', {
   steps: steps((s) => {
     const submitResource = s.step('submit-resource', createRoute, { continueOn: { failed: true } });

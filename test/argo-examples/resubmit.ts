@@ -1,11 +1,6 @@
 import { and, dag, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example is used to demonstrate the resubmitting of a failed workflow with memoized results
- * from a previous run. Submit this workflow, which will very likely fail. When it does, resubmit
- * the failed workflow using the command:
- * argo resubmit --memoized WORKFLOWNAME
- */
+/** Upstream examples/resubmit.yaml. A DAG and steps of randomly failing containers, for trying `argo resubmit` on. */
 const randFailDag = template('rand-fail-dag', {
   dag: dag((d) => {
     const A = d.task('A', randomFail);

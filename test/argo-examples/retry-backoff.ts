@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of retry back offs
- */
+/** Upstream examples/retry-backoff.yaml. retryStrategy with a backoff duration, factor and cap. */
 const retryBackoff = template('retry-backoff', {
   retryStrategy: { limit: '10', backoff: { duration: '1', factor: '2', maxDuration: '1m', cap: '5' } },
   container: {

@@ -1,10 +1,6 @@
-import { steps, template, workflow } from '../../dsl/argo/index.ts';
+import { exprText, steps, template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Only retry if the retryStrategy.expression condition is satisfied. In this
- * example, retries will be made until a pod matches the condition or the limit
- * of 10 is reached, whichever happens first.
- */
+/** Upstream examples/retry-conditional.yaml. retryStrategy with an expression over vars.lastRetry. */
 const main = template('main', {
   steps: steps((s) => {
     const safeToRetryStep = s.step('safe-to-retry', safeToRetry);
@@ -26,7 +22,9 @@ const safeToRetry = template('safe-to-retry', {
 const retryScript = template('retry-script', { inputs: { parameters: { 'safe-to-retry': {} } } }, ({ inputs }) => ({
   retryStrategy: {
     limit: '10',
-    expression: `asInt(lastRetry.exitCode) > 1 && lastRetry.status != "Error" && asInt(lastRetry.duration) < 120 && (${inputs.parameters['safe-to-retry']} == true || lastRetry.message matches 'imminent node shutdown|pod deleted')`,
+    // The input stays a {{...}} tag inside the expression (Argo substitutes it first), so it is
+    // spliced between two expression parts rather than turned into an expression path.
+    expression: `${exprText`asInt(${vars.lastRetry.exitCode}) > 1 && ${vars.lastRetry.status} != "Error" && asInt(${vars.lastRetry.duration}) < 120 && (`}${inputs.parameters['safe-to-retry']}${exprText` == true || ${vars.lastRetry.message} matches 'imminent node shutdown|pod deleted')`}`,
   },
   script: {
     image: 'python:alpine3.23',

@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of infinite retries for running the container to completion.
- */
+/** Upstream examples/retry-container-to-completion.yaml. retryStrategy retrying until the container succeeds. */
 const retryToCompletion = template('retry-to-completion', {
   retryStrategy: {},
   container: {

@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of retries for a single container.
- */
+/** Upstream examples/retry-container.yaml. retryStrategy with a limit on a container template. */
 const retryContainer = template('retry-container', {
   retryStrategy: { limit: '10' },
   container: {

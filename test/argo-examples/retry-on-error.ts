@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of retries for a single container.
- */
+/** Upstream examples/retry-on-error.yaml. retryStrategy with a limit and the Always retry policy. */
 const errorContainer = template('error-container', {
   retryStrategy: { limit: '2', retryPolicy: 'Always' },
   container: {

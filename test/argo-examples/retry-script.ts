@@ -1,8 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of retries for a single script.
- */
+/** Upstream examples/retry-script.yaml. retryStrategy on a script template. */
 const retryScript = template('retry-script', {
   retryStrategy: { limit: '10' },
   script: {

@@ -1,8 +1,6 @@
 import { steps, template, vars, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of retries with steps.
- */
+/** Upstream examples/retry-with-steps.yaml. A retried container template run from parallel and sequential steps. */
 const retryWithSteps = template('retry-with-steps', {
   steps: steps((s) => {
     s.step('hello1', randomFail);

@@ -1,14 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * script templates provide a way to run arbitrary snippets of code
- * in any language, to produce a output "result" via the standard out
- * of the template. Results can then be referenced using the variable,
- * {{steps.<stepname>.outputs.result}}, and used as parameter to other
- * templates, and in 'when', and 'withParam' clauses.
- * This example demonstrates the use of a javascript script to
- * generate a random number which is printed in the next step.
- */
+/** Upstream examples/scripts-javascript.yaml. A node script whose standard output becomes a typed step result. */
 const javascriptScriptExample = template('javascript-script-example', {
   steps: steps((s) => {
     const generate = s.step('generate', genRandomInt);

@@ -1,15 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates how to reference kubernetes secrets in a workflow.
- * Secrets should be stored externally from the workflow as kubernetes secrets,
- * and accessed using normal kubernetes facilities, such as volume mounting the
- * secret, or as an environment variable. This example shows both approaches.
- * For more details, see kubernetes documentation on secrets:
- * https://kubernetes.io/docs/concepts/configuration/secret/
- * To run this example, first create the secret by running:
- * kubectl create secret generic my-secret --from-literal=mypassword=S00perS3cretPa55word
- */
+/** Upstream examples/secrets.yaml. Secrets mounted as a volume and read as environment variables. */
 const printSecret = template('print-secret', {
   container: {
     image: 'alpine:3.23',

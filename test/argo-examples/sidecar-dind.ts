@@ -1,11 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * sidecar-dind (dind is an acronym for docker-in-docker) demonstrates
- * the ability to run docker commands (e.g. `docker run`, `docker build`)
- * from within a container, by running the docker daemon as a sidecar to
- * the main container.
- */
+/** Upstream examples/sidecar-dind.yaml. A Docker-in-Docker sidecar next to the main container. */
 const dindSidecarExample = template('dind-sidecar-example', {
   container: {
     image: 'docker:19.03.13',

@@ -1,12 +1,6 @@
 import { dag, or, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Consumer's own input default applies when a skipped producer declares no output default.
- * `producer` never runs (when: "false") and its output parameter `msg` declares NO default. `consumer`
- * references that (absent) output, but its own input parameter `in` declares a default. Rather than the
- * skipped reference clobbering that default with an empty string, the consumer's input default applies.
- * Expected: consumer logs "consumer got: [fallback-from-input]".
- */
+/** Upstream examples/skipped-output-defaults/consumer-input-default.yaml. A consumer input with a default, for when the producing task was skipped. */
 const main = template('main', {
   dag: dag((d) => {
     const producer = d.task('producer', produce, { when: 'false' });

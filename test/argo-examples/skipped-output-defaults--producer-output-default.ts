@@ -1,12 +1,6 @@
 import { dag, or, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * Producer output default flows to a downstream consumer when the producer is skipped.
- * `producer` never runs (when: "false") so it produces no outputs. Because its output parameter
- * `msg` declares a `valueFrom.default`, any task that references `{{tasks.producer.outputs.parameters.msg}}`
- * receives that declared default ("hello-from-producer") instead of an empty string.
- * Expected: consumer logs "consumer got: [hello-from-producer]".
- */
+/** Upstream examples/skipped-output-defaults/producer-output-default.yaml. An output parameter default on the producer, read after a skipped task. */
 const main = template('main', {
   dag: dag((d) => {
     const producer = d.task('producer', produce, { when: 'false' });

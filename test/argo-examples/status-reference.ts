@@ -1,11 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * The status reference example combines the use of a status result,
- * along with conditionals, to take a dynamic path in the
- * workflow. In this example, depending on the status of 'flakey-container'
- * the template will either run the 'succeeded' step or the 'failed' step.
- */
+/** Upstream examples/status-reference.yaml. Reading a step status from its handle in a later `when`. */
 const statusReference = template('status-reference', {
   steps: steps((s) => {
     const flakeyContainerStep = s.step('flakey-container', flakeyContainer, { continueOn: { failed: true } });

@@ -1,8 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This template demonstrates a steps level timeout.
- */
+/** Upstream examples/step-level-timeout.yaml. A timeout on a template run as a step. */
 const sleepSleep = template('sleep-sleep', {
   steps: steps((s) => {
     s.parallel((g) => {

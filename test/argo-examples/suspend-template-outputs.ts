@@ -1,13 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example uses a suspend template that expects outputs to be provided to it. These outputs may be provided by the CLI
- * with the 'argo node set' command, the API with the '/set' endpoint, or directly via K8s.
- * Example:
- *   argo node set suspend-outputs -p message="Hello, world!" --node-field-selector displayName=approve
- *   argo node set suspend-outputs --message="Test message" --node-field-selector displayName=approve
- *   argo resume suspend-outputs
- */
+/** Upstream examples/suspend-template-outputs.yaml. A suspend template with supplied output parameters. */
 const suspend = template('suspend', {
   steps: steps((s) => {
     const approveStep = s.step('approve', approve);

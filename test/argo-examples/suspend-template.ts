@@ -1,17 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a suspend template. Suspend templates allow a workflow to
- * enter a suspended state at a predetermined point in time in the workflow. Some use cases for this
- * might include: human approval during release process, performing asynchronous/long soak tests,
- * manual judgment of a staging environment before deploying to production. To run this example,
- * submit the workflow and wait until the workflow reaches the second, "approve" step, at which point
- * the workflow will be suspended. To resume the workflow, run:
- * argo resume <workflowname>
- * A suspended template can also be specified with `duration` which will automatically resume the
- * suspended template after the specified amount of time in seconds. In this example it is used to delay
- * a release after an approval.
- */
+/** Upstream examples/suspend-template.yaml. Suspend templates: one waiting for a resume, one with a duration. */
 const suspend = template('suspend', {
   steps: steps((s) => {
     s.step('build', helloWorld);

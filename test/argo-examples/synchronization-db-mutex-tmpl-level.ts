@@ -1,9 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a Synchronization Mutex lock on template execution. Mutex lock limits
- * only one of the template execution across the workflows in the namespace which has same Mutex lock.
- */
+/** Upstream examples/synchronization-db-mutex-tmpl-level.yaml. A database-backed mutex at template level (v4 mutexes list). */
 const synchronizationDbTmplLevelMutexExample = template('synchronization-db-tmpl-level-mutex-example', {
   steps: steps((s) => {
     s.parallel((g) => {

@@ -1,11 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a Synchronization lock on template execution. Synchronization lock limits
- * the number of concurrent template execution across the workflows in the namespace which has same Synchronization lock.
- * Synchronization limit value can be configured in the database.
- * INSERT INTO sync_limit (name, sizeLimit) VALUES ('<namespace>/template', 2);
- */
+/** Upstream examples/synchronization-db-tmpl-level.yaml. A database-backed semaphore at template level (v4 semaphores list). */
 const synchronizationDbTmplLevelExample = template('synchronization-db-tmpl-level-example', {
   steps: steps((s) => {
     s.step('synchronization-acquire-lock', acquireLock, {

@@ -1,10 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a database Synchronization lock on workflow execution. Synchronization lock limits the number of concurrent workflow execution in the namespace which has same Synchronization lock.
- * Synchronization limit value can be configured in the database.
- * INSERT INTO sync_limit (name, sizeLimit) VALUES ('<namespace>/workflow', 2);
- */
+/** Upstream examples/synchronization-db-wf-level.yaml. A database-backed semaphore at workflow level (v4 semaphores list). */
 const helloWorld = template('hello-world', {
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });

@@ -1,9 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a Synchronization Mutex lock on workflow execution. Mutex lock limits
- * only one of the workflow execution in the namespace which has same Mutex lock.
- */
+/** Upstream examples/synchronization-mutex-wf-level.yaml. A mutex at workflow level (v4 mutexes list). */
 const helloWorld = template('hello-world', {
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });

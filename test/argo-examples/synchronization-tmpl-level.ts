@@ -1,16 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a Synchronization lock on template execution. Synchronization lock limits
- * the number of concurrent template execution across the workflows in the namespace which has same Synchronization lock.
- * Synchronization limit value can be configured in configmap. Eg.:
- * apiVersion: v1
- * kind: ConfigMap
- * metadata:
- *   name: my-config
- * data:
- *   template: "3"
- */
+/** Upstream examples/synchronization-tmpl-level.yaml. A ConfigMap semaphore at template level (v4 semaphores list). */
 const synchronizationTmplLevelExample = template('synchronization-tmpl-level-example', {
   steps: steps((s) => {
     s.step('synchronization-acquire-lock', acquireLock, {

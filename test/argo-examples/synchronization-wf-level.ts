@@ -1,17 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the use of a Synchronization lock on workflow execution. Synchronization lock limits
- * the number of concurrent workflow execution in the namespace which has same Synchronization lock. Synchronization
- * limit value can be configured in configmap.
- * Eg.:
- * apiVersion: v1
- * kind: ConfigMap
- * metadata:
- *   name: my-config
- * data:
- *   workflow: "3"
- */
+/** Upstream examples/synchronization-wf-level.yaml. A ConfigMap semaphore at workflow level (v4 semaphores list). */
 const helloWorld = template('hello-world', {
   container: { image: 'busybox', command: ['echo'], args: ['hello world'] },
 });

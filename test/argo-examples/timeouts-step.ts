@@ -1,11 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * To enforce a timeout to a template, specify a value for activeDeadlineSeconds.
- * This value represents the duration in seconds relative to the pod StartTime
- * that the pod may be active on a node before the system actively tries to
- * terminate it. This field is only applicable to container and script templates.
- */
+/** Upstream examples/timeouts-step.yaml. activeDeadlineSeconds on a template run as a step. */
 const sleep = template('sleep', {
   container: { image: 'argoproj/argosay:v2', command: ['bash', '-c'], args: ['echo 123; sleep 1d'] },
   activeDeadlineSeconds: 10,

@@ -1,22 +1,6 @@
 import { and, dag, loopItem, steps, template, vars, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
-/**
- * Companion to variables.md — exercises every non-cron-workflow variable
- * documented in the catalog. Every reference is annotated inline with the
- * catalog row it covers. CronWorkflow-only variables are intentionally omitted.
- * Coverage map (74 variables):
- *   Global (20)              workflow.* identity / metadata / parameters
- *   Runtime (3)              workflow.duration / .status / .failures
- *   Input (4)                inputs.parameters{,.<n>}, inputs.artifacts.<n>{,.path}
- *   Output (2)               outputs.{parameters,artifacts}.<n>.path
- *   Node-Ref (28)            steps.<*>.* and tasks.<*>.* including after-loop
- *                            aggregates and workflow.outputs.{parameters,artifacts}.<n>
- *   Item (2)                 item / item.<key>
- *   Retry (5)                lastRetry.* / retries
- *   Node-Ctx (4)             node.name / pod.name / steps.name / tasks.name
- *   Metric (6)               duration / exitCode / status / outputs.result /
- *                            outputs.parameters.<n> / resourcesDuration.<r>
- */
+/** Upstream examples/variables-showcase.yaml. Most of Argo's variables in one workflow, each through vars, io or node handles rather than text. */
 const item = loopItem('k', 'v');
 
 const args = workflowArguments({

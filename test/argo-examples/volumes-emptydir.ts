@@ -1,9 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability for a workflow to use an
- * emptyDir volume.
- */
+/** Upstream examples/volumes-emptydir.yaml. An emptyDir volume shared by the containers of a pod. */
 const volumesEmptydirExample = template('volumes-emptydir-example', {
   container: {
     image: 'alpine:3.23',

@@ -1,15 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability for a workflow to attach 
- * to a pre-created, existing volume for use throughout a workflow.
- * A PVC named 'my-existing-volume' is assumed to exist. Create it
- * using `kubectl create -f examples/testvolume.yaml`.
- * The first step will append the current timestamp to an access log. 
- * The second step will dump the contents of the access log. Submit
- * this workflow multiple times to see the access log grow after each
- * submission.
- */
+/** Upstream examples/volumes-existing.yaml. An existing PersistentVolumeClaim mounted by several steps. */
 const volumesExistingExample = template('volumes-existing-example', {
   steps: steps((s) => {
     s.step('generate', appendToAccesslog);

@@ -1,11 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the ability for a workflow to create a
- * temporary, ephemeral volume used by the workflow, and delete it
- * when the workflow completes. It uses the same volumeClaimTemplates
- * syntax as statefulsets.
- */
+/** Upstream examples/volumes-pvc.yaml. A volumeClaimTemplate created for the workflow and shared by its steps. */
 const volumesPvcExample = template('volumes-pvc-example', {
   steps: steps((s) => {
     s.step('generate', helloWorldToFile);

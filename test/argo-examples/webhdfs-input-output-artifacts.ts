@@ -1,11 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates the usage of an input or output artifact via a webhdfs endpoint. 
- * The different providers support different ways of authentication. For Azure datalake, for example, this is done via an oauth2 token. 
- * On the other hand, SAP Hana datalake uses client authentication via certificates.
- * Right now, authentication via certificates and via OAuth2 is supported. The input artifact shows an example for OAuth2 while the output artifact shows an example for using certificates.
- */
+/** Upstream examples/webhdfs-input-output-artifacts.yaml. WebHDFS through HTTP artifact locations for input and output. */
 const inputOutputArtifactWebhdfsExample = template('input-output-artifact-webhdfs-example', {
   inputs: {
     artifacts: {

@@ -1,15 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows how to nest withSequence loops in a Workflow.
- * A is the first step. A's output determines how many times B is executed.
- * B's output then determines how many times C is executed.
- *           A
- *         /   \
- *      B1      B2
- *    / | \    / |
- *  C1  C2 C3 C4 C5
- */
+/** Upstream examples/withsequence-nested-result.yaml. withSequence loops whose end is a previous script result, at two levels. */
 const helloEntrypoint = template('hello-entrypoint', {
   steps: steps((s) => {
     const helloA = s.step('hello-a', hello);

@@ -1,8 +1,6 @@
 import { item, steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example shows how to use a PVC and optional input artifacts to avoid work.
- */
+/** Upstream examples/work-avoidance.yaml. Skipping work whose marker artifacts already exist, with an onExit saving them. */
 const main = template('main', {
   steps: steps((s) => {
     s.step('load-markers', loadMarkers);

@@ -1,12 +1,7 @@
 import { workflowEventBinding } from '../../dsl/argo/index.ts';
 import { githubPathFilter } from './workflow-event-binding--github-path-filter-workflowtemplate.ts';
 
-/**
- * This is an example WorkflowEventBinding with a compplex event selector.
- * Both event selectors and parameters's valueFrom use expr-lang syntax
- * In this example, the Workflow will only be run if the commit affects files
- * that are either in `subpath/A/` or `subpath/B/`
- */
+/** Upstream examples/workflow-event-binding/github-path-filter-workfloweventbinding.yaml. A WorkflowEventBinding with an expression selector over a webhook payload. */
 export default workflowEventBinding({
   metadata: { name: 'github-path-filter' },
   spec: {

@@ -1,12 +1,6 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This example demonstrates configuring an executor plugin directly in the
- * Workflow spec. The workflow-controller must be started with
- * ARGO_WORKFLOW_LEVEL_EXECUTOR_PLUGINS=true
- * When spec.executorPlugins is set, executor plugins configured in the
- * workflow-controller ConfigMap are ignored for this workflow.
- */
+/** Upstream examples/workflow-level-executor-plugin.yaml. An executor plugin declared on the workflow and called from a plugin template. */
 const main = template('main', { plugin: { workflowLevelHello: {} } });
 
 export default workflow({

@@ -1,9 +1,6 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 
-/**
- * This template demonstrates a workflow of workflows.
- * Workflow triggers one or more workflow and manage it.
- */
+/** Upstream examples/workflow-of-workflows.yaml. Steps creating child Workflows from WorkflowTemplates with resource templates. */
 const main = template('main', {
   steps: steps((s) => {
     s.step('workflow1', resourceWithoutArgument, {

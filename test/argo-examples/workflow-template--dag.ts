@@ -1,14 +1,7 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
 import { innerDiamond, printMessage, workflowTemplateInnerDag, workflowTemplatePrintMessage } from './workflow-template--templates.ts';
 
-/**
- * The following workflow executes a diamond workflow
- *   A
- *  / \
- * B   C
- *  \ /
- *   D
- */
+/** Upstream examples/workflow-template/dag.yaml. A DAG diamond running a WorkflowTemplate's template through a typed templateRef. */
 const diamond = template('diamond', {
   dag: dag((d) => {
     const A = d.task('A', workflowTemplatePrintMessage.templateRef(printMessage), {

@@ -1,9 +1,7 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 import { randomFailTemplate, workflowTemplateRandomFailTemplate } from './workflow-template--templates.ts';
 
-/**
- * This example demonstrates the use of retries with steps.
- */
+/** Upstream examples/workflow-template/retry-with-steps.yaml. Steps running a retrying template of a WorkflowTemplate through typed templateRefs. */
 const retryWithSteps = template('retry-with-steps', {
   steps: steps((s) => {
     s.step('hello1', workflowTemplateRandomFailTemplate.templateRef(randomFailTemplate));
