@@ -71,7 +71,7 @@ export type { Metric, MetricSettings, PrometheusMetricOptions, WebMetricOptions,
 export { below, above, atMost, atLeast, between, equals, expr } from './deploy/analysis-conditions.ts';
 export type { Condition } from './deploy/analysis-conditions.ts';
 export { analysisArg } from './deploy/analysis-args.ts';
-export { errorRate, latencyP99, predictionDrift } from './deploy/promql.ts';
+export { errorRate, ISTIO_ARM_SELECTOR, latencyP99, predictionDrift } from './deploy/promql.ts';
 export { abMetric } from './deploy/ab-metric.ts';
 export type { AbMetric, ArmQuery, StatsRunner } from './deploy/ab-metric.ts';
 /** The Argo-native API (Workflows, WorkflowTemplates, CronWorkflows, ... with typed templates); see docs/argo-coverage.md. */
