@@ -241,6 +241,17 @@ export interface DeploymentNamesIR {
   readonly analysisTemplates: Readonly<Partial<Record<AnalysisRole, string>>>;
   /** KServe: the promotion/evaluation WorkflowTemplate and its least-privilege ServiceAccount/Role/RoleBinding. */
   readonly workflow?: string;
+  /**
+   * KServe: the Argo CD PostSync hook Workflow (generateName prefix) that submits `workflow`
+   * after each sync, with its own ServiceAccount/Role/RoleBinding of the same name.
+   */
+  readonly trigger?: string;
+  /**
+   * KServe canary/blue-green: the Argo CD PreSync hook Workflow (generateName prefix) that hands
+   * the traffic field over between promotion runs and git; runs as the `workflow`'s account
+   * (`<name>-promote`), which exists whenever this does.
+   */
+  readonly handover?: string;
   /** KServe: whether the primary predictor is named after `serving.version` (canary, blue/green). */
   readonly namedPredictor?: string;
   /** KServe: the predictor Service of the primary InferenceService and of each candidate by name. */

@@ -75,29 +75,41 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
 
   it('GIVEN the fixtures THEN every deployment kind the issue names is covered', () => {
     const kinds = new Set(all.map(({ obj }) => obj.kind));
-    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'WorkflowTemplate', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
+    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'WorkflowTemplate', 'Workflow', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
   });
 
-  it('GIVEN the KServe workflows THEN each embedded AnalysisRun is a valid AnalysisTemplate spec and each patch is a JSON patch', () => {
-    const workflows = all.filter(({ obj }) => obj.kind === 'WorkflowTemplate' && (obj.spec as { serviceAccountName?: string }).serviceAccountName);
+  it('GIVEN the KServe workflows and sync hooks THEN each embedded AnalysisRun is a valid AnalysisTemplate spec, each submitted Workflow is strict-valid, each read names its object and each patch is a JSON patch', () => {
+    const workflows = all.filter(({ obj }) => (obj.kind === 'WorkflowTemplate' || obj.kind === 'Workflow') && (obj.spec as { serviceAccountName?: string }).serviceAccountName);
     expect(workflows.length).toBeGreaterThan(0);
-    let runs = 0;
+    const seen = { runs: 0, submits: 0, gets: 0, patches: 0 };
     for (const { obj } of workflows) {
       for (const t of (obj.spec as { templates: { name: string; resource?: { action: string; manifest: string } }[] }).templates) {
         if (!t.resource) continue;
         if (t.resource.action === 'create') {
-          const run = load(t.resource.manifest) as Obj & { spec: unknown };
-          expect(run.kind).toBe('AnalysisRun');
-          const asTemplate = { apiVersion: run.apiVersion, kind: 'AnalysisTemplate', metadata: { name: 'bound' }, spec: run.spec };
+          const created = load(t.resource.manifest) as Obj & { spec: unknown };
+          if (created.kind === 'Workflow') {
+            expect(registry.validate({ ...created, metadata: { ...created.metadata, name: 'submitted' } })).toEqual([]);
+            seen.submits++;
+            continue;
+          }
+          expect(created.kind).toBe('AnalysisRun');
+          const asTemplate = { apiVersion: created.apiVersion, kind: 'AnalysisTemplate', metadata: { name: 'bound' }, spec: created.spec };
           expect(registry.validate(asTemplate)).toEqual([]);
-          runs++;
+          seen.runs++;
+        } else if (t.resource.action === 'get') {
+          const read = load(t.resource.manifest) as Obj;
+          expect(['InferenceService', 'VirtualService']).toContain(read.kind);
+          expect(read.metadata.name).toMatch(/^[a-z0-9-]+$/);
+          seen.gets++;
         } else {
+          expect(t.resource.action).toBe('patch');
           const ops = JSON.parse(t.resource.manifest.replace('{{inputs.parameters.percent}}', '10')) as { op: string; path: string }[];
           expect(ops.length).toBeGreaterThan(0);
           for (const op of ops) expect(['test', 'add', 'replace', 'remove']).toContain(op.op);
+          seen.patches++;
         }
       }
     }
-    expect(runs).toBeGreaterThan(0);
+    expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
   });
 });
