@@ -88,7 +88,7 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
         if (t.resource.action === 'create') {
           const created = load(t.resource.manifest) as Obj & { spec: unknown };
           if (created.kind === 'Workflow') {
-            expect(registry.validate({ ...created, metadata: { ...created.metadata, name: 'submitted' } })).toEqual([]);
+            expect(registry.validate(created)).toEqual([]);
             seen.submits++;
             continue;
           }
