@@ -112,4 +112,27 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
     }
     expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
   });
+
+  it('GIVEN a Rollout experiment step THEN the Experiment Argo Rollouts creates from it is strict-valid', () => {
+    type Rollout = Obj & { spec: { selector: unknown; template: unknown; strategy: { canary?: { steps: Record<string, unknown>[] } } } };
+    type ExperimentStep = { templates: { name: string; specRef: string; replicas?: number; service?: unknown }[]; analyses?: Record<string, unknown>[]; duration?: string };
+    const steps = all
+      .filter(({ obj }) => obj.kind === 'Rollout')
+      .flatMap(({ obj }) => ((obj as Rollout).spec.strategy.canary?.steps ?? []).filter((s) => s.experiment).map((s) => ({ rollout: obj as Rollout, step: s.experiment as ExperimentStep })));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const { rollout, step } of steps) {
+      // The controller fills each template from the Rollout's pod template (stable or canary ReplicaSet); `weight` stays on the step.
+      const experiment = {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Experiment',
+        metadata: { name: `${rollout.metadata.name}-experiment` },
+        spec: {
+          ...(step.duration ? { duration: step.duration } : {}),
+          templates: step.templates.map((t) => ({ name: t.name, ...(t.replicas !== undefined ? { replicas: t.replicas } : {}), selector: rollout.spec.selector, template: rollout.spec.template, ...(t.service ? { service: t.service } : {}) })),
+          ...(step.analyses ? { analyses: step.analyses } : {}),
+        },
+      };
+      expect(registry.validate(experiment)).toEqual([]);
+    }
+  });
 });
