@@ -7,7 +7,7 @@ const ranker = (version?: string) => server({ image: 'r:7', port: 8080, ...(vers
 
 describe('per-arm Istio telemetry of the ready-made helpers', () => {
   it('GIVEN a plain-server shadow then canary WHEN resolved THEN the mirror gate reads the challenger pods by revision and the canary gate the client-side report of the canary Service', () => {
-    const d = modelDeployment('ranker', { serving: ranker('v7'), strategy: shadow({ challenger: { version: 'v8', image: 'r:8' }, mirrorPercent: 50, duration: '1h', analysis: gate, then: canary({ steps: [{ weight: 10 }], analysis: gate }) }), prometheus: 'http://p' });
+    const d = modelDeployment('ranker', { serving: ranker('v7'), strategy: shadow({ challenger: { version: 'v8', image: 'r:8' }, mirrorPercent: 50, duration: '1h', analysis: gate, then: canary({ steps: [{ weight: 10, pause: '5m' }], analysis: gate }) }), prometheus: 'http://p' });
     const s = d.ir.strategy;
     if (s.kind !== 'shadow') throw new Error('shadow expected');
     expect(queryOf(s.analysis)).toContain('{reporter="destination",destination_canonical_service="ranker",destination_canonical_revision="v8",destination_workload_namespace="{{args.namespace}}",response_code=~"5.."}');
@@ -16,8 +16,8 @@ describe('per-arm Istio telemetry of the ready-made helpers', () => {
   });
 
   it('GIVEN KServe Standard and Knative canaries WHEN resolved THEN the gate reads the predictor Deployment (Knative: the revision Deployment) at the destination', () => {
-    const std = modelDeployment('churn', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy: canary({ candidate: { version: 'v2', storageUri: 's3://m/2' }, steps: [{ weight: 10 }], analysis: gate }), prometheus: 'http://p' });
-    const kn = modelDeployment('churn', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', deploymentMode: 'Knative' }), strategy: canary({ candidate: { storageUri: 's3://m/2' }, steps: [{ weight: 10 }], analysis: gate }), prometheus: 'http://p' });
+    const std = modelDeployment('churn', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy: canary({ candidate: { version: 'v2', storageUri: 's3://m/2' }, steps: [{ weight: 10, pause: '5m' }], analysis: gate }), prometheus: 'http://p' });
+    const kn = modelDeployment('churn', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', deploymentMode: 'Knative' }), strategy: canary({ candidate: { storageUri: 's3://m/2' }, steps: [{ weight: 10, pause: '5m' }], analysis: gate }), prometheus: 'http://p' });
     const a = (d: typeof std) => (d.ir.strategy.kind === 'canary' ? d.ir.strategy.analysis : undefined);
     expect(queryOf(a(std))).toContain('{reporter="destination",destination_workload="{{args.service}}",destination_workload_namespace="{{args.namespace}}"');
     expect(queryOf(a(kn))).toContain('destination_workload="{{args.service}}-deployment"');
@@ -36,6 +36,6 @@ describe('per-arm Istio telemetry of the ready-made helpers', () => {
   });
 
   it('GIVEN mesh "none" WHEN an Istio helper gates the rollout THEN it is rejected with the alternatives', () => {
-    expect(() => modelDeployment('ranker', { serving: ranker('v7'), strategy: canary({ steps: [{ weight: 10 }], analysis: gate }), mesh: 'none', prometheus: 'http://p' })).toThrow(/reads Istio telemetry, but the deployment declares mesh: "none".*latencyP99\(\{ source: 'kserve' \}\)/);
+    expect(() => modelDeployment('ranker', { serving: ranker('v7'), strategy: canary({ steps: [{ weight: 10, pause: '5m' }], analysis: gate }), mesh: 'none', prometheus: 'http://p' })).toThrow(/reads Istio telemetry, but the deployment declares mesh: "none".*latencyP99\(\{ source: 'kserve' \}\)/);
   });
 });

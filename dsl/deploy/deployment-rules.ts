@@ -1,5 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AnalysisIR, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { assertStorageUri } from './checks.ts';
 import { analysesOf, effectiveStrategy } from './plan.ts';
 
 /** Model versions a strategy introduces, with where they were declared. */
@@ -30,6 +31,7 @@ export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh:
       });
     }
   }
+  if (serving.kind === 'kserve') for (const [where, v] of versionsOf(strategy)) if (v.storageUri !== undefined) assertStorageUri(v.storageUri, [...at, where, 'storageUri']);
   if (e.kind === 'shadow' && e.challengers.length === 0) throw new DslError({ path: at, problem: 'a shadow needs a challenger', got: [], fix: 'Add a challenger' });
   if (serving.kind === 'server') {
     if (e.kind === 'shadow') {

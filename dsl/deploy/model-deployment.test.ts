@@ -36,7 +36,7 @@ describe('modelDeployment()', () => {
   });
 
   it('GIVEN a Prometheus metric and no address WHEN deployed THEN the metric is named', () => {
-    expect(() => modelDeployment('r', { serving: srv, strategy: canary({ steps: [{ weight: 10 }], analysis: drift }) })).toThrow(/analysis "canary" > metric "drift": no Prometheus address/);
+    expect(() => modelDeployment('r', { serving: srv, strategy: canary({ steps: [{ weight: 10, pause: '5m' }], analysis: drift }) })).toThrow(/analysis "canary" > metric "drift": no Prometheus address/);
   });
 
   it('GIVEN a baseline metric after a blue/green switch WHEN deployed THEN there is no baseline to compare with', () => {

@@ -99,6 +99,10 @@ export function canary(opts: CanaryOptions): CanaryStrategy {
   }
   const gate = opts.analysis === undefined ? undefined : assertAnalysis(opts.analysis, [...path, 'analysis']).ir;
   if (gate && mode === 'steps') assertBounded(gate, [...path, 'analysis'], 'a step analysis');
+  if (gate && mode === 'background' && !steps.some((s) => s.pause)) {
+    // Without any pause a Rollout runs through its steps in seconds and ends the analysis with it.
+    throw new DslError({ path: [...path, 'steps'], problem: 'a background analysis watches the candidate only while the steps wait, and no step pauses', got: steps.map((s) => s.weight), fix: "Give the steps pauses, e.g. { weight: 10, pause: minutes(10) }, or use analysisMode: 'steps' with counted metrics" });
+  }
   return {
     kind: 'canary',
     ir: {
