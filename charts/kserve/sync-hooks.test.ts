@@ -63,7 +63,7 @@ function synth(serving: ReturnType<typeof churn>, candidate?: { version?: string
   const docs = synthesize(project('p', { environments: [environment('production', { namespace: 'ml' })], apps: [app('a', { deployments: [d] })] })).files.flatMap((f) => f.documents as Json[]);
   const isvc = docs.find((o) => o.kind === 'InferenceService') as Json;
   const hooks = docs.filter((o) => o.kind === 'Workflow') as unknown as Hook[];
-  return { isvc, handover: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'PreSync'), trigger: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'PostSync') };
+  return { isvc, handover: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'Sync'), trigger: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'PostSync') };
 }
 const specOf = (o: Json | undefined) => o?.spec as { predictor: Json; canary?: { trafficPercent: number; predictor: Json }[] };
 
@@ -107,6 +107,11 @@ describe('Argo CD sync hooks of KServe canaries', () => {
     // The same sync again (run in progress) changes nothing.
     const mid = { spec: { predictor: { ...after.predictor, canaryTrafficPercent: 20 } } };
     expect(handOver(next.handover as Hook, mid)).toEqual(mid);
+  });
+
+  it('GIVEN the hand-over WHEN synthesized THEN it runs in the sync after its account (wave -2) and before the InferenceService (wave 0)', () => {
+    expect(running.handover?.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/sync-wave': '-1' });
+    expect(running.handover?.spec.serviceAccountName).toBe('churn-promote');
   });
 
   it('GIVEN a gated canary WHEN synthesized THEN a PostSync hook only submits the promotion WorkflowTemplate, under an account that may only create Workflows', () => {

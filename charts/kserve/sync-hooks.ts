@@ -10,7 +10,7 @@ const ISVC = 'inferenceservice.serving.kserve.io';
 type Op = Record<string, unknown>;
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
-function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'PreSync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec {
+function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -21,6 +21,8 @@ function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'PreSync' | 'PostS
       annotations: {
         'argocd.argoproj.io/hook': phase,
         'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation,HookSucceeded',
+        // A Sync hook runs in the sync's waves: after its account and Role (-2), before the InferenceService (0).
+        ...(phase === 'Sync' ? { 'argocd.argoproj.io/sync-wave': '-1' } : {}),
         'workflows.argoproj.io/description': description,
       },
     } as unknown as ObjectSpec['metadata'],
@@ -42,12 +44,13 @@ function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly O
 }
 
 /**
- * The PreSync hand-over of a KServe canary or blue/green. With RespectIgnoreDifferences Argo CD
+ * The hand-over of a KServe canary or blue/green, an Argo CD Sync hook in wave -1 (a PreSync hook
+ * would run before its own ServiceAccount exists on a first sync). With RespectIgnoreDifferences Argo CD
  * keeps the live value of the traffic field the promotion workflow owns, and because
  * `spec.canary` is an atomic list it keeps the whole live list: left alone, a folded candidate
  * would stay in spec.canary next to the predictor that now carries its name (KServe rejects
  * that), a new candidate would never replace the old entry, and in Knative mode a new model
- * would inherit the promoted "100 % to latest". Before Argo CD applies git, this hook makes the
+ * would inherit the promoted "100 % to latest". Before Argo CD applies the InferenceService, this hook makes the
  * live object what git means, one guarded JSON patch per case, each a no-op when its guard fails:
  * - adopt (Standard): the live canary is the version git now serves: promote it in KServe's
  *   zero-restart way, predictor := git's predictor and spec.canary removed in one update;
@@ -81,7 +84,7 @@ export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: str
       b.then(guarded(b, 'drop', isvc, [servingUri, { op: 'remove', path: '/spec/canary' }]));
     }
   }
-  return hookWorkflow(d, prefix, 'PreSync', account, namespace, `Hands the traffic of model deployment ${d.name} over between its promotion runs and git before each sync (Argo CD PreSync hook).`, 'handover', [
+  return hookWorkflow(d, prefix, 'Sync', account, namespace, `Hands the traffic of model deployment ${d.name} over between its promotion runs and git before each sync applies the InferenceService (Argo CD Sync hook, wave -1).`, 'handover', [
     { name: 'handover', steps: b.groups },
     ...b.templates.values(),
   ]);

@@ -247,7 +247,7 @@ export interface DeploymentNamesIR {
    */
   readonly trigger?: string;
   /**
-   * KServe canary/blue-green: the Argo CD PreSync hook Workflow (generateName prefix) that hands
+   * KServe canary/blue-green: the Argo CD Sync hook Workflow (wave -1) (generateName prefix) that hands
    * the traffic field over between promotion runs and git; runs as the `workflow`'s account
    * (`<name>-promote`), which exists whenever this does.
    */

@@ -175,7 +175,9 @@ describe('argosy graph (deployments)', () => {
           : server({ image: 'ghcr.io/acme/m:1', version: 'v1', port: 8080, replicas: 2, resources: { cpu: '1', memory: '1Gi' } });
         const candidate = onKserve ? { version: 'v2', storageUri: 's3://m/churn/2' } : { version: 'v2', image: 'ghcr.io/acme/m:2' };
         const gate = analysis({ metrics: [metric.prometheus('error-rate', { query: errorRate(), success: below(0.01) })] });
-        const strategy = canary({ candidate, steps: s, ...(analysisMode ? { analysis: gate, analysisMode } : {}) });
+        // A background analysis needs a pause to watch during (a definition-time rule).
+        const mode = analysisMode === 'background' && !s.some((x) => x.pause) ? 'steps' : analysisMode;
+        const strategy = canary({ candidate, steps: s, ...(mode ? { analysis: gate, analysisMode: mode } : {}) });
         const d = resolveProject(project('p', { environments: [environment('prod', { namespace: 'ml' })], apps: [app('a', { deployments: [modelDeployment('m', { serving, strategy, prometheus: 'http://p:9090' })] })] })).environments[0]?.apps[0]?.deployments[0] as DeploymentIR;
         const g = deploymentGraph(d, 'ml');
         expectWellFormed(g);
