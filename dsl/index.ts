@@ -56,6 +56,7 @@ export { istio } from './deploy/mesh.ts';
 export type { IstioOptions, Mesh } from './deploy/mesh.ts';
 export { canary } from './deploy/strategy-canary.ts';
 export type { CanaryOptions, CanaryStep, CanaryStrategy } from './deploy/strategy-canary.ts';
+export type { PromotionRecorder } from './deploy/promotion-record.ts';
 export { shadow } from './deploy/strategy-shadow.ts';
 export type { ShadowOptions, ShadowStrategy } from './deploy/strategy-shadow.ts';
 export { abTest, header, cookie } from './deploy/strategy-ab-test.ts';

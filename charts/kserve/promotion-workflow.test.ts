@@ -1,6 +1,6 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { app, blueGreen, kserve, modelDeployment, project, shadow } from '../../dsl/index.ts';
+import { app, blueGreen, canary, environment, kserve, modelDeployment, project, secretKey, server, shadow } from '../../dsl/index.ts';
 import { synthesize } from '../../synth/engine.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 
@@ -98,5 +98,21 @@ describe('KServe promotion/evaluation workflows', () => {
   it('GIVEN a KServe blue/green in an environment without namespace WHEN synthesized THEN the preview Service asks for one', () => {
     const d = modelDeployment('m', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy: blueGreen({ candidate: { version: 'v2', storageUri: 's3://m/2' } }) });
     expect(() => synthesize(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/deployment "m": a KServe blue\/green preview Service .* needs the namespace/);
+  });
+
+  it('GIVEN a KServe canary that records its promotion WHEN it passed THEN the recorder runs after the switch, restricted, told what was promoted, and its failure does not roll back', () => {
+    const d = modelDeployment('churn', {
+      serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }),
+      strategy: canary({ candidate: { version: 'v2', storageUri: 's3://m/2' }, steps: [{ weight: 50 }], recordPromotion: { image: 'ghcr.io/acme/gitops-bot:1', command: ['fold'], env: { TOKEN: secretKey('gitops', 'token') } } }),
+    });
+    const docs = synthesize(project('p', { environments: [environment('production', { namespace: 'ml' })], apps: [app('a', { deployments: [d] })] })).files.flatMap((f) => f.documents as Obj[]);
+    const wf = docs.find((o) => o.kind === 'WorkflowTemplate');
+    const run = wf?.spec.templates.find((t) => t.name === 'run')?.steps?.flat() ?? [];
+    expect(run.map((s) => s.name).slice(-2)).toEqual(['promote', 'record-promotion']);
+    expect(run.at(-1)?.continueOn).toEqual({ failed: true });
+    const c = (wf?.spec.templates.find((t) => t.name === 'record-promotion') as unknown as { container: { env: { name: string; value?: string }[]; securityContext: { runAsNonRoot: boolean } } }).container;
+    expect(c.env.map((e) => `${e.name}=${e.value ?? 'secret'}`)).toEqual(['ARGOSY_DEPLOYMENT=churn', 'ARGOSY_CANDIDATE_VERSION=v2', 'ARGOSY_CANDIDATE_STORAGE_URI=s3://m/2', 'ARGOSY_NAMESPACE={{workflow.namespace}}', 'TOKEN=secret']);
+    expect(c.securityContext.runAsNonRoot).toBe(true);
+    expect(() => modelDeployment('r', { serving: server({ image: 'r:1', port: 80 }), strategy: canary({ steps: [{ weight: 50 }], recordPromotion: { image: 'x:1', command: ['x'] } }) })).toThrow(/recordPromotion: a plain server is promoted by its Rollout/);
   });
 });

@@ -1,8 +1,10 @@
-import type { AbTestIR, AnalysisIR, AnalysisRole, BlueGreenIR, CanaryIR, DeploymentIR, KServeServingIR, ShadowIR } from '../../dsl/ir/index.ts';
+import type { AbTestIR, AnalysisIR, AnalysisRole, BlueGreenIR, CanaryIR, DeploymentIR, KServeServingIR, ModelVersionIR, RecorderIR, ShadowIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
 import { abDecisionAnalysis } from '../argo-rollouts/analysis-template.ts';
+import { plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
 import { windowed } from '../argo-rollouts/analysis-window.ts';
-import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
+import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
+import { containerSecurity, RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { KSERVE_API_VERSION } from './inference-service.ts';
 import { candidateId, VERDICT_JSONPATH, VERDICT_POINTER } from './verdict.ts';
@@ -91,6 +93,7 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
   // Standard: the candidate takes 100 % from its canary entry; git folds it into the predictor.
   const promote = knative ? [guard, { op: 'remove', path: trafficPath(s) }] : [guard, { op: 'add', path: trafficPath(s), value: 100 }];
   b.then({ name: 'promote', template: b.patch('promote', ISVC, d.names.workload, [...promote, verdictOp(d)], false) });
+  recordPromotion(b, d, s, c.candidate, c.recordPromotion);
   return [guard, { op: 'add', path: trafficPath(s), value: 0 }];
 }
 
@@ -103,7 +106,33 @@ function blueGreenSteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR,
   b.then({ name: 'switch', template: setTraffic, arguments: percent(100) });
   if (g.postPromotionAnalysis) b.then(...analyses(b, d, 'post-promotion', g.postPromotionAnalysis));
   b.then(recordVerdict(b, { resource: ISVC, name: d.names.workload }, d));
+  recordPromotion(b, d, s, g.candidate, g.recordPromotion);
   return [guard, { op: 'add', path: trafficPath(s), value: 0 }];
+}
+
+/**
+ * The user's recorder of a promotion in git, after the switch. Its failure is shown on the node
+ * but does not fail the run: the model passed its gates, only the fold must then be done by hand.
+ */
+function recordPromotion(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, candidate: ModelVersionIR | undefined, r: RecorderIR | undefined): void {
+  if (!r) return;
+  const facts = [
+    { name: 'ARGOSY_DEPLOYMENT', value: d.name },
+    { name: 'ARGOSY_CANDIDATE_VERSION', value: candidate?.version ?? '' },
+    { name: 'ARGOSY_CANDIDATE_STORAGE_URI', value: candidate?.storageUri ?? s.storageUri },
+    { name: 'ARGOSY_NAMESPACE', value: '{{workflow.namespace}}' },
+  ];
+  b.define('record-promotion', {
+    container: {
+      image: r.image,
+      command: r.command,
+      ...(r.args.length ? { args: r.args } : {}),
+      env: [...facts, ...plainEnv(r.env)],
+      ...resourcesOf(r.resources),
+      securityContext: containerSecurity(RESTRICTED_SECURITY),
+    },
+  });
+  b.then({ name: 'record-promotion', template: 'record-promotion', continueOn: { failed: true } });
 }
 
 /** Shadow challengers and A/B arms are InferenceServices of their own: measure them once they serve. */

@@ -34,6 +34,9 @@ export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh:
   if (serving.kind === 'kserve') for (const [where, v] of versionsOf(strategy)) if (v.storageUri !== undefined) assertStorageUri(v.storageUri, [...at, where, 'storageUri']);
   if (e.kind === 'shadow' && e.challengers.length === 0) throw new DslError({ path: at, problem: 'a shadow needs a challenger', got: [], fix: 'Add a challenger' });
   if (serving.kind === 'server') {
+    if ((e.kind === 'canary' || e.kind === 'blueGreen') && e.recordPromotion) {
+      throw new DslError({ path: [...at, 'recordPromotion'], problem: 'a plain server is promoted by its Rollout, and git already holds the new pod template', got: 'recordPromotion', fix: 'Remove recordPromotion, or serve with kserve()' });
+    }
     if (e.kind === 'shadow') {
       needsIstio('mirroring traffic (Rollout setMirrorRoute)');
       if (!Number.isInteger(e.mirrorPercent)) throw new DslError({ path: [...at, 'mirrorPercent'], problem: 'Argo Rollouts mirrors whole percents', got: e.mirrorPercent, fix: 'Round mirrorPercent to a whole number' });

@@ -160,12 +160,23 @@ export interface AbVariantIR {
   readonly model?: ModelVersionIR;
 }
 
+/** A container a KServe promotion workflow runs after the switch to record the promotion in git. */
+export interface RecorderIR {
+  readonly image: string;
+  readonly command: readonly string[];
+  readonly args: readonly string[];
+  readonly env: readonly EnvVarIR[];
+  readonly resources?: ResourcesIR;
+}
+
 export interface CanaryIR {
   readonly kind: 'canary';
   readonly candidate?: ModelVersionIR;
   readonly steps: readonly CanaryStepIR[];
   readonly analysis?: AnalysisIR;
   readonly analysisMode: 'background' | 'steps';
+  /** KServe: record the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: RecorderIR;
 }
 
 export interface ShadowIR {
@@ -207,6 +218,8 @@ export interface BlueGreenIR {
   readonly postPromotionAnalysis?: AnalysisIR;
   readonly scaleDownDelaySeconds?: number;
   readonly previewReplicas?: number;
+  /** KServe: record the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: RecorderIR;
 }
 
 export interface ChampionChallengerIR {
