@@ -85,7 +85,3 @@ export function predictionDrift(opts: { readonly window?: Duration; readonly his
   return `abs(${mean(analysisArg.service)} / ${mean(analysisArg.baselineService)} - 1) or vector(NaN)`;
 }
 
-/** Whether a query reads Istio telemetry through the helpers' arm selector. */
-export function usesIstioArm(query: string): boolean {
-  return query.includes(ISTIO_ARM_SELECTOR);
-}
