@@ -1,4 +1,4 @@
-import { ApiObject, type Chart } from 'cdk8s';
+import { ApiObject, JsonPatch, type Chart } from 'cdk8s';
 
 /** A Kubernetes object as plain data: apiVersion, kind, metadata with an explicit name, and the rest. */
 export interface ObjectSpec {
@@ -13,5 +13,10 @@ export interface ObjectSpec {
  * and a duplicate kind/name in one app fails loudly instead of overwriting.
  */
 export function addObject(chart: Chart, spec: ObjectSpec): ApiObject {
-  return new ApiObject(chart, `${spec.kind}.${spec.metadata.name}`, spec);
+  // Argo CD hooks may have only a generateName, which is just as unique per app; cdk8s would
+  // invent a name for them, so it is patched out again.
+  const name = spec.metadata.name ?? (spec.metadata as { generateName?: string }).generateName;
+  const obj = new ApiObject(chart, `${spec.kind}.${name}`, spec);
+  if (spec.metadata.name === undefined) obj.addJsonPatch(JsonPatch.remove('/metadata/name'));
+  return obj;
 }

@@ -14,18 +14,18 @@ describe('Argo CD ignoreDifferences for run-time-owned fields', () => {
     const all = Object.fromEntries(Object.keys(deploymentFixtures).map((k) => [k, entries(k)]));
     expect(all).toEqual({
       'server-canary': ['VirtualService/ranker: .spec.http[].route[].weight'],
-      'kserve-canary': ['InferenceService/churn: .spec.canary[].trafficPercent'],
+      'kserve-canary': ['InferenceService/churn: .spec.canary[].trafficPercent ; .metadata.annotations["argosy.dev/decided"]'],
       'server-shadow': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")'],
       'server-shadow-then-canary': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")'],
-      'kserve-shadow': ['VirtualService/churn: .spec.http[].mirrorPercentage'],
+      'kserve-shadow': ['VirtualService/churn: .spec.http[].mirrorPercentage ; .metadata.annotations["argosy.dev/decided"]'],
       'server-ab-test': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "ab")'],
-      'kserve-ab-test': ['VirtualService/churn: .spec.http[].route[].weight'],
+      'kserve-ab-test': ['VirtualService/churn: .spec.http[].route[].weight ; .metadata.annotations["argosy.dev/decided"]'],
       'server-blue-green': [],
-      'kserve-blue-green': ['InferenceService/churn: .spec.canary[].trafficPercent'],
+      'kserve-blue-green': ['InferenceService/churn: .spec.canary[].trafficPercent ; .metadata.annotations["argosy.dev/decided"]'],
       'server-champion-challenger': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "ab")'],
-      'kserve-champion-challenger': ['VirtualService/churn: .spec.http[].mirrors[].percentage'],
-      'server-ab-test-weighted': ['VirtualService/ranker: .spec.http[].route[].weight'],
-      'kserve-canary-knative': ['InferenceService/churn: .spec.predictor.canaryTrafficPercent'],
+      'kserve-champion-challenger': ['VirtualService/churn: .spec.http[].mirrors[].percentage ; .metadata.annotations["argosy.dev/decided"]'],
+      'server-ab-test-weighted': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "primary") | .route'],
+      'kserve-canary-knative': ['InferenceService/churn: .spec.predictor.canaryTrafficPercent ; .metadata.annotations["argosy.dev/decided"]'],
     });
   });
 });

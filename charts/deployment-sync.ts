@@ -19,19 +19,24 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
   const vs = (jq: string[]): IgnoreDifference[] => (d.names.virtualService ? [{ group: 'networking.istio.io', kind: 'VirtualService', name: d.names.virtualService, ...ns, jqPathExpressions: jq }] : []);
   if (d.serving.kind === 'server') {
     const managed = e.kind === 'shadow' ? ['mirror'] : e.kind === 'abTest' && e.assignBy.kind !== 'weight' ? ['ab'] : [];
-    return vs(['.spec.http[].route[].weight', ...managed.map((r) => `.spec.http[] | select(.name == "${r}")`)]);
+    // An experiment step adds its arms' Services as destinations of the weighted route.
+    const experiment = e.kind === 'abTest' && e.assignBy.kind === 'weight' ? ['.spec.http[] | select(.name == "primary") | .route'] : [];
+    return vs(['.spec.http[].route[].weight', ...experiment, ...managed.map((r) => `.spec.http[] | select(.name == "${r}")`)]);
   }
   if (!d.names.workflow) return [];
+  // The workflow records which candidate it decided on; only the live object has it.
+  const verdict = d.names.trigger ? '.metadata.annotations["argosy.dev/decided"]' : undefined;
+  const withVerdict = (jq: string[]): string[] => (verdict ? [...jq, verdict] : jq);
   switch (e.kind) {
     case 'canary':
     case 'blueGreen': {
       const jq = d.serving.deploymentMode === 'Knative' ? '.spec.predictor.canaryTrafficPercent' : '.spec.canary[].trafficPercent';
-      return [{ group: 'serving.kserve.io', kind: 'InferenceService', name: d.names.workload, ...ns, jqPathExpressions: [jq] }];
+      return [{ group: 'serving.kserve.io', kind: 'InferenceService', name: d.names.workload, ...ns, jqPathExpressions: withVerdict([jq]) }];
     }
     case 'shadow':
-      return vs([e.challengers.length === 1 ? '.spec.http[].mirrorPercentage' : '.spec.http[].mirrors[].percentage']);
+      return vs(withVerdict([e.challengers.length === 1 ? '.spec.http[].mirrorPercentage' : '.spec.http[].mirrors[].percentage']));
     case 'abTest':
-      return vs(['.spec.http[].route[].weight']);
+      return vs(withVerdict(['.spec.http[].route[].weight']));
   }
 }
 

@@ -16,6 +16,7 @@ export { evaluateBacktest } from './evaluate-backtest.ts';
 export { championGate } from './champion-gate.ts';
 export { registerModel } from './register-model.ts';
 export { promote } from './promote.ts';
+export { foldPromotion, type PromotedVersion } from './fold-promotion.ts';
 export { batchPredict } from './batch-predict.ts';
 export { computeEmbeddings } from './compute-embeddings.ts';
 export { buildVectorIndex } from './build-vector-index.ts';

@@ -56,6 +56,7 @@ export { istio } from './deploy/mesh.ts';
 export type { IstioOptions, Mesh } from './deploy/mesh.ts';
 export { canary } from './deploy/strategy-canary.ts';
 export type { CanaryOptions, CanaryStep, CanaryStrategy } from './deploy/strategy-canary.ts';
+export type { PromotionRecorder } from './deploy/promotion-record.ts';
 export { shadow } from './deploy/strategy-shadow.ts';
 export type { ShadowOptions, ShadowStrategy } from './deploy/strategy-shadow.ts';
 export { abTest, header, cookie } from './deploy/strategy-ab-test.ts';
@@ -71,7 +72,7 @@ export type { Metric, MetricSettings, PrometheusMetricOptions, WebMetricOptions,
 export { below, above, atMost, atLeast, between, equals, expr } from './deploy/analysis-conditions.ts';
 export type { Condition } from './deploy/analysis-conditions.ts';
 export { analysisArg } from './deploy/analysis-args.ts';
-export { errorRate, latencyP99, predictionDrift } from './deploy/promql.ts';
+export { errorRate, ISTIO_ARM_SELECTOR, latencyP99, predictionDrift } from './deploy/promql.ts';
 export { abMetric } from './deploy/ab-metric.ts';
 export type { AbMetric, ArmQuery, StatsRunner } from './deploy/ab-metric.ts';
 /** The Argo-native API (Workflows, WorkflowTemplates, CronWorkflows, ... with typed templates); see docs/argo-coverage.md. */

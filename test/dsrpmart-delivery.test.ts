@@ -74,12 +74,12 @@ describe('DSRPMart delivery', () => {
   it('GIVEN the Applications THEN each deployment app ignores exactly the fields its controllers move and keeps them on sync', () => {
     const applications = objects.filter((o) => o.obj.kind === 'Application').map((o) => o.obj);
     const expected: Record<string, string[]> = {
-      'production-search': ['InferenceService/search-retriever: .spec.canary[].trafficPercent'],
-      'production-recommended-categories': ['VirtualService/ctr-categories: .spec.http[].route[].weight'],
+      'production-search': ['InferenceService/search-retriever: .spec.canary[].trafficPercent ; .metadata.annotations["argosy.dev/decided"]'],
+      'production-recommended-categories': ['VirtualService/ctr-categories: .spec.http[].route[].weight ; .metadata.annotations["argosy.dev/decided"]'],
       'production-product-recommendations': ['VirtualService/product-ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")'],
-      'production-discounts': ['VirtualService/discount-optimizer: .spec.http[].mirrorPercentage'],
+      'production-discounts': ['VirtualService/discount-optimizer: .spec.http[].mirrorPercentage ; .metadata.annotations["argosy.dev/decided"]'],
       'staging-product-recommendations': ['VirtualService/product-ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")'],
-      'staging-search': ['InferenceService/search-retriever: .spec.canary[].trafficPercent'],
+      'staging-search': ['InferenceService/search-retriever: .spec.canary[].trafficPercent ; .metadata.annotations["argosy.dev/decided"]'],
     };
     for (const [name, entries] of Object.entries(expected)) {
       const app = applications.find((a) => a.metadata.name === name);

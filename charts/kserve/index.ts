@@ -6,23 +6,36 @@ import { onlineStrategy } from '../deployment-meta.ts';
 import type { RenderContext, Target } from '../target.ts';
 import { inferenceServices } from './inference-service.ts';
 import { promotionWorkflow } from './promotion-workflow.ts';
+import { handoverHook, triggerHook } from './sync-hooks.ts';
 
-/** Exactly what the workflow touches: its one object's field, AnalysisRuns, and its own task results. */
+/**
+ * Exactly what the workflow (and the hand-over hook, which runs as the same account) touches:
+ * its one object's field, the readiness of the InferenceServices it measures, the AnalysisRuns
+ * it creates and reads, and its own task results.
+ */
 function workflowRules(d: DeploymentIR): RoleRule[] {
   const e = onlineStrategy(d);
-  const owned: RoleRule =
-    e.kind === 'canary' || e.kind === 'blueGreen'
-      ? { apiGroup: 'serving.kserve.io', resource: 'inferenceservices', verbs: ['get', 'patch'], resourceNames: [d.names.workload] }
-      : { apiGroup: 'networking.istio.io', resource: 'virtualservices', verbs: ['get', 'patch'], resourceNames: [d.names.virtualService as string] };
-  const analyses = Object.keys(d.names.analysisTemplates).length > 0;
+  const inPlace = e.kind === 'canary' || e.kind === 'blueGreen';
+  const owned: RoleRule = inPlace
+    ? { apiGroup: 'serving.kserve.io', resource: 'inferenceservices', verbs: ['get', 'patch'], resourceNames: [d.names.workload] }
+    : { apiGroup: 'networking.istio.io', resource: 'virtualservices', verbs: ['get', 'patch'], resourceNames: [d.names.virtualService as string] };
+  const measured = inPlace ? [] : Object.values(d.names.inferenceServices);
+  const analyses = d.names.trigger !== undefined && Object.keys(d.names.analysisTemplates).length > 0;
   return [
     owned,
-    // Resource templates create the run, then watch it until a verdict.
-    ...(analyses ? [{ apiGroup: 'argoproj.io', resource: 'analysisruns', verbs: ['create', 'get', 'list', 'watch'] }] : []),
+    ...(measured.length ? [{ apiGroup: 'serving.kserve.io', resource: 'inferenceservices', verbs: ['get'], resourceNames: measured }] : []),
+    // The executor creates a run, then polls it with GETs until a verdict (no list/watch).
+    ...(analyses ? [{ apiGroup: 'argoproj.io', resource: 'analysisruns', verbs: ['create', 'get'] }] : []),
     // The Argo executor reports each step's outcome through WorkflowTaskResults.
     { apiGroup: 'argoproj.io', resource: 'workflowtaskresults', verbs: ['create', 'patch'] },
   ];
 }
+
+/** The PostSync trigger only creates Workflows (from the one template) and reports its step. */
+const TRIGGER_RULES: readonly RoleRule[] = [
+  { apiGroup: 'argoproj.io', resource: 'workflows', verbs: ['create'] },
+  { apiGroup: 'argoproj.io', resource: 'workflowtaskresults', verbs: ['create', 'patch'] },
+];
 
 function previewService(ctx: RenderContext, d: DeploymentIR): void {
   const name = d.names.previewService;
@@ -54,10 +67,16 @@ export const kserveTarget: Target = {
       for (const obj of inferenceServices(d, s, namespace)) addObject(ctx.chart, obj);
       previewService(ctx, d);
       const wf = promotionWorkflow(d, s, namespace);
-      if (wf) {
-        addObject(ctx.chart, wf);
-        const meta = { name: wf.metadata.name, namespace, labels: d.labels };
+      if (wf) addObject(ctx.chart, wf);
+      for (const hook of [handoverHook(d, s, namespace), triggerHook(d, namespace)]) if (hook) addObject(ctx.chart, hook);
+      const account = d.names.workflow;
+      if (account) {
+        const meta = { name: account, namespace, labels: d.labels };
         boundRole(ctx.chart, meta, serviceAccount(ctx.chart, meta, true), workflowRules(d));
+      }
+      if (d.names.trigger) {
+        const meta = { name: d.names.trigger, namespace, labels: d.labels };
+        boundRole(ctx.chart, meta, serviceAccount(ctx.chart, meta, true), TRIGGER_RULES);
       }
     }
   },

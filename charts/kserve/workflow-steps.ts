@@ -1,4 +1,4 @@
-import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR } from '../../dsl/ir/index.ts';
+import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
 import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
 
@@ -8,18 +8,49 @@ export interface WfStep {
   readonly template: string;
   readonly arguments?: { readonly parameters: readonly { readonly name: string; readonly value: string }[] };
   readonly when?: string;
+  readonly continueOn?: { readonly failed?: boolean; readonly error?: boolean };
+}
+
+/** How long a human may take over a manual approval before the workflow's deadline rolls back. */
+export const APPROVAL_SECONDS = 72 * 3600;
+/** How long new model pods may take to load and become ready before the step fails. */
+export const READY_SECONDS = 1800;
+/** The first measurement waits this long after the traffic change so rate windows have samples. */
+export const WARM_UP = '60s';
+
+const seconds = (d: string): number => {
+  const m = /^(\d+)(s|m|h)$/.exec(d);
+  return m ? Number(m[1]) * ({ s: 1, m: 60, h: 3600 } as const)[m[2] as 's' | 'm' | 'h'] : 0;
+};
+
+/** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
+function analysisSeconds(a: AnalysisIR): number {
+  return Math.max(0, ...a.metrics.map((m) => seconds(m.initialDelay ?? '0s') + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
+}
+
+/**
+ * The analysis as the workflow runs it: right after a traffic change (or a sync) the version
+ * under test has too few samples for a rate, so metrics without their own delay wait WARM_UP.
+ */
+export function warmedUp(a: AnalysisIR): AnalysisIR {
+  return { ...a, metrics: a.metrics.map((m): MetricIR => (m.initialDelay !== undefined ? m : { ...m, initialDelay: WARM_UP })) };
 }
 
 /** Builds the templates of a promotion/evaluation workflow, each defined once by name. */
 export class WorkflowBuilder {
   readonly templates = new Map<string, Record<string, unknown>>();
   readonly groups: WfStep[][] = [];
-
+  /** Worst-case duration of the groups added so far, for activeDeadlineSeconds. */
+  budgetSeconds = 0;
+  private readonly cost = new Map<string, number>();
   constructor(private readonly d: DeploymentIR) {}
 
   /** Adds a group of steps that run in parallel after the previous group. */
   then(...steps: WfStep[]): this {
-    if (steps.length) this.groups.push(steps);
+    if (steps.length) {
+      this.groups.push(steps);
+      this.budgetSeconds += Math.max(0, ...steps.map((s) => this.cost.get(s.name) ?? 0));
+    }
     return this;
   }
 
@@ -28,22 +59,42 @@ export class WorkflowBuilder {
     return name;
   }
 
+  private costs(step: WfStep, secondsNeeded: number): WfStep {
+    this.cost.set(step.name, secondsNeeded);
+    return step;
+  }
+
   /** Waits a fixed time (Argo suspend with a duration). */
   wait(stepName: string, duration: string): WfStep {
     this.define('wait', { inputs: { parameters: [{ name: 'duration' }] }, suspend: { duration: '{{inputs.parameters.duration}}' } });
-    return { name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } };
+    return this.costs({ name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } }, seconds(duration));
   }
 
   /** Waits for a human: `argo resume` continues, `argo stop` rolls back. */
   approve(stepName: string): WfStep {
     this.define('approve', { suspend: {} });
-    return { name: stepName, template: 'approve' };
+    return this.costs({ name: stepName, template: 'approve' }, APPROVAL_SECONDS);
   }
 
-  /** Creates an AnalysisRun for one arm and waits for its verdict; anything but Successful fails the step. */
-  analyze(stepName: string, template: string, role: AnalysisRole, a: AnalysisIR, arm: ArmArgsIR): WfStep {
-    this.define(template, { resource: { action: 'create', successCondition: 'status.phase == Successful', failureCondition: 'status.phase in (Failed,Error,Inconclusive)', manifest: analysisRunManifest(this.d, role, a, arm) } });
-    return { name: stepName, template };
+  /**
+   * Creates an AnalysisRun for one arm, owned by the workflow (a stopped workflow's run is
+   * garbage-collected with it), and waits for its verdict; anything but Successful fails the
+   * step. `service` overrides the arm's Service (Knative: the revision read at run time).
+   */
+  analyze(stepName: string, template: string, role: AnalysisRole, a: AnalysisIR, arm: ArmArgsIR, service?: { readonly input: string; readonly value: string }): WfStep {
+    const run = warmedUp(a);
+    const bound = service ? { ...arm, service: `{{inputs.parameters.${service.input}}}` } : arm;
+    this.define(template, {
+      ...(service ? { inputs: { parameters: [{ name: service.input }] } } : {}),
+      resource: {
+        action: 'create',
+        setOwnerReference: true,
+        successCondition: 'status.phase == Successful',
+        failureCondition: 'status.phase in (Failed,Error,Inconclusive)',
+        manifest: analysisRunManifest(this.d, role, run, bound),
+      },
+    });
+    return this.costs({ name: stepName, template, ...(service ? { arguments: { parameters: [{ name: service.input, value: service.value }] } } : {}) }, analysisSeconds(run));
   }
 
   /** A JSON patch of one object the workflow owns a field of; `{{inputs.parameters.percent}}` may appear unquoted. */
@@ -53,6 +104,30 @@ export class WorkflowBuilder {
       ...(withPercent ? { inputs: { parameters: [{ name: 'percent' }] } } : {}),
       resource: { action: 'patch', mergeStrategy: 'json', flags: [resource, objectName], manifest },
     });
+  }
+
+  /**
+   * Reads an object and waits until `condition` (Argo's label-selector syntax over JSON paths)
+   * holds; READY_SECONDS bound the wait. `outputs` are JSONPath reads exposed as parameters.
+   */
+  get(template: string, object: { readonly apiVersion: string; readonly kind: string; readonly name: string }, opts: { readonly condition?: string; readonly failure?: string; readonly outputs?: Readonly<Record<string, string>>; readonly inputs?: readonly string[] } = {}): string {
+    const outputs = Object.entries(opts.outputs ?? {});
+    return this.define(template, {
+      ...(opts.inputs?.length ? { inputs: { parameters: opts.inputs.map((name) => ({ name })) } } : {}),
+      ...(opts.condition ? { activeDeadlineSeconds: READY_SECONDS } : {}),
+      resource: {
+        action: 'get',
+        ...(opts.condition ? { successCondition: opts.condition } : {}),
+        ...(opts.failure ? { failureCondition: opts.failure } : {}),
+        manifest: dump({ apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } }, { sortKeys: true, lineWidth: -1 }),
+      },
+      ...(outputs.length ? { outputs: { parameters: outputs.map(([name, jsonPath]) => ({ name, valueFrom: { jsonPath, default: '' } })) } } : {}),
+    });
+  }
+
+  /** A step calling `template` that counts READY_SECONDS against the deadline. */
+  waitStep(step: WfStep): WfStep {
+    return this.costs(step, READY_SECONDS);
   }
 }
 

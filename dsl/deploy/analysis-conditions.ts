@@ -3,7 +3,9 @@ import { DslError, type PathSegment } from '../errors.ts';
 /**
  * A success or failure condition of a metric, rendered per provider: Prometheus results are
  * vectors (`result[0]`), web results are the value the JSON path selects (`result`).
- * A query that returns no data or NaN never satisfies a comparison, so a gate fails closed.
+ * A comparison (`below`, `above`, ...) on a Prometheus result of NaN (no traffic) is neither a
+ * pass nor a failure: Argosy renders the missing side as the NaN-guarded complement, so the
+ * measurement is inconclusive.
  * @example
  * ```ts
  * const fast: Condition = below(0.25);
@@ -16,6 +18,8 @@ export interface Condition {
    * `asFloat(result)`), `raw` the result as returned (for booleans and strings).
    */
   readonly render: (numeric: string, raw: string) => string;
+  /** A numeric comparison, whose complement Argosy may derive (`!isNaN(x) && !(cond)`). */
+  readonly numeric?: boolean;
 }
 
 function finite(x: unknown, what: string): number {
@@ -27,7 +31,7 @@ function finite(x: unknown, what: string): number {
 
 const compare = (op: string, name: string) => (x: number): Condition => {
   const v = finite(x, `${name}()`);
-  return { kind: 'condition', render: (s) => `${s} ${op} ${v}` };
+  return { kind: 'condition', numeric: true, render: (s) => `${s} ${op} ${v}` };
 };
 
 /**
@@ -74,7 +78,7 @@ export function between(lo: number, hi: number): Condition {
   const a = finite(lo, 'between()');
   const b = finite(hi, 'between()');
   if (a > b) throw new DslError({ path: ['between()'], problem: 'lower bound is above upper bound', got: [lo, hi], fix: 'Swap the bounds' });
-  return { kind: 'condition', render: (s) => `${s} >= ${a} && ${s} <= ${b}` };
+  return { kind: 'condition', numeric: true, render: (s) => `${s} >= ${a} && ${s} <= ${b}` };
 }
 
 /**
@@ -86,7 +90,7 @@ export function between(lo: number, hi: number): Condition {
  */
 export function equals(v: boolean | number | string): Condition {
   const lit = typeof v === 'string' ? JSON.stringify(v) : String(finiteOrBool(v));
-  return { kind: 'condition', render: (numeric, raw) => `${typeof v === 'number' ? numeric : raw} == ${lit}` };
+  return { kind: 'condition', numeric: typeof v === 'number', render: (numeric, raw) => `${typeof v === 'number' ? numeric : raw} == ${lit}` };
 }
 
 function finiteOrBool(v: boolean | number): boolean | number {

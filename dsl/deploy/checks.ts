@@ -36,6 +36,22 @@ export function assertToken(value: unknown, path: readonly PathSegment[], what: 
   return value;
 }
 
+/**
+ * Storage schemes KServe's storage initializer and validation accept (v0.20 utils
+ * SupportedStorageURIPrefixList, plus modelscope:// in the Python initializer); Azure Blob is
+ * https://. Local absolute paths are allowed as well.
+ */
+export const STORAGE_SCHEMES = ['gs://', 's3://', 'pvc://', 'file://', 'https://', 'http://', 'hdfs://', 'webhdfs://', 'oci://', 'oci+native://', 'oci+fetch://', 'hf://', 'modelscope://'] as const;
+
+/** A model location KServe can load: a known scheme or an absolute path. */
+export function assertStorageUri(value: unknown, path: readonly PathSegment[]): string {
+  const uri = assertToken(value, path, 'storageUri', 'Use e.g. "s3://models/churn/v42" or "pvc://models/churn"');
+  if (!uri.startsWith('/') && !STORAGE_SCHEMES.some((p) => uri.startsWith(p) && uri.length > p.length)) {
+    throw new DslError({ path, problem: `KServe cannot load this storageUri: it supports ${STORAGE_SCHEMES.join(', ')} and absolute paths`, got: uri, fix: 'Use e.g. "s3://models/churn/v42"; Azure Blob is https://<account>.blob.core.windows.net/...' });
+  }
+  return uri;
+}
+
 // KServe's predictor name pattern (v0.20); a valid Kubernetes label value as well.
 const VERSION = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,5 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AnalysisIR, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { assertStorageUri } from './checks.ts';
 import { analysesOf, effectiveStrategy } from './plan.ts';
 
 /** Model versions a strategy introduces, with where they were declared. */
@@ -30,8 +31,12 @@ export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh:
       });
     }
   }
+  if (serving.kind === 'kserve') for (const [where, v] of versionsOf(strategy)) if (v.storageUri !== undefined) assertStorageUri(v.storageUri, [...at, where, 'storageUri']);
   if (e.kind === 'shadow' && e.challengers.length === 0) throw new DslError({ path: at, problem: 'a shadow needs a challenger', got: [], fix: 'Add a challenger' });
   if (serving.kind === 'server') {
+    if ((e.kind === 'canary' || e.kind === 'blueGreen') && e.recordPromotion) {
+      throw new DslError({ path: [...at, 'recordPromotion'], problem: 'a plain server is promoted by its Rollout, and git already holds the new pod template', got: 'recordPromotion', fix: 'Remove recordPromotion, or serve with kserve()' });
+    }
     if (e.kind === 'shadow') {
       needsIstio('mirroring traffic (Rollout setMirrorRoute)');
       if (!Number.isInteger(e.mirrorPercent)) throw new DslError({ path: [...at, 'mirrorPercent'], problem: 'Argo Rollouts mirrors whole percents', got: e.mirrorPercent, fix: 'Round mirrorPercent to a whole number' });

@@ -66,6 +66,21 @@ function conditions(opts: ConditionOptions, numeric: string, raw: string, path: 
   };
 }
 
+/**
+ * Prometheus conditions. Argo Rollouts fails a measurement whose only condition is false, so a
+ * NaN (no requests in the window) would fail a healthy model, or pass a silent one when only a
+ * failure condition is given. For numeric comparisons Argosy adds the NaN-guarded complement as
+ * the missing condition: NaN then matches neither and the measurement is inconclusive (a Rollout
+ * pauses for a human; a KServe workflow rolls back). `expr()` conditions are left as written.
+ */
+function prometheusConditions(opts: ConditionOptions, path: readonly PathSegment[]): Pick<Metric, 'successCondition' | 'failureCondition'> {
+  const c = conditions(opts, 'result[0]', 'result[0]', path);
+  const complement = (cond: string): string => `!isNaN(result[0]) && !(${cond})`;
+  if (opts.failure === undefined && opts.success?.numeric && c.successCondition) return { ...c, failureCondition: complement(c.successCondition) };
+  if (opts.success === undefined && opts.failure?.numeric && c.failureCondition) return { successCondition: complement(c.failureCondition), ...c };
+  return c;
+}
+
 function base(name: string, what: string): PathSegment[] {
   const path = [seg('metric', String(name))];
   if (typeof name !== 'string' || !METRIC_NAME.test(name) || name.length > 63) {
@@ -209,7 +224,7 @@ export const metric = {
         ...(opts.address !== undefined ? { address: opts.address } : {}),
         ...(opts.timeout !== undefined ? { timeoutSeconds: toSeconds(opts.timeout, [...path, 'timeout']) } : {}),
       },
-      ...conditions(opts, 'result[0]', 'result[0]', path),
+      ...prometheusConditions(opts, path),
       settings: checkSettings(settingsOf(opts), path),
     };
   },

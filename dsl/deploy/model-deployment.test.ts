@@ -19,6 +19,7 @@ const srv = server({ image: 'ghcr.io/acme/ranker:7', port: 8080 });
 const drift = analysis({ interval: '1m', count: 3, metrics: [metric.prometheus('drift', { query: predictionDrift(), success: below(0.05) })] });
 const train = pipeline('train', {}, (p) => {
   p.task('fit', component('fit', { image: 'x:1', command: ['fit'] }));
+  p.task('gate', component('champion-gate', { image: 'x:1', command: ['gate'] }));
 });
 
 describe('modelDeployment()', () => {
@@ -35,7 +36,7 @@ describe('modelDeployment()', () => {
   });
 
   it('GIVEN a Prometheus metric and no address WHEN deployed THEN the metric is named', () => {
-    expect(() => modelDeployment('r', { serving: srv, strategy: canary({ steps: [{ weight: 10 }], analysis: drift }) })).toThrow(/analysis "canary" > metric "drift": no Prometheus address/);
+    expect(() => modelDeployment('r', { serving: srv, strategy: canary({ steps: [{ weight: 10, pause: '5m' }], analysis: drift }) })).toThrow(/analysis "canary" > metric "drift": no Prometheus address/);
   });
 
   it('GIVEN a baseline metric after a blue/green switch WHEN deployed THEN there is no baseline to compare with', () => {
@@ -57,6 +58,13 @@ describe('modelDeployment()', () => {
     const d = modelDeployment('churn', { serving: srv, strategy: championChallenger({ challengers: { v8: { image: 'x:8' } }, offlineGate: { pipeline: train }, online: shadow({ mirrorPercent: 10, duration: '1h' }) }) });
     expect(() => resolveProject(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/offline gate relies on pipeline "train", which this app does not deploy/);
     expect(resolveProject(project('p', { apps: [app('a', { deployments: [d], pipelines: [train] })] })).environments[0]?.apps[0]?.deployments).toHaveLength(1);
+  });
+
+  it('GIVEN a champion/challenger whose training pipeline runs no champion gate WHEN declared THEN the offline gate is rejected, unless the gating component is named', () => {
+    const ungated = pipeline('fit-only', {}, (p) => void p.task('fit', component('fit', { image: 'x:1', command: ['fit'] })));
+    const cc = (gateComponent?: string) => championChallenger({ challengers: { v8: { image: 'x:8' } }, offlineGate: { pipeline: ungated, ...(gateComponent ? { gateComponent } : {}) }, online: shadow({ mirrorPercent: 10, duration: '1h' }) });
+    expect(() => cc()).toThrow(/championChallenger\(\) > offlineGate > pipeline: pipeline "fit-only" runs no "champion-gate" task.*\(got \["fit"\]\)/);
+    expect(cc('fit').ir.offlineGate.pipeline).toBe('fit-only');
   });
 
   it('GIVEN a deployment whose WorkflowTemplate clashes with a pipeline WHEN resolved THEN the collision is reported', () => {

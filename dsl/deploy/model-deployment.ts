@@ -2,6 +2,7 @@ import { DslError, seg } from '../errors.ts';
 import type { DeploymentIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../names.ts';
 import { assertKnownKeys, assertToken } from './checks.ts';
+import { withArmTelemetry } from './arm-telemetry.ts';
 import { checkArgsAvailable, checkCombination, withPrometheus } from './deployment-rules.ts';
 import { istio, type Mesh } from './mesh.ts';
 import { assertNameLengths, planNames, plannedObjects } from './plan.ts';
@@ -99,7 +100,7 @@ export function modelDeployment(name: string, opts: ModelDeploymentOptions): Mod
   const mesh = meshOpt === 'none' ? ({ kind: 'none' } as const) : meshOpt.ir;
   if (opts.prometheus !== undefined) assertToken(opts.prometheus, [...path, 'prometheus'], 'prometheus', 'Use e.g. "http://prometheus.monitoring:9090"');
   checkCombination(serving.ir, strategy.ir, mesh, path);
-  const resolved = withPrometheus(strategy.ir, opts.prometheus, path);
+  const resolved = withArmTelemetry(withPrometheus(strategy.ir, opts.prometheus, path), serving.ir, mesh, name, path);
   const names = planNames(name, serving.ir, resolved, mesh);
   checkArgsAvailable(resolved, names, path);
   const objects = plannedObjects(serving.ir, names);

@@ -86,7 +86,10 @@ describe('payload logging from a monitoring sink', () => {
   });
 
   it('GIVEN a KServe champion/challenger shadow without a logger WHEN its monitoring declares a sink THEN it resolves with the logger', () => {
-    const training = pipeline('t', {}, (p) => void p.task('train', component('train', { image: 'x:1', command: ['true'] })));
+    const training = pipeline('t', {}, (p) => {
+      p.task('train', component('train', { image: 'x:1', command: ['true'] }));
+      p.task('gate', component('champion-gate', { image: 'x:1', command: ['true'] }));
+    });
     const d = modelDeployment('disc', {
       serving: isvc(),
       strategy: championChallenger({ challengers: { v13: { version: 'v13', storageUri: 's3://m/v13' } }, offlineGate: { pipeline: training }, online: shadow({ mirrorPercent: 100, duration: '1h' }) }),

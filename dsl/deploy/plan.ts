@@ -80,14 +80,20 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
       return [r, candidates];
     }),
   );
+  const hasCandidate = knative ? e.kind === 'canary' && e.candidate !== undefined : candidateVersion !== undefined;
   const gated = inPlace ? knative || candidateVersion !== undefined : roles.length > 0;
+  // A named stable predictor may be a folded canary that the live object still lists in spec.canary.
+  const handover = inPlace && (hasCandidate || namedPredictor !== undefined);
+  const workflow = gated ? (inPlace ? `${name}-promote` : `${name}-evaluate`) : handover ? `${name}-promote` : undefined;
   return {
     workload: name,
     ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
     inferenceServices: extra,
     ...(e.kind === 'shadow' || e.kind === 'abTest' ? { virtualService: name } : {}),
     analysisTemplates,
-    ...(gated ? { workflow: inPlace ? `${name}-promote` : `${name}-evaluate` } : {}),
+    ...(workflow ? { workflow } : {}),
+    ...(gated ? { trigger: `${workflow}-trigger` } : {}),
+    ...(handover ? { handover: `${name}-handover` } : {}),
     ...(namedPredictor ? { namedPredictor } : {}),
     predictorServices: { primary, byName },
     analysisArgs: args,
@@ -108,8 +114,12 @@ export function plannedObjects(serving: ServingIR, names: DeploymentNamesIR): { 
     add('InferenceService', names.workload);
     Object.values(names.inferenceServices).forEach((n) => add('InferenceService', n));
     add('Service', names.previewService);
-    add('WorkflowTemplate', names.workflow);
+    // Without a trigger there is nothing to promote: the workflow name only names the hand-over's account.
+    if (names.trigger) add('WorkflowTemplate', names.workflow);
     ['ServiceAccount', 'Role', 'RoleBinding'].forEach((k) => add(k, names.workflow));
+    add('Workflow', names.trigger);
+    ['ServiceAccount', 'Role', 'RoleBinding'].forEach((k) => add(k, names.trigger));
+    add('Workflow', names.handover);
   }
   add('VirtualService', names.virtualService);
   Object.values(names.analysisTemplates).forEach((n) => add('AnalysisTemplate', n));

@@ -2,7 +2,7 @@ import { DslError, seg } from '../errors.ts';
 import type { KServeDeploymentMode, KServeProtocol, KServeServingIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../names.ts';
 import { resourcesToIR, securityToIR, type ResourceSpec, type SecuritySpec } from '../pod-spec.ts';
-import { assertInt, assertKnownKeys, assertToken, assertVersion, servingEnv, stringList, type ServingEnvValue } from './checks.ts';
+import { assertInt, assertKnownKeys, assertStorageUri, assertToken, assertVersion, servingEnv, stringList, type ServingEnvValue } from './checks.ts';
 
 /**
  * Options of {@link kserve}: the model the InferenceService serves now, and how it scales.
@@ -84,10 +84,7 @@ export function kserve(opts: KServeOptions): KServeServing {
   if (!format || typeof format.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(format.name)) {
     throw new DslError({ path: [...path, 'format'], problem: 'model format must be a name such as "sklearn" or "xgboost"', got: opts.format, fix: 'Pass format: "xgboost" or { name: "onnx", version: "1" }' });
   }
-  const storageUri = assertToken(opts.storageUri, [...path, 'storageUri'], 'storageUri', 'Use e.g. "s3://models/churn/v42" or "pvc://models/churn"');
-  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(storageUri) && !storageUri.startsWith('/')) {
-    throw new DslError({ path: [...path, 'storageUri'], problem: 'storageUri needs a scheme (s3://, gs://, pvc://, hf://, oci://, https://, ...)', got: storageUri, fix: 'Use e.g. "s3://models/churn/v42"' });
-  }
+  const storageUri = assertStorageUri(opts.storageUri, [...path, 'storageUri']);
   const mode = opts.deploymentMode ?? 'Standard';
   if (mode !== 'Standard' && mode !== 'Knative') {
     throw new DslError({ path: [...path, 'deploymentMode'], problem: 'unknown deployment mode', got: mode, fix: 'Use "Standard" or "Knative" (the legacy names RawDeployment/Serverless are rewritten by the webhook and show up as diffs)' });

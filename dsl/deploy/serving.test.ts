@@ -49,4 +49,12 @@ describe('server()', () => {
     const s = server({ image: 'x:1', port: 80, replicas: 3, resources: { cpu: 0.5 }, env: { A: '1' } }).ir;
     expect([s.replicas, s.pod.resources?.requests.cpu, s.pod.env]).toEqual([3, '500m', [{ name: 'A', value: [{ kind: 'text', text: '1' }] }]]);
   });
+
+  it('GIVEN storage URIs WHEN served by KServe THEN the schemes KServe loads pass and others are named', () => {
+    for (const uri of ['s3://b/m', 'gs://b/m', 'pvc://claim/m', 'hf://org/model', 'oci://ghcr.io/acme/model:1', 'https://acct.blob.core.windows.net/c/m', '/mnt/models']) {
+      expect(kserve({ format: 'sklearn', storageUri: uri }).ir.storageUri).toBe(uri);
+    }
+    expect(() => kserve({ format: 'sklearn', storageUri: 'ftp://host/m' })).toThrow(/kserve\(\) > storageUri: KServe cannot load this storageUri: it supports gs:\/\/, s3:\/\/.*\(got "ftp:\/\/host\/m"\)/);
+    expect(() => kserve({ format: 'sklearn', storageUri: 's3://' })).toThrow(/cannot load this storageUri/);
+  });
 });

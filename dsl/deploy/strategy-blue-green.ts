@@ -4,6 +4,7 @@ import type { BlueGreenIR } from '../ir/index.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
 import { assertInt, assertKnownKeys } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
+import { recorderToIR, type PromotionRecorder } from './promotion-record.ts';
 
 /**
  * Options of {@link blueGreen}.
@@ -26,6 +27,8 @@ export interface BlueGreenOptions {
   readonly scaleDownDelay?: Duration;
   /** Plain servers: replicas of the preview before promotion (default: full size). */
   readonly previewReplicas?: number;
+  /** KServe: a container that records the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: PromotionRecorder;
 }
 
 /**
@@ -56,7 +59,8 @@ export interface BlueGreenStrategy {
  */
 export function blueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
   const path = ['blueGreen()'];
-  assertKnownKeys(opts, ['candidate', 'autoPromote', 'prePromotionAnalysis', 'postPromotionAnalysis', 'scaleDownDelay', 'previewReplicas'], path, 'blueGreen()');
+  assertKnownKeys(opts, ['candidate', 'autoPromote', 'prePromotionAnalysis', 'postPromotionAnalysis', 'scaleDownDelay', 'previewReplicas', 'recordPromotion'], path, 'blueGreen()');
+  const record = recorderToIR(opts.recordPromotion, path);
   if (opts.autoPromote !== undefined && typeof opts.autoPromote !== 'boolean') {
     throw new DslError({ path: [...path, 'autoPromote'], problem: 'expected true or false', got: opts.autoPromote, fix: 'Use autoPromote: false to wait for a promote' });
   }
@@ -74,6 +78,7 @@ export function blueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
       ...(post ? { postPromotionAnalysis: post } : {}),
       ...(opts.scaleDownDelay !== undefined ? { scaleDownDelaySeconds: toSeconds(opts.scaleDownDelay, [...path, 'scaleDownDelay']) } : {}),
       ...(opts.previewReplicas !== undefined ? { previewReplicas: assertInt(opts.previewReplicas, [...path, 'previewReplicas'], 1, 1000, 'Use e.g. previewReplicas: 1') } : {}),
+      ...(record ? { recordPromotion: record } : {}),
     },
   };
 }

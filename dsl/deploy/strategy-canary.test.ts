@@ -34,7 +34,7 @@ describe('canary()', () => {
   it('GIVEN steps mode and a metric measured forever WHEN built THEN it asks for a count', () => {
     const gate = analysis({ interval: '1m', metrics: [q] });
     expect(() => canary({ steps: [{ weight: 10 }], analysis: gate, analysisMode: 'steps' })).toThrow(/has an interval and no count/);
-    expect(canary({ steps: [{ weight: 10 }], analysis: gate }).ir.analysis).toBeDefined();
+    expect(canary({ steps: [{ weight: 10, pause: '5m' }], analysis: gate }).ir.analysis).toBeDefined();
   });
 
   it('GIVEN a typo in an option WHEN built THEN the unknown option is named', () => {
@@ -49,5 +49,11 @@ describe('canary()', () => {
         expect(() => canary({ steps: [...up].reverse().map((weight) => ({ weight })) })).toThrow(DslError);
       }),
     );
+  });
+
+  it('GIVEN a background analysis and no step that pauses WHEN declared THEN the pause is asked for', () => {
+    const gate = analysis({ interval: '1m', metrics: [metric.prometheus('e', { query: 'up', success: below(1) })] });
+    expect(() => canary({ steps: [{ weight: 10 }, { weight: 50 }], analysis: gate })).toThrow(/canary\(\) > steps: a background analysis watches the candidate only while the steps wait, and no step pauses \(got \[10,50\]\)/);
+    expect(canary({ steps: [{ weight: 10, pause: '5m' }, { weight: 50 }], analysis: gate }).ir.steps).toHaveLength(2);
   });
 });

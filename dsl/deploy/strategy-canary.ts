@@ -4,6 +4,7 @@ import type { CanaryIR, CanaryStepIR } from '../ir/index.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
 import { assertKnownKeys } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
+import { recorderToIR, type PromotionRecorder } from './promotion-record.ts';
 
 /**
  * One canary step: send `weight` percent of traffic to the candidate, then wait `pause`
@@ -37,6 +38,8 @@ export interface CanaryOptions {
    * `steps`: the analysis runs after each step's pause and must end by itself (metrics need a count).
    */
   readonly analysisMode?: 'background' | 'steps';
+  /** KServe: a container that records the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: PromotionRecorder;
 }
 
 /**
@@ -75,7 +78,7 @@ export function pauseToIR(pause: Duration | 'manual' | undefined, path: readonly
  */
 export function canary(opts: CanaryOptions): CanaryStrategy {
   const path = ['canary()'];
-  assertKnownKeys(opts, ['candidate', 'steps', 'analysis', 'analysisMode'], path, 'canary()');
+  assertKnownKeys(opts, ['candidate', 'steps', 'analysis', 'analysisMode', 'recordPromotion'], path, 'canary()');
   if (!Array.isArray(opts.steps) || opts.steps.length === 0) {
     throw new DslError({ path: [...path, 'steps'], problem: 'a canary needs at least one step', got: opts.steps, fix: 'Add e.g. steps: [{ weight: 10, pause: minutes(10) }]' });
   }
@@ -99,6 +102,11 @@ export function canary(opts: CanaryOptions): CanaryStrategy {
   }
   const gate = opts.analysis === undefined ? undefined : assertAnalysis(opts.analysis, [...path, 'analysis']).ir;
   if (gate && mode === 'steps') assertBounded(gate, [...path, 'analysis'], 'a step analysis');
+  if (gate && mode === 'background' && !steps.some((s) => s.pause)) {
+    // Without any pause a Rollout runs through its steps in seconds and ends the analysis with it.
+    throw new DslError({ path: [...path, 'steps'], problem: 'a background analysis watches the candidate only while the steps wait, and no step pauses', got: steps.map((s) => s.weight), fix: "Give the steps pauses, e.g. { weight: 10, pause: minutes(10) }, or use analysisMode: 'steps' with counted metrics" });
+  }
+  const record = recorderToIR(opts.recordPromotion, path);
   return {
     kind: 'canary',
     ir: {
@@ -107,6 +115,7 @@ export function canary(opts: CanaryOptions): CanaryStrategy {
       steps,
       ...(gate ? { analysis: gate } : {}),
       analysisMode: mode,
+      ...(record ? { recordPromotion: record } : {}),
     },
   };
 }

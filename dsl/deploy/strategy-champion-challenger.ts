@@ -1,5 +1,5 @@
 import { DslError, seg } from '../errors.ts';
-import type { AbTestIR, ChampionChallengerIR, ShadowIR } from '../ir/index.ts';
+import type { AbTestIR, ChampionChallengerIR, PipelineIR, ShadowIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../names.ts';
 import type { AnyPipeline } from '../pipeline.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
@@ -24,8 +24,10 @@ export interface ChampionChallengerOptions {
    * The offline gate: the training pipeline whose champion gate only registers challengers that
    * beat the champion on the holdout (it must be deployed by the same app), plus an optional
    * check run before any live traffic reaches a challenger (e.g. "is this version registered?").
+   * The pipeline must run the gate: a task of the component named `gateComponent` (default
+   * `champion-gate`, the component in components/), directly or in a sub-pipeline.
    */
-  readonly offlineGate: { readonly pipeline: AnyPipeline; readonly verify?: Analysis };
+  readonly offlineGate: { readonly pipeline: AnyPipeline; readonly gateComponent?: string; readonly verify?: Analysis };
   /** The online phase: `shadow(...)` (no challenger of its own) or `abTest(...)` whose candidate variant is a challenger. */
   readonly online: ShadowStrategy | AbTestStrategy;
 }
@@ -72,13 +74,28 @@ export function championChallenger(opts: ChampionChallengerOptions): ChampionCha
   if (!gate || typeof gate !== 'object' || !gate.pipeline || gate.pipeline.kind !== 'pipeline') {
     throw new DslError({ path: [...path, 'offlineGate', 'pipeline'], problem: 'the offline gate names the training pipeline that decides which challengers are registered', got: gate?.pipeline, fix: 'Pass offlineGate: { pipeline: myTrainingPipeline }' });
   }
-  assertKnownKeys(gate, ['pipeline', 'verify'], [...path, 'offlineGate'], 'offlineGate');
+  assertKnownKeys(gate, ['pipeline', 'gateComponent', 'verify'], [...path, 'offlineGate'], 'offlineGate');
+  const gateComponent = gate.gateComponent ?? 'champion-gate';
+  const used = componentsOf(gate.pipeline.ir);
+  if (!used.includes(gateComponent)) {
+    throw new DslError({
+      path: [...path, 'offlineGate', 'pipeline'],
+      problem: `pipeline "${gate.pipeline.name}" runs no "${gateComponent}" task, so nothing compares a challenger with the champion before it is registered`,
+      got: used,
+      fix: 'Add the champion gate to the training pipeline (p.task(\'champion-gate\', championGate, {...})), or name the component that gates it in offlineGate.gateComponent',
+    });
+  }
   const verify = gate.verify === undefined ? undefined : assertAnalysis(gate.verify, [...path, 'offlineGate', 'verify']).ir;
   if (verify) assertBounded(verify, [...path, 'offlineGate', 'verify'], 'the offline gate check');
   return {
     kind: 'championChallenger',
     ir: { kind: 'championChallenger', offlineGate: { pipeline: gate.pipeline.name, ...(verify ? { verify } : {}) }, online: online(opts.online, challengers) },
   };
+}
+
+/** Names of every component a pipeline and its sub-pipelines run. */
+function componentsOf(p: PipelineIR): string[] {
+  return [...p.components.map((c) => c.name), ...(p.pipelines ?? []).flatMap(componentsOf)];
 }
 
 function online(s: ShadowStrategy | AbTestStrategy, challengers: { name: string; model: ShadowIR['challengers'][number]['model'] }[]): ShadowIR | AbTestIR {

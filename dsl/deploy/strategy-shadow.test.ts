@@ -11,7 +11,7 @@ import { canary } from './strategy-canary.ts';
 import { shadow } from './strategy-shadow.ts';
 
 const gate = analysis({ interval: '1m', metrics: [metric.prometheus('errors', { query: errorRate(), success: below(0.01) })] });
-const srv = server({ image: 'ghcr.io/acme/ranker:7', port: 8080 });
+const srv = server({ image: 'ghcr.io/acme/ranker:7', port: 8080, version: 'v7' });
 const isvc = (logger = true) => kserve({ format: 'sklearn', storageUri: 's3://m/v1', ...(logger ? { logger: { url: 'http://sink' } } : {}) });
 
 describe('shadow()', () => {
@@ -65,7 +65,7 @@ describe('shadow()', () => {
   it('GIVEN a plain server shadow then canary with analyses WHEN deployed THEN both AnalysisTemplates are planned', () => {
     const d = modelDeployment('r', {
       serving: srv,
-      strategy: shadow({ challenger: { image: 'ghcr.io/acme/ranker:8' }, mirrorPercent: 50, duration: '1h', analysis: gate, then: canary({ steps: [{ weight: 20, pause: '10m' }], analysis: gate }) }),
+      strategy: shadow({ challenger: { version: 'v8', image: 'ghcr.io/acme/ranker:8' }, mirrorPercent: 50, duration: '1h', analysis: gate, then: canary({ steps: [{ weight: 20, pause: '10m' }], analysis: gate }) }),
       prometheus: 'http://prom:9090',
     });
     expect(d.ir.objects.filter((o) => o.kind === 'AnalysisTemplate').map((o) => o.name)).toEqual(['r-shadow', 'r-canary']);

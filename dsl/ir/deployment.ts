@@ -160,12 +160,23 @@ export interface AbVariantIR {
   readonly model?: ModelVersionIR;
 }
 
+/** A container a KServe promotion workflow runs after the switch to record the promotion in git. */
+export interface RecorderIR {
+  readonly image: string;
+  readonly command: readonly string[];
+  readonly args: readonly string[];
+  readonly env: readonly EnvVarIR[];
+  readonly resources?: ResourcesIR;
+}
+
 export interface CanaryIR {
   readonly kind: 'canary';
   readonly candidate?: ModelVersionIR;
   readonly steps: readonly CanaryStepIR[];
   readonly analysis?: AnalysisIR;
   readonly analysisMode: 'background' | 'steps';
+  /** KServe: record the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: RecorderIR;
 }
 
 export interface ShadowIR {
@@ -207,6 +218,8 @@ export interface BlueGreenIR {
   readonly postPromotionAnalysis?: AnalysisIR;
   readonly scaleDownDelaySeconds?: number;
   readonly previewReplicas?: number;
+  /** KServe: record the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: RecorderIR;
 }
 
 export interface ChampionChallengerIR {
@@ -241,6 +254,17 @@ export interface DeploymentNamesIR {
   readonly analysisTemplates: Readonly<Partial<Record<AnalysisRole, string>>>;
   /** KServe: the promotion/evaluation WorkflowTemplate and its least-privilege ServiceAccount/Role/RoleBinding. */
   readonly workflow?: string;
+  /**
+   * KServe: the Argo CD PostSync hook Workflow (generateName prefix) that submits `workflow`
+   * after each sync, with its own ServiceAccount/Role/RoleBinding of the same name.
+   */
+  readonly trigger?: string;
+  /**
+   * KServe canary/blue-green: the Argo CD Sync hook Workflow (wave -1) (generateName prefix) that hands
+   * the traffic field over between promotion runs and git; runs as the `workflow`'s account
+   * (`<name>-promote`), which exists whenever this does.
+   */
+  readonly handover?: string;
   /** KServe: whether the primary predictor is named after `serving.version` (canary, blue/green). */
   readonly namedPredictor?: string;
   /** KServe: the predictor Service of the primary InferenceService and of each candidate by name. */

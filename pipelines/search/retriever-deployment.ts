@@ -1,3 +1,4 @@
+import { foldPromotion } from '../../components/index.ts';
 import { canary, kserve, modelDeployment, type Environment, type ModelDeployment } from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
@@ -15,8 +16,8 @@ export const SEARCH_SLO = { latencyP99: 0.3, errorRate: 0.005 } as const;
  * embedding + IVF search) over the index the nightly build registered. A newly promoted index
  * is a canary: KServe serves it as a second predictor and the generated promotion workflow
  * shifts traffic step by step, each step gated on the candidate's p99 latency and error rate,
- * and sets it back to 0 % when a gate fails. Without a recorded candidate the index serving
- * today runs alone.
+ * and sets it back to 0 % when a gate fails; a won canary is folded into `serving` in the
+ * versions file by the workflow. Without a recorded candidate the index serving today runs alone.
  *
  * @example
  * ```ts
@@ -41,6 +42,10 @@ export function searchRetriever(env: Environment, versions: ModelVersions = mode
       ...(versions.candidate ? { candidate: kserveVersion(versions.candidate) } : {}),
       steps: s.rollout.canarySteps,
       analysis: healthGate(SEARCH_SLO),
+      // A won canary is folded into `serving` in the versions file, like a promotion records a candidate.
+      ...(versions.candidate
+        ? { recordPromotion: foldPromotion({ registeredModel: SEARCH_INDEX, environment: s.promotion.gitopsEnvironment, version: versions.candidate.version, storageUri: versions.candidate.storageUri, registryUri: versions.candidate.registryUri, run: versions.candidate.run, mode: s.promotion.promotion, baseBranch: s.promotion.gitopsBranch }) }
+        : {}),
     }),
     prometheus: s.prometheus,
     labels: { team: 'search' },

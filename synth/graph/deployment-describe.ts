@@ -81,8 +81,12 @@ export function metricLines(metrics: readonly Record<string, unknown>[], dryRun:
   return metrics.map((m) => {
     const provider = (m.provider ?? {}) as Record<string, Record<string, unknown> | undefined>;
     const job = provider.job as { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } } | undefined;
-    const success = str(m.successCondition);
-    const failure = str(m.failureCondition);
+    let success = str(m.successCondition);
+    let failure = str(m.failureCondition);
+    // The NaN-guarded complement Argosy derives says only that no data is inconclusive.
+    const complementOf = (c: string | undefined): string => `!isNaN(result[0]) && !(${c ?? ''})`;
+    if (success && failure === complementOf(success)) [success, failure] = [`${success} (no data: inconclusive)`, undefined];
+    if (failure && success === complementOf(failure)) [success, failure] = [undefined, `${failure} (no data: inconclusive)`];
     const test = [
       ...(success ? [success] : []),
       ...(failure ? [`fails if ${failure}`] : []),

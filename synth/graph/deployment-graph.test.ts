@@ -70,7 +70,7 @@ describe('argosy graph (deployments)', () => {
     expect(titles(g, 'action')).toEqual(['1. setWeight 10', '3. setWeight 30', '5. setWeight 60', 'promote', 'abort']);
     expect(titles(g, 'pause')).toEqual(['2. pause 10m', '4. pause 10m', '6. pause 20m']);
     expect(node(g, '1. setWeight 10').label.slice(1)).toEqual(['10% → v8 via ranker-canary', '90% → v7 via ranker-stable']);
-    expect(node(g, 'background analysis ranker-canary').label.slice(1)).toEqual(['error-rate: result[0] < 0.01 · every 1m · failureLimit 1', 'p99-latency: result[0] < 0.25 · every 1m · failureLimit 1']);
+    expect(node(g, 'background analysis ranker-canary').label.slice(1)).toEqual(['error-rate: result[0] < 0.01 (no data: inconclusive) · every 1m · failureLimit 1', 'p99-latency: result[0] < 0.25 (no data: inconclusive) · every 1m · failureLimit 1']);
     expect(g.edges.find((e) => e.to === 'rollout_background')?.from).toBe('rollout_step_1');
     expect(failuresTo(g, 'rollout_abort')).toEqual(['background analysis ranker-canary']);
   });
@@ -80,7 +80,8 @@ describe('argosy graph (deployments)', () => {
       const { d, namespace } = fixture(key);
       if (d.serving.kind !== 'kserve') throw new Error(key);
       const spec = promotionWorkflow(d, d.serving, namespace)?.spec as { templates: { name: string; steps?: { name: string }[][] }[] };
-      const steps = spec.templates.find((t) => t.name === 'main')?.steps?.flat().map((s) => s.name);
+      const stepsOf = (t: string) => spec.templates.find((x) => x.name === t)?.steps?.flat().map((s) => s.name) ?? [];
+      const steps = ['check', ...stepsOf('run')];
       const g = deploymentGraph(d, namespace);
       expect(g.nodes.filter((n) => n.group === 'group_workflow').map((n) => n.label[0]), key).toEqual(steps);
       expect(g.nodes.filter((n) => n.group === 'group_on_exit').map((n) => n.label[0]), key).toEqual(['rollback']);
@@ -93,9 +94,9 @@ describe('argosy graph (deployments)', () => {
     const g = deploymentGraph(fixture('kserve-canary').d);
     expect(node(g, 'after sync').label.slice(1)).toEqual(['InferenceService churn: v42 100%', 'v43 in spec.canary[] at 0%']);
     expect(node(g, 'set-weight-2').label.slice(1)).toEqual(['30% → v43, 70% → v42', 'patch inferenceservice/churn']);
-    expect(node(g, 'canary-v43-step-3').label).toContain('error-rate: result[0] < 0.01 · every 1m ×20 · failureLimit 1');
+    expect(node(g, 'canary-v43-step-3').label).toContain('error-rate: result[0] < 0.01 (no data: inconclusive) · after 60s every 1m ×20 · failureLimit 1');
     expect(node(g, 'rollback').label.slice(1)).toEqual(['100% → v42', 'patch inferenceservice/churn']);
-    expect(g.groups.map((x) => x.label)).toEqual(['WorkflowTemplate churn-promote · argo submit --from workflowtemplate/churn-promote', 'on exit · {{workflow.status}} != Succeeded']);
+    expect(g.groups.map((x) => x.label)).toEqual(['WorkflowTemplate churn-promote · submitted after each sync by churn-promote-trigger', 'on exit · {{workflow.status}} != Succeeded']);
   });
 
   it('GIVEN a Knative canary with a manual pause WHEN drawn THEN the approval waits for argo resume and argo stop rolls back', () => {
@@ -145,8 +146,8 @@ describe('argosy graph (deployments)', () => {
     expect(node(g, 'ranker: v7 → v8').label[1]).toBe('champion/challenger, online: A/B test · plain server (Argo Rollouts)');
     expect(node(g, '3. setHeaderRoute ab').label[1]).toBe('cookie ranker-arm=v8 → v8');
     const ks = deploymentGraph(fixture('kserve-champion-challenger').d);
-    const parallel = ks.edges.filter((e) => e.from === 'kserve_synced').map((e) => e.to);
-    expect(parallel).toEqual(['wf_shadow_v43', 'wf_shadow_v44']);
+    const parallel = ks.edges.filter((e) => e.from === 'wf_check').map((e) => e.to);
+    expect(parallel).toEqual(['wf_ready_v43', 'wf_ready_v44']);
     expect(node(ks, 'Succeeded').label[2]).toBe('next commit: fold the best of v43, v44 into serving to promote');
   });
 
@@ -174,7 +175,9 @@ describe('argosy graph (deployments)', () => {
           : server({ image: 'ghcr.io/acme/m:1', version: 'v1', port: 8080, replicas: 2, resources: { cpu: '1', memory: '1Gi' } });
         const candidate = onKserve ? { version: 'v2', storageUri: 's3://m/churn/2' } : { version: 'v2', image: 'ghcr.io/acme/m:2' };
         const gate = analysis({ metrics: [metric.prometheus('error-rate', { query: errorRate(), success: below(0.01) })] });
-        const strategy = canary({ candidate, steps: s, ...(analysisMode ? { analysis: gate, analysisMode } : {}) });
+        // A background analysis needs a pause to watch during (a definition-time rule).
+        const mode = analysisMode === 'background' && !s.some((x) => x.pause) ? 'steps' : analysisMode;
+        const strategy = canary({ candidate, steps: s, ...(mode ? { analysis: gate, analysisMode: mode } : {}) });
         const d = resolveProject(project('p', { environments: [environment('prod', { namespace: 'ml' })], apps: [app('a', { deployments: [modelDeployment('m', { serving, strategy, prometheus: 'http://p:9090' })] })] })).environments[0]?.apps[0]?.deployments[0] as DeploymentIR;
         const g = deploymentGraph(d, 'ml');
         expectWellFormed(g);

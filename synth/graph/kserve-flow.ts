@@ -17,7 +17,7 @@ interface Template {
   readonly name: string;
   readonly steps?: readonly (readonly Step[])[];
   readonly suspend?: { readonly duration?: string };
-  readonly resource?: { readonly action: string; readonly manifest: string; readonly flags?: readonly string[] };
+  readonly resource?: { readonly action: string; readonly manifest: string; readonly flags?: readonly string[]; readonly successCondition?: string };
 }
 type PatchOp = { readonly op: string; readonly path: string; readonly value?: unknown };
 
@@ -27,9 +27,11 @@ const param = (s: Step, name: string): string | undefined => s.arguments?.parame
 function patchLines(d: DeploymentIR, t: Template, step: Step): string[] {
   const percent = param(step, 'percent');
   const manifest = (t.resource?.manifest ?? '[]').replace(/\{\{inputs\.parameters\.percent\}\}/g, JSON.stringify(PERCENT));
-  const ops = (JSON.parse(manifest) as PatchOp[]).filter((o) => o.op !== 'test');
+  const all = (JSON.parse(manifest) as PatchOp[]).filter((o) => o.op !== 'test');
+  const ops = all.filter((o) => !o.path.endsWith('argosy.dev~1decided'));
   const [resource = '', object = ''] = t.resource?.flags ?? [];
   const target = `patch ${resource.split('.')[0]}/${object}`;
+  if (ops.length === 0) return ['record this candidate as decided', target];
   const candidate = candidates(d)[0]?.label ?? 'candidate';
   const lines = ops.map((o): string => {
     if (/\/(canaryTrafficPercent|trafficPercent)$/.test(o.path)) {
@@ -97,7 +99,7 @@ export function kserveFlow(g: GraphBuilder, d: DeploymentIR, s: KServeServingIR,
   const rollback = g.id('kserve', 'rollback');
   const flow = new Flow(g, rollback).at(synced);
   const name = wf.metadata.name;
-  const group = g.group({ id: g.id('group', 'workflow'), label: `WorkflowTemplate ${name} · argo submit --from workflowtemplate/${name}` });
+  const group = g.group({ id: g.id('group', 'workflow'), label: `WorkflowTemplate ${name} · submitted after each sync by ${d.names.trigger ?? 'hand'}` });
   const node = (step: Step, grp: string): { node: GraphNode; next?: string; fail?: string } => {
     const t = templates.get(step.template);
     const id = g.id('wf', step.name);
@@ -105,9 +107,16 @@ export function kserveFlow(g: GraphBuilder, d: DeploymentIR, s: KServeServingIR,
     if (t?.suspend) return { node: { id, label: [step.name, 'suspend until argo resume'], shape: 'pause', group: grp }, next: 'argo resume', fail: 'argo stop' };
     if (t?.resource?.action === 'create') return { node: { id, label: [step.name, ...analysisLines(d, t)], shape: 'gate', group: grp }, next: 'pass', fail: 'fail' };
     if (t?.resource?.action === 'patch') return { node: { id, label: [step.name, ...patchLines(d, t, step)], shape: 'action', group: grp } };
+    if (t?.resource?.action === 'get' && t.resource.successCondition) return { node: { id, label: [step.name, `wait until ${t.resource.successCondition.replace(/\{\{inputs\.parameters\.(\w+)\}\}/g, '<$1>')}`], shape: 'pause', group: grp } };
+    if (t?.resource?.action === 'get' && step.name === 'check') return { node: { id, label: [step.name, 'skip the run if this candidate was already decided'], shape: 'task', group: grp } };
+    if (t?.resource?.action === 'get') return { node: { id, label: [step.name, `read ${step.name}`], shape: 'task', group: grp } };
     return { node: { id, label: [step.name, `template ${step.template}`], shape: 'task', group: grp } };
   };
-  const main = templates.get(spec.entrypoint)?.steps ?? [];
+  // The entry template checks the verdict, then calls the run template: draw the run's steps in line.
+  const main = (templates.get(spec.entrypoint)?.steps ?? []).flatMap((parallel) => {
+    const nested = parallel.length === 1 ? templates.get(parallel[0]?.template ?? '')?.steps : undefined;
+    return nested ?? [parallel];
+  });
   const stepIds = main.flatMap((parallel) => {
     const drawn = parallel.map((st) => node(st, group));
     const first = drawn[0];

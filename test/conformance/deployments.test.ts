@@ -75,29 +75,64 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
 
   it('GIVEN the fixtures THEN every deployment kind the issue names is covered', () => {
     const kinds = new Set(all.map(({ obj }) => obj.kind));
-    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'WorkflowTemplate', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
+    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'WorkflowTemplate', 'Workflow', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
   });
 
-  it('GIVEN the KServe workflows THEN each embedded AnalysisRun is a valid AnalysisTemplate spec and each patch is a JSON patch', () => {
-    const workflows = all.filter(({ obj }) => obj.kind === 'WorkflowTemplate' && (obj.spec as { serviceAccountName?: string }).serviceAccountName);
+  it('GIVEN the KServe workflows and sync hooks THEN each embedded AnalysisRun is a valid AnalysisTemplate spec, each submitted Workflow is strict-valid, each read names its object and each patch is a JSON patch', () => {
+    const workflows = all.filter(({ obj }) => (obj.kind === 'WorkflowTemplate' || obj.kind === 'Workflow') && (obj.spec as { serviceAccountName?: string }).serviceAccountName);
     expect(workflows.length).toBeGreaterThan(0);
-    let runs = 0;
+    const seen = { runs: 0, submits: 0, gets: 0, patches: 0 };
     for (const { obj } of workflows) {
       for (const t of (obj.spec as { templates: { name: string; resource?: { action: string; manifest: string } }[] }).templates) {
         if (!t.resource) continue;
         if (t.resource.action === 'create') {
-          const run = load(t.resource.manifest) as Obj & { spec: unknown };
-          expect(run.kind).toBe('AnalysisRun');
-          const asTemplate = { apiVersion: run.apiVersion, kind: 'AnalysisTemplate', metadata: { name: 'bound' }, spec: run.spec };
+          const created = load(t.resource.manifest) as Obj & { spec: unknown };
+          if (created.kind === 'Workflow') {
+            expect(registry.validate(created)).toEqual([]);
+            seen.submits++;
+            continue;
+          }
+          expect(created.kind).toBe('AnalysisRun');
+          const asTemplate = { apiVersion: created.apiVersion, kind: 'AnalysisTemplate', metadata: { name: 'bound' }, spec: created.spec };
           expect(registry.validate(asTemplate)).toEqual([]);
-          runs++;
+          seen.runs++;
+        } else if (t.resource.action === 'get') {
+          const read = load(t.resource.manifest) as Obj;
+          expect(['InferenceService', 'VirtualService']).toContain(read.kind);
+          expect(read.metadata.name).toMatch(/^[a-z0-9-]+$/);
+          seen.gets++;
         } else {
+          expect(t.resource.action).toBe('patch');
           const ops = JSON.parse(t.resource.manifest.replace('{{inputs.parameters.percent}}', '10')) as { op: string; path: string }[];
           expect(ops.length).toBeGreaterThan(0);
           for (const op of ops) expect(['test', 'add', 'replace', 'remove']).toContain(op.op);
+          seen.patches++;
         }
       }
     }
-    expect(runs).toBeGreaterThan(0);
+    expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
+  });
+
+  it('GIVEN a Rollout experiment step THEN the Experiment Argo Rollouts creates from it is strict-valid', () => {
+    type Rollout = Obj & { spec: { selector: unknown; template: unknown; strategy: { canary?: { steps: Record<string, unknown>[] } } } };
+    type ExperimentStep = { templates: { name: string; specRef: string; replicas?: number; service?: unknown }[]; analyses?: Record<string, unknown>[]; duration?: string };
+    const steps = all
+      .filter(({ obj }) => obj.kind === 'Rollout')
+      .flatMap(({ obj }) => ((obj as Rollout).spec.strategy.canary?.steps ?? []).filter((s) => s.experiment).map((s) => ({ rollout: obj as Rollout, step: s.experiment as ExperimentStep })));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const { rollout, step } of steps) {
+      // The controller fills each template from the Rollout's pod template (stable or canary ReplicaSet); `weight` stays on the step.
+      const experiment = {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Experiment',
+        metadata: { name: `${rollout.metadata.name}-experiment` },
+        spec: {
+          ...(step.duration ? { duration: step.duration } : {}),
+          templates: step.templates.map((t) => ({ name: t.name, ...(t.replicas !== undefined ? { replicas: t.replicas } : {}), selector: rollout.spec.selector, template: rollout.spec.template, ...(t.service ? { service: t.service } : {}) })),
+          ...(step.analyses ? { analyses: step.analyses } : {}),
+        },
+      };
+      expect(registry.validate(experiment)).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { DeploymentIR } from '../../dsl/ir/index.ts';
+import { onlineStrategy } from '../deployment-meta.ts';
+
+/** Annotation on the object a workflow owns a field of: which candidate it last decided on. */
+export const VERDICT_ANNOTATION = 'argosy.dev/decided';
+/** The same key as a JSON-patch path and as a kubectl JSONPath. */
+export const VERDICT_POINTER = '/metadata/annotations/argosy.dev~1decided';
+export const VERDICT_JSONPATH = '{.metadata.annotations.argosy\\.dev/decided}';
+
+/**
+ * A short, stable id of what a workflow rolls out (candidate, challengers or A/B arm models): a
+ * run that finds it recorded on the object was already decided, so a re-sync does not expose
+ * users to a rolled-back model again.
+ */
+export function candidateId(d: DeploymentIR): string {
+  const e = onlineStrategy(d);
+  const what =
+    e.kind === 'canary' || e.kind === 'blueGreen'
+      ? e.candidate
+      : e.kind === 'shadow'
+        ? e.challengers
+        : e.variants;
+  return `c-${createHash('sha256').update(JSON.stringify({ serving: d.serving.kind === 'kserve' ? d.serving.storageUri : '', what })).digest('hex').slice(0, 12)}`;
+}
