@@ -12,15 +12,16 @@ export interface PromotedVersion {
   readonly registryUri: string;
   /** The training run that registered it (kept in the file). */
   readonly run: string;
-  readonly mode: 'pull-request' | 'commit';
+  /** Merge policy of the promotion pull request: a review, or merged by CI once dist/ is regenerated (staging). */
+  readonly mode: 'pull-request' | 'auto-merge';
   readonly baseBranch?: string;
 }
 
 /**
  * The recorder a KServe promotion workflow runs once a candidate serves 100 %: the `promote`
  * script (components/scripts/promote.py) with `recordAs: serving`, which makes the candidate the
- * serving version and drops it as candidate in the versions file (a pull request in production,
- * a commit in staging). Once merged, the synthesized InferenceService names the candidate as its
+ * serving version and drops it as candidate in the versions file, on a promotion branch with a pull request
+ * (reviewed in production, merged by CI in staging). Once merged, the synthesized InferenceService names the candidate as its
  * predictor and Argo CD's hand-over turns the canary into it without a restart.
  *
  * @example
