@@ -95,6 +95,7 @@ describe('compileKfpPipeline', () => {
     ['the final status as text', () => pipeline('x', {}, (p) => { p.task('f', flip); p.onExit('bye', say, { text: runtime.workflowStatus }); }), 'Kubeflow Pipelines cannot express runtime.workflowStatus'],
     ['ephemeral storage', () => pipeline('x', {}, (p) => void p.task('f', component('big', { image: 'alpine:3.20', command: ['true'], resources: { ephemeralStorage: '10Gi' } }))), 'Kubeflow Pipelines cannot express ephemeral-storage'],
     ['a fixed artifact path', () => pipeline('x', {}, (p) => void p.task('f', component('fixed', { image: 'alpine:3.20', outputs: { m: artifact('Model').at('/m.bin') }, command: ['true'] }))), 'Kubeflow Pipelines cannot express a fixed artifact path'],
+    ['an output the command never mentions', () => pipeline('x', {}, (p) => void p.task('f', component('mute', { image: 'alpine:3.20', outputs: { n: param.int() }, command: ['true'] }))), 'pipeline "x" > component "mute" > output "n": Kubeflow Pipelines cannot express a port the container never receives (KFP passes values and paths only through placeholders) (got ["outputs.n"]). Use io.outputs.n.path in the command, args or env, or remove the port.'],
   ])('GIVEN %s WHEN compiled for KFP THEN a DslError names the pipeline and the feature', (_what, build, message) => {
     expect(() => compile(build())).toThrow(message);
   });
