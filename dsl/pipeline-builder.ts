@@ -10,7 +10,7 @@ import { addOneOf } from './one-of.ts';
 import type { AnyPipeline, Pipeline } from './pipeline.ts';
 import type { ParamPortMap, PortMap } from './ports.ts';
 import { addCreatePvc, addDeletePvc, PvcTask, type PvcClaim, type PvcSpec } from './pvc.ts';
-import { ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
 import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
@@ -23,9 +23,9 @@ export type ItemRef<T> = T extends readonly unknown[]
     ? ParamRef<T> & { readonly [K in keyof T]-?: ItemRef<T[K]> }
     : ParamRef<T>;
 
-/** What a loop body may return: parameter outputs to collect across iterations. */
+/** What a loop body may return: outputs to collect across iterations (artifacts: Kubeflow Pipelines only). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type LoopReturn = { readonly [name: string]: ParamRef<any> } | void;
+export type LoopReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
 
 /** Continues a `p.when()` with further branches. */
 export interface Branches {
@@ -61,6 +61,8 @@ export interface PipelineBuilder {
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
   forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  /** Runs `body` once per artifact of a list (KFP `artifactIterator`; Kubeflow Pipelines only). */
+  forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
   onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
   /**
@@ -208,7 +210,9 @@ export class Scope implements PipelineBuilder {
     return branches;
   }
 
-  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts: { readonly parallelism?: number } = {}): Loop<R extends void ? {} : R> {
+  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach(id: string, items: unknown, body: (p: PipelineBuilder, item: never) => LoopReturn, opts: { readonly parallelism?: number } = {}): Loop<{}> {
     this.claimId(id, 'loop');
     const path = [...this.state.path, seg('loop', id)];
     const parallelism = opts.parallelism;
@@ -228,17 +232,20 @@ export class Scope implements PipelineBuilder {
       }
       checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
       loopItems = { kind: 'param', value: items.value };
+    } else if (items instanceof ArtifactListRef) {
+      checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
+      loopItems = { kind: 'artifacts', value: items.value, artifactType: items.artifactType };
     } else {
-      throw new DslError({ path: [...path, 'items'], problem: 'loop items must be a list or a JSON-list reference', got: isRef(items) ? 'an artifact' : items, fix: 'Pass an array or a param.json<T[]>() output' });
+      throw new DslError({ path: [...path, 'items'], problem: 'loop items must be a list, a JSON-list reference or a list of artifacts', got: isRef(items) ? 'one artifact' : items, fix: 'Pass an array, a param.list<T>() output or a collected artifact output' });
     }
     const loop: LoopState = { id, groups: this.groups, items: loopItems, ...(parallelism ? { parallelism } : {}), nodes: [], collect: [], after: [] };
     this.state.loops.set(id, loop);
     this.nodes.push({ kind: 'loop', loop });
     const frame: GroupFrame = { kind: 'loop', id };
-    const item = itemRef(this.state.scope, id, [], itemTypes);
-    const result = body(new Scope(this.state, loop.nodes, [...this.groups, frame]), item as ItemRef<T>);
+    const item = loopItems.kind === 'artifacts' ? new ArtifactRef({ kind: 'loopItem', loop: id, path: [] }, this.state.scope, loopItems.artifactType) : itemRef(this.state.scope, id, [], itemTypes);
+    const result = body(new Scope(this.state, loop.nodes, [...this.groups, frame]), item as never);
     loop.collect = collectOutputs(this.state, loop, result, path);
-    return new Loop(this.state, loop) as Loop<R extends void ? {} : R>;
+    return new Loop(this.state, loop);
   }
 }
 
@@ -281,8 +288,8 @@ function collectOutputs(state: BuildState, loop: LoopState, result: unknown, pat
   }
   return Object.entries(result as Record<string, unknown>).map(([name, value]) => {
     const at = [...path, seg('output', name)];
-    if (!(value instanceof ParamRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
-      throw new DslError({ path: at, problem: 'only parameter outputs of tasks in the loop body can be collected (Argo cannot gather artifacts across iterations)', got: value instanceof ParamRef ? value.value.kind : value, fix: 'Return a parameter output, e.g. task.outputs.score' });
+    if (!(value instanceof ParamRef || value instanceof ArtifactRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
+      throw new DslError({ path: at, problem: 'only outputs of tasks in the loop body can be collected', got: isRef(value) ? value.value.kind : value, fix: 'Return a task output, e.g. task.outputs.score' });
     }
     const task = state.tasks.get(value.value.task);
     const last = task?.groups[task.groups.length - 1];

@@ -93,6 +93,14 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
     return new ArtifactPort<K, true>({ ...this.spec, optional: true });
   }
 
+  /**
+   * An input taking a list of artifacts of this kind (KFP `Input[List[...]]`), e.g. a loop's
+   * collected outputs. The command receives it as one value: `io.inputs.<name>`.
+   */
+  list(): ArtifactListPort<K> {
+    return new ArtifactListPort<K>({ artifactType: this.spec.artifactType, ...(this.spec.description ? { description: this.spec.description } : {}) });
+  }
+
   /** Adds a description. */
   describe(text: string): ArtifactPort<K, O> {
     return new ArtifactPort<K, O>({ ...this.spec, description: text });
@@ -110,9 +118,35 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
   }
 }
 
+/**
+ * A port holding a list of artifacts of kind `K`: a component input fed by a loop's collected
+ * artifacts (Kubeflow Pipelines only; Argo cannot gather artifacts across iterations).
+ *
+ * @example
+ * ```ts
+ * const merge = component('merge', { image: 'python:3.12-slim', inputs: { parts: artifact('Dataset').list() },
+ *   outputs: { merged: artifact('Dataset') }, command: (io) => ['merge', io.inputs.parts, io.outputs.merged.path] });
+ * ```
+ */
+export class ArtifactListPort<K extends string> {
+  /** Phantom: the kind of the artifacts in the list. */
+  declare readonly __kind: K;
+  readonly portKind = 'artifactList' as const;
+  constructor(readonly spec: { readonly artifactType: string; readonly description?: string }) {}
+
+  /** Adds a description. */
+  describe(text: string): ArtifactListPort<K> {
+    return new ArtifactListPort<K>({ ...this.spec, description: text });
+  }
+
+  toIR(name: string): ArtifactPortIR {
+    return { kind: 'artifact', name, artifactType: this.spec.artifactType, optional: false, list: true, ...(this.spec.description ? { description: this.spec.description } : {}) };
+  }
+}
+
 /** Any port. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPort = ParamPort<any, boolean> | ArtifactPort<string, boolean>;
+export type AnyPort = ParamPort<any, boolean> | ArtifactPort<string, boolean> | ArtifactListPort<string>;
 /** A named set of ports (a component's inputs or outputs, a pipeline's parameters). */
 export type PortMap = { readonly [name: string]: AnyPort };
 /** A named set of parameter ports (pipeline parameters). */

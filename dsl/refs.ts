@@ -61,12 +61,37 @@ export class ArtifactRef<K extends string> {
   }
 }
 
+/**
+ * A typed reference to a list of artifacts of kind `K`: a loop's collected artifact outputs, or a
+ * called pipeline's output that returns them. Loop over it with `p.forEach`, or pass it to an
+ * `artifact(K).list()` input.
+ *
+ * @example
+ * ```ts
+ * const parts = p.forEach('shards', ['a', 'b'], (p, shard) => ({ part: p.task('cut', cut, { shard }).outputs.part }));
+ * p.task('merge', merge, { parts: parts.outputs.part }); // ArtifactListRef<'Dataset'>
+ * ```
+ */
+export class ArtifactListRef<K extends string> {
+  /** Phantom: the kind of the artifacts in the list. */
+  declare readonly __kind: K;
+  readonly refKind = 'artifactList' as const;
+  constructor(
+    readonly value: ValueIR,
+    readonly scope: ScopeId,
+    readonly artifactType: string,
+  ) {}
+  toString(): string {
+    return encodeToken({ s: this.scope, v: this.value, t: null, a: true });
+  }
+}
+
 /** Any reference. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRef = ParamRef<any> | ArtifactRef<string>;
+export type AnyRef = ParamRef<any> | ArtifactRef<string> | ArtifactListRef<string>;
 
 export function isRef(value: unknown): value is AnyRef {
-  return value instanceof ParamRef || value instanceof ArtifactRef;
+  return value instanceof ParamRef || value instanceof ArtifactRef || value instanceof ArtifactListRef;
 }
 
 interface TokenPayload {

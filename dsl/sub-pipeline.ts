@@ -5,7 +5,7 @@ import { DslError, seg, type PathSegment } from './errors.ts';
 import { canonicalJson } from './hash.ts';
 import type { ComponentIR, NodeIR, PipelineIR, PortIR } from './ir/index.ts';
 import type { AnyPipeline } from './pipeline.ts';
-import { ArtifactPort, ParamPort, type PortMap } from './ports.ts';
+import { ArtifactListPort, ArtifactPort, ParamPort, type PortMap } from './ports.ts';
 import { Step } from './step.ts';
 
 /**
@@ -145,7 +145,9 @@ export function outputPorts(ports: readonly PortIR[]): PortMap {
     ports.map((p) => [
       p.name,
       p.kind === 'artifact'
-        ? new ArtifactPort({ artifactType: p.artifactType, optional: false, ...(p.description ? { description: p.description } : {}) })
+        ? p.list
+          ? new ArtifactListPort({ artifactType: p.artifactType, ...(p.description ? { description: p.description } : {}) })
+          : new ArtifactPort({ artifactType: p.artifactType, optional: false, ...(p.description ? { description: p.description } : {}) })
         : new ParamPort({ type: p.type, hasDefault: false, ...(p.jsonShape ? { jsonShape: p.jsonShape } : {}), ...(p.description ? { description: p.description } : {}) }),
     ]),
   );

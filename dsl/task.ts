@@ -7,7 +7,7 @@ import { cacheToIR, retryToIR, type RetrySpec } from './policies.ts';
 import { bindMount, type MountOptions } from './mount.ts';
 import type { PvcClaim } from './pvc.ts';
 import type { PortMap } from './ports.ts';
-import { ArtifactRef, ParamRef, type ScopeId } from './refs.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, type ScopeId } from './refs.ts';
 import type { OutputRefs } from './typing.ts';
 
 /** A task or loop another task can be ordered after. */
@@ -36,7 +36,9 @@ export class Task<O extends PortMap> implements StatusTarget {
     const outs: Record<string, unknown> = {};
     for (const port of task.component.ir.outputs) {
       const value = { kind: 'taskOutput', task: task.id, output: port.name } as const;
-      outs[port.name] = port.kind === 'artifact' ? new ArtifactRef(value, state.scope, port.artifactType) : new ParamRef(value, state.scope, port.type);
+      outs[port.name] = port.kind === 'artifact'
+        ? (port.list ? new ArtifactListRef(value, state.scope, port.artifactType) : new ArtifactRef(value, state.scope, port.artifactType))
+        : new ParamRef(value, state.scope, port.type);
     }
     this.outputs = outs as OutputRefs<O>;
   }
@@ -121,8 +123,11 @@ export class Task<O extends PortMap> implements StatusTarget {
   }
 }
 
-/** References to a loop's collected outputs: each becomes a JSON list over all iterations. */
-export type CollectedRefs<R> = { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamRef<T[]> : never };
+/**
+ * References to a loop's collected outputs: each parameter becomes a JSON list over all
+ * iterations, each artifact a list of artifacts (Kubeflow Pipelines only).
+ */
+export type CollectedRefs<R> = { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamRef<T[]> : R[K] extends ArtifactRef<infer A> ? ArtifactListRef<A> : never };
 
 /**
  * A loop returned by `p.forEach()`. Its `outputs` collect what the body returned, one list
@@ -145,8 +150,11 @@ export class Loop<R> implements StatusTarget {
     private readonly loop: LoopState,
   ) {
     this.scope = state.scope;
-    const outs: Record<string, ParamRef<unknown>> = {};
-    for (const c of loop.collect) outs[c.name] = new ParamRef({ kind: 'loopOutput', loop: loop.id, output: c.name }, state.scope, 'json');
+    const outs: Record<string, ParamRef<unknown> | ArtifactListRef<string>> = {};
+    for (const c of loop.collect) {
+      const value = { kind: 'loopOutput', loop: loop.id, output: c.name } as const;
+      outs[c.name] = c.port.kind === 'artifact' ? new ArtifactListRef(value, state.scope, c.port.artifactType) : new ParamRef(value, state.scope, 'json');
+    }
     this.outputs = outs as CollectedRefs<R>;
   }
 

@@ -1,5 +1,5 @@
-import type { ArtifactPort, ParamPort, PortMap } from './ports.ts';
-import type { ArtifactRef, ParamRef } from './refs.ts';
+import type { ArtifactListPort, ArtifactPort, ParamPort, PortMap } from './ports.ts';
+import type { ArtifactListRef, ArtifactRef, ParamRef } from './refs.ts';
 
 /** Flattens intersections so editor tooltips show one object type. */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -7,11 +7,18 @@ export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** The TypeScript value type of a parameter port. */
 export type ValueOf<P> = P extends ParamPort<infer T, boolean> ? T : never;
 
-/** What may be passed to a port: a literal or a reference of the same type for parameters, a reference of the same kind for artifacts. */
-export type ArgFor<P> = P extends ParamPort<infer T, boolean> ? T | ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : never;
+/** An artifact kind a port of kind `K` accepts: its own, or any for a generic `Artifact` port (as KFP's `system.Artifact`). */
+type AcceptedKind<K extends string> = 'Artifact' extends K ? string : K;
+
+/**
+ * What may be passed to a port: a literal or a reference of the same type for parameters, a
+ * reference of the same kind for artifacts (any kind for an `Artifact` port), a list of them for
+ * artifact lists.
+ */
+export type ArgFor<P> = P extends ParamPort<infer T, boolean> ? T | ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<AcceptedKind<K>> : P extends ArtifactListPort<infer K> ? ArtifactListRef<AcceptedKind<K>> : never;
 
 /** The reference a task output becomes. */
-export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : never;
+export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : P extends ArtifactListPort<infer K> ? ArtifactListRef<K> : never;
 
 type IsOptional<P> = P extends ParamPort<unknown, infer D> ? D : P extends ArtifactPort<string, infer O> ? O : false;
 

@@ -101,7 +101,7 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
 function assertPortsReachContainer(c: ComponentIR, pipeline: string, at: readonly string[]): void {
   const impl = c.implementation as Extract<ComponentIR['implementation'], { kind: 'container' }>;
   const parts = [...impl.command, ...impl.args, ...c.pod.env.flatMap((e) => ('value' in e ? [e.value] : []))].flat();
-  const used = new Set(parts.map((x) => (x.kind === 'inputValue' || x.kind === 'inputPath' ? `in:${x.input}` : x.kind === 'outputPath' ? `out:${x.output}` : '')));
+  const used = new Set(parts.map((x) => (x.kind === 'inputValue' || x.kind === 'inputPath' || x.kind === 'inputArtifactList' ? `in:${x.input}` : x.kind === 'outputPath' ? `out:${x.output}` : '')));
   const missing = [...c.inputs.map((p) => ['in', p.name] as const), ...c.outputs.map((p) => ['out', p.name] as const)].filter(([d, n]) => !used.has(`${d}:${n}`));
   if (missing.length === 0) return;
   const [dir, name] = missing[0] as readonly ['in' | 'out', string];
@@ -117,6 +117,8 @@ function placeholder(c: ComponentIR, x: CommandPartIR, pipeline: string, at: rea
     case 'text': return x.text;
     case 'inputValue': return `{{$.inputs.parameters['${x.input}']}}`;
     case 'inputPath': return `{{$.inputs.artifacts['${x.input}'].path}}`;
+    // The whole list: KFP substitutes the JSON list of the artifacts (name, uri, metadata).
+    case 'inputArtifactList': return `{{$.inputs.artifacts['${x.input}']}}`;
     case 'outputPath': {
       const port = c.outputs.find((p) => p.name === x.output);
       return port?.kind === 'artifact' ? `{{$.outputs.artifacts['${x.output}'].path}}` : `{{$.outputs.parameters['${x.output}'].output_file}}`;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { artifact, component, eq, failed, gt, param, pipeline, runtime } from '../../dsl/index.ts';
 import { toYaml } from '../../synth/serialize.ts';
 import { expectGolden } from '../../test/golden.ts';
-import referenceProject from '../../pipelines/index.ts';
 import { ctrTraining } from '../../pipelines/recommended-categories/ctr-training.ts';
 import { SCRIPT_BOOTSTRAP } from './executor.ts';
 import { kfpLintFindings } from './lint.ts';

@@ -16,6 +16,7 @@ const DEPRECATED_NAME_FIELDS = ['secretName', 'configMapName'];
  * 3. `taskInfo.name` equal to the task's key (the default display name) is dropped.
  * 4. Container command lines are compared by the KFP placeholders they contain, in order: the
  *    shell text around them is the component author's code, which this repository does not copy.
+ *    An artifact's `.uri` placeholder counts as its `.path` (Argosy writes paths only).
  *    Python-function executors (the SDK's `kfp.dsl.executor_main` bootstrap) and Argosy script
  *    executors both become `<python function>` plus the ports the executor hands the program,
  *    sorted: every declared port for the SDK's `{{$}}` (the whole executor input), the ports
@@ -89,7 +90,8 @@ function executor(e: Obj, comp: Obj, keepDeprecated: boolean): Obj {
     out.program = '<python function>';
     out.ports = portsHandedOver(lines, comp);
   } else {
-    const placeholders = lines.flatMap((l) => [...l.matchAll(/\{\{\$[^}]*\}\}/g)].map((m) => m[0]));
+    // An artifact's `.uri` counts as its `.path`: Argosy has only the path (Argo has no URI placeholder).
+    const placeholders = lines.flatMap((l) => [...l.matchAll(/\{\{\$[^}]*\}\}/g)].map((m) => m[0].replace(/^(\{\{\$\.(?:inputs|outputs)\.artifacts\['[^']+'\])\.uri\}\}$/, '$1.path}}')));
     if (placeholders.length) out.placeholders = placeholders;
   }
   if (out.resources) {
