@@ -1,4 +1,5 @@
 import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
+import type { ArgoCollectsParametersOnly, ArtifactItemsFor, BoundTarget, ComponentFor, CondFor, SubmitId } from './backend-bound.ts';
 import type { BranchState, BuildState, ConditionState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
 import { checkCond, classifyCond } from './cond-check.ts';
@@ -27,17 +28,30 @@ export type ItemRef<T> = T extends readonly unknown[]
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LoopReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
 
-/** Continues a `p.when()` with further branches. */
-export interface Branches {
+/** Continues a `p.when()` with further branches (`B`: the backend the pipeline is bound to). */
+export type Branches<B extends BoundTarget = undefined> = [B] extends ['kfp'] ? BoundBranches<'kfp'> : [B] extends ['argo'] ? BoundBranches<'argo'> : UnboundBranches;
+
+/** Further branches of a `p.when()` in a pipeline that may compile for either backend. */
+export interface UnboundBranches {
   /** Runs when the earlier branches did not and this condition holds. */
   elseWhen(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs when no earlier branch did. */
   otherwise(body: (p: PipelineBuilder) => void): void;
 }
 
+/** Further branches of a `p.when()` in a pipeline pinned to `B`. */
+export interface BoundBranches<B extends 'argo' | 'kfp'> extends UnboundBranches {
+  elseWhen(cond: CondFor<B>, body: (p: PipelineBuilder<B>) => void): Branches<B>;
+  otherwise(body: (p: PipelineBuilder<B>) => void): void;
+}
+
 /**
  * The object a pipeline's build function receives. Every method adds to the pipeline; nothing is
- * global, so two pipelines can be built side by side.
+ * global, so two pipelines can be built side by side. `B` is the backend the pipeline pins with
+ * `target` (`undefined`: either, the default): a KFP-bound builder makes `p.submit()`, Argo-only
+ * status tests (`failed()`, ...), Argo-only runtime values (`runtime.workflowStatus`, ...) and
+ * components with `.at(path)` ports type errors; an Argo-bound one artifact lists. A bound
+ * builder can be passed wherever a `PipelineBuilder` is expected.
  *
  * @example
  * ```ts
@@ -49,7 +63,10 @@ export interface Branches {
  * });
  * ```
  */
-export interface PipelineBuilder {
+export type PipelineBuilder<B extends BoundTarget = undefined> = [B] extends ['kfp'] ? BoundPipelineBuilder<'kfp'> : [B] extends ['argo'] ? BoundPipelineBuilder<'argo'> : UnboundPipelineBuilder;
+
+/** The builder of a pipeline that may compile for either backend. */
+export interface UnboundPipelineBuilder {
   /** Adds a task running `component` with typed arguments; returns typed output references. */
   task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
   /**
@@ -80,12 +97,29 @@ export interface PipelineBuilder {
   deletePvc(id: string, claim: PvcClaim | ParamRef<string> | string): PvcTask<{}>;
   /**
    * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
-   * drift is detected. Arguments are typed against that pipeline's parameters.
+   * drift is detected. Arguments are typed against that pipeline's parameters. Argo only.
    */
   submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
 }
 
-export class Scope implements PipelineBuilder {
+/**
+ * The builder of a pipeline pinned with `target: B`: the same methods, narrowed to what that
+ * backend runs (see `charts/kfp/kfp-bound.test-d.ts` for every case).
+ */
+export interface BoundPipelineBuilder<B extends 'argo' | 'kfp'> extends UnboundPipelineBuilder {
+  task<I extends PortMap, O extends PortMap>(id: string, component: ComponentFor<B, I, O>, ...args: TaskArgs<I, B>): Task<O, B>;
+  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P, B>): PipelineTask<O, B>;
+  when(cond: CondFor<B>, body: (p: PipelineBuilder<B>) => void): Branches<B>;
+  forEach<T, R extends LoopReturnFor<B>>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder<B>, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturnFor<B>>(id: string, items: ArtifactItemsFor<K, B>, body: (p: PipelineBuilder<B>, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  onExit<I extends PortMap, O extends PortMap>(id: string, component: ComponentFor<B, I, O>, ...args: TaskArgs<I, B>): Task<O, B>;
+  submit<P extends ParamPortMap>(id: SubmitId<B>, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
+}
+
+/** What a loop body of a builder bound to `B` may return. */
+export type LoopReturnFor<B extends BoundTarget> = B extends 'argo' ? ArgoCollectsParametersOnly : LoopReturn;
+
+export class Scope implements UnboundPipelineBuilder {
   constructor(
     private readonly state: BuildState,
     private readonly nodes: NodeState[],

@@ -34,7 +34,9 @@ export interface ArgoBound {
 
 /**
  * A pipeline pinned to Kubeflow Pipelines: settings KFP cannot honour are type errors here
- * (run-wide parallelism, and the Argo-only artifact repository and pod GC).
+ * (run-wide parallelism, and the Argo-only artifact repository and pod GC), and its build
+ * function gets a `PipelineBuilder<'kfp'>` on which `p.submit()`, Argo-only status tests and
+ * runtime values, and components with `.at(path)` ports are type errors.
  */
 export interface KfpBound {
   readonly target: 'kfp';
@@ -109,10 +111,11 @@ export type AnyPipeline = Pipeline<any, any>;
  * });
  * ```
  */
-export function pipeline<const P extends ParamPortMap = {}, R extends PipelineReturn = void>(
+export function pipeline<const P extends ParamPortMap = {}, R extends PipelineReturn = void, const B extends PipelineTargetIR | undefined = undefined>(
   name: string,
-  options: PipelineOptions<P>,
-  build: (p: PipelineBuilder, params: ParamRefs<P>) => R,
+  // `target` also picks the builder's type: what the pinned backend cannot run is a type error.
+  options: PipelineOptions<P> & { readonly target?: B },
+  build: (p: PipelineBuilder<B>, params: ParamRefs<P>) => R,
 ): Pipeline<P, OutputPortsOf<R>> {
   const path = [seg('pipeline', String(name))];
   assertDnsLabel(name, path, 'pipeline name');
@@ -138,7 +141,8 @@ export function pipeline<const P extends ParamPortMap = {}, R extends PipelineRe
   const refs: Record<string, ParamRef<unknown>> = {};
   for (const p of paramsIR) refs[p.name] = new ParamRef({ kind: 'pipelineParam', name: p.name }, state.scope, p.type);
   const nodes: NodeState[] = [];
-  const returned = build(new Scope(state, nodes, []), refs as ParamRefs<P>);
+  // One Scope serves every backend; the bound builder types only narrow what may be called.
+  const returned = build(new Scope(state, nodes, []) as unknown as PipelineBuilder<B>, refs as ParamRefs<P>);
   if (nodes.length === 0) {
     throw new DslError({ path, problem: 'pipeline has no tasks', got: name, fix: 'Add at least one p.task()' });
   }

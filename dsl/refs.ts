@@ -1,4 +1,6 @@
+import type { ArgoOnlyRuntime, KfpOnly } from './backend-bound.ts';
 import { DslError, type PathSegment } from './errors.ts';
+import type { ArtifactListOnly } from './ports.ts';
 import type { ParamTypeIR, ValueIR } from './ir/index.ts';
 
 /**
@@ -72,9 +74,11 @@ export class ArtifactRef<K extends string> {
  * p.task('merge', merge, { parts: parts.outputs.part }); // ArtifactListRef<'Dataset'>
  * ```
  */
-export class ArtifactListRef<K extends string> {
+export class ArtifactListRef<K extends string> implements KfpOnly<ArtifactListOnly> {
   /** Phantom: the kind of the artifacts in the list. */
   declare readonly __kind: K;
+  /** Phantom: an Argo-bound pipeline cannot loop over or pass it. */
+  declare readonly kfpOnly: ArtifactListOnly;
   readonly refKind = 'artifactList' as const;
   constructor(
     readonly value: ValueIR,
@@ -144,7 +148,9 @@ function runtimeRef(name: Extract<ValueIR, { kind: 'runtime' }>['name']): ParamR
 
 /**
  * Values known only when a run executes. `workflowStatus` and `workflowFailures` are meant for
- * exit handlers; `scheduledTime` for pipelines started by a schedule.
+ * exit handlers; `scheduledTime` for pipelines started by a schedule. `workflowStatus`,
+ * `workflowFailures` and `workflowNamespace` are Argo-only: passing one to a task of a pipeline
+ * pinned `target: 'kfp'` is a type error.
  *
  * @example
  * ```ts
@@ -155,9 +161,9 @@ function runtimeRef(name: Extract<ValueIR, { kind: 'runtime' }>['name']): ParamR
 export const runtime = {
   workflowName: runtimeRef('workflowName'),
   workflowUid: runtimeRef('workflowUid'),
-  workflowNamespace: runtimeRef('workflowNamespace'),
-  workflowStatus: runtimeRef('workflowStatus'),
-  workflowFailures: runtimeRef('workflowFailures'),
+  workflowNamespace: runtimeRef('workflowNamespace') as ArgoOnlyRuntime,
+  workflowStatus: runtimeRef('workflowStatus') as ArgoOnlyRuntime,
+  workflowFailures: runtimeRef('workflowFailures') as ArgoOnlyRuntime,
   scheduledTime: runtimeRef('scheduledTime'),
   creationTimestamp: runtimeRef('creationTimestamp'),
 } as const;

@@ -1,4 +1,5 @@
 import { bindArgs, type UseSite } from './args.ts';
+import type { BoundTarget } from './backend-bound.ts';
 import type { BuildState, TaskState } from './build-state.ts';
 import type { AnyComponent } from './component.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
@@ -18,7 +19,7 @@ import { Step } from './step.ts';
  * p.task('train', trainXgb, { dataset: features.outputs.table }); // ArtifactRef<'Dataset'>
  * ```
  */
-export class PipelineTask<O extends PortMap> extends Step<O> {
+export class PipelineTask<O extends PortMap, T extends BoundTarget = undefined> extends Step<O, T> {
   /** Name of the pipeline this step runs. */
   get pipeline(): string {
     return (this.step.callee as PipelineIR).name;

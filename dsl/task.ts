@@ -1,3 +1,4 @@
+import type { BoundTarget, CondFor } from './backend-bound.ts';
 import { Cond, type StatusTarget } from './conditions.ts';
 import type { BuildState, LoopState, TaskState } from './build-state.ts';
 import { toSeconds, type Duration } from './duration.ts';
@@ -25,7 +26,7 @@ export type Dependable = StatusTarget;
  * train.outputs.model; // ArtifactRef<'Model'>
  * ```
  */
-export class Task<O extends PortMap> implements StatusTarget {
+export class Task<O extends PortMap, T extends BoundTarget = undefined> implements StatusTarget {
   readonly outputs: OutputRefs<O>;
   readonly scope: ScopeId;
   constructor(
@@ -65,8 +66,11 @@ export class Task<O extends PortMap> implements StatusTarget {
     return this;
   }
 
-  /** Runs this task only when the condition holds (combined with any enclosing `p.when`). */
-  when(cond: Cond): this {
+  /**
+   * Runs this task only when the condition holds (combined with any enclosing `p.when`). In a
+   * pipeline pinned to KFP, Argo-only status tests such as `failed()` are type errors.
+   */
+  when(cond: CondFor<T>): this {
     if (!(cond instanceof Cond)) {
       throw new DslError({ path: [...this.path, 'when'], problem: 'expected a condition', got: cond, fix: 'Build it with eq(), gt(), succeeded(), and(), ...' });
     }

@@ -1,3 +1,4 @@
+import type { BoundTarget, ParamArgFor } from './backend-bound.ts';
 import type { ArtifactListPort, ArtifactPort, ParamPort, PortMap } from './ports.ts';
 import type { ArtifactListRef, ArtifactRef, ParamRef } from './refs.ts';
 
@@ -15,7 +16,7 @@ type AcceptedKind<K extends string> = 'Artifact' extends K ? string : K;
  * reference of the same kind for artifacts (any kind for an `Artifact` port), a list of them for
  * artifact lists.
  */
-export type ArgFor<P> = P extends ParamPort<infer T, boolean> ? T | ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<AcceptedKind<K>> : P extends ArtifactListPort<infer K> ? ArtifactListRef<AcceptedKind<K>> : never;
+export type ArgFor<P, B extends BoundTarget = undefined> = P extends ParamPort<infer T, boolean> ? T | ParamArgFor<T, B> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<AcceptedKind<K>> : P extends ArtifactListPort<infer K> ? ArtifactListRef<AcceptedKind<K>> : never;
 
 /** The reference a task output becomes. */
 export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : P extends ArtifactListPort<infer K> ? ArtifactListRef<K> : never;
@@ -31,10 +32,13 @@ export type OptionalKeys<I> = Exclude<keyof I, RequiredKeys<I>>;
  * The argument object of a task: required ports are required keys, ports with defaults are
  * optional keys, and unknown keys are rejected by TypeScript's excess property check.
  */
-export type ArgsOf<I extends PortMap> = Simplify<{ [K in RequiredKeys<I>]: ArgFor<I[K]> } & { [K in OptionalKeys<I>]?: ArgFor<I[K]> }>;
+export type ArgsOf<I extends PortMap, B extends BoundTarget = undefined> = Simplify<{ [K in RequiredKeys<I>]: ArgFor<I[K], B> } & { [K in OptionalKeys<I>]?: ArgFor<I[K], B> }>;
 
-/** The rest-parameter form of {@link ArgsOf}: optional when no port is required. */
-export type TaskArgs<I extends PortMap> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I>>] : [args: NoInfer<ArgsOf<I>>];
+/**
+ * The rest-parameter form of {@link ArgsOf}: optional when no port is required. `B` is the
+ * backend the pipeline is bound to (KFP-bound tasks refuse Argo-only runtime values).
+ */
+export type TaskArgs<I extends PortMap, B extends BoundTarget = undefined> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I, B>>] : [args: NoInfer<ArgsOf<I, B>>];
 
 /** Typed references to every output of a task. */
 export type OutputRefs<O extends PortMap> = { readonly [K in keyof O]: RefFor<O[K]> };
