@@ -20,4 +20,5 @@ export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTar
 
 export type { Target, RenderContext, OutputFile, PipelineBackend, RenderedObject, IgnoreDifference, EnvironmentRenderContext } from './target.ts';
 export { pipelineBackendOf } from './target.ts';
+export { assignPipelineBackends } from './kfp/index.ts';
 export { deploymentIgnoreDifferences, appIgnoreDifferences } from './deployment-sync.ts';

@@ -25,6 +25,11 @@ export interface RenderContext {
   readonly toolVersion: string;
   /** Adds a non-Kubernetes output file. */
   emitFile(file: OutputFile): void;
+  /**
+   * Tells the user about a decision the output does not show (a pipeline kept on Argo, a setting
+   * a backend approximates); `argosy synth` prints these. Absent when nobody listens.
+   */
+  note?(message: string): void;
 }
 
 /** A Kubernetes object as a target rendered it (plain JSON). */

@@ -1,7 +1,7 @@
 import type { GroupFrame, BuildState } from './build-state.ts';
 import { DslError, seg, showValue, type PathSegment } from './errors.ts';
 import type { ComponentIR, JsonValue, ParamTypeIR, PortIR, ValueIR } from './ir/index.ts';
-import { ArtifactRef, ParamRef, hasTokens, isRef, splitTokens, type ScopeId, type TokenPayload } from './refs.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, hasTokens, isRef, splitTokens, type ScopeId, type TokenPayload } from './refs.ts';
 import { assertNoTemplateBraces } from './text.ts';
 
 /** Where a value is being used: the enclosing groups and whether we are in the exit handler. */
@@ -46,8 +46,13 @@ function bindArtifact(state: BuildState, port: Extract<PortIR, { kind: 'artifact
   if (value instanceof ParamRef) {
     throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got: 'a parameter', fix: 'Pass an artifact output of an upstream task' });
   }
-  if (!(value instanceof ArtifactRef)) {
-    throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got: value, fix: 'Pass an artifact output of an upstream task, e.g. extract.outputs.table' });
+  if (port.list) {
+    if (!(value instanceof ArtifactListRef)) {
+      throw new DslError({ path: site.path, problem: `expected a list of ${port.artifactType} artifacts`, got: value instanceof ArtifactRef ? `one ${value.artifactType} artifact` : value, fix: 'Pass the collected output of a p.forEach() whose body returns the artifact' });
+    }
+  } else if (!(value instanceof ArtifactRef)) {
+    const got = value instanceof ArtifactListRef ? `a list of ${value.artifactType} artifacts` : value;
+    throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got, fix: value instanceof ArtifactListRef ? `Declare the input as artifact('${port.artifactType}').list(), or loop over the list with p.forEach()` : 'Pass an artifact output of an upstream task, e.g. extract.outputs.table' });
   }
   if (port.artifactType !== 'Artifact' && value.artifactType !== port.artifactType) {
     throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got: value.artifactType, fix: `Pass an output declared as artifact('${port.artifactType}')` });
@@ -62,7 +67,7 @@ export function paramTypeFits(from: ParamTypeIR | undefined, to: ParamTypeIR): b
 }
 
 export function bindParam(state: BuildState, type: ParamTypeIR, allowed: readonly JsonValue[] | undefined, value: unknown, site: UseSite): ValueIR {
-  if (value instanceof ArtifactRef) {
+  if (value instanceof ArtifactRef || value instanceof ArtifactListRef) {
     throw new DslError({ path: site.path, problem: `expected parameter of type ${type}`, got: `artifact ${value.artifactType}`, fix: 'Pass a parameter output or a literal' });
   }
   if (value instanceof ParamRef) {

@@ -9,7 +9,10 @@ import { podToIR, type EnvValue, type PodOptions } from './pod-spec.ts';
 import { cacheToIR, retryToIR, type CacheSpec, type RetrySpec } from './policies.ts';
 import { portsToIR, type ArtifactPort, type PortMap } from './ports.ts';
 
-/** Placeholders for a component's inputs: a value for parameters, a file path for artifacts. */
+/**
+ * Placeholders for a component's inputs: a value for parameters, a file path for artifacts, one
+ * value for an artifact list (on KFP the JSON list of its artifacts).
+ */
 export type InputPlaceholders<I extends PortMap> = {
   readonly [K in keyof I]: I[K] extends ArtifactPort<string, boolean> ? { readonly path: Placeholder } : Placeholder;
 };
@@ -148,6 +151,9 @@ function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path:
   for (const p of inputs) assertPortName(p.name, [...path, seg('input', p.name)]);
   for (const p of outputs) {
     assertPortName(p.name, [...path, seg('output', p.name)]);
+    if (p.kind === 'artifact' && p.list) {
+      throw new DslError({ path: [...path, seg('output', p.name)], problem: 'a component output is one artifact, not a list', got: 'artifact list', fix: 'Declare artifact(kind) and collect it from a p.forEach() body to get a list' });
+    }
     if (p.kind === 'param' && p.optional) {
       throw new DslError({ path: [...path, seg('output', p.name)], problem: 'outputs cannot have defaults', got: p.default, fix: 'Remove .default() from the output' });
     }
@@ -157,7 +163,9 @@ function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path:
 function makeIO(inputs: readonly PortIR[], outputs: readonly PortIR[]): ComponentIO<PortMap, PortMap> {
   const ins: Record<string, unknown> = {};
   for (const p of inputs) {
-    ins[p.name] = p.kind === 'artifact' ? { path: new Placeholder({ kind: 'inputPath', input: p.name }) } : new Placeholder({ kind: 'inputValue', input: p.name });
+    ins[p.name] = p.kind === 'artifact'
+      ? (p.list ? new Placeholder({ kind: 'inputArtifactList', input: p.name }) : { path: new Placeholder({ kind: 'inputPath', input: p.name }) })
+      : new Placeholder({ kind: 'inputValue', input: p.name });
   }
   const outs: Record<string, unknown> = {};
   for (const p of outputs) outs[p.name] = { path: new Placeholder({ kind: 'outputPath', output: p.name }) };
@@ -201,7 +209,7 @@ export function portEnvName(direction: 'INPUT' | 'OUTPUT', port: string): string
 
 function scriptEnv(inputs: readonly PortIR[], outputs: readonly PortIR[]): EnvVarIR[] {
   return [
-    ...inputs.map((p): EnvVarIR => ({ name: portEnvName('INPUT', p.name), value: [p.kind === 'artifact' ? { kind: 'inputPath', input: p.name } : { kind: 'inputValue', input: p.name }] })),
+    ...inputs.map((p): EnvVarIR => ({ name: portEnvName('INPUT', p.name), value: [p.kind === 'artifact' ? { kind: p.list ? 'inputArtifactList' : 'inputPath', input: p.name } : { kind: 'inputValue', input: p.name }] })),
     ...outputs.map((p): EnvVarIR => ({ name: portEnvName('OUTPUT', p.name), value: [{ kind: 'outputPath', output: p.name }] })),
   ];
 }

@@ -1,3 +1,4 @@
+import type { AndCond, ArgoOnlyStatus, OrCond, StatusTest } from './backend-bound.ts';
 import { DslError } from './errors.ts';
 import type { CompareOp, CondIR, TaskStatus, ValueIR } from './ir/index.ts';
 import { ParamRef, type ScopeId } from './refs.ts';
@@ -117,31 +118,32 @@ function status(target: StatusTarget, s: TaskStatus): Cond {
  * p.task('report', publish, {}).when(succeeded(train));
  * ```
  */
-export const succeeded = (t: StatusTarget): Cond => status(t, 'Succeeded');
+export const succeeded = (t: StatusTarget): Cond & StatusTest => status(t, 'Succeeded') as Cond & StatusTest;
 /**
- * The task failed; use it to run a fallback or an alert.
+ * The task failed; use it to run a fallback or an alert. Argo only: a type error in a pipeline
+ * pinned `target: 'kfp'` (KFP triggers on success or completion).
  * @example
  * ```ts
  * p.task('page-oncall', alert, { text: 'training failed' }).when(failed(train));
  * ```
  */
-export const failed = (t: StatusTarget): Cond => status(t, 'Failed');
+export const failed = (t: StatusTarget): ArgoOnlyStatus => status(t, 'Failed') as ArgoOnlyStatus;
 /**
- * The task errored (infrastructure error rather than a non-zero exit).
+ * The task errored (infrastructure error rather than a non-zero exit). Argo only, like `failed()`.
  * @example
  * ```ts
  * p.task('cleanup', cleanup).when(errored(train));
  * ```
  */
-export const errored = (t: StatusTarget): Cond => status(t, 'Errored');
+export const errored = (t: StatusTarget): ArgoOnlyStatus => status(t, 'Errored') as ArgoOnlyStatus;
 /**
- * The task was skipped because its condition was false.
+ * The task was skipped because its condition was false. Argo only, like `failed()`.
  * @example
  * ```ts
  * p.task('log-skip', log, { text: 'no new data' }).when(skipped(train));
  * ```
  */
-export const skipped = (t: StatusTarget): Cond => status(t, 'Skipped');
+export const skipped = (t: StatusTarget): ArgoOnlyStatus => status(t, 'Skipped') as ArgoOnlyStatus;
 /**
  * The task finished, whether it succeeded or failed.
  * @example
@@ -149,23 +151,24 @@ export const skipped = (t: StatusTarget): Cond => status(t, 'Skipped');
  * p.task('teardown', teardown).when(completed(load));
  * ```
  */
-export const completed = (t: StatusTarget): Cond => or(succeeded(t), failed(t));
+// KFP runs it as ALL_UPSTREAM_TASKS_COMPLETED, so it is a status test KFP accepts.
+export const completed = (t: StatusTarget): Cond & StatusTest => combine('or', [succeeded(t), failed(t)]) as Cond & StatusTest;
 /**
- * At least one iteration of a loop succeeded.
+ * At least one iteration of a loop succeeded. Argo only, like `failed()`.
  * @example
  * ```ts
  * p.task('merge', mergeShards, { parts: shards.outputs.part }).when(anySucceeded(shards));
  * ```
  */
-export const anySucceeded = (loop: StatusTarget): Cond => status(loop, 'AnySucceeded');
+export const anySucceeded = (loop: StatusTarget): ArgoOnlyStatus => status(loop, 'AnySucceeded') as ArgoOnlyStatus;
 /**
- * Every iteration of a loop failed.
+ * Every iteration of a loop failed. Argo only, like `failed()`.
  * @example
  * ```ts
  * p.task('alert', alert, { text: 'all shards failed' }).when(allFailed(shards));
  * ```
  */
-export const allFailed = (loop: StatusTarget): Cond => status(loop, 'AllFailed');
+export const allFailed = (loop: StatusTarget): ArgoOnlyStatus => status(loop, 'AllFailed') as ArgoOnlyStatus;
 
 /**
  * Both (all) conditions hold.
@@ -174,28 +177,28 @@ export const allFailed = (loop: StatusTarget): Cond => status(loop, 'AllFailed')
  * and(succeeded(evaluate), gt(evaluate.outputs.auc, 0.8))
  * ```
  */
-export const and = (...conds: Cond[]): Cond => combine('and', conds);
+export const and = <const C extends readonly Cond[]>(...conds: C): AndCond<C[number]> => combine('and', conds) as AndCond<C[number]>;
 /**
- * At least one condition holds.
+ * At least one condition holds. A status test inside it is Argo only (KFP cannot alternate them).
  * @example
  * ```ts
  * or(eq(params.mode, 'full'), eq(params.mode, 'backfill'))
  * ```
  */
-export const or = (...conds: Cond[]): Cond => combine('or', conds);
+export const or = <const C extends readonly Cond[]>(...conds: C): OrCond<C[number]> => combine('or', conds) as OrCond<C[number]>;
 /**
- * The condition does not hold.
+ * The condition does not hold. Negating a status test is Argo only.
  * @example
  * ```ts
  * not(eq(params.dryRun, true))
  * ```
  */
-export const not = (c: Cond): Cond => {
+export const not = <C extends Cond>(c: C): OrCond<C> => {
   assertCond(c);
-  return new Cond({ kind: 'not', item: c.ir }, c.scopes);
+  return new Cond({ kind: 'not', item: c.ir }, c.scopes) as OrCond<C>;
 };
 
-function combine(kind: 'and' | 'or', conds: Cond[]): Cond {
+function combine(kind: 'and' | 'or', conds: readonly Cond[]): Cond {
   if (conds.length === 0) {
     throw new DslError({ path: ['condition'], problem: `${kind}() needs at least one condition`, got: [], fix: `Pass conditions, e.g. ${kind}(a, b)` });
   }

@@ -9,7 +9,7 @@
  */
 export { component, portEnvName } from './component.ts';
 export type { Component, ComponentSpec, ComponentIO, CommandSpec, ScriptSpec, AnyComponent } from './component.ts';
-export { param, artifact, ParamPort, ArtifactPort } from './ports.ts';
+export { param, artifact, ParamPort, ArtifactPort, ArtifactListPort } from './ports.ts';
 export type { ArtifactKind, PortMap, ParamPortMap } from './ports.ts';
 export { pipeline } from './pipeline.ts';
 export type { Pipeline, PipelineOptions, AnyPipeline, OutputPortsOf } from './pipeline.ts';
@@ -19,7 +19,7 @@ export type { PvcSpec, PvcClaim, AccessMode } from './pvc.ts';
 export type { MountOptions } from './mount.ts';
 export type { PipelineBuilder, Branches, ItemRef } from './pipeline-builder.ts';
 export { Task, Loop } from './task.ts';
-export { ParamRef, ArtifactRef, runtime } from './refs.ts';
+export { ParamRef, ArtifactRef, ArtifactListRef, runtime } from './refs.ts';
 export { Placeholder } from './placeholders.ts';
 export { eq, ne, gt, ge, lt, le, succeeded, failed, errored, skipped, completed, anySucceeded, allFailed, and, or, not, Cond } from './conditions.ts';
 export { schedule } from './schedule.ts';

@@ -2,7 +2,7 @@ import { describeValue, type UseSite } from './args.ts';
 import type { BuildState, ConditionState, GroupFrame } from './build-state.ts';
 import { DslError, seg } from './errors.ts';
 import type { ValueIR } from './ir/index.ts';
-import { ArtifactRef, ParamRef, isRef, type AnyRef } from './refs.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, isRef } from './refs.ts';
 
 /** The innermost group of the task or loop producing a value. */
 function producerFrame(state: BuildState, v: ValueIR): { frame: GroupFrame | undefined; ownWhen: boolean } | undefined {
@@ -23,18 +23,21 @@ function producerFrame(state: BuildState, v: ValueIR): { frame: GroupFrame | und
  * must contribute one value, in branch order, produced directly in that branch by a task without
  * a condition of its own, so the value exists whenever its branch ran.
  */
-export function addOneOf(state: BuildState, values: readonly unknown[], site: UseSite): AnyRef {
+export function addOneOf(state: BuildState, values: readonly unknown[], site: UseSite): ParamRef<unknown> | ArtifactRef<string> {
   const path = site.path;
   if (values.length < 2) {
     throw new DslError({ path, problem: 'p.oneOf() needs one value per branch of a when/elseWhen/otherwise chain', got: values.length, fix: 'Pass one output of each branch, e.g. p.oneOf(a.outputs.x, b.outputs.x)' });
   }
-  const refs = values.map((v, i): AnyRef => {
+  const refs = values.map((v, i): ParamRef<unknown> | ArtifactRef<string> => {
+    if (v instanceof ArtifactListRef) {
+      throw new DslError({ path: [...path, `values[${i}]`], problem: 'p.oneOf() gathers single values, not lists of artifacts', got: describeValue(v.value), fix: 'Gather one artifact per branch' });
+    }
     if (!isRef(v) || v.scope !== state.scope) {
       throw new DslError({ path: [...path, `values[${i}]`], problem: 'expected an output of a task or loop of this pipeline', got: isRef(v) ? describeValue(v.value) : v, fix: 'Pass task outputs, e.g. heads.outputs.text' });
     }
-    return v;
+    return v as ParamRef<unknown> | ArtifactRef<string>;
   });
-  const first = refs[0] as AnyRef;
+  const first = refs[0] as ParamRef<unknown> | ArtifactRef<string>;
   const artifact = first instanceof ArtifactRef;
   for (const [i, r] of refs.entries()) {
     if ((r instanceof ArtifactRef) !== artifact) {

@@ -1,4 +1,5 @@
 import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
+import type { ArgoCollectsParametersOnly, ArtifactItemsFor, BoundTarget, ComponentFor, CondFor, SubmitId } from './backend-bound.ts';
 import type { BranchState, BuildState, ConditionState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
 import { checkCond, classifyCond } from './cond-check.ts';
@@ -10,7 +11,7 @@ import { addOneOf } from './one-of.ts';
 import type { AnyPipeline, Pipeline } from './pipeline.ts';
 import type { ParamPortMap, PortMap } from './ports.ts';
 import { addCreatePvc, addDeletePvc, PvcTask, type PvcClaim, type PvcSpec } from './pvc.ts';
-import { ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
 import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
@@ -23,21 +24,34 @@ export type ItemRef<T> = T extends readonly unknown[]
     ? ParamRef<T> & { readonly [K in keyof T]-?: ItemRef<T[K]> }
     : ParamRef<T>;
 
-/** What a loop body may return: parameter outputs to collect across iterations. */
+/** What a loop body may return: outputs to collect across iterations (artifacts: Kubeflow Pipelines only). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type LoopReturn = { readonly [name: string]: ParamRef<any> } | void;
+export type LoopReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
 
-/** Continues a `p.when()` with further branches. */
-export interface Branches {
+/** Continues a `p.when()` with further branches (`B`: the backend the pipeline is bound to). */
+export type Branches<B extends BoundTarget = undefined> = [B] extends ['kfp'] ? BoundBranches<'kfp'> : [B] extends ['argo'] ? BoundBranches<'argo'> : UnboundBranches;
+
+/** Further branches of a `p.when()` in a pipeline that may compile for either backend. */
+export interface UnboundBranches {
   /** Runs when the earlier branches did not and this condition holds. */
   elseWhen(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs when no earlier branch did. */
   otherwise(body: (p: PipelineBuilder) => void): void;
 }
 
+/** Further branches of a `p.when()` in a pipeline pinned to `B`. */
+export interface BoundBranches<B extends 'argo' | 'kfp'> extends UnboundBranches {
+  elseWhen(cond: CondFor<B>, body: (p: PipelineBuilder<B>) => void): Branches<B>;
+  otherwise(body: (p: PipelineBuilder<B>) => void): void;
+}
+
 /**
  * The object a pipeline's build function receives. Every method adds to the pipeline; nothing is
- * global, so two pipelines can be built side by side.
+ * global, so two pipelines can be built side by side. `B` is the backend the pipeline pins with
+ * `target` (`undefined`: either, the default): a KFP-bound builder makes `p.submit()`, Argo-only
+ * status tests (`failed()`, ...), Argo-only runtime values (`runtime.workflowStatus`, ...) and
+ * components with `.at(path)` ports type errors; an Argo-bound one artifact lists. A bound
+ * builder can be passed wherever a `PipelineBuilder` is expected.
  *
  * @example
  * ```ts
@@ -49,7 +63,10 @@ export interface Branches {
  * });
  * ```
  */
-export interface PipelineBuilder {
+export type PipelineBuilder<B extends BoundTarget = undefined> = [B] extends ['kfp'] ? BoundPipelineBuilder<'kfp'> : [B] extends ['argo'] ? BoundPipelineBuilder<'argo'> : UnboundPipelineBuilder;
+
+/** The builder of a pipeline that may compile for either backend. */
+export interface UnboundPipelineBuilder {
   /** Adds a task running `component` with typed arguments; returns typed output references. */
   task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
   /**
@@ -61,6 +78,8 @@ export interface PipelineBuilder {
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
   forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  /** Runs `body` once per artifact of a list (KFP `artifactIterator`; Kubeflow Pipelines only). */
+  forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
   onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
   /**
@@ -78,12 +97,29 @@ export interface PipelineBuilder {
   deletePvc(id: string, claim: PvcClaim | ParamRef<string> | string): PvcTask<{}>;
   /**
    * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
-   * drift is detected. Arguments are typed against that pipeline's parameters.
+   * drift is detected. Arguments are typed against that pipeline's parameters. Argo only.
    */
   submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
 }
 
-export class Scope implements PipelineBuilder {
+/**
+ * The builder of a pipeline pinned with `target: B`: the same methods, narrowed to what that
+ * backend runs (see `charts/kfp/kfp-bound.test-d.ts` for every case).
+ */
+export interface BoundPipelineBuilder<B extends 'argo' | 'kfp'> extends UnboundPipelineBuilder {
+  task<I extends PortMap, O extends PortMap>(id: string, component: ComponentFor<B, I, O>, ...args: TaskArgs<I, B>): Task<O, B>;
+  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P, B>): PipelineTask<O, B>;
+  when(cond: CondFor<B>, body: (p: PipelineBuilder<B>) => void): Branches<B>;
+  forEach<T, R extends LoopReturnFor<B>>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder<B>, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturnFor<B>>(id: string, items: ArtifactItemsFor<K, B>, body: (p: PipelineBuilder<B>, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  onExit<I extends PortMap, O extends PortMap>(id: string, component: ComponentFor<B, I, O>, ...args: TaskArgs<I, B>): Task<O, B>;
+  submit<P extends ParamPortMap>(id: SubmitId<B>, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
+}
+
+/** What a loop body of a builder bound to `B` may return. */
+export type LoopReturnFor<B extends BoundTarget> = B extends 'argo' ? ArgoCollectsParametersOnly : LoopReturn;
+
+export class Scope implements UnboundPipelineBuilder {
   constructor(
     private readonly state: BuildState,
     private readonly nodes: NodeState[],
@@ -208,7 +244,9 @@ export class Scope implements PipelineBuilder {
     return branches;
   }
 
-  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts: { readonly parallelism?: number } = {}): Loop<R extends void ? {} : R> {
+  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach(id: string, items: unknown, body: (p: PipelineBuilder, item: never) => LoopReturn, opts: { readonly parallelism?: number } = {}): Loop<{}> {
     this.claimId(id, 'loop');
     const path = [...this.state.path, seg('loop', id)];
     const parallelism = opts.parallelism;
@@ -228,17 +266,20 @@ export class Scope implements PipelineBuilder {
       }
       checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
       loopItems = { kind: 'param', value: items.value };
+    } else if (items instanceof ArtifactListRef) {
+      checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
+      loopItems = { kind: 'artifacts', value: items.value, artifactType: items.artifactType };
     } else {
-      throw new DslError({ path: [...path, 'items'], problem: 'loop items must be a list or a JSON-list reference', got: isRef(items) ? 'an artifact' : items, fix: 'Pass an array or a param.json<T[]>() output' });
+      throw new DslError({ path: [...path, 'items'], problem: 'loop items must be a list, a JSON-list reference or a list of artifacts', got: isRef(items) ? 'one artifact' : items, fix: 'Pass an array, a param.list<T>() output or a collected artifact output' });
     }
     const loop: LoopState = { id, groups: this.groups, items: loopItems, ...(parallelism ? { parallelism } : {}), nodes: [], collect: [], after: [] };
     this.state.loops.set(id, loop);
     this.nodes.push({ kind: 'loop', loop });
     const frame: GroupFrame = { kind: 'loop', id };
-    const item = itemRef(this.state.scope, id, [], itemTypes);
-    const result = body(new Scope(this.state, loop.nodes, [...this.groups, frame]), item as ItemRef<T>);
+    const item = loopItems.kind === 'artifacts' ? new ArtifactRef({ kind: 'loopItem', loop: id, path: [] }, this.state.scope, loopItems.artifactType) : itemRef(this.state.scope, id, [], itemTypes);
+    const result = body(new Scope(this.state, loop.nodes, [...this.groups, frame]), item as never);
     loop.collect = collectOutputs(this.state, loop, result, path);
-    return new Loop(this.state, loop) as Loop<R extends void ? {} : R>;
+    return new Loop(this.state, loop);
   }
 }
 
@@ -281,8 +322,8 @@ function collectOutputs(state: BuildState, loop: LoopState, result: unknown, pat
   }
   return Object.entries(result as Record<string, unknown>).map(([name, value]) => {
     const at = [...path, seg('output', name)];
-    if (!(value instanceof ParamRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
-      throw new DslError({ path: at, problem: 'only parameter outputs of tasks in the loop body can be collected (Argo cannot gather artifacts across iterations)', got: value instanceof ParamRef ? value.value.kind : value, fix: 'Return a parameter output, e.g. task.outputs.score' });
+    if (!(value instanceof ParamRef || value instanceof ArtifactRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
+      throw new DslError({ path: at, problem: 'only outputs of tasks in the loop body can be collected', got: isRef(value) ? value.value.kind : value, fix: 'Return a task output, e.g. task.outputs.score' });
     }
     const task = state.tasks.get(value.value.task);
     const last = task?.groups[task.groups.length - 1];

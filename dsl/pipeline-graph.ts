@@ -48,7 +48,7 @@ export function assertAcyclic(state: BuildState, body: readonly NodeState[]): vo
       } else if (n.kind === 'loop') {
         const l = n.loop;
         if (owner) add(owner, l.id);
-        [...l.after, ...(l.items.kind === 'param' ? valueDeps(l.items.value, state) : []), ...branchConds.flatMap((c) => condDeps(c, state))].forEach((d) => add(l.id, d));
+        [...l.after, ...(l.items.kind !== 'static' ? valueDeps(l.items.value, state) : []), ...branchConds.flatMap((c) => condDeps(c, state))].forEach((d) => add(l.id, d));
         visit(l.nodes, [], l.id);
       } else {
         const conds: CondIR[] = [...branchConds];

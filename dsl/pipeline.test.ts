@@ -168,10 +168,13 @@ describe('loops', () => {
     })).toThrow(/Return the value from the body of loop "l"/);
   });
 
-  it('GIVEN collecting an artifact THEN the error explains Argo cannot gather artifacts', () => {
-    expect(() => build((p) => {
-      p.forEach('l', ['a'], (p, date) => ({ t: p.task('e', extract, { date }).outputs.table as never }));
-    })).toThrow(/only parameter outputs of tasks in the loop body can be collected/);
+  it('GIVEN a loop body returning something other than a task output THEN it is rejected', () => {
+    expect(() => pipeline('p', { params: { d: param.string() } }, (p, params) => {
+      p.forEach('l', ['a'], (p, date) => {
+        p.task('e', extract, { date });
+        return { d: params.d };
+      });
+    })).toThrow(/only outputs of tasks in the loop body can be collected/);
   });
 
   it('GIVEN an empty static list or a non-list THEN it is rejected', () => {

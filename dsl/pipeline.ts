@@ -7,8 +7,8 @@ import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, Pipe
 import { assertDnsLabel, assertPortName } from './names.ts';
 import { assertAcyclic } from './pipeline-graph.ts';
 import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
-import { ArtifactPort, ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
-import { ArtifactRef, ParamRef, isRef } from './refs.ts';
+import { ArtifactListPort, ArtifactPort, ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, isRef } from './refs.ts';
 import { outputPorts } from './sub-pipeline.ts';
 import { submitToIR } from './submit.ts';
 import type { ParamRefs } from './typing.ts';
@@ -34,7 +34,9 @@ export interface ArgoBound {
 
 /**
  * A pipeline pinned to Kubeflow Pipelines: settings KFP cannot honour are type errors here
- * (run-wide parallelism, and the Argo-only artifact repository and pod GC).
+ * (run-wide parallelism, and the Argo-only artifact repository and pod GC), and its build
+ * function gets a `PipelineBuilder<'kfp'>` on which `p.submit()`, Argo-only status tests and
+ * runtime values, and components with `.at(path)` ports are type errors.
  */
 export interface KfpBound {
   readonly target: 'kfp';
@@ -67,12 +69,12 @@ export interface PipelineSettings<P extends ParamPortMap> {
 
 /** Outputs a pipeline may return from its build function. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type PipelineReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
+export type PipelineReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> | ArtifactListRef<string> } | void;
 
 /** The output ports of a pipeline whose build function returns `R`. */
 export type OutputPortsOf<R> = R extends void
   ? {}
-  : { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamPort<T> : R[K] extends ArtifactRef<infer A> ? ArtifactPort<A> : never };
+  : { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamPort<T> : R[K] extends ArtifactRef<infer A> ? ArtifactPort<A> : R[K] extends ArtifactListRef<infer A> ? ArtifactListPort<A> : never };
 
 /**
  * A pipeline: typed parameters plus a DAG of tasks. Schedules and backends consume it, and
@@ -109,10 +111,11 @@ export type AnyPipeline = Pipeline<any, any>;
  * });
  * ```
  */
-export function pipeline<const P extends ParamPortMap = {}, R extends PipelineReturn = void>(
+export function pipeline<const P extends ParamPortMap = {}, R extends PipelineReturn = void, const B extends PipelineTargetIR | undefined = undefined>(
   name: string,
-  options: PipelineOptions<P>,
-  build: (p: PipelineBuilder, params: ParamRefs<P>) => R,
+  // `target` also picks the builder's type: what the pinned backend cannot run is a type error.
+  options: PipelineOptions<P> & { readonly target?: B },
+  build: (p: PipelineBuilder<B>, params: ParamRefs<P>) => R,
 ): Pipeline<P, OutputPortsOf<R>> {
   const path = [seg('pipeline', String(name))];
   assertDnsLabel(name, path, 'pipeline name');
@@ -138,7 +141,8 @@ export function pipeline<const P extends ParamPortMap = {}, R extends PipelineRe
   const refs: Record<string, ParamRef<unknown>> = {};
   for (const p of paramsIR) refs[p.name] = new ParamRef({ kind: 'pipelineParam', name: p.name }, state.scope, p.type);
   const nodes: NodeState[] = [];
-  const returned = build(new Scope(state, nodes, []), refs as ParamRefs<P>);
+  // One Scope serves every backend; the bound builder types only narrow what may be called.
+  const returned = build(new Scope(state, nodes, []) as unknown as PipelineBuilder<B>, refs as ParamRefs<P>);
   if (nodes.length === 0) {
     throw new DslError({ path, problem: 'pipeline has no tasks', got: name, fix: 'Add at least one p.task()' });
   }
@@ -214,7 +218,7 @@ function nodeToIR(state: BuildState, n: NodeState): NodeIR {
     items: l.items.kind === 'static' ? { kind: 'static', values: l.items.values as JsonValue[] } : l.items,
     ...(l.parallelism ? { parallelism: l.parallelism } : {}),
     body: l.nodes.map((c) => nodeToIR(state, c)),
-    collect: l.collect.map(({ name, task, output }) => ({ name, task, output })),
+    collect: l.collect.map(({ name, task, output, port }) => ({ name, task, output, ...(port.kind === 'artifact' ? { artifact: true as const } : {}) })),
     after: [...l.after],
   };
 }
@@ -236,10 +240,10 @@ function outputsToIR(state: BuildState, returned: unknown, path: readonly string
     if (!groups || groups.length > 0) {
       throw new DslError({ path: at, problem: 'pipeline outputs must come from top-level tasks, loops or conditions (not from inside a condition or loop)', got: v.kind === 'taskOutput' ? v.task : v.kind === 'loopOutput' ? v.loop : v.kind === 'conditionOutput' ? v.condition : v.kind, fix: 'Return the loop\'s collected output or a p.oneOf() of the branches, or move the task to the top level' });
     }
-    const port: PortIR = ref instanceof ArtifactRef
-      ? { kind: 'artifact', name, artifactType: ref.artifactType, optional: false }
+    const port: PortIR = ref instanceof ArtifactRef || ref instanceof ArtifactListRef
+      ? { kind: 'artifact', name, artifactType: ref.artifactType, optional: false, ...(ref instanceof ArtifactListRef ? { list: true as const } : {}) }
       : { kind: 'param', name, type: ref.type ?? 'json', optional: false, ...(v.kind === 'loopOutput' ? { jsonShape: 'list' as const } : jsonShapeOf(state, v)) };
-    return { name, value: v, kind: ref instanceof ArtifactRef ? 'artifact' : 'param', port };
+    return { name, value: v, kind: ref instanceof ParamRef ? 'param' : 'artifact', port };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { ArgoOnly, KfpOnly } from './backend-bound.ts';
 import type { ArtifactPortIR, JsonValue, ParamPortIR, ParamTypeIR } from './ir/index.ts';
 
 /** Artifact kinds Argosy knows; any other string is accepted as a custom kind. */
@@ -83,14 +84,25 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
   readonly portKind = 'artifact' as const;
   constructor(readonly spec: ArtifactPortSpec) {}
 
-  /** Places the artifact at a fixed path in the container instead of the default one. */
-  at(path: string): ArtifactPort<K, O> {
-    return new ArtifactPort<K, O>({ ...this.spec, path });
+  /**
+   * Places the artifact at a fixed path in the container instead of the default one (Argo only:
+   * Kubeflow Pipelines chooses artifact paths, so a KFP-bound pipeline cannot run the component).
+   */
+  at(path: string): FixedPathArtifactPort<K, O> {
+    return new ArtifactPort<K, O>({ ...this.spec, path }) as FixedPathArtifactPort<K, O>;
   }
 
   /** Marks an input artifact as optional. */
   optional(): ArtifactPort<K, true> {
     return new ArtifactPort<K, true>({ ...this.spec, optional: true });
+  }
+
+  /**
+   * An input taking a list of artifacts of this kind (KFP `Input[List[...]]`), e.g. a loop's
+   * collected outputs. The command receives it as one value: `io.inputs.<name>`.
+   */
+  list(): ArtifactListPort<K> {
+    return new ArtifactListPort<K>({ artifactType: this.spec.artifactType, ...(this.spec.description ? { description: this.spec.description } : {}) });
   }
 
   /** Adds a description. */
@@ -110,9 +122,46 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
   }
 }
 
+/** An artifact port placed with `.at(path)`; the mark survives `.optional()` and `.describe()`. */
+export interface FixedPathArtifactPort<K extends string, O extends boolean = false> extends ArtifactPort<K, O>, ArgoOnly<'a port placed with .at(path): Kubeflow Pipelines chooses artifact paths; Argo-only'> {
+  optional(): FixedPathArtifactPort<K, true>;
+  describe(text: string): FixedPathArtifactPort<K, O>;
+}
+
+/**
+ * A port holding a list of artifacts of kind `K`: a component input fed by a loop's collected
+ * artifacts (Kubeflow Pipelines only; Argo cannot gather artifacts across iterations).
+ *
+ * @example
+ * ```ts
+ * const merge = component('merge', { image: 'python:3.12-slim', inputs: { parts: artifact('Dataset').list() },
+ *   outputs: { merged: artifact('Dataset') }, command: (io) => ['merge', io.inputs.parts, io.outputs.merged.path] });
+ * ```
+ */
+export class ArtifactListPort<K extends string> implements KfpOnly<ArtifactListOnly> {
+  /** Phantom: the kind of the artifacts in the list. */
+  declare readonly __kind: K;
+  /** Phantom: an Argo-bound pipeline cannot run a component with this port. */
+  declare readonly kfpOnly: ArtifactListOnly;
+  readonly portKind = 'artifactList' as const;
+  constructor(readonly spec: { readonly artifactType: string; readonly description?: string }) {}
+
+  /** Adds a description. */
+  describe(text: string): ArtifactListPort<K> {
+    return new ArtifactListPort<K>({ ...this.spec, description: text });
+  }
+
+  toIR(name: string): ArtifactPortIR {
+    return { kind: 'artifact', name, artifactType: this.spec.artifactType, optional: false, list: true, ...(this.spec.description ? { description: this.spec.description } : {}) };
+  }
+}
+
+/** Why artifact lists are a type error in Argo-bound pipelines. */
+export type ArtifactListOnly = 'lists of artifacts are Kubeflow Pipelines only: Argo cannot loop over, collect or pass a list of artifacts';
+
 /** Any port. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPort = ParamPort<any, boolean> | ArtifactPort<string, boolean>;
+export type AnyPort = ParamPort<any, boolean> | ArtifactPort<string, boolean> | ArtifactListPort<string>;
 /** A named set of ports (a component's inputs or outputs, a pipeline's parameters). */
 export type PortMap = { readonly [name: string]: AnyPort };
 /** A named set of parameter ports (pipeline parameters). */

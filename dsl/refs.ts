@@ -1,4 +1,6 @@
+import type { ArgoOnlyRuntime, KfpOnly } from './backend-bound.ts';
 import { DslError, type PathSegment } from './errors.ts';
+import type { ArtifactListOnly } from './ports.ts';
 import type { ParamTypeIR, ValueIR } from './ir/index.ts';
 
 /**
@@ -61,12 +63,39 @@ export class ArtifactRef<K extends string> {
   }
 }
 
+/**
+ * A typed reference to a list of artifacts of kind `K`: a loop's collected artifact outputs, or a
+ * called pipeline's output that returns them. Loop over it with `p.forEach`, or pass it to an
+ * `artifact(K).list()` input.
+ *
+ * @example
+ * ```ts
+ * const parts = p.forEach('shards', ['a', 'b'], (p, shard) => ({ part: p.task('cut', cut, { shard }).outputs.part }));
+ * p.task('merge', merge, { parts: parts.outputs.part }); // ArtifactListRef<'Dataset'>
+ * ```
+ */
+export class ArtifactListRef<K extends string> implements KfpOnly<ArtifactListOnly> {
+  /** Phantom: the kind of the artifacts in the list. */
+  declare readonly __kind: K;
+  /** Phantom: an Argo-bound pipeline cannot loop over or pass it. */
+  declare readonly kfpOnly: ArtifactListOnly;
+  readonly refKind = 'artifactList' as const;
+  constructor(
+    readonly value: ValueIR,
+    readonly scope: ScopeId,
+    readonly artifactType: string,
+  ) {}
+  toString(): string {
+    return encodeToken({ s: this.scope, v: this.value, t: null, a: true });
+  }
+}
+
 /** Any reference. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRef = ParamRef<any> | ArtifactRef<string>;
+export type AnyRef = ParamRef<any> | ArtifactRef<string> | ArtifactListRef<string>;
 
 export function isRef(value: unknown): value is AnyRef {
-  return value instanceof ParamRef || value instanceof ArtifactRef;
+  return value instanceof ParamRef || value instanceof ArtifactRef || value instanceof ArtifactListRef;
 }
 
 interface TokenPayload {
@@ -119,7 +148,9 @@ function runtimeRef(name: Extract<ValueIR, { kind: 'runtime' }>['name']): ParamR
 
 /**
  * Values known only when a run executes. `workflowStatus` and `workflowFailures` are meant for
- * exit handlers; `scheduledTime` for pipelines started by a schedule.
+ * exit handlers; `scheduledTime` for pipelines started by a schedule. `workflowStatus`,
+ * `workflowFailures` and `workflowNamespace` are Argo-only: passing one to a task of a pipeline
+ * pinned `target: 'kfp'` is a type error.
  *
  * @example
  * ```ts
@@ -130,9 +161,9 @@ function runtimeRef(name: Extract<ValueIR, { kind: 'runtime' }>['name']): ParamR
 export const runtime = {
   workflowName: runtimeRef('workflowName'),
   workflowUid: runtimeRef('workflowUid'),
-  workflowNamespace: runtimeRef('workflowNamespace'),
-  workflowStatus: runtimeRef('workflowStatus'),
-  workflowFailures: runtimeRef('workflowFailures'),
+  workflowNamespace: runtimeRef('workflowNamespace') as ArgoOnlyRuntime,
+  workflowStatus: runtimeRef('workflowStatus') as ArgoOnlyRuntime,
+  workflowFailures: runtimeRef('workflowFailures') as ArgoOnlyRuntime,
   scheduledTime: runtimeRef('scheduledTime'),
   creationTimestamp: runtimeRef('creationTimestamp'),
 } as const;

@@ -1,5 +1,6 @@
+import type { BoundTarget, CondFor } from './backend-bound.ts';
 import type { BuildState, TaskState } from './build-state.ts';
-import type { Cond, StatusTarget } from './conditions.ts';
+import type { StatusTarget } from './conditions.ts';
 import type { PortMap } from './ports.ts';
 import type { ScopeId } from './refs.ts';
 import { Task, type Dependable } from './task.ts';
@@ -10,7 +11,7 @@ import type { OutputRefs } from './typing.ts';
  * submission): typed outputs, ordering, conditions and a display name, and nothing that
  * configures a container.
  */
-export abstract class Step<O extends PortMap> implements StatusTarget {
+export abstract class Step<O extends PortMap, T extends BoundTarget = undefined> implements StatusTarget {
   readonly outputs: OutputRefs<O>;
   readonly scope: ScopeId;
   protected readonly task: Task<O>;
@@ -31,7 +32,7 @@ export abstract class Step<O extends PortMap> implements StatusTarget {
   }
 
   /** Runs this step only when the condition holds (combined with any enclosing `p.when`). */
-  when(cond: Cond): this {
+  when(cond: CondFor<T>): this {
     this.task.when(cond);
     return this;
   }

@@ -1,11 +1,12 @@
 import { bindArgs, type UseSite } from './args.ts';
+import type { BoundTarget } from './backend-bound.ts';
 import type { BuildState, TaskState } from './build-state.ts';
 import type { AnyComponent } from './component.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import { canonicalJson } from './hash.ts';
 import type { ComponentIR, NodeIR, PipelineIR, PortIR } from './ir/index.ts';
 import type { AnyPipeline } from './pipeline.ts';
-import { ArtifactPort, ParamPort, type PortMap } from './ports.ts';
+import { ArtifactListPort, ArtifactPort, ParamPort, type PortMap } from './ports.ts';
 import { Step } from './step.ts';
 
 /**
@@ -18,7 +19,7 @@ import { Step } from './step.ts';
  * p.task('train', trainXgb, { dataset: features.outputs.table }); // ArtifactRef<'Dataset'>
  * ```
  */
-export class PipelineTask<O extends PortMap> extends Step<O> {
+export class PipelineTask<O extends PortMap, T extends BoundTarget = undefined> extends Step<O, T> {
   /** Name of the pipeline this step runs. */
   get pipeline(): string {
     return (this.step.callee as PipelineIR).name;
@@ -145,7 +146,9 @@ export function outputPorts(ports: readonly PortIR[]): PortMap {
     ports.map((p) => [
       p.name,
       p.kind === 'artifact'
-        ? new ArtifactPort({ artifactType: p.artifactType, optional: false, ...(p.description ? { description: p.description } : {}) })
+        ? p.list
+          ? new ArtifactListPort({ artifactType: p.artifactType, ...(p.description ? { description: p.description } : {}) })
+          : new ArtifactPort({ artifactType: p.artifactType, optional: false, ...(p.description ? { description: p.description } : {}) })
         : new ParamPort({ type: p.type, hasDefault: false, ...(p.jsonShape ? { jsonShape: p.jsonShape } : {}), ...(p.description ? { description: p.description } : {}) }),
     ]),
   );

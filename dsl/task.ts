@@ -1,3 +1,4 @@
+import type { BoundTarget, CondFor } from './backend-bound.ts';
 import { Cond, type StatusTarget } from './conditions.ts';
 import type { BuildState, LoopState, TaskState } from './build-state.ts';
 import { toSeconds, type Duration } from './duration.ts';
@@ -7,7 +8,7 @@ import { cacheToIR, retryToIR, type RetrySpec } from './policies.ts';
 import { bindMount, type MountOptions } from './mount.ts';
 import type { PvcClaim } from './pvc.ts';
 import type { PortMap } from './ports.ts';
-import { ArtifactRef, ParamRef, type ScopeId } from './refs.ts';
+import { ArtifactListRef, ArtifactRef, ParamRef, type ScopeId } from './refs.ts';
 import type { OutputRefs } from './typing.ts';
 
 /** A task or loop another task can be ordered after. */
@@ -25,7 +26,7 @@ export type Dependable = StatusTarget;
  * train.outputs.model; // ArtifactRef<'Model'>
  * ```
  */
-export class Task<O extends PortMap> implements StatusTarget {
+export class Task<O extends PortMap, T extends BoundTarget = undefined> implements StatusTarget {
   readonly outputs: OutputRefs<O>;
   readonly scope: ScopeId;
   constructor(
@@ -36,7 +37,9 @@ export class Task<O extends PortMap> implements StatusTarget {
     const outs: Record<string, unknown> = {};
     for (const port of task.component.ir.outputs) {
       const value = { kind: 'taskOutput', task: task.id, output: port.name } as const;
-      outs[port.name] = port.kind === 'artifact' ? new ArtifactRef(value, state.scope, port.artifactType) : new ParamRef(value, state.scope, port.type);
+      outs[port.name] = port.kind === 'artifact'
+        ? (port.list ? new ArtifactListRef(value, state.scope, port.artifactType) : new ArtifactRef(value, state.scope, port.artifactType))
+        : new ParamRef(value, state.scope, port.type);
     }
     this.outputs = outs as OutputRefs<O>;
   }
@@ -63,8 +66,11 @@ export class Task<O extends PortMap> implements StatusTarget {
     return this;
   }
 
-  /** Runs this task only when the condition holds (combined with any enclosing `p.when`). */
-  when(cond: Cond): this {
+  /**
+   * Runs this task only when the condition holds (combined with any enclosing `p.when`). In a
+   * pipeline pinned to KFP, Argo-only status tests such as `failed()` are type errors.
+   */
+  when(cond: CondFor<T>): this {
     if (!(cond instanceof Cond)) {
       throw new DslError({ path: [...this.path, 'when'], problem: 'expected a condition', got: cond, fix: 'Build it with eq(), gt(), succeeded(), and(), ...' });
     }
@@ -121,8 +127,11 @@ export class Task<O extends PortMap> implements StatusTarget {
   }
 }
 
-/** References to a loop's collected outputs: each becomes a JSON list over all iterations. */
-export type CollectedRefs<R> = { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamRef<T[]> : never };
+/**
+ * References to a loop's collected outputs: each parameter becomes a JSON list over all
+ * iterations, each artifact a list of artifacts (Kubeflow Pipelines only).
+ */
+export type CollectedRefs<R> = { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamRef<T[]> : R[K] extends ArtifactRef<infer A> ? ArtifactListRef<A> : never };
 
 /**
  * A loop returned by `p.forEach()`. Its `outputs` collect what the body returned, one list
@@ -145,8 +154,11 @@ export class Loop<R> implements StatusTarget {
     private readonly loop: LoopState,
   ) {
     this.scope = state.scope;
-    const outs: Record<string, ParamRef<unknown>> = {};
-    for (const c of loop.collect) outs[c.name] = new ParamRef({ kind: 'loopOutput', loop: loop.id, output: c.name }, state.scope, 'json');
+    const outs: Record<string, ParamRef<unknown> | ArtifactListRef<string>> = {};
+    for (const c of loop.collect) {
+      const value = { kind: 'loopOutput', loop: loop.id, output: c.name } as const;
+      outs[c.name] = c.port.kind === 'artifact' ? new ArtifactListRef(value, state.scope, c.port.artifactType) : new ParamRef(value, state.scope, 'json');
+    }
     this.outputs = outs as CollectedRefs<R>;
   }
 

@@ -1,5 +1,6 @@
-import type { ArtifactPort, ParamPort, PortMap } from './ports.ts';
-import type { ArtifactRef, ParamRef } from './refs.ts';
+import type { BoundTarget, ParamArgFor } from './backend-bound.ts';
+import type { ArtifactListPort, ArtifactPort, ParamPort, PortMap } from './ports.ts';
+import type { ArtifactListRef, ArtifactRef, ParamRef } from './refs.ts';
 
 /** Flattens intersections so editor tooltips show one object type. */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -7,11 +8,18 @@ export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** The TypeScript value type of a parameter port. */
 export type ValueOf<P> = P extends ParamPort<infer T, boolean> ? T : never;
 
-/** What may be passed to a port: a literal or a reference of the same type for parameters, a reference of the same kind for artifacts. */
-export type ArgFor<P> = P extends ParamPort<infer T, boolean> ? T | ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : never;
+/** An artifact kind a port of kind `K` accepts: its own, or any for a generic `Artifact` port (as KFP's `system.Artifact`). */
+type AcceptedKind<K extends string> = 'Artifact' extends K ? string : K;
+
+/**
+ * What may be passed to a port: a literal or a reference of the same type for parameters, a
+ * reference of the same kind for artifacts (any kind for an `Artifact` port), a list of them for
+ * artifact lists.
+ */
+export type ArgFor<P, B extends BoundTarget = undefined> = P extends ParamPort<infer T, boolean> ? T | ParamArgFor<T, B> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<AcceptedKind<K>> : P extends ArtifactListPort<infer K> ? ArtifactListRef<AcceptedKind<K>> : never;
 
 /** The reference a task output becomes. */
-export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : never;
+export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : P extends ArtifactListPort<infer K> ? ArtifactListRef<K> : never;
 
 type IsOptional<P> = P extends ParamPort<unknown, infer D> ? D : P extends ArtifactPort<string, infer O> ? O : false;
 
@@ -24,10 +32,13 @@ export type OptionalKeys<I> = Exclude<keyof I, RequiredKeys<I>>;
  * The argument object of a task: required ports are required keys, ports with defaults are
  * optional keys, and unknown keys are rejected by TypeScript's excess property check.
  */
-export type ArgsOf<I extends PortMap> = Simplify<{ [K in RequiredKeys<I>]: ArgFor<I[K]> } & { [K in OptionalKeys<I>]?: ArgFor<I[K]> }>;
+export type ArgsOf<I extends PortMap, B extends BoundTarget = undefined> = Simplify<{ [K in RequiredKeys<I>]: ArgFor<I[K], B> } & { [K in OptionalKeys<I>]?: ArgFor<I[K], B> }>;
 
-/** The rest-parameter form of {@link ArgsOf}: optional when no port is required. */
-export type TaskArgs<I extends PortMap> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I>>] : [args: NoInfer<ArgsOf<I>>];
+/**
+ * The rest-parameter form of {@link ArgsOf}: optional when no port is required. `B` is the
+ * backend the pipeline is bound to (KFP-bound tasks refuse Argo-only runtime values).
+ */
+export type TaskArgs<I extends PortMap, B extends BoundTarget = undefined> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I, B>>] : [args: NoInfer<ArgsOf<I, B>>];
 
 /** Typed references to every output of a task. */
 export type OutputRefs<O extends PortMap> = { readonly [K in keyof O]: RefFor<O[K]> };

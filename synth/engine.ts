@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { targets as allTargets, type EnvironmentRenderContext, type OutputFile, type PipelineBackend, type RenderedObject, type Target } from '../charts/index.ts';
+import { assignPipelineBackends, targets as allTargets, type EnvironmentRenderContext, type OutputFile, type PipelineBackend, type RenderedObject, type Target } from '../charts/index.ts';
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
 import { renderFile } from './serialize.ts';
@@ -21,6 +21,8 @@ export interface SynthOptions {
   readonly targets?: readonly Target[];
   /** Called after each app is rendered (for progress output). */
   readonly onProgress?: (event: { env: string; app: string; files: number }) => void;
+  /** Called with each note of the backends (a pipeline kept on Argo, an approximated setting). */
+  readonly onNote?: (message: string) => void;
 }
 
 export interface SynthResult {
@@ -66,10 +68,13 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
   for (const env of ir.environments) {
     const cdk8sApp = new App();
     const rendered: EnvironmentRenderContext['apps'][number][] = [];
-    for (const app of env.apps) {
+    for (const original of env.apps) {
+      const note = (message: string): void => opts.onNote?.(message);
+      // Settled once per app, so the Argo and KFP targets agree on every pipeline's backend.
+      const app = assignPipelineBackends(original, { env, pipelineBackend: backend, toolVersion, note });
       const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, { disableResourceNameHashes: true, labels: standardLabels(ir.name, app.name, env.labels) });
       const extra: OutputFile[] = [];
-      for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, toolVersion, emitFile: (f) => extra.push(f) });
+      for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, toolVersion, emitFile: (f) => extra.push(f), note });
       const before = files.length;
       const objects = chart.toJson() as RenderedObject[];
       for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);

@@ -43,6 +43,12 @@ export function addArgoObject(chart: Chart, o: ArgoObjectIR, namespace: string |
 export const argoNativeTarget: Target = {
   name: 'argo-native',
   render(ctx) {
-    for (const o of ctx.app.workflows ?? []) addArgoObject(ctx.chart, o, ctx.env.namespace);
+    const objects = ctx.app.workflows ?? [];
+    for (const o of objects) addArgoObject(ctx.chart, o, ctx.env.namespace);
+    // Recursion, sidecars and the other template types exist only here, and KFP runs none of them.
+    if (objects.length > 0 && (ctx.env.pipelineBackend ?? ctx.pipelineBackend) === 'kfp') {
+      const names = objects.map((o) => `${o.kind} ${o.metadata.name ?? o.metadata.generateName ?? ''}`.trim()).join(', ');
+      ctx.note?.(`environment "${ctx.env.name}" > app "${ctx.app.name}": its Argo-native objects (${names}) are written as Argo objects whatever the pipeline backend; Kubeflow Pipelines cannot run them`);
+    }
   },
 };

@@ -20,6 +20,8 @@ export function renderArg(c: ComponentIR, arg: CommandArgIR): string {
         case 'inputValue': return `{{inputs.parameters.${part.input}}}`;
         case 'inputPath': return inputPath(c, part.input);
         case 'outputPath': return outputPath(c, part.output);
+        // Refused with its pipeline and task before lowering (artifact-lists.ts).
+        case 'inputArtifactList': throw new Error(`internal: artifact list input ${part.input} of ${c.name} reached the Argo lowering`);
       }
     })
     .join('');

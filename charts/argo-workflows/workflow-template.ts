@@ -1,5 +1,6 @@
 import type { PipelineIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
+import { assertNoArtifactLists } from './artifact-lists.ts';
 import { DagLowering } from './dag.ts';
 import { literalString } from './expressions.ts';
 import { RESTRICTED_POD_SECURITY } from './pod.ts';
@@ -8,6 +9,7 @@ export const ARGO_API_VERSION = 'argoproj.io/v1alpha1';
 
 /** The `spec` of a Workflow/WorkflowTemplate running the pipeline (shared with other kinds). */
 export function pipelineWorkflowSpec(p: PipelineIR): Record<string, unknown> {
+  assertNoArtifactLists(p);
   const lowering = new DagLowering(p);
   const entrypoint = lowering.lowerEntry();
   const onExit = lowering.lowerExitHandler();

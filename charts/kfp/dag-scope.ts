@@ -12,7 +12,7 @@ export const RUNTIME_PLACEHOLDERS: Partial<Record<string, string>> = {
 };
 
 /** What travels through a DAG input or output: a typed parameter or an artifact. */
-export type Channel = { readonly kind: 'param'; readonly type: KfpParamType } | { readonly kind: 'artifact'; readonly artifactType: Json };
+export type Channel = { readonly kind: 'param'; readonly type: KfpParamType } | { readonly kind: 'artifact'; readonly artifactType: Json; readonly list?: boolean };
 
 /** One DAG being built: the root or a group's sub-DAG. */
 export class Scope {
@@ -58,7 +58,7 @@ export function defsOf(entries: readonly (readonly [string, Channel])[]): Json {
   const parameters: Json = {};
   const artifacts: Json = {};
   for (const [k, ch] of entries) {
-    if (ch.kind === 'artifact') artifacts[k] = { artifactType: ch.artifactType };
+    if (ch.kind === 'artifact') artifacts[k] = { artifactType: ch.artifactType, ...(ch.list ? { isArtifactList: true } : {}) };
     else parameters[k] = { parameterType: ch.type };
   }
   return nonEmpty({ parameters, artifacts }) ?? {};

@@ -1,10 +1,11 @@
 import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
 import { renderCel } from './cel.ts';
-import { collectKey, defsOf, dynamicItemType, inputsOf, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
+import { collectKey, defsOf, inputsOf, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
+import { LoopItems } from './loop-items.ts';
 import { buildTree, statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
 import { pvcMount } from './mounts.ts';
 import { ComponentRegistry } from './registry.ts';
-import { artifactType, paramType, typeOfValue, type Json, type KfpParamType } from './types.ts';
+import { artifactType, paramType, type Json, type KfpParamType } from './types.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** The compiled DAGs, components and executors of one pipeline. */
@@ -27,8 +28,7 @@ export class DagLowering {
   private readonly scopes = new Map<string, Scope>();
   private readonly componentIR: Map<string, ComponentIR>;
   private readonly callees: Map<string, PipelineIR>;
-  private readonly itemChannels = new Map<string, string>();
-  private readonly itemTypes = new Map<string, KfpParamType>();
+  private readonly loops: LoopItems;
   private readonly registry: ComponentRegistry;
   /** Operands of the conditions around the group being lowered. */
   private readonly enclosingOperands: ValueIR[] = [];
@@ -38,6 +38,7 @@ export class DagLowering {
     this.components = this.registry.components;
     this.componentIR = new Map(p.components.map((c) => [c.name, c]));
     this.callees = new Map((p.pipelines ?? []).map((c) => [c.name, c]));
+    this.loops = new LoopItems(p, tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs));
   }
 
   lower(): LoweredPipeline {
@@ -51,7 +52,7 @@ export class DagLowering {
       const sel = this.select(root, o.value);
       if (sel.channel.kind === 'artifact') {
         outputArtifacts[o.name] = { artifactSelectors: [{ producerSubtask: sel.producer, outputArtifactKey: sel.key }] };
-        outArtifactDefs[o.name] = { artifactType: sel.channel.artifactType };
+        outArtifactDefs[o.name] = { artifactType: sel.channel.artifactType, ...(sel.channel.list ? { isArtifactList: true } : {}) };
       } else {
         outputs[o.name] = { valueFromParameter: { producerSubtask: sel.producer, outputParameterKey: sel.key } };
         outDefs[o.name] = { parameterType: sel.channel.type };
@@ -187,7 +188,7 @@ export class DagLowering {
     this.scopes.set(g.name, s);
     const deps = new Set<string>();
     let iterator: Json = {};
-    if (g.role === 'loop') iterator = this.loopIterator(s, g.loop as LoopIR, g);
+    if (g.role === 'loop') iterator = this.loops.iterator(s, g.loop as LoopIR, g, (v) => this.channelName(v));
     // As the SDK does, every group inside a condition also receives that condition's operands.
     for (const v of this.enclosingOperands) this.operand(s, v);
     const trigger = g.cond ? renderCel(g.cond, (v) => this.operand(s, v)) : undefined;
@@ -198,7 +199,9 @@ export class DagLowering {
     if (g.loop) {
       for (const c of g.loop.collect) {
         const sel = this.select(s, { kind: 'taskOutput', task: c.task, output: c.output });
-        s.outputs.set(collectKey(c), { selectors: [{ producer: sel.producer, key: sel.key }], oneOf: false, channel: { kind: 'param', type: 'LIST' } });
+        // Artifacts are gathered like parameters (KFP dsl.Collected): the loop DAG's output is the list.
+        const channel: Channel = sel.channel.kind === 'artifact' ? { ...sel.channel, list: true } : { kind: 'param', type: 'LIST' };
+        s.outputs.set(collectKey(c), { selectors: [{ producer: sel.producer, key: sel.key }], oneOf: false, channel });
       }
       for (const id of g.loop.after) this.dependOn(parent, id, deps);
     }
@@ -227,37 +230,11 @@ export class DagLowering {
     });
   }
 
-  private loopIterator(s: Scope, loop: LoopIR, g: KGroup): Json {
-    const policy = loop.parallelism ? { iteratorPolicy: { parallelismLimit: loop.parallelism } } : {};
-    if (loop.items.kind === 'static') {
-      const channel = g.itemChannel as string;
-      this.itemChannels.set(loop.id, channel);
-      const kinds = new Set(loop.items.values.map(typeOfValue));
-      this.itemTypes.set(loop.id, kinds.size === 1 ? ([...kinds][0] as KfpParamType) : 'STRUCT');
-      return { parameterIterator: { itemInput: channel, items: { raw: JSON.stringify(loop.items.values) } }, ...policy };
-    }
-    const list = loop.items.value;
-    if (list.kind === 'literal' || list.kind === 'concat' || list.kind === 'runtime') {
-      throw unsupported(this.p.name, [`loop "${loop.id}"`], `a loop over a ${list.kind} value`, list.kind, 'Loop over a static list, a pipeline parameter or a task output');
-    }
-    const listChannel = this.channelName(list);
-    // The list arrives as an input of the loop DAG; the iterator reads it there.
-    s.inputs.set(listChannel, { value: list, channel: { kind: 'param', type: 'LIST' } });
-    const channel = `${listChannel}-loop-item`;
-    this.itemChannels.set(loop.id, channel);
-    const listDefault = list.kind === 'pipelineParam' ? this.p.params.find((x) => x.name === list.name)?.default : undefined;
-    this.itemTypes.set(loop.id, dynamicItemType(loop, this.tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs), listDefault));
-    return { parameterIterator: { itemInput: channel, items: { inputParameter: listChannel } }, ...policy };
-  }
-
   /** Writes a group's component spec once all its exports are known. */
   private finishGroup(s: Scope): void {
     const g = s.group as KGroup;
     const inDefs = defsOf([...s.inputs].map(([k, v]) => [k, v.channel]));
-    if (g.role === 'loop') {
-      const channel = this.itemChannels.get(g.name) as string;
-      ((inDefs.parameters ??= {}) as Json)[channel] = { parameterType: this.itemTypes.get(g.name) };
-    }
+    if (g.role === 'loop') this.loops.defineItem(g, inDefs);
     const outDefs = defsOf([...s.outputs].map(([k, v]) => [k, v.channel]));
     const outParams: Json = {};
     const outArtifacts: Json = {};
@@ -300,7 +277,7 @@ export class DagLowering {
     if (loc.kind === 'outer') throw new Error(`internal: ${id} is outside the DAG`);
     if (loc.kind === 'direct') {
       if (v.kind === 'taskOutput') return { producer: v.task, key: v.output, channel };
-      if (v.kind === 'loopOutput') return { producer: v.loop, key: this.collectKeyOf(v.loop, v.output), channel };
+      if (v.kind === 'loopOutput') return { producer: v.loop, key: this.loops.collectKey(v.loop, v.output), channel };
       // p.oneOf(): the if/elif/else group exports whichever branch's value exists (KFP OneOf).
       const g = this.conditionGroup(id);
       const group = this.scopes.get(g.name) as Scope;
@@ -357,7 +334,7 @@ export class DagLowering {
       case 'loopItem': {
         if (s.group?.loop?.id !== v.loop) return { componentInputParameter: this.external(s, v) };
         return {
-          componentInputParameter: this.itemChannels.get(v.loop) as string,
+          componentInputParameter: this.loops.channel(v.loop),
           ...(v.path.length ? { parameterExpressionSelector: `parseJson(string_value)${v.path.map((k) => `[${JSON.stringify(k)}]`).join('')}` } : {}),
         };
       }
@@ -387,7 +364,10 @@ export class DagLowering {
   }
 
   private artifactInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
-    if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput') {
+    if (v.kind === 'loopItem') {
+      return { componentInputArtifact: s.group?.loop?.id === v.loop ? this.loops.channel(v.loop) : this.external(s, v) };
+    }
+    if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput' && v.kind !== 'loopOutput') {
       throw unsupported(this.p.name, [], `an artifact from a ${v.kind}`, v.kind, 'Pass an artifact output of a task');
     }
     const loc = this.locate(s, producerId(v));
@@ -424,10 +404,10 @@ export class DagLowering {
     switch (v.kind) {
       case 'pipelineParam': return `pipelinechannel--${v.name}`;
       case 'taskOutput': return `pipelinechannel--${v.task}-${v.output}`;
-      case 'loopOutput': return this.collectKeyOf(v.loop, v.output);
+      case 'loopOutput': return this.loops.collectKey(v.loop, v.output);
       case 'conditionOutput': return `pipelinechannel--${this.conditionGroup(v.condition).name}-${v.output}`;
       case 'loopItem': {
-        const base = this.itemChannels.get(v.loop) as string;
+        const base = this.loops.channel(v.loop);
         return v.path.length ? `${base}-subvar-${v.path.join('-')}` : base;
       }
       default: throw new Error(`internal: no channel for ${v.kind}`);
@@ -442,11 +422,16 @@ export class DagLowering {
       }
       case 'taskOutput': {
         const port = this.outputPort(v.task, v.output);
-        return port.kind === 'artifact' ? { kind: 'artifact', artifactType: artifactType(port.artifactType) } : { kind: 'param', type: paramType(port.type, port) };
+        return port.kind === 'artifact' ? { kind: 'artifact', artifactType: artifactType(port.artifactType), ...(port.list ? { list: true } : {}) } : { kind: 'param', type: paramType(port.type, port) };
       }
-      case 'loopOutput': return { kind: 'param', type: 'LIST' };
+      case 'loopOutput': {
+        const c = this.loops.collected(v.loop, v.output);
+        if (!c.artifact) return { kind: 'param', type: 'LIST' };
+        const port = this.outputPort(c.task, c.output);
+        return { kind: 'artifact', artifactType: artifactType(port.kind === 'artifact' ? port.artifactType : 'Artifact'), list: true };
+      }
       case 'conditionOutput': return this.channelOf(this.oneOfValues(v)[0] as ValueIR);
-      case 'loopItem': return { kind: 'param', type: v.path.length ? 'STRING' : (this.itemTypes.get(v.loop) ?? 'STRING') };
+      case 'loopItem': return this.loops.itemChannel(v);
       default: return { kind: 'param', type: 'STRING' };
     }
   }
@@ -457,13 +442,6 @@ export class DagLowering {
     const t = node.task;
     const ports = t.pipeline !== undefined ? this.callee(t.pipeline).outputs.map((o) => o.port) : this.component(t.component).outputs;
     return ports.find((o) => o.name === output) as PortIR;
-  }
-
-  private collectKeyOf(loopId: string, name: string): string {
-    const g = this.tree.index.get(loopId)?.node;
-    const c = g?.kind === 'group' ? g.loop?.collect.find((x) => x.name === name) : undefined;
-    if (!c) throw new Error(`internal: loop ${loopId} collects no ${name}`);
-    return collectKey(c);
   }
 }
 

@@ -80,6 +80,7 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
     default:
       throw unknownKind(pipeline, at, 'implementation', (impl as { kind: unknown }).kind);
   }
+  if (impl.kind === 'container') assertPortsReachContainer(c, pipeline, at);
   const resources = overrides.resources ?? c.pod.resources;
   const res = resources ? resourceSpec(resources, pipeline, at) : undefined;
   const container: Json = {
@@ -93,6 +94,20 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
   return { spec: componentInterface(c), executor: { container }, kubernetes: executorConfig(c.pod, options, timeout, pipeline, at) };
 }
 
+/**
+ * KFP hands a container nothing but what its placeholders carry (Argo's fixed /tmp paths do not
+ * exist there): a port the command, args and env never mention can neither be read nor written.
+ */
+function assertPortsReachContainer(c: ComponentIR, pipeline: string, at: readonly string[]): void {
+  const impl = c.implementation as Extract<ComponentIR['implementation'], { kind: 'container' }>;
+  const parts = [...impl.command, ...impl.args, ...c.pod.env.flatMap((e) => ('value' in e ? [e.value] : []))].flat();
+  const used = new Set(parts.map((x) => (x.kind === 'inputValue' || x.kind === 'inputPath' || x.kind === 'inputArtifactList' ? `in:${x.input}` : x.kind === 'outputPath' ? `out:${x.output}` : '')));
+  const missing = [...c.inputs.map((p) => ['in', p.name] as const), ...c.outputs.map((p) => ['out', p.name] as const)].filter(([d, n]) => !used.has(`${d}:${n}`));
+  if (missing.length === 0) return;
+  const [dir, name] = missing[0] as readonly ['in' | 'out', string];
+  throw unsupported(pipeline, [...at, `${dir === 'in' ? 'input' : 'output'} "${name}"`], `a port the container never receives (KFP passes values and paths only through placeholders)`, missing.map(([d, n]) => `${d === 'in' ? 'inputs' : 'outputs'}.${n}`), `Use ${dir === 'in' ? `io.inputs.${name}` : `io.outputs.${name}.path`} in the command, args or env, or remove the port`);
+}
+
 function envNames(env: readonly EnvVarIR[]): string[] {
   return env.filter((e) => 'value' in e && e.value.some((x) => x.kind !== 'text')).map((e) => e.name);
 }
@@ -102,6 +117,8 @@ function placeholder(c: ComponentIR, x: CommandPartIR, pipeline: string, at: rea
     case 'text': return x.text;
     case 'inputValue': return `{{$.inputs.parameters['${x.input}']}}`;
     case 'inputPath': return `{{$.inputs.artifacts['${x.input}'].path}}`;
+    // The whole list: KFP substitutes the JSON list of the artifacts (name, uri, metadata).
+    case 'inputArtifactList': return `{{$.inputs.artifacts['${x.input}']}}`;
     case 'outputPath': {
       const port = c.outputs.find((p) => p.name === x.output);
       return port?.kind === 'artifact' ? `{{$.outputs.artifacts['${x.output}'].path}}` : `{{$.outputs.parameters['${x.output}'].output_file}}`;

@@ -178,7 +178,7 @@ export function buildTree(p: PipelineIR): KTree {
         return node;
       }
       case 'submit':
-        throw unsupported(p.name, [`task "${n.id}"`], `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`, n.pipeline, 'Compile this pipeline for Argo with target: \'argo\' (its retraining trigger is an Argo resource template), or start the run from outside KFP');
+        throw unsupported(p.name, [`task "${n.id}"`], `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`, n.pipeline, 'Compile this pipeline for Argo with target: \'argo\' (p.submit creates an Argo Workflow from the started pipeline\'s WorkflowTemplate), or start the run from outside KFP');
       default:
         throw unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind);
     }

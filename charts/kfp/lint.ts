@@ -1,4 +1,5 @@
 import { DslError, seg } from '../../dsl/errors.ts';
+import { RESOURCE_IMAGES } from './executor.ts';
 import type { CompiledKfpPipeline } from './pipeline-spec.ts';
 import type { Json } from './types.ts';
 
@@ -122,11 +123,45 @@ export function kfpLintFindings({ pipelineSpec, platformSpec }: CompiledKfpPipel
     if (c.dag) visitDag(name, c);
     else if (c.executorLabel === undefined) out.push(`${name}: neither dag nor executorLabel`);
     else if (!(c.executorLabel in executors)) out.push(`${name}: executorLabel "${c.executorLabel}" has no executor`);
-    else usedExecutors.add(c.executorLabel);
+    else {
+      usedExecutors.add(c.executorLabel);
+      out.push(...executorPortFindings(name, c, executors[c.executorLabel]));
+    }
   }
   for (const name of Object.keys(components)) if (!used.has(name)) out.push(`${name}: component is never used`);
   for (const label of Object.keys(executors)) if (!usedExecutors.has(label)) out.push(`${label}: executor is never used`);
   for (const label of Object.keys(platform)) if (!(label in executors)) out.push(`platform ${label}: no such executor`);
+  return out;
+}
+
+/** `{{$.inputs.parameters['x']}}`, `{{$.outputs.artifacts['y'].path}}`, ...: direction, kind and port name. */
+const PORT_PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\['([^']+)'\][^}]*\}\}/g;
+
+/**
+ * Every port of an executor component must reach the container through a placeholder in its
+ * command, arguments or environment (`{{$}}`, the whole executor input, counts for all), and no
+ * placeholder may name a port the component does not declare: KFP gives a container nothing
+ * else, so a port without one can never be read or written. Resource fields are not scanned;
+ * their placeholders read the task's own inputs. The PVC stubs run no container.
+ */
+function executorPortFindings(name: string, comp: Spec, executor: Spec | undefined): string[] {
+  const c: Spec | undefined = executor?.container;
+  if (!c || (Object.values(RESOURCE_IMAGES) as string[]).includes(c.image)) return [];
+  const text = [...(c.command ?? []), ...(c.args ?? []), ...((c.env ?? []) as Spec[]).map((e) => String(e.value ?? ''))].join('\n');
+  const declared = new Map<string, string>();
+  for (const dir of ['input', 'output'] as const) {
+    const defs: Spec = comp[`${dir}Definitions`] ?? {};
+    for (const kind of ['parameters', 'artifacts'] as const) for (const k of keys(defs[kind])) declared.set(`${dir}s.${kind}['${k}']`, `${dir} ${kind === 'parameters' ? 'parameter' : 'artifact'} "${k}"`);
+  }
+  const out: string[] = [];
+  const referenced = new Set<string>();
+  for (const m of text.matchAll(PORT_PLACEHOLDER)) {
+    const key = `${m[1]}.${m[2]}['${m[3]}']`;
+    referenced.add(key);
+    if (!declared.has(key)) out.push(`${name}: executor placeholder ${m[0]} names a port the component does not declare`);
+  }
+  if (text.includes('{{$}}')) return out;
+  for (const [key, what] of declared) if (!referenced.has(key)) out.push(`${name}: ${what} has no placeholder in the executor's command, args or env`);
   return out;
 }
 

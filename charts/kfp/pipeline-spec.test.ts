@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { artifact, component, eq, failed, gt, param, pipeline, runtime, schedule, app, project, environment } from '../../dsl/index.ts';
-import { synthesize } from '../../synth/engine.ts';
+import { artifact, component, eq, failed, gt, param, pipeline, runtime } from '../../dsl/index.ts';
 import { toYaml } from '../../synth/serialize.ts';
 import { expectGolden } from '../../test/golden.ts';
-import referenceProject from '../../pipelines/index.ts';
 import { ctrTraining } from '../../pipelines/recommended-categories/ctr-training.ts';
 import { SCRIPT_BOOTSTRAP } from './executor.ts';
 import { kfpLintFindings } from './lint.ts';
@@ -95,34 +93,8 @@ describe('compileKfpPipeline', () => {
     ['the final status as text', () => pipeline('x', {}, (p) => { p.task('f', flip); p.onExit('bye', say, { text: runtime.workflowStatus }); }), 'Kubeflow Pipelines cannot express runtime.workflowStatus'],
     ['ephemeral storage', () => pipeline('x', {}, (p) => void p.task('f', component('big', { image: 'alpine:3.20', command: ['true'], resources: { ephemeralStorage: '10Gi' } }))), 'Kubeflow Pipelines cannot express ephemeral-storage'],
     ['a fixed artifact path', () => pipeline('x', {}, (p) => void p.task('f', component('fixed', { image: 'alpine:3.20', outputs: { m: artifact('Model').at('/m.bin') }, command: ['true'] }))), 'Kubeflow Pipelines cannot express a fixed artifact path'],
+    ['an output the command never mentions', () => pipeline('x', {}, (p) => void p.task('f', component('mute', { image: 'alpine:3.20', outputs: { n: param.int() }, command: ['true'] }))), 'pipeline "x" > component "mute" > output "n": Kubeflow Pipelines cannot express a port the container never receives (KFP passes values and paths only through placeholders) (got ["outputs.n"]). Use io.outputs.n.path in the command, args or env, or remove the port.'],
   ])('GIVEN %s WHEN compiled for KFP THEN a DslError names the pipeline and the feature', (_what, build, message) => {
     expect(() => compile(build())).toThrow(message);
-  });
-});
-
-describe('backend selection', () => {
-  const only = pipeline('only-kfp', { target: 'kfp' }, (p) => void p.task('f', flip));
-  const either = pipeline('either', {}, (p) => void p.task('f', flip));
-
-  it('GIVEN one pinned KFP pipeline WHEN synthesized for Argo THEN it alone becomes KFP IR', () => {
-    const proj = project('mixed', { apps: [app('a', { pipelines: [only, either] })] });
-    expect(synthesize(proj, { toolVersion: '1.0.0' }).files.map((f) => f.path)).toEqual(['default/a/pipelinespec.only-kfp.yaml', 'default/a/workflowtemplate.either.yaml']);
-  });
-
-  it('GIVEN an environment with pipelineBackend kfp WHEN synthesized THEN its unpinned pipelines become KFP IR', () => {
-    const proj = project('mixed', { environments: [environment('dev'), environment('ml', { pipelineBackend: 'kfp' })], apps: [app('a', { pipelines: [either] })] });
-    expect(synthesize(proj).files.map((f) => f.path)).toEqual(['dev/a/workflowtemplate.either.yaml', 'ml/a/pipelinespec.either.yaml']);
-  });
-
-  it('GIVEN a schedule of a KFP-compiled pipeline WHEN synthesized THEN a DslError explains that schedules need Argo', () => {
-    const nightly = pipeline('nightly', {}, (p) => void p.task('f', flip));
-    const proj = project('p', { apps: [app('a', { schedules: [schedule(nightly, { name: 'nightly-3am', cron: '0 3 * * *' })] })] });
-    expect(() => synthesize(proj, { pipelineBackend: 'kfp' })).toThrow(/schedule "nightly-3am": pipeline "nightly" compiles to Kubeflow Pipelines/);
-  });
-
-  it('GIVEN a schedule of a pinned Argo pipeline WHEN synthesized with --target kfp THEN the CronWorkflow is still written', () => {
-    const argoOnly = pipeline('nightly', { target: 'argo' }, (p) => void p.task('f', flip));
-    const proj = project('p', { apps: [app('a', { pipelines: [argoOnly], schedules: [schedule(argoOnly, { cron: '0 3 * * *' })] })] });
-    expect(synthesize(proj, { pipelineBackend: 'kfp' }).files.map((f) => f.path)).toEqual(['default/a/cronworkflow.nightly.yaml', 'default/a/workflowtemplate.nightly.yaml']);
   });
 });

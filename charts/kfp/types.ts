@@ -54,6 +54,7 @@ export function paramDefinition(port: ParamPortIR, direction: 'input' | 'output'
 export function artifactDefinition(port: ArtifactPortIR, direction: 'input' | 'output'): Json {
   return {
     artifactType: artifactType(port.artifactType),
+    ...(port.list ? { isArtifactList: true } : {}),
     ...(direction === 'input' && port.optional ? { isOptional: true } : {}),
     ...(port.description ? { description: port.description } : {}),
   };

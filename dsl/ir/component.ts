@@ -23,6 +23,8 @@ export interface ArtifactPortIR {
   readonly path?: string;
   readonly optional: boolean;
   readonly description?: string;
+  /** A list of artifacts of that type (KFP `isArtifactList`): a collected loop output, or an input taking one. */
+  readonly list?: true;
 }
 
 export type PortIR = ParamPortIR | ArtifactPortIR;
@@ -32,6 +34,8 @@ export type CommandPartIR =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'inputValue'; readonly input: string }
   | { readonly kind: 'inputPath'; readonly input: string }
+  /** An artifact-list input as a whole (KFP: the JSON list of its artifacts). */
+  | { readonly kind: 'inputArtifactList'; readonly input: string }
   | { readonly kind: 'outputPath'; readonly output: string };
 
 /** A command-line argument made of parts (a single text part for plain strings). */

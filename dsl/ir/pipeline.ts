@@ -80,11 +80,15 @@ export interface ConditionIR {
 export interface LoopIR {
   readonly kind: 'loop';
   readonly id: string;
-  readonly items: { readonly kind: 'static'; readonly values: readonly JsonValue[] } | { readonly kind: 'param'; readonly value: ValueIR };
+  /** A static list, a JSON-list parameter, or a list of artifacts (each iteration gets one artifact). */
+  readonly items:
+    | { readonly kind: 'static'; readonly values: readonly JsonValue[] }
+    | { readonly kind: 'param'; readonly value: ValueIR }
+    | { readonly kind: 'artifacts'; readonly value: ValueIR; readonly artifactType: string };
   readonly parallelism?: number;
   readonly body: readonly NodeIR[];
-  /** Outputs gathered over all iterations into a JSON list. */
-  readonly collect: readonly { readonly name: string; readonly task: string; readonly output: string }[];
+  /** Outputs gathered over all iterations: a JSON list of parameters, or a list of artifacts (`artifact`). */
+  readonly collect: readonly { readonly name: string; readonly task: string; readonly output: string; readonly artifact?: true }[];
   readonly after: readonly string[];
 }
 

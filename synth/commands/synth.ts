@@ -23,6 +23,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
     const { files } = synthesize(project, {
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
       onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${n} file${n === 1 ? '' : 's'})`),
+      onNote: (message) => io.err(`ℹ ${message}`),
     });
     // The same size budget as `argosy validate`: an object etcd would reject is never written.
     const budget = budgetProblems(files);

@@ -102,7 +102,7 @@ export function pipelineGraph(p: PipelineIR): Graph {
         const grp = g.group({ id: g.id('group', n.id), label: `for each ${n.id}${n.parallelism ? ` (parallelism ${n.parallelism})` : ''}`, ...(group ? { parent: group } : {}) });
         g.node({ id, label: [`for each ${n.id}`, `over ${items}`], shape: 'loop', ...(group ? { group } : {}) });
         const deps = [
-          ...(n.items.kind === 'param' ? valueSources(n.items.value).map((s) => ({ from: s.task, label: s.output, style: 'data' as const })) : []),
+          ...(n.items.kind !== 'static' ? valueSources(n.items.value).map((s) => ({ from: s.task, label: s.output, style: 'data' as const })) : []),
           ...orderDeps(n.after),
         ];
         gate(id, wire(id, deps), gates, local);

@@ -16,8 +16,11 @@ const DEPRECATED_NAME_FIELDS = ['secretName', 'configMapName'];
  * 3. `taskInfo.name` equal to the task's key (the default display name) is dropped.
  * 4. Container command lines are compared by the KFP placeholders they contain, in order: the
  *    shell text around them is the component author's code, which this repository does not copy.
+ *    An artifact's `.uri` placeholder counts as its `.path` (Argosy writes paths only).
  *    Python-function executors (the SDK's `kfp.dsl.executor_main` bootstrap) and Argosy script
- *    executors both become `<python function>`; their interfaces are still compared in full.
+ *    executors both become `<python function>` plus the ports the executor hands the program,
+ *    sorted: every declared port for the SDK's `{{$}}` (the whole executor input), the ports
+ *    named by the `INPUT_*`/`OUTPUT_*` placeholders for Argosy. Their interfaces are compared in full.
  * 5. Images are compared without tag or digest: upstream examples use unpinned images, which
  *    Argosy refuses.
  * 6. `dependentTasks` are sorted, static iterator items are compared as parsed JSON.
@@ -25,11 +28,13 @@ const DEPRECATED_NAME_FIELDS = ['secretName', 'configMapName'];
  * 8. Deprecated duplicates that only some SDK versions write are dropped on both sides: the
  *    numeric `cpuLimit`/`memoryLimit`/... and accelerator `type`/`count` beside their string
  *    successors, and `secretName`/`configMapName`/PVC `constant` beside `*NameParameter`.
+ *    With `keepDeprecatedResources` (the test sets it when the upstream file has them) the
+ *    numeric resource fields and accelerator `type`/`count` are compared as well.
  * 9. The kfp-kubernetes CreatePVC/DeletePVC interfaces (`argostub/*` executors) are compared
  *    without their port descriptions: those are the upstream docstrings, which Argosy does not
  *    copy; names, types, optionality and defaults are still compared.
  */
-export function normalizeKfp(documents: readonly unknown[]): Obj {
+export function normalizeKfp(documents: readonly unknown[], opts: { readonly keepDeprecatedResources?: boolean } = {}): Obj {
   const [spec, platform] = documents as Obj[];
   const s = structuredClone(spec) as Obj;
   const k8s: Obj = (platform as Obj | undefined)?.platforms?.kubernetes?.deploymentSpec?.executors ?? {};
@@ -41,7 +46,7 @@ export function normalizeKfp(documents: readonly unknown[]): Obj {
     if (out.executorLabel !== undefined) {
       const label = out.executorLabel as string;
       delete out.executorLabel;
-      out.executor = executor(structuredClone(executors[label]));
+      out.executor = executor(structuredClone(executors[label]), out, opts.keepDeprecatedResources ?? false);
       if (k8s[label]) out.kubernetes = platformConfig(structuredClone(k8s[label]));
       if ((Object.values(RESOURCE_IMAGES) as string[]).includes(executors[label]?.container?.image)) {
         for (const defs of [out.inputDefinitions, out.outputDefinitions]) {
@@ -71,25 +76,46 @@ export function normalizeKfp(documents: readonly unknown[]): Obj {
   };
 }
 
-function executor(e: Obj): Obj {
+/** `{{$.inputs.parameters['x']}}` and the like: the port, without its accessor (`.path`, `.uri`, `.output_file`). */
+const PORT_PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\['([^']+)'\][^}]*\}\}/g;
+
+function executor(e: Obj, comp: Obj, keepDeprecated: boolean): Obj {
   const c: Obj | undefined = e?.container;
   if (!c) return e;
   const out: Obj = { ...c, image: String(c.image).replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '') };
   const lines: string[] = [...(c.command ?? []), ...(c.args ?? [])];
   delete out.command;
   delete out.args;
-  if (lines.some((l) => l.includes('kfp.dsl.executor_main')) || lines.includes(SCRIPT_BOOTSTRAP)) out.program = '<python function>';
-  else {
-    const placeholders = lines.flatMap((l) => [...l.matchAll(/\{\{\$[^}]*\}\}/g)].map((m) => m[0]));
+  if (lines.some((l) => l.includes('kfp.dsl.executor_main')) || lines.includes(SCRIPT_BOOTSTRAP)) {
+    out.program = '<python function>';
+    out.ports = portsHandedOver(lines, comp);
+  } else {
+    // An artifact's `.uri` counts as its `.path`: Argosy has only the path (Argo has no URI placeholder).
+    const placeholders = lines.flatMap((l) => [...l.matchAll(/\{\{\$[^}]*\}\}/g)].map((m) => m[0].replace(/^(\{\{\$\.(?:inputs|outputs)\.artifacts\['[^']+'\])\.uri\}\}$/, '$1.path}}')));
     if (placeholders.length) out.placeholders = placeholders;
   }
   if (out.resources) {
     const r = { ...out.resources };
-    for (const f of DEPRECATED_RESOURCE_FIELDS) delete r[f];
-    if (r.accelerator) r.accelerator = { resourceType: r.accelerator.resourceType ?? r.accelerator.type, resourceCount: r.accelerator.resourceCount ?? r.accelerator.count };
+    if (!keepDeprecated) {
+      for (const f of DEPRECATED_RESOURCE_FIELDS) delete r[f];
+      if (r.accelerator) r.accelerator = { resourceType: r.accelerator.resourceType ?? r.accelerator.type, resourceCount: r.accelerator.resourceCount ?? r.accelerator.count };
+    }
     out.resources = r;
   }
   return { container: out };
+}
+
+/** The ports a function executor's program receives: all of them through `{{$}}`, else those its placeholders name. */
+function portsHandedOver(lines: readonly string[], comp: Obj): string[] {
+  const ports = new Set<string>();
+  if (lines.some((l) => l.includes('{{$}}'))) {
+    for (const dir of ['inputs', 'outputs'] as const) {
+      const defs: Obj = comp[dir === 'inputs' ? 'inputDefinitions' : 'outputDefinitions'] ?? {};
+      for (const kind of ['parameters', 'artifacts'] as const) for (const k of Object.keys(defs[kind] ?? {})) ports.add(`${dir}.${kind}['${k}']`);
+    }
+  }
+  for (const l of lines) for (const m of l.matchAll(PORT_PLACEHOLDER)) ports.add(`${m[1]}.${m[2]}['${m[3]}']`);
+  return [...ports].sort();
 }
 
 function platformConfig(cfg: Obj): Obj {
