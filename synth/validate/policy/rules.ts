@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.ts';
-import { arr, type Json, obj } from '../object-path.ts';
+import { arr, type Json, obj, show } from '../object-path.ts';
 import type { ContainerSite } from './workloads.ts';
 
 /** A policy rule: looks at one container (and its pod) and reports what it breaks. */
@@ -29,11 +29,11 @@ export const pssRestricted: PolicyRule = {
     const caps = obj(sc.capabilities);
     if (!arr(caps.drop).includes('ALL')) out.push({ path: `${p}.capabilities.drop`, message: 'capabilities must drop ALL. Set securityContext.capabilities.drop: [ALL]' });
     const added = arr(caps.add).filter((c) => c !== 'NET_BIND_SERVICE');
-    if (added.length > 0) out.push({ path: `${p}.capabilities.add`, message: `only NET_BIND_SERVICE may be added (got ${added.join(', ')})` });
+    if (added.length > 0) out.push({ path: `${p}.capabilities.add`, message: `only NET_BIND_SERVICE may be added (got ${added.map(show).join(', ')})` });
     const nonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
     if (nonRoot !== true) out.push({ path: `${p}.runAsNonRoot`, message: 'runAsNonRoot must be true on the container or the pod' });
     if (sc.runAsUser === 0 || (sc.runAsUser === undefined && pod.runAsUser === 0)) out.push({ path: `${p}.runAsUser`, message: 'runAsUser must not be 0 (root)' });
-    const seccomp = String(obj(sc.seccompProfile).type ?? obj(pod.seccompProfile).type ?? '');
+    const seccomp = show(obj(sc.seccompProfile).type ?? obj(pod.seccompProfile).type ?? '');
     if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') out.push({ path: `${p}.seccompProfile.type`, message: `seccompProfile.type must be RuntimeDefault or Localhost on the container or the pod (got ${seccomp || 'nothing'})` });
     arr(site.container.ports).forEach((port, i) => {
       if (obj(port).hostPort) out.push({ path: `${site.path}.ports[${i}].hostPort`, message: 'hostPort is not allowed' });
@@ -104,9 +104,9 @@ export const noInlineSecrets: PolicyRule = {
       const e = obj(raw);
       const value = e.value;
       if (typeof value !== 'string' || value === '' || value.includes('{{')) return [];
-      const byName = SECRET_NAME.test(String(e.name ?? ''));
+      const byName = SECRET_NAME.test(show(e.name ?? ''));
       if (!byName && !SECRET_VALUE.test(value)) return [];
-      return [{ path: `${site.path}.env[${i}].value`, message: `env ${String(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef` }];
+      return [{ path: `${site.path}.env[${i}].value`, message: `env ${show(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef` }];
     });
   },
 };
