@@ -1,9 +1,9 @@
-import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
+import { bindArgs, bindParam, checkVisible, describeValue, type UseSite } from './args.ts';
 import type { BranchState, BuildState, ConditionState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
 import { checkCond, classifyCond } from './cond-check.ts';
 import type { Cond } from './conditions.ts';
-import { DslError, seg, type PathSegment } from './errors.ts';
+import { article, DslError, seg, type PathSegment } from './errors.ts';
 import type { ParamTypeIR, PortIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import { addOneOf } from './one-of.ts';
@@ -224,7 +224,7 @@ export class Scope implements PipelineBuilder {
       itemTypes = inferItemTypes(items);
     } else if (items instanceof ParamRef) {
       if (items.type !== undefined && items.type !== 'json') {
-        throw new DslError({ path: [...path, 'items'], problem: 'a dynamic loop needs a JSON list', got: `a ${items.type} reference`, fix: 'Declare the upstream output as param.json<T[]>()' });
+        throw new DslError({ path: [...path, 'items'], problem: 'a dynamic loop needs a JSON list', got: `${article(items.type ?? '')} ${items.type} reference`, fix: 'Declare the upstream output as param.json<T[]>()' });
       }
       checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
       loopItems = { kind: 'param', value: items.value };
@@ -282,7 +282,8 @@ function collectOutputs(state: BuildState, loop: LoopState, result: unknown, pat
   return Object.entries(result as Record<string, unknown>).map(([name, value]) => {
     const at = [...path, seg('output', name)];
     if (!(value instanceof ParamRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
-      throw new DslError({ path: at, problem: 'only parameter outputs of tasks in the loop body can be collected (Argo cannot gather artifacts across iterations)', got: value instanceof ParamRef ? value.value.kind : value, fix: 'Return a parameter output, e.g. task.outputs.score' });
+      const got = value instanceof ArtifactRef ? `artifact ${value.artifactType} ${describeValue(value.value)}` : value instanceof ParamRef ? describeValue(value.value) : value;
+      throw new DslError({ path: at, problem: 'only parameter outputs of tasks in the loop body can be collected (Argo cannot gather artifacts across iterations)', got, fix: 'Return a parameter output, e.g. task.outputs.score' });
     }
     const task = state.tasks.get(value.value.task);
     const last = task?.groups[task.groups.length - 1];

@@ -171,7 +171,7 @@ describe('loops', () => {
   it('GIVEN collecting an artifact THEN the error explains Argo cannot gather artifacts', () => {
     expect(() => build((p) => {
       p.forEach('l', ['a'], (p, date) => ({ t: p.task('e', extract, { date }).outputs.table as never }));
-    })).toThrow(/only parameter outputs of tasks in the loop body can be collected/);
+    })).toThrow('loop "l" > output "t": only parameter outputs of tasks in the loop body can be collected (Argo cannot gather artifacts across iterations) (got "artifact Dataset e.outputs.table"). Return a parameter output, e.g. task.outputs.score.');
   });
 
   it('GIVEN an empty static list or a non-list THEN it is rejected', () => {
