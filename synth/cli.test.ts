@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,14 @@ describe('argosy synth', () => {
     expect(await main(['synth', '--app', fixture('broken-wiring'), '--out', out], io)).toBe(1);
     expect(io.stderr).toEqual(['✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').']);
     expect(readdirSync(join(out, 'dev/greetings'))).toEqual(before);
+  });
+
+  it('GIVEN a project file with a syntax error WHEN the CLI synthesizes THEN it prints file:line:col and the parser message, no stack trace, and writes nothing', () => {
+    const out = tmpOut();
+    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', 'test/fixtures/syntax-error/index.ts', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['✗ test/fixtures/syntax-error/index.ts:6:17: Expected "]" but found "}". Fix the syntax there (npx tsc --noEmit lists every error).']);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('GIVEN usage mistakes THEN exit 2 with a hint', async () => {
