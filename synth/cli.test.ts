@@ -26,6 +26,16 @@ describe('argosy synth', () => {
     expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], capture())).toBe(0);
   });
 
+  it('GIVEN a half-built tree left by a crashed run WHEN synthesized THEN it is removed and the CLI says so', async () => {
+    const out = tmpOut();
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    writeFileSync(`${out}.argosy-tmp-${dead}`, '');
+    const io = capture();
+    expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
+    expect(io.stderr).toContain(`⚠ removed dist.argosy-tmp-${dead}, left by an interrupted run`);
+    expect(existsSync(`${out}.argosy-tmp-${dead}`)).toBe(false);
+  });
+
   it('GIVEN a hand-edited output WHEN checked THEN exit 1 lists the stale file and nothing is written', async () => {
     const out = tmpOut();
     await main(['synth', '--app', fixture('small'), '--out', out], capture());

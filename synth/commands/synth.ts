@@ -44,6 +44,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
       return EXIT_FINDINGS;
     }
     const diff = writeTree(out, files);
+    for (const note of diff.notes ?? []) io.err(`⚠ ${note}`);
     const changed = diff.stale.length + diff.missing.length;
     io.out(`✓ wrote ${out}/: ${files.length} files (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`);
     return EXIT_OK;
