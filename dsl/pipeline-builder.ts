@@ -14,7 +14,7 @@ import { ArtifactRef, ParamRef, isRef, type ScopeId } from './refs.ts';
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
 import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
-import type { TaskArgs } from './typing.ts';
+import type { ExactTaskArgs, TaskArgs } from './typing.ts';
 
 /** A reference to the current loop item; object items expose their fields as references too. */
 export type ItemRef<T> = T extends readonly unknown[]
@@ -51,18 +51,18 @@ export interface Branches {
  */
 export interface PipelineBuilder {
   /** Adds a task running `component` with typed arguments; returns typed output references. */
-  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O>;
   /**
    * Adds a task running another pipeline: its parameters are the arguments and its returned
    * outputs the task's typed outputs (KFP: a pipeline used as a component).
    */
-  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O>;
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): PipelineTask<O>;
   /** Adds tasks that run only when `cond` holds; chain `.elseWhen()` / `.otherwise()` for more branches. */
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
   forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
-  onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O>;
   /**
    * The value of whichever branch of a `when / elseWhen / otherwise` chain ran (KFP `dsl.OneOf`):
    * pass one output per branch, in branch order, each from a task directly in its branch.
@@ -80,7 +80,7 @@ export interface PipelineBuilder {
    * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
    * drift is detected. Arguments are typed against that pipeline's parameters.
    */
-  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
+  submit<P extends ParamPortMap, A = unknown>(id: string, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission;
 }
 
 export class Scope implements PipelineBuilder {
@@ -120,13 +120,13 @@ export class Scope implements PipelineBuilder {
     return task;
   }
 
-  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O> {
     const task = this.addTask(id, component, args[0], false);
     this.nodes.push({ kind: 'task', task });
     return new Task<O>(this.state, task);
   }
 
-  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O> {
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): PipelineTask<O> {
     const path = [...this.state.path, seg('task', String(id))];
     if (!pipeline || (pipeline as AnyPipeline).kind !== 'pipeline' || !(pipeline as AnyPipeline).ir) {
       throw new DslError({ path, problem: 'expected a pipeline', got: pipeline, fix: 'Pass a value created with pipeline(); run components with p.task()' });
@@ -157,7 +157,7 @@ export class Scope implements PipelineBuilder {
     return new PvcTask<{}>(this.state, task);
   }
 
-  onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O> {
     if (this.groups.length > 0) {
       throw new DslError({ path: [...this.state.path, seg('task', String(id))], problem: 'p.onExit() must be called at the top level of the pipeline', got: this.groups.map((g) => g.id), fix: 'Move it out of p.when()/p.forEach()' });
     }
@@ -166,7 +166,7 @@ export class Scope implements PipelineBuilder {
     return new Task<O>(this.state, task);
   }
 
-  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission {
+  submit<P extends ParamPortMap, A = unknown>(id: string, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission {
     this.claimId(id, 'submit');
     const task = addSubmit(this.state, id, target, args[0], this.site([...this.state.path, seg('submit', id)]));
     this.nodes.push({ kind: 'task', task });

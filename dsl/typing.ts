@@ -29,6 +29,26 @@ export type ArgsOf<I extends PortMap> = Simplify<{ [K in RequiredKeys<I>]: ArgFo
 /** The rest-parameter form of {@link ArgsOf}: optional when no port is required. */
 export type TaskArgs<I extends PortMap> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I>>] : [args: NoInfer<ArgsOf<I>>];
 
+/** Keys of an argument object that are not inputs of the component. */
+type UnknownKeys<I extends PortMap, A> = Exclude<keyof A, keyof I>;
+
+/**
+ * {@link TaskArgs}, also rejecting unknown keys when the arguments come from a variable (the
+ * excess property check only covers object literals). `A` is the argument's own type, inferred
+ * through the never-taken `[args: A]` branch; when it has keys the ports lack, the expected type
+ * gains a property named after each, which no value has:
+ * `Property '"learnRate is not an input of this component"' is missing in type ...`. An object
+ * literal still gets TypeScript's own "Object literal may only specify known properties".
+ */
+export type ExactTaskArgs<I extends PortMap, A, What extends string = 'an input of this component'> = [A] extends [unknown]
+  ? [UnknownKeys<I, A>] extends [never]
+    ? TaskArgs<I>
+    : [args: NoInfer<ArgsOf<I>> & NotAnInput<UnknownKeys<I, A> & string, What>]
+  : [args: A];
+
+/** A property per unknown argument key, so the type error names it. */
+export type NotAnInput<K extends string, What extends string> = { readonly [P in K as `${P} is not ${What}`]: never };
+
 /** Typed references to every output of a task. */
 export type OutputRefs<O extends PortMap> = { readonly [K in keyof O]: RefFor<O[K]> };
 
