@@ -2,6 +2,7 @@ import type { PipelineBackend } from '../../charts/index.ts';
 import { synthesize } from '../engine.ts';
 import { DEFAULT_APP_ENTRY, loadProject } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
+import { resourceWarnings } from '../resource-warnings.ts';
 import { budgetProblems } from '../validate/size-budget.ts';
 import { diffTree, writeTree } from '../writer.ts';
 
@@ -20,10 +21,11 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
   const out = opts.out ?? 'dist';
   try {
     const project = await loadProject(opts.app ?? DEFAULT_APP_ENTRY);
-    const { files } = synthesize(project, {
+    const { ir, files } = synthesize(project, {
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
       onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${n} file${n === 1 ? '' : 's'})`),
     });
+    resourceWarnings(ir).forEach((w) => io.err(`⚠ ${w}`));
     // The same size budget as `argosy validate`: an object etcd would reject is never written.
     const budget = budgetProblems(files);
     budget.warnings.forEach((w) => io.err(`⚠ ${w}`));
