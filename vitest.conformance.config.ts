@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // `npm run test:conformance`: checks against ../shared (schemas, upstream corpora). Fails loudly without it.
 export default defineConfig({
   test: {
+    setupFiles: ['./test/fast-check-seed.ts'],
     include: ['test/conformance/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -1,6 +1,6 @@
 import type { GroupFrame, BuildState } from './build-state.ts';
-import { DslError, seg, showValue, type PathSegment } from './errors.ts';
-import type { ComponentIR, JsonValue, ParamTypeIR, PortIR, ValueIR } from './ir/index.ts';
+import { article, DslError, seg, showValue, type PathSegment } from './errors.ts';
+import type { ComponentIR, JsonValue, ParamPortIR, ParamTypeIR, PortIR, ValueIR } from './ir/index.ts';
 import { ArtifactListRef, ArtifactRef, ParamRef, hasTokens, isRef, splitTokens, type ScopeId, type TokenPayload } from './refs.ts';
 import { assertNoTemplateBraces } from './text.ts';
 
@@ -33,7 +33,7 @@ export function bindArgs(state: BuildState, comp: ComponentIR, args: unknown, si
     const at = [...site.path, seg('input', port.name)];
     if (value === undefined) {
       if (!port.optional) {
-        throw new DslError({ path: at, problem: `required input is missing`, got: undefined, fix: `Pass ${port.name}: ${port.kind === 'artifact' ? `<a ${port.artifactType} output>` : `<${port.type}>`}` });
+        throw new DslError({ path: at, problem: `required input is missing`, got: undefined, fix: `Pass ${port.name}: ${port.kind === 'artifact' ? `<${article(port.artifactType)} ${port.artifactType} output>` : `<${port.type}>`}` });
       }
       continue;
     }
@@ -72,7 +72,7 @@ export function bindParam(state: BuildState, type: ParamTypeIR, allowed: readonl
   }
   if (value instanceof ParamRef) {
     if (!paramTypeFits(value.type, type)) {
-      throw new DslError({ path: site.path, problem: `expected ${type}`, got: `a ${value.type} reference`, fix: `Pass a ${type} value or declare the upstream port as param.${type}()` });
+      throw new DslError({ path: site.path, problem: `expected ${type}`, got: `${article(value.type ?? '')} ${value.type} reference`, fix: `Pass ${article(type)} ${type} value or declare the upstream port as param.${type}()` });
     }
     checkVisible(state, value.scope, value.value, site);
     return value.value;
@@ -98,16 +98,59 @@ function tokenValue(state: BuildState, token: TokenPayload, site: UseSite): Valu
   return token.v;
 }
 
-/** Throws unless `value` is a literal of the given parameter type. */
-export function checkLiteral(type: ParamTypeIR, value: unknown, path: readonly PathSegment[]): void {
-  const ok =
+const LITERAL: Record<ParamTypeIR, { readonly noun: string; readonly example: string }> = {
+  string: { noun: 'a string', example: 'a string, e.g. "daily"' },
+  int: { noun: 'an integer', example: 'a whole number, e.g. 3' },
+  float: { noun: 'a finite number', example: 'a finite number, e.g. 0.5' },
+  bool: { noun: 'a boolean', example: 'true or false' },
+  json: { noun: 'JSON data', example: 'plain JSON data: objects, arrays, strings, finite numbers, booleans or null' },
+};
+
+/** Whether `value` is a literal of the given parameter type. */
+export function isLiteralOf(type: ParamTypeIR, value: unknown): boolean {
+  return (
     (type === 'string' && typeof value === 'string') ||
     (type === 'int' && typeof value === 'number' && Number.isInteger(value)) ||
     (type === 'float' && typeof value === 'number' && Number.isFinite(value)) ||
     (type === 'bool' && typeof value === 'boolean') ||
-    (type === 'json' && isJson(value));
-  if (!ok) {
-    throw new DslError({ path, problem: `expected ${type === 'int' ? 'an integer' : type}`, got: value, fix: `Pass a ${type} literal or a reference to a ${type} parameter` });
+    (type === 'json' && isJson(value))
+  );
+}
+
+/** Throws unless `value` is a literal of the given parameter type. */
+export function checkLiteral(type: ParamTypeIR, value: unknown, path: readonly PathSegment[]): void {
+  if (!isLiteralOf(type, value)) {
+    throw new DslError({ path, problem: `expected ${type === 'int' ? 'an integer' : type}`, got: value, fix: `Pass ${article(type)} ${type} literal or a reference to ${article(type)} ${type} parameter` });
+  }
+}
+
+/**
+ * Checks a parameter port's enum and default where the port is declared (a component's inputs
+ * and outputs, a pipeline's parameters): the types only see `number` and `unknown`, so an
+ * integer port with a default of 2.5, or a default a JavaScript caller got wrong, stop here
+ * instead of reaching the YAML.
+ */
+export function checkParamPort(port: ParamPortIR, path: readonly PathSegment[]): void {
+  const { noun, example } = LITERAL[port.type];
+  const allowed = port.enum;
+  if (allowed !== undefined) {
+    if (!Array.isArray(allowed) || allowed.length === 0) {
+      throw new DslError({ path: [...path, 'enum'], problem: 'enum lists no values', got: allowed, fix: 'List the allowed values, e.g. .enum(["train", "test"]), or remove .enum()' });
+    }
+    allowed.forEach((v, i) => {
+      if (!isLiteralOf(port.type, v)) throw new DslError({ path: [...path, `enum[${i}]`], problem: `enum value is not ${noun}`, got: v, fix: `Use ${example}` });
+    });
+  }
+  if (!port.optional) return;
+  const value = port.default;
+  if (!isLiteralOf(port.type, value)) {
+    throw new DslError({ path: [...path, 'default'], problem: `default is not ${noun}`, got: value, fix: `Use ${example}` });
+  }
+  if (port.jsonShape === 'list' && !Array.isArray(value)) {
+    throw new DslError({ path: [...path, 'default'], problem: 'the default of a param.list() is not a list', got: value, fix: 'Use an array, e.g. ["a", "b"]' });
+  }
+  if (allowed !== undefined && !allowed.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
+    throw new DslError({ path: [...path, 'default'], problem: 'default is not one of the enum values', got: value, fix: `Use one of: ${allowed.map((a) => showValue(a)).join(', ')}` });
   }
 }
 

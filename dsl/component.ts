@@ -1,3 +1,4 @@
+import { checkParamPort } from './args.ts';
 import { toSeconds, type Duration } from './duration.ts';
 import { DslError, seg, type PathSegment } from './errors.ts';
 import { canonicalJson, stableHash } from './hash.ts';
@@ -148,7 +149,10 @@ function assertImage(image: unknown, path: readonly PathSegment[]): void {
 
 function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path: readonly PathSegment[]): void {
   for (const p of [...inputs, ...outputs]) if (p.description) assertNoTemplateBraces(p.description, [...path, seg('port', p.name), 'description'], 'description');
-  for (const p of inputs) assertPortName(p.name, [...path, seg('input', p.name)]);
+  for (const p of inputs) {
+    assertPortName(p.name, [...path, seg('input', p.name)]);
+    if (p.kind === 'param') checkParamPort(p, [...path, seg('input', p.name)]);
+  }
   for (const p of outputs) {
     assertPortName(p.name, [...path, seg('output', p.name)]);
     if (p.kind === 'artifact' && p.list) {
@@ -157,6 +161,7 @@ function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path:
     if (p.kind === 'param' && p.optional) {
       throw new DslError({ path: [...path, seg('output', p.name)], problem: 'outputs cannot have defaults', got: p.default, fix: 'Remove .default() from the output' });
     }
+    if (p.kind === 'param') checkParamPort(p, [...path, seg('output', p.name)]);
   }
 }
 

@@ -46,7 +46,7 @@ function compare(op: CompareOp, left: unknown, right: unknown): Cond {
   const r = operand(right);
   const valueType = l.type ?? r.type ?? 'string';
   if (l.type && r.type && l.type !== r.type) {
-    throw new DslError({ path: ['condition'], problem: `cannot compare a ${l.type} with a ${r.type}`, got: [left, right].map(String), fix: 'Compare values of the same type' });
+    throw new DslError({ path: ['condition'], problem: `cannot compare a ${l.type} with a ${r.type}`, got: [l, r].map((o) => (o.ir.kind === 'literal' ? o.ir.value : `a ${o.type} reference`)), fix: 'Compare values of the same type' });
   }
   if ((op === '<' || op === '<=' || op === '>' || op === '>=') && valueType !== 'number') {
     throw new DslError({ path: ['condition'], problem: `"${op}" needs numbers`, got: valueType, fix: 'Use eq/ne for strings and booleans' });

@@ -60,18 +60,52 @@ function ensurePeriod(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** Short, single-line rendering of any value for error messages. */
+/**
+ * Short, single-line rendering of any value for error messages: JSON where JSON can say it,
+ * and what JSON would hide spelled out (`NaN`, `Infinity`, `a function`, `undefined`), so a
+ * message never claims `got null` for NaN or `got {}` for an object holding a function.
+ */
 export function showValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'function') return 'a function';
-  try {
-    const text = JSON.stringify(value);
-    if (text === undefined) return String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
+  const text = render(value, new Set());
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function render(value: unknown, seen: Set<object>): string {
+  switch (typeof value) {
+    case 'string': return JSON.stringify(value);
+    case 'number': return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    case 'function': return 'a function';
+    case 'undefined': return 'undefined';
+    case 'bigint': return `${value}n`;
+    case 'symbol': return value.toString();
+    case 'boolean': return String(value);
   }
+  if (value === null) return 'null';
+  const o = value as object;
+  if (seen.has(o)) return '[circular]';
+  seen.add(o);
+  try {
+    const json = (o as { toJSON?: unknown }).toJSON;
+    if (typeof json === 'function') return render(json.call(o), seen);
+    if (Array.isArray(o)) return `[${o.map((v) => render(v, seen)).join(',')}]`;
+    return `{${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${render(v, seen)}`).join(',')}}`;
+  } catch {
+    return Array.isArray(o) ? 'a list' : 'an object';
+  } finally {
+    seen.delete(o);
+  }
+}
+
+/**
+ * "a" or "an" before a word in a message, by its first letter (`an int`, `a float`, `an HTML`).
+ *
+ * @example
+ * ```ts
+ * `Pass ${article(type)} ${type} literal`; // "Pass an int literal"
+ * ```
+ */
+export function article(word: string): string {
+  return /^(?:[aeiou]|HTML\b)/i.test(word) ? 'an' : 'a';
 }
 
 /** Builds the path segment for a named thing: `kind "name"`. */

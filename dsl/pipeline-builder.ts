@@ -1,10 +1,10 @@
-import { bindArgs, bindParam, checkVisible, type UseSite } from './args.ts';
+import { bindArgs, bindParam, checkVisible, describeValue, type UseSite } from './args.ts';
 import type { ArgoCollectsParametersOnly, ArtifactItemsFor, BoundTarget, ComponentFor, CondFor, SubmitId } from './backend-bound.ts';
 import type { BranchState, BuildState, ConditionState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
 import { checkCond, classifyCond } from './cond-check.ts';
 import type { Cond } from './conditions.ts';
-import { DslError, seg, type PathSegment } from './errors.ts';
+import { article, DslError, seg, type PathSegment } from './errors.ts';
 import type { ParamTypeIR, PortIR } from './ir/index.ts';
 import { assertDnsLabel } from './names.ts';
 import { addOneOf } from './one-of.ts';
@@ -15,7 +15,7 @@ import { ArtifactListRef, ArtifactRef, ParamRef, isRef, type ScopeId } from './r
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
 import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
-import type { TaskArgs } from './typing.ts';
+import type { ExactTaskArgs, TaskArgs } from './typing.ts';
 
 /** A reference to the current loop item; object items expose their fields as references too. */
 export type ItemRef<T> = T extends readonly unknown[]
@@ -68,12 +68,12 @@ export type PipelineBuilder<B extends BoundTarget = undefined> = [B] extends ['k
 /** The builder of a pipeline that may compile for either backend. */
 export interface UnboundPipelineBuilder {
   /** Adds a task running `component` with typed arguments; returns typed output references. */
-  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O>;
   /**
    * Adds a task running another pipeline: its parameters are the arguments and its returned
    * outputs the task's typed outputs (KFP: a pipeline used as a component).
    */
-  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O>;
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): PipelineTask<O>;
   /** Adds tasks that run only when `cond` holds; chain `.elseWhen()` / `.otherwise()` for more branches. */
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
@@ -81,7 +81,7 @@ export interface UnboundPipelineBuilder {
   /** Runs `body` once per artifact of a list (KFP `artifactIterator`; Kubeflow Pipelines only). */
   forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
-  onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O>;
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O>;
   /**
    * The value of whichever branch of a `when / elseWhen / otherwise` chain ran (KFP `dsl.OneOf`):
    * pass one output per branch, in branch order, each from a task directly in its branch.
@@ -99,7 +99,7 @@ export interface UnboundPipelineBuilder {
    * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
    * drift is detected. Arguments are typed against that pipeline's parameters. Argo only.
    */
-  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
+  submit<P extends ParamPortMap, A = unknown>(id: string, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission;
 }
 
 /**
@@ -107,13 +107,13 @@ export interface UnboundPipelineBuilder {
  * backend runs (see `charts/kfp/kfp-bound.test-d.ts` for every case).
  */
 export interface BoundPipelineBuilder<B extends 'argo' | 'kfp'> extends UnboundPipelineBuilder {
-  task<I extends PortMap, O extends PortMap>(id: string, component: ComponentFor<B, I, O>, ...args: TaskArgs<I, B>): Task<O, B>;
-  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P, B>): PipelineTask<O, B>;
+  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: ComponentFor<B, I, O>, ...args: ExactTaskArgs<I, A, 'an input of this component', B>): Task<O, B>;
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline', B>): PipelineTask<O, B>;
   when(cond: CondFor<B>, body: (p: PipelineBuilder<B>) => void): Branches<B>;
   forEach<T, R extends LoopReturnFor<B>>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder<B>, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
   forEach<K extends string, R extends LoopReturnFor<B>>(id: string, items: ArtifactItemsFor<K, B>, body: (p: PipelineBuilder<B>, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
-  onExit<I extends PortMap, O extends PortMap>(id: string, component: ComponentFor<B, I, O>, ...args: TaskArgs<I, B>): Task<O, B>;
-  submit<P extends ParamPortMap>(id: SubmitId<B>, target: Pipeline<P>, ...args: TaskArgs<P>): Submission;
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: ComponentFor<B, I, O>, ...args: ExactTaskArgs<I, A, 'an input of this component', B>): Task<O, B>;
+  submit<P extends ParamPortMap, A = unknown>(id: SubmitId<B>, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission;
 }
 
 /** What a loop body of a builder bound to `B` may return. */
@@ -156,13 +156,13 @@ export class Scope implements UnboundPipelineBuilder {
     return task;
   }
 
-  task<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O> {
     const task = this.addTask(id, component, args[0], false);
     this.nodes.push({ kind: 'task', task });
     return new Task<O>(this.state, task);
   }
 
-  subPipeline<P extends ParamPortMap, O extends PortMap>(id: string, pipeline: Pipeline<P, O>, ...args: TaskArgs<P>): PipelineTask<O> {
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): PipelineTask<O> {
     const path = [...this.state.path, seg('task', String(id))];
     if (!pipeline || (pipeline as AnyPipeline).kind !== 'pipeline' || !(pipeline as AnyPipeline).ir) {
       throw new DslError({ path, problem: 'expected a pipeline', got: pipeline, fix: 'Pass a value created with pipeline(); run components with p.task()' });
@@ -193,7 +193,7 @@ export class Scope implements UnboundPipelineBuilder {
     return new PvcTask<{}>(this.state, task);
   }
 
-  onExit<I extends PortMap, O extends PortMap>(id: string, component: Component<I, O>, ...args: TaskArgs<I>): Task<O> {
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O> {
     if (this.groups.length > 0) {
       throw new DslError({ path: [...this.state.path, seg('task', String(id))], problem: 'p.onExit() must be called at the top level of the pipeline', got: this.groups.map((g) => g.id), fix: 'Move it out of p.when()/p.forEach()' });
     }
@@ -202,7 +202,7 @@ export class Scope implements UnboundPipelineBuilder {
     return new Task<O>(this.state, task);
   }
 
-  submit<P extends ParamPortMap>(id: string, target: Pipeline<P>, ...args: TaskArgs<P>): Submission {
+  submit<P extends ParamPortMap, A = unknown>(id: string, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission {
     this.claimId(id, 'submit');
     const task = addSubmit(this.state, id, target, args[0], this.site([...this.state.path, seg('submit', id)]));
     this.nodes.push({ kind: 'task', task });
@@ -262,7 +262,7 @@ export class Scope implements UnboundPipelineBuilder {
       itemTypes = inferItemTypes(items);
     } else if (items instanceof ParamRef) {
       if (items.type !== undefined && items.type !== 'json') {
-        throw new DslError({ path: [...path, 'items'], problem: 'a dynamic loop needs a JSON list', got: `a ${items.type} reference`, fix: 'Declare the upstream output as param.json<T[]>()' });
+        throw new DslError({ path: [...path, 'items'], problem: 'a dynamic loop needs a JSON list', got: `${article(items.type ?? '')} ${items.type} reference`, fix: 'Declare the upstream output as param.json<T[]>()' });
       }
       checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
       loopItems = { kind: 'param', value: items.value };
@@ -323,7 +323,8 @@ function collectOutputs(state: BuildState, loop: LoopState, result: unknown, pat
   return Object.entries(result as Record<string, unknown>).map(([name, value]) => {
     const at = [...path, seg('output', name)];
     if (!(value instanceof ParamRef || value instanceof ArtifactRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
-      throw new DslError({ path: at, problem: 'only outputs of tasks in the loop body can be collected', got: isRef(value) ? value.value.kind : value, fix: 'Return a task output, e.g. task.outputs.score' });
+      const got = value instanceof ArtifactRef ? `artifact ${value.artifactType} ${describeValue(value.value)}` : value instanceof ParamRef ? describeValue(value.value) : value;
+      throw new DslError({ path: at, problem: 'only outputs of tasks in the loop body can be collected', got, fix: 'Return a task output, e.g. task.outputs.score' });
     }
     const task = state.tasks.get(value.value.task);
     const last = task?.groups[task.groups.length - 1];

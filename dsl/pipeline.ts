@@ -1,3 +1,4 @@
+import { checkParamPort } from './args.ts';
 import type { BuildState, NodeState, TaskState } from './build-state.ts';
 import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
@@ -182,7 +183,9 @@ function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[
     if (!(port instanceof ParamPort)) {
       throw new DslError({ path: at, problem: 'pipeline parameters must be parameter ports', got: port && typeof port === 'object' ? (port as { portKind?: unknown }).portKind : port, fix: 'Use param.string(), param.int(), ...; artifacts flow between tasks' });
     }
-    return port.toIR(key);
+    const ir = port.toIR(key);
+    checkParamPort(ir, at);
+    return ir;
   });
 }
 

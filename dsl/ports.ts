@@ -14,8 +14,15 @@ interface ParamPortSpec {
 }
 
 /**
+ * Accepts an enum list only when it contains the port's default (if one was set first), so
+ * `param.string().default('b').enum(['a'])` fails to compile like `.enum(['a']).default('b')`.
+ */
+type DefaultListed<X, V> = [X] extends [never] ? unknown : [X] extends [V] ? unknown : { readonly 'the default must be one of the listed values': X };
+
+/**
  * A typed parameter port. `T` is the TypeScript type of its value; `D` records whether it has a
- * default, which makes the matching argument optional.
+ * default, which makes the matching argument optional; `X` is the default's own type, checked
+ * against a later `.enum()`.
  *
  * @example
  * ```ts
@@ -23,7 +30,7 @@ interface ParamPortSpec {
  * const split = param.string().enum(['train', 'test'] as const);
  * ```
  */
-export class ParamPort<T, D extends boolean = false> {
+export class ParamPort<T, D extends boolean = false, X = never> {
   /** Phantom: the value type (never set at run time). */
   declare readonly __type: T;
   /** Phantom: whether a default exists (never set at run time). */
@@ -31,19 +38,22 @@ export class ParamPort<T, D extends boolean = false> {
   readonly portKind = 'param' as const;
   constructor(readonly spec: ParamPortSpec) {}
 
-  /** Gives the port a default value, so callers may omit it. */
-  default(value: T): ParamPort<T, true> {
-    return new ParamPort<T, true>({ ...this.spec, default: value as JsonValue, hasDefault: true });
+  /**
+   * Gives the port a default value, so callers may omit it. The value is checked against the
+   * port's type and enum when the component or pipeline is defined.
+   */
+  default<Y extends T>(value: Y): ParamPort<T, true, Y> {
+    return new ParamPort<T, true, Y>({ ...this.spec, default: value as JsonValue, hasDefault: true });
   }
 
   /** Restricts the port to the listed values; the type narrows to their union. */
-  enum<const V extends T>(values: readonly V[]): ParamPort<V, D> {
-    return new ParamPort<V, D>({ ...this.spec, enum: values as readonly JsonValue[] });
+  enum<const V extends T>(values: readonly V[] & DefaultListed<X, V>): ParamPort<V, D, X> {
+    return new ParamPort<V, D, X>({ ...this.spec, enum: values as readonly JsonValue[] });
   }
 
   /** Adds a description shown in the Argo UI and KFP. */
-  describe(text: string): ParamPort<T, D> {
-    return new ParamPort<T, D>({ ...this.spec, description: text });
+  describe(text: string): ParamPort<T, D, X> {
+    return new ParamPort<T, D, X>({ ...this.spec, description: text });
   }
 
   /** The port as IR under the given name. */

@@ -28,6 +28,19 @@ describe('schedule()', () => {
     expect(() => schedule(daily, opts as never)).toThrow(message);
   });
 
+  it.each([
+    ['Mars/Olympus', 'schedule "daily" > timezone: not an IANA time zone name (got "Mars/Olympus"). Use e.g. "Europe/Berlin" or "UTC" (see the tz database list of zone names).'],
+    ['europe/berlin', 'schedule "daily" > timezone: not an IANA time zone name (got "europe/berlin"). Did you mean "Europe/Berlin"?'],
+    ['Europe/Berln', 'Did you mean "Europe/Berlin"?'],
+    ['Berlin', 'Did you mean "Europe/Berlin"?'],
+  ])('GIVEN the time zone %s THEN it is refused with a suggestion when one is close', (timezone, message) => {
+    expect(() => schedule(daily, { cron: '0 1 * * *', timezone, args: { date: 'x' } })).toThrow(message);
+  });
+
+  it.each(['UTC', 'Etc/UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Asia/Kolkata', 'US/Eastern'])('GIVEN the time zone %s (canonical or alias) THEN it is accepted as written', (timezone) => {
+    expect(schedule(daily, { cron: '0 1 * * *', timezone, args: { date: 'x' } }).ir.timezone).toBe(timezone);
+  });
+
   it('GIVEN a pipeline reference as an argument THEN it is refused', () => {
     let ref: unknown;
     pipeline('other', { params: { d: param.string() } }, (p, params) => { ref = params.d; p.task('say', echo, { text: params.d }); });

@@ -7,6 +7,7 @@ import { assertDnsLabel } from './names.ts';
 import type { AnyPipeline, Pipeline } from './pipeline.ts';
 import type { ParamPortMap } from './ports.ts';
 import { ParamRef, hasTokens, splitTokens } from './refs.ts';
+import { assertTimezone } from './timezone.ts';
 import type { ParamValues, RequiredKeys, Simplify, ValueOf } from './typing.ts';
 
 /** Arguments of a scheduled run: literals, or runtime values such as `runtime.scheduledTime`. */
@@ -44,8 +45,6 @@ export interface Schedule {
   readonly ir: ScheduleIR;
 }
 
-const TIMEZONE = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/;
-
 /**
  * Runs a pipeline on a cron schedule (Argo CronWorkflow referencing the pipeline's WorkflowTemplate).
  * Arguments are checked against the pipeline's parameters.
@@ -73,9 +72,7 @@ export function schedule<P extends ParamPortMap>(target: Pipeline<P>, options: S
   if (!['allow', 'forbid', 'replace'].includes(concurrency)) {
     throw new DslError({ path: [...path, 'concurrency'], problem: 'unknown concurrency policy', got: concurrency, fix: 'Use "allow", "forbid" or "replace"' });
   }
-  if (options.timezone !== undefined && !TIMEZONE.test(options.timezone)) {
-    throw new DslError({ path: [...path, 'timezone'], problem: 'not an IANA time zone name', got: options.timezone, fix: 'Use e.g. "Europe/Berlin" or "UTC"' });
-  }
+  if (options.timezone !== undefined) assertTimezone(options.timezone, [...path, 'timezone']);
   const history = options.history ?? {};
   for (const [k, v] of Object.entries(history)) {
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) {

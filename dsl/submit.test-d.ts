@@ -21,6 +21,9 @@ test('submit arguments are typed against the target pipeline parameters', () => 
     p.submit('missing', training, { learningRate: 0.1 });
     // @ts-expect-error the pipeline has no parameter learnRate
     p.submit('unknown', training, { snapshotDate: 'x', learnRate: 0.1 });
+    const args = { snapshotDate: 'x', learnRate: 0.1 };
+    // @ts-expect-error Property '"learnRate is not a parameter of this pipeline"' is missing
+    p.submit('unknown-variable', training, args);
     // @ts-expect-error learningRate is a float
     p.submit('wrong-type', training, { snapshotDate: 'x', learningRate: 'fast' });
     // @ts-expect-error a float reference cannot feed a string parameter

@@ -40,6 +40,26 @@ export type ArgsOf<I extends PortMap, B extends BoundTarget = undefined> = Simpl
  */
 export type TaskArgs<I extends PortMap, B extends BoundTarget = undefined> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I, B>>] : [args: NoInfer<ArgsOf<I, B>>];
 
+/** Keys of an argument object that are not inputs of the component. */
+type UnknownKeys<I extends PortMap, A> = Exclude<keyof A, keyof I>;
+
+/**
+ * {@link TaskArgs}, also rejecting unknown keys when the arguments come from a variable (the
+ * excess property check only covers object literals). `A` is the argument's own type, inferred
+ * through the never-taken `[args: A]` branch; when it has keys the ports lack, the expected type
+ * gains a property named after each, which no value has:
+ * `Property '"learnRate is not an input of this component"' is missing in type ...`. An object
+ * literal still gets TypeScript's own "Object literal may only specify known properties".
+ */
+export type ExactTaskArgs<I extends PortMap, A, What extends string = 'an input of this component', B extends BoundTarget = undefined> = [A] extends [unknown]
+  ? [UnknownKeys<I, A>] extends [never]
+    ? TaskArgs<I, B>
+    : [args: NoInfer<ArgsOf<I, B>> & NotAnInput<UnknownKeys<I, A> & string, What>]
+  : [args: A];
+
+/** A property per unknown argument key, so the type error names it. */
+export type NotAnInput<K extends string, What extends string> = { readonly [P in K as `${P} is not ${What}`]: never };
+
 /** Typed references to every output of a task. */
 export type OutputRefs<O extends PortMap> = { readonly [K in keyof O]: RefFor<O[K]> };
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,16 @@ describe('argosy synth', () => {
     expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], capture())).toBe(0);
   });
 
+  it('GIVEN a half-built tree left by a crashed run WHEN synthesized THEN it is removed and the CLI says so', async () => {
+    const out = tmpOut();
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    writeFileSync(`${out}.argosy-tmp-${dead}`, '');
+    const io = capture();
+    expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
+    expect(io.stderr).toContain(`⚠ removed dist.argosy-tmp-${dead}, left by an interrupted run`);
+    expect(existsSync(`${out}.argosy-tmp-${dead}`)).toBe(false);
+  });
+
   it('GIVEN a hand-edited output WHEN checked THEN exit 1 lists the stale file and nothing is written', async () => {
     const out = tmpOut();
     await main(['synth', '--app', fixture('small'), '--out', out], capture());
@@ -44,6 +55,14 @@ describe('argosy synth', () => {
     expect(await main(['synth', '--app', fixture('broken-wiring'), '--out', out], io)).toBe(1);
     expect(io.stderr).toEqual(['✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').']);
     expect(readdirSync(join(out, 'dev/greetings'))).toEqual(before);
+  });
+
+  it('GIVEN a project file with a syntax error WHEN the CLI synthesizes THEN it prints file:line:col and the parser message, no stack trace, and writes nothing', () => {
+    const out = tmpOut();
+    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', 'test/fixtures/syntax-error/index.ts', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['✗ test/fixtures/syntax-error/index.ts:6:17: Expected "]" but found "}". Fix the syntax there (npx tsc --noEmit lists every error).']);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('GIVEN usage mistakes THEN exit 2 with a hint', async () => {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SynthFile } from './engine.ts';
 import { GENERATED_HEADER, renderFile } from './serialize.ts';
@@ -48,5 +49,102 @@ describe('writer', () => {
     const diff = diffTree(out, [file('p/a.yaml', { a: 2 }), file('p/new.yaml', { n: 1 })]);
     expect(diff).toEqual({ stale: ['p/a.yaml'], missing: ['p/new.yaml'], extra: ['p/gone.yaml'] });
     expect(existsSync(join(out, 'p/new.yaml'))).toBe(false);
+  });
+
+  it('GIVEN symlinks inside the tree (to a file and to a directory) WHEN written THEN they stay links, their targets untouched', () => {
+    writeTree(out, [file('prod/a/x.yaml', { a: 1 })]);
+    const shared = join(dirname(out), 'shared');
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'kustomization.yaml'), 'resources: []\n');
+    symlinkSync('../../../shared/kustomization.yaml', join(out, 'prod/a/kustomization.yaml'));
+    symlinkSync('../shared', join(out, 'common'));
+    expect(writeTree(out, [file('prod/a/x.yaml', { a: 2 })])).toEqual({ stale: ['prod/a/x.yaml'], missing: [], extra: [] });
+    expect(lstatSync(join(out, 'prod/a/kustomization.yaml')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(out, 'common'))).toBe('../shared');
+    expect(readFileSync(join(out, 'prod/a/kustomization.yaml'), 'utf8')).toBe('resources: []\n');
+    expect(readdirSync(shared)).toEqual(['kustomization.yaml']);
+  });
+
+  it('GIVEN a symlink where a generated file or its directory belongs THEN the write fails naming it and nothing changes', () => {
+    writeTree(out, [file('prod/a/x.yaml', { a: 1 })]);
+    const elsewhere = join(dirname(out), 'elsewhere');
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(out, 'staging'));
+    symlinkSync(join(elsewhere, 'y.yaml'), join(out, 'prod/a/y.yaml'));
+    expect(diffTree(out, [file('prod/a/y.yaml', { y: 1 })]).stale).toEqual(['prod/a/y.yaml']);
+    expect(() => writeTree(out, [file('prod/a/y.yaml', { y: 1 })])).toThrow(/prod\/a\/y\.yaml: is a symlink where Argosy writes prod\/a\/y\.yaml \(got a link to .*elsewhere\/y\.yaml\)\. Replace it with a real file or remove it; Argosy never writes through symlinks\./);
+    expect(() => writeTree(out, [file('staging/a/x.yaml', { a: 1 })])).toThrow(/staging: is a symlink where Argosy writes staging\/a\/x\.yaml .*Replace it with a real directory/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readFileSync(join(out, 'prod/a/x.yaml'), 'utf8')).toBe(`${GENERATED_HEADER}\na: 1\n`);
+  });
+
+  it('GIVEN --out that is a symlink to a directory WHEN written THEN the files land in its target and the link stays', () => {
+    const real = join(dirname(out), 'real-dist');
+    mkdirSync(real);
+    writeFileSync(join(real, 'README.md'), '# mine\n');
+    symlinkSync(real, out);
+    writeTree(out, [file('prod/a/x.yaml', { a: 1 })]);
+    writeTree(out, [file('prod/a/x.yaml', { a: 2 })]);
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(real, 'prod/a/x.yaml'), 'utf8')).toBe(`${GENERATED_HEADER}\na: 2\n`);
+    expect(readFileSync(join(real, 'README.md'), 'utf8')).toBe('# mine\n');
+    expect(readdirSync(dirname(out)).sort()).toEqual(['dist', 'real-dist']);
+  });
+
+  it('GIVEN --out that is a dangling symlink or a file THEN the write fails with a readable error', () => {
+    symlinkSync(join(dirname(out), 'nowhere'), out);
+    expect(() => writeTree(out, [file('a.yaml', { a: 1 })])).toThrow(/dist: the output directory is a symlink to nothing \(got .*nowhere\)\. Create its target or pass --out <dir>\./);
+    const plain = join(dirname(out), 'plain');
+    writeFileSync(plain, 'x');
+    expect(() => writeTree(plain, [file('a.yaml', { a: 1 })])).toThrow(WriteError);
+  });
+
+  it('GIVEN an empty directory the user made WHEN written THEN it is kept', () => {
+    writeTree(out, [file('prod/a/x.yaml', { a: 1 })]);
+    mkdirSync(join(out, 'prod/overlays'));
+    writeTree(out, [file('prod/a/x.yaml', { a: 2 })]);
+    expect(readdirSync(join(out, 'prod')).sort()).toEqual(['a', 'overlays']);
+  });
+});
+
+/** The pid of a process that has exited, as a crashed run's would be. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+describe('writer after an interrupted run', () => {
+  let out: string;
+  beforeEach(() => {
+    out = join(mkdtempSync(join(tmpdir(), 'argosy-writer-')), 'dist');
+  });
+
+  it('GIVEN an -old- tree and no output directory (a crash between the two renames) WHEN written THEN the old tree is restored first', () => {
+    const old = `${out}.argosy-old-${deadPid()}`;
+    writeTree(old, [file('prod/a/x.yaml', { a: 1 })]);
+    writeFileSync(join(old, 'README.md'), '# mine\n');
+    const result = writeTree(out, [file('prod/a/x.yaml', { a: 1 })]);
+    expect(result).toMatchObject({ stale: [], missing: [], extra: [] });
+    expect(result.notes).toEqual([expect.stringMatching(/^restored .*dist from dist\.argosy-old-\d+, left by a run interrupted while swapping trees$/)]);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('# mine\n');
+    expect(readdirSync(dirname(out))).toEqual(['dist']);
+  });
+
+  it('GIVEN leftover -tmp- and -old- trees beside a current one THEN they are removed, and a live run\'s are left alone', () => {
+    writeTree(out, [file('a.yaml', { a: 1 })]);
+    const dead = deadPid();
+    mkdirSync(`${out}.argosy-tmp-${dead}/half`, { recursive: true });
+    mkdirSync(`${out}.argosy-old-${dead}`);
+    const live = `${out}.argosy-tmp-${process.ppid}`;
+    mkdirSync(live);
+    const result = writeTree(out, [file('a.yaml', { a: 2 })]);
+    expect(result.notes).toHaveLength(2);
+    expect(readdirSync(dirname(out)).sort()).toEqual(['dist', `dist.argosy-tmp-${process.ppid}`]);
+  });
+
+  it('GIVEN the repository .gitignore THEN leftover trees never show in git status', () => {
+    const r = spawnSync('git', ['check-ignore', '--no-index', 'dist.argosy-tmp-123/prod/a.yaml', 'dist.argosy-old-7/x.yaml', 'dist/prod/a.yaml'], { encoding: 'utf8' });
+    if (r.status === 128 || r.error) return; // not a git checkout: nothing to show in git status
+    expect(r.stdout.trim().split('\n')).toEqual(['dist.argosy-tmp-123/prod/a.yaml', 'dist.argosy-old-7/x.yaml']);
   });
 });

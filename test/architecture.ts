@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes. */
@@ -44,9 +45,86 @@ export function checkLayers(files: readonly SourceFile[]): string[] {
         problems.push(`${f.path}: ${layer}/ is user code built on dsl/ and must not import ${layerOf(target)}/ (got ${spec}).`);
       }
     }
-    if (layer === 'dsl' && /\bprocess\.env\b/.test(f.text)) problems.push(`${f.path}: dsl/ must not read process.env (got process.env). Pass configuration in explicitly.`);
+    if (layer === 'dsl') problems.push(...impureGlobals(f));
   }
   return problems;
+}
+
+/** Globals through which dsl/ code could reach the environment, the file system or code loading. */
+const IMPURE_GLOBALS = new Set(['process', 'require', 'globalThis', 'global', 'eval']);
+
+/** Whether an identifier names a property, member or import binding rather than reading a variable. */
+function isDeclarationName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p)) return p.name === id;
+  if (ts.isQualifiedName(p)) return p.right === id;
+  if (ts.isShorthandPropertyAssignment(p)) return false;
+  return (
+    (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p) ||
+      ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p) || ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p) ||
+      ts.isParameter(p) || ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p) ||
+      ts.isLabeledStatement(p) || ts.isJsxAttribute(p)) &&
+    (p as { name?: ts.Node }).name === id
+  );
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
+}
+
+/** Names a scope node declares itself (its parameters, its statements' declarations). */
+function declaredIn(scope: ts.Node): string[] {
+  const out: string[] = [];
+  if (ts.isFunctionLike(scope)) {
+    for (const p of scope.parameters) out.push(...bindingNames(p.name));
+    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) out.push(scope.name.text);
+  }
+  if (ts.isCatchClause(scope) && scope.variableDeclaration) out.push(...bindingNames(scope.variableDeclaration.name));
+  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    for (const d of scope.initializer.declarations) out.push(...bindingNames(d.name));
+  }
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+    for (const st of scope.statements) {
+      if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) out.push(...bindingNames(d.name));
+      else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) out.push(st.name.text);
+      else if (ts.isImportDeclaration(st) && st.importClause) {
+        const c = st.importClause;
+        if (c.name) out.push(c.name.text);
+        if (c.namedBindings) out.push(...(ts.isNamespaceImport(c.namedBindings) ? [c.namedBindings.name.text] : c.namedBindings.elements.map((e) => e.name.text)));
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether an identifier reads a variable declared in the file rather than a global. */
+function isLocal(id: ts.Identifier): boolean {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) if (declaredIn(n).includes(id.text)) return true;
+  return false;
+}
+
+/**
+ * References in dsl/ code that the import rules cannot see: `process` however it is reached
+ * (`process.env`, `const { env } = process`, `globalThis.process`, `globalThis['process']`),
+ * `require`, `eval`, `new Function(...)`, `import.meta` and `import()` of a computed module name.
+ */
+export function impureGlobals(f: SourceFile): string[] {
+  const source = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const report = (node: ts.Node, what: string): void => {
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    found.push(`${f.path}:${line + 1}: dsl/ must stay pure (got ${what}). Pass configuration and file contents in from components/, pipelines/ or synth/.`);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && IMPURE_GLOBALS.has(node.text) && !isDeclarationName(node) && !ts.isTypeReferenceNode(node.parent) && !isLocal(node)) report(node, `a reference to ${node.text}`);
+    else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') report(node, 'the Function constructor');
+    else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) report(node, 'import.meta');
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && !(node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]))) report(node, 'import() of a computed module name');
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 /** Reads every .ts file of the given top-level folders. */

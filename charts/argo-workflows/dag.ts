@@ -1,9 +1,10 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, PipelineTaskIR, SubmitIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
-import { componentTemplate, hasOverrides, type ArgoMount } from './component-template.ts';
+import { componentTemplate, type ArgoMount } from './component-template.ts';
 import { classify, conjuncts, literalString, renderArtifactSource, renderDepends, renderParam, renderParamSource, renderWhen, unwrap, type ExternalInput, type TemplateScope } from './expressions.ts';
 import { isPvcOperation, pvcTemplate } from './pvc.ts';
 import { submitTemplate } from './submit.ts';
+import { componentLeaf, submitLeaf, TemplateNames } from './template-names.ts';
 
 type Template = Record<string, unknown>;
 
@@ -19,21 +20,20 @@ interface Entry {
  * template called once per item, receiving what it reads from outside as inputs. A called
  * pipeline becomes a DAG template named after it, lowered by its own DagLowering into the same
  * template list; it receives its parameters as inputs and prefixes the templates only it owns
- * (loops, per-task variants) with its name. Components share one template per name.
+ * (loops, per-task variants) with its name. Components share one template per name; TemplateNames
+ * decides every name.
  */
 export class DagLowering {
-  readonly templates: Map<string, Template | null>;
-  private readonly kinds: Map<string, string>;
   private readonly components: Map<string, ComponentIR>;
   private readonly callees: Map<string, PipelineIR>;
   private readonly parentLoop = new Map<string, string | undefined>();
   private readonly oneOfs = new Map<string, readonly ValueIR[]>();
   private readonly prefix: string;
+  readonly names: TemplateNames;
 
-  constructor(private readonly pipeline: PipelineIR, shared?: { readonly templates: Map<string, Template | null>; readonly kinds: Map<string, string> }, private readonly root: string = pipeline.name) {
-    this.templates = shared?.templates ?? new Map();
-    this.kinds = shared?.kinds ?? new Map();
-    this.prefix = root === pipeline.name ? '' : `${pipeline.name}-`;
+  constructor(private readonly pipeline: PipelineIR, names?: TemplateNames) {
+    this.names = names ?? new TemplateNames(pipeline);
+    this.prefix = names === undefined ? '' : `${pipeline.name}-`;
     this.components = new Map(pipeline.components.map((c) => [c.name, c]));
     this.callees = new Map((pipeline.pipelines ?? []).map((c) => [c.name, c]));
     const index = (nodes: readonly NodeIR[], loop: string | undefined): void => {
@@ -50,17 +50,21 @@ export class DagLowering {
     index(pipeline.body, undefined);
   }
 
+  /** Every template of the WorkflowTemplate, in output order. */
+  get templates(): Template[] {
+    return [...this.names.templates.values()] as Template[];
+  }
+
   private get isCallee(): boolean {
     return this.prefix !== '';
   }
 
-  private reserve(name: string, kind: string): void {
-    const other = this.kinds.get(name);
-    if (other !== undefined) {
-      throw new DslError({ path: [seg('pipeline', this.root)], problem: `two Argo templates would be named "${name}" (${other} and ${kind})`, got: name, fix: 'Rename the loop, component or called pipeline so template names stay unique' });
-    }
-    this.kinds.set(name, kind);
-    this.templates.set(name, null);
+  private reserve(name: string, owner: string): void {
+    this.names.reserve(name, owner);
+  }
+
+  private set(name: string, template: Template): void {
+    this.names.templates.set(name, template);
   }
 
   private scope(local: Iterable<string>, entry: boolean): TemplateScope {
@@ -78,38 +82,41 @@ export class DagLowering {
    */
   lowerCallee(): string {
     const p = this.pipeline;
-    this.reserve(p.name, `pipeline "${p.name}"`);
-    const { template } = this.lowerDag(p.name, p.body, undefined, (scope) => outputsOf(p.outputs, scope), true);
+    const name = this.names.dagName(p.name, 'dag');
+    this.names.callees.set(p.name, name);
+    this.reserve(name, `pipeline "${p.name}"`);
+    const { template } = this.lowerDag(name, p.body, (scope) => outputsOf(p.outputs, scope), true);
     const parameters = p.params.map((param) => ({
       name: param.name,
       ...(param.default !== undefined ? { value: literalString(param.default) } : {}),
       ...(param.enum ? { enum: param.enum.map(literalString) } : {}),
       ...(param.description ? { description: param.description } : {}),
     }));
-    this.templates.set(p.name, { ...template, ...(parameters.length ? { inputs: { parameters } } : {}) });
-    return p.name;
+    this.set(name, { ...template, ...(parameters.length ? { inputs: { parameters } } : {}) });
+    return name;
   }
 
   /** Lowers the pipeline body into the entry template; returns its name. */
   lowerEntry(): string {
     const p = this.pipeline;
-    this.reserve(p.name, 'the pipeline DAG');
-    const { template } = this.lowerDag(p.name, p.body, undefined, (scope) => outputsOf(p.outputs, scope), true);
-    this.templates.set(p.name, template);
-    return p.name;
+    const name = this.names.entry;
+    this.reserve(name, 'the pipeline DAG');
+    const { template } = this.lowerDag(name, p.body, (scope) => outputsOf(p.outputs, scope), true);
+    this.set(name, template);
+    return name;
   }
 
   /** Lowers the exit handler tasks into their own DAG template; returns its name. */
   lowerExitHandler(): string | undefined {
-    if (this.pipeline.exitHandler.length === 0) return undefined;
-    const name = 'exit-handler';
+    const name = this.names.exitHandler;
+    if (name === undefined) return undefined;
     this.reserve(name, 'the exit handler');
-    const { template } = this.lowerDag(name, this.pipeline.exitHandler, undefined, () => ({}), true);
-    this.templates.set(name, template);
+    const { template } = this.lowerDag(name, this.pipeline.exitHandler, () => ({}), true);
+    this.set(name, template);
     return name;
   }
 
-  private lowerDag(name: string, nodes: readonly NodeIR[], loop: LoopIR | undefined, outputs: (scope: TemplateScope) => Template, entry = false): { template: Template; inputs: ExternalInput[] } {
+  private lowerDag(name: string, nodes: readonly NodeIR[], outputs: (scope: TemplateScope) => Template, entry = false): { template: Template; inputs: ExternalInput[] } {
     const entries = flatten(nodes, []);
     const scope = this.scope(entries.map((e) => e.node.id), entry);
     const tasks = entries.map((e) => {
@@ -127,7 +134,6 @@ export class DagLowering {
       name,
       ...(params.length || artifacts.length ? { inputs: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {}),
       ...(Object.keys(outs).length ? { outputs: outs } : {}),
-      ...(loop?.parallelism && name === `${this.prefix}${loop.id}` ? { parallelism: loop.parallelism } : {}),
       dag: { tasks },
     };
     return { template, inputs };
@@ -135,23 +141,18 @@ export class DagLowering {
 
   private componentTemplateName(task: ComponentTaskIR, mounts: readonly ArgoMount[]): string {
     const component = this.components.get(task.component) as ComponentIR;
-    const own = hasOverrides(task.overrides) || mounts.length > 0;
-    const name = own ? `${this.prefix}${component.name}-${task.id}` : component.name;
-    if (!this.templates.has(name)) {
-      this.reserve(name, `component "${component.name}"`);
-      this.templates.set(name, componentTemplate(name, { component, overrides: task.overrides, mounts }));
-    }
-    return name;
+    const leaf = componentLeaf(this.prefix, task, component);
+    if (this.names.reserveLeaf(leaf)) this.set(leaf.name, componentTemplate(leaf.name, { component, overrides: task.overrides, mounts }));
+    return leaf.name;
   }
 
   /** The DAG template of a called pipeline, lowered once per WorkflowTemplate. */
-  private calleeTemplateName(name: string): string {
-    if (!this.templates.has(name)) {
-      const callee = this.callees.get(name);
-      if (!callee) throw new Error(`internal: called pipeline ${name} missing`);
-      new DagLowering(callee, { templates: this.templates, kinds: this.kinds }, this.root).lowerCallee();
-    }
-    return name;
+  private calleeTemplateName(pipeline: string): string {
+    const known = this.names.callees.get(pipeline);
+    if (known !== undefined) return known;
+    const callee = this.callees.get(pipeline);
+    if (!callee) throw new Error(`internal: called pipeline ${pipeline} missing`);
+    return new DagLowering(callee, this.names).lowerCallee();
   }
 
   private dagTask(entry: Entry, task: TaskIR, scope: TemplateScope): Template {
@@ -162,10 +163,10 @@ export class DagLowering {
     let template: string;
     if (isPvcOperation(component)) {
       // A claim operation renders its literal arguments into the manifest; the rest arrive as inputs.
-      const name = `${this.prefix}${component.name}-${task.id}`;
-      this.reserve(name, `claim step "${task.id}"`);
+      const { name, owner } = componentLeaf(this.prefix, task, component);
+      this.reserve(name, owner);
       const rendered = pvcTemplate(name, component, task.args);
-      this.templates.set(name, rendered.template);
+      this.set(name, rendered.template);
       for (const input of rendered.inputs) params.push({ name: input, value: renderParam(task.args[input] as ValueIR, scope) });
       template = name;
     } else {
@@ -217,10 +218,10 @@ export class DagLowering {
 
   /** A step starting another pipeline's run: one resource template per submit step. */
   private submitTask(entry: Entry, node: SubmitIR, scope: TemplateScope): Template {
-    const name = `submit-${node.id}`;
-    this.reserve(name, `submit step "${node.id}"`);
+    const { name, owner } = submitLeaf(node);
+    this.reserve(name, owner);
     // A submit in a loop or a called pipeline runs more than once per run: it cannot have a fixed name.
-    this.templates.set(name, submitTemplate(name, this.pipeline.name, node, this.isCallee || this.parentLoop.get(node.id) !== undefined));
+    this.set(name, submitTemplate(name, this.pipeline.name, node, this.isCallee || this.parentLoop.get(node.id) !== undefined));
     const params = Object.entries(node.args).map(([param, value]) => ({ name: param, value: renderParam(value, scope) }));
     const deps = [...Object.values(node.args).flatMap((v) => this.valueIds(v)), ...node.after];
     return {
@@ -232,12 +233,12 @@ export class DagLowering {
   }
 
   private loopTask(entry: Entry, loop: LoopIR, scope: TemplateScope): Template {
-    const wrapperName = `${this.prefix}${loop.id}`;
+    const wrapperName = this.names.dagName(`${this.prefix}${loop.id}`, 'loop', (n) => (loop.parallelism ? [n, `${n}-iteration`] : [n]));
     const bodyName = loop.parallelism ? `${wrapperName}-iteration` : wrapperName;
     this.reserve(bodyName, `loop "${loop.id}"`);
     const collect = (s: TemplateScope): Template => outputsOf(loop.collect.map((c) => ({ name: c.name, kind: 'param' as const, value: { kind: 'taskOutput', task: c.task, output: c.output } as ValueIR })), s);
-    const body = this.lowerDag(bodyName, loop.body, loop, collect);
-    this.templates.set(bodyName, body.template);
+    const body = this.lowerDag(bodyName, loop.body, collect);
+    this.set(bodyName, body.template);
     let called = { name: bodyName, inputs: body.inputs, iterateHere: true };
     if (loop.parallelism) {
       // parallelism on a template limits its own children, so a wrapper DAG bounds the iterations.
@@ -246,7 +247,7 @@ export class DagLowering {
       const inner = { name: loop.id, template: bodyName, ...invokeArgs(body.inputs, wrapperScope, loop), ...iteration(loop, wrapperScope) };
       const outs = collectOf(loop, wrapperScope);
       const wrapperInputs = [...wrapperScope.inputs.values()];
-      this.templates.set(wrapperName, {
+      this.set(wrapperName, {
         name: wrapperName,
         ...(wrapperInputs.length ? { inputs: inputsOf(wrapperInputs) } : {}),
         ...(Object.keys(outs).length ? { outputs: outs } : {}),

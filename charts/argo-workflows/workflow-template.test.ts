@@ -125,10 +125,12 @@ describe('pipeline -> WorkflowTemplate', () => {
     expect((templateNamed(w, 'echo-careful').memoize as { key: string }).key).toMatch(/^echo-[0-9a-f]{12}-\{\{=sprig\.sha256sum\(inputs\.parameters\['text'\]\)\}\}$/);
   });
 
-  it('GIVEN a loop id that equals a component name THEN the template clash is reported', () => {
-    expect(() => workflowTemplateOf(pipeline('k', {}, (p) => {
+  it('GIVEN a loop id that equals a component name THEN the loop template steps aside as "<id>-loop"', () => {
+    const w = workflowTemplateOf(pipeline('k', {}, (p) => {
       p.task('e', echo, { text: 'x' });
       p.forEach('echo', ['a'], (p, t) => { p.task('inner', extract, { date: t }); });
-    }))).toThrow(/two Argo templates would be named "echo"/);
+    }));
+    expect(tasksOf(templateNamed(w, 'k')).map((t) => [t.name, t.template])).toEqual([['e', 'echo'], ['echo', 'echo-loop']]);
+    expect(templateNamed(w, 'echo').container).toBeDefined();
   });
 });

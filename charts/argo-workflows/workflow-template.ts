@@ -28,7 +28,7 @@ export function pipelineWorkflowSpec(p: PipelineIR): Record<string, unknown> {
     entrypoint,
     ...(params.length ? { arguments: { parameters: params } } : {}),
     ...(onExit ? { onExit } : {}),
-    templates: [...lowering.templates.values()],
+    templates: lowering.templates,
     securityContext: RESTRICTED_POD_SECURITY,
     ...(o.serviceAccountName ? { serviceAccountName: o.serviceAccountName } : {}),
     ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),

@@ -37,6 +37,9 @@ describe('typed wiring through a nested pipeline', () => {
       p.subPipeline('wrong', features, { date: 1 });
       // @ts-expect-error there is no parameter "day"
       p.subPipeline('unknown', features, { date: 'd', day: 'x' });
+      const fromVariable = { date: 'd', day: 'x' };
+      // @ts-expect-error Property '"day is not a parameter of this pipeline"' is missing
+      p.subPipeline('unknown-variable', features, fromVariable);
     });
   });
 

@@ -61,6 +61,22 @@ describe('typed wiring', () => {
     });
   });
 
+  it('an unknown argument does not compile when the arguments come from a variable', () => {
+    pipeline('unknown-argument-variable', {}, (p) => {
+      const e = p.task('extract', extract, { date: '2026-01-01' });
+      const args = { dataset: e.outputs.table, learningRate: 0.1, learnRate: 0.1 };
+      // @ts-expect-error Property '"learnRate is not an input of this component"' is missing
+      p.task('train', train, args);
+      // @ts-expect-error the exit handler checks its arguments the same way
+      p.onExit('notify', extract, { date: 'd', day: 'x' } as { date: string; day: string });
+      const exact = { dataset: e.outputs.table, learningRate: 0.1 };
+      const t = p.task('train-ok', train, exact);
+      expectTypeOf(t.outputs.auc).toEqualTypeOf<ParamRef<number>>();
+      const withDefault: { dataset: ArtifactRef<'Dataset'>; learningRate: number; maxDepth?: number } = { ...exact, maxDepth: 3 };
+      p.task('train-optional', train, withDefault);
+    });
+  });
+
   it('a missing required argument does not compile', () => {
     pipeline('missing-argument', {}, (p) => {
       const e = p.task('extract', extract, { date: '2026-01-01' });

@@ -2,6 +2,7 @@ import type { PipelineBackend } from '../../charts/index.ts';
 import { synthesize } from '../engine.ts';
 import { DEFAULT_APP_ENTRY, loadProject } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
+import { resourceWarnings } from '../resource-warnings.ts';
 import { budgetProblems } from '../validate/size-budget.ts';
 import { diffTree, writeTree } from '../writer.ts';
 
@@ -20,11 +21,12 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
   const out = opts.out ?? 'dist';
   try {
     const project = await loadProject(opts.app ?? DEFAULT_APP_ENTRY);
-    const { files } = synthesize(project, {
+    const { ir, files } = synthesize(project, {
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
       onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${n} file${n === 1 ? '' : 's'})`),
       onNote: (message) => io.err(`ℹ ${message}`),
     });
+    resourceWarnings(ir).forEach((w) => io.err(`⚠ ${w}`));
     // The same size budget as `argosy validate`: an object etcd would reject is never written.
     const budget = budgetProblems(files);
     budget.warnings.forEach((w) => io.err(`⚠ ${w}`));
@@ -45,6 +47,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
       return EXIT_FINDINGS;
     }
     const diff = writeTree(out, files);
+    for (const note of diff.notes ?? []) io.err(`⚠ ${note}`);
     const changed = diff.stale.length + diff.missing.length;
     io.out(`✓ wrote ${out}/: ${files.length} files (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`);
     return EXIT_OK;

@@ -1,6 +1,21 @@
 /** Plain-object helpers shared by the validation layers. */
 export type Json = Record<string, unknown>;
 
+/**
+ * Untrusted YAML as message text. A mapping may carry its own `toString` or `valueOf` key, so
+ * `String(v)` and template literals can throw on it; anything that is not a string is shown
+ * as JSON instead (strings as they are, so messages for well-typed input read like Argo's).
+ */
+export function show(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null) return String(v);
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return Array.isArray(v) ? 'a list' : 'a mapping';
+  }
+}
+
 export function isObject(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -26,5 +41,5 @@ export function pointerToPath(pointer: string): string {
 export function identity(o: unknown): { apiVersion: string; kind: string; name: string } {
   const m = obj(obj(o).metadata);
   const name = typeof m.name === 'string' ? m.name : typeof m.generateName === 'string' ? `${m.generateName}*` : '(unnamed)';
-  return { apiVersion: String(obj(o).apiVersion ?? ''), kind: String(obj(o).kind ?? '(no kind)'), name };
+  return { apiVersion: show(obj(o).apiVersion ?? ''), kind: show(obj(o).kind ?? '(no kind)'), name };
 }

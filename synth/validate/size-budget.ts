@@ -1,5 +1,5 @@
 import type { Finding } from './finding.ts';
-import { obj } from './object-path.ts';
+import { obj, show } from './object-path.ts';
 
 /** Kinds the Argo controller stores whole in etcd, whose size etcd's request limit bounds. */
 export const BUDGETED_KINDS: readonly string[] = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'];
@@ -19,7 +19,7 @@ const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
  * request limit is 1.5 MiB and the controller adds status to Workflows as they run).
  */
 export function sizeFindings(o: unknown): Finding[] {
-  const kind = String(obj(o).kind ?? '');
+  const kind = show(obj(o).kind ?? '');
   if (!BUDGETED_KINDS.includes(kind)) return [];
   const size = storedSize(o);
   if (size <= SIZE_WARN_BYTES) return [];

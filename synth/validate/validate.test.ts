@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { validateSources } from './validate.ts';
 
 const kinds = fc.constantFrom('Deployment', 'Rollout', 'WorkflowTemplate', 'CronWorkflow', 'InferenceService', 'AnalysisTemplate', 'Pod', 'ConfigMap');
-const doc = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.record({ apiVersion: fc.constantFrom('v1', 'apps/v1', 'argoproj.io/v1alpha1', 'serving.kserve.io/v1beta1'), kind: kinds, metadata: fc.jsonValue({ maxDepth: 2 }), spec: fc.jsonValue({ maxDepth: 5 }) }));
+// YAML mappings may have a `toString` or `valueOf` key: such values cannot become strings by
+// coercion, so they sit where every layer expects names, images, capabilities and kinds.
+const hostile = fc.constantFrom<unknown>({ toString: {} }, ['x', { valueOf: 1, toString: [] }]);
+const field = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: hostile }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
+const container = fc.record({
+  name: field(fc.constant('main')), image: field(fc.constantFrom('busybox', 'busybox:1.36')),
+  env: field(fc.array(fc.record({ name: field(fc.constantFrom('API_TOKEN', 'X')), value: field(fc.constant('v')) }))),
+  securityContext: field(fc.record({ capabilities: field(fc.record({ add: field(fc.array(field(fc.constant('NET_ADMIN')))), drop: field(fc.constant(['ALL'])) })), seccompProfile: field(fc.record({ type: field(fc.constant('RuntimeDefault')) })) })),
+  resources: field(fc.record({ requests: field(fc.constant({ cpu: '1' })) })),
+});
+const podSpec = fc.record({ containers: field(fc.array(container, { maxLength: 2 })), volumes: field(fc.array(fc.record({ name: field(fc.constant('v')), hostPath: fc.constant({}) }))), templates: field(fc.array(fc.record({ name: field(fc.constant('t')), container }), { maxLength: 2 })) });
+const structured = fc.record({ apiVersion: field(fc.constantFrom('v1', 'argoproj.io/v1alpha1')), kind: field(kinds), metadata: field(fc.record({ name: field(fc.constant('n')), labels: field(fc.constant({ a: 'b' })) })), spec: field(fc.record({ template: field(fc.record({ spec: podSpec })), containers: field(fc.array(container)), templates: field(fc.array(fc.record({ name: field(fc.constant('t')), container }))) })) });
+const doc = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.record({ apiVersion: fc.constantFrom('v1', 'apps/v1', 'argoproj.io/v1alpha1', 'serving.kserve.io/v1beta1'), kind: kinds, metadata: fc.jsonValue({ maxDepth: 2 }), spec: fc.jsonValue({ maxDepth: 5 }) }), structured);
 
 describe('validateSources', () => {
   it('GIVEN arbitrary documents WHEN every layer but schema runs THEN each gets a report and nothing throws', () => {

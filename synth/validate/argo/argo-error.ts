@@ -15,3 +15,4 @@ export function wrap<T>(prefix: string, fn: () => T): T {
     throw e;
   }
 }
+

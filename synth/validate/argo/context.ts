@@ -1,4 +1,5 @@
 import { ArgoError } from './argo-error.ts';
+import { show } from '../object-path.ts';
 import type { Template, TemplateHolder, WorkflowSpec } from './types.ts';
 import { list } from './types.ts';
 
@@ -41,7 +42,7 @@ export class TemplateContext {
 
   /** Key for "already validated" bookkeeping: the same name in two objects is two templates. */
   get scope(): string {
-    return `${this.base.kind}/${this.base.name}`;
+    return `${this.base.kind}/${show(this.base.name)}`;
   }
 
   byName(name: string): Template | undefined {
@@ -52,14 +53,14 @@ export class TemplateContext {
   resolve(holder: TemplateHolder): { ctx: TemplateContext; template: Template } {
     if (holder.templateRef) {
       const ref = holder.templateRef;
-      const source = this.store.get(String(ref.name), ref.clusterScope === true, this.base.namespace);
+      const source = this.store.get(show(ref.name), ref.clusterScope === true, this.base.namespace);
       const template = source && list<Template>(source.spec.templates).find((t) => t?.name === ref.template);
-      if (!source || !template) throw new ArgoError(`template reference ${ref.name}.${ref.template} not found`);
+      if (!source || !template) throw new ArgoError(`template reference ${show(ref.name)}.${show(ref.template)} not found`);
       return { ctx: new TemplateContext(source, this.store), template };
     }
     if (holder.inline) return { ctx: this, template: holder.inline };
     const template = typeof holder.template === 'string' ? this.byName(holder.template) : undefined;
-    if (!template) throw new ArgoError(`template name '${holder.template ?? ''}' undefined`);
+    if (!template) throw new ArgoError(`template name '${show(holder.template ?? '')}' undefined`);
     return { ctx: this, template };
   }
 }

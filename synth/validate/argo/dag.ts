@@ -1,4 +1,5 @@
 import { ArgoError } from './argo-error.ts';
+import { show } from '../object-path.ts';
 import type { DagTask } from './types.ts';
 
 const TASK_NAME = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
@@ -14,7 +15,7 @@ export class DagGraph {
   private readonly deps = new Map<string, Map<string, DependencyType>>();
 
   constructor(tasks: readonly DagTask[]) {
-    for (const t of tasks) this.tasks.set(String(t.name ?? ''), t);
+    for (const t of tasks) this.tasks.set(show(t.name ?? ''), t);
   }
 
   /** Dependencies of a task, from its `depends` expression or its `dependencies` list. */
@@ -22,7 +23,7 @@ export class DagGraph {
     const known = this.deps.get(name);
     if (known) return known;
     const task = this.tasks.get(name);
-    const logic = typeof task?.depends === 'string' && task.depends !== '' ? task.depends : (Array.isArray(task?.dependencies) ? task.dependencies : []).map((d) => `(${d}.Succeeded || ${d}.Skipped || ${d}.Daemoned)`).join(' && ');
+    const logic = typeof task?.depends === 'string' && task.depends !== '' ? task.depends : (Array.isArray(task?.dependencies) ? task.dependencies : []).map((d) => `(${show(d)}.Succeeded || ${show(d)}.Skipped || ${show(d)}.Daemoned)`).join(' && ');
     const out = new Map<string, DependencyType>();
     for (const m of logic.matchAll(TASK_NAME)) {
       if (m[1] !== undefined) {
@@ -56,7 +57,7 @@ export class DagGraph {
    * sort on duplicate names, unknown dependencies and cycles.
    */
   sorted(tasks: readonly DagTask[]): DagTask[] {
-    const names = tasks.map((t) => String(t.name ?? ''));
+    const names = tasks.map((t) => show(t.name ?? ''));
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup !== undefined) throw new ArgoError(`duplicated nodeName ${dup}`);
     const pending = new Map<string, number>();

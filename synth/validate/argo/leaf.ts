@@ -1,5 +1,6 @@
 import { load } from 'js-yaml';
 import { ArgoError, wrap } from './argo-error.ts';
+import { show } from '../object-path.ts';
 import type { TemplateContext } from './context.ts';
 import { templateType } from './names.ts';
 import type { Artifact, Container, Template } from './types.ts';
@@ -9,20 +10,20 @@ import type { ArgoValidator } from './validator.ts';
 
 /** Checks of templates that do the work (container, script, resource, ...). */
 export function checkLeaf(v: ArgoValidator, scope: Scope, ctx: TemplateContext, t: Template): void {
-  const name = String(t.name);
+  const name = show(t.name);
   wrap(`templates.${name}: `, () => resolveAll(scope, v.globals, JSON.stringify(t), v.opts.workflowTemplateValidation === true));
   const defaults = ctx.base.spec.templateDefaults;
   if (t.container) {
     const mounts = new Map<string, string>();
     list<{ name?: string; mountPath?: string }>(t.container.volumeMounts).forEach((m, i) => {
-      const prev = mounts.get(String(m.mountPath));
-      if (prev) throw new ArgoError(`templates.${name}.container.volumeMounts[${i}].mountPath '${m.mountPath}' already mounted in ${prev}`);
-      mounts.set(String(m.mountPath), `container.volumeMounts.${m.name}`);
+      const prev = mounts.get(show(m.mountPath));
+      if (prev) throw new ArgoError(`templates.${name}.container.volumeMounts[${i}].mountPath '${show(m.mountPath)}' already mounted in ${prev}`);
+      mounts.set(show(m.mountPath), `container.volumeMounts.${show(m.name)}`);
     });
     list<Artifact>(t.inputs?.artifacts).forEach((a, i) => {
-      const prev = mounts.get(String(a.path));
-      if (prev) throw new ArgoError(`templates.${name}.inputs.artifacts[${i}].path '${a.path}' already mounted in ${prev}`);
-      mounts.set(String(a.path), `inputs.artifacts.${a.name}`);
+      const prev = mounts.get(show(a.path));
+      if (prev) throw new ArgoError(`templates.${name}.inputs.artifacts[${i}].path '${show(a.path)}' already mounted in ${prev}`);
+      mounts.set(show(a.path), `inputs.artifacts.${show(a.name)}`);
     });
     if (!t.container.image && !(defaults?.container as Container | undefined)?.image) throw new ArgoError(`templates.${name}.container.image may not be empty`);
   }
@@ -42,7 +43,7 @@ function checkContainerSet(t: Template, name: string): void {
   const names = new Set(containers.map((c) => c.name));
   for (const c of containers) {
     for (const dep of list<string>(c.dependencies)) {
-      if (!names.has(dep)) throw new ArgoError(`templates.${name}.containerSet.containers.${c.name} dependency '${dep}' not defined`);
+      if (!names.has(dep)) throw new ArgoError(`templates.${name}.containerSet.containers.${show(c.name)} dependency '${show(dep)}' not defined`);
     }
   }
   const io = list(t.inputs?.artifacts).length + list(t.outputs?.parameters).length + list(t.outputs?.artifacts).length;
@@ -51,7 +52,7 @@ function checkContainerSet(t: Template, name: string): void {
 
 function checkResource(t: Template, name: string): void {
   const r = t.resource ?? {};
-  const action = String(r.action ?? '');
+  const action = show(r.action ?? '');
   if (!isPlaceholder(action) && !['get', 'create', 'apply', 'delete', 'replace', 'patch'].includes(action)) {
     throw new ArgoError(`templates.${name}.resource.action must be one of: get, create, apply, delete, replace, patch`);
   }
@@ -59,7 +60,7 @@ function checkResource(t: Template, name: string): void {
   if (!r.manifest && !r.manifestFrom) throw new ArgoError(`either templates.${name}.resource.manifest or templates.${name}.resource.manifestFrom must be specified`);
   if (r.manifest && r.manifestFrom) throw new ArgoError('shouldn\'t have both `manifest` and `manifestFrom` specified in `Manifest` for resource template');
   const art = r.manifestFrom?.artifact?.name;
-  if (art !== undefined && !list<Artifact>(t.inputs?.artifacts).some((a) => a.name === art)) throw new ArgoError(`artifact ${art} in \`manifestFrom\` refer to a non-exist artifact`);
+  if (art !== undefined && !list<Artifact>(t.inputs?.artifacts).some((a) => a.name === art)) throw new ArgoError(`artifact ${show(art)} in \`manifestFrom\` refer to a non-exist artifact`);
   if (typeof r.manifest === 'string' && !isPlaceholder(r.manifest)) {
     // Expressions are only evaluated at run time; stand-ins keep the YAML check meaningful.
     const text = r.manifest.replace(/\{\{\s*=\s*(.+?)\s*\}\}/g, () => placeholder());
@@ -86,7 +87,7 @@ export function checkReservedNames(t: Template): void {
   ];
   for (const [field, cs] of groups) {
     cs.forEach((c, i) => {
-      if (isReserved(c?.name)) throw new ArgoError(`templates.${t.name}.${field}[${i}].name '${c.name}' is a reserved Argo container name`);
+      if (isReserved(c?.name)) throw new ArgoError(`templates.${show(t.name)}.${field}[${i}].name '${show(c.name)}' is a reserved Argo container name`);
     });
   }
 }
@@ -114,17 +115,17 @@ const METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** Prometheus metrics a template emits: valid names and labels, help text and a value. */
 export function checkMetrics(t: Template, name: string): void {
   for (const m of list<NonNullable<NonNullable<Template['metrics']>['prometheus']>[number]>(t.metrics?.prometheus)) {
-    if (!METRIC_NAME.test(String(m.name))) throw new ArgoError(`templates.${name} metric name '${m.name}' is invalid. Metric names must contain alphanumeric characters or '_'`);
+    if (!METRIC_NAME.test(show(m.name))) throw new ArgoError(`templates.${name} metric name '${show(m.name)}' is invalid. Metric names must contain alphanumeric characters or '_'`);
     for (const l of list<{ key?: string }>(m.labels)) {
-      if (!METRIC_NAME.test(String(l.key))) throw new ArgoError(`metric label '${l.key}' is invalid: keys may only contain alphanumeric characters or '_'`);
+      if (!METRIC_NAME.test(show(l.key))) throw new ArgoError(`metric label '${show(l.key)}' is invalid: keys may only contain alphanumeric characters or '_'`);
     }
-    if (!m.help) throw new ArgoError(`templates.${name} metric '${m.name}' must contain a help string under 'help: ' field`);
+    if (!m.help) throw new ArgoError(`templates.${name} metric '${show(m.name)}' must contain a help string under 'help: ' field`);
     const fail = (msg: string): never => {
-      throw new ArgoError(`templates.${name} metric '${m.name}' error: ${msg}`);
+      throw new ArgoError(`templates.${name} metric '${show(m.name)}' error: ${msg}`);
     };
     if (m.gauge) {
       if (!m.gauge.value) fail('missing gauge.value');
-      if (m.gauge.realtime && String(m.gauge.value).includes('resourcesDuration.')) fail("'resourcesDuration.*' metrics cannot be used in real-time");
+      if (m.gauge.realtime && show(m.gauge.value).includes('resourcesDuration.')) fail("'resourcesDuration.*' metrics cannot be used in real-time");
     } else if (m.counter) {
       if (!m.counter.value) fail('missing counter.value');
     } else if (m.histogram) {

@@ -1,4 +1,5 @@
 import { ArgoError } from './argo-error.ts';
+import { show } from '../object-path.ts';
 import type { Template } from './types.ts';
 
 const FIELD_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
@@ -6,7 +7,8 @@ const PARAM_NAME = /^[-a-zA-Z0-9_]+[-a-zA-Z0-9_]*$/;
 const FIELD_MAX = 128;
 
 /** Problems with a template/step/task name: alphanumerics and '-', starting alphanumeric, at most 128. */
-export function fieldNameErrors(name: string): string[] {
+export function fieldNameErrors(value: unknown): string[] {
+  const name = show(value);
   const errs: string[] = [];
   if (name.length > FIELD_MAX) errs.push(`must be no more than ${FIELD_MAX} characters`);
   if (!FIELD_NAME.test(name)) errs.push("name must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)");
@@ -14,8 +16,8 @@ export function fieldNameErrors(name: string): string[] {
 }
 
 /** Problems with a parameter/artifact name: alphanumerics, '_' and '-'. */
-export function paramNameErrors(name: string): string[] {
-  return PARAM_NAME.test(name) ? [] : ["Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1"];
+export function paramNameErrors(name: unknown): string[] {
+  return PARAM_NAME.test(show(name)) ? [] : ["Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1"];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ArgoError, wrap } from './argo-error.ts';
+import { show } from '../object-path.ts';
 import { checkNames, isLeaf, paramNameErrors, templateType } from './names.ts';
 import type { Artifact, Parameter, Template } from './types.ts';
 import { list } from './types.ts';
@@ -7,14 +8,14 @@ import type { ArgoValidator } from './validator.ts';
 
 /** Outputs: names, references, artifact paths and where each output parameter's value comes from. */
 export function checkOutputs(v: ArgoValidator, scope: Scope, t: Template): void {
-  const name = String(t.name);
+  const name = show(t.name);
   const params = list<Parameter>(t.outputs?.parameters);
   const arts = list<Artifact>(t.outputs?.artifacts);
   wrap(`templates.${name}.outputs.parameters `, () => checkNames(params, 'param'));
   wrap(`templates.${name}.outputs.artifacts `, () => checkNames(arts, 'param'));
   wrap(`templates.${name}.outputs `, () => resolveAll(scope, v.globals, JSON.stringify(t.outputs ?? {}), v.opts.workflowTemplateValidation === true));
   for (const a of arts) {
-    const ref = `outputs.artifacts.${a.name}`;
+    const ref = `outputs.artifacts.${show(a.name)}`;
     if (!isLeaf(t) && a.path) throw new ArgoError(`templates.${name}.${ref}.path only valid in container/script templates`);
     if (a.globalName && !isParameterRef(a.globalName)) {
       const errs = paramNameErrors(a.globalName);
@@ -23,7 +24,7 @@ export function checkOutputs(v: ArgoValidator, scope: Scope, t: Template): void 
   }
   const type = templateType(t);
   for (const p of params) {
-    const ref = `templates.${name}.outputs.parameters.${p.name}`;
+    const ref = `templates.${name}.outputs.parameters.${show(p.name)}`;
     const hasValue = p.value !== undefined && p.value !== null;
     if (p.valueFrom && hasValue) throw new ArgoError(`${ref} has both valueFrom and value specified. Choose one.`);
     if (!hasValue) {

@@ -1,4 +1,5 @@
 import { ArgoError, wrap } from './argo-error.ts';
+import { show } from '../object-path.ts';
 import type { TemplateContext } from './context.ts';
 import { checkLeaf, checkMetrics, checkPodResources, checkReservedNames } from './leaf.ts';
 import { checkNames, hasOutput, isLeaf, isPodType, templateType, templateTypes } from './names.ts';
@@ -55,7 +56,7 @@ export function hasLocation(a: Artifact): boolean {
 
 /** Parameter values as Argo's AnyString renders them. */
 export function valueString(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return show(v);
 }
 
 /**
@@ -78,15 +79,15 @@ export class ArgoValidator {
       // A reference computed from parameters is only known when the workflow runs.
       if (hasVariable(h.templateRef.name) || hasVariable(h.templateRef.template)) return undefined;
       const cluster = h.templateRef.clusterScope === true;
-      if (this.opts.onExternalRef && !ctx.store.get(String(h.templateRef.name), cluster, ctx.base.namespace)) {
-        this.opts.onExternalRef(cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate', String(h.templateRef.name));
+      if (this.opts.onExternalRef && !ctx.store.get(show(h.templateRef.name), cluster, ctx.base.namespace)) {
+        this.opts.onExternalRef(cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate', show(h.templateRef.name));
         return undefined;
       }
     }
     const { ctx: inner, template } = ctx.resolve(h);
     const policy = template.retryStrategy?.retryPolicy;
     if (policy !== undefined && !['Always', 'OnError', 'OnFailure', 'OnTransientError', ''].includes(policy)) {
-      throw new ArgoError(`${policy} is not a valid RetryPolicy`);
+      throw new ArgoError(`${show(policy)} is not a valid RetryPolicy`);
     }
     this.template(template, inner, args);
     return template;
@@ -110,7 +111,7 @@ export class ArgoValidator {
   }
 
   template(t: Template, ctx: TemplateContext, args: ArgsProvider): void {
-    const name = String(t.name ?? '');
+    const name = show(t.name ?? '');
     const types = templateTypes(t);
     const choose = 'choose one of: container, containerSet, steps, script, resource, dag, suspend, template, template ref';
     if (types.length === 0) throw new ArgoError(`templates.${name} template type unspecified. ${choose}`);
@@ -128,8 +129,8 @@ export class ArgoValidator {
     if (isPodType(t)) local('pod.name');
     if (t.retryStrategy) ['retries', 'retries.lastExitCode', 'retries.lastStatus', 'retries.lastDuration', 'retries.lastMessage'].forEach(local);
     if (isLeaf(t)) {
-      list<Artifact>(t.outputs?.artifacts).forEach((a) => a?.path && scope.add(`outputs.artifacts.${a.name}.path`));
-      list<Parameter>(t.outputs?.parameters).forEach((p) => p?.valueFrom?.path && scope.add(`outputs.parameters.${p.name}.path`));
+      list<Artifact>(t.outputs?.artifacts).forEach((a) => a?.path && scope.add(`outputs.artifacts.${show(a.name)}.path`));
+      list<Parameter>(t.outputs?.parameters).forEach((p) => p?.valueFrom?.path && scope.add(`outputs.parameters.${show(p.name)}.path`));
     }
     const processed = wrap(`templates.${name} `, () => this.processArgs(t, args, locals));
     if (typeof processed.timeout === 'string' && processed.timeout !== '') {
@@ -150,18 +151,18 @@ export class ArgoValidator {
   }
 
   private inputsScope(t: Template): Scope {
-    const name = String(t.name ?? '');
+    const name = show(t.name ?? '');
     const params = list<Parameter>(t.inputs?.parameters);
     const arts = list<Artifact>(t.inputs?.artifacts);
     wrap(`templates.${name}.inputs.parameters`, () => checkNames(params, 'param'));
     wrap(`templates.${name}.inputs.artifacts`, () => checkNames(arts, 'param'));
-    const scope: Scope = new Set(params.map((p) => `inputs.parameters.${p.name}`));
+    const scope: Scope = new Set(params.map((p) => `inputs.parameters.${show(p.name)}`));
     if (params.length > 0) scope.add('inputs.parameters');
     for (const a of arts) {
-      const ref = `inputs.artifacts.${a.name}`;
+      const ref = `inputs.artifacts.${show(a.name)}`;
       scope.add(ref);
       if (isLeaf(t)) {
-        if (typeof a.path === 'string' && a.path.split('/').includes('..')) throw new ArgoError(`error in templates.${name}.${ref}: path '${a.path}' must not contain '..'`);
+        if (typeof a.path === 'string' && a.path.split('/').includes('..')) throw new ArgoError(`error in templates.${name}.${ref}: path '${show(a.path)}' must not contain '..'`);
         scope.add(`${ref}.path`);
       } else if (a.path) {
         throw new ArgoError(`templates.${name}.${ref}.path only valid in container/script templates`);
@@ -178,7 +179,7 @@ export class ArgoValidator {
     const params = list<Parameter>(copy.inputs?.parameters);
     for (const p of params) {
       if (p.value === undefined && p.default !== undefined) p.value = p.default;
-      const arg = args.param(String(p.name));
+      const arg = args.param(show(p.name));
       if (arg) {
         if (arg.value !== undefined && arg.value !== null) {
           p.value = arg.value;
@@ -188,23 +189,23 @@ export class ArgoValidator {
           delete p.value;
         }
       }
-      if (!p.valueFrom?.configMapKeyRef && (p.value === undefined || p.value === null)) throw new ArgoError(`inputs.parameters.${p.name} was not supplied`);
+      if (!p.valueFrom?.configMapKeyRef && (p.value === undefined || p.value === null)) throw new ArgoError(`inputs.parameters.${show(p.name)} was not supplied`);
     }
     const arts = list<Artifact>(copy.inputs?.artifacts);
     arts.forEach((a, i) => {
-      const arg = args.artifact(String(a.name));
-      if (!a.optional && !hasLocation(a) && !arg) throw new ArgoError(`inputs.artifacts.${a.name} was not supplied`);
+      const arg = args.artifact(show(a.name));
+      if (!a.optional && !hasLocation(a) && !arg) throw new ArgoError(`inputs.artifacts.${show(a.name)} was not supplied`);
       if (arg) arts[i] = { ...arg, path: a.path, ...(a.mode !== undefined ? { mode: a.mode } : {}) } as Artifact;
     });
     const first = new Map([...this.globals, ...locals]);
     const json = substituteJson(JSON.stringify(copy), first);
     const replaced = JSON.parse(json) as Template;
     const values = new Map(first);
-    for (const p of list<Parameter>(replaced.inputs?.parameters)) if (p.value !== undefined) values.set(`inputs.parameters.${p.name}`, valueString(p.value));
+    for (const p of list<Parameter>(replaced.inputs?.parameters)) if (p.value !== undefined) values.set(`inputs.parameters.${show(p.name)}`, valueString(p.value));
     values.set('inputs.parameters', JSON.stringify(list(replaced.inputs?.parameters)));
-    for (const a of list<Artifact>(replaced.inputs?.artifacts)) if (a.path) values.set(`inputs.artifacts.${a.name}.path`, a.path);
-    for (const a of list<Artifact>(replaced.outputs?.artifacts)) if (a.path) values.set(`outputs.artifacts.${a.name}.path`, a.path);
-    for (const p of list<Parameter>(replaced.outputs?.parameters)) if (p.valueFrom?.path) values.set(`outputs.parameters.${p.name}.path`, p.valueFrom.path);
+    for (const a of list<Artifact>(replaced.inputs?.artifacts)) if (a.path) values.set(`inputs.artifacts.${show(a.name)}.path`, a.path);
+    for (const a of list<Artifact>(replaced.outputs?.artifacts)) if (a.path) values.set(`outputs.artifacts.${show(a.name)}.path`, a.path);
+    for (const p of list<Parameter>(replaced.outputs?.parameters)) if (p.valueFrom?.path) values.set(`outputs.parameters.${show(p.name)}.path`, p.valueFrom.path);
     return JSON.parse(substituteJson(json, values)) as Template;
   }
 
@@ -218,11 +219,11 @@ export class ArgoValidator {
       scope.add(`${prefix}.exitCode`);
     }
     for (const p of list<Parameter>(t.outputs?.parameters)) {
-      scope.add(`${prefix}.outputs.parameters.${p.name}`);
+      scope.add(`${prefix}.outputs.parameters.${show(p.name)}`);
       if (p.globalName) this.addGlobalOutput('parameters', p.globalName, scope);
     }
     for (const a of list<Artifact>(t.outputs?.artifacts)) {
-      scope.add(`${prefix}.outputs.artifacts.${a.name}`);
+      scope.add(`${prefix}.outputs.artifacts.${show(a.name)}`);
       if (a.globalName) this.addGlobalOutput('artifacts', a.globalName, scope);
     }
     if (aggregate) {
@@ -239,8 +240,8 @@ export class ArgoValidator {
   /** Registers the global outputs (`globalName`) of templates, which any template may read. */
   registerGlobalOutputs(templates: readonly Template[]): void {
     for (const t of templates) {
-      for (const p of list<Parameter>(t?.outputs?.parameters)) if (p.globalName) this.addGlobalOutput('parameters', p.globalName, new Set());
-      for (const a of list<Artifact>(t?.outputs?.artifacts)) if (a.globalName) this.addGlobalOutput('artifacts', a.globalName, new Set());
+      for (const p of list<Parameter>(t?.outputs?.parameters)) if (typeof p?.globalName === 'string' && p.globalName) this.addGlobalOutput('parameters', p.globalName, new Set());
+      for (const a of list<Artifact>(t?.outputs?.artifacts)) if (typeof a?.globalName === 'string' && a.globalName) this.addGlobalOutput('artifacts', a.globalName, new Set());
     }
   }
 
@@ -265,24 +266,24 @@ export function checkArguments(prefix: string, a: Arguments | undefined, allowEm
   wrap(`${prefix}artifacts`, () => checkNames(arts, 'param'));
   for (const p of params) {
     const hasValue = p.value !== undefined && p.value !== null;
-    if (!p.valueFrom && !hasValue && !allowEmptyValues) throw new ArgoError(`${prefix}${p.name}.value or ${prefix}${p.name}.valueFrom is required`);
+    if (!p.valueFrom && !hasValue && !allowEmptyValues) throw new ArgoError(`${prefix}${show(p.name)}.value or ${prefix}${show(p.name)}.valueFrom is required`);
     if (p.valueFrom) {
       const vf = p.valueFrom;
       const ok = vf.configMapKeyRef !== undefined || (typeof vf.event === 'string' && vf.event !== '') || vf.supplied !== undefined;
-      if (!ok || vf.path || vf.jsonPath || vf.parameter || vf.expression) throw new ArgoError(`${prefix}${p.name}.valueFrom only allows: default, configMapKeyRef and supplied`);
+      if (!ok || vf.path || vf.jsonPath || vf.parameter || vf.expression) throw new ArgoError(`${prefix}${show(p.name)}.valueFrom only allows: default, configMapKeyRef and supplied`);
     }
     if (p.enum !== undefined) {
-      if (!Array.isArray(p.enum) || p.enum.length === 0) throw new ArgoError(`${prefix}${p.name}.enum should contain at least one value`);
+      if (!Array.isArray(p.enum) || p.enum.length === 0) throw new ArgoError(`${prefix}${show(p.name)}.enum should contain at least one value`);
       if (!hasValue) {
         if (allowEmptyValues) return;
-        throw new ArgoError(`${prefix}${p.name}.value is required`);
+        throw new ArgoError(`${prefix}${show(p.name)}.value is required`);
       }
-      if (!p.enum.map(valueString).includes(valueString(p.value))) throw new ArgoError(`${prefix}${p.name}.value should be present in ${prefix}${p.name}.enum list`);
+      if (!p.enum.map(valueString).includes(valueString(p.value))) throw new ArgoError(`${prefix}${show(p.name)}.value should be present in ${prefix}${show(p.name)}.enum list`);
     }
   }
   for (const art of arts) {
-    if (!art.from && !art.fromExpression && !hasLocation(art)) throw new ArgoError(`${prefix}${art.name}.from, artifact location, or key is required`);
-    if (art.from && art.fromExpression) throw new ArgoError(`${prefix}${art.name} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);
+    if (!art.from && !art.fromExpression && !hasLocation(art)) throw new ArgoError(`${prefix}${show(art.name)}.from, artifact location, or key is required`);
+    if (art.from && art.fromExpression) throw new ArgoError(`${prefix}${show(art.name)} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);
   }
 }
 

@@ -82,7 +82,7 @@ export function hasVariable(s: string | undefined): boolean {
 
 /** Argo's test for "this is a single parameter reference", e.g. `{{inputs.parameters.blah}}`. */
 export function isParameterRef(s: string): boolean {
-  return /\{\{[-a-zA-Z0-9]+(\.[-a-zA-Z0-9_]+)*\}\}/.test(s);
+  return typeof s === 'string' && /\{\{[-a-zA-Z0-9]+(\.[-a-zA-Z0-9_]+)*\}\}/.test(s);
 }
 
 let placeholderCounter = 0;

@@ -1,4 +1,4 @@
-import { arr, type Json, obj } from '../object-path.ts';
+import { arr, type Json, obj, show } from '../object-path.ts';
 import type { PolicyRule } from './rules.ts';
 import type { ContainerSite } from './workloads.ts';
 
@@ -29,14 +29,14 @@ function contextProblems(sc: Json, p: string): Problem[] {
   const out: Problem[] = [];
   if (obj(sc.windowsOptions).hostProcess === true) out.push({ path: `${p}.windowsOptions.hostProcess`, message: 'Windows HostProcess containers are not allowed. Remove windowsOptions.hostProcess' });
   const se = obj(sc.seLinuxOptions);
-  if (se.type !== undefined && !SELINUX_TYPES.includes(String(se.type))) out.push({ path: `${p}.seLinuxOptions.type`, message: `seLinuxOptions.type ${String(se.type)} is not allowed (allowed: ${SELINUX_TYPES.filter(Boolean).join(', ')})` });
+  if (se.type !== undefined && !SELINUX_TYPES.includes(show(se.type))) out.push({ path: `${p}.seLinuxOptions.type`, message: `seLinuxOptions.type ${show(se.type)} is not allowed (allowed: ${SELINUX_TYPES.filter(Boolean).join(', ')})` });
   for (const f of ['user', 'role']) {
-    if (se[f] !== undefined && se[f] !== '') out.push({ path: `${p}.seLinuxOptions.${f}`, message: `seLinuxOptions.${f} must not be set (got ${String(se[f])})` });
+    if (se[f] !== undefined && se[f] !== '') out.push({ path: `${p}.seLinuxOptions.${f}`, message: `seLinuxOptions.${f} must not be set (got ${show(se[f])})` });
   }
   const apparmor = obj(sc.appArmorProfile).type;
-  if (apparmor !== undefined && !PROFILE_TYPES.includes(String(apparmor))) out.push({ path: `${p}.appArmorProfile.type`, message: `appArmorProfile.type must be RuntimeDefault or Localhost (got ${String(apparmor)})` });
+  if (apparmor !== undefined && !PROFILE_TYPES.includes(show(apparmor))) out.push({ path: `${p}.appArmorProfile.type`, message: `appArmorProfile.type must be RuntimeDefault or Localhost (got ${show(apparmor)})` });
   const seccomp = obj(sc.seccompProfile).type;
-  if (seccomp !== undefined && !PROFILE_TYPES.includes(String(seccomp))) out.push({ path: `${p}.seccompProfile.type`, message: `seccompProfile.type must be RuntimeDefault or Localhost (got ${String(seccomp)})` });
+  if (seccomp !== undefined && !PROFILE_TYPES.includes(show(seccomp))) out.push({ path: `${p}.seccompProfile.type`, message: `seccompProfile.type must be RuntimeDefault or Localhost (got ${show(seccomp)})` });
   if (sc.runAsUser === 0) out.push({ path: `${p}.runAsUser`, message: 'runAsUser must not be 0 (root)' });
   return out;
 }
@@ -54,12 +54,12 @@ export const pssRestricted: PolicyRule = {
     const caps = obj(sc.capabilities);
     if (!arr(caps.drop).includes('ALL')) out.push({ path: `${p}.capabilities.drop`, message: 'capabilities must drop ALL. Set securityContext.capabilities.drop: [ALL]' });
     const added = arr(caps.add).filter((c) => c !== 'NET_BIND_SERVICE');
-    if (added.length > 0) out.push({ path: `${p}.capabilities.add`, message: `only NET_BIND_SERVICE may be added (got ${added.join(', ')})` });
+    if (added.length > 0) out.push({ path: `${p}.capabilities.add`, message: `only NET_BIND_SERVICE may be added (got ${added.map(show).join(', ')})` });
     if ((sc.runAsNonRoot ?? pod.runAsNonRoot) !== true) out.push({ path: `${p}.runAsNonRoot`, message: 'runAsNonRoot must be true on the container or the pod' });
     // Explicit container values are checked here; the pod's own ones once per pod.
     out.push(...contextProblems(sc, p));
     if (obj(sc.seccompProfile).type === undefined && obj(pod.seccompProfile).type === undefined) out.push({ path: `${p}.seccompProfile.type`, message: 'seccompProfile.type must be RuntimeDefault or Localhost on the container or the pod (got nothing)' });
-    if (sc.procMount !== undefined && sc.procMount !== 'Default') out.push({ path: `${p}.procMount`, message: `procMount must be Default (got ${String(sc.procMount)})` });
+    if (sc.procMount !== undefined && sc.procMount !== 'Default') out.push({ path: `${p}.procMount`, message: `procMount must be Default (got ${show(sc.procMount)})` });
     arr(site.container.ports).forEach((port, i) => {
       if (obj(port).hostPort) out.push({ path: `${site.path}.ports[${i}].hostPort`, message: 'hostPort is not allowed' });
     });
@@ -81,12 +81,12 @@ export function podLevelRestricted(site: ContainerSite): Problem[] {
   const p = `${site.pod.path}.securityContext`;
   out.push(...contextProblems(sc, p));
   arr(sc.sysctls).forEach((s, i) => {
-    const name = String(obj(s).name ?? '');
+    const name = show(obj(s).name ?? '');
     if (!SAFE_SYSCTLS.includes(name)) out.push({ path: `${p}.sysctls[${i}].name`, message: `sysctl ${name} is not allowed: only namespaced, pod-isolated sysctls are (${SAFE_SYSCTLS.join(', ')})` });
   });
   for (const [key, value] of Object.entries(site.pod.annotations)) {
     if (!key.startsWith(APPARMOR_ANNOTATION)) continue;
-    const v = String(value);
+    const v = show(value);
     if (v !== 'runtime/default' && !v.startsWith('localhost/')) out.push({ path: `${site.pod.annotationsPath}["${key}"]`, message: `AppArmor profile ${v} is not allowed (allowed: runtime/default, localhost/<profile>)` });
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.ts';
-import { arr, obj } from '../object-path.ts';
+import { arr, obj, show } from '../object-path.ts';
 import { pssRestricted } from './pss-restricted.ts';
 import type { ContainerSite } from './workloads.ts';
 
@@ -67,9 +67,9 @@ export const noInlineSecrets: PolicyRule = {
       const e = obj(raw);
       const value = e.value;
       if (typeof value !== 'string' || value === '' || value.includes('{{')) return [];
-      const byName = SECRET_NAME.test(String(e.name ?? '')) && !pointsAtSecret(String(e.name ?? ''), value);
+      const byName = SECRET_NAME.test(show(e.name ?? '')) && !pointsAtSecret(show(e.name ?? ''), value);
       if (!byName && !SECRET_VALUE.test(value)) return [];
-      return [{ path: `${site.path}.env[${i}].value`, message: `env ${String(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef` }];
+      return [{ path: `${site.path}.env[${i}].value`, message: `env ${show(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef` }];
     });
   },
 };

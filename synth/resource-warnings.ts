@@ -1,0 +1,44 @@
+import type { ComponentIR, NodeIR, PipelineIR, ProjectIR, ResourcesIR } from '../dsl/ir/index.ts';
+
+/** What `argosy validate`'s policy/resources rule requires of every container. */
+function missing(r: ResourcesIR | undefined): string[] {
+  return [
+    ...(r?.requests.cpu === undefined ? ['requests.cpu'] : []),
+    ...(r?.requests.memory === undefined ? ['requests.memory'] : []),
+    ...(r?.limits.memory === undefined ? ['limits.memory'] : []),
+  ];
+}
+
+/**
+ * Components whose pods would run without cpu/memory requests or a memory limit: they
+ * synthesize fine, but `argosy validate` fails them (policy/resources) and the scheduler
+ * cannot place them well. One warning per component, naming the first task that runs it.
+ */
+export function resourceWarnings(ir: ProjectIR): string[] {
+  const warned = new Map<string, string>();
+  const visitPipeline = (p: PipelineIR, seen: Set<string>): void => {
+    if (seen.has(p.name)) return;
+    seen.add(p.name);
+    const components = new Map<string, ComponentIR>(p.components.map((c) => [c.name, c]));
+    const visit = (nodes: readonly NodeIR[]): void => {
+      for (const n of nodes) {
+        if (n.kind === 'loop') visit(n.body);
+        else if (n.kind === 'condition') n.branches.forEach((b) => visit(b.body));
+        else if (n.kind === 'task' && n.pipeline !== undefined) {
+          const callee = (p.pipelines ?? []).find((c) => c.name === n.pipeline);
+          if (callee) visitPipeline(callee, seen);
+        } else if (n.kind === 'task') {
+          const c = components.get(n.component);
+          if (!c || c.implementation.kind === 'createPvc' || c.implementation.kind === 'deletePvc' || warned.has(c.name)) continue;
+          const gaps = missing(n.overrides.resources ?? c.pod.resources);
+          if (gaps.length > 0) {
+            warned.set(c.name, `component "${c.name}" (task "${n.id}" of pipeline "${p.name}") sets no ${gaps.join(', ')}, so \`argosy validate\` reports policy/resources on its pods. Set resources: { cpu, memory } on the component or the task`);
+          }
+        }
+      }
+    };
+    visit([...p.body, ...p.exitHandler]);
+  };
+  for (const env of ir.environments) for (const app of env.apps) for (const p of app.pipelines) visitPipeline(p, new Set());
+  return [...warned.values()];
+}
