@@ -33,10 +33,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 
   program
     .command('validate')
-    .description('check YAML (a directory, files, or - for stdin) against schemas, Argo\'s rules, policy and size budgets')
+    .description('check YAML (a directory, files, or - for stdin) against schemas, Argo\'s rules, policy and size budgets, and KFP documents against KFP\'s rules')
     .argument('[paths...]', 'directories, files or - (default: dist)')
-    .option('--schema-location <dir>', 'JSON Schemas laid out as <group>/<kind>_<version>.json (default: the `argosy schemas pull` cache)')
-    .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--schema-location <dir>', 'JSON Schemas laid out as <group>/<kind>_<version>.json, and KFP .proto files under kfp/ (default: the `argosy schemas pull` cache)')
+    .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size, kfp) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addOption(new Option('--policy-level <severity>', 'severity of policy findings').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--external-refs <severity>', 'templateRefs/workflowTemplateRefs to templates not among the inputs').choices(['error', 'warn']).default('error'))

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../cli.ts';
 import type { CommandIO } from '../report.ts';
 import { runValidate } from './validate.ts';
 
@@ -160,5 +161,53 @@ ${ownStep}`;
   it('GIVEN a schema location that does not exist WHEN validated THEN it is a usage error', async () => {
     const io = capture();
     expect(await runValidate(['.'], { schemaLocation: '/nonexistent/schemas' }, io, tmpdir())).toBe(2);
+  });
+});
+
+describe('argosy validate on the output of argosy synth --target kfp', () => {
+  // Keep a developer's `argosy schemas pull` cache (which might hold protos) out of these runs.
+  const saved = process.env.ARGOSY_SCHEMA_CACHE;
+  beforeEach(() => void (process.env.ARGOSY_SCHEMA_CACHE = join(tmpdir(), 'argosy-no-such-cache')));
+  afterEach(() => (saved === undefined ? delete process.env.ARGOSY_SCHEMA_CACHE : (process.env.ARGOSY_SCHEMA_CACHE = saved)));
+
+  const NOTE = '  KFP documents linted but not proto-checked: no --schema-location (pass a directory holding kfp/pipeline_spec.proto and kfp/kubernetes_executor_config.proto, the layout of ../shared/schemas)';
+
+  it('GIVEN the reference project synthesized for KFP WHEN the documented CI command validates it THEN it exits 0 and says the KFP documents were linted, not proto-checked', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'argosy-validate-kfp-')), 'dist');
+    expect(await main(['synth', '--app', 'pipelines/index.ts', '--target', 'kfp', '--out', out], capture())).toBe(0);
+    const io = capture();
+    expect(await main(['validate', out], io), io.lines.join('\n')).toBe(0);
+    expect(io.errs).toContain(NOTE);
+    expect(io.lines.at(-1)).toMatch(/^✓ \d+ objects checked: 0 errors, \d+ warnings?$/);
+  });
+
+  const PIPELINE = `pipelineInfo: {name: p}
+schemaVersion: 2.0.0
+root: {dag: {tasks: {t: {componentRef: {name: comp-t}, taskInfo: {name: t}}}}}
+components: {comp-t: {executorLabel: exec-t}}
+deploymentSpec: {executors: {exec-t: {container: {image: 'alpine:3.20', command: [echo]}}}}
+`;
+
+  it('GIVEN a broken pipeline file WHEN validated THEN its findings are grouped under the file and the PipelineSpec, and it exits 1', async () => {
+    const io = capture();
+    const dir = tree({ 'pipelinespec.p.yaml': PIPELINE });
+    expect(await runValidate(['.'], {}, io, dir)).toBe(1);
+    expect(io.lines).toEqual([
+      'pipelinespec.p.yaml',
+      '  PipelineSpec p',
+      '    error   kfp/upload schemaVersion: schemaVersion must be 2.1.0, the IR version the KFP API server accepts (got "2.0.0"). Compile the pipeline with a KFP v2 compiler or `argosy synth --target kfp`',
+      '✗ 1 object checked: 1 error, 0 warnings',
+    ]);
+    const skipped = capture();
+    expect(await runValidate(['.'], { skip: ['kfp/upload', 'kfp/proto'] }, skipped, dir)).toBe(0);
+    expect(skipped.errs).not.toContain(NOTE);
+  });
+
+  it('GIVEN a schema location whose kfp/ protos do not compile WHEN KFP documents are validated THEN it is a usage error naming the directory', async () => {
+    const dir = tree({ 'pipelinespec.p.yaml': PIPELINE, 'schemas/kfp/pipeline_spec.proto': 'syntax = "proto3";\nmessage {\n', 'schemas/kfp/kubernetes_executor_config.proto': 'syntax = "proto3";\n' });
+    const io = capture();
+    expect(await runValidate(['pipelinespec.p.yaml'], { schemaLocation: join(dir, 'schemas') }, io, dir)).toBe(2);
+    expect(io.errs.join('\n')).toContain(`--schema-location ${join(dir, 'schemas')}: the KFP protos under kfp/ could not be compiled (got buf build`);
+    expect(io.lines).toEqual([]);
   });
 });

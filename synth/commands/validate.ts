@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { readSources } from '../validate/documents.ts';
 import { errorCount } from '../validate/finding.ts';
+import { kfpIdentities } from '../validate/kfp/kfp-layer.ts';
+import { KFP_PROTO_FILES, kfpProtoDir } from '../validate/kfp/proto-location.ts';
 import { COLORS, PLAIN, renderValidation } from '../validate/render.ts';
 import { schemaLocation } from '../validate/schema-cache.ts';
 import { SchemaRegistry } from '../validate/schema-registry.ts';
@@ -39,8 +41,14 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
     if (sources.documents.length === 0 && sources.problems.length === 0) {
       throw new UsageError(`${inputs.join(' ')}: no Kubernetes objects to validate (got ${sources.files} YAML file${sources.files === 1 ? '' : 's'}, 0 documents). Pass the directory holding the manifests, or run \`argosy synth\` first`);
     }
+    const skipped = new Set(opts.skip ?? []);
+    const kfpDocuments = kfpIdentities(sources.documents).size;
+    const protoDir = kfpProtoDir(location);
+    const protoChecks = kfpDocuments > 0 && !skipped.has('kfp') && !skipped.has('kfp/proto');
+    const kfpProtos = protoChecks && protoDir ? await compileKfpProtos(protoDir) : undefined;
     const reports = validateSources(sources, {
       ...(location ? { registry: new SchemaRegistry(location) } : {}),
+      ...(kfpProtos ? { kfpProtos } : {}),
       ...(opts.skip ? { skip: opts.skip } : {}),
       ...(opts.policyLevel ? { policySeverity: opts.policyLevel } : {}),
       ...(opts.externalRefs ? { externalRefs: opts.externalRefs } : {}),
@@ -48,11 +56,25 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
     if (opts.format === 'json') {
       io.out(JSON.stringify({ files: sources.files, objects: sources.documents.length, errors: errorCount(reports), reports: reports.filter((r) => r.findings.length > 0) }, null, 2));
     } else {
-      if (!location && !(opts.skip ?? []).includes('schema')) io.err('  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)');
+      if (!location && !skipped.has('schema')) io.err('  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)');
+      if (protoChecks && !kfpProtos) io.err(`  KFP documents linted but not proto-checked: ${location ? `no kfp/${KFP_PROTO_FILES[0]} under ${location}` : 'no --schema-location'} (pass a directory holding kfp/${KFP_PROTO_FILES.join(' and kfp/')}, the layout of ../shared/schemas)`);
       renderValidation(reports, io.color ? COLORS : PLAIN, sources.documents.length).forEach((l) => io.out(l));
     }
     return errorCount(reports) > 0 ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     return reportError(e, io);
+  }
+}
+
+/**
+ * Compiles the KFP protos of a schema location. The checker (and @bufbuild/protobuf) is loaded
+ * only here, so validating without KFP documents or protos never pays for it.
+ */
+async function compileKfpProtos(dir: string): Promise<import('../validate/kfp/proto-check.ts').KfpProtoChecker> {
+  const { KfpProtoChecker } = await import('../validate/kfp/proto-check.ts');
+  try {
+    return new KfpProtoChecker(dir);
+  } catch (e) {
+    throw new UsageError(`--schema-location ${dirname(dir)}: the KFP protos under kfp/ could not be compiled (got ${(e as Error).message}). Pass a directory whose kfp/ holds ${KFP_PROTO_FILES.join(' and ')} as in ../shared/schemas, or skip the check with --skip kfp/proto`);
   }
 }

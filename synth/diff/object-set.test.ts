@@ -15,7 +15,7 @@ describe('object identity across trees', () => {
     const d = diffTrees(before, after);
     expect(d.changed).toEqual([]);
     expect(d.removed).toEqual([]);
-    expect(d.added.map((o) => `${o.location}: ${o.kind} ${o.name}`)).toEqual(['staging/app: document pipelinespec.churn.yaml']);
+    expect(d.added.map((o) => `${o.location}: ${o.kind} ${o.name}`)).toEqual(['staging/app: PipelineSpec pipelinespec.churn.yaml']);
   });
 
   it('GIVEN an unnamed document that changed WHEN diffed THEN it is matched by file and shown by file name', () => {
@@ -32,6 +32,16 @@ describe('object identity across trees', () => {
       { file: 'a.yaml', index: 1, object: { x: 2 } },
     ]);
     expect([...set.values()].map((o) => o.name)).toEqual(['a.yaml', 'a.yaml #2']);
+  });
+
+  it('GIVEN the KFP documents of a pipeline and its schedule WHEN indexed THEN each is shown by what it is', () => {
+    const set = objectSet([
+      { file: 'staging/app/pipelinespec.ranking.yaml', index: 0, object: spec('ranking', 'r:1') },
+      { file: 'staging/app/pipelinespec.ranking.yaml', index: 1, object: { platforms: { kubernetes: {} } } },
+      { file: 'staging/app/recurringrun.nightly.yaml', index: 0, object: { displayName: 'nightly', trigger: {}, pipelineSpec: {} } },
+      { file: 'staging/app/notes.yaml', index: 0, object: { x: 1 } },
+    ]);
+    expect([...set.values()].map((o) => `${o.kind} ${o.name}`)).toEqual(['PipelineSpec pipelinespec.ranking.yaml', 'PlatformSpec pipelinespec.ranking.yaml #2', 'RecurringRun recurringrun.nightly.yaml', 'document notes.yaml']);
   });
 
   it('GIVEN named objects WHEN their file moves within a directory THEN they are still the same object', () => {

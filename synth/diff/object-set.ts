@@ -1,10 +1,12 @@
 import { basename, dirname } from 'node:path';
+import { kfpKind } from '../validate/kfp/kfp-documents.ts';
 
 /** An object of a synthesized (or hand-written) tree, identified across two trees. */
 export interface TreeObject {
   /**
    * `dir|group|Kind|namespace|name`: the same object in both trees has the same key. A document
-   * without a name (a KFP pipeline spec) is keyed by its file and its position in that file instead.
+   * without a name (a KFP pipeline spec or recurring run) is keyed by its file and its position in
+   * that file instead: Argosy names those files after the pipeline or schedule.
    */
   readonly key: string;
   /** Directory of its file (`staging/recommended-categories`), shown as its location. */
@@ -33,7 +35,8 @@ export function objectSet(documents: readonly TreeDocument[]): Map<string, TreeO
     const meta = o(doc.metadata);
     const apiVersion = String(doc.apiVersion ?? '');
     const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    const kind = typeof doc.kind === 'string' && doc.kind !== '' ? doc.kind : 'document';
+    // KFP documents have no kind; their shape names them (PipelineSpec, PlatformSpec, RecurringRun).
+    const kind = typeof doc.kind === 'string' && doc.kind !== '' ? doc.kind : (kfpKind(d.object) ?? 'document');
     const location = dirname(d.file) === '.' ? '' : dirname(d.file);
     const named = meta.name ?? meta.generateName;
     const index = d.index ?? 0;

@@ -10,6 +10,8 @@ describe('risk categories', () => {
     ['WorkflowTemplate', 'spec.templates[name=train].container.image', 'image'],
     ['CronWorkflow', 'spec.schedules[0]', 'schedule'],
     ['CronWorkflow', 'spec.timezone', 'schedule'],
+    ['RecurringRun', 'trigger.cronSchedule.cron', 'schedule'],
+    ['RecurringRun', 'mode', 'schedule'],
     ['Role', 'rules[0].verbs[1]', 'RBAC'],
     ['ClusterRoleBinding', 'subjects[0].name', 'RBAC'],
   ])('GIVEN a %s change at %s WHEN categorized THEN it is a %s risk', (kind, path, category) => {
@@ -20,6 +22,8 @@ describe('risk categories', () => {
     ['WorkflowTemplate', 'spec.templates[name=train].container.args[0]'],
     ['ConfigMap', 'data.weight'],
     ['WorkflowTemplate', 'spec.schedule'],
+    ['RecurringRun', 'description'],
+    ['PipelineSpec', 'trigger'],
   ])('GIVEN a %s change at %s WHEN categorized THEN it is not a risk', (kind, path) => {
     expect(categorize(kind, path)).toBeUndefined();
   });

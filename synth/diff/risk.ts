@@ -20,6 +20,8 @@ const MODEL_FIELD = /(storageUri|storageUris|modelUri|STORAGE_URI|MODEL_URI)/i;
 const IMAGE_FIELD = /(^|\.)image$/;
 const SCHEDULE_KINDS = ['CronWorkflow', 'CronJob'];
 const SCHEDULE_FIELD = /^spec\.(schedule|schedules|timezone|timeZone|suspend|concurrencyPolicy)(\b|\[|$)/;
+// A KFP recurring-run body: when it runs, whether at all, how many at once, and missed runs.
+const RECURRING_RUN_FIELD = /^(trigger|mode|maxConcurrency|noCatchup)(\b|\.|$)/;
 const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 const RBAC_FIELD = /^(rules|aggregationRule|subjects|roleRef)(\b|\[|\.|$)/;
 
@@ -42,6 +44,7 @@ export function isTrafficParameter(name: string): boolean {
 export function categorize(kind: string, path: string): RiskCategory | undefined {
   if (RBAC_KINDS.includes(kind) && RBAC_FIELD.test(path)) return 'RBAC';
   if (SCHEDULE_KINDS.includes(kind) && SCHEDULE_FIELD.test(path)) return 'schedule';
+  if (kind === 'RecurringRun' && RECURRING_RUN_FIELD.test(path)) return 'schedule';
   if (TRAFFIC_KINDS.includes(kind) && TRAFFIC_FIELD.test(path)) return 'traffic weight';
   if (ARGO_KINDS.includes(kind)) {
     const m = ARGO_PARAMETER.exec(path);

@@ -1,5 +1,5 @@
 /** Which check produced a finding. */
-export type Layer = 'yaml' | 'schema' | 'argo' | 'metadata' | 'policy' | 'size';
+export type Layer = 'yaml' | 'schema' | 'argo' | 'metadata' | 'policy' | 'size' | 'kfp';
 
 export type Severity = 'error' | 'warning';
 

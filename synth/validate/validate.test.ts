@@ -15,7 +15,21 @@ const container = fc.record({
 });
 const podSpec = fc.record({ containers: field(fc.array(container, { maxLength: 2 })), volumes: field(fc.array(fc.record({ name: field(fc.constant('v')), hostPath: fc.constant({}) }))), templates: field(fc.array(fc.record({ name: field(fc.constant('t')), container }), { maxLength: 2 })) });
 const structured = fc.record({ apiVersion: field(fc.constantFrom('v1', 'argoproj.io/v1alpha1')), kind: field(kinds), metadata: field(fc.record({ name: field(fc.constant('n')), labels: field(fc.constant({ a: 'b' })) })), spec: field(fc.record({ template: field(fc.record({ spec: podSpec })), containers: field(fc.array(container)), templates: field(fc.array(fc.record({ name: field(fc.constant('t')), container }))) })) });
-const doc = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.record({ apiVersion: fc.constantFrom('v1', 'apps/v1', 'argoproj.io/v1alpha1', 'serving.kserve.io/v1beta1'), kind: kinds, metadata: fc.jsonValue({ maxDepth: 2 }), spec: fc.jsonValue({ maxDepth: 5 }) }), structured);
+// KFP documents are recognized by shape, so arbitrary values sit where the kfp layer expects them.
+const task = fc.record({ componentRef: field(fc.record({ name: field(fc.constantFrom('comp-a', 'comp-b')) })), dependentTasks: field(fc.array(field(fc.constant('t')))), inputs: field(fc.record({ parameters: field(fc.dictionary(fc.constantFrom('x', 'y'), fc.jsonValue({ maxDepth: 2 }))) })) });
+const pipelineSpec = fc.record({
+  pipelineInfo: fc.record({ name: field(fc.constant('p')) }), schemaVersion: field(fc.constant('2.1.0')),
+  root: field(fc.record({ dag: field(fc.record({ tasks: field(fc.dictionary(fc.constantFrom('t', 'u'), task)) })), inputDefinitions: field(fc.jsonValue({ maxDepth: 2 })) })),
+  components: field(fc.dictionary(fc.constantFrom('comp-a', 'comp-b'), fc.record({ executorLabel: field(fc.constant('exec-a')), dag: field(fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: [] }))),
+  deploymentSpec: field(fc.record({ executors: field(fc.dictionary(fc.constant('exec-a'), fc.record({ container: field(fc.record({ image: field(fc.constant('x')), command: field(fc.array(field(fc.constant("{{$.inputs.parameters['x']}}")))) })) }))) })),
+}, { requiredKeys: ['pipelineInfo', 'root'] });
+const platformSpec = fc.record({ platforms: fc.record({ kubernetes: field(fc.record({ deploymentSpec: field(fc.record({ executors: field(fc.dictionary(fc.constant('exec-a'), fc.jsonValue({ maxDepth: 2 }))) })) })) }) });
+const recurringRun = fc.record({
+  displayName: field(fc.constant('nightly')), pipelineSpec: field(fc.oneof(pipelineSpec, fc.record({ pipeline_spec: field(pipelineSpec), platform_spec: field(platformSpec) }))),
+  maxConcurrency: field(fc.constantFrom('1', 20)), trigger: field(fc.record({ cronSchedule: field(fc.record({ cron: field(fc.constantFrom('0 0 3 * * *', '3 * * *')) })), periodicSchedule: field(fc.record({ intervalSecond: field(fc.constant('0')) })) }, { requiredKeys: [] })),
+  mode: field(fc.constant('ENABLE')), runtimeConfig: field(fc.record({ parameters: field(fc.jsonValue({ maxDepth: 2 })) })),
+}, { requiredKeys: ['displayName'] });
+const doc = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.record({ apiVersion: fc.constantFrom('v1', 'apps/v1', 'argoproj.io/v1alpha1', 'serving.kserve.io/v1beta1'), kind: kinds, metadata: fc.jsonValue({ maxDepth: 2 }), spec: fc.jsonValue({ maxDepth: 5 }) }), structured, pipelineSpec, platformSpec, recurringRun);
 
 describe('validateSources', () => {
   it('GIVEN arbitrary documents WHEN every layer but schema runs THEN each gets a report and nothing throws', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,3 +67,37 @@ describe('argosy synth --target kfp on the reference project', () => {
     expect(docs).toEqual(written);
   });
 });
+
+describe('argosy validate on that output, with the KFP protos of ../shared/schemas', () => {
+  const schemas = resolve(sharedDir(), 'schemas');
+  const validate = async (paths: string[]): Promise<{ code: number; lines: string[]; errs: string[] }> => {
+    const lines: string[] = [];
+    const errs: string[] = [];
+    // The schema layer over the same Kubernetes objects is schemas.test.ts' job; compiling the CRD schemas again would only cost CI time.
+    const c = await main(['validate', ...paths, '--schema-location', schemas, '--skip', 'schema'], { out: (l) => lines.push(l), err: (l) => errs.push(l), color: false });
+    return { code: c, lines, errs };
+  };
+
+  it('exits 0 with every PipelineSpec, PlatformSpec and recurring run proto-checked', async () => {
+    const r = await validate([out]);
+    expect(r.code, r.lines.join('\n')).toBe(0);
+    expect(r.errs.join('\n')).not.toContain('not proto-checked');
+  });
+
+  it('reports what only the protos see: an unknown key in a PipelineSpec and in the spec a recurring run carries', async () => {
+    const bad = join(dir, 'bad');
+    mkdirSync(bad, { recursive: true });
+    const [spec] = files('pipelinespec.');
+    const [run] = files('recurringrun.');
+    writeFileSync(join(bad, 'pipelinespec.x.yaml'), readFileSync(join(out, spec!), 'utf8').replace(/^schemaVersion:/m, 'extraField: 1\nschemaVersion:'));
+    writeFileSync(join(bad, 'recurringrun.x.yaml'), readFileSync(join(out, run!), 'utf8').replace(/^ {4}schemaVersion:/m, '    extraField: 1\n    schemaVersion:'));
+    const r = await validate([bad]);
+    expect(r.code).toBe(1);
+    const proto = r.lines.filter((l) => l.includes('kfp/proto'));
+    expect(proto).toEqual([
+      '    error   kfp/proto: cannot decode message ml_pipelines.PipelineSpec from JSON: key "extraField" is unknown',
+      '    error   kfp/proto pipelineSpec.pipeline_spec: cannot decode message ml_pipelines.PipelineSpec from JSON: key "extraField" is unknown',
+    ]);
+  });
+});
+
