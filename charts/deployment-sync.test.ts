@@ -26,6 +26,12 @@ describe('Argo CD ignoreDifferences for run-time-owned fields', () => {
       'kserve-champion-challenger': ['VirtualService/churn: .spec.http[].mirrors[].percentage ; .metadata.annotations["argosy.dev/decided"]'],
       'server-ab-test-weighted': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "primary") | .route'],
       'kserve-canary-knative': ['InferenceService/churn: .spec.predictor.canaryTrafficPercent ; .metadata.annotations["argosy.dev/decided"]'],
+      'server-canary-subsets': ['VirtualService/ranker: .spec.http[].route[].weight', 'DestinationRule/ranker: .spec.subsets[].labels["rollouts-pod-template-hash"]'],
+      'server-shadow-subsets': ['VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "mirror")', 'DestinationRule/ranker: .spec.subsets[].labels["rollouts-pod-template-hash"]'],
+      'server-ab-test-weighted-subsets': [
+        'VirtualService/ranker: .spec.http[].route[].weight ; .spec.http[] | select(.name == "primary") | .route',
+        'DestinationRule/ranker: .spec.subsets[].labels["rollouts-pod-template-hash"] ; .spec.subsets[] | select(.name != "stable" and .name != "canary")',
+      ],
     });
   });
 });

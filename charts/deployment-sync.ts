@@ -1,12 +1,14 @@
 import type { AppIR, DeploymentIR } from '../dsl/ir/index.ts';
 import { onlineStrategy } from './deployment-meta.ts';
+import { SUBSETS } from './istio/istio-api.ts';
 import type { IgnoreDifference } from './target.ts';
 
 /**
  * Fields of a deployment's objects that a controller or the promotion workflow changes at run
- * time, so Argo CD must neither report nor revert them: Argo Rollouts moves VirtualService weights
- * and adds its managed routes; a KServe workflow owns exactly one traffic field. Use with the
- * `RespectIgnoreDifferences=true` sync option so a sync keeps the live values.
+ * time, so Argo CD must neither report nor revert them: Argo Rollouts moves VirtualService weights,
+ * adds its managed routes and relabels DestinationRule subsets; a KServe workflow owns exactly one
+ * traffic field. Use with the `RespectIgnoreDifferences=true` sync option so a sync keeps the live
+ * values.
  *
  * @example
  * ```ts
@@ -21,7 +23,7 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
     const managed = e.kind === 'shadow' ? ['mirror'] : e.kind === 'abTest' && e.assignBy.kind !== 'weight' ? ['ab'] : [];
     // An experiment step adds its arms' Services as destinations of the weighted route.
     const experiment = e.kind === 'abTest' && e.assignBy.kind === 'weight' ? ['.spec.http[] | select(.name == "primary") | .route'] : [];
-    return vs(['.spec.http[].route[].weight', ...experiment, ...managed.map((r) => `.spec.http[] | select(.name == "${r}")`)]);
+    return [...vs(['.spec.http[].route[].weight', ...experiment, ...managed.map((r) => `.spec.http[] | select(.name == "${r}")`)]), ...destinationRuleFields(d, ns)];
   }
   if (!d.names.workflow) return [];
   // The workflow records which candidate it decided on; only the live object has it.
@@ -39,6 +41,21 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
       return vs(withVerdict(['.spec.http[].route[].weight']));
   }
 }
+
+/**
+ * Subset-level routing: Argo Rollouts writes each ReplicaSet's `rollouts-pod-template-hash` into
+ * the `stable` and `canary` subsets, and an experiment step appends a subset per arm Service.
+ */
+function destinationRuleFields(d: DeploymentIR, ns: { namespace?: string }): IgnoreDifference[] {
+  const name = d.names.destinationRule;
+  if (!name) return [];
+  const e = onlineStrategy(d);
+  const experiment = e.kind === 'abTest' && e.assignBy.kind === 'weight' ? [`.spec.subsets[] | select(.name != "${SUBSETS.stable}" and .name != "${SUBSETS.canary}")`] : [];
+  return [{ group: 'networking.istio.io', kind: 'DestinationRule', name, ...ns, jqPathExpressions: [ROLLOUTS_HASH_LABELS, ...experiment] }];
+}
+
+/** The subset labels Argo Rollouts owns in a DestinationRule it routes by. */
+export const ROLLOUTS_HASH_LABELS = '.spec.subsets[].labels["rollouts-pod-template-hash"]';
 
 /** Every ignoreDifferences entry of an app's deployments, for its Argo CD Application. */
 export function appIgnoreDifferences(app: AppIR, namespace?: string): IgnoreDifference[] {

@@ -2,6 +2,7 @@ import type { AbTestIR, AnalysisIR, AnalysisRole, BlueGreenIR, CanaryIR, CanaryS
 import { onlineStrategy } from '../deployment-meta.ts';
 import { abDecisionAnalysis, rolloutArgs } from './analysis-template.ts';
 import { windowed } from './analysis-window.ts';
+import { SUBSETS } from '../istio/istio-api.ts';
 
 type Step = Record<string, unknown>;
 
@@ -30,14 +31,21 @@ function offlineGate(d: DeploymentIR): Step[] {
   return s.kind === 'championChallenger' && s.offlineGate.verify ? [{ analysis: analysisRef(d, 'offline-gate', s.offlineGate.verify) }] : [];
 }
 
+/**
+ * Host-level routing names the stable and canary Services; subset-level routing names the
+ * DestinationRule instead (Rollouts then needs no Services of its own and relabels the subsets).
+ */
 function routed(d: DeploymentIR, managedRoutes: readonly string[]): Record<string, unknown> {
+  const rule = d.names.destinationRule;
   return {
-    canaryService: d.names.canaryService,
-    stableService: d.names.stableService,
+    ...(rule ? {} : { canaryService: d.names.canaryService, stableService: d.names.stableService }),
     ...(d.names.virtualService
       ? {
           trafficRouting: {
-            istio: { virtualService: { name: d.names.virtualService, routes: [ROUTES.primary] } },
+            istio: {
+              virtualService: { name: d.names.virtualService, routes: [ROUTES.primary] },
+              ...(rule ? { destinationRule: { name: rule, canarySubsetName: SUBSETS.canary, stableSubsetName: SUBSETS.stable } } : {}),
+            },
             ...(managedRoutes.length ? { managedRoutes: managedRoutes.map((name) => ({ name })) } : {}),
           },
         }

@@ -61,7 +61,7 @@ describe('Argo CD target', () => {
 
   it('GIVEN kinds that others depend on WHEN waves are assigned THEN they come first', () => {
     expect(syncWave('ServiceAccount')).toBeLessThan(syncWave('Service'));
-    for (const dep of ['Service', 'AnalysisTemplate', 'WorkflowTemplate', 'Role', 'ServiceAccount', 'VirtualService']) {
+    for (const dep of ['Service', 'AnalysisTemplate', 'WorkflowTemplate', 'Role', 'ServiceAccount', 'VirtualService', 'DestinationRule']) {
       for (const user of ['Rollout', 'Deployment', 'InferenceService', 'CronWorkflow']) expect(syncWave(dep)).toBeLessThan(syncWave(user));
     }
   });
@@ -121,6 +121,14 @@ describe('controller-owned fields', () => {
       { group: 'argoproj.io', kind: 'Rollout', name: 'r', jsonPointers: ['/spec/replicas'] },
       { group: 'serving.kserve.io', kind: 'InferenceService', name: 'm', jsonPointers: ['/metadata/annotations/modelFormat', '/spec/predictor/model/protocolVersion'] },
       { group: 'serving.kserve.io', kind: 'InferenceService', name: 'n', jsonPointers: ['/metadata/annotations/modelFormat'] },
+    ]);
+  });
+
+  it('GIVEN a Rollout routed by DestinationRule subsets WHEN inspected THEN the subset hash labels Rollouts writes are ignored beside the weights', () => {
+    const istio = { virtualService: { name: 'ranker' }, destinationRule: { name: 'ranker-dr', canarySubsetName: 'canary', stableSubsetName: 'stable' } };
+    expect(builtInIgnoreDifferences([obj('Rollout', 'ranker', { strategy: { canary: { trafficRouting: { istio } } } }, 'argoproj.io/v1alpha1')])).toEqual([
+      { group: 'networking.istio.io', kind: 'VirtualService', name: 'ranker', jqPathExpressions: ['.spec.http[].route[].weight'] },
+      { group: 'networking.istio.io', kind: 'DestinationRule', name: 'ranker-dr', jqPathExpressions: ['.spec.subsets[].labels["rollouts-pod-template-hash"]'] },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { ROLLOUTS_HASH_LABELS } from '../deployment-sync.ts';
 import type { IgnoreDifference, RenderedObject } from '../target.ts';
 
 type Json = Record<string, unknown>;
@@ -7,7 +8,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /**
  * Argo Rollouts shifts traffic by rewriting the weights of the VirtualServices a Rollout names,
- * and inserts its managed routes (mirror/header routes); git keeps the initial 100/0.
+ * and inserts its managed routes (mirror/header routes); git keeps the initial 100/0. With
+ * subset-level routing it also writes the ReplicaSets' pod-template hashes into the subsets of
+ * the DestinationRule it names.
  */
 function rolloutManagedRoutes(objects: readonly RenderedObject[]): IgnoreDifference[] {
   const out: IgnoreDifference[] = [];
@@ -25,6 +28,8 @@ function rolloutManagedRoutes(objects: readonly RenderedObject[]): IgnoreDiffere
         jqPathExpressions: ['.spec.http[].route[].weight', ...managed.map((m) => `.spec.http[] | select(.name == "${m}")`)],
       });
     }
+    const rule = str(o(istio.destinationRule).name);
+    if (rule) out.push({ group: 'networking.istio.io', kind: 'DestinationRule', name: rule, jqPathExpressions: [ROLLOUTS_HASH_LABELS] });
   }
   return out;
 }

@@ -3,11 +3,13 @@ import type { ObjectSpec } from '../api-object.ts';
 import { SERVICE_PORT } from '../argo-rollouts/pod-template.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
-
-export const ISTIO_API_VERSION = 'networking.istio.io/v1';
+import { ISTIO_API_VERSION, SUBSETS } from './istio-api.ts';
 
 type Route = Record<string, unknown>;
-const dest = (host: string, weight?: number, port?: number): Route => ({ destination: { host, ...(port ? { port: { number: port } } : {}) }, ...(weight !== undefined ? { weight } : {}) });
+const dest = (host: string, weight?: number, port?: number, subset?: string): Route => ({
+  destination: { host, ...(subset ? { subset } : {}), ...(port ? { port: { number: port } } : {}) },
+  ...(weight !== undefined ? { weight } : {}),
+});
 
 function binding(d: DeploymentIR, defaultHost: string): Record<string, unknown> {
   const mesh = d.mesh.kind === 'istio' ? d.mesh : { gateways: [], hosts: [] };
@@ -20,9 +22,14 @@ function binding(d: DeploymentIR, defaultHost: string): Record<string, unknown> 
 
 /**
  * Plain server: the route Argo Rollouts edits. It starts 100/0 between the stable and canary
- * Services; Rollouts moves the weights and adds its managed mirror/header routes in front.
+ * Services (subset-level routing: the `stable` and `canary` subsets of the one Service);
+ * Rollouts moves the weights and adds its managed mirror/header routes in front.
  */
 function rolloutRoutes(d: DeploymentIR, port: number): Route[] {
+  if (d.names.destinationRule) {
+    const host = d.names.service as string;
+    return [{ name: 'primary', route: [dest(host, 100, port, SUBSETS.stable), dest(host, 0, port, SUBSETS.canary)] }];
+  }
   return [{ name: 'primary', route: [dest(d.names.stableService as string, 100, port), dest(d.names.canaryService as string, 0, port)] }];
 }
 

@@ -2,6 +2,7 @@ import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AnalysisIR, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
 import { assertStorageUri } from './checks.ts';
 import { analysesOf, effectiveStrategy } from './plan.ts';
+import { checkSubsetRouting } from './subset-routing.ts';
 
 /** Model versions a strategy introduces, with where they were declared. */
 function versionsOf(s: StrategyIR): [string, ModelVersionIR][] {
@@ -33,6 +34,7 @@ export function checkCombination(serving: ServingIR, strategy: StrategyIR, mesh:
   }
   if (serving.kind === 'kserve') for (const [where, v] of versionsOf(strategy)) if (v.storageUri !== undefined) assertStorageUri(v.storageUri, [...at, where, 'storageUri']);
   if (e.kind === 'shadow' && e.challengers.length === 0) throw new DslError({ path: at, problem: 'a shadow needs a challenger', got: [], fix: 'Add a challenger' });
+  checkSubsetRouting(serving, strategy, mesh, path);
   if (serving.kind === 'server') {
     if ((e.kind === 'canary' || e.kind === 'blueGreen') && e.recordPromotion) {
       throw new DslError({ path: [...at, 'recordPromotion'], problem: 'a plain server is promoted by its Rollout, and git already holds the new pod template', got: 'recordPromotion', fix: 'Remove recordPromotion, or serve with kserve()' });

@@ -16,6 +16,21 @@ export interface IstioOptions {
   readonly gateways?: readonly string[];
   /** Client-facing hosts; default: the deployment's Service (plain server) or predictor Service (KServe). */
   readonly hosts?: readonly string[];
+  /**
+   * How a plain server's Rollout splits traffic (Argo Rollouts' two Istio modes). `'hosts'`
+   * (default): between the Services `<name>-stable` and `<name>-canary`. `'subsets'`: between the
+   * `stable` and `canary` subsets of a DestinationRule on the one Service `<name>`, whose pod
+   * labels Argo Rollouts rewrites at run time; the gates then read each version by its pod
+   * version label, so the new version needs its own `version`. Canary, shadow (and its `then`
+   * canary) and weighted A/B tests support it; see docs/deployments.md, "Host-level vs
+   * subset-level routing".
+   *
+   * @example
+   * ```ts
+   * istio({ routing: 'subsets' })
+   * ```
+   */
+  readonly routing?: 'hosts' | 'subsets';
 }
 
 /**
@@ -37,11 +52,16 @@ export interface Mesh {
  * @example
  * ```ts
  * modelDeployment('ranker', { serving, strategy, mesh: istio({ gateways: ['istio-ingress/public'], hosts: ['ranker.example.com'] }) })
+ * modelDeployment('ranker', { serving, strategy: canary({ candidate: { version: 'v8', image: 'ghcr.io/acme/ranker:8' }, steps }), mesh: istio({ routing: 'subsets' }) })
  * ```
  */
 export function istio(opts: IstioOptions = {}): Mesh {
   const path = ['istio()'];
-  assertKnownKeys(opts, ['gateways', 'hosts'], path, 'istio()');
+  assertKnownKeys(opts, ['gateways', 'hosts', 'routing'], path, 'istio()');
+  const routing = opts.routing ?? 'hosts';
+  if (routing !== 'hosts' && routing !== 'subsets') {
+    throw new DslError({ path: [...path, 'routing'], problem: 'unknown routing mode', got: routing, fix: 'Use "hosts" (stable/canary Services, the default) or "subsets" (one Service, DestinationRule subsets)' });
+  }
   const gateways = [...(opts.gateways ?? [])];
   const hosts = [...(opts.hosts ?? [])];
   for (const g of gateways) {
@@ -53,5 +73,5 @@ export function istio(opts: IstioOptions = {}): Mesh {
   if (gateways.length > 0 && hosts.length === 0) {
     throw new DslError({ path: [...path, 'hosts'], problem: 'a gateway binding needs the client-facing host names', got: hosts, fix: "Add hosts: ['churn.api.example.com']" });
   }
-  return { kind: 'mesh', ir: { kind: 'istio', gateways, hosts } };
+  return { kind: 'mesh', ir: { kind: 'istio', gateways, hosts, routing } };
 }

@@ -1,5 +1,6 @@
 import { DslError, type PathSegment } from '../errors.ts';
 import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentNamesIR, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { subsetRouted } from './subset-routing.ts';
 
 /** The online strategy that actually routes traffic (champion/challenger delegates). */
 export function effectiveStrategy(s: StrategyIR): Exclude<StrategyIR, { kind: 'championChallenger' }> {
@@ -33,7 +34,9 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
   const analysisTemplates = Object.fromEntries(roles.map((r) => [r, `${name}-${r}`]));
   const routed = e.kind === 'canary' || e.kind === 'shadow' || e.kind === 'abTest';
   if (serving.kind === 'server') {
-    let arms: ArmArgsIR = { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` };
+    // Subset-level routing keeps both versions behind the one Service; the gates tell them apart by revision.
+    const subsets = routed && subsetRouted(mesh);
+    let arms: ArmArgsIR = subsets ? { arm: 'canary', service: name } : { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` };
     if (e.kind === 'abTest' && e.assignBy.kind === 'weight') {
       // Weighted A/B runs as an experiment step whose arms get their own Services.
       const candidate = e.variants.find((v) => v.name !== e.primary)?.name ?? 'candidate';
@@ -49,11 +52,12 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
     return {
       workload: name,
       service: name,
-      ...(routed ? { canaryService: `${name}-canary`, stableService: `${name}-stable` } : {}),
+      ...(routed && !subsets ? { canaryService: `${name}-canary`, stableService: `${name}-stable` } : {}),
       ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
       ...(serving.pod.serviceAccountName ? {} : { serviceAccount: name }),
       inferenceServices: {},
       ...(routed && mesh.kind === 'istio' ? { virtualService: name } : {}),
+      ...(subsets ? { destinationRule: name } : {}),
       analysisTemplates,
       analysisArgs: args,
     };
@@ -122,6 +126,7 @@ export function plannedObjects(serving: ServingIR, names: DeploymentNamesIR): { 
     add('Workflow', names.handover);
   }
   add('VirtualService', names.virtualService);
+  add('DestinationRule', names.destinationRule);
   Object.values(names.analysisTemplates).forEach((n) => add('AnalysisTemplate', n));
   return out;
 }

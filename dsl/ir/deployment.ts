@@ -231,8 +231,8 @@ export interface ChampionChallengerIR {
 
 export type StrategyIR = CanaryIR | ShadowIR | AbTestIR | BlueGreenIR | ChampionChallengerIR;
 
-/** Which traffic layer routes requests between versions. */
-export type MeshIR = { readonly kind: 'istio'; readonly gateways: readonly string[]; readonly hosts: readonly string[] } | { readonly kind: 'none' };
+/** Which traffic layer routes requests between versions; `routing` is how a plain server's Rollout splits with Istio. */
+export type MeshIR = { readonly kind: 'istio'; readonly gateways: readonly string[]; readonly hosts: readonly string[]; readonly routing: 'hosts' | 'subsets' } | { readonly kind: 'none' };
 
 /** Purposes an analysis serves in a deployment; each becomes an AnalysisTemplate `<deployment>-<role>`. */
 export type AnalysisRole = 'canary' | 'shadow' | 'ab-test' | 'guardrails' | 'pre-promotion' | 'post-promotion' | 'offline-gate';
@@ -251,6 +251,8 @@ export interface DeploymentNamesIR {
   /** KServe: extra InferenceServices by variant/challenger name. */
   readonly inferenceServices: Readonly<Record<string, string>>;
   readonly virtualService?: string;
+  /** Server with subset-level routing: the DestinationRule whose `stable`/`canary` subsets Argo Rollouts relabels. */
+  readonly destinationRule?: string;
   readonly analysisTemplates: Readonly<Partial<Record<AnalysisRole, string>>>;
   /** KServe: the promotion/evaluation WorkflowTemplate and its least-privilege ServiceAccount/Role/RoleBinding. */
   readonly workflow?: string;

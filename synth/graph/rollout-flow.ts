@@ -25,6 +25,10 @@ export function templateLines(d: DeploymentIR, templateName: string | undefined)
 
 const refName = (ref: AnalysisRef): string | undefined => ref.templateName ?? ref.templates?.[0]?.templateName;
 
+/** Where an arm's traffic goes: its own Service, or with subset-level routing a subset of the one Service. */
+const via = (d: DeploymentIR, arm: 'stable' | 'canary'): string =>
+  d.names.destinationRule ? `${d.names.service ?? ''} subset ${arm}` : ((arm === 'stable' ? d.names.stableService : d.names.canaryService) ?? '');
+
 /** The two arms a Rollout canary moves traffic between, as reviewers name them. */
 function arms(d: DeploymentIR): { stable: string; candidate: string } {
   const e = onlineStrategy(d);
@@ -74,7 +78,7 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
     const [kind, value] = Object.entries(step)[0] as [string, Spec & number];
     let ids: string[];
     if (kind === 'setWeight') {
-      const split = routed ? [`${value}% → ${candidate} via ${d.names.canaryService}`, `${100 - value}% → ${stable} via ${d.names.stableService}`] : [`${value}% of the pods run ${candidate}`, 'split by replica count'];
+      const split = routed ? [`${value}% → ${candidate} via ${via(d, 'canary')}`, `${100 - value}% → ${stable} via ${via(d, 'stable')}`] : [`${value}% of the pods run ${candidate}`, 'split by replica count'];
       ids = flow.then([{ id, label: [`${n} setWeight ${value}`, ...split], shape: 'action', group }]);
     } else if (kind === 'pause') {
       ids = value.duration ? flow.then([{ id, label: [`${n} pause ${String(value.duration)}`], shape: 'pause', group }]) : flow.then([manual(id, `${n} pause`, group)], { next: 'promote', fail: 'abort' });
@@ -104,7 +108,7 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
   }
   const routes = e.kind === 'shadow' ? ['mirror route removed'] : e.kind === 'abTest' && e.assignBy.kind !== 'weight' ? ['A/B route removed'] : [];
   // Without a gate or a manual pause nothing aborts the rollout automatically: no abort to draw.
-  if (g.edges.some((x) => x.to === abort)) g.node({ id: abort, label: ['abort', `100% → ${stable}${routed ? ` via ${d.names.stableService}` : ''}`, `${candidate} scaled down`, ...routes], shape: 'action' });
+  if (g.edges.some((x) => x.to === abort)) g.node({ id: abort, label: ['abort', `100% → ${stable}${routed ? ` via ${via(d, 'stable')}` : ''}`, `${candidate} scaled down`, ...routes], shape: 'action' });
 }
 
 /** Who a header/cookie route sends to the candidate. */

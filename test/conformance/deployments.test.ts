@@ -75,7 +75,7 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
 
   it('GIVEN the fixtures THEN every deployment kind the issue names is covered', () => {
     const kinds = new Set(all.map(({ obj }) => obj.kind));
-    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'WorkflowTemplate', 'Workflow', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
+    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'DestinationRule', 'WorkflowTemplate', 'Workflow', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
   });
 
   it('GIVEN the KServe workflows and sync hooks THEN each embedded AnalysisRun is a valid AnalysisTemplate spec, each submitted Workflow is strict-valid, each read names its object and each patch is a JSON patch', () => {

@@ -1,0 +1,31 @@
+import type { DeploymentIR } from '../../dsl/ir/index.ts';
+import type { ObjectSpec } from '../api-object.ts';
+import { DEPLOYMENT_LABEL } from '../argo-rollouts/pod-template.ts';
+import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
+import { ISTIO_API_VERSION, SUBSETS } from './istio-api.ts';
+
+/**
+ * Subset-level routing of a plain server: the DestinationRule on the deployment's one Service.
+ * Both subsets start with the deployment label only; Argo Rollouts adds each ReplicaSet's
+ * `rollouts-pod-template-hash` at run time. No traffic policy: the rule is the one Istio applies
+ * to this host, and outlier detection on it would eject failing canary pods and hide exactly
+ * the errors the gate must see.
+ */
+export function destinationRule(d: DeploymentIR, namespace: string | undefined): ObjectSpec | undefined {
+  const name = d.names.destinationRule;
+  if (!name) return undefined;
+  const labels = { [DEPLOYMENT_LABEL]: d.name };
+  const owned = runtimeOwnedAnnotation(d, 'DestinationRule', name);
+  return {
+    apiVersion: ISTIO_API_VERSION,
+    kind: 'DestinationRule',
+    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...d.labels }, ...(Object.keys(owned).length ? { annotations: owned } : {}) },
+    spec: {
+      host: d.names.service as string,
+      subsets: [
+        { name: SUBSETS.stable, labels: { ...labels } },
+        { name: SUBSETS.canary, labels: { ...labels } },
+      ],
+    },
+  };
+}
