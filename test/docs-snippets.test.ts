@@ -115,3 +115,12 @@ describe('the errors in README.md are the ones Argosy reports', () => {
     expect(README).toContain(`\n✗ ${dslErrorOf(build)}\n`);
   });
 });
+
+describe('the DSRPMart use-case table', () => {
+  it('GIVEN README.md and docs/dsrpmart.md THEN both show the same table (pipelines/use-cases.test.ts checks its facts)', () => {
+    const table = (text: string): string => /^\| use case \| app \|[^\n]*\n(?:\|[^\n]*\n)+/m.exec(text)?.[0] ?? '';
+    const readme = table(README);
+    expect(readme.split('\n').length).toBeGreaterThan(6);
+    expect(readme).toBe(table(readFileSync(resolve(ROOT, 'docs', 'dsrpmart.md'), 'utf8')));
+  });
+});
