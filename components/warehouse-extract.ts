@@ -1,5 +1,5 @@
-import { artifact, component, configMapKey, param, secretKey } from '../dsl/index.ts';
-import { images } from './images.ts';
+import { artifact, component, param } from '../dsl/index.ts';
+import { WAREHOUSE_RUNTIME } from './warehouse-runtime.ts';
 
 /**
  * The query parameters every warehouse query may use (BigQuery named parameters): the snapshot
@@ -22,7 +22,7 @@ export const WAREHOUSE_PARAMS = ['snapshot_date', 'snapshot_time'] as const;
  */
 export const warehouseExtract = component('warehouse-extract', {
   description: 'Extract a warehouse query result for one snapshot date as Parquet.',
-  image: images.warehouseTools,
+  ...WAREHOUSE_RUNTIME,
   inputs: {
     sql: param.string().describe('BigQuery Standard SQL; @snapshot_date (DATE) and @snapshot_time (TIMESTAMP) are bound from snapshotDate.'),
     snapshotDate: param.string().describe('Last day of data: a date or an RFC 3339 time.'),
@@ -37,12 +37,5 @@ export const warehouseExtract = component('warehouse-extract', {
     '--out', io.outputs.table.path,
     '--row-count-out', io.outputs.rowCount.path,
   ],
-  env: {
-    WAREHOUSE_URL: configMapKey('warehouse', 'url'),
-    WAREHOUSE_TOKEN: secretKey('warehouse-credentials', 'token'),
-  },
-  resources: { cpu: '1', memory: '4Gi' },
-  retry: { limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2, max: '5m' } },
-  timeout: '1h',
   cache: { maxAge: '24h' },
 });

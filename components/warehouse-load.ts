@@ -1,5 +1,5 @@
-import { artifact, component, configMapKey, param, secretKey } from '../dsl/index.ts';
-import { images } from './images.ts';
+import { artifact, component, param } from '../dsl/index.ts';
+import { WAREHOUSE_RUNTIME } from './warehouse-runtime.ts';
 
 /**
  * Loads a Parquet dataset into a warehouse table, partitioned by `snapshot_date` (the date part
@@ -15,7 +15,7 @@ import { images } from './images.ts';
  */
 export const warehouseLoad = component('warehouse-load', {
   description: 'Load a dataset into a snapshot partition of a warehouse table.',
-  image: images.warehouseTools,
+  ...WAREHOUSE_RUNTIME,
   inputs: {
     rows: artifact('Dataset'),
     table: param.string().describe('dataset.table to write.'),
@@ -30,11 +30,4 @@ export const warehouseLoad = component('warehouse-load', {
     '--write', 'replace-partition',
     '--row-count-out', io.outputs.rowCount.path,
   ],
-  env: {
-    WAREHOUSE_URL: configMapKey('warehouse', 'url'),
-    WAREHOUSE_TOKEN: secretKey('warehouse-credentials', 'token'),
-  },
-  resources: { cpu: '1', memory: '4Gi' },
-  retry: { limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2, max: '5m' } },
-  timeout: '1h',
 });

@@ -26,6 +26,16 @@ describe('argosy synth', () => {
     expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], capture())).toBe(0);
   });
 
+  it('GIVEN a project of one object WHEN synthesized and checked THEN the summaries count "1 file"', async () => {
+    const out = tmpOut();
+    const io = capture();
+    expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out], io)).toBe(0);
+    expect(io.stdout).toEqual([`✓ wrote ${out}/: 1 file (1 new, 0 changed, 0 removed)`]);
+    const check = capture();
+    expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out, '--check'], check)).toBe(0);
+    expect(check.stdout).toEqual([`✓ ${out}/ is up to date (1 file)`]);
+  });
+
   it('GIVEN a half-built tree left by a crashed run WHEN synthesized THEN it is removed and the CLI says so', async () => {
     const out = tmpOut();
     const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);

@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .description('manage the JSON Schemas argosy validate uses')
     .command('pull')
     .description("fetch the current cluster's CRD schemas once and cache them for offline validation")
-    .option('--out <dir>', 'where to write them (default: $ARGOSY_SCHEMA_CACHE or ~/.cache/argosy/schemas)')
+    .option('--out <dir>', 'where to write them (default: $ARGOSY_SCHEMA_CACHE, else $XDG_CACHE_HOME/argosy/schemas, else ~/.cache/argosy/schemas)')
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {

@@ -1,4 +1,4 @@
-import type { ComponentIR, NodeIR, PipelineIR, ProjectIR, ResourcesIR } from '../dsl/ir/index.ts';
+import type { ComponentIR, DeploymentIR, NodeIR, PipelineIR, ProjectIR, ResourcesIR } from '../dsl/ir/index.ts';
 
 /** What `argosy validate`'s policy/resources rule requires of every container. */
 function missing(r: ResourcesIR | undefined): string[] {
@@ -40,5 +40,22 @@ export function resourceWarnings(ir: ProjectIR): string[] {
     visit([...p.body, ...p.exitHandler]);
   };
   for (const env of ir.environments) for (const app of env.apps) for (const p of app.pipelines) visitPipeline(p, new Set());
-  return [...warned.values()];
+  const deployments = new Map<string, string[]>();
+  for (const env of ir.environments) for (const app of env.apps) for (const d of app.deployments) if (!deployments.has(d.name)) deployments.set(d.name, deploymentWarnings(d));
+  return [...warned.values(), ...[...deployments.values()].flat()];
+}
+
+/**
+ * The model-server containers of a deployment that `argosy validate` would fail for the same
+ * reason. Candidates inherit the serving resources, so the serving spec is where to set them.
+ */
+function deploymentWarnings(d: DeploymentIR): string[] {
+  const s = d.serving;
+  const sites: [string, ResourcesIR | undefined, string][] = s.kind === 'kserve'
+    ? [['KServe predictor', s.resources, 'kserve({ resources })'], ...(s.transformer ? [['KServe transformer', s.transformer.resources, 'kserve({ transformer: { resources } })'] as [string, ResourcesIR | undefined, string]] : [])]
+    : [['model server', s.pod.resources, 'server({ resources })']];
+  return sites.flatMap(([what, r, where]) => {
+    const gaps = missing(r);
+    return gaps.length === 0 ? [] : [`deployment "${d.name}" (${what}) sets no ${gaps.join(', ')}, so \`argosy validate\` reports policy/resources on its pods. Set resources: { cpu, memory } in ${where}`];
+  });
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../dsl/index.ts';
+import { component, DslError, param, pipeline, schedule, type Project } from '../dsl/index.ts';
 import { synthesize } from '../synth/engine.ts';
 import { GENERATED_HEADER } from '../synth/serialize.ts';
+import { extract, train } from './fixtures/components.ts';
 import { ROOT } from './shared-dir.ts';
 
 /**
@@ -37,5 +38,89 @@ describe('YAML in the docs matches the synthesizer', () => {
     expect(actual, `${s.module} does not synthesize ${s.file}`).toBeDefined();
     if (s.excerpt) expect(`\n${actual}`, 'the excerpt must be a verbatim run of whole lines').toContain(`\n${s.text}`);
     else expect(s.text).toBe(actual);
+  });
+});
+
+const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+
+/** The README's block right after `<!-- <marker>: <project module> -->`, and the module. */
+function markedBlock(marker: string): { module: string; text: string } {
+  const m = new RegExp(`<!-- ${marker}: (\\S+) -->\\s*\\n\`\`\`text\\n([\\s\\S]*?)\`\`\``).exec(README);
+  if (!m) throw new Error(`README.md: no block marked <!-- ${marker}: ... -->`);
+  return { module: m[1] as string, text: m[2] as string };
+}
+
+async function synthesizedPaths(module: string): Promise<string[]> {
+  const project = (await import(resolve(ROOT, module))).default as Project;
+  return synthesize(project, { toolVersion: '0.1.0' }).files.map((f) => f.path);
+}
+
+describe('the tour in README.md matches the synthesizer', () => {
+  it('GIVEN the synth output shown THEN its per-app and total file counts are what the project synthesizes', async () => {
+    const { module, text } = markedBlock('synth-output');
+    const paths = await synthesizedPaths(module);
+    const perDir = new Map<string, number>();
+    for (const p of paths) perDir.set(p.split('/').slice(0, 2).join('/'), (perDir.get(p.split('/').slice(0, 2).join('/')) ?? 0) + 1);
+    const shown = [...text.matchAll(/synthesized (\S+) \((\d+) files?\)/g)].map((m) => [m[1], Number(m[2])]);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [dir, n] of shown) expect(perDir.get(dir as string), `README.md: synthesized ${dir}`).toBe(n);
+    expect(Number(/wrote dist\/: (\d+) files?/.exec(text)?.[1]), 'README.md: the total of `wrote dist/`').toBe(paths.length);
+  });
+
+  it('GIVEN the output tree excerpt THEN every file and folder it names is synthesized there', async () => {
+    const { module, text } = markedBlock('synth-tree');
+    const paths = new Set(await synthesizedPaths(module));
+    const dirs = new Set([...paths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`)));
+    const stack: string[] = [];
+    const named: string[] = [];
+    for (const line of text.split('\n').slice(1)) {
+      const m = /^([│ ]*)[├└]── (\S+)/.exec(line);
+      if (!m || m[2] === '...') continue;
+      const depth = (m[1] as string).length / 4;
+      stack.length = depth;
+      const path = `${stack.join('')}${m[2]}`;
+      if (path.endsWith('/')) stack.push(m[2] as string);
+      named.push(path);
+    }
+    expect(named.length).toBeGreaterThan(5);
+    for (const p of named) expect(p.endsWith('/') ? dirs.has(p) : paths.has(p), `README.md tree: dist/${p}`).toBe(true);
+  });
+});
+
+/** The message of the DslError `build` throws. */
+function dslErrorOf(build: () => unknown): string {
+  try {
+    build();
+  } catch (e) {
+    if (e instanceof DslError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a DslError');
+}
+
+describe('the errors in README.md are the ones Argosy reports', () => {
+  const echo = component('echo', { image: 'busybox:1.36', inputs: { text: param.string() }, command: (io) => ['echo', io.inputs.text], resources: { cpu: '100m', memory: '64Mi' } });
+  const weekly = pipeline('weekly', {}, (p) => { p.task('a', echo, { text: 'hi' }); });
+  const mistakes: Record<string, () => unknown> = {
+    'a Model wired into a Dataset input': () => pipeline('broken', {}, (p) => {
+      const t = p.task('train', train, { dataset: p.task('extract', extract, { date: '2026-01-01' }).outputs.table, learningRate: 0.1 });
+      p.task('retrain', train, { dataset: t.outputs.model as never, learningRate: 0.1 });
+    }),
+    'an hour out of range': () => schedule(weekly, { name: 'ctr-weekly', cron: '0 25 * * 1' }),
+    'a quantity in the wrong unit': () => component('train', { image: 'busybox:1.36', command: ['true'], resources: { cpu: '1', memory: '2GB' } }),
+    'a duplicate task id': () => pipeline('p', {}, (p) => { p.task('a', echo, { text: 'x' }); p.task('a', echo, { text: 'y' }); }),
+  };
+
+  it.each(Object.entries(mistakes))('GIVEN %s THEN the README shows its message verbatim', (_what, build) => {
+    expect(README).toContain(`\n✗ ${dslErrorOf(build)}\n`);
+  });
+});
+
+describe('the DSRPMart use-case table', () => {
+  it('GIVEN README.md and docs/dsrpmart.md THEN both show the same table (pipelines/use-cases.test.ts checks its facts)', () => {
+    const table = (text: string): string => /^\| use case \| app \|[^\n]*\n(?:\|[^\n]*\n)+/m.exec(text)?.[0] ?? '';
+    const readme = table(README);
+    expect(readme.split('\n').length).toBeGreaterThan(6);
+    expect(readme).toBe(table(readFileSync(resolve(ROOT, 'docs', 'dsrpmart.md'), 'utf8')));
   });
 });

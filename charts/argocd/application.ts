@@ -1,5 +1,6 @@
 import type { AppIR, ArgoCdIR, EnvironmentIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
+import { applicationObject } from './application-object.ts';
 import type { IgnoreDifference } from '../target.ts';
 
 /** Name of the Application of one app in one environment: unique in Argo CD's namespace. */
@@ -16,31 +17,16 @@ export function application(cd: ArgoCdIR, env: EnvironmentIR, app: AppIR, ignore
   // Without it, a sync would revert the very fields ignoreDifferences says controllers own.
   if (ignore.length > 0 && !syncOptions.includes('RespectIgnoreDifferences=true')) syncOptions.push('RespectIgnoreDifferences=true');
   const exclude = otherFiles.length === 0 ? undefined : otherFiles.length === 1 ? otherFiles[0] : `{${[...otherFiles].sort().join(',')}}`;
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
-    metadata: {
-      name: applicationName(env, app),
-      namespace: cd.namespace,
-      labels: { 'argosy.dev/app': app.name, 'argosy.dev/environment': env.name },
-      ...(cd.cascadeDelete ? { finalizers: ['resources-finalizer.argocd.argoproj.io'] } : {}),
-    } as ObjectSpec['metadata'],
+  return applicationObject(cd, {
+    name: applicationName(env, app),
+    labels: { 'argosy.dev/app': app.name, 'argosy.dev/environment': env.name },
+    path: `${cd.path}/${env.name}/${app.name}`,
+    ...(exclude ? { exclude } : {}),
+    destination: { ...cd.destination, ...(env.namespace ? { namespace: env.namespace } : {}) },
+    syncOptions,
     spec: {
-      project: cd.project,
-      source: {
-        repoURL: cd.repoURL,
-        targetRevision: cd.targetRevision,
-        path: `${cd.path}/${env.name}/${app.name}`,
-        ...(exclude ? { directory: { exclude } } : {}),
-      },
-      destination: { ...cd.destination, ...(env.namespace ? { namespace: env.namespace } : {}) },
-      syncPolicy: {
-        ...(cd.automated ? { automated: { prune: cd.automated.prune, selfHeal: cd.automated.selfHeal } } : {}),
-        ...(syncOptions.length ? { syncOptions } : {}),
-        ...(cd.retry ? { retry: { limit: cd.retry.limit, ...(cd.retry.backoff ? { backoff: { duration: cd.retry.backoff.duration, factor: cd.retry.backoff.factor, maxDuration: cd.retry.backoff.maxDuration } } : {}) } } : {}),
-      },
       ...(ignore.length ? { ignoreDifferences: ignore } : {}),
       ...(app.description ? { info: [{ name: 'description', value: app.description }] } : {}),
     },
-  };
+  });
 }

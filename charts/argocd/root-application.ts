@@ -1,5 +1,6 @@
 import type { ArgoCdIR, EnvironmentIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
+import { applicationObject } from './application-object.ts';
 
 /** The app name the root Application's name would collide with (`<env>-root`). */
 export const ROOT_APP = 'root';
@@ -24,29 +25,12 @@ export function rootApplicationFile(env: EnvironmentIR): string {
  * apps themselves deploy to.
  */
 export function rootApplication(cd: ArgoCdIR, env: EnvironmentIR, dir: string): ObjectSpec {
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
-    metadata: {
-      name: rootApplicationName(env),
-      namespace: cd.namespace,
-      labels: { 'argosy.dev/environment': env.name, 'argosy.dev/role': 'app-of-apps' },
-      ...(cd.cascadeDelete ? { finalizers: ['resources-finalizer.argocd.argoproj.io'] } : {}),
-    } as ObjectSpec['metadata'],
-    spec: {
-      project: cd.project,
-      source: {
-        repoURL: cd.repoURL,
-        targetRevision: cd.targetRevision,
-        path: `${cd.path}/${env.name}/${dir}`,
-        directory: { exclude: rootApplicationFile(env) },
-      },
-      destination: { server: 'https://kubernetes.default.svc', namespace: cd.namespace },
-      syncPolicy: {
-        ...(cd.automated ? { automated: { prune: cd.automated.prune, selfHeal: cd.automated.selfHeal } } : {}),
-        ...(cd.retry ? { retry: { limit: cd.retry.limit, ...(cd.retry.backoff ? { backoff: { duration: cd.retry.backoff.duration, factor: cd.retry.backoff.factor, maxDuration: cd.retry.backoff.maxDuration } } : {}) } } : {}),
-      },
-      info: [{ name: 'description', value: `Every Application of ${env.name}: apply this one once; Argo CD syncs the rest from git.` }],
-    },
-  };
+  return applicationObject(cd, {
+    name: rootApplicationName(env),
+    labels: { 'argosy.dev/environment': env.name, 'argosy.dev/role': 'app-of-apps' },
+    path: `${cd.path}/${env.name}/${dir}`,
+    exclude: rootApplicationFile(env),
+    destination: { server: 'https://kubernetes.default.svc', namespace: cd.namespace },
+    spec: { info: [{ name: 'description', value: `Every Application of ${env.name}: apply this one once; Argo CD syncs the rest from git.` }] },
+  });
 }

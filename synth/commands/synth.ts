@@ -13,6 +13,8 @@ export interface SynthCommandOptions {
   readonly target?: PipelineBackend;
 }
 
+const fileCount = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+
 /**
  * `argosy synth`: builds the project and writes (or, with --check, compares) the output tree.
  * Any error leaves the existing tree untouched and exits 1.
@@ -23,7 +25,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
     const project = await loadProject(opts.app ?? DEFAULT_APP_ENTRY);
     const { ir, files } = synthesize(project, {
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
-      onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${n} file${n === 1 ? '' : 's'})`),
+      onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${fileCount(n)})`),
       onNote: (message) => io.err(`ℹ ${message}`),
     });
     resourceWarnings(ir).forEach((w) => io.err(`⚠ ${w}`));
@@ -39,7 +41,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
       const diff = diffTree(out, files);
       const problems = [...diff.stale.map((p) => `stale    ${out}/${p}`), ...diff.missing.map((p) => `missing  ${out}/${p}`), ...diff.extra.map((p) => `extra    ${out}/${p}`)];
       if (problems.length === 0) {
-        io.out(`✓ ${out}/ is up to date (${files.length} files)`);
+        io.out(`✓ ${out}/ is up to date (${fileCount(files.length)})`);
         return EXIT_OK;
       }
       problems.forEach((p) => io.out(p));
@@ -49,7 +51,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
     const diff = writeTree(out, files);
     for (const note of diff.notes ?? []) io.err(`⚠ ${note}`);
     const changed = diff.stale.length + diff.missing.length;
-    io.out(`✓ wrote ${out}/: ${files.length} files (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`);
+    io.out(`✓ wrote ${out}/: ${fileCount(files.length)} (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`);
     return EXIT_OK;
   } catch (e) {
     return reportError(e, io);

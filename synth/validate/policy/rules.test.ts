@@ -52,6 +52,17 @@ describe('policy rules', () => {
     expect(rules(wft)).toEqual([]);
   });
 
+  it('GIVEN an InferenceService with a canary entry WHEN checked THEN the canary predictor is checked like the stable one', () => {
+    const model = (storageUri: string, extra: Record<string, unknown> = {}) => ({ modelFormat: { name: 'xgboost' }, storageUri, securityContext: restricted, ...extra });
+    const pod = { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } };
+    const isvc = { apiVersion: 'serving.kserve.io/v1beta1', kind: 'InferenceService', metadata: { name: 'churn' }, spec: {
+      predictor: { ...pod, model: model('s3://m/v1', { resources: good.resources }) },
+      canary: [{ trafficPercent: 0, predictor: { ...pod, name: 'v2', model: model('s3://m/v2') } }],
+    } };
+    expect(containersOf(isvc).map((s) => s.path)).toEqual(['spec.predictor.model', 'spec.canary[0].predictor.model']);
+    expect(rules(isvc)).toEqual(['policy/resources spec.canary[0].predictor.model.resources']);
+  });
+
   it('GIVEN image references WHEN parsed THEN tags, digests and registry ports are told apart', () => {
     expect(imagePinProblem('ghcr.io/a/b:1.0')).toBeUndefined();
     expect(imagePinProblem('localhost:5000/a/b@sha256:abc')).toBeUndefined();

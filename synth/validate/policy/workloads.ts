@@ -77,10 +77,14 @@ function fromWorkflowSpec(path: string, spec: Json): ContainerSite[] {
 /** KServe components carry pod fields inline and the model/container fields beside them. */
 function fromInferenceService(spec: Json): ContainerSite[] {
   const out: ContainerSite[] = [];
-  for (const component of ['predictor', 'transformer', 'explainer']) {
-    const c = obj(spec[component]);
+  // KServe v0.20 canary entries (`spec.canary[].predictor`) run pods of their own.
+  const components: [string, unknown][] = [
+    ...['predictor', 'transformer', 'explainer'].map((c): [string, unknown] => [`spec.${c}`, spec[c]]),
+    ...arr(spec.canary).map((entry, i): [string, unknown] => [`spec.canary[${i}].predictor`, obj(entry).predictor]),
+  ];
+  for (const [path, raw] of components) {
+    const c = obj(raw);
     if (Object.keys(c).length === 0) continue;
-    const path = `spec.${component}`;
     const pod = podSite(path, c);
     out.push(...podContainers(pod, c));
     for (const [field, value] of Object.entries(c)) {
