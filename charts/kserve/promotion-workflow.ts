@@ -75,7 +75,7 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
     const pause = step.pause;
     const waitStep = (): void => {
       if (pause?.kind === 'manual') b.then(b.approve(`approve-${n}`));
-      if (pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration));
+      if (pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration, pause.seconds));
     };
     if (!c.analysis) return waitStep();
     if (c.analysisMode === 'steps') {
@@ -86,7 +86,7 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
     // Background on KServe: each step's pause is spent measuring the candidate.
     if (pause?.kind === 'manual') b.then(b.approve(`approve-${n}`));
     const w = windowed(c.analysis, pause?.kind === 'duration' ? pause.seconds : 0);
-    if (w.waitFirst && pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration));
+    if (w.waitFirst && pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration, pause.seconds));
     b.then(...analyses(b, d, 'canary', w.analysis, `-step-${n}`, `-step-${n}`));
   });
   // Knative promotes by dropping canaryTrafficPercent: the latest revision becomes the rolled-out one.
@@ -148,7 +148,7 @@ function shadowSteps(b: WorkflowBuilder, d: DeploymentIR, s: ShadowIR): Op[] {
   offlineGate(b, d);
   if (s.analysis) {
     const w = windowed(s.analysis, s.durationSeconds);
-    if (w.waitFirst) b.then(b.wait('mirror', s.duration));
+    if (w.waitFirst) b.then(b.wait('mirror', s.duration, s.durationSeconds));
     b.then(...analyses(b, d, 'shadow', w.analysis));
   }
   b.then(recordVerdict(b, { resource: VS, name: d.names.virtualService as string }, d));
@@ -162,10 +162,10 @@ function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): Op[] {
   const decision = analyses(b, d, 'ab-test', abDecisionAnalysis(ab));
   if (ab.analysis) {
     const w = windowed(ab.analysis, ab.durationSeconds);
-    if (w.waitFirst) b.then(b.wait('run-test', ab.duration)).then(...analyses(b, d, 'guardrails', w.analysis), ...decision);
+    if (w.waitFirst) b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(...analyses(b, d, 'guardrails', w.analysis), ...decision);
     else b.then(...analyses(b, d, 'guardrails', w.analysis)).then(...decision);
   } else {
-    b.then(b.wait('run-test', ab.duration)).then(...decision);
+    b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(...decision);
   }
   b.then(recordVerdict(b, { resource: VS, name: d.names.virtualService as string }, d));
   // Route 0: [primary, candidate] for weights; the cohort route [candidate, primary] for header/cookie.

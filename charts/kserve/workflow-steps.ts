@@ -1,3 +1,4 @@
+import { toSeconds } from '../../dsl/duration.ts';
 import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
 import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
@@ -18,14 +19,10 @@ export const READY_SECONDS = 1800;
 /** The first measurement waits this long after the traffic change so rate windows have samples. */
 export const WARM_UP = '60s';
 
-const seconds = (d: string): number => {
-  const m = /^(\d+)(s|m|h)$/.exec(d);
-  return m ? Number(m[1]) * ({ s: 1, m: 60, h: 3600 } as const)[m[2] as 's' | 'm' | 'h'] : 0;
-};
-
 /** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
 function analysisSeconds(a: AnalysisIR): number {
-  return Math.max(0, ...a.metrics.map((m) => seconds(m.initialDelay ?? '0s') + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
+  // The DSL checked every delay, so this cannot throw; any Go duration counts ("1h30m", "500ms").
+  return Math.max(0, ...a.metrics.map((m) => (m.initialDelay === undefined ? 0 : toSeconds(m.initialDelay, [])) + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
 }
 
 /**
@@ -64,10 +61,10 @@ export class WorkflowBuilder {
     return step;
   }
 
-  /** Waits a fixed time (Argo suspend with a duration). */
-  wait(stepName: string, duration: string): WfStep {
+  /** Waits a fixed time (Argo suspend with a duration); `seconds` is the same duration as the IR counts it. */
+  wait(stepName: string, duration: string, seconds: number): WfStep {
     this.define('wait', { inputs: { parameters: [{ name: 'duration' }] }, suspend: { duration: '{{inputs.parameters.duration}}' } });
-    return this.costs({ name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } }, seconds(duration));
+    return this.costs({ name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } }, seconds);
   }
 
   /** Waits for a human: `argo resume` continues, `argo stop` rolls back. */
