@@ -1,3 +1,4 @@
+import { toMilliseconds } from '../../dsl/duration.ts';
 import { DslError, seg, type PathSegment } from '../../dsl/errors.ts';
 import type { PipelineIR, ScheduleIR, ValueIR } from '../../dsl/ir/index.ts';
 import type { OutputFile } from '../target.ts';
@@ -35,8 +36,8 @@ const DESCRIPTORS: Readonly<Record<string, string>> = {
 function trigger(cron: string, at: readonly PathSegment[]): Json {
   const every = /^@every\s+(.+)$/.exec(cron);
   if (every) {
-    let seconds = 0;
-    for (const m of (every[1] as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) seconds += Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+    // dsl/duration rounds to whole milliseconds, so 1.1h is 3960 s rather than 3960.0000000000005.
+    const seconds = toMilliseconds(every[1], at) / 1000;
     if (!Number.isInteger(seconds) || seconds < 1) {
       throw new DslError({ path: at, problem: 'a KFP periodic schedule counts whole seconds', got: cron, fix: 'Use an interval of whole seconds, e.g. @every 90s' });
     }
