@@ -1,5 +1,6 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { AppIR, EnvironmentIR, NodeIR, PipelineIR } from '../../dsl/ir/index.ts';
+import type { AppIR, EnvironmentIR, PipelineIR } from '../../dsl/ir/index.ts';
+import { submitsOf } from '../argo-workflows/submit.ts';
 import type { PipelineBackend } from '../target.ts';
 import { compileKfpPipeline } from './pipeline-spec.ts';
 
@@ -9,18 +10,6 @@ export interface AssignContext {
   readonly pipelineBackend: PipelineBackend;
   readonly toolVersion: string;
   readonly note: (message: string) => void;
-}
-
-/** Names of the pipelines a pipeline starts with `p.submit()`, at any depth. */
-function submitted(nodes: readonly NodeIR[]): string[] {
-  return nodes.flatMap((n) => {
-    switch (n.kind) {
-      case 'submit': return [n.pipeline];
-      case 'loop': return submitted(n.body);
-      case 'condition': return n.branches.flatMap((b) => submitted(b.body));
-      default: return [];
-    }
-  });
 }
 
 /**
@@ -41,7 +30,7 @@ export function assignPipelineBackends(app: AppIR, ctx: AssignContext): AppIR {
   if (fallback !== 'kfp') return app;
   const where = `environment "${ctx.env.name}" > app "${app.name}"`;
   const starters = new Map<string, string>();
-  for (const p of app.pipelines) for (const name of submitted(p.body)) if (!starters.has(name)) starters.set(name, p.name);
+  for (const p of app.pipelines) for (const { pipeline: name } of submitsOf(p)) if (!starters.has(name)) starters.set(name, p.name);
   const pipelines = app.pipelines.map((p): PipelineIR => {
     const starter = starters.get(p.name);
     if (p.target === 'kfp' && starter !== undefined) {
