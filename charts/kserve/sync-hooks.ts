@@ -3,11 +3,8 @@ import type { ObjectSpec } from '../api-object.ts';
 import { dump } from 'js-yaml';
 import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
-import { inferenceServices, KSERVE_API_VERSION } from './inference-service.ts';
-import { WorkflowBuilder, type WfStep } from './workflow-steps.ts';
-
-const ISVC = 'inferenceservice.serving.kserve.io';
-type Op = Record<string, unknown>;
+import { inferenceServices } from './inference-service.ts';
+import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
 function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec {
@@ -39,8 +36,8 @@ function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync
 }
 
 /** A guarded JSON patch that is a no-op when its `test` fails (the state it hands over is not there). */
-function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly Op[], when?: string): WfStep {
-  return { name, template: b.patch(name, ISVC, isvc, ops, false), continueOn: { failed: true, error: true }, ...(when ? { when } : {}) };
+function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly PatchOp[], when?: string): WfStep {
+  return { name, template: b.patch(name, ISVC_RESOURCE, isvc, ops, false), continueOn: { failed: true, error: true }, ...(when ? { when } : {}) };
 }
 
 /**
@@ -77,7 +74,7 @@ export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: str
     if (served) b.then(guarded(b, 'adopt', isvc, [{ op: 'test', path: '/spec/canary/0/predictor/name', value: served }, { op: 'replace', path: '/spec/predictor', value: spec.predictor }, { op: 'remove', path: '/spec/canary' }]));
     const candidate = e.candidate?.version;
     if (candidate && spec.canary) {
-      const probe = b.get('probe', { apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name: isvc }, { condition: `spec.canary.0.predictor.name == ${candidate}`, failure: `spec.canary.0.predictor.name != ${candidate}` });
+      const probe = b.get('probe', inferenceServiceRef(isvc), { condition: `spec.canary.0.predictor.name == ${candidate}`, failure: `spec.canary.0.predictor.name != ${candidate}` });
       b.then({ name: 'listed', template: probe, continueOn: { failed: true, error: true } });
       b.then(guarded(b, 'stage', isvc, [servingUri, { op: 'add', path: '/spec/canary', value: spec.canary }], '{{steps.listed.status}} != Succeeded'));
     } else {

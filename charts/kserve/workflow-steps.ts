@@ -2,6 +2,16 @@ import { toSeconds } from '../../dsl/duration.ts';
 import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
 import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
+import { KSERVE_API_VERSION } from './inference-service.ts';
+
+/** The resource name `kubectl patch` takes for an InferenceService. */
+export const ISVC_RESOURCE = 'inferenceservice.serving.kserve.io';
+
+/** One JSON-patch operation. */
+export type PatchOp = Record<string, unknown>;
+
+/** An InferenceService by name, as {@link WorkflowBuilder.get} reads it. */
+export const inferenceServiceRef = (name: string): { readonly apiVersion: string; readonly kind: string; readonly name: string } => ({ apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name });
 
 /** One Argo step: a named call of a template, optionally with parameters or a condition. */
 export interface WfStep {
@@ -13,11 +23,11 @@ export interface WfStep {
 }
 
 /** How long a human may take over a manual approval before the workflow's deadline rolls back. */
-export const APPROVAL_SECONDS = 72 * 3600;
+const APPROVAL_SECONDS = 72 * 3600;
 /** How long new model pods may take to load and become ready before the step fails. */
-export const READY_SECONDS = 1800;
+const READY_SECONDS = 1800;
 /** The first measurement waits this long after the traffic change so rate windows have samples. */
-export const WARM_UP = '60s';
+const WARM_UP = '60s';
 
 /** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
 function analysisSeconds(a: AnalysisIR): number {
@@ -29,7 +39,7 @@ function analysisSeconds(a: AnalysisIR): number {
  * The analysis as the workflow runs it: right after a traffic change (or a sync) the version
  * under test has too few samples for a rate, so metrics without their own delay wait WARM_UP.
  */
-export function warmedUp(a: AnalysisIR): AnalysisIR {
+function warmedUp(a: AnalysisIR): AnalysisIR {
   return { ...a, metrics: a.metrics.map((m): MetricIR => (m.initialDelay !== undefined ? m : { ...m, initialDelay: WARM_UP })) };
 }
 
@@ -95,7 +105,7 @@ export class WorkflowBuilder {
   }
 
   /** A JSON patch of one object the workflow owns a field of; `{{inputs.parameters.percent}}` may appear unquoted. */
-  patch(template: string, resource: string, objectName: string, ops: readonly Record<string, unknown>[], withPercent: boolean): string {
+  patch(template: string, resource: string, objectName: string, ops: readonly PatchOp[], withPercent: boolean): string {
     const manifest = JSON.stringify(ops).replace(/"__PERCENT__"/g, '{{inputs.parameters.percent}}');
     return this.define(template, {
       ...(withPercent ? { inputs: { parameters: [{ name: 'percent' }] } } : {}),
