@@ -6,16 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/golden.ts';
 import { ROOT } from '../../test/shared-dir.ts';
 import { UsageError } from '../load-app.ts';
-import type { CommandIO } from '../report.ts';
 import { runDiff } from './diff.ts';
+import { captureIO as capture } from '../../test/capture-io.ts';
 
 const BROKEN_WIRING = resolve(ROOT, 'test/fixtures/projects/broken-wiring.ts');
-
-function capture(): CommandIO & { lines: string[]; errs: string[] } {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  return { lines, errs, out: (l) => lines.push(l), err: (l) => errs.push(l), color: false };
-}
 
 function write(root: string, files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {
