@@ -1,6 +1,6 @@
-import { toMilliseconds } from '../../dsl/duration.ts';
 import { DslError, seg, type PathSegment } from '../../dsl/errors.ts';
 import type { PipelineIR, ScheduleIR, ValueIR } from '../../dsl/ir/index.ts';
+import { goDurationSeconds } from '../go-duration.ts';
 import type { OutputFile } from '../target.ts';
 import type { CompiledKfpPipeline } from './pipeline-spec.ts';
 import type { Json } from './types.ts';
@@ -36,8 +36,7 @@ const DESCRIPTORS: Readonly<Record<string, string>> = {
 function trigger(cron: string, at: readonly PathSegment[]): Json {
   const every = /^@every\s+(.+)$/.exec(cron);
   if (every) {
-    // dsl/duration rounds to whole milliseconds, so 1.1h is 3960 s rather than 3960.0000000000005.
-    const seconds = toMilliseconds(every[1], at) / 1000;
+    const seconds = goDurationSeconds(every[1] as string);
     if (!Number.isInteger(seconds) || seconds < 1) {
       throw new DslError({ path: at, problem: 'a KFP periodic schedule counts whole seconds', got: cron, fix: 'Use an interval of whole seconds, e.g. @every 90s' });
     }

@@ -1,7 +1,7 @@
-import { toSeconds } from '../../dsl/duration.ts';
 import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
 import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
+import { goDurationSeconds } from '../go-duration.ts';
 import { KSERVE_API_VERSION } from './inference-service.ts';
 
 /** The resource name `kubectl patch` takes for an InferenceService. */
@@ -31,8 +31,7 @@ const WARM_UP = '60s';
 
 /** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
 function analysisSeconds(a: AnalysisIR): number {
-  // The DSL checked every delay, so this cannot throw; any Go duration counts ("1h30m", "500ms").
-  return Math.max(0, ...a.metrics.map((m) => (m.initialDelay === undefined ? 0 : toSeconds(m.initialDelay, [])) + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
+  return Math.max(0, ...a.metrics.map((m) => Math.ceil(m.initialDelay === undefined ? 0 : goDurationSeconds(m.initialDelay)) + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
 }
 
 /**
