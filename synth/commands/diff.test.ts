@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +128,19 @@ describe('argosy diff on two directories', () => {
     expect(readFileSync(out, 'utf8')).toContain('more objects not shown');
     expect(readFileSync(full, 'utf8')).not.toContain('not shown');
     expect(readFileSync(full, 'utf8')).toContain('<details>');
+  });
+
+  it('GIVEN an --output path that cannot be written WHEN diffed THEN it is trouble (exit 2) naming the file, and no temporary file is left', async () => {
+    const { before, after } = craftedTrees();
+    const out = join(before, '..', 'taken');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep'), 'x');
+    const io = capture();
+    expect(await runDiff([before, after], { format: 'markdown', output: out }, io)).toBe(2);
+    expect(io.errs).toHaveLength(1);
+    expect(io.errs[0]).toContain(`✗ ${out}: could not write the diff (got `);
+    expect(io.errs[0]).toMatch(/\)\. Pass a writable --output\/--full-output path$/);
+    expect(readdirSync(join(out, '..')).filter((f) => f.includes('argosy-tmp'))).toEqual([]);
   });
 
   it('GIVEN a directory holding broken YAML WHEN diffed THEN it is trouble (exit 2), not a difference', async () => {
