@@ -1,5 +1,5 @@
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { ObjectMetadata, ObjectSpec } from '../api-object.ts';
 import { dump } from 'js-yaml';
 import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
@@ -7,7 +7,7 @@ import { inferenceServices } from './inference-service.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
-function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec {
+function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec<ObjectMetadata> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -22,7 +22,7 @@ function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync
         ...(phase === 'Sync' ? { 'argocd.argoproj.io/sync-wave': '-1' } : {}),
         'workflows.argoproj.io/description': description,
       },
-    } as unknown as ObjectSpec['metadata'],
+    },
     spec: {
       entrypoint: entry,
       serviceAccountName: account,
@@ -57,7 +57,7 @@ function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly P
  * - stage (Knative): the live model is still the one git serves: switch to git's model and pin
  *   it at 0 % in one update, so the new revision starts without traffic.
  */
-export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec | undefined {
+export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
   const prefix = d.names.handover;
   const account = d.names.workflow;
   const e = onlineStrategy(d);
@@ -94,7 +94,7 @@ export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: str
  * second submission behind a running one; the hook itself only creates the Workflow and exits,
  * because Argo CD waits for PostSync hooks and a rollout may take days.
  */
-export function triggerHook(d: DeploymentIR, namespace: string | undefined): ObjectSpec | undefined {
+export function triggerHook(d: DeploymentIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
   const name = d.names.trigger;
   const template = d.names.workflow;
   if (!name || !template) return undefined;
