@@ -1,7 +1,7 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { AppIR, EnvironmentIR, PipelineIR } from '../../dsl/ir/index.ts';
 import { submitsOf } from '../argo-workflows/submit.ts';
-import type { PipelineBackend } from '../target.ts';
+import { defaultPipelineBackend, type PipelineBackend } from '../target.ts';
 import { compileKfpPipeline } from './pipeline-spec.ts';
 
 /** Where the backend decision is made: the environment, the synth run's default and a sink for notes. */
@@ -26,8 +26,7 @@ export interface AssignContext {
  * ```
  */
 export function assignPipelineBackends(app: AppIR, ctx: AssignContext): AppIR {
-  const fallback = ctx.env.pipelineBackend ?? ctx.pipelineBackend;
-  if (fallback !== 'kfp') return app;
+  if (defaultPipelineBackend(ctx) !== 'kfp') return app;
   const where = `environment "${ctx.env.name}" > app "${app.name}"`;
   const starters = new Map<string, string>();
   for (const p of app.pipelines) for (const { pipeline: name } of submitsOf(p)) if (!starters.has(name)) starters.set(name, p.name);
