@@ -1,10 +1,19 @@
 import { ApiObject, JsonPatch, type Chart } from 'cdk8s';
 
-/** A Kubernetes object as plain data: apiVersion, kind, metadata with an explicit name, and the rest. */
-export interface ObjectSpec {
+interface ObjectMeta {
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
+}
+
+/** An object's identity: an explicit name, or only a generateName (Argo CD hook Workflows). */
+export type ObjectMetadata = (ObjectMeta & { readonly name: string; readonly generateName?: undefined }) | (ObjectMeta & { readonly name?: undefined; readonly generateName: string });
+
+/** A Kubernetes object as plain data: apiVersion, kind, metadata with a name or generateName, and the rest. */
+export interface ObjectSpec<M extends ObjectMetadata = ObjectMetadata & { readonly name: string }> {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly metadata: M;
   readonly [field: string]: unknown;
 }
 
@@ -12,11 +21,10 @@ export interface ObjectSpec {
  * Adds an object to the chart under a construct id derived from kind and name, so ids are stable
  * and a duplicate kind/name in one app fails loudly instead of overwriting.
  */
-export function addObject(chart: Chart, spec: ObjectSpec): ApiObject {
+export function addObject(chart: Chart, spec: ObjectSpec<ObjectMetadata>): ApiObject {
   // Argo CD hooks may have only a generateName, which is just as unique per app; cdk8s would
   // invent a name for them, so it is patched out again.
-  const name = spec.metadata.name ?? (spec.metadata as { generateName?: string }).generateName;
-  const obj = new ApiObject(chart, `${spec.kind}.${name}`, spec);
+  const obj = new ApiObject(chart, `${spec.kind}.${spec.metadata.name ?? spec.metadata.generateName}`, spec);
   if (spec.metadata.name === undefined) obj.addJsonPatch(JsonPatch.remove('/metadata/name'));
   return obj;
 }

@@ -74,7 +74,19 @@ export interface EnvironmentRenderContext {
  * ```
  */
 export function pipelineBackendOf(p: PipelineIR, ctx: Pick<RenderContext, 'env' | 'pipelineBackend'>): PipelineBackend {
-  return p.target ?? ctx.env.pipelineBackend ?? ctx.pipelineBackend;
+  return p.target ?? defaultPipelineBackend(ctx);
+}
+
+/**
+ * The backend of the pipelines of an environment that do not pin one: the environment's
+ * `pipelineBackend`, else the synth run's default.
+ * @example
+ * ```ts
+ * if (defaultPipelineBackend(ctx) === 'kfp') ctx.note?.('...');
+ * ```
+ */
+export function defaultPipelineBackend(ctx: Pick<RenderContext, 'env' | 'pipelineBackend'>): PipelineBackend {
+  return ctx.env.pipelineBackend ?? ctx.pipelineBackend;
 }
 
 /**

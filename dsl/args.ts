@@ -107,7 +107,7 @@ const LITERAL: Record<ParamTypeIR, { readonly noun: string; readonly example: st
 };
 
 /** Whether `value` is a literal of the given parameter type. */
-export function isLiteralOf(type: ParamTypeIR, value: unknown): boolean {
+function isLiteralOf(type: ParamTypeIR, value: unknown): boolean {
   return (
     (type === 'string' && typeof value === 'string') ||
     (type === 'int' && typeof value === 'number' && Number.isInteger(value)) ||

@@ -15,7 +15,7 @@ import { ArtifactListRef, ArtifactRef, ParamRef, isRef, type ScopeId } from './r
 import { addPipelineTask, assertUniqueNames, PipelineTask } from './sub-pipeline.ts';
 import { addSubmit, Submission } from './submit.ts';
 import { Loop, Task } from './task.ts';
-import type { ExactTaskArgs, TaskArgs } from './typing.ts';
+import type { ExactTaskArgs } from './typing.ts';
 
 /** A reference to the current loop item; object items expose their fields as references too. */
 export type ItemRef<T> = T extends readonly unknown[]

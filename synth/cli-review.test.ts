@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
-import type { CommandIO } from './report.ts';
-
-function capture(): CommandIO & { lines: string[]; errs: string[] } {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  return { lines, errs, out: (l) => lines.push(l), err: (l) => errs.push(l), color: false };
-}
+import { captureIO as capture } from '../test/capture-io.ts';
 
 describe('argosy CLI: review commands', () => {
   it('GIVEN graph with a pipeline name WHEN run THEN Mermaid is printed and it exits 0', async () => {

@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
-import type { CommandIO } from './report.ts';
-
-function capture(): CommandIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), color: false };
-}
+import { captureIO as capture } from '../test/capture-io.ts';
 
 const fixture = (name: string) => `test/fixtures/projects/${name}.ts`;
 const tmpOut = () => join(mkdtempSync(join(tmpdir(), 'argosy-cli-')), 'dist');
@@ -21,8 +15,8 @@ describe('argosy synth', () => {
     const io = capture();
     expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
     expect(readdirSync(join(out, 'dev/greetings')).sort()).toEqual(['cronworkflow.hello.yaml', 'workflowtemplate.hello.yaml']);
-    expect(io.stdout.join('\n')).toMatch(/wrote .*: 2 files \(2 new, 0 changed, 0 removed\)/);
-    expect(io.stderr.join('\n')).toMatch(/synthesized dev\/greetings \(2 files\)/);
+    expect(io.lines.join('\n')).toMatch(/wrote .*: 2 files \(2 new, 0 changed, 0 removed\)/);
+    expect(io.errs.join('\n')).toMatch(/synthesized dev\/greetings \(2 files\)/);
     expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], capture())).toBe(0);
   });
 
@@ -30,10 +24,10 @@ describe('argosy synth', () => {
     const out = tmpOut();
     const io = capture();
     expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out], io)).toBe(0);
-    expect(io.stdout).toEqual([`✓ wrote ${out}/: 1 file (1 new, 0 changed, 0 removed)`]);
+    expect(io.lines).toEqual([`✓ wrote ${out}/: 1 file (1 new, 0 changed, 0 removed)`]);
     const check = capture();
     expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out, '--check'], check)).toBe(0);
-    expect(check.stdout).toEqual([`✓ ${out}/ is up to date (1 file)`]);
+    expect(check.lines).toEqual([`✓ ${out}/ is up to date (1 file)`]);
   });
 
   it('GIVEN a half-built tree left by a crashed run WHEN synthesized THEN it is removed and the CLI says so', async () => {
@@ -42,7 +36,7 @@ describe('argosy synth', () => {
     writeFileSync(`${out}.argosy-tmp-${dead}`, '');
     const io = capture();
     expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
-    expect(io.stderr).toContain(`⚠ removed dist.argosy-tmp-${dead}, left by an interrupted run`);
+    expect(io.errs).toContain(`⚠ removed dist.argosy-tmp-${dead}, left by an interrupted run`);
     expect(existsSync(`${out}.argosy-tmp-${dead}`)).toBe(false);
   });
 
@@ -53,7 +47,7 @@ describe('argosy synth', () => {
     writeFileSync(target, `${readFileSync(target, 'utf8')}# edited\n`);
     const io = capture();
     expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], io)).toBe(1);
-    expect(io.stdout).toEqual([`stale    ${out}/dev/greetings/workflowtemplate.hello.yaml`]);
+    expect(io.lines).toEqual([`stale    ${out}/dev/greetings/workflowtemplate.hello.yaml`]);
     expect(readFileSync(target, 'utf8')).toMatch(/# edited\n$/);
   });
 
@@ -63,7 +57,7 @@ describe('argosy synth', () => {
     const before = readdirSync(join(out, 'dev/greetings'));
     const io = capture();
     expect(await main(['synth', '--app', fixture('broken-wiring'), '--out', out], io)).toBe(1);
-    expect(io.stderr).toEqual(['✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').']);
+    expect(io.errs).toEqual(['✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').']);
     expect(readdirSync(join(out, 'dev/greetings'))).toEqual(before);
   });
 
@@ -78,10 +72,10 @@ describe('argosy synth', () => {
   it('GIVEN usage mistakes THEN exit 2 with a hint', async () => {
     const io = capture();
     expect(await main(['synth', '--app', fixture('missing')], io)).toBe(2);
-    expect(io.stderr[0]).toMatch(/missing\.ts: app entry not found .*Pass --app <file>/);
+    expect(io.errs[0]).toMatch(/missing\.ts: app entry not found .*Pass --app <file>/);
     const io2 = capture();
     expect(await main(['synth', '--app', fixture('no-default')], io2)).toBe(2);
-    expect(io2.stderr[0]).toMatch(/no default-exported project/);
+    expect(io2.errs[0]).toMatch(/no default-exported project/);
     expect(await main(['synth', '--target', 'helm'], capture())).toBe(2);
     expect(await main(['frobnicate'], capture())).toBe(2);
   });

@@ -67,7 +67,7 @@ function onPath(path: string, set: ReadonlySet<string>): string | undefined {
  * The directory to write: `outDir` itself, or the directory it links to when `outDir` is a
  * symlink (a `dist` pointing at a shared checkout stays a link, its target gets the files).
  */
-export function outputRoot(outDir: string): string {
+function outputRoot(outDir: string): string {
   const abs = resolve(outDir);
   let stat;
   try {
@@ -125,7 +125,7 @@ function isRunning(pid: number): boolean {
  * `<out>.argosy-tmp-<pid>` is removed; an `<out>.argosy-old-<pid>` is the previous tree, put
  * back when `<out>` is missing (the run died between its two renames), else removed.
  */
-export function recoverInterrupted(root: string): string[] {
+function recoverInterrupted(root: string): string[] {
   const parent = dirname(root);
   const base = basename(root);
   if (!existsSync(parent)) return [];

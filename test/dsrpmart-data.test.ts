@@ -13,7 +13,7 @@ import { SOURCE_TABLES } from '../pipelines/shared/warehouse-tables.ts';
 import { columnsOf, literalArg, loadedColumns, tasksOf, textArg } from './dsrpmart-lineage.ts';
 import { python } from './python.ts';
 import { ROOT } from './shared-dir.ts';
-import { columnsRead, queryParameters, selectedColumns, tablesRead } from './sql-columns.ts';
+import { columnsRead, queryParameters, tablesRead } from './sql-columns.ts';
 
 const environments = resolveProject(referenceProject).environments;
 const production = environments.find((e) => e.name === 'production');

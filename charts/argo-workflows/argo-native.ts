@@ -1,6 +1,6 @@
 import { ApiObject, JsonPatch, type Chart } from 'cdk8s';
 import type { ArgoObjectIR } from '../../dsl/ir/argo-workflow.ts';
-import type { Target } from '../target.ts';
+import { defaultPipelineBackend, type Target } from '../target.ts';
 import { ARGO_API_VERSION } from './workflow-template.ts';
 
 const CLUSTER_SCOPED = new Set<ArgoObjectIR['kind']>(['ClusterWorkflowTemplate']);
@@ -46,7 +46,7 @@ export const argoNativeTarget: Target = {
     const objects = ctx.app.workflows ?? [];
     for (const o of objects) addArgoObject(ctx.chart, o, ctx.env.namespace);
     // Recursion, sidecars and the other template types exist only here, and KFP runs none of them.
-    if (objects.length > 0 && (ctx.env.pipelineBackend ?? ctx.pipelineBackend) === 'kfp') {
+    if (objects.length > 0 && defaultPipelineBackend(ctx) === 'kfp') {
       const names = objects.map((o) => `${o.kind} ${o.metadata.name ?? o.metadata.generateName ?? ''}`.trim()).join(', ');
       ctx.note?.(`environment "${ctx.env.name}" > app "${ctx.app.name}": its Argo-native objects (${names}) are written as Argo objects whatever the pipeline backend; Kubeflow Pipelines cannot run them`);
     }

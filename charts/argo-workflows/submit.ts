@@ -12,18 +12,23 @@ export function submitterServiceAccount(pipeline: string): string {
   return `${pipeline}-submitter`;
 }
 
-/** Every `p.submit()` step of a pipeline, at any depth. */
-export function submitsOf(p: PipelineIR): SubmitIR[] {
-  const visit = (nodes: readonly NodeIR[]): SubmitIR[] =>
-    nodes.flatMap((n): SubmitIR[] => {
+/** Every `p.submit()` step of a pipeline, at any depth, and whether a loop encloses it. */
+function submitSteps(p: PipelineIR): { readonly submit: SubmitIR; readonly inLoop: boolean }[] {
+  const visit = (nodes: readonly NodeIR[], inLoop: boolean): { submit: SubmitIR; inLoop: boolean }[] =>
+    nodes.flatMap((n) => {
       switch (n.kind) {
-        case 'submit': return [n];
+        case 'submit': return [{ submit: n, inLoop }];
         case 'task': return [];
-        case 'loop': return visit(n.body);
-        case 'condition': return n.branches.flatMap((b) => visit(b.body));
+        case 'loop': return visit(n.body, true);
+        case 'condition': return n.branches.flatMap((b) => visit(b.body, inLoop));
       }
     });
-  return visit(p.body);
+  return visit(p.body, false);
+}
+
+/** Every `p.submit()` step of a pipeline, at any depth. */
+export function submitsOf(p: PipelineIR): SubmitIR[] {
+  return submitSteps(p).map((s) => s.submit);
 }
 
 /** Longest Workflow name Argo accepts (its names become pod label values). */
@@ -46,7 +51,7 @@ function deterministicName(s: SubmitIR, inLoop: boolean): string | undefined {
  * steps create add `-<step id>`, which must stay within Argo's 63 characters.
  */
 export function checkSubmitNames(schedule: ScheduleIR, p: PipelineIR): void {
-  for (const s of submitsOf(p).filter((x) => !inLoop(p, x))) {
+  for (const { submit: s } of submitSteps(p).filter((x) => !x.inLoop)) {
     const longest = schedule.name.length + CRON_RUN_SUFFIX + 1 + s.id.length;
     if (longest > MAX_WORKFLOW_NAME) {
       throw new DslError({
@@ -57,19 +62,6 @@ export function checkSubmitNames(schedule: ScheduleIR, p: PipelineIR): void {
       });
     }
   }
-}
-
-/** Whether a submit step sits inside a loop (at any depth). */
-function inLoop(p: PipelineIR, target: SubmitIR): boolean {
-  const visit = (nodes: readonly NodeIR[], looped: boolean): boolean | undefined => {
-    for (const n of nodes) {
-      if (n === target) return looped;
-      const found = n.kind === 'loop' ? visit(n.body, true) : n.kind === 'condition' ? n.branches.map((b) => visit(b.body, looped)).find((x) => x !== undefined) : undefined;
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  return visit(p.body, false) ?? false;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { AppIR, EnvironmentIR, NodeIR, PipelineIR } from '../../dsl/ir/index.ts';
-import type { PipelineBackend } from '../target.ts';
+import type { AppIR, EnvironmentIR, PipelineIR } from '../../dsl/ir/index.ts';
+import { submitsOf } from '../argo-workflows/submit.ts';
+import { defaultPipelineBackend, type PipelineBackend } from '../target.ts';
 import { compileKfpPipeline } from './pipeline-spec.ts';
 
 /** Where the backend decision is made: the environment, the synth run's default and a sink for notes. */
@@ -9,18 +10,6 @@ export interface AssignContext {
   readonly pipelineBackend: PipelineBackend;
   readonly toolVersion: string;
   readonly note: (message: string) => void;
-}
-
-/** Names of the pipelines a pipeline starts with `p.submit()`, at any depth. */
-function submitted(nodes: readonly NodeIR[]): string[] {
-  return nodes.flatMap((n) => {
-    switch (n.kind) {
-      case 'submit': return [n.pipeline];
-      case 'loop': return submitted(n.body);
-      case 'condition': return n.branches.flatMap((b) => submitted(b.body));
-      default: return [];
-    }
-  });
 }
 
 /**
@@ -37,11 +26,10 @@ function submitted(nodes: readonly NodeIR[]): string[] {
  * ```
  */
 export function assignPipelineBackends(app: AppIR, ctx: AssignContext): AppIR {
-  const fallback = ctx.env.pipelineBackend ?? ctx.pipelineBackend;
-  if (fallback !== 'kfp') return app;
+  if (defaultPipelineBackend(ctx) !== 'kfp') return app;
   const where = `environment "${ctx.env.name}" > app "${app.name}"`;
   const starters = new Map<string, string>();
-  for (const p of app.pipelines) for (const name of submitted(p.body)) if (!starters.has(name)) starters.set(name, p.name);
+  for (const p of app.pipelines) for (const { pipeline: name } of submitsOf(p)) if (!starters.has(name)) starters.set(name, p.name);
   const pipelines = app.pipelines.map((p): PipelineIR => {
     const starter = starters.get(p.name);
     if (p.target === 'kfp' && starter !== undefined) {

@@ -112,6 +112,16 @@ describe('schedules of KFP pipelines become KFP recurring-run request bodies', (
     expect(notes).toEqual(['environment "default" > schedule "twice": the KFP recurring run cannot carry timezone Europe/Berlin (KFP evaluates crons in its scheduled-workflow controller\'s zone: UTC unless CRON_SCHEDULE_TIMEZONE is set); concurrency "replace" (KFP cannot stop the running run; maxConcurrency 1 waits for it instead); startingDeadline (KFP has no deadline for late starts); history limits (KFP keeps runs until they are deleted or expire)']);
   });
 
+  it('GIVEN @every intervals WHEN synthesized THEN Go durations become whole seconds, and a fraction of a second is a DslError', () => {
+    const trigger = (cron: string) => {
+      const { files } = run(project('p', { apps: [app('a', { schedules: [schedule(training, { name: 'every', cron, args: { day: 'x' } })] })] }));
+      return (files.find((f) => f.path.includes('/recurringrun.'))?.documents[0] as Any).trigger;
+    };
+    expect(trigger('@every 1h30m')).toEqual({ periodicSchedule: { intervalSecond: '5400' } });
+    expect(trigger('@every 1.1h')).toEqual({ periodicSchedule: { intervalSecond: '3960' } });
+    expect(() => trigger('@every 1500ms')).toThrow('environment "default" > schedule "every" > cron: a KFP periodic schedule counts whole seconds (got "@every 1500ms")');
+  });
+
   it('GIVEN a runtime value KFP has no macro for WHEN synthesized THEN a DslError names the schedule and the argument', () => {
     const s = schedule(training, { name: 'named', cron: '0 3 * * *', args: { day: runtime.workflowName } });
     expect(() => run(project('p', { apps: [app('a', { schedules: [s] })] }))).toThrow('environment "default" > schedule "named" > arg "day": a KFP recurring run has no value for runtime.workflowName');

@@ -1,5 +1,6 @@
 import { DslError, seg, type PathSegment } from '../../dsl/errors.ts';
 import type { PipelineIR, ScheduleIR, ValueIR } from '../../dsl/ir/index.ts';
+import { goDurationSeconds } from '../go-duration.ts';
 import type { OutputFile } from '../target.ts';
 import type { CompiledKfpPipeline } from './pipeline-spec.ts';
 import type { Json } from './types.ts';
@@ -35,8 +36,7 @@ const DESCRIPTORS: Readonly<Record<string, string>> = {
 function trigger(cron: string, at: readonly PathSegment[]): Json {
   const every = /^@every\s+(.+)$/.exec(cron);
   if (every) {
-    let seconds = 0;
-    for (const m of (every[1] as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) seconds += Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+    const seconds = goDurationSeconds(every[1] as string);
     if (!Number.isInteger(seconds) || seconds < 1) {
       throw new DslError({ path: at, problem: 'a KFP periodic schedule counts whole seconds', got: cron, fix: 'Use an interval of whole seconds, e.g. @every 90s' });
     }

@@ -1,3 +1,5 @@
+import { goDurationSeconds } from '../go-duration.ts';
+
 const SUFFIX: Record<string, number> = {
   n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
   Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
@@ -13,18 +15,7 @@ export function quantityValue(q: string): number {
   return Number((Number(m[1]) * scale).toPrecision(12));
 }
 
-const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-
 /** A Go duration (`"1h30m"`, `"30s"`) as a protobuf Duration in ProtoJSON (`"5400s"`). */
 export function protoDuration(go: string): string {
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
-  let consumed = 0;
-  for (let m = re.exec(go); m; m = re.exec(go)) {
-    total += Number(m[1]) * (GO_UNITS[m[2] as string] as number);
-    consumed += m[0].length;
-  }
-  if (consumed !== go.length || go.length === 0) throw new Error(`internal: not a Go duration: ${go}`);
-  const secs = Number(total.toFixed(9));
-  return `${secs}s`;
+  return `${goDurationSeconds(go)}s`;
 }

@@ -1,6 +1,6 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { app, blueGreen, canary, environment, kserve, modelDeployment, project, secretKey, server, shadow } from '../../dsl/index.ts';
+import { analysis, app, blueGreen, canary, environment, equals, kserve, metric, modelDeployment, project, secretKey, server, shadow } from '../../dsl/index.ts';
 import { synthesize } from '../../synth/engine.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 
@@ -98,6 +98,19 @@ describe('KServe promotion/evaluation workflows', () => {
   it('GIVEN a KServe blue/green in an environment without namespace WHEN synthesized THEN the preview Service asks for one', () => {
     const d = modelDeployment('m', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy: blueGreen({ candidate: { version: 'v2', storageUri: 's3://m/2' } }) });
     expect(() => synthesize(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(/deployment "m": a KServe blue\/green preview Service .* needs the namespace/);
+  });
+
+  it('GIVEN compound Go durations (a 1h30m pause, a 1m30s metric delay) WHEN synthesized THEN the deadline counts them whole', () => {
+    const deadline = (strategy: ReturnType<typeof canary>): number | undefined => {
+      const d = modelDeployment('churn', { serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', version: 'v1' }), strategy });
+      const docs = synthesize(project('p', { environments: [environment('production', { namespace: 'ml' })], apps: [app('a', { deployments: [d] })] })).files.flatMap((f) => f.documents as Obj[]);
+      return docs.find((o) => o.kind === 'WorkflowTemplate')?.spec.activeDeadlineSeconds;
+    };
+    const candidate = { version: 'v2', storageUri: 's3://m/2' };
+    // The candidate's pods may take 1800 s to serve; the margin is 3600 s.
+    expect(deadline(canary({ candidate, steps: [{ weight: 50, pause: '1h30m' }] }))).toBe(1800 + 5400 + 3600);
+    const check = analysis({ metrics: [metric.web('ready', { url: 'http://m/ready', jsonPath: '{$.ok}', success: equals('true'), initialDelay: '1m30s' })] });
+    expect(deadline(canary({ candidate, steps: [{ weight: 50, pause: '1h30m' }], analysis: check }))).toBe(1800 + 90 + 3600);
   });
 
   it('GIVEN a KServe canary that records its promotion WHEN it passed THEN the recorder runs after the switch, restricted, told what was promoted, and its failure does not roll back', () => {

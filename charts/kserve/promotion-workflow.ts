@@ -6,16 +6,13 @@ import { windowed } from '../argo-rollouts/analysis-window.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import { containerSecurity, RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
-import { KSERVE_API_VERSION } from './inference-service.ts';
 import { candidateId, VERDICT_JSONPATH, VERDICT_POINTER } from './verdict.ts';
-import { PERCENT, WorkflowBuilder, type WfStep } from './workflow-steps.ts';
+import { inferenceServiceRef, ISVC_RESOURCE, PERCENT, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
-const ISVC = 'inferenceservice.serving.kserve.io';
 const VS = 'virtualservice.networking.istio.io';
 /** Deadline margin on top of the worst case of every wait, window and approval. */
 const MARGIN_SECONDS = 3600;
 
-type Op = Record<string, unknown>;
 
 /** What the workflow changes, with the guard that it is still the object it was written for. */
 interface Target {
@@ -41,14 +38,14 @@ function offlineGate(b: WorkflowBuilder, d: DeploymentIR): void {
   if (d.strategy.kind === 'championChallenger' && d.strategy.offlineGate.verify) b.then(...analyses(b, d, 'offline-gate', d.strategy.offlineGate.verify));
 }
 
-const guardOf = (s: KServeServingIR, candidate: string | undefined): Op =>
+const guardOf = (s: KServeServingIR, candidate: string | undefined): PatchOp =>
   s.deploymentMode === 'Knative' ? { op: 'test', path: '/spec/predictor/model/storageUri', value: candidate } : { op: 'test', path: '/spec/canary/0/predictor/name', value: candidate };
 const trafficPath = (s: KServeServingIR): string => (s.deploymentMode === 'Knative' ? '/spec/predictor/canaryTrafficPercent' : '/spec/canary/0/trafficPercent');
 const percent = (p: number) => ({ parameters: [{ name: 'percent', value: String(p) }] });
 
 /** Waits until the candidate's pods serve: Standard reads the canary status, Knative the revision. */
 function ready(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, version: string | undefined, stepName: string): WfStep {
-  const isvc = { apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name: d.names.workload };
+  const isvc = inferenceServiceRef(d.names.workload);
   if (s.deploymentMode === 'Knative') {
     const t = b.get('wait-revision-ready', isvc, { inputs: ['revision'], condition: 'status.components.predictor.latestReadyRevision == {{inputs.parameters.revision}}' });
     return b.waitStep({ name: stepName, template: t, arguments: { parameters: [{ name: 'revision', value: REVISION.value }] } });
@@ -57,14 +54,14 @@ function ready(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, version:
   return b.waitStep({ name: stepName, template: t });
 }
 
-function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c: CanaryIR): Op[] {
+function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c: CanaryIR): PatchOp[] {
   const knative = s.deploymentMode === 'Knative';
   const guardValue = knative ? (c.candidate?.storageUri ?? s.storageUri) : c.candidate?.version;
   const guard = guardOf(s, guardValue);
   // `add` also works on a field a Knative promotion removed.
-  const setTraffic = b.patch('set-traffic', ISVC, d.names.workload, [guard, { op: 'add', path: trafficPath(s), value: PERCENT }], true);
+  const setTraffic = b.patch('set-traffic', ISVC_RESOURCE, d.names.workload, [guard, { op: 'add', path: trafficPath(s), value: PERCENT }], true);
   if (knative) {
-    b.then({ name: 'revision', template: b.get('read-revision', { apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name: d.names.workload }, { outputs: { revision: '{.status.components.predictor.latestCreatedRevision}' } }) });
+    b.then({ name: 'revision', template: b.get('read-revision', inferenceServiceRef(d.names.workload), { outputs: { revision: '{.status.components.predictor.latestCreatedRevision}' } }) });
   }
   offlineGate(b, d);
   c.steps.forEach((step, i) => {
@@ -75,7 +72,7 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
     const pause = step.pause;
     const waitStep = (): void => {
       if (pause?.kind === 'manual') b.then(b.approve(`approve-${n}`));
-      if (pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration));
+      if (pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration, pause.seconds));
     };
     if (!c.analysis) return waitStep();
     if (c.analysisMode === 'steps') {
@@ -86,26 +83,26 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
     // Background on KServe: each step's pause is spent measuring the candidate.
     if (pause?.kind === 'manual') b.then(b.approve(`approve-${n}`));
     const w = windowed(c.analysis, pause?.kind === 'duration' ? pause.seconds : 0);
-    if (w.waitFirst && pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration));
+    if (w.waitFirst && pause?.kind === 'duration') b.then(b.wait(`wait-${n}`, pause.duration, pause.seconds));
     b.then(...analyses(b, d, 'canary', w.analysis, `-step-${n}`, `-step-${n}`));
   });
   // Knative promotes by dropping canaryTrafficPercent: the latest revision becomes the rolled-out one.
   // Standard: the candidate takes 100 % from its canary entry; git folds it into the predictor.
   const promote = knative ? [guard, { op: 'remove', path: trafficPath(s) }] : [guard, { op: 'add', path: trafficPath(s), value: 100 }];
-  b.then({ name: 'promote', template: b.patch('promote', ISVC, d.names.workload, [...promote, verdictOp(d)], false) });
+  b.then({ name: 'promote', template: b.patch('promote', ISVC_RESOURCE, d.names.workload, [...promote, verdictOp(d)], false) });
   recordPromotion(b, d, s, c.candidate, c.recordPromotion);
   return [guard, { op: 'add', path: trafficPath(s), value: 0 }];
 }
 
-function blueGreenSteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, g: BlueGreenIR): Op[] {
+function blueGreenSteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, g: BlueGreenIR): PatchOp[] {
   const guard = guardOf(s, g.candidate?.version);
-  const setTraffic = b.patch('set-traffic', ISVC, d.names.workload, [guard, { op: 'add', path: trafficPath(s), value: PERCENT }], true);
+  const setTraffic = b.patch('set-traffic', ISVC_RESOURCE, d.names.workload, [guard, { op: 'add', path: trafficPath(s), value: PERCENT }], true);
   b.then(ready(b, d, s, g.candidate?.version, 'ready'));
   if (g.prePromotionAnalysis) b.then(...analyses(b, d, 'pre-promotion', g.prePromotionAnalysis));
   if (!g.autoPromote) b.then(b.approve('approve'));
   b.then({ name: 'switch', template: setTraffic, arguments: percent(100) });
   if (g.postPromotionAnalysis) b.then(...analyses(b, d, 'post-promotion', g.postPromotionAnalysis));
-  b.then(recordVerdict(b, { resource: ISVC, name: d.names.workload }, d));
+  b.then(recordVerdict(b, { resource: ISVC_RESOURCE, name: d.names.workload }, d));
   recordPromotion(b, d, s, g.candidate, g.recordPromotion);
   return [guard, { op: 'add', path: trafficPath(s), value: 0 }];
 }
@@ -138,17 +135,17 @@ function recordPromotion(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR
 /** Shadow challengers and A/B arms are InferenceServices of their own: measure them once they serve. */
 function armsReady(b: WorkflowBuilder, d: DeploymentIR): void {
   const steps = Object.entries(d.names.inferenceServices).map(([arm, isvc]) =>
-    b.waitStep({ name: `ready-${arm}`, template: b.get(`wait-${arm}-ready`, { apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name: isvc }, { condition: 'status.modelStatus.transitionStatus == UpToDate' }) }),
+    b.waitStep({ name: `ready-${arm}`, template: b.get(`wait-${arm}-ready`, inferenceServiceRef(isvc), { condition: 'status.modelStatus.transitionStatus == UpToDate' }) }),
   );
   b.then(...steps);
 }
 
-function shadowSteps(b: WorkflowBuilder, d: DeploymentIR, s: ShadowIR): Op[] {
+function shadowSteps(b: WorkflowBuilder, d: DeploymentIR, s: ShadowIR): PatchOp[] {
   armsReady(b, d);
   offlineGate(b, d);
   if (s.analysis) {
     const w = windowed(s.analysis, s.durationSeconds);
-    if (w.waitFirst) b.then(b.wait('mirror', s.duration));
+    if (w.waitFirst) b.then(b.wait('mirror', s.duration, s.durationSeconds));
     b.then(...analyses(b, d, 'shadow', w.analysis));
   }
   b.then(recordVerdict(b, { resource: VS, name: d.names.virtualService as string }, d));
@@ -156,16 +153,16 @@ function shadowSteps(b: WorkflowBuilder, d: DeploymentIR, s: ShadowIR): Op[] {
   return [{ op: 'test', path: '/spec/http/0/name', value: 'primary' }, ...ops];
 }
 
-function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): Op[] {
+function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): PatchOp[] {
   armsReady(b, d);
   offlineGate(b, d);
   const decision = analyses(b, d, 'ab-test', abDecisionAnalysis(ab));
   if (ab.analysis) {
     const w = windowed(ab.analysis, ab.durationSeconds);
-    if (w.waitFirst) b.then(b.wait('run-test', ab.duration)).then(...analyses(b, d, 'guardrails', w.analysis), ...decision);
+    if (w.waitFirst) b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(...analyses(b, d, 'guardrails', w.analysis), ...decision);
     else b.then(...analyses(b, d, 'guardrails', w.analysis)).then(...decision);
   } else {
-    b.then(b.wait('run-test', ab.duration)).then(...decision);
+    b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(...decision);
   }
   b.then(recordVerdict(b, { resource: VS, name: d.names.virtualService as string }, d));
   // Route 0: [primary, candidate] for weights; the cohort route [candidate, primary] for header/cookie.
@@ -177,7 +174,7 @@ function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): Op[] {
   ];
 }
 
-const verdictOp = (d: DeploymentIR): Op => ({ op: 'add', path: VERDICT_POINTER, value: candidateId(d) });
+const verdictOp = (d: DeploymentIR): PatchOp => ({ op: 'add', path: VERDICT_POINTER, value: candidateId(d) });
 
 function recordVerdict(b: WorkflowBuilder, t: { readonly resource: string; readonly name: string }, d: DeploymentIR): WfStep {
   return { name: 'record-verdict', template: b.patch('record-verdict', t.resource, t.name, [verdictOp(d)], false) };
@@ -186,7 +183,7 @@ function recordVerdict(b: WorkflowBuilder, t: { readonly resource: string; reado
 function ownedObject(d: DeploymentIR): Target {
   const e = onlineStrategy(d);
   return e.kind === 'canary' || e.kind === 'blueGreen'
-    ? { resource: ISVC, name: d.names.workload, apiVersion: KSERVE_API_VERSION, kind: 'InferenceService' }
+    ? { resource: ISVC_RESOURCE, ...inferenceServiceRef(d.names.workload) }
     : { resource: VS, name: d.names.virtualService as string, apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' };
 }
 

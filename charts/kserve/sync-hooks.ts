@@ -1,16 +1,13 @@
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { ObjectMetadata, ObjectSpec } from '../api-object.ts';
 import { dump } from 'js-yaml';
 import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
-import { inferenceServices, KSERVE_API_VERSION } from './inference-service.ts';
-import { WorkflowBuilder, type WfStep } from './workflow-steps.ts';
-
-const ISVC = 'inferenceservice.serving.kserve.io';
-type Op = Record<string, unknown>;
+import { inferenceServices } from './inference-service.ts';
+import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
-function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec {
+function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec<ObjectMetadata> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -25,7 +22,7 @@ function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync
         ...(phase === 'Sync' ? { 'argocd.argoproj.io/sync-wave': '-1' } : {}),
         'workflows.argoproj.io/description': description,
       },
-    } as unknown as ObjectSpec['metadata'],
+    },
     spec: {
       entrypoint: entry,
       serviceAccountName: account,
@@ -39,8 +36,8 @@ function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync
 }
 
 /** A guarded JSON patch that is a no-op when its `test` fails (the state it hands over is not there). */
-function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly Op[], when?: string): WfStep {
-  return { name, template: b.patch(name, ISVC, isvc, ops, false), continueOn: { failed: true, error: true }, ...(when ? { when } : {}) };
+function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly PatchOp[], when?: string): WfStep {
+  return { name, template: b.patch(name, ISVC_RESOURCE, isvc, ops, false), continueOn: { failed: true, error: true }, ...(when ? { when } : {}) };
 }
 
 /**
@@ -60,7 +57,7 @@ function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly O
  * - stage (Knative): the live model is still the one git serves: switch to git's model and pin
  *   it at 0 % in one update, so the new revision starts without traffic.
  */
-export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec | undefined {
+export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
   const prefix = d.names.handover;
   const account = d.names.workflow;
   const e = onlineStrategy(d);
@@ -77,7 +74,7 @@ export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: str
     if (served) b.then(guarded(b, 'adopt', isvc, [{ op: 'test', path: '/spec/canary/0/predictor/name', value: served }, { op: 'replace', path: '/spec/predictor', value: spec.predictor }, { op: 'remove', path: '/spec/canary' }]));
     const candidate = e.candidate?.version;
     if (candidate && spec.canary) {
-      const probe = b.get('probe', { apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name: isvc }, { condition: `spec.canary.0.predictor.name == ${candidate}`, failure: `spec.canary.0.predictor.name != ${candidate}` });
+      const probe = b.get('probe', inferenceServiceRef(isvc), { condition: `spec.canary.0.predictor.name == ${candidate}`, failure: `spec.canary.0.predictor.name != ${candidate}` });
       b.then({ name: 'listed', template: probe, continueOn: { failed: true, error: true } });
       b.then(guarded(b, 'stage', isvc, [servingUri, { op: 'add', path: '/spec/canary', value: spec.canary }], '{{steps.listed.status}} != Succeeded'));
     } else {
@@ -97,7 +94,7 @@ export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: str
  * second submission behind a running one; the hook itself only creates the Workflow and exits,
  * because Argo CD waits for PostSync hooks and a rollout may take days.
  */
-export function triggerHook(d: DeploymentIR, namespace: string | undefined): ObjectSpec | undefined {
+export function triggerHook(d: DeploymentIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
   const name = d.names.trigger;
   const template = d.names.workflow;
   if (!name || !template) return undefined;

@@ -4,9 +4,9 @@ import { onlineStrategy } from '../deployment-meta.ts';
 
 /** Annotation on the object a workflow owns a field of: which candidate it last decided on. */
 export const VERDICT_ANNOTATION = 'argosy.dev/decided';
-/** The same key as a JSON-patch path and as a kubectl JSONPath. */
-export const VERDICT_POINTER = '/metadata/annotations/argosy.dev~1decided';
-export const VERDICT_JSONPATH = '{.metadata.annotations.argosy\\.dev/decided}';
+/** The same key as a JSON-patch path (`/` escaped as `~1`) and as a kubectl JSONPath (`.` escaped). */
+export const VERDICT_POINTER = `/metadata/annotations/${VERDICT_ANNOTATION.replace('/', '~1')}`;
+export const VERDICT_JSONPATH = `{.metadata.annotations.${VERDICT_ANNOTATION.replace('.', '\\.')}}`;
 
 /**
  * A short, stable id of what a workflow rolls out (candidate, challengers or A/B arm models): a

@@ -1,6 +1,17 @@
 import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
 import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
+import { goDurationSeconds } from '../go-duration.ts';
+import { KSERVE_API_VERSION } from './inference-service.ts';
+
+/** The resource name `kubectl patch` takes for an InferenceService. */
+export const ISVC_RESOURCE = 'inferenceservice.serving.kserve.io';
+
+/** One JSON-patch operation. */
+export type PatchOp = Record<string, unknown>;
+
+/** An InferenceService by name, as {@link WorkflowBuilder.get} reads it. */
+export const inferenceServiceRef = (name: string): { readonly apiVersion: string; readonly kind: string; readonly name: string } => ({ apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name });
 
 /** One Argo step: a named call of a template, optionally with parameters or a condition. */
 export interface WfStep {
@@ -12,27 +23,22 @@ export interface WfStep {
 }
 
 /** How long a human may take over a manual approval before the workflow's deadline rolls back. */
-export const APPROVAL_SECONDS = 72 * 3600;
+const APPROVAL_SECONDS = 72 * 3600;
 /** How long new model pods may take to load and become ready before the step fails. */
-export const READY_SECONDS = 1800;
+const READY_SECONDS = 1800;
 /** The first measurement waits this long after the traffic change so rate windows have samples. */
-export const WARM_UP = '60s';
-
-const seconds = (d: string): number => {
-  const m = /^(\d+)(s|m|h)$/.exec(d);
-  return m ? Number(m[1]) * ({ s: 1, m: 60, h: 3600 } as const)[m[2] as 's' | 'm' | 'h'] : 0;
-};
+const WARM_UP = '60s';
 
 /** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
 function analysisSeconds(a: AnalysisIR): number {
-  return Math.max(0, ...a.metrics.map((m) => seconds(m.initialDelay ?? '0s') + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
+  return Math.max(0, ...a.metrics.map((m) => Math.ceil(m.initialDelay === undefined ? 0 : goDurationSeconds(m.initialDelay)) + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
 }
 
 /**
  * The analysis as the workflow runs it: right after a traffic change (or a sync) the version
  * under test has too few samples for a rate, so metrics without their own delay wait WARM_UP.
  */
-export function warmedUp(a: AnalysisIR): AnalysisIR {
+function warmedUp(a: AnalysisIR): AnalysisIR {
   return { ...a, metrics: a.metrics.map((m): MetricIR => (m.initialDelay !== undefined ? m : { ...m, initialDelay: WARM_UP })) };
 }
 
@@ -64,10 +70,10 @@ export class WorkflowBuilder {
     return step;
   }
 
-  /** Waits a fixed time (Argo suspend with a duration). */
-  wait(stepName: string, duration: string): WfStep {
+  /** Waits a fixed time (Argo suspend with a duration); `seconds` is the same duration as the IR counts it. */
+  wait(stepName: string, duration: string, seconds: number): WfStep {
     this.define('wait', { inputs: { parameters: [{ name: 'duration' }] }, suspend: { duration: '{{inputs.parameters.duration}}' } });
-    return this.costs({ name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } }, seconds(duration));
+    return this.costs({ name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } }, seconds);
   }
 
   /** Waits for a human: `argo resume` continues, `argo stop` rolls back. */
@@ -98,7 +104,7 @@ export class WorkflowBuilder {
   }
 
   /** A JSON patch of one object the workflow owns a field of; `{{inputs.parameters.percent}}` may appear unquoted. */
-  patch(template: string, resource: string, objectName: string, ops: readonly Record<string, unknown>[], withPercent: boolean): string {
+  patch(template: string, resource: string, objectName: string, ops: readonly PatchOp[], withPercent: boolean): string {
     const manifest = JSON.stringify(ops).replace(/"__PERCENT__"/g, '{{inputs.parameters.percent}}');
     return this.define(template, {
       ...(withPercent ? { inputs: { parameters: [{ name: 'percent' }] } } : {}),

@@ -17,10 +17,6 @@ type ArtifactIsOptional<D> = D extends { readonly optional: true } | { readonly 
 export type RequiredParamNames<I> = unknown extends I ? never : { [K in keyof ParamsOf<I>]: ParamIsOptional<ParamsOf<I>[K]> extends true ? never : K }[keyof ParamsOf<I>] & string;
 /** Names of the artifacts of inputs `I` without a location, source or `optional`. */
 export type RequiredArtifactNames<I> = unknown extends I ? never : { [K in keyof ArtifactsOf<I>]: ArtifactIsOptional<ArtifactsOf<I>[K]> extends true ? never : K }[keyof ArtifactsOf<I>] & string;
-/** Every parameter name of inputs `I`. */
-export type ParamNames<I> = unknown extends I ? never : keyof ParamsOf<I> & string;
-/** Every artifact name of inputs `I`. */
-export type ArtifactNames<I> = unknown extends I ? never : keyof ArtifactsOf<I> & string;
 
 /**
  * Inputs that need no argument: every parameter has a value, default or source and every

@@ -168,7 +168,7 @@ export function renderHooks(hooks: Readonly<Record<string, LooseHook>>, path: re
  * Checks a call's arguments against the inputs of what it runs, when they are known (a template
  * of this program, or one of a WorkflowTemplate defined in it); the types already do for typed callers.
  */
-export function checkRunArguments(run: Callable<unknown, unknown>, args: LooseArguments | undefined, path: readonly PathSegment[]): void {
+function checkRunArguments(run: Callable<unknown, unknown>, args: LooseArguments | undefined, path: readonly PathSegment[]): void {
   const known = run instanceof Template ? { inputs: run.inputs, what: `template "${run.name}"` } : run instanceof TemplateRefCallable && run.inputs !== undefined ? { inputs: run.inputs.decl, what: `template "${run.ref.template}" of "${run.ref.name}"` } : undefined;
   if (known) checkCallArguments(known.inputs, args, known.what, path);
 }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureIO as capture } from '../../test/capture-io.ts';
 import { ROOT } from '../../test/shared-dir.ts';
-import type { CommandIO } from '../report.ts';
 import { runDiff } from './diff.ts';
 
 const BIN = resolve(ROOT, 'synth/bin.mjs');
@@ -43,12 +43,6 @@ function repoWithBase(base: string): string {
   git(repo, 'add', '.');
   git(repo, 'commit', '-qm', 'base');
   return repo;
-}
-
-function capture(): CommandIO & { lines: string[]; errs: string[] } {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  return { lines, errs, out: (l) => lines.push(l), err: (l) => errs.push(l), color: false };
 }
 
 describe('argosy diff --base through the real base synthesis (end to end)', () => {

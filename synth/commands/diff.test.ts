@@ -1,21 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/golden.ts';
 import { ROOT } from '../../test/shared-dir.ts';
 import { UsageError } from '../load-app.ts';
-import type { CommandIO } from '../report.ts';
 import { runDiff } from './diff.ts';
+import { captureIO as capture } from '../../test/capture-io.ts';
 
 const BROKEN_WIRING = resolve(ROOT, 'test/fixtures/projects/broken-wiring.ts');
-
-function capture(): CommandIO & { lines: string[]; errs: string[] } {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  return { lines, errs, out: (l) => lines.push(l), err: (l) => errs.push(l), color: false };
-}
 
 function write(root: string, files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {
@@ -134,6 +128,19 @@ describe('argosy diff on two directories', () => {
     expect(readFileSync(out, 'utf8')).toContain('more objects not shown');
     expect(readFileSync(full, 'utf8')).not.toContain('not shown');
     expect(readFileSync(full, 'utf8')).toContain('<details>');
+  });
+
+  it('GIVEN an --output path that cannot be written WHEN diffed THEN it is trouble (exit 2) naming the file, and no temporary file is left', async () => {
+    const { before, after } = craftedTrees();
+    const out = join(before, '..', 'taken');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep'), 'x');
+    const io = capture();
+    expect(await runDiff([before, after], { format: 'markdown', output: out }, io)).toBe(2);
+    expect(io.errs).toHaveLength(1);
+    expect(io.errs[0]).toContain(`✗ ${out}: could not write the diff (got `);
+    expect(io.errs[0]).toMatch(/\)\. Pass a writable --output\/--full-output path$/);
+    expect(readdirSync(join(out, '..')).filter((f) => f.includes('argosy-tmp'))).toEqual([]);
   });
 
   it('GIVEN a directory holding broken YAML WHEN diffed THEN it is trouble (exit 2), not a difference', async () => {

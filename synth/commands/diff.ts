@@ -1,4 +1,4 @@
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cliSynthesizer, type SynthesizeCheckout, withBaseTree } from '../diff/git-base.ts';
 import { objectSet, type TreeObject } from '../diff/object-set.ts';
@@ -42,16 +42,21 @@ async function workingTree(opts: DiffCommandOptions, app: string, cwd: string): 
     return objectSet(files.flatMap((f) => f.documents.map((object, index) => ({ file: f.path, index, object }))));
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`the working tree does not synthesize: ${(e as Error).message.split('\n')[0]}. Fix it (\`argosy synth\` shows the same error) and diff again`);
+    throw new UsageError(`${app}: the working tree does not synthesize (got ${(e as Error).message.split('\n')[0]}). Fix it (\`argosy synth\` shows the same error) and diff again`);
   }
 }
 
-/** Replaces `file` whole (never leaves it half-written), relative to `cwd`. */
+/** Replaces `file` whole (never leaves it, or a temporary file, half-written), relative to `cwd`. */
 function writeWhole(file: string, text: string, cwd: string): void {
   const abs = resolve(cwd, file);
   const tmp = `${abs}.argosy-tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, abs);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`${file}: could not write the diff (got ${(e as Error).message}). Pass a writable --output/--full-output path`);
+  }
 }
 
 function render(d: TreeDiffResult, title: string, opts: DiffCommandOptions, color: boolean, maxChars: number): string {
@@ -102,7 +107,7 @@ export async function runDiff(dirs: readonly string[], opts: DiffCommandOptions,
     if (opts.fullOutput) writeWhole(opts.fullOutput, `${render(d, title, opts, false, 0)}\n`, cwd);
     if (opts.output) writeWhole(opts.output, `${shown}\n`, cwd);
   } catch (e) {
-    return reportError(new UsageError(`could not write the diff: ${(e as Error).message}. Pass a writable --output/--full-output path`), io);
+    return reportError(e, io);
   }
   if (opts.output) io.err(`  wrote ${opts.output}`);
   else if (opts.format === 'markdown') io.out(shown);

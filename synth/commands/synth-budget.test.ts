@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureIO as capture } from '../../test/capture-io.ts';
 import { ROOT } from '../../test/shared-dir.ts';
-import type { CommandIO } from '../report.ts';
 import { runSynth } from './synth.ts';
 
 /** A one-task project whose inline script has the given size, written as an app entry module. */
@@ -18,11 +18,6 @@ const p = pipeline('big-pipeline', {}, (p) => { p.task('run', big, {}); });
 export default project('budget', { apps: [app('big', { pipelines: [p] })] });
 `);
   return dir;
-}
-
-function capture(): CommandIO & { errs: string[] } {
-  const errs: string[] = [];
-  return { errs, out: () => undefined, err: (l) => errs.push(l), color: false };
 }
 
 describe('argosy synth applies the size budget', () => {

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli.ts';
-import type { CommandIO } from '../report.ts';
 import { runValidate } from './validate.ts';
-
-function capture(): CommandIO & { lines: string[]; errs: string[] } {
-  const lines: string[] = [];
-  const errs: string[] = [];
-  return { lines, errs, out: (l) => lines.push(l), err: (l) => errs.push(l), color: false };
-}
+import { captureIO as capture } from '../../test/capture-io.ts';
 
 const GOOD = `apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate

@@ -23,7 +23,7 @@ export function cliSynthesizer(app: string): SynthesizeCheckout {
     const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', app, '--out', outDir], { cwd: projectDir, encoding: 'utf8' });
     if (r.status !== 0) {
       const why = (r.stderr || r.stdout).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('synthesized ')).slice(-3).join(' ');
-      throw new UsageError(`the base revision does not synthesize (got exit ${r.status}: ${why || 'no output'}). Diff against a ref that synthesizes, or fix it there`);
+      throw new UsageError(`${app}: the base revision does not synthesize (got exit ${r.status}: ${why || 'no output'}). Diff against a ref that synthesizes, or fix it there`);
     }
   };
 }

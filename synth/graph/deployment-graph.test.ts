@@ -25,7 +25,6 @@ const node = (g: Graph, title: string): GraphNode => {
   if (!n) throw new Error(`no node "${title}" in ${titles(g).join(', ')}`);
   return n;
 };
-const text = (g: Graph): string => g.nodes.map((n) => n.label.join(' | ')).join('\n');
 const failuresTo = (g: Graph, id: string): string[] => g.edges.filter((e) => e.style === 'failure' && e.to === id).map((e) => g.nodes.find((n) => n.id === e.from)?.label[0] ?? e.from);
 
 /** What holds for every strategy graph: edges join drawn nodes, every node is reached from the start, every gate can fail. */

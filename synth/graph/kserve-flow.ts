@@ -2,6 +2,7 @@ import { load } from 'js-yaml';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import { onlineStrategy } from '../../charts/deployment-meta.ts';
 import { promotionWorkflow } from '../../charts/kserve/promotion-workflow.ts';
+import { VERDICT_POINTER } from '../../charts/kserve/verdict.ts';
 import { PERCENT } from '../../charts/kserve/workflow-steps.ts';
 import { abTestLines, armLabel, candidates, metricLines, roleOfTemplate, stableName } from './deployment-describe.ts';
 import { Flow } from './flow.ts';
@@ -28,7 +29,7 @@ function patchLines(d: DeploymentIR, t: Template, step: Step): string[] {
   const percent = param(step, 'percent');
   const manifest = (t.resource?.manifest ?? '[]').replace(/\{\{inputs\.parameters\.percent\}\}/g, JSON.stringify(PERCENT));
   const all = (JSON.parse(manifest) as PatchOp[]).filter((o) => o.op !== 'test');
-  const ops = all.filter((o) => !o.path.endsWith('argosy.dev~1decided'));
+  const ops = all.filter((o) => o.path !== VERDICT_POINTER);
   const [resource = '', object = ''] = t.resource?.flags ?? [];
   const target = `patch ${resource.split('.')[0]}/${object}`;
   if (ops.length === 0) return ['record this candidate as decided', target];

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { yamlFilesUnder } from '../../synth/validate/documents.ts';
 import { ROOT, sharedDir } from '../shared-dir.ts';
 
 /**
@@ -13,13 +14,6 @@ import { ROOT, sharedDir } from '../shared-dir.ts';
 const MIN_LENGTH = 40;
 
 const normalize = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
-  });
-}
 
 /** Text after `#` where `#` starts a YAML comment: at the line start or after whitespace. */
 export function yamlCommentLines(text: string): string[] {
@@ -58,7 +52,7 @@ export function tsCommentLines(fileName: string, text: string): { line: number; 
 
 describe('Argo example programs do not copy upstream comments', () => {
   const corpus = resolve(sharedDir(), 'corpus', 'argo-examples');
-  const upstream = [...new Set(yamlFiles(corpus).flatMap((f) => yamlCommentLines(readFileSync(f, 'utf8'))))].filter((l) => l.length > MIN_LENGTH);
+  const upstream = [...new Set(yamlFilesUnder(corpus).flatMap((f) => yamlCommentLines(readFileSync(f, 'utf8'))))].filter((l) => l.length > MIN_LENGTH);
   const programs = resolve(ROOT, 'test', 'argo-examples');
 
   it('GIVEN the parsers WHEN reading comments THEN strings and template literals are not comments', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { app, project } from '../../dsl/project.ts';
 import { synthesize } from '../../synth/engine.ts';
 import { argoLayer } from '../../synth/validate/argo-layer.ts';
 import { ARGO_KINDS, type ArgoKind } from '../../synth/validate/argo/workflow.ts';
+import { yamlFilesUnder } from '../../synth/validate/documents.ts';
 import { SchemaRegistry } from '../../synth/validate/schema-registry.ts';
 import { loadKubernetesYaml } from '../../synth/yaml/load.ts';
 import { ROOT, sharedDir } from '../shared-dir.ts';
@@ -23,14 +24,7 @@ const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
 /** `cluster-workflow-template/clustertemplates.yaml` -> `cluster-workflow-template--clustertemplates`. */
 const exampleName = (file: string): string => relative(corpus, file).replace(/\.ya?ml$/, '').split(/[\\/]/).join('--');
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
-  });
-}
-
-const upstream = new Map(yamlFiles(corpus).map((f) => [exampleName(f), f]));
+const upstream = new Map(yamlFilesUnder(corpus).map((f) => [exampleName(f), f]));
 const written = new Set(readdirSync(programs).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')));
 
 /**
