@@ -56,7 +56,8 @@ export function formatDslError(parts: DslErrorParts): string {
   return `${where}: ${parts.problem}${got}.${fix}`;
 }
 
-function ensurePeriod(text: string): string {
+/** `text` ending as a sentence: a period unless it already ends with one (or `!`, `?`). */
+export function ensurePeriod(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 

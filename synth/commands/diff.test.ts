@@ -139,7 +139,7 @@ describe('argosy diff on two directories', () => {
     expect(await runDiff([before, after], { format: 'markdown', output: out }, io)).toBe(2);
     expect(io.errs).toHaveLength(1);
     expect(io.errs[0]).toContain(`✗ ${out}: could not write the diff (got `);
-    expect(io.errs[0]).toMatch(/\)\. Pass a writable --output\/--full-output path$/);
+    expect(io.errs[0]).toMatch(/\)\. Pass a writable --output\/--full-output path\.$/);
     expect(readdirSync(join(out, '..')).filter((f) => f.includes('argosy-tmp'))).toEqual([]);
   });
 
