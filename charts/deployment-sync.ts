@@ -1,6 +1,7 @@
 import type { AppIR, DeploymentIR } from '../dsl/ir/index.ts';
 import { onlineStrategy } from './deployment-meta.ts';
 import { SUBSETS } from './istio/istio-api.ts';
+import { VERDICT_ANNOTATION } from './kserve/verdict.ts';
 import type { IgnoreDifference } from './target.ts';
 
 /**
@@ -27,7 +28,7 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
   }
   if (!d.names.workflow) return [];
   // The workflow records which candidate it decided on; only the live object has it.
-  const verdict = d.names.trigger ? '.metadata.annotations["argosy.dev/decided"]' : undefined;
+  const verdict = d.names.trigger ? `.metadata.annotations[${JSON.stringify(VERDICT_ANNOTATION)}]` : undefined;
   const withVerdict = (jq: string[]): string[] => (verdict ? [...jq, verdict] : jq);
   switch (e.kind) {
     case 'canary':

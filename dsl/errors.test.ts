@@ -25,6 +25,11 @@ describe('showValue', () => {
     expect(showValue(loop)).toBe('{"a":1,"self":[circular]}');
     expect(showValue('x'.repeat(200))).toHaveLength(80);
   });
+
+  it('GIVEN a maximum length THEN the text is cut there, or not at all for Infinity', () => {
+    expect(showValue('x'.repeat(200), 20)).toBe(`"${'x'.repeat(16)}...`);
+    expect(showValue('x'.repeat(200), Number.POSITIVE_INFINITY)).toBe(`"${'x'.repeat(200)}"`);
+  });
 });
 
 describe('article', () => {

@@ -56,7 +56,8 @@ export function formatDslError(parts: DslErrorParts): string {
   return `${where}: ${parts.problem}${got}.${fix}`;
 }
 
-function ensurePeriod(text: string): string {
+/** `text` ending as a sentence: a period unless it already ends with one (or `!`, `?`). */
+export function ensurePeriod(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
@@ -64,10 +65,12 @@ function ensurePeriod(text: string): string {
  * Short, single-line rendering of any value for error messages: JSON where JSON can say it,
  * and what JSON would hide spelled out (`NaN`, `Infinity`, `a function`, `undefined`), so a
  * message never claims `got null` for NaN or `got {}` for an object holding a function.
+ * Never throws, whatever the value holds (cycles, throwing `toJSON`). Cut to `maxLength`
+ * characters; pass `Infinity` where the text is used as a value rather than only read.
  */
-export function showValue(value: unknown): string {
+export function showValue(value: unknown, maxLength = 80): string {
   const text = render(value, new Set());
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > maxLength ? `${text.slice(0, maxLength - 3)}...` : text;
 }
 
 function render(value: unknown, seen: Set<object>): string {

@@ -1,7 +1,11 @@
 import { days, DslError, environment, hours, minutes, payloadSink, type CanaryStep, type Duration, type Environment, type MonitoringSpec, type PayloadSink } from '../dsl/index.ts';
 import { servingVersion } from './shared/model-versions.ts';
 
-/** Staging: same pipelines on the staging warehouse, run on demand; drift checks run daily but only report. */
+/**
+ * Staging: same pipelines on the staging warehouse, run on demand; drift checks run daily but only report.
+ * Not `suspendSchedules: true`: that suspends every schedule of the environment, drift checks
+ * included, so staging suspends its training and batch schedules through `settings(env).suspendSchedules`.
+ */
 export const staging = environment('staging', { namespace: 'ml-staging', labels: { 'dsrpmart.io/env': 'staging' } });
 /** Production: everything runs on schedule and drift triggers retraining. */
 export const production = environment('production', {
@@ -19,7 +23,13 @@ export interface Scale {
 
 /** What differs between environments, in one typed place every use case reads. */
 export interface EnvSettings {
-  /** Training and batch schedules are created suspended (started by hand from the Argo UI). */
+  /**
+   * Training and batch schedules are created suspended (started by hand from the Argo UI); every
+   * such schedule passes it as `suspend`. A setting rather than `environment(..., { suspendSchedules })`
+   * because the environment switch would also suspend the daily drift checks, which staging keeps
+   * running to exercise the monitoring path (`driftSchedule` does not read this). An app that forgets
+   * it fails the staging test in pipelines/use-cases.test.ts, which checks every app's schedules.
+   */
   readonly suspendSchedules: boolean;
   /** Drift checks may start a retraining run; otherwise they only report and alert. */
   readonly autoRetrain: boolean;

@@ -53,7 +53,7 @@ describe('argosy graph <deployment>', () => {
   it('GIVEN a name a pipeline and a deployment share WHEN run without a kind THEN it is a usage error naming both; with kind/name THEN that one is drawn', async () => {
     const io = capture();
     expect(await main(['graph', 'churn', ...APP], io)).toBe(2);
-    expect(io.errs.join('\n')).toBe('✗ "churn": a pipeline and a deployment share this name (got pipeline/churn, deployment/churn). Pass one of these');
+    expect(io.errs.join('\n')).toBe('✗ "churn": a pipeline and a deployment share this name (got pipeline/churn, deployment/churn). Pass one of these.');
     const deployment = capture();
     expect(await main(['graph', 'deployment/churn', ...APP], deployment)).toBe(0);
     expect(deployment.lines.join('\n')).toContain('WorkflowTemplate churn-evaluate');
@@ -65,6 +65,6 @@ describe('argosy graph <deployment>', () => {
   it('GIVEN an unknown name WHEN run THEN the usage error lists pipelines and deployments', async () => {
     const io = capture();
     expect(await main(['graph', 'rankr', ...APP], io)).toBe(2);
-    expect(io.errs.join('\n')).toBe('✗ "rankr": nothing to draw by that name (got deployment churn, deployment ranker, pipeline churn). Pass one of these names');
+    expect(io.errs.join('\n')).toBe('✗ "rankr": nothing to draw by that name (got deployment churn, deployment ranker, pipeline churn). Pass one of these names.');
   });
 });

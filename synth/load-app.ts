@@ -1,14 +1,20 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensurePeriod } from '../dsl/errors.ts';
 import type { Project } from '../dsl/index.ts';
 
 /** The app entry used when none is given: the reference project. */
 export const DEFAULT_APP_ENTRY = 'pipelines/index.ts';
 
+/**
+ * A mistake in how argosy was invoked (exit 2). The message follows the house format
+ * `<path>: <problem> (got <value>). <fix>.`; the final period is added here so no call site
+ * can forget it.
+ */
 export class UsageError extends Error {
   constructor(message: string) {
-    super(message);
+    super(ensurePeriod(message));
     this.name = 'UsageError';
   }
 }

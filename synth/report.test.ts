@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from './load-app.ts';
 import { reportError, syntaxErrors, type CommandIO } from './report.ts';
 
 const capture = (): CommandIO & { stderr: string[] } => {
@@ -21,5 +22,18 @@ describe('reportError on syntax errors', () => {
     expect(syntaxErrors(e, '/repo')).toEqual([{ where: '/elsewhere/x.ts:2:8', text: 'Unterminated string literal' }]);
     expect(syntaxErrors(new Error('boom'))).toBeUndefined();
     expect(syntaxErrors({ toString: {} })).toBeUndefined();
+  });
+});
+
+describe('reportError on usage errors', () => {
+  it('GIVEN a usage error whose fix lacks the final period THEN it is printed in the house format, ending with one, and exits 2', () => {
+    const io = capture();
+    expect(reportError(new UsageError('--env qa: no such environment (got dev, prod). Pass one of them'), io)).toBe(2);
+    expect(io.stderr).toEqual(['✗ --env qa: no such environment (got dev, prod). Pass one of them.']);
+  });
+
+  it('GIVEN a usage error already ending as a sentence THEN no second period is added', () => {
+    expect(new UsageError('a: b (got c). Do d.').message).toBe('a: b (got c). Do d.');
+    expect(new UsageError('a: b (got c). Run `argosy synth`').message).toBe('a: b (got c). Run `argosy synth`.');
   });
 });

@@ -11,7 +11,7 @@ export function rootApplicationName(env: EnvironmentIR): string {
 }
 
 /** File the root is written to in `dist/<env>/<dir>/`, which its own sync excludes. */
-export function rootApplicationFile(env: EnvironmentIR): string {
+function rootApplicationFile(env: EnvironmentIR): string {
   return `application.${rootApplicationName(env)}.yaml`;
 }
 

@@ -26,6 +26,15 @@ export class Scope {
   constructor(readonly path: readonly string[], readonly group?: KGroup) {}
 }
 
+/** Where an id lives relative to a DAG: one of its tasks, inside one of its groups, or outside. */
+export function locate(tree: KTree, s: Scope, id: string): { kind: 'direct' } | { kind: 'nested'; group: string } | { kind: 'outer' } {
+  const entry = tree.index.get(id);
+  if (!entry) throw new Error(`internal: unknown id ${id}`);
+  const q = entry.path;
+  if (q.length < s.path.length || s.path.some((g, i) => q[i] !== g)) return { kind: 'outer' };
+  return q.length === s.path.length ? { kind: 'direct' } : { kind: 'nested', group: q[s.path.length] as string };
+}
+
 /** The channel of a loop's collected output (the SDK's name for it). */
 export const collectKey = (c: { task: string; output: string }): string => `pipelinechannel--${c.task}-${c.output}`;
 

@@ -1,11 +1,12 @@
-import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, PortIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, ValueIR } from '../../dsl/ir/index.ts';
 import { renderCel } from './cel.ts';
-import { collectKey, defsOf, inputsOf, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
+import { Channels } from './channels.ts';
+import { collectKey, defsOf, inputsOf, locate, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
 import { LoopItems } from './loop-items.ts';
 import { buildTree, statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
 import { pvcMount } from './mounts.ts';
 import { ComponentRegistry } from './registry.ts';
-import { artifactType, paramType, type Json, type KfpParamType } from './types.ts';
+import { paramType, type Json, type KfpParamType } from './types.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** The compiled DAGs, components and executors of one pipeline. */
@@ -29,6 +30,7 @@ export class DagLowering {
   private readonly componentIR: Map<string, ComponentIR>;
   private readonly callees: Map<string, PipelineIR>;
   private readonly loops: LoopItems;
+  private readonly channels: Channels;
   private readonly registry: ComponentRegistry;
   /** Operands of the conditions around the group being lowered. */
   private readonly enclosingOperands: ValueIR[] = [];
@@ -39,6 +41,7 @@ export class DagLowering {
     this.componentIR = new Map(p.components.map((c) => [c.name, c]));
     this.callees = new Map((p.pipelines ?? []).map((c) => [c.name, c]));
     this.loops = new LoopItems(p, tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs));
+    this.channels = new Channels(p, tree, this.loops, (name) => this.component(name), (name) => this.callee(name));
   }
 
   lower(): LoweredPipeline {
@@ -188,7 +191,7 @@ export class DagLowering {
     this.scopes.set(g.name, s);
     const deps = new Set<string>();
     let iterator: Json = {};
-    if (g.role === 'loop') iterator = this.loops.iterator(s, g.loop as LoopIR, g, (v) => this.channelName(v));
+    if (g.role === 'loop') iterator = this.loops.iterator(s, g.loop as LoopIR, g, (v) => this.channels.name(v));
     // As the SDK does, every group inside a condition also receives that condition's operands.
     for (const v of this.enclosingOperands) this.operand(s, v);
     const trigger = g.cond ? renderCel(g.cond, (v) => this.operand(s, v)) : undefined;
@@ -253,17 +256,8 @@ export class DagLowering {
 
   // ---- values ------------------------------------------------------------------------------
 
-  /** Where an id lives relative to a DAG: one of its tasks, inside one of its groups, or outside. */
-  private locate(s: Scope, id: string): { kind: 'direct' } | { kind: 'nested'; group: string } | { kind: 'outer' } {
-    const entry = this.tree.index.get(id);
-    if (!entry) throw new Error(`internal: unknown id ${id}`);
-    const q = entry.path;
-    if (q.length < s.path.length || s.path.some((g, i) => q[i] !== g)) return { kind: 'outer' };
-    return q.length === s.path.length ? { kind: 'direct' } : { kind: 'nested', group: q[s.path.length] as string };
-  }
-
   private dependOn(s: Scope, id: string, deps: Set<string>): void {
-    const loc = this.locate(s, id);
+    const loc = locate(this.tree, s, id);
     if (loc.kind === 'direct') deps.add((this.tree.index.get(id) as { node: KNode }).node.name);
     else if (loc.kind === 'nested') deps.add(loc.group);
     else s.outerDeps.add(id);
@@ -272,45 +266,30 @@ export class DagLowering {
   /** The local producer task and output key of an output value, exporting it from groups as needed. */
   private select(s: Scope, v: ValueIR): { producer: string; key: string; channel: Channel } {
     const id = producerId(v);
-    const loc = this.locate(s, id);
-    const channel = this.channelOf(v);
+    const loc = locate(this.tree, s, id);
+    const channel = this.channels.of(v);
     if (loc.kind === 'outer') throw new Error(`internal: ${id} is outside the DAG`);
     if (loc.kind === 'direct') {
       if (v.kind === 'taskOutput') return { producer: v.task, key: v.output, channel };
       if (v.kind === 'loopOutput') return { producer: v.loop, key: this.loops.collectKey(v.loop, v.output), channel };
       // p.oneOf(): the if/elif/else group exports whichever branch's value exists (KFP OneOf).
-      const g = this.conditionGroup(id);
+      const g = this.channels.conditionGroup(id);
       const group = this.scopes.get(g.name) as Scope;
-      const key = this.channelName(v);
+      const key = this.channels.name(v);
       if (!group.outputs.has(key)) {
-        const selectors = this.oneOfValues(v).map((x) => this.select(group, x)).map(({ producer, key: k }) => ({ producer, key: k }));
+        const selectors = this.channels.oneOfValues(v).map((x) => this.select(group, x)).map(({ producer, key: k }) => ({ producer, key: k }));
         group.outputs.set(key, { selectors, oneOf: true, channel });
       }
       return { producer: g.name, key, channel };
     }
     const group = this.scopes.get(loc.group) as Scope;
-    const key = this.channelName(v);
+    const key = this.channels.name(v);
     if (!group.outputs.has(key)) {
       const inner = this.select(group, v);
       group.outputs.set(key, { selectors: [{ producer: inner.producer, key: inner.key }], oneOf: false, channel });
     }
     return { producer: loc.group, key, channel };
   }
-
-  private conditionGroup(id: string): KGroup {
-    const node = this.tree.index.get(id)?.node;
-    if (node?.kind !== 'group' || node.role !== 'branches') throw new Error(`internal: ${id} is not an if/elif/else group`);
-    return node;
-  }
-
-  /** The per-branch values a `p.oneOf()` gathers. */
-  private oneOfValues(v: ValueIR): readonly ValueIR[] {
-    if (v.kind !== 'conditionOutput') throw new Error(`internal: ${v.kind} is not a oneOf`);
-    const out = this.conditionGroup(v.condition).outputs?.find((o) => o.name === v.output);
-    if (!out) throw new Error(`internal: ${v.condition} has no output ${v.output}`);
-    return out.values;
-  }
-
 
   private paramInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
     switch (v.kind) {
@@ -325,7 +304,7 @@ export class DagLowering {
       case 'taskOutput':
       case 'loopOutput':
       case 'conditionOutput': {
-        const loc = this.locate(s, producerId(v));
+        const loc = locate(this.tree, s, producerId(v));
         if (loc.kind === 'outer') return { componentInputParameter: this.external(s, v) };
         const sel = this.select(s, v);
         deps.add(sel.producer);
@@ -355,7 +334,7 @@ export class DagLowering {
         if (ph === undefined) throw this.runtimeUnsupported(part.name, task);
         text += ph;
       } else {
-        const channel = this.channelName(part);
+        const channel = this.channels.name(part);
         params[channel] = this.paramInput(s, part, deps);
         text += `{{$.inputs.parameters['${channel}']}}`;
       }
@@ -370,7 +349,7 @@ export class DagLowering {
     if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput' && v.kind !== 'loopOutput') {
       throw unsupported(this.p.name, [], `an artifact from a ${v.kind}`, v.kind, 'Pass an artifact output of a task');
     }
-    const loc = this.locate(s, producerId(v));
+    const loc = locate(this.tree, s, producerId(v));
     if (loc.kind === 'outer') return { componentInputArtifact: this.external(s, v) };
     const sel = this.select(s, v);
     deps.add(sel.producer);
@@ -388,63 +367,19 @@ export class DagLowering {
     if (v.kind === 'runtime' || v.kind === 'concat') {
       throw unsupported(this.p.name, [], `a condition on ${v.kind === 'runtime' ? `runtime.${v.name}` : 'a string template'}`, v.kind, 'Compare a task output or a pipeline parameter');
     }
-    const channel = this.channelName(v);
-    const ch = this.channelOf(v);
+    const channel = this.channels.name(v);
+    const ch = this.channels.of(v);
     s.inputs.set(channel, { value: v, channel: ch });
     return { channel, type: ch.kind === 'param' ? ch.type : undefined };
   }
 
   private external(s: Scope, v: ValueIR): string {
-    const channel = this.channelName(v);
-    s.inputs.set(channel, { value: v, channel: this.channelOf(v) });
+    const channel = this.channels.name(v);
+    s.inputs.set(channel, { value: v, channel: this.channels.of(v) });
     return channel;
   }
 
-  private channelName(v: ValueIR): string {
-    switch (v.kind) {
-      case 'pipelineParam': return `pipelinechannel--${v.name}`;
-      case 'taskOutput': return `pipelinechannel--${v.task}-${v.output}`;
-      case 'loopOutput': return this.loops.collectKey(v.loop, v.output);
-      case 'conditionOutput': return `pipelinechannel--${this.conditionGroup(v.condition).name}-${v.output}`;
-      case 'loopItem': {
-        const base = this.loops.channel(v.loop);
-        return v.path.length ? `${base}-subvar-${v.path.join('-')}` : base;
-      }
-      default: throw new Error(`internal: no channel for ${v.kind}`);
-    }
-  }
-
-  private channelOf(v: ValueIR): Channel {
-    switch (v.kind) {
-      case 'pipelineParam': {
-        const pp = this.p.params.find((x) => x.name === v.name);
-        return { kind: 'param', type: pp ? paramType(pp.type, pp) : 'STRING' };
-      }
-      case 'taskOutput': {
-        const port = this.outputPort(v.task, v.output);
-        return port.kind === 'artifact' ? { kind: 'artifact', artifactType: artifactType(port.artifactType), ...(port.list ? { list: true } : {}) } : { kind: 'param', type: paramType(port.type, port) };
-      }
-      case 'loopOutput': {
-        const c = this.loops.collected(v.loop, v.output);
-        if (!c.artifact) return { kind: 'param', type: 'LIST' };
-        const port = this.outputPort(c.task, c.output);
-        return { kind: 'artifact', artifactType: artifactType(port.kind === 'artifact' ? port.artifactType : 'Artifact'), list: true };
-      }
-      case 'conditionOutput': return this.channelOf(this.oneOfValues(v)[0] as ValueIR);
-      case 'loopItem': return this.loops.itemChannel(v);
-      default: return { kind: 'param', type: 'STRING' };
-    }
-  }
-
-  private outputPort(task: string, output: string): PortIR {
-    const node = this.tree.index.get(task)?.node;
-    if (node?.kind !== 'task') throw new Error(`internal: ${task} is not a task`);
-    const t = node.task;
-    const ports = t.pipeline !== undefined ? this.callee(t.pipeline).outputs.map((o) => o.port) : this.component(t.component).outputs;
-    return ports.find((o) => o.name === output) as PortIR;
-  }
 }
-
 
 /** The non-literal values a condition compares. */
 function operands(c: CondIR): ValueIR[] {

@@ -187,6 +187,9 @@ function ownedObject(d: DeploymentIR): Target {
     : { resource: VS, name: d.names.virtualService as string, apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' };
 }
 
+/** The first step of every promotion workflow: it reads the verdict annotation (argosy graph draws it by this name). */
+export const VERDICT_CHECK_STEP = 'check';
+
 /**
  * The WorkflowTemplate that drives a KServe rollout, since KServe has no automatic promotion:
  * it walks the canary steps (or the blue/green switch, or the shadow/A-B window), waits for the
@@ -209,7 +212,7 @@ export function promotionWorkflow(d: DeploymentIR, s: KServeServingIR, namespace
   const templates = [
     {
       name: 'main',
-      steps: [[{ name: 'check', template: check }], [{ name: 'run', template: 'run', when: `'{{steps.check.outputs.parameters.decided}}' != '${id}'` }]],
+      steps: [[{ name: VERDICT_CHECK_STEP, template: check }], [{ name: 'run', template: 'run', when: `'{{steps.${VERDICT_CHECK_STEP}.outputs.parameters.decided}}' != '${id}'` }]],
     },
     { name: 'run', steps: b.groups },
     { name: 'exit-handler', steps: [[{ name: 'rollback', template: rollback, when: '{{workflow.status}} != Succeeded' }]] },

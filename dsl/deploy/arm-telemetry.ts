@@ -7,7 +7,7 @@ import { subsetRouted } from './subset-routing.ts';
 type Online = Exclude<StrategyIR, { kind: 'championChallenger' }>;
 
 /** Applies `fn` to every analysis of a strategy, with the role it plays. */
-export function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => AnalysisIR): StrategyIR {
+function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => AnalysisIR): StrategyIR {
   const online = (e: Online): Online => {
     switch (e.kind) {
       case 'canary': return e.analysis ? { ...e, analysis: fn(e.analysis, 'canary') } : e;

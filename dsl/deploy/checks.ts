@@ -41,7 +41,7 @@ export function assertToken(value: unknown, path: readonly PathSegment[], what: 
  * SupportedStorageURIPrefixList, plus modelscope:// in the Python initializer); Azure Blob is
  * https://. Local absolute paths are allowed as well.
  */
-export const STORAGE_SCHEMES = ['gs://', 's3://', 'pvc://', 'file://', 'https://', 'http://', 'hdfs://', 'webhdfs://', 'oci://', 'oci+native://', 'oci+fetch://', 'hf://', 'modelscope://'] as const;
+const STORAGE_SCHEMES = ['gs://', 's3://', 'pvc://', 'file://', 'https://', 'http://', 'hdfs://', 'webhdfs://', 'oci://', 'oci+native://', 'oci+fetch://', 'hf://', 'modelscope://'] as const;
 
 /** A model location KServe can load: a known scheme or an absolute path. */
 export function assertStorageUri(value: unknown, path: readonly PathSegment[]): string {

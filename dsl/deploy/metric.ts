@@ -67,6 +67,14 @@ function conditions(opts: ConditionOptions, numeric: string, raw: string, path: 
 }
 
 /**
+ * The condition Argosy adds opposite a numeric Prometheus condition: true only for a result that
+ * is a number and does not satisfy `condition`, so no data (NaN) satisfies neither.
+ */
+export function nanGuardedComplement(condition: string): string {
+  return `!isNaN(result[0]) && !(${condition})`;
+}
+
+/**
  * Prometheus conditions. Argo Rollouts fails a measurement whose only condition is false, so a
  * NaN (no requests in the window) would fail a healthy model, or pass a silent one when only a
  * failure condition is given. For numeric comparisons Argosy adds the NaN-guarded complement as
@@ -75,9 +83,8 @@ function conditions(opts: ConditionOptions, numeric: string, raw: string, path: 
  */
 function prometheusConditions(opts: ConditionOptions, path: readonly PathSegment[]): Pick<Metric, 'successCondition' | 'failureCondition'> {
   const c = conditions(opts, 'result[0]', 'result[0]', path);
-  const complement = (cond: string): string => `!isNaN(result[0]) && !(${cond})`;
-  if (opts.failure === undefined && opts.success?.numeric && c.successCondition) return { ...c, failureCondition: complement(c.successCondition) };
-  if (opts.success === undefined && opts.failure?.numeric && c.failureCondition) return { successCondition: complement(c.failureCondition), ...c };
+  if (opts.failure === undefined && opts.success?.numeric && c.successCondition) return { ...c, failureCondition: nanGuardedComplement(c.successCondition) };
+  if (opts.success === undefined && opts.failure?.numeric && c.failureCondition) return { successCondition: nanGuardedComplement(c.failureCondition), ...c };
   return c;
 }
 

@@ -9,7 +9,7 @@ import { analysisArg } from './analysis-args.ts';
  * to one of the Services selecting a pod (istio#31610) and the canary pods of a plain server are
  * selected by `<name>`, `<name>-stable` and `<name>-canary` at once. Argosy replaces this exact
  * text per place an analysis runs where another selector is correct (mirrored traffic, KServe
- * predictors); see charts/argo-rollouts/arm-telemetry.ts. Hand-written queries are left alone.
+ * predictors); see dsl/deploy/arm-telemetry.ts. Hand-written queries are left alone.
  *
  * @example
  * ```ts

@@ -139,7 +139,7 @@ describe('argosy diff on two directories', () => {
     expect(await runDiff([before, after], { format: 'markdown', output: out }, io)).toBe(2);
     expect(io.errs).toHaveLength(1);
     expect(io.errs[0]).toContain(`✗ ${out}: could not write the diff (got `);
-    expect(io.errs[0]).toMatch(/\)\. Pass a writable --output\/--full-output path$/);
+    expect(io.errs[0]).toMatch(/\)\. Pass a writable --output\/--full-output path\.$/);
     expect(readdirSync(join(out, '..')).filter((f) => f.includes('argosy-tmp'))).toEqual([]);
   });
 
@@ -221,12 +221,36 @@ describe('argosy diff against a git ref', () => {
     expect(io.lines).toEqual([]);
   });
 
-  it('GIVEN a ref that does not exist WHEN diffed THEN it is a usage error naming the ref', async () => {
+  it('GIVEN a ref that does not exist WHEN diffed THEN it is a usage error naming the ref, before any progress is printed', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
     gitIn(repo, 'init', '-q');
     write(repo, { 'app.ts': 'export default 1;\n' });
+    gitIn(repo, 'add', '.');
+    gitIn(repo, 'commit', '-qm', 'base');
     const io = capture();
-    expect(await runDiff([], { base: 'no-such-ref', app: 'app.ts', synthesizeWorkingTree: () => repo }, io, repo)).toBe(2);
-    expect(io.errs.join('\n')).toContain('no-such-ref');
+    let synthesized = false;
+    expect(await runDiff([], { base: 'no-such-ref', app: 'app.ts', synthesizeCheckout: () => { synthesized = true; }, synthesizeWorkingTree: () => repo }, io, repo)).toBe(2);
+    expect(io.errs).toEqual([
+      '✗ --base no-such-ref: no such commit in this repository (got "no-such-ref"). Pass a branch, tag or commit that exists, e.g. --base origin/main (git fetch it first if it is remote).',
+      '✗ argosy diff could not compare the trees (exit 2); nothing was written.',
+    ]);
+    expect(io.lines).toEqual([]);
+    expect(synthesized).toBe(false);
+  });
+
+  it('GIVEN a directory outside any git checkout WHEN diffed against a ref THEN it is a usage error suggesting two directories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argosy-nogit-'));
+    const io = capture();
+    // GIT_CEILING_DIRECTORIES keeps git from finding a repository above the temporary directory.
+    const ceiling = process.env.GIT_CEILING_DIRECTORIES;
+    process.env.GIT_CEILING_DIRECTORIES = tmpdir();
+    try {
+      expect(await runDiff([], { base: 'HEAD', app: 'app.ts', synthesizeWorkingTree: () => dir }, io, dir)).toBe(2);
+    } finally {
+      if (ceiling === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
+      else process.env.GIT_CEILING_DIRECTORIES = ceiling;
+    }
+    expect(io.errs[0]).toMatch(/^✗ .*argosy-nogit-\w+: not inside a git checkout \(got .*not a git repository.*\)\. Run argosy diff inside a git checkout, or pass two directories to compare\.$/);
+    expect(io.errs).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cliSynthesizer, type SynthesizeCheckout, withBaseTree } from '../diff/git-base.ts';
+import { cliSynthesizer, resolveBase, type SynthesizeCheckout, withBaseTree } from '../diff/git-base.ts';
 import { objectSet, type TreeObject } from '../diff/object-set.ts';
 import { DEFAULT_MAX_CHARS, renderMarkdown } from '../diff/render-markdown.ts';
 import { renderText } from '../diff/render-text.ts';
@@ -86,9 +86,10 @@ export async function runDiff(dirs: readonly string[], opts: DiffCommandOptions,
     } else if (dirs.length === 0) {
       const app = opts.app ?? DEFAULT_APP_ENTRY;
       const base = opts.base ?? 'HEAD';
+      const commit = resolveBase(base, cwd);
       // Both syntheses take seconds on a real project: say what is happening.
       io.err(`  synthesizing ${base} in a temporary git worktree...`);
-      before = withBaseTree(base, cwd, opts.synthesizeCheckout ?? cliSynthesizer(app), treeFromDir);
+      before = withBaseTree(commit, cwd, opts.synthesizeCheckout ?? cliSynthesizer(app), treeFromDir);
       io.err('  synthesizing the working tree...');
       after = await workingTree(opts, app, cwd);
       title = `Argosy diff against ${base}`;

@@ -17,6 +17,6 @@ export async function runSchemasPull(opts: SchemasPullOptions, io: CommandIO): P
     return EXIT_OK;
   } catch (e) {
     const err = e as { message?: string; code?: string };
-    return reportError(new Error(`could not read CRDs from the cluster: ${err.message ?? String(e)}. Check your kubeconfig/context (kubectl get crd must work)`), io);
+    return reportError(new Error(`could not read CRDs from the cluster: ${err.message ?? String(e)}. Check your kubeconfig/context (kubectl get crd must work).`), io);
   }
 }

@@ -74,7 +74,7 @@ describe('argosy validate', () => {
     const io = capture();
     const dir = tree({ 'wt.yaml': GOOD });
     expect(await runValidate(['wt.yaml', 'nope'], { skip: ['schema'] }, io, dir)).toBe(2);
-    expect(io.errs.join('\n')).toContain('nope: no such file or directory');
+    expect(io.errs.join('\n')).toMatch(/nope: no such file or directory \(got .*nope\)\. Pass existing files or directories, - for stdin, or run `argosy synth` first to write dist\/\.$/);
     expect(io.lines).toEqual([]);
   });
 
@@ -92,6 +92,7 @@ describe('argosy validate', () => {
     expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-images'] }, io, dir)).toBe(2);
     expect(io.errs.join('\n')).toContain('--skip policy/pinned-images: no such layer or rule');
     expect(io.errs.join('\n')).toContain('policy/pinned-image, policy/resources');
+    expect(io.errs.join('\n')).toMatch(/\(got policy\/pinned-images\)\. Pass any of yaml, schema, .*size\/budget\.$/);
     expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-image', 'argo/external-ref'] }, capture(), dir)).toBe(0);
   });
 

@@ -6,7 +6,23 @@ import { UsageError } from '../load-app.ts';
 
 function git(args: readonly string[], cwd: string): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new UsageError(`git ${args.join(' ')}: ${(r.stderr || r.stdout || 'failed').trim().split('\n')[0]} (got exit ${r.status}). Run argosy diff inside a git checkout and pass a ref that exists, e.g. --base origin/main`);
+  if (r.status !== 0) throw new UsageError(`git ${args.join(' ')}: ${(r.stderr || r.stdout || 'failed').trim().split('\n')[0]} (got exit ${r.status}). Check that git works in this checkout, then diff again`);
+  return r.stdout.trim();
+}
+
+/**
+ * The commit `ref` names in the git checkout holding `projectDir`. Called before any progress
+ * is printed, so a mistyped --base fails at once, as a usage error naming it.
+ */
+export function resolveBase(ref: string, projectDir: string): string {
+  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: projectDir, encoding: 'utf8' });
+  if (top.status !== 0) {
+    throw new UsageError(`${projectDir}: not inside a git checkout (got ${(top.stderr || top.error?.message || `exit ${top.status}`).trim().split('\n')[0]}). Run argosy diff inside a git checkout, or pass two directories to compare`);
+  }
+  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: projectDir, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new UsageError(`--base ${ref}: no such commit in this repository (got ${JSON.stringify(ref)}). Pass a branch, tag or commit that exists, e.g. --base origin/main (git fetch it first if it is remote)`);
+  }
   return r.stdout.trim();
 }
 
@@ -29,17 +45,16 @@ export function cliSynthesizer(app: string): SynthesizeCheckout {
 }
 
 /**
- * Checks `ref` out into a temporary git worktree, synthesizes it there and hands the output
- * directory to `use`. The worktree is removed afterwards, whatever happens.
+ * Checks `commit` (from {@link resolveBase}) out into a temporary git worktree, synthesizes it
+ * there and hands the output directory to `use`. The worktree is removed afterwards, whatever happens.
  */
-export function withBaseTree<T>(ref: string, projectDir: string, synthesizeCheckout: SynthesizeCheckout, use: (outDir: string) => T): T {
+export function withBaseTree<T>(commit: string, projectDir: string, synthesizeCheckout: SynthesizeCheckout, use: (outDir: string) => T): T {
   const top = git(['rev-parse', '--show-toplevel'], projectDir);
   const prefix = git(['rev-parse', '--show-prefix'], projectDir);
-  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], projectDir);
   const tmp = mkdtempSync(join(tmpdir(), 'argosy-diff-'));
   const worktree = join(tmp, 'base');
   try {
-    git(['worktree', 'add', '--detach', '--quiet', worktree, ref], top);
+    git(['worktree', 'add', '--detach', '--quiet', worktree, commit], top);
     const baseProject = resolve(worktree, prefix);
     // The base checkout has no node_modules of its own; the current one is close enough to run it.
     const modules = resolve(projectDir, 'node_modules');

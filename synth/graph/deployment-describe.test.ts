@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AbTestIR, DeploymentIR } from '../../dsl/ir/index.ts';
-import { resolveProject } from '../../dsl/index.ts';
+import { above, below, metric, resolveProject } from '../../dsl/index.ts';
 import { fixtureProject } from '../../test/fixtures/deployments.ts';
 import { abTestLines, armLabel, metricLines, strategyName } from './deployment-describe.ts';
 
@@ -26,6 +26,17 @@ describe('deployment descriptions', () => {
       'smoke: job ghcr.io/acme/smoke:1 exits 0',
       'registered: result == "passed" · after 6h',
       'latency: measured · dry run',
+    ]);
+  });
+
+  it('GIVEN metrics with one numeric condition WHEN described THEN the NaN guard the DSL adds opposite it reads as no data: inconclusive', () => {
+    const ok = metric.prometheus('error-rate', { query: 'q', success: below(0.01) });
+    const bad = metric.prometheus('p99-latency', { query: 'q', failure: above(0.25) });
+    expect(ok.failureCondition).toBeDefined();
+    expect(bad.successCondition).toBeDefined();
+    expect(metricLines([ok, bad].map((m) => ({ name: m.name, successCondition: m.successCondition, failureCondition: m.failureCondition })))).toEqual([
+      'error-rate: result[0] < 0.01 (no data: inconclusive)',
+      'p99-latency: fails if result[0] > 0.25 (no data: inconclusive)',
     ]);
   });
 

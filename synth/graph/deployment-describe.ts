@@ -1,3 +1,4 @@
+import { nanGuardedComplement } from '../../dsl/deploy/metric.ts';
 import type { AbTestIR, AnalysisIR, AnalysisRole, DeploymentIR, ModelVersionIR } from '../../dsl/ir/index.ts';
 import { onlineStrategy } from '../../charts/deployment-meta.ts';
 
@@ -84,9 +85,8 @@ export function metricLines(metrics: readonly Record<string, unknown>[], dryRun:
     let success = str(m.successCondition);
     let failure = str(m.failureCondition);
     // The NaN-guarded complement Argosy derives says only that no data is inconclusive.
-    const complementOf = (c: string | undefined): string => `!isNaN(result[0]) && !(${c ?? ''})`;
-    if (success && failure === complementOf(success)) [success, failure] = [`${success} (no data: inconclusive)`, undefined];
-    if (failure && success === complementOf(failure)) [success, failure] = [undefined, `${failure} (no data: inconclusive)`];
+    if (success && failure === nanGuardedComplement(success)) [success, failure] = [`${success} (no data: inconclusive)`, undefined];
+    else if (failure && success === nanGuardedComplement(failure)) [success, failure] = [undefined, `${failure} (no data: inconclusive)`];
     const test = [
       ...(success ? [success] : []),
       ...(failure ? [`fails if ${failure}`] : []),

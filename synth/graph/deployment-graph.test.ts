@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { DeploymentIR } from '../../dsl/ir/index.ts';
 import { abTest, analysis, app, below, canary, days, environment, errorRate, kserve, metric, minutes, modelDeployment, project, resolveProject, server, type CanaryStep, type ModelDeployment } from '../../dsl/index.ts';
 import { abTestMetric } from '../../components/index.ts';
-import { promotionWorkflow } from '../../charts/kserve/promotion-workflow.ts';
+import { promotionWorkflow, VERDICT_CHECK_STEP } from '../../charts/kserve/promotion-workflow.ts';
 import { rolloutStrategy } from '../../charts/argo-rollouts/rollout-strategy.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 import { expectGolden } from '../../test/golden.ts';
@@ -80,9 +80,12 @@ describe('argosy graph (deployments)', () => {
       if (d.serving.kind !== 'kserve') throw new Error(key);
       const spec = promotionWorkflow(d, d.serving, namespace)?.spec as { templates: { name: string; steps?: { name: string }[][] }[] };
       const stepsOf = (t: string) => spec.templates.find((x) => x.name === t)?.steps?.flat().map((s) => s.name) ?? [];
-      const steps = ['check', ...stepsOf('run')];
+      expect(stepsOf('main')[0], key).toBe(VERDICT_CHECK_STEP);
+      const steps = [VERDICT_CHECK_STEP, ...stepsOf('run')];
       const g = deploymentGraph(d, namespace);
       expect(g.nodes.filter((n) => n.group === 'group_workflow').map((n) => n.label[0]), key).toEqual(steps);
+      // The verdict check is recognised by its step name, and says what it is for.
+      expect(node(g, VERDICT_CHECK_STEP).label, key).toEqual([VERDICT_CHECK_STEP, 'skip the run if this candidate was already decided']);
       expect(g.nodes.filter((n) => n.group === 'group_on_exit').map((n) => n.label[0]), key).toEqual(['rollback']);
       const gates = g.nodes.filter((n) => n.shape === 'gate' && n.group === 'group_workflow').map((n) => n.label[0]);
       expect(failuresTo(g, 'kserve_rollback').filter((t) => gates.includes(t)), key).toEqual(gates);

@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import { onlineStrategy } from '../../charts/deployment-meta.ts';
-import { promotionWorkflow } from '../../charts/kserve/promotion-workflow.ts';
+import { promotionWorkflow, VERDICT_CHECK_STEP } from '../../charts/kserve/promotion-workflow.ts';
 import { VERDICT_POINTER } from '../../charts/kserve/verdict.ts';
 import { PERCENT } from '../../charts/kserve/workflow-steps.ts';
 import { abTestLines, armLabel, candidates, metricLines, roleOfTemplate, stableName } from './deployment-describe.ts';
@@ -109,7 +109,7 @@ export function kserveFlow(g: GraphBuilder, d: DeploymentIR, s: KServeServingIR,
     if (t?.resource?.action === 'create') return { node: { id, label: [step.name, ...analysisLines(d, t)], shape: 'gate', group: grp }, next: 'pass', fail: 'fail' };
     if (t?.resource?.action === 'patch') return { node: { id, label: [step.name, ...patchLines(d, t, step)], shape: 'action', group: grp } };
     if (t?.resource?.action === 'get' && t.resource.successCondition) return { node: { id, label: [step.name, `wait until ${t.resource.successCondition.replace(/\{\{inputs\.parameters\.(\w+)\}\}/g, '<$1>')}`], shape: 'pause', group: grp } };
-    if (t?.resource?.action === 'get' && step.name === 'check') return { node: { id, label: [step.name, 'skip the run if this candidate was already decided'], shape: 'task', group: grp } };
+    if (t?.resource?.action === 'get' && step.name === VERDICT_CHECK_STEP) return { node: { id, label: [step.name, 'skip the run if this candidate was already decided'], shape: 'task', group: grp } };
     if (t?.resource?.action === 'get') return { node: { id, label: [step.name, `read ${step.name}`], shape: 'task', group: grp } };
     return { node: { id, label: [step.name, `template ${step.template}`], shape: 'task', group: grp } };
   };

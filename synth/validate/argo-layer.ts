@@ -4,6 +4,9 @@ import { ARGO_KINDS, type ArgoKind, argoVerdict } from './argo/workflow.ts';
 import type { Finding } from './finding.ts';
 import { obj } from './object-path.ts';
 
+/** The rule ids the argo layer emits. */
+export const ARGO_RULES = { semantics: 'argo/semantics', externalRef: 'argo/external-ref' } as const;
+
 const ARGO_GROUP = /^argoproj\.io\//;
 
 function isArgoWorkflowKind(o: unknown): o is ArgoObject & { kind: ArgoKind } {
@@ -33,8 +36,8 @@ export function argoLayer(objects: readonly unknown[], opts: { externalRefs?: 'e
       // Malformed input (wrong types the schema layer reports) must not crash the whole run.
       message = `could not be checked: ${(e as Error).message}`;
     }
-    const findings: Finding[] = [...external].sort().map((ref) => ({ severity: 'warning', layer: 'argo', rule: 'argo/external-ref', path: '', message: `references ${ref}, which is not among the inputs; what it uses from there was not checked. Validate it together with that template (e.g. the whole dist/)` }));
-    if (message !== undefined) findings.push({ severity: 'error', layer: 'argo', rule: 'argo/semantics', path: '', message });
+    const findings: Finding[] = [...external].sort().map((ref) => ({ severity: 'warning', layer: 'argo', rule: ARGO_RULES.externalRef, path: '', message: `references ${ref}, which is not among the inputs; what it uses from there was not checked. Validate it together with that template (e.g. the whole dist/)` }));
+    if (message !== undefined) findings.push({ severity: 'error', layer: 'argo', rule: ARGO_RULES.semantics, path: '', message });
     if (findings.length > 0) out.set(o, findings);
   }
   return out;

@@ -1,5 +1,14 @@
+/** The layers of `argosy validate`, in the order they run; each can be skipped by name. */
+export const LAYERS = ['yaml', 'schema', 'argo', 'metadata', 'policy', 'size', 'kfp'] as const;
+
 /** Which check produced a finding. */
-export type Layer = 'yaml' | 'schema' | 'argo' | 'metadata' | 'policy' | 'size' | 'kfp';
+export type Layer = (typeof LAYERS)[number];
+
+/**
+ * A rule id, `<layer>/<rule>`. Each layer module exports the ids it emits (SCHEMA_RULES, ...),
+ * and `--skip` accepts exactly those, so a rule cannot be emitted without being skippable.
+ */
+export type RuleId = `${Layer}/${string}`;
 
 export type Severity = 'error' | 'warning';
 
@@ -8,7 +17,7 @@ export interface Finding {
   readonly severity: Severity;
   readonly layer: Layer;
   /** Stable rule id, e.g. `policy/pinned-image`, usable in `--skip`. */
-  readonly rule: string;
+  readonly rule: RuleId;
   /** Where in the object, dotted (`spec.templates[2].container.image`); empty for the whole object. */
   readonly path: string;
   readonly message: string;

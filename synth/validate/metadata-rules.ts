@@ -13,8 +13,18 @@ function keyProblem(key: string): string | undefined {
   return undefined;
 }
 
-function error(rule: string, path: string, message: string): Finding {
-  return { severity: 'error', layer: 'metadata', rule: `metadata/${rule}`, path, message };
+/** The rule ids the metadata layer emits. */
+export const METADATA_RULES = {
+  object: 'metadata/object',
+  apiVersion: 'metadata/api-version',
+  kind: 'metadata/kind',
+  name: 'metadata/name',
+  labels: 'metadata/labels',
+  annotations: 'metadata/annotations',
+} as const;
+
+function error(rule: keyof typeof METADATA_RULES, path: string, message: string): Finding {
+  return { severity: 'error', layer: 'metadata', rule: METADATA_RULES[rule], path, message };
 }
 
 /**
@@ -25,7 +35,7 @@ export function metadataFindings(o: unknown): Finding[] {
   const out: Finding[] = [];
   const doc = obj(o);
   if (!isObject(o)) return [error('object', '', `a Kubernetes object must be a mapping (got ${Array.isArray(o) ? 'a list' : typeof o}). Remove stray YAML or fix the indentation`)];
-  if (typeof doc.apiVersion !== 'string' || doc.apiVersion === '') out.push(error('api-version', 'apiVersion', 'apiVersion is missing. Add e.g. `apiVersion: argoproj.io/v1alpha1`'));
+  if (typeof doc.apiVersion !== 'string' || doc.apiVersion === '') out.push(error('apiVersion', 'apiVersion', 'apiVersion is missing. Add e.g. `apiVersion: argoproj.io/v1alpha1`'));
   if (typeof doc.kind !== 'string' || doc.kind === '') out.push(error('kind', 'kind', 'kind is missing. Add e.g. `kind: WorkflowTemplate`'));
   const m = obj(doc.metadata);
   const name = m.name;

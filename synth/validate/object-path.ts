@@ -1,19 +1,16 @@
+import { showValue } from '../../dsl/errors.ts';
+
 /** Plain-object helpers shared by the validation layers. */
 export type Json = Record<string, unknown>;
 
 /**
- * Untrusted YAML as message text. A mapping may carry its own `toString` or `valueOf` key, so
+ * Untrusted YAML as text. A mapping may carry its own `toString` or `valueOf` key, so
  * `String(v)` and template literals can throw on it; anything that is not a string is shown
- * as JSON instead (strings as they are, so messages for well-typed input read like Argo's).
+ * as the DSL's messages show values, in full because the text also serves as a value (Argo's
+ * rendering of a parameter). Strings stay as they are, so messages for well-typed input read like Argo's.
  */
 export function show(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v !== 'object' || v === null) return String(v);
-  try {
-    return JSON.stringify(v) ?? typeof v;
-  } catch {
-    return Array.isArray(v) ? 'a list' : 'a mapping';
-  }
+  return typeof v === 'string' ? v : showValue(v, Number.POSITIVE_INFINITY);
 }
 
 export function isObject(v: unknown): v is Json {

@@ -3,6 +3,9 @@ import type { Finding } from './finding.ts';
 import { obj, pointerToPath } from './object-path.ts';
 import type { SchemaFinding, SchemaRegistry } from './schema-registry.ts';
 
+/** The rule ids the schema layer emits. */
+export const SCHEMA_RULES = { strict: 'schema/strict', missing: 'schema/missing' } as const;
+
 /**
  * Strict schema conformance (unknown fields are errors, like `kubeconform -strict`). A schema
  * the registry (--schema-location or the pull cache) has for the kind wins; built-in kinds
@@ -15,7 +18,7 @@ export function schemaFindings(registry: SchemaRegistry | undefined, o: unknown)
   const found: SchemaFinding[] | undefined = registry?.validate(d) ?? validateBuiltinKind(d);
   if (found === undefined) {
     if (!registry) return [];
-    return [{ severity: 'warning', layer: 'schema', rule: 'schema/missing', path: '', message: `no schema for ${d.apiVersion} ${d.kind} under ${registry.root}; structure not checked. Run \`argosy schemas pull\` or pass --schema-location` }];
+    return [{ severity: 'warning', layer: 'schema', rule: SCHEMA_RULES.missing, path: '', message: `no schema for ${d.apiVersion} ${d.kind} under ${registry.root}; structure not checked. Run \`argosy schemas pull\` or pass --schema-location` }];
   }
-  return found.map((f) => ({ severity: 'error', layer: 'schema', rule: 'schema/strict', path: f.path === '/' || f.path === '' ? '' : pointerToPath(f.path), message: f.message }));
+  return found.map((f) => ({ severity: 'error', layer: 'schema', rule: SCHEMA_RULES.strict, path: f.path === '/' || f.path === '' ? '' : pointerToPath(f.path), message: f.message }));
 }

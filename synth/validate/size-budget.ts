@@ -4,6 +4,9 @@ import { obj, show } from './object-path.ts';
 /** Kinds the Argo controller stores whole in etcd, whose size etcd's request limit bounds. */
 export const BUDGETED_KINDS: readonly string[] = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'];
 
+/** The rule ids the size layer emits. */
+export const SIZE_RULES = { budget: 'size/budget' } as const;
+
 export const SIZE_WARN_BYTES = 512 * 1024;
 export const SIZE_ERROR_BYTES = 1024 * 1024;
 
@@ -28,7 +31,7 @@ export function sizeFindings(o: unknown): Finding[] {
   return [{
     severity: over ? 'error' : 'warning',
     layer: 'size',
-    rule: 'size/budget',
+    rule: SIZE_RULES.budget,
     path: '',
     message: `${kind} is ${kib(size)} when stored, ${over ? 'over the 1 MiB limit' : 'over the 512 KiB warning threshold'} (etcd rejects requests above 1.5 MiB and Argo adds status at run time). ${hint}`,
   }];

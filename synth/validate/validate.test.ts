@@ -1,6 +1,11 @@
 import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateSources } from './validate.ts';
+import type { KfpProtoChecker } from './kfp/proto-check.ts';
+import { SchemaRegistry } from './schema-registry.ts';
+import { RULE_IDS, SKIPPABLE, validateSources, type ValidateOptions } from './validate.ts';
 
 const kinds = fc.constantFrom('Deployment', 'Rollout', 'WorkflowTemplate', 'CronWorkflow', 'InferenceService', 'AnalysisTemplate', 'Pod', 'ConfigMap');
 // YAML mappings may have a `toString` or `valueOf` key: such values cannot become strings by
@@ -36,7 +41,13 @@ describe('validateSources', () => {
     fc.assert(fc.property(fc.array(doc, { maxLength: 4 }), (objects) => {
       const reports = validateSources({ documents: objects.map((object, index) => ({ file: 'f.yaml', index, object })), problems: [], files: 1 }, { skip: ['schema'] });
       expect(reports).toHaveLength(objects.length);
-      for (const r of reports) for (const f of r.findings) expect(typeof f.message).toBe('string');
+      for (const r of reports) {
+        for (const f of r.findings) {
+          expect(typeof f.message).toBe('string');
+          expect(SKIPPABLE, 'every rule a finding carries can be skipped').toContain(f.rule);
+          expect(f.rule.startsWith(`${f.layer}/`), f.rule).toBe(true);
+        }
+      }
     }), { numRuns: 400 });
   });
 
@@ -46,5 +57,37 @@ describe('validateSources', () => {
     expect(rules(['schema'])).toEqual(['policy/pss-restricted', 'policy/pinned-image', 'policy/resources']);
     expect(rules(['schema', 'policy/pinned-image'])).toEqual(['policy/pss-restricted', 'policy/resources']);
     expect(rules(['schema', 'policy'])).toEqual([]);
+  });
+});
+
+describe('the rule ids of --skip', () => {
+  // Input that breaks every rule at least once; the proto checker stands in for the compiled KFP protos.
+  const crd = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } };
+  const documents: unknown[] = [
+    [1, 2],
+    { metadata: { labels: { 'bad key!': 'v' }, annotations: { a: 1 } } },
+    crd,
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, bogus: 1 },
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'x', env: [{ name: 'API_TOKEN', value: 'abc' }] }] } },
+    { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: 't' }, spec: { entrypoint: 'missing', templates: [{ name: 'main', script: { image: 'x:1', source: 'x'.repeat(600 * 1024) } }] } },
+    { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { name: 'w' }, spec: { workflowTemplateRef: { name: 'elsewhere' } } },
+    { pipelineInfo: { name: '' }, schemaVersion: '2.1.0', root: { dag: { tasks: { t: { componentRef: { name: 'comp-missing' } } } } } },
+    { displayName: 'nightly', trigger: { cronSchedule: { cron: '3 * * *' } } },
+  ];
+  const protos = { pipelineSpec: () => [{ path: '', message: 'not a PipelineSpec' }], platformSpec: () => [] } as unknown as KfpProtoChecker;
+  const opts: ValidateOptions = { registry: new SchemaRegistry(mkdtempSync(join(tmpdir(), 'argosy-schemas-'))), externalRefs: 'warn', kfpProtos: protos };
+  const emitted = (skip: readonly string[] = []): string[] => [...new Set(validateSources({
+    documents: documents.map((object, i) => ({ file: `f${i}.yaml`, index: 0, object })),
+    problems: [{ file: 'bad.yaml', severity: 'error', message: 'not valid YAML' }],
+    files: documents.length + 1,
+  }, { ...opts, skip }).flatMap((r) => r.findings.map((f) => f.rule)))].sort();
+
+  it('GIVEN input breaking every rule WHEN validated THEN the rules found are exactly the declared ids, all skippable', () => {
+    expect(emitted()).toEqual([...RULE_IDS].sort());
+    for (const id of RULE_IDS) expect(SKIPPABLE).toContain(id);
+  });
+
+  it.each(RULE_IDS.map((id) => [id]))('GIVEN --skip %s THEN only that rule disappears', (id) => {
+    expect(emitted([id])).toEqual([...RULE_IDS].filter((r) => r !== id).sort());
   });
 });

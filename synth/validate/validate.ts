@@ -1,15 +1,14 @@
-import { argoLayer } from './argo-layer.ts';
+import { ARGO_RULES, argoLayer } from './argo-layer.ts';
 import type { SourceSet } from './documents.ts';
-import type { DocumentReport, Finding, Layer, Severity } from './finding.ts';
-import { kfpIdentities, kfpLayer } from './kfp/kfp-layer.ts';
+import { type DocumentReport, type Finding, type Layer, LAYERS, type RuleId, type Severity } from './finding.ts';
+import { KFP_RULES, kfpIdentities, kfpLayer } from './kfp/kfp-layer.ts';
 import type { KfpProtoChecker } from './kfp/proto-check.ts';
-import { metadataFindings } from './metadata-rules.ts';
+import { METADATA_RULES, metadataFindings } from './metadata-rules.ts';
 import { identity } from './object-path.ts';
-import { policyFindings } from './policy/policy-layer.ts';
-import { POLICY_RULES } from './policy/rules.ts';
-import { schemaFindings } from './schema-layer.ts';
+import { POLICY_RULE_IDS, policyFindings } from './policy/policy-layer.ts';
+import { SCHEMA_RULES, schemaFindings } from './schema-layer.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
-import { sizeFindings } from './size-budget.ts';
+import { SIZE_RULES, sizeFindings } from './size-budget.ts';
 
 export interface ValidateOptions {
   /** Schemas for the schema layer; without one only built-in kinds are schema-checked. */
@@ -27,15 +26,22 @@ export interface ValidateOptions {
   readonly kfpProtos?: KfpProtoChecker;
 }
 
-/** What `--skip` accepts: the layers, and every rule id a finding can carry. */
-export const SKIPPABLE: readonly string[] = [
-  'yaml', 'schema', 'argo', 'metadata', 'policy', 'size', 'kfp',
-  'yaml/parse', 'schema/strict', 'schema/missing', 'argo/semantics', 'argo/external-ref',
-  'kfp/upload', 'kfp/lint', 'kfp/proto', 'kfp/recurring-run',
-  ...['object', 'api-version', 'kind', 'name', 'labels', 'annotations'].map((r) => `metadata/${r}`),
-  ...POLICY_RULES.map((r) => r.id),
-  'size/budget',
+/** The rule id of input that is not YAML (reported by this module, from the parser's problems). */
+export const YAML_RULES = { parse: 'yaml/parse' } as const;
+
+/** Every rule id a finding can carry, from the layers that emit them. */
+export const RULE_IDS: readonly RuleId[] = [
+  ...Object.values(YAML_RULES),
+  ...Object.values(SCHEMA_RULES),
+  ...Object.values(ARGO_RULES),
+  ...Object.values(KFP_RULES),
+  ...Object.values(METADATA_RULES),
+  ...POLICY_RULE_IDS,
+  ...Object.values(SIZE_RULES),
 ];
+
+/** What `--skip` accepts: the layers, and every rule id a finding can carry. */
+export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS];
 
 /**
  * Runs every layer over the parsed input and groups the findings per document, in input order.
@@ -51,8 +57,10 @@ export function validateSources(sources: SourceSet, opts: ValidateOptions = {}):
   const kfpDocs = kfpIdentities(sources.documents);
   const kfp = on('kfp') ? kfpLayer(sources.documents, opts.kfpProtos ? { protos: opts.kfpProtos } : {}) : new Map<unknown, Finding[]>();
   const reports: DocumentReport[] = [];
-  for (const p of sources.problems) {
-    reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: 'yaml/parse', path: '', message: p.message }] });
+  if (on('yaml') && !skip.has(YAML_RULES.parse)) {
+    for (const p of sources.problems) {
+      reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }] });
+    }
   }
   for (const d of sources.documents) {
     const findings: Finding[] = [];

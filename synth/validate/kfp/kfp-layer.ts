@@ -31,19 +31,22 @@ export function kfpIdentities(documents: readonly SourceDocument[]): Map<SourceD
   return out;
 }
 
-const as = (rule: string) => (p: KfpProblem): Finding => ({ severity: p.severity ?? 'error', layer: 'kfp', rule, path: p.path, message: p.message });
+/** The rule ids the kfp layer emits. */
+export const KFP_RULES = { upload: 'kfp/upload', lint: 'kfp/lint', proto: 'kfp/proto', recurringRun: 'kfp/recurring-run' } as const;
+
+const as = (rule: (typeof KFP_RULES)[keyof typeof KFP_RULES]) => (p: KfpProblem): Finding => ({ severity: p.severity ?? 'error', layer: 'kfp', rule, path: p.path, message: p.message });
 
 /** Upload rules, lint and (with protos) strict parsing of one pipeline, wherever it sits. */
 function pipelineFindings(spec: unknown, platform: unknown, base: string, protos: KfpProtoChecker | undefined): Finding[] {
   return [
-    ...pipelineSpecUploadProblems(spec, base).map(as('kfp/upload')),
-    ...pipelineLintProblems(spec, platform, base).map(as('kfp/lint')),
-    ...(protos ? protos.pipelineSpec(spec, base).map(as('kfp/proto')) : []),
+    ...pipelineSpecUploadProblems(spec, base).map(as(KFP_RULES.upload)),
+    ...pipelineLintProblems(spec, platform, base).map(as(KFP_RULES.lint)),
+    ...(protos ? protos.pipelineSpec(spec, base).map(as(KFP_RULES.proto)) : []),
   ];
 }
 
 function platformFindings(platform: unknown, base: string, protos: KfpProtoChecker | undefined): Finding[] {
-  return [...platformSpecProblems(platform, base).map(as('kfp/upload')), ...(protos ? protos.platformSpec(platform, base).map(as('kfp/proto')) : [])];
+  return [...platformSpecProblems(platform, base).map(as(KFP_RULES.upload)), ...(protos ? protos.platformSpec(platform, base).map(as(KFP_RULES.proto)) : [])];
 }
 
 const LAYOUT = 'KFP reads a pipeline file as one PipelineSpec, first, and optionally its PlatformSpec second';
@@ -67,11 +70,11 @@ export function kfpLayer(documents: readonly SourceDocument[], opts: { protos?: 
       const kind = kinds[i];
       const paired = pipelineFile && i === 1 && kind === 'PlatformSpec';
       if (pipelineFile && i > 0 && !paired) {
-        add(d, [as('kfp/upload')({ path: '', message: `${LAYOUT}, so this document would be dropped or refused (got ${kind ? `a ${kind}` : 'another document'} as document ${i + 1}). Give it a file of its own` })]);
+        add(d, [as(KFP_RULES.upload)({ path: '', message: `${LAYOUT}, so this document would be dropped or refused (got ${kind ? `a ${kind}` : 'another document'} as document ${i + 1}). Give it a file of its own` })]);
       } else if (!pipelineFile && kind === 'PipelineSpec') {
-        add(d, [as('kfp/upload')({ path: '', message: `${LAYOUT} (got a PipelineSpec as document ${i + 1}). Give the pipeline a file of its own` })]);
+        add(d, [as(KFP_RULES.upload)({ path: '', message: `${LAYOUT} (got a PipelineSpec as document ${i + 1}). Give the pipeline a file of its own` })]);
       } else if (!pipelineFile && kind === 'PlatformSpec') {
-        add(d, [as('kfp/upload')({ path: '', message: `a PlatformSpec counts only as the second document of its pipeline's file (got it as document ${i + 1} of a file without a PipelineSpec first). Put it after its PipelineSpec` })]);
+        add(d, [as(KFP_RULES.upload)({ path: '', message: `a PlatformSpec counts only as the second document of its pipeline's file (got it as document ${i + 1} of a file without a PipelineSpec first). Put it after its PipelineSpec` })]);
       }
       if (kind === 'PipelineSpec') {
         add(d, pipelineFindings(d.object, i === 0 && kinds[1] === 'PlatformSpec' ? docs[1]?.object : undefined, '', opts.protos));
@@ -80,7 +83,7 @@ export function kfpLayer(documents: readonly SourceDocument[], opts: { protos?: 
       } else if (kind === 'RecurringRun') {
         const body = d.object as Record<string, unknown>;
         const inline = inlinePipeline(body);
-        add(d, [...recurringRunProblems(body), ...inline.problems].map(as('kfp/recurring-run')));
+        add(d, [...recurringRunProblems(body), ...inline.problems].map(as(KFP_RULES.recurringRun)));
         if (inline.spec) add(d, pipelineFindings(inline.spec.value, inline.platform?.value, inline.spec.path, opts.protos));
         if (inline.platform) add(d, platformFindings(inline.platform.value, inline.platform.path, opts.protos));
       }

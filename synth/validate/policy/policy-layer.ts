@@ -1,7 +1,10 @@
 import type { Finding, Severity } from '../finding.ts';
 import { podLevelRestricted, pssRestricted } from './pss-restricted.ts';
-import { POLICY_RULES } from './rules.ts';
+import { POLICY_RULES, type PolicyRule } from './rules.ts';
 import { containersOf } from './workloads.ts';
+
+/** The rule ids the policy layer emits: one per policy rule. */
+export const POLICY_RULE_IDS: readonly PolicyRule['id'][] = POLICY_RULES.map((r) => r.id);
 
 /** Runs every policy rule not skipped over the containers of one object. */
 export function policyFindings(o: unknown, severity: Severity, skip: ReadonlySet<string>): Finding[] {

@@ -5,7 +5,7 @@ import type { ContainerSite } from './workloads.ts';
 
 /** A policy rule: looks at one container (and its pod) and reports what it breaks. */
 export interface PolicyRule {
-  readonly id: string;
+  readonly id: `policy/${string}`;
   readonly description: string;
   check(site: ContainerSite): Omit<Finding, 'layer' | 'rule' | 'severity'>[];
 }
