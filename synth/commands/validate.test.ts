@@ -92,8 +92,17 @@ describe('argosy validate', () => {
     expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-images'] }, io, dir)).toBe(2);
     expect(io.errs.join('\n')).toContain('--skip policy/pinned-images: no such layer or rule');
     expect(io.errs.join('\n')).toContain('policy/pinned-image, policy/resources');
-    expect(io.errs.join('\n')).toMatch(/\(got policy\/pinned-images\)\. Pass any of yaml, schema, .*size\/budget\.$/);
+    expect(io.errs.join('\n')).toMatch(/\(got policy\/pinned-images\)\. Pass any of schema, .*size\/budget\.$/);
     expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-image', 'argo/external-ref'] }, capture(), dir)).toBe(0);
+  });
+
+  it('GIVEN a file that does not parse WHEN --skip names the yaml layer or rule THEN that is a usage error: parse errors cannot be silenced', async () => {
+    const dir = tree({ 'bad.yaml': 'a: [unclosed' });
+    for (const skip of ['yaml', 'yaml/parse']) {
+      const io = capture();
+      expect(await runValidate(['bad.yaml'], { skip: ['schema', skip] }, io, dir)).toBe(2);
+      expect(io.errs.join('\n')).toContain(`--skip ${skip}: parse errors cannot be skipped (got ${skip}). A file that does not parse was not checked at all`);
+    }
   });
 
   const caller = (ownStep: string): string => `apiVersion: argoproj.io/v1alpha1

@@ -9,7 +9,7 @@ import { KFP_PROTO_FILES, kfpProtoDir } from '../validate/kfp/proto-location.ts'
 import { COLORS, PLAIN, renderValidation } from '../validate/render.ts';
 import { schemaLocation } from '../validate/schema-cache.ts';
 import { SchemaRegistry } from '../validate/schema-registry.ts';
-import { SKIPPABLE, validateSources } from '../validate/validate.ts';
+import { SKIPPABLE, validateSources, YAML_RULES } from '../validate/validate.ts';
 
 export interface ValidateCommandOptions {
   readonly schemaLocation?: string;
@@ -31,6 +31,8 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
     if (opts.schemaLocation && !existsSync(opts.schemaLocation)) {
       throw new UsageError(`--schema-location ${opts.schemaLocation}: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run \`argosy schemas pull\``);
     }
+    const parse = (opts.skip ?? []).filter((x) => x === 'yaml' || x === YAML_RULES.parse);
+    if (parse.length > 0) throw new UsageError(`--skip ${parse.join(',')}: parse errors cannot be skipped (got ${parse.join(', ')}). A file that does not parse was not checked at all: fix it, or leave it out of the paths`);
     const unknown = (opts.skip ?? []).filter((x) => !SKIPPABLE.includes(x));
     if (unknown.length > 0) throw new UsageError(`--skip ${unknown.join(',')}: no such layer or rule (got ${unknown.join(', ')}). Pass any of ${SKIPPABLE.join(', ')}`);
     for (const p of inputs) {

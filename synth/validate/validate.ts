@@ -40,8 +40,12 @@ export const RULE_IDS: readonly RuleId[] = [
   ...Object.values(SIZE_RULES),
 ];
 
-/** What `--skip` accepts: the layers, and every rule id a finding can carry. */
-export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS];
+/**
+ * What `--skip` accepts: the layers, and every rule id a finding can carry, except YAML parse
+ * errors: a file that does not parse was not checked at all, so skipping them would let a broken
+ * tree pass CI with "0 objects checked".
+ */
+export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS].filter((id) => id !== 'yaml' && id !== YAML_RULES.parse);
 
 /**
  * Runs every layer over the parsed input and groups the findings per document, in input order.
@@ -57,10 +61,8 @@ export function validateSources(sources: SourceSet, opts: ValidateOptions = {}):
   const kfpDocs = kfpIdentities(sources.documents);
   const kfp = on('kfp') ? kfpLayer(sources.documents, opts.kfpProtos ? { protos: opts.kfpProtos } : {}) : new Map<unknown, Finding[]>();
   const reports: DocumentReport[] = [];
-  if (on('yaml') && !skip.has(YAML_RULES.parse)) {
-    for (const p of sources.problems) {
-      reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }] });
-    }
+  for (const p of sources.problems) {
+    reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }] });
   }
   for (const d of sources.documents) {
     const findings: Finding[] = [];
