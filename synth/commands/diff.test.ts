@@ -160,14 +160,20 @@ describe('argosy diff against a git ref', () => {
     if (r.status !== 0) throw new Error(r.stderr);
   };
 
-  it('GIVEN a repository whose base commit differs WHEN diffed with --base THEN the base is built in a temporary worktree and removed after', async () => {
-    const { before, after } = craftedTrees();
+  /** A git repository holding `files` in one commit (and whatever `prepare` copies in first). */
+  const committedRepo = (files: Record<string, string>, prepare: (repo: string) => void = () => undefined): string => {
     const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
     gitIn(repo, 'init', '-q');
-    cpSync(before, join(repo, 'project', 'manifests'), { recursive: true });
-    write(join(repo, 'project'), { 'app.ts': 'export default 1;\n' });
+    prepare(repo);
+    write(repo, files);
     gitIn(repo, 'add', '.');
     gitIn(repo, 'commit', '-qm', 'base');
+    return repo;
+  };
+
+  it('GIVEN a repository whose base commit differs WHEN diffed with --base THEN the base is built in a temporary worktree and removed after', async () => {
+    const { before, after } = craftedTrees();
+    const repo = committedRepo({ 'project/app.ts': 'export default 1;\n' }, (r) => cpSync(before, join(r, 'project', 'manifests'), { recursive: true }));
     const seen: string[] = [];
     // Stand-ins for the two synth runs: the base copies its committed manifests, the working tree is `after`.
     const io = capture();
@@ -190,11 +196,7 @@ describe('argosy diff against a git ref', () => {
   });
 
   it('GIVEN a working tree that does not synthesize (broken wiring) WHEN diffed THEN it exits 2 with the reason and writes no comment file', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
-    gitIn(repo, 'init', '-q');
-    write(repo, { 'README.md': 'x\n' });
-    gitIn(repo, 'add', '.');
-    gitIn(repo, 'commit', '-qm', 'base');
+    const repo = committedRepo({ 'README.md': 'x\n' });
     const io = capture();
     const out = join(repo, 'argosy-diff.md');
     const code = await runDiff([], { base: 'HEAD', app: BROKEN_WIRING, format: 'markdown', output: out, synthesizeCheckout: () => undefined }, io, repo);
@@ -207,11 +209,7 @@ describe('argosy diff against a git ref', () => {
 
   it('GIVEN a base revision that does not synthesize WHEN diffed THEN it exits 2, not 1', async () => {
     const { after } = craftedTrees();
-    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
-    gitIn(repo, 'init', '-q');
-    write(repo, { 'app.ts': 'export default 1;\n' });
-    gitIn(repo, 'add', '.');
-    gitIn(repo, 'commit', '-qm', 'base');
+    const repo = committedRepo({ 'app.ts': 'export default 1;\n' });
     const io = capture();
     const failing = (): void => {
       throw new UsageError('the base revision does not synthesize (got exit 1: boom). Diff against a ref that synthesizes, or fix it there');
@@ -222,11 +220,7 @@ describe('argosy diff against a git ref', () => {
   });
 
   it('GIVEN a ref that does not exist WHEN diffed THEN it is a usage error naming the ref, before any progress is printed', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'argosy-repo-'));
-    gitIn(repo, 'init', '-q');
-    write(repo, { 'app.ts': 'export default 1;\n' });
-    gitIn(repo, 'add', '.');
-    gitIn(repo, 'commit', '-qm', 'base');
+    const repo = committedRepo({ 'app.ts': 'export default 1;\n' });
     const io = capture();
     let synthesized = false;
     expect(await runDiff([], { base: 'no-such-ref', app: 'app.ts', synthesizeCheckout: () => { synthesized = true; }, synthesizeWorkingTree: () => repo }, io, repo)).toBe(2);
