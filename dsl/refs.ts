@@ -42,17 +42,10 @@ export class ParamRef<T> {
 }
 
 /**
- * A typed reference to an artifact produced by a task. `K` is the artifact kind.
- *
- * @example
- * ```ts
- * p.task('train', trainXgb, { dataset: features.outputs.table }); // table: ArtifactRef<'Dataset'>
- * ```
+ * What artifact references have in common: where the value comes from, the scope it belongs to
+ * and its kind at run time; in template strings they embed as a token like any reference.
  */
-export class ArtifactRef<K extends string> {
-  /** Phantom: the artifact kind. */
-  declare readonly __kind: K;
-  readonly refKind = 'artifact' as const;
+abstract class ArtifactHandle {
   constructor(
     readonly value: ValueIR,
     readonly scope: ScopeId,
@@ -61,6 +54,20 @@ export class ArtifactRef<K extends string> {
   toString(): string {
     return encodeToken({ s: this.scope, v: this.value, t: null, a: true });
   }
+}
+
+/**
+ * A typed reference to an artifact produced by a task. `K` is the artifact kind.
+ *
+ * @example
+ * ```ts
+ * p.task('train', trainXgb, { dataset: features.outputs.table }); // table: ArtifactRef<'Dataset'>
+ * ```
+ */
+export class ArtifactRef<K extends string> extends ArtifactHandle {
+  /** Phantom: the artifact kind. */
+  declare readonly __kind: K;
+  readonly refKind = 'artifact' as const;
 }
 
 /**
@@ -74,20 +81,12 @@ export class ArtifactRef<K extends string> {
  * p.task('merge', merge, { parts: parts.outputs.part }); // ArtifactListRef<'Dataset'>
  * ```
  */
-export class ArtifactListRef<K extends string> implements KfpOnly<ArtifactListOnly> {
+export class ArtifactListRef<K extends string> extends ArtifactHandle implements KfpOnly<ArtifactListOnly> {
   /** Phantom: the kind of the artifacts in the list. */
   declare readonly __kind: K;
   /** Phantom: an Argo-bound pipeline cannot loop over or pass it. */
   declare readonly kfpOnly: ArtifactListOnly;
   readonly refKind = 'artifactList' as const;
-  constructor(
-    readonly value: ValueIR,
-    readonly scope: ScopeId,
-    readonly artifactType: string,
-  ) {}
-  toString(): string {
-    return encodeToken({ s: this.scope, v: this.value, t: null, a: true });
-  }
 }
 
 /** Any reference. */
