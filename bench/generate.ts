@@ -12,7 +12,8 @@ export function benchPipeline(name: string, tasks: number): AnyPipeline {
     for (let i = 1; i < tasks; i++) {
       const id = `t${i}`;
       const from = extracts[i % extracts.length] as (typeof extracts)[number];
-      if (i % 4 === 1) trains.push(p.task(id, train, { dataset: from.outputs.table, learningRate: params.lr, maxDepth: 3 + (i % 5) }));
+      if (i % 4 === 1)
+        trains.push(p.task(id, train, { dataset: from.outputs.table, learningRate: params.lr, maxDepth: 3 + (i % 5) }));
       else if (i % 4 === 2) extracts.push(p.task(id, extract, { date: `${params.date}-${i}` }));
       else {
         const t = trains[i % Math.max(1, trains.length)];

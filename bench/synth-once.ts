@@ -21,7 +21,12 @@ for (let r = 0; r < repeats; r++) {
   gc();
   // Baseline: serializing the very same final objects with the YAML library alone.
   const [, baseline] = time(() => objects.map((o) => dump(o)));
-  best = { build: Math.min(best.build, build), synth: Math.min(best.synth, synth), baseline: Math.min(best.baseline, baseline), files: result.files.length };
+  best = {
+    build: Math.min(best.build, build),
+    synth: Math.min(best.synth, synth),
+    baseline: Math.min(best.baseline, baseline),
+    files: result.files.length,
+  };
 }
 const peakMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(JSON.stringify({ pipelines, tasks, ...best, peakMb }));

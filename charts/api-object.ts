@@ -7,7 +7,9 @@ interface ObjectMeta {
 }
 
 /** An object's identity: an explicit name, or only a generateName (Argo CD hook Workflows). */
-export type ObjectMetadata = (ObjectMeta & { readonly name: string; readonly generateName?: undefined }) | (ObjectMeta & { readonly name?: undefined; readonly generateName: string });
+export type ObjectMetadata =
+  | (ObjectMeta & { readonly name: string; readonly generateName?: undefined })
+  | (ObjectMeta & { readonly name?: undefined; readonly generateName: string });
 
 /** A Kubernetes object as plain data: apiVersion, kind, metadata with a name or generateName, and the rest. */
 export interface ObjectSpec<M extends ObjectMetadata = ObjectMetadata & { readonly name: string }> {

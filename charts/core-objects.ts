@@ -24,8 +24,16 @@ function dropEmptyExternalIps(svc: kplus.Service): void {
  * clusterIpService(chart, { name: 'ranker-canary', labels }, { 'argosy.dev/model-deployment': 'ranker' }, { name: 'http', port: 80, targetPort: 8080 });
  * ```
  */
-export function clusterIpService(chart: Chart, m: CoreMeta, selector: Readonly<Record<string, string>>, port: { readonly name: string; readonly port: number; readonly targetPort: number }): kplus.Service {
-  const svc = new kplus.Service(chart, `Service.${m.name}`, { metadata: meta(m), ports: [{ name: port.name, port: port.port, targetPort: port.targetPort }] });
+export function clusterIpService(
+  chart: Chart,
+  m: CoreMeta,
+  selector: Readonly<Record<string, string>>,
+  port: { readonly name: string; readonly port: number; readonly targetPort: number },
+): kplus.Service {
+  const svc = new kplus.Service(chart, `Service.${m.name}`, {
+    metadata: meta(m),
+    ports: [{ name: port.name, port: port.port, targetPort: port.targetPort }],
+  });
   for (const [k, v] of Object.entries(selector)) svc.selectLabel(k, v);
   dropEmptyExternalIps(svc);
   return svc;
@@ -39,7 +47,11 @@ export function clusterIpService(chart: Chart, m: CoreMeta, selector: Readonly<R
  * ```
  */
 export function externalNameService(chart: Chart, m: CoreMeta, externalName: string): kplus.Service {
-  const svc = new kplus.Service(chart, `Service.${m.name}`, { metadata: meta(m), type: kplus.ServiceType.EXTERNAL_NAME, externalName });
+  const svc = new kplus.Service(chart, `Service.${m.name}`, {
+    metadata: meta(m),
+    type: kplus.ServiceType.EXTERNAL_NAME,
+    externalName,
+  });
   dropEmptyExternalIps(svc);
   return svc;
 }
@@ -73,7 +85,11 @@ export interface RoleRule {
 export function boundRole(chart: Chart, m: CoreMeta, subject: kplus.ServiceAccount, rules: readonly RoleRule[]): void {
   const role = new kplus.Role(chart, `Role.${m.name}`, { metadata: meta(m) });
   for (const r of rules) {
-    const resources = (r.resourceNames ?? [undefined]).map((resourceName): kplus.IApiResource => ({ apiGroup: r.apiGroup, resourceType: r.resource, ...(resourceName ? { resourceName } : {}) }));
+    const resources = (r.resourceNames ?? [undefined]).map((resourceName): kplus.IApiResource => ({
+      apiGroup: r.apiGroup,
+      resourceType: r.resource,
+      ...(resourceName ? { resourceName } : {}),
+    }));
     role.allow([...r.verbs], ...resources);
   }
   const binding = new kplus.RoleBinding(chart, `RoleBinding.${m.name}`, { metadata: meta(m), role });

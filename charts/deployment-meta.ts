@@ -9,6 +9,7 @@ export function onlineStrategy(d: DeploymentIR): Exclude<DeploymentIR['strategy'
 export function deploymentAnnotations(d: DeploymentIR): Record<string, string> {
   const out: Record<string, string> = {};
   if (d.description) out['argosy.dev/description'] = d.description;
-  if (d.strategy.kind === 'championChallenger' && d.strategy.offlineGate.pipeline) out['argosy.dev/offline-gate-pipeline'] = d.strategy.offlineGate.pipeline;
+  if (d.strategy.kind === 'championChallenger' && d.strategy.offlineGate.pipeline)
+    out['argosy.dev/offline-gate-pipeline'] = d.strategy.offlineGate.pipeline;
   return out;
 }

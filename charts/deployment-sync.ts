@@ -19,12 +19,32 @@ import type { IgnoreDifference } from './target.ts';
 export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string): IgnoreDifference[] {
   const e = onlineStrategy(d);
   const ns = namespace ? { namespace } : {};
-  const vs = (jq: string[]): IgnoreDifference[] => (d.names.virtualService ? [{ group: 'networking.istio.io', kind: 'VirtualService', name: d.names.virtualService, ...ns, jqPathExpressions: jq }] : []);
+  const vs = (jq: string[]): IgnoreDifference[] =>
+    d.names.virtualService
+      ? [
+          {
+            group: 'networking.istio.io',
+            kind: 'VirtualService',
+            name: d.names.virtualService,
+            ...ns,
+            jqPathExpressions: jq,
+          },
+        ]
+      : [];
   if (d.serving.kind === 'server') {
-    const managed = e.kind === 'shadow' ? ['mirror'] : e.kind === 'abTest' && e.assignBy.kind !== 'weight' ? ['ab'] : [];
+    const managed =
+      e.kind === 'shadow' ? ['mirror'] : e.kind === 'abTest' && e.assignBy.kind !== 'weight' ? ['ab'] : [];
     // An experiment step adds its arms' Services as destinations of the weighted route.
-    const experiment = e.kind === 'abTest' && e.assignBy.kind === 'weight' ? ['.spec.http[] | select(.name == "primary") | .route'] : [];
-    return [...vs(['.spec.http[].route[].weight', ...experiment, ...managed.map((r) => `.spec.http[] | select(.name == "${r}")`)]), ...destinationRuleFields(d, ns)];
+    const experiment =
+      e.kind === 'abTest' && e.assignBy.kind === 'weight' ? ['.spec.http[] | select(.name == "primary") | .route'] : [];
+    return [
+      ...vs([
+        '.spec.http[].route[].weight',
+        ...experiment,
+        ...managed.map((r) => `.spec.http[] | select(.name == "${r}")`),
+      ]),
+      ...destinationRuleFields(d, ns),
+    ];
   }
   if (!d.names.workflow) return [];
   // The workflow records which candidate it decided on; only the live object has it.
@@ -33,11 +53,26 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
   switch (e.kind) {
     case 'canary':
     case 'blueGreen': {
-      const jq = d.serving.deploymentMode === 'Knative' ? '.spec.predictor.canaryTrafficPercent' : '.spec.canary[].trafficPercent';
-      return [{ group: 'serving.kserve.io', kind: 'InferenceService', name: d.names.workload, ...ns, jqPathExpressions: withVerdict([jq]) }];
+      const jq =
+        d.serving.deploymentMode === 'Knative'
+          ? '.spec.predictor.canaryTrafficPercent'
+          : '.spec.canary[].trafficPercent';
+      return [
+        {
+          group: 'serving.kserve.io',
+          kind: 'InferenceService',
+          name: d.names.workload,
+          ...ns,
+          jqPathExpressions: withVerdict([jq]),
+        },
+      ];
     }
     case 'shadow':
-      return vs(withVerdict([e.challengers.length === 1 ? '.spec.http[].mirrorPercentage' : '.spec.http[].mirrors[].percentage']));
+      return vs(
+        withVerdict([
+          e.challengers.length === 1 ? '.spec.http[].mirrorPercentage' : '.spec.http[].mirrors[].percentage',
+        ]),
+      );
     case 'abTest':
       return vs(withVerdict(['.spec.http[].route[].weight']));
   }
@@ -51,8 +86,19 @@ function destinationRuleFields(d: DeploymentIR, ns: { namespace?: string }): Ign
   const name = d.names.destinationRule;
   if (!name) return [];
   const e = onlineStrategy(d);
-  const experiment = e.kind === 'abTest' && e.assignBy.kind === 'weight' ? [`.spec.subsets[] | select(.name != "${SUBSETS.stable}" and .name != "${SUBSETS.canary}")`] : [];
-  return [{ group: 'networking.istio.io', kind: 'DestinationRule', name, ...ns, jqPathExpressions: [ROLLOUTS_HASH_LABELS, ...experiment] }];
+  const experiment =
+    e.kind === 'abTest' && e.assignBy.kind === 'weight'
+      ? [`.spec.subsets[] | select(.name != "${SUBSETS.stable}" and .name != "${SUBSETS.canary}")`]
+      : [];
+  return [
+    {
+      group: 'networking.istio.io',
+      kind: 'DestinationRule',
+      name,
+      ...ns,
+      jqPathExpressions: [ROLLOUTS_HASH_LABELS, ...experiment],
+    },
+  ];
 }
 
 /** The subset labels Argo Rollouts owns in a DestinationRule it routes by. */

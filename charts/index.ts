@@ -16,9 +16,27 @@ import type { Target } from './target.ts';
  * ```
  */
 // argoCdTarget stays last: it adds sync waves to what the targets before it rendered.
-export const targets: readonly Target[] = [argoWorkflowsTarget, argoSchedulesTarget, argoNativeTarget, kfpPipelinesTarget, kserveTarget, argoRolloutsTarget, istioTarget, monitoringTarget, argoCdTarget];
+export const targets: readonly Target[] = [
+  argoWorkflowsTarget,
+  argoSchedulesTarget,
+  argoNativeTarget,
+  kfpPipelinesTarget,
+  kserveTarget,
+  argoRolloutsTarget,
+  istioTarget,
+  monitoringTarget,
+  argoCdTarget,
+];
 
-export type { Target, RenderContext, OutputFile, PipelineBackend, RenderedObject, IgnoreDifference, EnvironmentRenderContext } from './target.ts';
+export type {
+  Target,
+  RenderContext,
+  OutputFile,
+  PipelineBackend,
+  RenderedObject,
+  IgnoreDifference,
+  EnvironmentRenderContext,
+} from './target.ts';
 export { pipelineBackendOf } from './target.ts';
 export { assignPipelineBackends } from './kfp/index.ts';
 export { deploymentIgnoreDifferences, appIgnoreDifferences } from './deployment-sync.ts';

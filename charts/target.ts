@@ -36,7 +36,12 @@ export interface RenderContext {
 export interface RenderedObject {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: Record<string, string>;
+    readonly annotations?: Record<string, string>;
+  };
   readonly [field: string]: unknown;
 }
 
@@ -60,7 +65,11 @@ export interface EnvironmentRenderContext {
   readonly chart: Chart;
   readonly project: ProjectIR;
   readonly env: EnvironmentIR;
-  readonly apps: readonly { readonly app: AppIR; readonly objects: readonly RenderedObject[]; readonly otherFiles: readonly string[] }[];
+  readonly apps: readonly {
+    readonly app: AppIR;
+    readonly objects: readonly RenderedObject[];
+    readonly otherFiles: readonly string[];
+  }[];
   /** Every target of this synth, so one can ask the others (e.g. for ignoreDifferences). */
   readonly targets: readonly Target[];
 }

@@ -23,7 +23,10 @@ export const batchPredict = component('batch-predict', {
   inputs: {
     dataset: artifact('Dataset'),
     registeredModel: param.string(),
-    version: param.string().default('').describe('Registered version to load (the serving version of pipelines/model-versions.json); empty: the alias.'),
+    version: param
+      .string()
+      .default('')
+      .describe('Registered version to load (the serving version of pipelines/model-versions.json); empty: the alias.'),
     alias: param.string().default('champion').describe('Registry alias to load when no version is given.'),
     features: param.list<string>().describe('Model input columns, in the order the model was trained on.'),
     groupBy: param.json<string[]>().default([]).describe('Key columns; with topK, rows are ranked within each key.'),

@@ -26,12 +26,20 @@ export const championGate = component('champion-gate', {
     registeredModel: param.string(),
     championVersion: param.string().describe('Registered version serving today; empty when there is none yet.'),
     metric: param.string().enum(['auc', 'logloss', 'ndcg']).default('auc'),
-    groupColumn: param.string().default('').describe('For ndcg: the column whose rows form one ranked list (user or query); required there.'),
+    groupColumn: param
+      .string()
+      .default('')
+      .describe('For ndcg: the column whose rows form one ranked list (user or query); required there.'),
     k: param.int().default(10).describe('For ndcg: the list depth scored.'),
     minLift: param.float().default(0.0),
     minScore: param.float().default(0.5),
   },
-  outputs: { promote: param.bool(), challengerScore: param.float(), championScore: param.float(), report: artifact('Metrics') },
+  outputs: {
+    promote: param.bool(),
+    challengerScore: param.float(),
+    championScore: param.float(),
+    report: artifact('Metrics'),
+  },
   script: { source: readScript('champion_gate.py') },
   env: { MLFLOW_TRACKING_URI: configMapKey('mlflow', 'tracking-uri') },
   resources: { cpu: '2', memory: '8Gi' },

@@ -9,8 +9,19 @@ import { readScript } from './read-script.ts';
  * DAYOFWEEK) in `timezone`.
  */
 export const CANDIDATE_COLUMNS = [
-  'user_id', 'item_id', 'title', 'body', 'deeplink',
-  'slot', 'kind', 'relevance', 'slot_affinity', 'days_since_last_purchase', 'purchases_90d', 'hour_of_day', 'day_of_week',
+  'user_id',
+  'item_id',
+  'title',
+  'body',
+  'deeplink',
+  'slot',
+  'kind',
+  'relevance',
+  'slot_affinity',
+  'days_since_last_purchase',
+  'purchases_90d',
+  'hour_of_day',
+  'day_of_week',
 ] as const;
 
 /**
@@ -30,7 +41,9 @@ export const composeNotifications = component('compose-notifications', {
   inputs: {
     discounts: artifact('Dataset').describe('user_id, product_id, product_name, discount_pct, expected_value.'),
     categories: artifact('Dataset').describe('user_id, category_id, category_name, score.'),
-    patterns: artifact('Dataset').describe('user_id, morning_share, evening_share, days_since_last_purchase, purchases_90d, opted_out, hours_since_last_notification.'),
+    patterns: artifact('Dataset').describe(
+      'user_id, morning_share, evening_share, days_since_last_purchase, purchases_90d, opted_out, hours_since_last_notification.',
+    ),
     slot: param.string().enum(['morning', 'evening']),
     sendTime: param.string().describe('When the messages go out: an RFC 3339 time with offset (the schedule time).'),
     timezone: param.string().default('Europe/Berlin').describe('Time zone of hour_of_day and day_of_week.'),

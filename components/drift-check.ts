@@ -49,7 +49,10 @@ export const driftCheck = component('drift-check', {
     model: param.string().describe('Model name: labels the metrics the drift alert reads.'),
     features: param.json<DriftFeatures>(),
     thresholds: param.json<DriftThresholds>().default({}),
-    scoreThreshold: param.float().default(0.3).describe('Share of drifted features above which the model counts as drifted (the alert threshold).'),
+    scoreThreshold: param
+      .float()
+      .default(0.3)
+      .describe('Share of drifted features above which the model counts as drifted (the alert threshold).'),
   },
   outputs: {
     report: artifact('Metrics'),

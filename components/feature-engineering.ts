@@ -6,7 +6,13 @@ import { readScript } from './read-script.ts';
  * The features `feature-engineering` computes per (user, item) pair (`FEATURES` in
  * scripts/feature_engineering.py; a test keeps the two lists equal).
  */
-export const INTERACTION_FEATURES = ['impressions', 'clicks', 'ctr_smoothed', 'days_since_seen', 'impression_share'] as const;
+export const INTERACTION_FEATURES = [
+  'impressions',
+  'clicks',
+  'ctr_smoothed',
+  'days_since_seen',
+  'impression_share',
+] as const;
 
 /** One of {@link INTERACTION_FEATURES}. */
 export type InteractionFeature = (typeof INTERACTION_FEATURES)[number];
@@ -29,7 +35,11 @@ export const featureEngineering = component('feature-engineering', {
   image: images.mlBase,
   inputs: {
     raw: artifact('Dataset'),
-    features: param.list<InteractionFeature>().describe('Features to write, in order (a subset of impressions, clicks, ctr_smoothed, days_since_seen, impression_share).'),
+    features: param
+      .list<InteractionFeature>()
+      .describe(
+        'Features to write, in order (a subset of impressions, clicks, ctr_smoothed, days_since_seen, impression_share).',
+      ),
     holdoutDays: param.int().default(7),
     itemColumn: param.string().default('category_id').describe('Column identifying the item the user interacted with.'),
     labelColumn: param.string().default('clicked').describe('0/1 column: whether the impression was clicked.'),

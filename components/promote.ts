@@ -30,12 +30,18 @@ export const promote = component('promote', {
     repository: param.string().default('dsrpmart/ml-platform').describe('owner/name of the GitOps repository.'),
     versionsFile: param.string().default('pipelines/model-versions.json'),
     baseBranch: param.string().default('main'),
-    mode: param.string().enum(['pull-request', 'auto-merge']).default('pull-request').describe('Merge policy: a review, or merged by CI once dist/ is regenerated and the checks pass.'),
+    mode: param
+      .string()
+      .enum(['pull-request', 'auto-merge'])
+      .default('pull-request')
+      .describe('Merge policy: a review, or merged by CI once dist/ is regenerated and the checks pass.'),
     recordAs: param
       .string()
       .enum(['candidate', 'serving'])
       .default('candidate')
-      .describe('Record the version as the candidate a deployment rolls out next to serving, or as serving (batch-only models, Argo Rollouts).'),
+      .describe(
+        'Record the version as the candidate a deployment rolls out next to serving, or as serving (batch-only models, Argo Rollouts).',
+      ),
   },
   outputs: { url: param.string() },
   script: { source: readScript('promote.py') },

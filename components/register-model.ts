@@ -21,7 +21,11 @@ export const registerModel = component('register-model', {
     score: param.float(),
     metric: param.string().default('auc'),
   },
-  outputs: { version: param.string(), modelUri: param.string(), storageUri: param.string().describe('Object-store location of the model files (the MLflow artifacts destination).') },
+  outputs: {
+    version: param.string(),
+    modelUri: param.string(),
+    storageUri: param.string().describe('Object-store location of the model files (the MLflow artifacts destination).'),
+  },
   script: { source: readScript('register_model.py') },
   env: {
     MLFLOW_TRACKING_URI: configMapKey('mlflow', 'tracking-uri'),

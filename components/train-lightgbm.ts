@@ -17,7 +17,10 @@ export const trainLightgbm = component('train-lightgbm', {
   inputs: {
     ...trainerInputs,
     objective: param.string().enum(['binary', 'lambdarank']).default('binary'),
-    groupColumn: param.string().default('user_id').describe('Query column for lambdarank: rows with the same value are ranked together.'),
+    groupColumn: param
+      .string()
+      .default('user_id')
+      .describe('Query column for lambdarank: rows with the same value are ranked together.'),
     learningRate: param.float().default(0.05),
     numLeaves: param.int().default(63),
     rounds: param.int().default(500),
@@ -25,11 +28,16 @@ export const trainLightgbm = component('train-lightgbm', {
   outputs: trainerOutputs,
   command: (io) =>
     trainerCommand('train_lightgbm', io, [
-      '--objective', io.inputs.objective,
-      '--group-column', io.inputs.groupColumn,
-      '--learning-rate', io.inputs.learningRate,
-      '--num-leaves', io.inputs.numLeaves,
-      '--rounds', io.inputs.rounds,
+      '--objective',
+      io.inputs.objective,
+      '--group-column',
+      io.inputs.groupColumn,
+      '--learning-rate',
+      io.inputs.learningRate,
+      '--num-leaves',
+      io.inputs.numLeaves,
+      '--rounds',
+      io.inputs.rounds,
     ]),
   resources: { cpu: '8', memory: '32Gi' },
   ...trainingPool,

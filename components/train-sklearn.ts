@@ -16,14 +16,22 @@ export const trainSklearn = component('train-sklearn', {
   image: images.trainSklearn,
   inputs: {
     ...trainerInputs,
-    estimator: param.string().enum(['logistic-regression', 'gradient-boosting', 'random-forest']).default('gradient-boosting'),
-    hyperparameters: param.json<Record<string, number | string | boolean>>().default({}).describe('Keyword arguments of the estimator, e.g. {"max_depth": 4}.'),
+    estimator: param
+      .string()
+      .enum(['logistic-regression', 'gradient-boosting', 'random-forest'])
+      .default('gradient-boosting'),
+    hyperparameters: param
+      .json<Record<string, number | string | boolean>>()
+      .default({})
+      .describe('Keyword arguments of the estimator, e.g. {"max_depth": 4}.'),
   },
   outputs: trainerOutputs,
   command: (io) =>
     trainerCommand('train_sklearn', io, [
-      '--estimator', io.inputs.estimator,
-      '--hyperparameters', io.inputs.hyperparameters,
+      '--estimator',
+      io.inputs.estimator,
+      '--hyperparameters',
+      io.inputs.hyperparameters,
     ]),
   resources: { cpu: '4', memory: '16Gi' },
   retry: { limit: 1, policy: 'OnError' },

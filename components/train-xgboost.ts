@@ -23,9 +23,12 @@ export const trainXgboost = component('train-xgboost', {
   outputs: trainerOutputs,
   command: (io) =>
     trainerCommand('train_xgboost', io, [
-      '--learning-rate', io.inputs.learningRate,
-      '--max-depth', io.inputs.maxDepth,
-      '--rounds', io.inputs.rounds,
+      '--learning-rate',
+      io.inputs.learningRate,
+      '--max-depth',
+      io.inputs.maxDepth,
+      '--rounds',
+      io.inputs.rounds,
     ]),
   resources: { cpu: '8', memory: '32Gi' },
   ...trainingPool,

@@ -25,7 +25,12 @@ export const trainerOutputs = {
 type PathOf = { readonly path: Placeholder };
 /** The placeholders every trainer's command needs (any component declaring the shared ports has them). */
 interface TrainerIO {
-  readonly inputs: { readonly dataset: PathOf; readonly holdout: PathOf; readonly features: Placeholder; readonly target: Placeholder };
+  readonly inputs: {
+    readonly dataset: PathOf;
+    readonly holdout: PathOf;
+    readonly features: Placeholder;
+    readonly target: Placeholder;
+  };
   readonly outputs: { readonly model: PathOf; readonly metrics: PathOf; readonly predictions: PathOf };
 }
 
@@ -33,17 +38,30 @@ interface TrainerIO {
  * The command line every trainer image accepts: `python -m <module>`, the shared data and output
  * flags, then the framework's own flags.
  */
-export function trainerCommand(module: string, io: TrainerIO, own: readonly (string | number | Placeholder)[]): (string | number | Placeholder)[] {
+export function trainerCommand(
+  module: string,
+  io: TrainerIO,
+  own: readonly (string | number | Placeholder)[],
+): (string | number | Placeholder)[] {
   return [
-    'python', '-m', module,
-    '--data', io.inputs.dataset.path,
-    '--holdout', io.inputs.holdout.path,
-    '--features', io.inputs.features,
-    '--target', io.inputs.target,
+    'python',
+    '-m',
+    module,
+    '--data',
+    io.inputs.dataset.path,
+    '--holdout',
+    io.inputs.holdout.path,
+    '--features',
+    io.inputs.features,
+    '--target',
+    io.inputs.target,
     ...own,
-    '--model-out', io.outputs.model.path,
-    '--metrics-out', io.outputs.metrics.path,
-    '--predictions-out', io.outputs.predictions.path,
+    '--model-out',
+    io.outputs.model.path,
+    '--metrics-out',
+    io.outputs.metrics.path,
+    '--predictions-out',
+    io.outputs.predictions.path,
   ];
 }
 

@@ -24,18 +24,28 @@ export const warehouseExtract = component('warehouse-extract', {
   description: 'Extract a warehouse query result for one snapshot date as Parquet.',
   ...WAREHOUSE_RUNTIME,
   inputs: {
-    sql: param.string().describe('BigQuery Standard SQL; @snapshot_date (DATE) and @snapshot_time (TIMESTAMP) are bound from snapshotDate.'),
+    sql: param
+      .string()
+      .describe(
+        'BigQuery Standard SQL; @snapshot_date (DATE) and @snapshot_time (TIMESTAMP) are bound from snapshotDate.',
+      ),
     snapshotDate: param.string().describe('Last day of data: a date or an RFC 3339 time.'),
   },
   outputs: { table: artifact('Dataset'), rowCount: param.int() },
   command: (io) => [
     'warehouse-extract',
-    '--sql', io.inputs.sql,
-    '--parameter', `snapshot_date:DATE:${io.inputs.snapshotDate}`,
-    '--parameter', `snapshot_time:TIMESTAMP:${io.inputs.snapshotDate}`,
-    '--format', 'parquet',
-    '--out', io.outputs.table.path,
-    '--row-count-out', io.outputs.rowCount.path,
+    '--sql',
+    io.inputs.sql,
+    '--parameter',
+    `snapshot_date:DATE:${io.inputs.snapshotDate}`,
+    '--parameter',
+    `snapshot_time:TIMESTAMP:${io.inputs.snapshotDate}`,
+    '--format',
+    'parquet',
+    '--out',
+    io.outputs.table.path,
+    '--row-count-out',
+    io.outputs.rowCount.path,
   ],
   cache: { maxAge: '24h' },
 });

@@ -1,7 +1,16 @@
 import type { GroupFrame, BuildState } from './build-state.ts';
 import { article, DslError, seg, showValue, type PathSegment } from './errors.ts';
 import type { ComponentIR, JsonValue, ParamPortIR, ParamTypeIR, PortIR, ValueIR } from './ir/index.ts';
-import { ArtifactListRef, ArtifactRef, ParamRef, hasTokens, isRef, splitTokens, type ScopeId, type TokenPayload } from './refs.ts';
+import {
+  ArtifactListRef,
+  ArtifactRef,
+  ParamRef,
+  hasTokens,
+  isRef,
+  splitTokens,
+  type ScopeId,
+  type TokenPayload,
+} from './refs.ts';
 import { assertNoTemplateBraces } from './text.ts';
 
 /** Where a value is being used: the enclosing groups and whether we are in the exit handler. */
@@ -17,14 +26,24 @@ export interface UseSite {
  */
 export function bindArgs(state: BuildState, comp: ComponentIR, args: unknown, site: UseSite): Record<string, ValueIR> {
   if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args) || isRef(args))) {
-    throw new DslError({ path: site.path, problem: 'task arguments must be an object', got: args, fix: 'Pass { inputName: value, ... }' });
+    throw new DslError({
+      path: site.path,
+      problem: 'task arguments must be an object',
+      got: args,
+      fix: 'Pass { inputName: value, ... }',
+    });
   }
   const given = (args ?? {}) as Record<string, unknown>;
   const inputs = new Map(comp.inputs.map((p) => [p.name, p]));
   for (const key of Object.keys(given)) {
     if (!inputs.has(key)) {
       const known = [...inputs.keys()];
-      throw new DslError({ path: [...site.path, seg('input', key)], problem: `component "${comp.name}" has no input "${key}"`, got: given[key], fix: known.length ? `Use one of: ${known.join(', ')}` : 'This component takes no inputs' });
+      throw new DslError({
+        path: [...site.path, seg('input', key)],
+        problem: `component "${comp.name}" has no input "${key}"`,
+        got: given[key],
+        fix: known.length ? `Use one of: ${known.join(', ')}` : 'This component takes no inputs',
+      });
     }
   }
   const out: Record<string, ValueIR> = {};
@@ -33,29 +52,65 @@ export function bindArgs(state: BuildState, comp: ComponentIR, args: unknown, si
     const at = [...site.path, seg('input', port.name)];
     if (value === undefined) {
       if (!port.optional) {
-        throw new DslError({ path: at, problem: `required input is missing`, got: undefined, fix: `Pass ${port.name}: ${port.kind === 'artifact' ? `<${article(port.artifactType)} ${port.artifactType} output>` : `<${port.type}>`}` });
+        throw new DslError({
+          path: at,
+          problem: `required input is missing`,
+          got: undefined,
+          fix: `Pass ${port.name}: ${port.kind === 'artifact' ? `<${article(port.artifactType)} ${port.artifactType} output>` : `<${port.type}>`}`,
+        });
       }
       continue;
     }
-    out[port.name] = port.kind === 'artifact' ? bindArtifact(state, port, value, { ...site, path: at }) : bindParam(state, port.type, port.enum, value, { ...site, path: at });
+    out[port.name] =
+      port.kind === 'artifact'
+        ? bindArtifact(state, port, value, { ...site, path: at })
+        : bindParam(state, port.type, port.enum, value, { ...site, path: at });
   }
   return out;
 }
 
-function bindArtifact(state: BuildState, port: Extract<PortIR, { kind: 'artifact' }>, value: unknown, site: UseSite): ValueIR {
+function bindArtifact(
+  state: BuildState,
+  port: Extract<PortIR, { kind: 'artifact' }>,
+  value: unknown,
+  site: UseSite,
+): ValueIR {
   if (value instanceof ParamRef) {
-    throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got: 'a parameter', fix: 'Pass an artifact output of an upstream task' });
+    throw new DslError({
+      path: site.path,
+      problem: `expected artifact ${port.artifactType}`,
+      got: 'a parameter',
+      fix: 'Pass an artifact output of an upstream task',
+    });
   }
   if (port.list) {
     if (!(value instanceof ArtifactListRef)) {
-      throw new DslError({ path: site.path, problem: `expected a list of ${port.artifactType} artifacts`, got: value instanceof ArtifactRef ? `one ${value.artifactType} artifact` : value, fix: 'Pass the collected output of a p.forEach() whose body returns the artifact' });
+      throw new DslError({
+        path: site.path,
+        problem: `expected a list of ${port.artifactType} artifacts`,
+        got: value instanceof ArtifactRef ? `one ${value.artifactType} artifact` : value,
+        fix: 'Pass the collected output of a p.forEach() whose body returns the artifact',
+      });
     }
   } else if (!(value instanceof ArtifactRef)) {
     const got = value instanceof ArtifactListRef ? `a list of ${value.artifactType} artifacts` : value;
-    throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got, fix: value instanceof ArtifactListRef ? `Declare the input as artifact('${port.artifactType}').list(), or loop over the list with p.forEach()` : 'Pass an artifact output of an upstream task, e.g. extract.outputs.table' });
+    throw new DslError({
+      path: site.path,
+      problem: `expected artifact ${port.artifactType}`,
+      got,
+      fix:
+        value instanceof ArtifactListRef
+          ? `Declare the input as artifact('${port.artifactType}').list(), or loop over the list with p.forEach()`
+          : 'Pass an artifact output of an upstream task, e.g. extract.outputs.table',
+    });
   }
   if (port.artifactType !== 'Artifact' && value.artifactType !== port.artifactType) {
-    throw new DslError({ path: site.path, problem: `expected artifact ${port.artifactType}`, got: value.artifactType, fix: `Pass an output declared as artifact('${port.artifactType}')` });
+    throw new DslError({
+      path: site.path,
+      problem: `expected artifact ${port.artifactType}`,
+      got: value.artifactType,
+      fix: `Pass an output declared as artifact('${port.artifactType}')`,
+    });
   }
   checkVisible(state, value.scope, value.value, site);
   return value.value;
@@ -66,29 +121,59 @@ export function paramTypeFits(from: ParamTypeIR | undefined, to: ParamTypeIR): b
   return from === undefined || from === to || (from === 'int' && to === 'float');
 }
 
-export function bindParam(state: BuildState, type: ParamTypeIR, allowed: readonly JsonValue[] | undefined, value: unknown, site: UseSite): ValueIR {
+export function bindParam(
+  state: BuildState,
+  type: ParamTypeIR,
+  allowed: readonly JsonValue[] | undefined,
+  value: unknown,
+  site: UseSite,
+): ValueIR {
   if (value instanceof ArtifactRef || value instanceof ArtifactListRef) {
-    throw new DslError({ path: site.path, problem: `expected parameter of type ${type}`, got: `artifact ${value.artifactType}`, fix: 'Pass a parameter output or a literal' });
+    throw new DslError({
+      path: site.path,
+      problem: `expected parameter of type ${type}`,
+      got: `artifact ${value.artifactType}`,
+      fix: 'Pass a parameter output or a literal',
+    });
   }
   if (value instanceof ParamRef) {
     if (!paramTypeFits(value.type, type)) {
-      throw new DslError({ path: site.path, problem: `expected ${type}`, got: `${article(value.type ?? '')} ${value.type} reference`, fix: `Pass ${article(type)} ${type} value or declare the upstream port as param.${type}()` });
+      throw new DslError({
+        path: site.path,
+        problem: `expected ${type}`,
+        got: `${article(value.type ?? '')} ${value.type} reference`,
+        fix: `Pass ${article(type)} ${type} value or declare the upstream port as param.${type}()`,
+      });
     }
     checkVisible(state, value.scope, value.value, site);
     return value.value;
   }
   if (typeof value === 'string' && hasTokens(value)) {
     if (type !== 'string') {
-      throw new DslError({ path: site.path, problem: `a template string is a string, but the input expects ${type}`, got: value.replace(/\u0000[^\u0000]*\u0000/g, '<ref>'), fix: 'Pass the reference itself' });
+      throw new DslError({
+        path: site.path,
+        problem: `a template string is a string, but the input expects ${type}`,
+        got: value.replace(/\u0000[^\u0000]*\u0000/g, '<ref>'),
+        fix: 'Pass the reference itself',
+      });
     }
-    const parts = splitTokens(value, site.path).map((p): ValueIR => (typeof p === 'string' ? { kind: 'literal', value: assertNoTemplateBraces(p, site.path, 'value') } : tokenValue(state, p, site)));
+    const parts = splitTokens(value, site.path).map((p): ValueIR =>
+      typeof p === 'string'
+        ? { kind: 'literal', value: assertNoTemplateBraces(p, site.path, 'value') }
+        : tokenValue(state, p, site),
+    );
     return { kind: 'concat', parts };
   }
   checkLiteral(type, value, site.path);
   if (value !== null && typeof value === 'object') assertNoTemplateBraces(JSON.stringify(value), site.path, 'value');
   if (typeof value === 'string') assertNoTemplateBraces(value, site.path, 'value');
   if (allowed && !allowed.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
-    throw new DslError({ path: site.path, problem: 'value is not one of the allowed values', got: value, fix: `Use one of: ${allowed.map((a) => showValue(a)).join(', ')}` });
+    throw new DslError({
+      path: site.path,
+      problem: 'value is not one of the allowed values',
+      got: value,
+      fix: `Use one of: ${allowed.map((a) => showValue(a)).join(', ')}`,
+    });
   }
   return { kind: 'literal', value: value as JsonValue };
 }
@@ -120,7 +205,12 @@ function isLiteralOf(type: ParamTypeIR, value: unknown): boolean {
 /** Throws unless `value` is a literal of the given parameter type. */
 export function checkLiteral(type: ParamTypeIR, value: unknown, path: readonly PathSegment[]): void {
   if (!isLiteralOf(type, value)) {
-    throw new DslError({ path, problem: `expected ${type === 'int' ? 'an integer' : type}`, got: value, fix: `Pass ${article(type)} ${type} literal or a reference to ${article(type)} ${type} parameter` });
+    throw new DslError({
+      path,
+      problem: `expected ${type === 'int' ? 'an integer' : type}`,
+      got: value,
+      fix: `Pass ${article(type)} ${type} literal or a reference to ${article(type)} ${type} parameter`,
+    });
   }
 }
 
@@ -135,27 +225,54 @@ export function checkParamPort(port: ParamPortIR, path: readonly PathSegment[]):
   const allowed = port.enum;
   if (allowed !== undefined) {
     if (!Array.isArray(allowed) || allowed.length === 0) {
-      throw new DslError({ path: [...path, 'enum'], problem: 'enum lists no values', got: allowed, fix: 'List the allowed values, e.g. .enum(["train", "test"]), or remove .enum()' });
+      throw new DslError({
+        path: [...path, 'enum'],
+        problem: 'enum lists no values',
+        got: allowed,
+        fix: 'List the allowed values, e.g. .enum(["train", "test"]), or remove .enum()',
+      });
     }
     allowed.forEach((v, i) => {
-      if (!isLiteralOf(port.type, v)) throw new DslError({ path: [...path, `enum[${i}]`], problem: `enum value is not ${noun}`, got: v, fix: `Use ${example}` });
+      if (!isLiteralOf(port.type, v))
+        throw new DslError({
+          path: [...path, `enum[${i}]`],
+          problem: `enum value is not ${noun}`,
+          got: v,
+          fix: `Use ${example}`,
+        });
     });
   }
   if (!port.optional) return;
   const value = port.default;
   if (!isLiteralOf(port.type, value)) {
-    throw new DslError({ path: [...path, 'default'], problem: `default is not ${noun}`, got: value, fix: `Use ${example}` });
+    throw new DslError({
+      path: [...path, 'default'],
+      problem: `default is not ${noun}`,
+      got: value,
+      fix: `Use ${example}`,
+    });
   }
   if (port.jsonShape === 'list' && !Array.isArray(value)) {
-    throw new DslError({ path: [...path, 'default'], problem: 'the default of a param.list() is not a list', got: value, fix: 'Use an array, e.g. ["a", "b"]' });
+    throw new DslError({
+      path: [...path, 'default'],
+      problem: 'the default of a param.list() is not a list',
+      got: value,
+      fix: 'Use an array, e.g. ["a", "b"]',
+    });
   }
   if (allowed !== undefined && !allowed.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
-    throw new DslError({ path: [...path, 'default'], problem: 'default is not one of the enum values', got: value, fix: `Use one of: ${allowed.map((a) => showValue(a)).join(', ')}` });
+    throw new DslError({
+      path: [...path, 'default'],
+      problem: 'default is not one of the enum values',
+      got: value,
+      fix: `Use one of: ${allowed.map((a) => showValue(a)).join(', ')}`,
+    });
   }
 }
 
 function isJson(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return typeof value !== 'string' || !hasTokens(value);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean')
+    return typeof value !== 'string' || !hasTokens(value);
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(isJson);
   if (typeof value === 'object' && !isRef(value)) return Object.values(value as object).every(isJson);
@@ -168,30 +285,79 @@ function isJson(value: unknown): boolean {
  */
 export function checkVisible(state: BuildState, scope: ScopeId, value: ValueIR, site: UseSite): void {
   if (scope !== 'global' && scope !== state.scope) {
-    throw new DslError({ path: site.path, problem: 'reference belongs to a different pipeline', got: describeValue(value), fix: 'Pass values between pipelines as parameters, or build the tasks in the same pipeline' });
+    throw new DslError({
+      path: site.path,
+      problem: 'reference belongs to a different pipeline',
+      got: describeValue(value),
+      fix: 'Pass values between pipelines as parameters, or build the tasks in the same pipeline',
+    });
   }
   if (site.inExitHandler && (value.kind === 'taskOutput' || value.kind === 'loopOutput' || value.kind === 'loopItem')) {
-    throw new DslError({ path: site.path, problem: 'the exit handler cannot read task outputs (it also runs when those tasks never ran)', got: describeValue(value), fix: 'Use pipeline parameters and runtime values such as runtime.workflowStatus' });
+    throw new DslError({
+      path: site.path,
+      problem: 'the exit handler cannot read task outputs (it also runs when those tasks never ran)',
+      got: describeValue(value),
+      fix: 'Use pipeline parameters and runtime values such as runtime.workflowStatus',
+    });
   }
-  if (value.kind === 'runtime' && (value.name === 'workflowStatus' || value.name === 'workflowFailures') && !site.inExitHandler) {
-    throw new DslError({ path: site.path, problem: `runtime.${value.name} is only known in the exit handler`, got: describeValue(value), fix: 'Move this task into p.onExit()' });
+  if (
+    value.kind === 'runtime' &&
+    (value.name === 'workflowStatus' || value.name === 'workflowFailures') &&
+    !site.inExitHandler
+  ) {
+    throw new DslError({
+      path: site.path,
+      problem: `runtime.${value.name} is only known in the exit handler`,
+      got: describeValue(value),
+      fix: 'Move this task into p.onExit()',
+    });
   }
   if (site.inExitHandler && value.kind === 'conditionOutput') {
-    throw new DslError({ path: site.path, problem: 'the exit handler cannot read task outputs (it also runs when those tasks never ran)', got: describeValue(value), fix: 'Use pipeline parameters and runtime values such as runtime.workflowStatus' });
+    throw new DslError({
+      path: site.path,
+      problem: 'the exit handler cannot read task outputs (it also runs when those tasks never ran)',
+      got: describeValue(value),
+      fix: 'Use pipeline parameters and runtime values such as runtime.workflowStatus',
+    });
   }
   if (value.kind === 'conditionOutput') {
-    const own = site.groups.find((g) => g.kind === 'branch' && g.id.startsWith(`${value.condition}-`) && state.conditions.get(value.condition)?.branches.some((b) => b.id === g.id));
+    const own = site.groups.find(
+      (g) =>
+        g.kind === 'branch' &&
+        g.id.startsWith(`${value.condition}-`) &&
+        state.conditions.get(value.condition)?.branches.some((b) => b.id === g.id),
+    );
     if (own) {
-      throw new DslError({ path: site.path, problem: `reads ${describeValue(value)} inside branch "${own.id}" of that same condition, before it is decided`, got: describeValue(value), fix: 'Read it after the p.when() chain, outside its branches' });
+      throw new DslError({
+        path: site.path,
+        problem: `reads ${describeValue(value)} inside branch "${own.id}" of that same condition, before it is decided`,
+        got: describeValue(value),
+        fix: 'Read it after the p.when() chain, outside its branches',
+      });
     }
   }
   const producerGroups = groupsOf(state, value);
   if (producerGroups === undefined) {
-    if (value.kind === 'taskOutput' || value.kind === 'loopOutput' || value.kind === 'loopItem' || value.kind === 'conditionOutput') {
-      throw new DslError({ path: site.path, problem: 'reference to an unknown task or loop', got: describeValue(value), fix: 'Use outputs of tasks created earlier in this pipeline' });
+    if (
+      value.kind === 'taskOutput' ||
+      value.kind === 'loopOutput' ||
+      value.kind === 'loopItem' ||
+      value.kind === 'conditionOutput'
+    ) {
+      throw new DslError({
+        path: site.path,
+        problem: 'reference to an unknown task or loop',
+        got: describeValue(value),
+        fix: 'Use outputs of tasks created earlier in this pipeline',
+      });
     }
     if (value.kind === 'pipelineParam' && !state.params.has(value.name)) {
-      throw new DslError({ path: site.path, problem: 'reference to an unknown pipeline parameter', got: value.name, fix: `Declare it under params of pipeline "${state.pipeline}"` });
+      throw new DslError({
+        path: site.path,
+        problem: 'reference to an unknown pipeline parameter',
+        got: value.name,
+        fix: `Declare it under params of pipeline "${state.pipeline}"`,
+      });
     }
     if (value.kind === 'concat') value.parts.forEach((p) => checkVisible(state, scope, p, site));
     return;
@@ -199,10 +365,16 @@ export function checkVisible(state: BuildState, scope: ScopeId, value: ValueIR, 
   const inScope = producerGroups.every((g, i) => site.groups[i]?.id === g.id);
   if (!inScope) {
     const inner = producerGroups[producerGroups.length - 1] as GroupFrame;
-    const fix = inner.kind === 'loop'
-      ? `Return the value from the body of loop "${inner.id}" and read it from the loop's outputs (a list over all iterations)`
-      : 'Move this task into the same p.when() branch as the task it reads from';
-    throw new DslError({ path: site.path, problem: `reads ${describeValue(value)}, which is inside ${inner.kind === 'loop' ? 'loop' : 'condition branch'} "${inner.id}" and not visible here`, got: describeValue(value), fix });
+    const fix =
+      inner.kind === 'loop'
+        ? `Return the value from the body of loop "${inner.id}" and read it from the loop's outputs (a list over all iterations)`
+        : 'Move this task into the same p.when() branch as the task it reads from';
+    throw new DslError({
+      path: site.path,
+      problem: `reads ${describeValue(value)}, which is inside ${inner.kind === 'loop' ? 'loop' : 'condition branch'} "${inner.id}" and not visible here`,
+      got: describeValue(value),
+      fix,
+    });
   }
 }
 
@@ -219,13 +391,21 @@ function groupsOf(state: BuildState, value: ValueIR): readonly GroupFrame[] | un
 
 export function describeValue(value: ValueIR): string {
   switch (value.kind) {
-    case 'taskOutput': return `${value.task}.outputs.${value.output}`;
-    case 'loopOutput': return `${value.loop}.outputs.${value.output}`;
-    case 'conditionOutput': return `p.oneOf() "${value.output}" of ${value.condition}`;
-    case 'loopItem': return `item of loop "${value.loop}"${value.path.length ? `.${value.path.join('.')}` : ''}`;
-    case 'pipelineParam': return `params.${value.name}`;
-    case 'runtime': return `runtime.${value.name}`;
-    case 'literal': return showValue(value.value);
-    case 'concat': return 'a template string';
+    case 'taskOutput':
+      return `${value.task}.outputs.${value.output}`;
+    case 'loopOutput':
+      return `${value.loop}.outputs.${value.output}`;
+    case 'conditionOutput':
+      return `p.oneOf() "${value.output}" of ${value.condition}`;
+    case 'loopItem':
+      return `item of loop "${value.loop}"${value.path.length ? `.${value.path.join('.')}` : ''}`;
+    case 'pipelineParam':
+      return `params.${value.name}`;
+    case 'runtime':
+      return `runtime.${value.name}`;
+    case 'literal':
+      return showValue(value.value);
+    case 'concat':
+      return 'a template string';
   }
 }

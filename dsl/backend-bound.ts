@@ -29,24 +29,36 @@ export interface StatusTest {
 }
 
 /** Status tests Kubeflow Pipelines cannot trigger on. */
-export type ArgoOnlyStatus = Cond & StatusTest & ArgoOnly<'Kubeflow Pipelines runs a task when its upstream tasks succeeded, or completed with completed(); failed(), errored(), skipped(), anySucceeded() and allFailed() are Argo-only'>;
+export type ArgoOnlyStatus = Cond &
+  StatusTest &
+  ArgoOnly<'Kubeflow Pipelines runs a task when its upstream tasks succeeded, or completed with completed(); failed(), errored(), skipped(), anySucceeded() and allFailed() are Argo-only'>;
 
 /** Runtime values Kubeflow Pipelines has no placeholder for. */
-export type ArgoOnlyRuntime = ParamRef<string> & ArgoOnly<'Kubeflow Pipelines has no placeholder for the workflow status, failures or namespace (the final status reaches exit tasks only as a PipelineTaskFinalStatus); Argo-only'>;
+export type ArgoOnlyRuntime = ParamRef<string> &
+  ArgoOnly<'Kubeflow Pipelines has no placeholder for the workflow status, failures or namespace (the final status reaches exit tasks only as a PipelineTaskFinalStatus); Argo-only'>;
 
-type Markers<C> = ([Extract<C, ArgoOnly<string>>] extends [never] ? {} : ArgoOnly<Extract<C, ArgoOnly<string>>['argoOnly']>) & ([Extract<C, StatusTest>] extends [never] ? {} : StatusTest);
+type Markers<C> = ([Extract<C, ArgoOnly<string>>] extends [never]
+  ? {}
+  : ArgoOnly<Extract<C, ArgoOnly<string>>['argoOnly']>) &
+  ([Extract<C, StatusTest>] extends [never] ? {} : StatusTest);
 
 /** What `and()` of these conditions is: Argo-only if any is, a status test if any is. */
 export type AndCond<C> = Cond & Markers<C>;
 
 /** What `or()` / `not()` of these conditions is: KFP cannot negate or alternate status tests. */
-export type OrCond<C> = Cond & ([Extract<C, ArgoOnly<string> | StatusTest>] extends [never] ? {} : ArgoOnly<'Kubeflow Pipelines cannot test task status inside or() or not(): use succeeded() and completed() at the top level or inside and(); Argo-only'>) & ([Extract<C, StatusTest>] extends [never] ? {} : StatusTest);
+export type OrCond<C> = Cond &
+  ([Extract<C, ArgoOnly<string> | StatusTest>] extends [never]
+    ? {}
+    : ArgoOnly<'Kubeflow Pipelines cannot test task status inside or() or not(): use succeeded() and completed() at the top level or inside and(); Argo-only'>) &
+  ([Extract<C, StatusTest>] extends [never] ? {} : StatusTest);
 
 /** A condition a builder bound to `T` accepts. */
 export type CondFor<T extends BoundTarget> = T extends 'kfp' ? Cond & { readonly argoOnly?: undefined } : Cond;
 
 /** A parameter reference a task of a builder bound to `T` accepts. */
-export type ParamArgFor<V, T extends BoundTarget> = T extends 'kfp' ? ParamRef<V> & { readonly argoOnly?: undefined } : ParamRef<V>;
+export type ParamArgFor<V, T extends BoundTarget> = T extends 'kfp'
+  ? ParamRef<V> & { readonly argoOnly?: undefined }
+  : ParamRef<V>;
 
 type PortsOf<I extends PortMap, O extends PortMap> = I[keyof I] | O[keyof O];
 
@@ -57,16 +69,24 @@ type PortsOf<I extends PortMap, O extends PortMap> = I[keyof I] | O[keyof O];
  */
 export type ComponentFor<T extends BoundTarget, I extends PortMap, O extends PortMap> = Component<I, O> &
   (T extends 'kfp'
-    ? [Extract<PortsOf<I, O>, ArgoOnly<string>>] extends [never] ? unknown : { readonly kubeflowPipelinesCannotRunThis: Extract<PortsOf<I, O>, ArgoOnly<string>>['argoOnly'] }
+    ? [Extract<PortsOf<I, O>, ArgoOnly<string>>] extends [never]
+      ? unknown
+      : { readonly kubeflowPipelinesCannotRunThis: Extract<PortsOf<I, O>, ArgoOnly<string>>['argoOnly'] }
     : T extends 'argo'
-      ? [Extract<PortsOf<I, O>, KfpOnly<string>>] extends [never] ? unknown : { readonly argoWorkflowsCannotRunThis: Extract<PortsOf<I, O>, KfpOnly<string>>['kfpOnly'] }
+      ? [Extract<PortsOf<I, O>, KfpOnly<string>>] extends [never]
+        ? unknown
+        : { readonly argoWorkflowsCannotRunThis: Extract<PortsOf<I, O>, KfpOnly<string>>['kfpOnly'] }
       : unknown);
 
 /** The first argument of `p.submit()`: an id, or for KFP-bound pipelines the reason it is refused. */
-export type SubmitId<T extends BoundTarget> = T extends 'kfp' ? "p.submit() is Argo-only: Kubeflow Pipelines cannot start another pipeline's run" : string;
+export type SubmitId<T extends BoundTarget> = T extends 'kfp'
+  ? "p.submit() is Argo-only: Kubeflow Pipelines cannot start another pipeline's run"
+  : string;
 
 /** A list of artifacts a loop of a builder bound to `T` may iterate (none for Argo, with the reason). */
-export type ArtifactItemsFor<K extends string, T extends BoundTarget> = T extends 'argo' ? ArtifactListRef<K> & { readonly argoWorkflowsCannotRunThis: ArtifactListRef<K>['kfpOnly'] } : ArtifactListRef<K>;
+export type ArtifactItemsFor<K extends string, T extends BoundTarget> = T extends 'argo'
+  ? ArtifactListRef<K> & { readonly argoWorkflowsCannotRunThis: ArtifactListRef<K>['kfpOnly'] }
+  : ArtifactListRef<K>;
 
 /** What an Argo-bound loop body may return: Argo aggregates output parameters only, never artifacts. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

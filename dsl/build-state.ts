@@ -36,7 +36,10 @@ export interface TaskState {
 export interface LoopState {
   readonly id: string;
   readonly groups: readonly GroupFrame[];
-  readonly items: { kind: 'static'; values: unknown[] } | { kind: 'param'; value: ValueIR } | { kind: 'artifacts'; value: ValueIR; artifactType: string };
+  readonly items:
+    | { kind: 'static'; values: unknown[] }
+    | { kind: 'param'; value: ValueIR }
+    | { kind: 'artifacts'; value: ValueIR; artifactType: string };
   readonly parallelism?: number;
   readonly nodes: NodeState[];
   collect: { name: string; task: string; output: string; port: PortIR }[];

@@ -28,8 +28,7 @@ export interface ComponentIO<I extends PortMap, O extends PortMap> {
 
 /** A command line: fixed strings, or a function of the typed io placeholders. */
 export type CommandSpec<I extends PortMap, O extends PortMap> =
-  | readonly string[]
-  | ((io: ComponentIO<I, O>) => readonly (string | number | Placeholder)[]);
+  readonly string[] | ((io: ComponentIO<I, O>) => readonly (string | number | Placeholder)[]);
 
 /** Inline script source run by an interpreter (Argo `script` template). */
 export interface ScriptSpec {
@@ -89,11 +88,19 @@ export type AnyComponent = Component<any, any>;
  * });
  * ```
  */
-export function component<const I extends PortMap = {}, const O extends PortMap = {}>(name: string, spec: ComponentSpec<I, O>): Component<I, O> {
+export function component<const I extends PortMap = {}, const O extends PortMap = {}>(
+  name: string,
+  spec: ComponentSpec<I, O>,
+): Component<I, O> {
   const path = [seg('component', String(name))];
   assertDnsLabel(name, path, 'component name');
   if (spec === null || typeof spec !== 'object') {
-    throw new DslError({ path, problem: 'component spec must be an object', got: spec, fix: 'Pass { image, inputs, outputs, command }' });
+    throw new DslError({
+      path,
+      problem: 'component spec must be an object',
+      got: spec,
+      fix: 'Pass { image, inputs, outputs, command }',
+    });
   }
   assertImage(spec.image, [...path, 'image']);
   if (spec.description) assertNoTemplateBraces(spec.description, [...path, 'description'], 'description');
@@ -107,7 +114,10 @@ export function component<const I extends PortMap = {}, const O extends PortMap 
   const envSpec = typeof spec.env === 'function' ? spec.env(io) : spec.env;
   const extraEnv = implementation.kind === 'script' ? scriptEnv(inputIR, outputIR) : [];
   const pod = podToIR({ ...spec, env: envSpec }, path, extraEnv);
-  const keyParts = typeof spec.cache === 'object' && spec.cache.key ? spec.cache.key(io).map((v, i) => toCommandArg(v, [...path, 'cache', `key[${i}]`])) : [];
+  const keyParts =
+    typeof spec.cache === 'object' && spec.cache.key
+      ? spec.cache.key(io).map((v, i) => toCommandArg(v, [...path, 'cache', `key[${i}]`]))
+      : [];
   const cache = cacheToIR(spec.cache as CacheSpec<never> | undefined, keyParts, path);
   if (cache?.enabled && keyParts.length === 0 && inputIR.some((p) => p.kind === 'artifact')) {
     throw new DslError({
@@ -137,18 +147,30 @@ export function component<const I extends PortMap = {}, const O extends PortMap 
 
 function assertImage(image: unknown, path: readonly PathSegment[]): void {
   if (typeof image !== 'string' || image.trim() === '' || /\s/.test(image)) {
-    throw new DslError({ path, problem: 'image must be a container image reference', got: image, fix: 'Use e.g. "ghcr.io/acme/train:1.4.2"' });
+    throw new DslError({
+      path,
+      problem: 'image must be a container image reference',
+      got: image,
+      fix: 'Use e.g. "ghcr.io/acme/train:1.4.2"',
+    });
   }
   const digest = image.includes('@sha256:');
   const lastSegment = image.split('/').pop() as string;
   const tag = lastSegment.includes(':') ? lastSegment.split(':').pop() : undefined;
   if (!digest && (tag === undefined || tag === 'latest')) {
-    throw new DslError({ path, problem: 'image is not pinned to a version', got: image, fix: 'Add an explicit tag or digest, e.g. "python:3.12-slim"; "latest" and untagged images change under you' });
+    throw new DslError({
+      path,
+      problem: 'image is not pinned to a version',
+      got: image,
+      fix: 'Add an explicit tag or digest, e.g. "python:3.12-slim"; "latest" and untagged images change under you',
+    });
   }
 }
 
 function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path: readonly PathSegment[]): void {
-  for (const p of [...inputs, ...outputs]) if (p.description) assertNoTemplateBraces(p.description, [...path, seg('port', p.name), 'description'], 'description');
+  for (const p of [...inputs, ...outputs])
+    if (p.description)
+      assertNoTemplateBraces(p.description, [...path, seg('port', p.name), 'description'], 'description');
   for (const p of inputs) {
     assertPortName(p.name, [...path, seg('input', p.name)]);
     if (p.kind === 'param') checkParamPort(p, [...path, seg('input', p.name)]);
@@ -156,10 +178,20 @@ function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path:
   for (const p of outputs) {
     assertPortName(p.name, [...path, seg('output', p.name)]);
     if (p.kind === 'artifact' && p.list) {
-      throw new DslError({ path: [...path, seg('output', p.name)], problem: 'a component output is one artifact, not a list', got: 'artifact list', fix: 'Declare artifact(kind) and collect it from a p.forEach() body to get a list' });
+      throw new DslError({
+        path: [...path, seg('output', p.name)],
+        problem: 'a component output is one artifact, not a list',
+        got: 'artifact list',
+        fix: 'Declare artifact(kind) and collect it from a p.forEach() body to get a list',
+      });
     }
     if (p.kind === 'param' && p.optional) {
-      throw new DslError({ path: [...path, seg('output', p.name)], problem: 'outputs cannot have defaults', got: p.default, fix: 'Remove .default() from the output' });
+      throw new DslError({
+        path: [...path, seg('output', p.name)],
+        problem: 'outputs cannot have defaults',
+        got: p.default,
+        fix: 'Remove .default() from the output',
+      });
     }
     if (p.kind === 'param') checkParamPort(p, [...path, seg('output', p.name)]);
   }
@@ -168,22 +200,39 @@ function checkPorts(inputs: readonly PortIR[], outputs: readonly PortIR[], path:
 function makeIO(inputs: readonly PortIR[], outputs: readonly PortIR[]): ComponentIO<PortMap, PortMap> {
   const ins: Record<string, unknown> = {};
   for (const p of inputs) {
-    ins[p.name] = p.kind === 'artifact'
-      ? (p.list ? new Placeholder({ kind: 'inputArtifactList', input: p.name }) : { path: new Placeholder({ kind: 'inputPath', input: p.name }) })
-      : new Placeholder({ kind: 'inputValue', input: p.name });
+    ins[p.name] =
+      p.kind === 'artifact'
+        ? p.list
+          ? new Placeholder({ kind: 'inputArtifactList', input: p.name })
+          : { path: new Placeholder({ kind: 'inputPath', input: p.name }) }
+        : new Placeholder({ kind: 'inputValue', input: p.name });
   }
   const outs: Record<string, unknown> = {};
   for (const p of outputs) outs[p.name] = { path: new Placeholder({ kind: 'outputPath', output: p.name }) };
   return { inputs: ins, outputs: outs } as ComponentIO<PortMap, PortMap>;
 }
 
-function implementationToIR<I extends PortMap, O extends PortMap>(spec: ComponentSpec<I, O>, io: ComponentIO<I, O>, path: readonly PathSegment[]): ImplementationIR {
+function implementationToIR<I extends PortMap, O extends PortMap>(
+  spec: ComponentSpec<I, O>,
+  io: ComponentIO<I, O>,
+  path: readonly PathSegment[],
+): ImplementationIR {
   if (spec.script !== undefined) {
     if (spec.command !== undefined || spec.args !== undefined) {
-      throw new DslError({ path, problem: 'a component has both `script` and `command`/`args`', got: Object.keys(spec), fix: 'Use `script` for inline source or `command` for a container entrypoint, not both' });
+      throw new DslError({
+        path,
+        problem: 'a component has both `script` and `command`/`args`',
+        got: Object.keys(spec),
+        fix: 'Use `script` for inline source or `command` for a container entrypoint, not both',
+      });
     }
     if (typeof spec.script.source !== 'string' || spec.script.source.trim() === '') {
-      throw new DslError({ path: [...path, 'script', 'source'], problem: 'script source is empty', got: spec.script.source, fix: 'Read the file beside the component, e.g. readScript(import.meta.url, "train.py")' });
+      throw new DslError({
+        path: [...path, 'script', 'source'],
+        problem: 'script source is empty',
+        got: spec.script.source,
+        fix: 'Read the file beside the component, e.g. readScript(import.meta.url, "train.py")',
+      });
     }
     assertNoTemplateBraces(spec.script.source, [...path, 'script', 'source'], 'script source');
     return { kind: 'script', command: spec.script.command ?? ['python3'], source: spec.script.source };
@@ -192,7 +241,12 @@ function implementationToIR<I extends PortMap, O extends PortMap>(spec: Componen
     if (cmd === undefined) return [];
     const list = typeof cmd === 'function' ? cmd(io) : cmd;
     if (!Array.isArray(list)) {
-      throw new DslError({ path: [...path, what], problem: `${what} must be an array`, got: list, fix: `Return an array such as ['python', 'train.py']` });
+      throw new DslError({
+        path: [...path, what],
+        problem: `${what} must be an array`,
+        got: list,
+        fix: `Return an array such as ['python', 'train.py']`,
+      });
     }
     return list.map((v, i) => toCommandArg(v, [...path, `${what}[${i}]`]));
   };
@@ -209,12 +263,25 @@ function implementationToIR<I extends PortMap, O extends PortMap>(spec: Componen
  * ```
  */
 export function portEnvName(direction: 'INPUT' | 'OUTPUT', port: string): string {
-  return `${direction}_${port.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+  return `${direction}_${port
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase()}`;
 }
 
 function scriptEnv(inputs: readonly PortIR[], outputs: readonly PortIR[]): EnvVarIR[] {
   return [
-    ...inputs.map((p): EnvVarIR => ({ name: portEnvName('INPUT', p.name), value: [p.kind === 'artifact' ? { kind: p.list ? 'inputArtifactList' : 'inputPath', input: p.name } : { kind: 'inputValue', input: p.name }] })),
-    ...outputs.map((p): EnvVarIR => ({ name: portEnvName('OUTPUT', p.name), value: [{ kind: 'outputPath', output: p.name }] })),
+    ...inputs.map((p): EnvVarIR => ({
+      name: portEnvName('INPUT', p.name),
+      value: [
+        p.kind === 'artifact'
+          ? { kind: p.list ? 'inputArtifactList' : 'inputPath', input: p.name }
+          : { kind: 'inputValue', input: p.name },
+      ],
+    })),
+    ...outputs.map((p): EnvVarIR => ({
+      name: portEnvName('OUTPUT', p.name),
+      value: [{ kind: 'outputPath', output: p.name }],
+    })),
   ];
 }

@@ -4,7 +4,11 @@ import { Cond } from './conditions.ts';
 import { DslError } from './errors.ts';
 import type { CondIR } from './ir/index.ts';
 
-const loopsOnly = (groups: readonly GroupFrame[]): string => groups.filter((g) => g.kind === 'loop').map((g) => g.id).join('/');
+const loopsOnly = (groups: readonly GroupFrame[]): string =>
+  groups
+    .filter((g) => g.kind === 'loop')
+    .map((g) => g.id)
+    .join('/');
 
 /**
  * Checks a condition where it is used: it must belong to this pipeline, read only visible values,
@@ -13,15 +17,31 @@ const loopsOnly = (groups: readonly GroupFrame[]): string => groups.filter((g) =
  */
 export function checkCond(state: BuildState, cond: unknown, site: UseSite): CondIR {
   if (!(cond instanceof Cond)) {
-    throw new DslError({ path: site.path, problem: 'expected a condition', got: cond, fix: 'Build it with eq(), gt(), succeeded(), and(), ...' });
+    throw new DslError({
+      path: site.path,
+      problem: 'expected a condition',
+      got: cond,
+      fix: 'Build it with eq(), gt(), succeeded(), and(), ...',
+    });
   }
   if (cond.scopes.some((s) => s !== state.scope)) {
-    throw new DslError({ path: site.path, problem: 'condition refers to another pipeline', got: 'a foreign reference', fix: 'Build conditions from tasks and parameters of this pipeline' });
+    throw new DslError({
+      path: site.path,
+      problem: 'condition refers to another pipeline',
+      got: 'a foreign reference',
+      fix: 'Build conditions from tasks and parameters of this pipeline',
+    });
   }
   walk(state, cond.ir, site);
   for (const part of conjuncts(cond.ir)) {
     if (classifyCond(part) === 'mixed') {
-      throw new DslError({ path: site.path, problem: 'a condition mixes task status and parameter values inside or()/not(); status tests become Argo `depends` and value tests `when`, which only combine with "and"', got: 'mixed condition', fix: 'Combine status and value tests only with and(), or split the task' });
+      throw new DslError({
+        path: site.path,
+        problem:
+          'a condition mixes task status and parameter values inside or()/not(); status tests become Argo `depends` and value tests `when`, which only combine with "and"',
+        got: 'mixed condition',
+        fix: 'Combine status and value tests only with and(), or split the task',
+      });
     }
   }
   return cond.ir;
@@ -30,9 +50,12 @@ export function checkCond(state: BuildState, cond: unknown, site: UseSite): Cond
 /** Whether a condition tests only task status, only values, or both. */
 export function classifyCond(cond: CondIR): 'status' | 'value' | 'mixed' {
   switch (cond.kind) {
-    case 'status': return 'status';
-    case 'compare': return 'value';
-    case 'not': return classifyCond(cond.item);
+    case 'status':
+      return 'status';
+    case 'compare':
+      return 'value';
+    case 'not':
+      return classifyCond(cond.item);
     case 'and':
     case 'or': {
       const kinds = new Set(cond.items.map(classifyCond));
@@ -54,13 +77,28 @@ function walk(state: BuildState, ir: CondIR, site: UseSite): void {
     case 'status': {
       const target = state.tasks.get(ir.task) ?? state.loops.get(ir.task);
       if (!target) {
-        throw new DslError({ path: site.path, problem: 'status condition names an unknown task', got: ir.task, fix: 'Pass a task or loop of this pipeline' });
+        throw new DslError({
+          path: site.path,
+          problem: 'status condition names an unknown task',
+          got: ir.task,
+          fix: 'Pass a task or loop of this pipeline',
+        });
       }
       if (loopsOnly(target.groups) !== loopsOnly(site.groups)) {
-        throw new DslError({ path: site.path, problem: `status of "${ir.task}" can only be tested at the same loop level`, got: ir.task, fix: 'Test the status of the enclosing loop instead, e.g. succeeded(loop)' });
+        throw new DslError({
+          path: site.path,
+          problem: `status of "${ir.task}" can only be tested at the same loop level`,
+          got: ir.task,
+          fix: 'Test the status of the enclosing loop instead, e.g. succeeded(loop)',
+        });
       }
       if ((ir.status === 'AnySucceeded' || ir.status === 'AllFailed') && !state.loops.has(ir.task)) {
-        throw new DslError({ path: site.path, problem: `${ir.status} applies to loops only`, got: ir.task, fix: 'Use succeeded()/failed() for a single task' });
+        throw new DslError({
+          path: site.path,
+          problem: `${ir.status} applies to loops only`,
+          got: ir.task,
+          fix: 'Use succeeded()/failed() for a single task',
+        });
       }
       return;
     }

@@ -32,13 +32,19 @@ type Comparable = string | number | boolean;
 function operand(v: unknown): { ir: ValueIR; scope?: ScopeId; type: 'string' | 'number' | 'bool' | undefined } {
   if (v instanceof ParamRef) {
     const t = v.type;
-    const type = t === 'int' || t === 'float' ? 'number' : t === 'bool' ? 'bool' : t === undefined ? undefined : 'string';
+    const type =
+      t === 'int' || t === 'float' ? 'number' : t === 'bool' ? 'bool' : t === undefined ? undefined : 'string';
     return { ir: v.value, scope: v.scope, type };
   }
   if (typeof v === 'number') return { ir: { kind: 'literal', value: v }, type: 'number' };
   if (typeof v === 'boolean') return { ir: { kind: 'literal', value: v }, type: 'bool' };
   if (typeof v === 'string') return { ir: { kind: 'literal', value: v }, type: 'string' };
-  throw new DslError({ path: ['condition'], problem: 'can only compare parameter references and string, number or boolean literals', got: v, fix: 'Compare a task output or pipeline parameter with a literal, e.g. eq(flip.outputs.side, "heads")' });
+  throw new DslError({
+    path: ['condition'],
+    problem: 'can only compare parameter references and string, number or boolean literals',
+    got: v,
+    fix: 'Compare a task output or pipeline parameter with a literal, e.g. eq(flip.outputs.side, "heads")',
+  });
 }
 
 function compare(op: CompareOp, left: unknown, right: unknown): Cond {
@@ -46,10 +52,20 @@ function compare(op: CompareOp, left: unknown, right: unknown): Cond {
   const r = operand(right);
   const valueType = l.type ?? r.type ?? 'string';
   if (l.type && r.type && l.type !== r.type) {
-    throw new DslError({ path: ['condition'], problem: `cannot compare a ${l.type} with a ${r.type}`, got: [l, r].map((o) => (o.ir.kind === 'literal' ? o.ir.value : `a ${o.type} reference`)), fix: 'Compare values of the same type' });
+    throw new DslError({
+      path: ['condition'],
+      problem: `cannot compare a ${l.type} with a ${r.type}`,
+      got: [l, r].map((o) => (o.ir.kind === 'literal' ? o.ir.value : `a ${o.type} reference`)),
+      fix: 'Compare values of the same type',
+    });
   }
   if ((op === '<' || op === '<=' || op === '>' || op === '>=') && valueType !== 'number') {
-    throw new DslError({ path: ['condition'], problem: `"${op}" needs numbers`, got: valueType, fix: 'Use eq/ne for strings and booleans' });
+    throw new DslError({
+      path: ['condition'],
+      problem: `"${op}" needs numbers`,
+      got: valueType,
+      fix: 'Use eq/ne for strings and booleans',
+    });
   }
   const scopes = [l.scope, r.scope].filter((s): s is ScopeId => s !== undefined && s !== 'global');
   return new Cond({ kind: 'compare', op, left: l.ir, right: r.ir, valueType }, scopes);
@@ -62,7 +78,8 @@ function compare(op: CompareOp, left: unknown, right: unknown): Cond {
  * p.when(eq(flip.outputs.side, 'heads'), (p) => { p.task('celebrate', cheer); });
  * ```
  */
-export const eq = <T extends Comparable>(left: ParamRef<T>, right: NoInfer<T> | ParamRef<NoInfer<T>>): Cond => compare('==', left, right);
+export const eq = <T extends Comparable>(left: ParamRef<T>, right: NoInfer<T> | ParamRef<NoInfer<T>>): Cond =>
+  compare('==', left, right);
 /**
  * `left != right`.
  * @example
@@ -70,7 +87,8 @@ export const eq = <T extends Comparable>(left: ParamRef<T>, right: NoInfer<T> | 
  * train.when(ne(params.mode, 'dry-run'));
  * ```
  */
-export const ne = <T extends Comparable>(left: ParamRef<T>, right: NoInfer<T> | ParamRef<NoInfer<T>>): Cond => compare('!=', left, right);
+export const ne = <T extends Comparable>(left: ParamRef<T>, right: NoInfer<T> | ParamRef<NoInfer<T>>): Cond =>
+  compare('!=', left, right);
 /**
  * `left > right` for numbers.
  * @example
@@ -106,7 +124,12 @@ export const le = (left: ParamRef<number>, right: number | ParamRef<number>): Co
 
 function status(target: StatusTarget, s: TaskStatus): Cond {
   if (!target || typeof target.id !== 'string') {
-    throw new DslError({ path: ['condition'], problem: 'status conditions need a task or loop', got: target, fix: 'Pass the value returned by p.task() or p.forEach()' });
+    throw new DslError({
+      path: ['condition'],
+      problem: 'status conditions need a task or loop',
+      got: target,
+      fix: 'Pass the value returned by p.task() or p.forEach()',
+    });
   }
   return new Cond({ kind: 'status', task: target.id, status: s }, target.scope === 'global' ? [] : [target.scope]);
 }
@@ -152,7 +175,8 @@ export const skipped = (t: StatusTarget): ArgoOnlyStatus => status(t, 'Skipped')
  * ```
  */
 // KFP runs it as ALL_UPSTREAM_TASKS_COMPLETED, so it is a status test KFP accepts.
-export const completed = (t: StatusTarget): Cond & StatusTest => combine('or', [succeeded(t), failed(t)]) as Cond & StatusTest;
+export const completed = (t: StatusTarget): Cond & StatusTest =>
+  combine('or', [succeeded(t), failed(t)]) as Cond & StatusTest;
 /**
  * At least one iteration of a loop succeeded. Argo only, like `failed()`.
  * @example
@@ -177,7 +201,8 @@ export const allFailed = (loop: StatusTarget): ArgoOnlyStatus => status(loop, 'A
  * and(succeeded(evaluate), gt(evaluate.outputs.auc, 0.8))
  * ```
  */
-export const and = <const C extends readonly Cond[]>(...conds: C): AndCond<C[number]> => combine('and', conds) as AndCond<C[number]>;
+export const and = <const C extends readonly Cond[]>(...conds: C): AndCond<C[number]> =>
+  combine('and', conds) as AndCond<C[number]>;
 /**
  * At least one condition holds. A status test inside it is Argo only (KFP cannot alternate them).
  * @example
@@ -185,7 +210,8 @@ export const and = <const C extends readonly Cond[]>(...conds: C): AndCond<C[num
  * or(eq(params.mode, 'full'), eq(params.mode, 'backfill'))
  * ```
  */
-export const or = <const C extends readonly Cond[]>(...conds: C): OrCond<C[number]> => combine('or', conds) as OrCond<C[number]>;
+export const or = <const C extends readonly Cond[]>(...conds: C): OrCond<C[number]> =>
+  combine('or', conds) as OrCond<C[number]>;
 /**
  * The condition does not hold. Negating a status test is Argo only.
  * @example
@@ -200,15 +226,28 @@ export const not = <C extends Cond>(c: C): OrCond<C> => {
 
 function combine(kind: 'and' | 'or', conds: readonly Cond[]): Cond {
   if (conds.length === 0) {
-    throw new DslError({ path: ['condition'], problem: `${kind}() needs at least one condition`, got: [], fix: `Pass conditions, e.g. ${kind}(a, b)` });
+    throw new DslError({
+      path: ['condition'],
+      problem: `${kind}() needs at least one condition`,
+      got: [],
+      fix: `Pass conditions, e.g. ${kind}(a, b)`,
+    });
   }
   conds.forEach(assertCond);
   if (conds.length === 1) return conds[0] as Cond;
-  return new Cond({ kind, items: conds.map((c) => c.ir) }, conds.flatMap((c) => c.scopes));
+  return new Cond(
+    { kind, items: conds.map((c) => c.ir) },
+    conds.flatMap((c) => c.scopes),
+  );
 }
 
 function assertCond(c: unknown): asserts c is Cond {
   if (!(c instanceof Cond)) {
-    throw new DslError({ path: ['condition'], problem: 'expected a condition', got: c, fix: 'Build conditions with eq(), gt(), succeeded(), and(), ...' });
+    throw new DslError({
+      path: ['condition'],
+      problem: 'expected a condition',
+      got: c,
+      fix: 'Build conditions with eq(), gt(), succeeded(), and(), ...',
+    });
   }
 }

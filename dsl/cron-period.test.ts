@@ -53,16 +53,27 @@ describe('cronIntervals', () => {
   });
 
   it('GIVEN an invalid expression WHEN analysed THEN the cron error names the path', () => {
-    expect(() => cronIntervals('0 25 * * *', ['schedule "x"', 'cron'])).toThrow(/schedule "x" > cron: hour 25 is outside 0-23/);
+    expect(() => cronIntervals('0 25 * * *', ['schedule "x"', 'cron'])).toThrow(
+      /schedule "x" > cron: hour 25 is outside 0-23/,
+    );
   });
 
   it('GIVEN any set of daily hours WHEN analysed THEN the gaps match the hours around the clock', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 59 }), (hours, minute) => {
-        const sorted = [...hours].sort((a, b) => a - b);
-        const gaps = sorted.map((h, i) => ((i + 1 < sorted.length ? (sorted[i + 1] as number) : (sorted[0] as number) + 24) - h) * H);
-        expect(cronIntervals(cron.dailyAt(sorted, { minute }))).toEqual({ minSeconds: Math.min(...gaps), maxSeconds: Math.max(...gaps) });
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 59 }),
+        (hours, minute) => {
+          const sorted = [...hours].sort((a, b) => a - b);
+          const gaps = sorted.map(
+            (h, i) => ((i + 1 < sorted.length ? (sorted[i + 1] as number) : (sorted[0] as number) + 24) - h) * H,
+          );
+          expect(cronIntervals(cron.dailyAt(sorted, { minute }))).toEqual({
+            minSeconds: Math.min(...gaps),
+            maxSeconds: Math.max(...gaps),
+          });
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -40,7 +40,13 @@ const NAMES: Record<number, readonly string[]> = {
   3: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
   4: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
 };
-const BOUNDS: readonly (readonly [number, number])[] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+const BOUNDS: readonly (readonly [number, number])[] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 6],
+];
 const DAY = 86_400;
 // A Monday, so weekly patterns line up; eight years cover leap days and every month length.
 const EPOCH = Date.UTC(2025, 0, 6) / 1000;
@@ -57,16 +63,30 @@ const EPOCH = Date.UTC(2025, 0, 6) / 1000;
  * cronIntervals(['0 9 * * *', '0 18 * * *']); // { minSeconds: 32400, maxSeconds: 54000 }
  * ```
  */
-export function cronIntervals(crons: string | readonly string[], path: readonly PathSegment[] = ['cron']): CronIntervals {
+export function cronIntervals(
+  crons: string | readonly string[],
+  path: readonly PathSegment[] = ['cron'],
+): CronIntervals {
   const list = typeof crons === 'string' ? [crons] : crons;
-  if (list.length === 0) throw new DslError({ path, problem: 'no cron expression given', got: [], fix: 'Pass at least one expression such as "0 3 * * 1"' });
+  if (list.length === 0)
+    throw new DslError({
+      path,
+      problem: 'no cron expression given',
+      got: [],
+      fix: 'Pass at least one expression such as "0 3 * * 1"',
+    });
   const every = list.map((c, i) => everySeconds(assertCron(c, list.length > 1 ? [...path, `[${i}]`] : path)));
   if (every.every((e) => e !== undefined)) {
     const values = every as number[];
     return { minSeconds: Math.min(...values), maxSeconds: Math.max(...values) };
   }
   if (every.some((e) => e !== undefined)) {
-    throw new DslError({ path, problem: 'cannot combine "@every" with calendar expressions', got: list, fix: 'Use either "@every <duration>" or five-field expressions' });
+    throw new DslError({
+      path,
+      problem: 'cannot combine "@every" with calendar expressions',
+      got: list,
+      fix: 'Use either "@every <duration>" or five-field expressions',
+    });
   }
   const parsed = list.map((c) => parse(DESCRIPTORS[c.trim()] ?? c.trim()));
   const restrictsDays = parsed.some((f) => !f.domStar || f.months.size < 12);
@@ -82,7 +102,12 @@ export function cronIntervals(crons: string | readonly string[], path: readonly 
   }
   const sorted = [...times].sort((a, b) => a - b);
   if (sorted.length < 2) {
-    throw new DslError({ path, problem: 'the schedule fires less than twice in eight years', got: list, fix: 'Check the day-of-month and month fields' });
+    throw new DslError({
+      path,
+      problem: 'the schedule fires less than twice in eight years',
+      got: list,
+      fix: 'Check the day-of-month and month fields',
+    });
   }
   let minSeconds = Infinity;
   let maxSeconds = 0;
@@ -99,7 +124,8 @@ function everySeconds(expr: string): number | undefined {
   if (!m) return undefined;
   const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
   let total = 0;
-  for (const part of (m[1] as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(part[1]) * (units[part[2] as string] as number);
+  for (const part of (m[1] as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+    total += Number(part[1]) * (units[part[2] as string] as number);
   return total;
 }
 
@@ -114,10 +140,11 @@ function dayMatches(f: Fields, date: Date): boolean {
 function parse(expr: string): Fields {
   const fields = expr.split(/\s+/);
   const sets = fields.map((field, i) => expand(field, i));
-  const star = (i: number): boolean => fields[i]!.split(',').some((item) => {
-    const [range, step] = item.split('/');
-    return (range === '*' || range === '?') && (step === undefined || Number(step) <= 1);
-  });
+  const star = (i: number): boolean =>
+    fields[i]!.split(',').some((item) => {
+      const [range, step] = item.split('/');
+      return (range === '*' || range === '?') && (step === undefined || Number(step) <= 1);
+    });
   return {
     minutes: [...sets[0]!].sort((a, b) => a - b),
     hours: [...sets[1]!].sort((a, b) => a - b),

@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { assertCron, cron } from './cron.ts';
 
 describe('cron expressions', () => {
-  it.each(['0 3 * * 1', '*/15 * * * *', '0 9,18 * * *', '30 2 1-5 JAN-MAR mon-fri', '0 0 ? * 0', '@daily', '@every 2h30m', '5 */4 * * *'])(
-    'GIVEN %j THEN it is accepted', (expr) => expect(assertCron(expr, ['schedule "s"'])).toBeTruthy(),
-  );
+  it.each([
+    '0 3 * * 1',
+    '*/15 * * * *',
+    '0 9,18 * * *',
+    '30 2 1-5 JAN-MAR mon-fri',
+    '0 0 ? * 0',
+    '@daily',
+    '@every 2h30m',
+    '5 */4 * * *',
+  ])('GIVEN %j THEN it is accepted', (expr) => expect(assertCron(expr, ['schedule "s"'])).toBeTruthy());
 
   it.each([
     ['0 3 * *', /has 4 fields, expected 5/],
@@ -20,7 +27,9 @@ describe('cron expressions', () => {
     ['0 3 * * funday', /"funday" is not a valid day of week/],
   ])('GIVEN %j THEN the error explains the problem', (expr, message) => {
     expect(() => assertCron(expr, ['schedule "s"', 'cron'])).toThrow(message);
-    expect(() => assertCron(expr, ['schedule "s"', 'cron'])).toThrow(/^schedule "s" > cron: .*\(got ".*"\)\. Use five fields/);
+    expect(() => assertCron(expr, ['schedule "s"', 'cron'])).toThrow(
+      /^schedule "s" > cron: .*\(got ".*"\)\. Use five fields/,
+    );
   });
 
   it('GIVEN the helpers THEN they build valid expressions', () => {
@@ -32,7 +41,15 @@ describe('cron expressions', () => {
   });
 
   it('PROPERTY: any in-range five-field expression is accepted', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 6 }),
-      (m, h, dom, mon, dow) => assertCron(`${m} ${h} ${dom} ${mon} ${dow}`, []) === `${m} ${h} ${dom} ${mon} ${dow}`));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 6 }),
+        (m, h, dom, mon, dow) => assertCron(`${m} ${h} ${dom} ${mon} ${dow}`, []) === `${m} ${h} ${dom} ${mon} ${dow}`,
+      ),
+    );
   });
 });

@@ -12,7 +12,12 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'minute', min: 0, max: 59 },
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] },
+  {
+    name: 'month',
+    min: 1,
+    max: 12,
+    names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  },
   { name: 'day of week', min: 0, max: 6, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
 ];
 
@@ -30,7 +35,12 @@ const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@da
  */
 export function assertCron(expr: unknown, path: readonly PathSegment[]): string {
   const fail = (problem: string): never => {
-    throw new DslError({ path, problem, got: expr, fix: 'Use five fields "minute hour day-of-month month day-of-week", e.g. "0 3 * * 1", or cron.weekly({ day: "mon", hour: 3 })' });
+    throw new DslError({
+      path,
+      problem,
+      got: expr,
+      fix: 'Use five fields "minute hour day-of-month month day-of-week", e.g. "0 3 * * 1", or cron.weekly({ day: "mon", hour: 3 })',
+    });
   };
   if (typeof expr !== 'string' || expr.trim() === '') return fail('cron expression must be a non-empty string');
   const text = expr.trim();
@@ -49,10 +59,11 @@ export function assertCron(expr: unknown, path: readonly PathSegment[]): string 
 function checkField(part: string, spec: FieldSpec, fail: (problem: string) => never): void {
   for (const item of part.split(',')) {
     const [rangePart, stepPart, extra] = item.split('/');
-    if (extra !== undefined || rangePart === undefined || rangePart === '') fail(`invalid ${spec.name} field "${part}"`);
+    if (extra !== undefined || rangePart === undefined || rangePart === '')
+      fail(`invalid ${spec.name} field "${part}"`);
     if (stepPart !== undefined && !/^\d+$/.test(stepPart)) fail(`invalid step in ${spec.name} field "${part}"`);
     if (stepPart !== undefined && Number(stepPart) === 0) fail(`step of zero in ${spec.name} field "${part}"`);
-    if (rangePart === '*' || (rangePart === '?' && (spec.name.startsWith('day')))) continue;
+    if (rangePart === '*' || (rangePart === '?' && spec.name.startsWith('day'))) continue;
     const bounds = (rangePart as string).split('-');
     if (bounds.length > 2) fail(`invalid range in ${spec.name} field "${part}"`);
     const values = bounds.map((b) => fieldValue(b, spec, fail));
@@ -90,10 +101,12 @@ export const cron = {
   /** Every day at `hour:minute`. */
   daily: (opts: { hour: number; minute?: number }): string => `${opts.minute ?? 0} ${opts.hour} * * *`,
   /** At several hours of every day, e.g. `[9, 18]` for two daily runs. */
-  dailyAt: (hoursOfDay: readonly number[], opts: { minute?: number } = {}): string => `${opts.minute ?? 0} ${hoursOfDay.join(',')} * * *`,
+  dailyAt: (hoursOfDay: readonly number[], opts: { minute?: number } = {}): string =>
+    `${opts.minute ?? 0} ${hoursOfDay.join(',')} * * *`,
   /** Once a week on `day` at `hour:minute`. */
   weekly: (opts: { day: Weekday; hour: number; minute?: number }): string =>
     `${opts.minute ?? 0} ${opts.hour} * * ${['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(opts.day)}`,
   /** Once a month on `dayOfMonth` at `hour:minute`. */
-  monthly: (opts: { dayOfMonth: number; hour: number; minute?: number }): string => `${opts.minute ?? 0} ${opts.hour} ${opts.dayOfMonth} * *`,
+  monthly: (opts: { dayOfMonth: number; hour: number; minute?: number }): string =>
+    `${opts.minute ?? 0} ${opts.hour} ${opts.dayOfMonth} * *`,
 } as const;

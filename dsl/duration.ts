@@ -53,12 +53,22 @@ export const days = (n: number): string => `${n * 24}h`;
 export function toSeconds(value: unknown, path: readonly PathSegment[]): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) {
-      throw new DslError({ path, problem: 'duration must be a positive number of seconds', got: value, fix: 'Use e.g. 600 or minutes(10)' });
+      throw new DslError({
+        path,
+        problem: 'duration must be a positive number of seconds',
+        got: value,
+        fix: 'Use e.g. 600 or minutes(10)',
+      });
     }
     return Math.ceil(value);
   }
   if (typeof value !== 'string' || !GO_DURATION.test(value)) {
-    throw new DslError({ path, problem: 'not a valid duration', got: value, fix: 'Use Go duration syntax such as "90s", "10m" or "1h30m", or minutes(10)' });
+    throw new DslError({
+      path,
+      problem: 'not a valid duration',
+      got: value,
+      fix: 'Use Go duration syntax such as "90s", "10m" or "1h30m", or minutes(10)',
+    });
   }
   let total = 0;
   for (const match of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
@@ -89,6 +99,7 @@ export function toMilliseconds(value: unknown, path: readonly PathSegment[]): nu
   toSeconds(value, path);
   if (typeof value === 'number') return value * 1000;
   let total = 0;
-  for (const match of (value as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number) * 1000;
+  for (const match of (value as string).matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+    total += Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number) * 1000;
   return Math.round(total * 1000) / 1000;
 }

@@ -33,12 +33,24 @@ describe('showValue', () => {
 });
 
 describe('article', () => {
-  it.each([['int', 'an'], ['float', 'a'], ['HTML', 'an'], ['Model', 'a'], ['Artifact', 'an']])('GIVEN %s THEN %s', (word, a) => {
+  it.each([
+    ['int', 'an'],
+    ['float', 'a'],
+    ['HTML', 'an'],
+    ['Model', 'a'],
+    ['Artifact', 'an'],
+  ])('GIVEN %s THEN %s', (word, a) => {
     expect(article(word)).toBe(a);
   });
 
   it('GIVEN a string passed to an int input THEN the fix reads "an int"', () => {
     const c = component('c', { image: 'busybox:1.36', inputs: { n: param.int() }, command: ['true'] });
-    expect(() => pipeline('p', {}, (p) => { p.task('t', c, { n: 'x' as never }); })).toThrow('pipeline "p" > task "t" > input "n": expected an integer (got "x"). Pass an int literal or a reference to an int parameter.');
+    expect(() =>
+      pipeline('p', {}, (p) => {
+        p.task('t', c, { n: 'x' as never });
+      }),
+    ).toThrow(
+      'pipeline "p" > task "t" > input "n": expected an integer (got "x"). Pass an int literal or a reference to an int parameter.',
+    );
   });
 });

@@ -75,13 +75,20 @@ export function showValue(value: unknown, maxLength = 80): string {
 
 function render(value: unknown, seen: Set<object>): string {
   switch (typeof value) {
-    case 'string': return JSON.stringify(value);
-    case 'number': return Number.isFinite(value) ? JSON.stringify(value) : String(value);
-    case 'function': return 'a function';
-    case 'undefined': return 'undefined';
-    case 'bigint': return `${value}n`;
-    case 'symbol': return value.toString();
-    case 'boolean': return String(value);
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    case 'function':
+      return 'a function';
+    case 'undefined':
+      return 'undefined';
+    case 'bigint':
+      return `${value}n`;
+    case 'symbol':
+      return value.toString();
+    case 'boolean':
+      return String(value);
   }
   if (value === null) return 'null';
   const o = value as object;
@@ -91,7 +98,9 @@ function render(value: unknown, seen: Set<object>): string {
     const json = (o as { toJSON?: unknown }).toJSON;
     if (typeof json === 'function') return render(json.call(o), seen);
     if (Array.isArray(o)) return `[${o.map((v) => render(v, seen)).join(',')}]`;
-    return `{${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${render(v, seen)}`).join(',')}}`;
+    return `{${Object.entries(o)
+      .map(([k, v]) => `${JSON.stringify(k)}:${render(v, seen)}`)
+      .join(',')}}`;
   } catch {
     return Array.isArray(o) ? 'a list' : 'an object';
   } finally {

@@ -41,7 +41,10 @@ export interface ArgoCdSpec {
   /** `true` for automated sync without prune/self-heal, or choose them. Default manual sync. */
   readonly automated?: boolean | { readonly prune?: boolean; readonly selfHeal?: boolean };
   readonly syncOptions?: readonly SyncOption[];
-  readonly retry?: { readonly limit: number; readonly backoff?: { readonly duration: string; readonly factor?: number; readonly maxDuration: string } };
+  readonly retry?: {
+    readonly limit: number;
+    readonly backoff?: { readonly duration: string; readonly factor?: number; readonly maxDuration: string };
+  };
   /** Delete what an app deployed when its Application is deleted. Default true. */
   readonly cascadeDelete?: boolean;
 }
@@ -77,17 +80,54 @@ function fail(path: readonly PathSegment[], problem: string, got: unknown, fix: 
 }
 
 function checkSpec(s: Partial<ArgoCdSpec>, path: readonly PathSegment[]): void {
-  if (s.repoURL !== undefined && (typeof s.repoURL !== 'string' || !GIT_URL.test(s.repoURL))) fail([...path, 'repoURL'], 'repoURL is not a git URL', s.repoURL, 'Use https://host/org/repo.git, ssh://... or git@host:org/repo.git');
-  if (s.targetRevision !== undefined && (typeof s.targetRevision !== 'string' || s.targetRevision.trim() === '')) fail([...path, 'targetRevision'], 'targetRevision must be a branch, tag or commit', s.targetRevision, 'Use e.g. "main" or "HEAD"');
-  if (s.path !== undefined && (typeof s.path !== 'string' || s.path === '' || s.path.startsWith('/') || s.path.split('/').includes('..'))) fail([...path, 'path'], 'path must be relative to the repository root', s.path, 'Use e.g. "dist" or "ml/dist"');
+  if (s.repoURL !== undefined && (typeof s.repoURL !== 'string' || !GIT_URL.test(s.repoURL)))
+    fail(
+      [...path, 'repoURL'],
+      'repoURL is not a git URL',
+      s.repoURL,
+      'Use https://host/org/repo.git, ssh://... or git@host:org/repo.git',
+    );
+  if (s.targetRevision !== undefined && (typeof s.targetRevision !== 'string' || s.targetRevision.trim() === ''))
+    fail(
+      [...path, 'targetRevision'],
+      'targetRevision must be a branch, tag or commit',
+      s.targetRevision,
+      'Use e.g. "main" or "HEAD"',
+    );
+  if (
+    s.path !== undefined &&
+    (typeof s.path !== 'string' || s.path === '' || s.path.startsWith('/') || s.path.split('/').includes('..'))
+  )
+    fail([...path, 'path'], 'path must be relative to the repository root', s.path, 'Use e.g. "dist" or "ml/dist"');
   if (s.project !== undefined) assertDnsLabel(s.project, [...path, 'project'], 'Argo CD project');
   if (s.namespace !== undefined) assertDnsLabel(s.namespace, [...path, 'namespace'], 'namespace');
   const d = s.destination as { server?: unknown; name?: unknown } | undefined;
-  if (d !== undefined && (('server' in d) === ('name' in d) || (typeof d.server !== 'string' && typeof d.name !== 'string'))) fail([...path, 'destination'], 'destination needs exactly one of server or name', d, 'Pass { server: "https://kubernetes.default.svc" } or { name: "prod-cluster" }');
+  if (
+    d !== undefined &&
+    ('server' in d === 'name' in d || (typeof d.server !== 'string' && typeof d.name !== 'string'))
+  )
+    fail(
+      [...path, 'destination'],
+      'destination needs exactly one of server or name',
+      d,
+      'Pass { server: "https://kubernetes.default.svc" } or { name: "prod-cluster" }',
+    );
   if (s.retry !== undefined) {
-    if (!Number.isInteger(s.retry.limit) || s.retry.limit < -1) fail([...path, 'retry', 'limit'], 'retry limit must be an integer >= -1 (-1 retries forever)', s.retry.limit, 'Use e.g. 5');
+    if (!Number.isInteger(s.retry.limit) || s.retry.limit < -1)
+      fail(
+        [...path, 'retry', 'limit'],
+        'retry limit must be an integer >= -1 (-1 retries forever)',
+        s.retry.limit,
+        'Use e.g. 5',
+      );
     const b = s.retry.backoff;
-    if (b && (!DURATION.test(b.duration) || !DURATION.test(b.maxDuration))) fail([...path, 'retry', 'backoff'], 'backoff durations must look like "5s", "3m" or "1h"', b, 'Use e.g. { duration: "5s", maxDuration: "3m" }');
+    if (b && (!DURATION.test(b.duration) || !DURATION.test(b.maxDuration)))
+      fail(
+        [...path, 'retry', 'backoff'],
+        'backoff durations must look like "5s", "3m" or "1h"',
+        b,
+        'Use e.g. { duration: "5s", maxDuration: "3m" }',
+      );
   }
 }
 
@@ -106,7 +146,13 @@ function checkSpec(s: Partial<ArgoCdSpec>, path: readonly PathSegment[]): void {
  */
 export function argoCd(spec: ArgoCdSpec): ArgoCd {
   const path = ['argoCd'];
-  if (typeof spec?.repoURL !== 'string') fail([...path, 'repoURL'], 'repoURL is required', spec?.repoURL, 'Pass the git URL Argo CD reads the synthesized tree from');
+  if (typeof spec?.repoURL !== 'string')
+    fail(
+      [...path, 'repoURL'],
+      'repoURL is required',
+      spec?.repoURL,
+      'Pass the git URL Argo CD reads the synthesized tree from',
+    );
   checkSpec(spec, path);
   return { kind: 'argocd', spec };
 }
@@ -119,7 +165,12 @@ export function checkArgoCdOverrides(o: ArgoCdOverrides, path: readonly PathSegm
 /** The settings in force in one environment: defaults, then the project's, then the environment's. */
 export function resolveArgoCd(project: ArgoCd, overrides: ArgoCdOverrides = {}): ArgoCdIR {
   const s: ArgoCdSpec = { ...project.spec, ...overrides };
-  const automated = s.automated === true ? { prune: false, selfHeal: false } : s.automated ? { prune: s.automated.prune ?? false, selfHeal: s.automated.selfHeal ?? false } : undefined;
+  const automated =
+    s.automated === true
+      ? { prune: false, selfHeal: false }
+      : s.automated
+        ? { prune: s.automated.prune ?? false, selfHeal: s.automated.selfHeal ?? false }
+        : undefined;
   return {
     repoURL: s.repoURL,
     targetRevision: s.targetRevision ?? 'HEAD',
@@ -129,7 +180,22 @@ export function resolveArgoCd(project: ArgoCd, overrides: ArgoCdOverrides = {}):
     destination: s.destination ?? { server: 'https://kubernetes.default.svc' },
     ...(automated ? { automated } : {}),
     syncOptions: [...new Set(s.syncOptions ?? [])],
-    ...(s.retry ? { retry: { limit: s.retry.limit, ...(s.retry.backoff ? { backoff: { duration: s.retry.backoff.duration, factor: s.retry.backoff.factor ?? 2, maxDuration: s.retry.backoff.maxDuration } } : {}) } } : {}),
+    ...(s.retry
+      ? {
+          retry: {
+            limit: s.retry.limit,
+            ...(s.retry.backoff
+              ? {
+                  backoff: {
+                    duration: s.retry.backoff.duration,
+                    factor: s.retry.backoff.factor ?? 2,
+                    maxDuration: s.retry.backoff.maxDuration,
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
     cascadeDelete: s.cascadeDelete ?? true,
   };
 }

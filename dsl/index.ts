@@ -21,7 +21,25 @@ export type { PipelineBuilder, Branches, ItemRef } from './pipeline-builder.ts';
 export { Task, Loop } from './task.ts';
 export { ParamRef, ArtifactRef, ArtifactListRef, runtime } from './refs.ts';
 export { Placeholder } from './placeholders.ts';
-export { eq, ne, gt, ge, lt, le, succeeded, failed, errored, skipped, completed, anySucceeded, allFailed, and, or, not, Cond } from './conditions.ts';
+export {
+  eq,
+  ne,
+  gt,
+  ge,
+  lt,
+  le,
+  succeeded,
+  failed,
+  errored,
+  skipped,
+  completed,
+  anySucceeded,
+  allFailed,
+  and,
+  or,
+  not,
+  Cond,
+} from './conditions.ts';
 export { schedule } from './schedule.ts';
 export type { Schedule, ScheduleOptions, ScheduleArgs } from './schedule.ts';
 export { cron } from './cron.ts';
@@ -68,7 +86,13 @@ export type { ChampionChallengerOptions, ChampionChallengerStrategy } from './de
 export { analysis } from './deploy/analysis.ts';
 export type { Analysis, AnalysisOptions } from './deploy/analysis.ts';
 export { metric } from './deploy/metric.ts';
-export type { Metric, MetricSettings, PrometheusMetricOptions, WebMetricOptions, JobMetricOptions } from './deploy/metric.ts';
+export type {
+  Metric,
+  MetricSettings,
+  PrometheusMetricOptions,
+  WebMetricOptions,
+  JobMetricOptions,
+} from './deploy/metric.ts';
 export { below, above, atMost, atLeast, between, equals, expr } from './deploy/analysis-conditions.ts';
 export type { Condition } from './deploy/analysis-conditions.ts';
 export { analysisArg } from './deploy/analysis-args.ts';

@@ -26,7 +26,13 @@ describe('monitoring()', () => {
     expect(m.ir).toEqual({
       name: 'ranker',
       model: 'ranker',
-      endpoint: { services: ['ranker-predictor'], latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 },
+      endpoint: {
+        services: ['ranker-predictor'],
+        latencyP99Ms: 120,
+        errorRate: 0.02,
+        windowSeconds: 300,
+        forSeconds: 600,
+      },
       drift: { threshold: 0.25, forSeconds: 0 },
       schedules: [{ name: 'batch', maxIntervalSeconds: 4 * 3600, graceSeconds: 3600 }],
       severity: { latency: 'warning', errors: 'critical', drift: 'warning', schedule: 'warning' },
@@ -36,34 +42,52 @@ describe('monitoring()', () => {
   });
 
   it('GIVEN a latency in seconds WHEN declared THEN it is converted without rounding', () => {
-    expect(make({ endpoint: { service: 's', latencyP99: '1.5s', errorRate: 0.01 } }).ir.endpoint?.latencyP99Ms).toBe(1500);
+    expect(make({ endpoint: { service: 's', latencyP99: '1.5s', errorRate: 0.01 } }).ir.endpoint?.latencyP99Ms).toBe(
+      1500,
+    );
   });
 
   it('GIVEN nothing to watch WHEN declared THEN a DslError asks for at least one alert kind', () => {
-    expect(() => make({})).toThrow('monitoring "ranker": nothing to monitor (got ["model"]). Declare at least one of endpoint, drift, schedules or payloadLog.');
+    expect(() => make({})).toThrow(
+      'monitoring "ranker": nothing to monitor (got ["model"]). Declare at least one of endpoint, drift, schedules or payloadLog.',
+    );
   });
 
   it('GIVEN an error rate given in percent WHEN declared THEN the fraction range is explained', () => {
-    expect(() => make({ endpoint: { service: 's', latencyP99: '100ms', errorRate: 5 } })).toThrow(/endpoint > errorRate: error rate must be a fraction in \(0, 1\] \(got 5\)/);
+    expect(() => make({ endpoint: { service: 's', latencyP99: '100ms', errorRate: 5 } })).toThrow(
+      /endpoint > errorRate: error rate must be a fraction in \(0, 1\] \(got 5\)/,
+    );
   });
 
   it('GIVEN a label Argosy sets itself WHEN declared THEN it is rejected with the option to use instead', () => {
-    expect(() => make({ drift: { threshold: 0.3 }, labels: { severity: 'page' } })).toThrow(/label "severity" is set by Argosy .*Use the severity option/);
+    expect(() => make({ drift: { threshold: 0.3 }, labels: { severity: 'page' } })).toThrow(
+      /label "severity" is set by Argosy .*Use the severity option/,
+    );
   });
 
   it('GIVEN an unknown severity WHEN declared THEN the allowed ones are listed', () => {
-    expect(() => make({ drift: { threshold: 0.3 }, severity: { drift: 'page' as never } })).toThrow(/severity > drift: unknown severity .*info, warning, critical/);
+    expect(() => make({ drift: { threshold: 0.3 }, severity: { drift: 'page' as never } })).toThrow(
+      /severity > drift: unknown severity .*info, warning, critical/,
+    );
   });
 
   it('GIVEN a watched schedule the app does not deploy WHEN resolved THEN the error names it', () => {
     const m = make({ schedules: [everyFourHours] });
-    const p = project('p', { environments: [environment('prod')], apps: [app('ranking', { pipelines: [batch], monitoring: [m] })] });
-    expect(() => resolveProject(p)).toThrow(/monitoring "ranker": watches schedule "batch", which this app does not deploy/);
+    const p = project('p', {
+      environments: [environment('prod')],
+      apps: [app('ranking', { pipelines: [batch], monitoring: [m] })],
+    });
+    expect(() => resolveProject(p)).toThrow(
+      /monitoring "ranker": watches schedule "batch", which this app does not deploy/,
+    );
   });
 
   it('GIVEN monitoring in an app WHEN resolved THEN the app IR lists it', () => {
     const m = make({ schedules: [everyFourHours] });
-    const p = project('p', { environments: [environment('prod')], apps: [app('ranking', { schedules: [everyFourHours], monitoring: [m] })] });
+    const p = project('p', {
+      environments: [environment('prod')],
+      apps: [app('ranking', { schedules: [everyFourHours], monitoring: [m] })],
+    });
     expect(resolveProject(p).environments[0]?.apps[0]?.monitoring).toEqual([m.ir]);
   });
 });

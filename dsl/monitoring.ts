@@ -123,31 +123,71 @@ export function monitoring(name: string, spec: MonitoringSpec): Monitoring {
   const path = [seg('monitoring', String(name))];
   assertDnsLabel(name, path, 'monitoring name');
   if (spec === null || typeof spec !== 'object') {
-    throw new DslError({ path, problem: 'monitoring spec must be an object', got: spec, fix: 'Pass { model, endpoint?, drift?, schedules? }' });
+    throw new DslError({
+      path,
+      problem: 'monitoring spec must be an object',
+      got: spec,
+      fix: 'Pass { model, endpoint?, drift?, schedules? }',
+    });
   }
   assertDnsLabel(spec.model, [...path, 'model'], 'model name');
   const schedules = spec.schedules ?? [];
   if (!spec.endpoint && !spec.drift && schedules.length === 0 && !spec.payloadLog) {
-    throw new DslError({ path, problem: 'nothing to monitor', got: Object.keys(spec), fix: 'Declare at least one of endpoint, drift, schedules or payloadLog' });
+    throw new DslError({
+      path,
+      problem: 'nothing to monitor',
+      got: Object.keys(spec),
+      fix: 'Declare at least one of endpoint, drift, schedules or payloadLog',
+    });
   }
   const deployment = spec.deployment;
   if (deployment !== undefined && (deployment === null || deployment.kind !== 'modelDeployment')) {
-    throw new DslError({ path: [...path, 'deployment'], problem: 'expected a model deployment', got: deployment, fix: 'Pass the value returned by modelDeployment()' });
+    throw new DslError({
+      path: [...path, 'deployment'],
+      problem: 'expected a model deployment',
+      got: deployment,
+      fix: 'Pass the value returned by modelDeployment()',
+    });
   }
   const sink = spec.payloadLog;
   if (sink !== undefined) {
-    if (sink === null || sink.kind !== 'payloadSink') throw new DslError({ path: [...path, 'payloadLog'], problem: 'expected a payload sink', got: sink, fix: "Use payloadLog: payloadSink({ url: 'http://payload-logger.ml-logging.svc.cluster.local' })" });
-    if (!deployment) throw new DslError({ path: [...path, 'payloadLog'], problem: 'payload logging is configured on a deployment, and this monitoring names none', got: sink.ir.url, fix: 'Add deployment: <the modelDeployment() of this model>' });
+    if (sink === null || sink.kind !== 'payloadSink')
+      throw new DslError({
+        path: [...path, 'payloadLog'],
+        problem: 'expected a payload sink',
+        got: sink,
+        fix: "Use payloadLog: payloadSink({ url: 'http://payload-logger.ml-logging.svc.cluster.local' })",
+      });
+    if (!deployment)
+      throw new DslError({
+        path: [...path, 'payloadLog'],
+        problem: 'payload logging is configured on a deployment, and this monitoring names none',
+        got: sink.ir.url,
+        fix: 'Add deployment: <the modelDeployment() of this model>',
+      });
   }
-  const graceSeconds = spec.scheduleGrace === undefined ? 3600 : toSeconds(spec.scheduleGrace, [...path, 'scheduleGrace']);
+  const graceSeconds =
+    spec.scheduleGrace === undefined ? 3600 : toSeconds(spec.scheduleGrace, [...path, 'scheduleGrace']);
   const watched = schedules.map((s, i) => {
     const at = [...path, `schedules[${i}]`];
-    if (!s || s.kind !== 'schedule') throw new DslError({ path: at, problem: 'expected a schedule', got: s, fix: 'Pass values created with schedule()' });
+    if (!s || s.kind !== 'schedule')
+      throw new DslError({
+        path: at,
+        problem: 'expected a schedule',
+        got: s,
+        fix: 'Pass values created with schedule()',
+      });
     return { name: s.name, maxIntervalSeconds: cronIntervals(s.ir.crons, [...at, 'cron']).maxSeconds, graceSeconds };
   });
   const names = watched.map((w) => w.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw new DslError({ path: [...path, 'schedules'], problem: `schedule "${dup}" is listed twice`, got: dup, fix: 'List each schedule once' });
+  if (dup)
+    throw new DslError({
+      path: [...path, 'schedules'],
+      problem: `schedule "${dup}" is listed twice`,
+      got: dup,
+      fix: 'List each schedule once',
+    });
   const ir: MonitoringIR = {
     name,
     model: spec.model,
@@ -166,17 +206,36 @@ export function monitoring(name: string, spec: MonitoringSpec): Monitoring {
 
 function fraction(value: unknown, path: readonly PathSegment[], what: string, example: string): number {
   if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
-    throw new DslError({ path, problem: `${what} must be a fraction in (0, 1]`, got: value, fix: `Use e.g. ${example}` });
+    throw new DslError({
+      path,
+      problem: `${what} must be a fraction in (0, 1]`,
+      got: value,
+      fix: `Use e.g. ${example}`,
+    });
   }
   return value;
 }
 
-function endpointToIR(e: EndpointMonitoring, deployment: ModelDeployment | undefined, path: readonly PathSegment[]): EndpointMonitoringIR {
+function endpointToIR(
+  e: EndpointMonitoring,
+  deployment: ModelDeployment | undefined,
+  path: readonly PathSegment[],
+): EndpointMonitoringIR {
   if (e.service !== undefined && deployment) {
-    throw new DslError({ path: [...path, 'service'], problem: 'the endpoint Services come from the deployment', got: e.service, fix: 'Remove service (or deployment, for an endpoint Argosy does not deploy)' });
+    throw new DslError({
+      path: [...path, 'service'],
+      problem: 'the endpoint Services come from the deployment',
+      got: e.service,
+      fix: 'Remove service (or deployment, for an endpoint Argosy does not deploy)',
+    });
   }
   if (e.service === undefined && !deployment) {
-    throw new DslError({ path, problem: 'the endpoint has no Service to watch', got: undefined, fix: "Add deployment: <its modelDeployment()> to the monitoring, or service: '<Kubernetes Service>' to the endpoint" });
+    throw new DslError({
+      path,
+      problem: 'the endpoint has no Service to watch',
+      got: undefined,
+      fix: "Add deployment: <its modelDeployment()> to the monitoring, or service: '<Kubernetes Service>' to the endpoint",
+    });
   }
   if (e.service !== undefined) assertDnsLabel(e.service, [...path, 'service'], 'service name');
   return {
@@ -196,12 +255,29 @@ function driftToIR(d: DriftMonitoring, path: readonly PathSegment[]): Monitoring
 }
 
 function severityToIR(s: MonitoringSpec['severity'], path: readonly PathSegment[]): MonitoringIR['severity'] {
-  const out = { latency: 'warning', errors: 'critical', drift: 'warning', schedule: 'warning', ...(s ?? {}) } as MonitoringIR['severity'];
+  const out = {
+    latency: 'warning',
+    errors: 'critical',
+    drift: 'warning',
+    schedule: 'warning',
+    ...(s ?? {}),
+  } as MonitoringIR['severity'];
   for (const [kind, value] of Object.entries(out)) {
     if (!['latency', 'errors', 'drift', 'schedule'].includes(kind)) {
-      throw new DslError({ path: [...path, kind], problem: 'unknown alert kind', got: kind, fix: 'Use latency, errors, drift or schedule' });
+      throw new DslError({
+        path: [...path, kind],
+        problem: 'unknown alert kind',
+        got: kind,
+        fix: 'Use latency, errors, drift or schedule',
+      });
     }
-    if (!SEVERITIES.includes(value)) throw new DslError({ path: [...path, kind], problem: 'unknown severity', got: value, fix: `Use one of ${SEVERITIES.join(', ')}` });
+    if (!SEVERITIES.includes(value))
+      throw new DslError({
+        path: [...path, kind],
+        problem: 'unknown severity',
+        got: value,
+        fix: `Use one of ${SEVERITIES.join(', ')}`,
+      });
   }
   return out;
 }
@@ -209,17 +285,39 @@ function severityToIR(s: MonitoringSpec['severity'], path: readonly PathSegment[
 function labelsToIR(labels: MonitoringSpec['labels'], path: readonly PathSegment[]): Readonly<Record<string, string>> {
   for (const [key, value] of Object.entries(labels ?? {})) {
     if (!LABEL_NAME.test(key) || key.startsWith('__')) {
-      throw new DslError({ path: [...path, key], problem: 'not a valid Prometheus label name', got: key, fix: 'Use letters, digits and "_", e.g. "team"' });
+      throw new DslError({
+        path: [...path, key],
+        problem: 'not a valid Prometheus label name',
+        got: key,
+        fix: 'Use letters, digits and "_", e.g. "team"',
+      });
     }
-    if (RESERVED_LABELS.has(key)) throw new DslError({ path: [...path, key], problem: `label "${key}" is set by Argosy`, got: key, fix: key === 'severity' ? 'Use the severity option' : 'Remove it' });
-    if (typeof value !== 'string') throw new DslError({ path: [...path, key], problem: 'label values must be strings', got: value, fix: 'Quote the value' });
+    if (RESERVED_LABELS.has(key))
+      throw new DslError({
+        path: [...path, key],
+        problem: `label "${key}" is set by Argosy`,
+        got: key,
+        fix: key === 'severity' ? 'Use the severity option' : 'Remove it',
+      });
+    if (typeof value !== 'string')
+      throw new DslError({
+        path: [...path, key],
+        problem: 'label values must be strings',
+        got: value,
+        fix: 'Quote the value',
+      });
   }
   return { ...(labels ?? {}) };
 }
 
 function runbookToIR(url: unknown, path: readonly PathSegment[]): string {
   if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) {
-    throw new DslError({ path, problem: 'runbook must be an http(s) URL', got: url, fix: 'Use e.g. "https://wiki.example.com/runbooks/ctr"' });
+    throw new DslError({
+      path,
+      problem: 'runbook must be an http(s) URL',
+      got: url,
+      fix: 'Use e.g. "https://wiki.example.com/runbooks/ctr"',
+    });
   }
   return url;
 }

@@ -13,10 +13,20 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  */
 export function assertDnsLabel(name: unknown, path: readonly PathSegment[], what: string, max = 63): string {
   if (typeof name !== 'string' || name.length === 0) {
-    throw new DslError({ path, problem: `${what} must be a non-empty string`, got: name, fix: 'Use lowercase letters, digits and "-"' });
+    throw new DslError({
+      path,
+      problem: `${what} must be a non-empty string`,
+      got: name,
+      fix: 'Use lowercase letters, digits and "-"',
+    });
   }
   if (name.length > max) {
-    throw new DslError({ path, problem: `${what} is longer than ${max} characters`, got: name, fix: `Shorten it to at most ${max} characters` });
+    throw new DslError({
+      path,
+      problem: `${what} is longer than ${max} characters`,
+      got: name,
+      fix: `Shorten it to at most ${max} characters`,
+    });
   }
   if (!DNS1123_LABEL.test(name)) {
     throw new DslError({
@@ -34,7 +44,12 @@ const PARAM_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 /** Checks an input/output/parameter name: letters, digits, `_` and `-`, starting with a letter or `_`. */
 export function assertPortName(name: string, path: readonly PathSegment[]): string {
   if (!PARAM_NAME.test(name) || name.length > 128) {
-    throw new DslError({ path, problem: 'port name must start with a letter and hold only letters, digits, "_" and "-"', got: name, fix: 'Rename the port, e.g. "learningRate"' });
+    throw new DslError({
+      path,
+      problem: 'port name must start with a letter and hold only letters, digits, "_" and "-"',
+      got: name,
+      fix: 'Rename the port, e.g. "learningRate"',
+    });
   }
   return name;
 }

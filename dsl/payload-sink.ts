@@ -46,15 +46,35 @@ export interface PayloadSink {
 export function payloadSink(opts: PayloadSinkOptions): PayloadSink {
   const path = ['payloadSink()'];
   if (opts === null || typeof opts !== 'object') {
-    throw new DslError({ path, problem: 'expected the sink options', got: opts, fix: "Pass { url: 'http://payload-logger.ml-logging.svc.cluster.local' }" });
+    throw new DslError({
+      path,
+      problem: 'expected the sink options',
+      got: opts,
+      fix: "Pass { url: 'http://payload-logger.ml-logging.svc.cluster.local' }",
+    });
   }
-  const url = assertToken(opts.url, [...path, 'url'], 'url', "Use e.g. 'http://payload-logger.ml-logging.svc.cluster.local'");
+  const url = assertToken(
+    opts.url,
+    [...path, 'url'],
+    'url',
+    "Use e.g. 'http://payload-logger.ml-logging.svc.cluster.local'",
+  );
   if (!/^https?:\/\/[^\s/]+/.test(url)) {
-    throw new DslError({ path: [...path, 'url'], problem: 'the sink must be an http(s) URL', got: url, fix: "Use e.g. 'http://payload-logger.ml-logging.svc.cluster.local'" });
+    throw new DslError({
+      path: [...path, 'url'],
+      problem: 'the sink must be an http(s) URL',
+      got: url,
+      fix: "Use e.g. 'http://payload-logger.ml-logging.svc.cluster.local'",
+    });
   }
   const mode = opts.mode ?? 'all';
   if (!['all', 'request', 'response'].includes(mode)) {
-    throw new DslError({ path: [...path, 'mode'], problem: 'unknown payload log mode', got: mode, fix: 'Use "all", "request" or "response"' });
+    throw new DslError({
+      path: [...path, 'mode'],
+      problem: 'unknown payload log mode',
+      got: mode,
+      fix: 'Use "all", "request" or "response"',
+    });
   }
   return { kind: 'payloadSink', ir: { url, mode } };
 }

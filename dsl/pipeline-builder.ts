@@ -1,6 +1,21 @@
 import { bindArgs, bindParam, checkVisible, describeValue, type UseSite } from './args.ts';
-import type { ArgoCollectsParametersOnly, ArtifactItemsFor, BoundTarget, ComponentFor, CondFor, SubmitId } from './backend-bound.ts';
-import type { BranchState, BuildState, ConditionState, GroupFrame, LoopState, NodeState, TaskState } from './build-state.ts';
+import type {
+  ArgoCollectsParametersOnly,
+  ArtifactItemsFor,
+  BoundTarget,
+  ComponentFor,
+  CondFor,
+  SubmitId,
+} from './backend-bound.ts';
+import type {
+  BranchState,
+  BuildState,
+  ConditionState,
+  GroupFrame,
+  LoopState,
+  NodeState,
+  TaskState,
+} from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
 import { checkCond, classifyCond } from './cond-check.ts';
 import type { Cond } from './conditions.ts';
@@ -29,7 +44,11 @@ export type ItemRef<T> = T extends readonly unknown[]
 export type LoopReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> } | void;
 
 /** Continues a `p.when()` with further branches (`B`: the backend the pipeline is bound to). */
-export type Branches<B extends BoundTarget = undefined> = [B] extends ['kfp'] ? BoundBranches<'kfp'> : [B] extends ['argo'] ? BoundBranches<'argo'> : UnboundBranches;
+export type Branches<B extends BoundTarget = undefined> = [B] extends ['kfp']
+  ? BoundBranches<'kfp'>
+  : [B] extends ['argo']
+    ? BoundBranches<'argo'>
+    : UnboundBranches;
 
 /** Further branches of a `p.when()` in a pipeline that may compile for either backend. */
 export interface UnboundBranches {
@@ -63,25 +82,51 @@ export interface BoundBranches<B extends 'argo' | 'kfp'> extends UnboundBranches
  * });
  * ```
  */
-export type PipelineBuilder<B extends BoundTarget = undefined> = [B] extends ['kfp'] ? BoundPipelineBuilder<'kfp'> : [B] extends ['argo'] ? BoundPipelineBuilder<'argo'> : UnboundPipelineBuilder;
+export type PipelineBuilder<B extends BoundTarget = undefined> = [B] extends ['kfp']
+  ? BoundPipelineBuilder<'kfp'>
+  : [B] extends ['argo']
+    ? BoundPipelineBuilder<'argo'>
+    : UnboundPipelineBuilder;
 
 /** The builder of a pipeline that may compile for either backend. */
 export interface UnboundPipelineBuilder {
   /** Adds a task running `component` with typed arguments; returns typed output references. */
-  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O>;
+  task<I extends PortMap, O extends PortMap, A = unknown>(
+    id: string,
+    component: Component<I, O>,
+    ...args: ExactTaskArgs<I, A>
+  ): Task<O>;
   /**
    * Adds a task running another pipeline: its parameters are the arguments and its returned
    * outputs the task's typed outputs (KFP: a pipeline used as a component).
    */
-  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): PipelineTask<O>;
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(
+    id: string,
+    pipeline: Pipeline<P, O>,
+    ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>
+  ): PipelineTask<O>;
   /** Adds tasks that run only when `cond` holds; chain `.elseWhen()` / `.otherwise()` for more branches. */
   when(cond: Cond, body: (p: PipelineBuilder) => void): Branches;
   /** Runs `body` once per item (a static list or a JSON-list output); returned outputs are collected into lists. */
-  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach<T, R extends LoopReturn>(
+    id: string,
+    items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>,
+    body: (p: PipelineBuilder, item: ItemRef<T>) => R,
+    opts?: { readonly parallelism?: number },
+  ): Loop<R extends void ? {} : R>;
   /** Runs `body` once per artifact of a list (KFP `artifactIterator`; Kubeflow Pipelines only). */
-  forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturn>(
+    id: string,
+    items: ArtifactListRef<K>,
+    body: (p: PipelineBuilder, item: ArtifactRef<K>) => R,
+    opts?: { readonly parallelism?: number },
+  ): Loop<R extends void ? {} : R>;
   /** Adds a task that runs when the pipeline ends, whatever its outcome (Argo onExit, KFP ExitHandler). */
-  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O>;
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(
+    id: string,
+    component: Component<I, O>,
+    ...args: ExactTaskArgs<I, A>
+  ): Task<O>;
   /**
    * The value of whichever branch of a `when / elseWhen / otherwise` chain ran (KFP `dsl.OneOf`):
    * pass one output per branch, in branch order, each from a task directly in its branch.
@@ -99,7 +144,11 @@ export interface UnboundPipelineBuilder {
    * Starts a run of another pipeline of the same app without waiting for it, e.g. retraining when
    * drift is detected. Arguments are typed against that pipeline's parameters. Argo only.
    */
-  submit<P extends ParamPortMap, A = unknown>(id: string, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission;
+  submit<P extends ParamPortMap, A = unknown>(
+    id: string,
+    target: Pipeline<P>,
+    ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>
+  ): Submission;
 }
 
 /**
@@ -107,13 +156,39 @@ export interface UnboundPipelineBuilder {
  * backend runs (see `charts/kfp/kfp-bound.test-d.ts` for every case).
  */
 export interface BoundPipelineBuilder<B extends 'argo' | 'kfp'> extends UnboundPipelineBuilder {
-  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: ComponentFor<B, I, O>, ...args: ExactTaskArgs<I, A, 'an input of this component', B>): Task<O, B>;
-  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline', B>): PipelineTask<O, B>;
+  task<I extends PortMap, O extends PortMap, A = unknown>(
+    id: string,
+    component: ComponentFor<B, I, O>,
+    ...args: ExactTaskArgs<I, A, 'an input of this component', B>
+  ): Task<O, B>;
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(
+    id: string,
+    pipeline: Pipeline<P, O>,
+    ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline', B>
+  ): PipelineTask<O, B>;
   when(cond: CondFor<B>, body: (p: PipelineBuilder<B>) => void): Branches<B>;
-  forEach<T, R extends LoopReturnFor<B>>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder<B>, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
-  forEach<K extends string, R extends LoopReturnFor<B>>(id: string, items: ArtifactItemsFor<K, B>, body: (p: PipelineBuilder<B>, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
-  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: ComponentFor<B, I, O>, ...args: ExactTaskArgs<I, A, 'an input of this component', B>): Task<O, B>;
-  submit<P extends ParamPortMap, A = unknown>(id: SubmitId<B>, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission;
+  forEach<T, R extends LoopReturnFor<B>>(
+    id: string,
+    items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>,
+    body: (p: PipelineBuilder<B>, item: ItemRef<T>) => R,
+    opts?: { readonly parallelism?: number },
+  ): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturnFor<B>>(
+    id: string,
+    items: ArtifactItemsFor<K, B>,
+    body: (p: PipelineBuilder<B>, item: ArtifactRef<K>) => R,
+    opts?: { readonly parallelism?: number },
+  ): Loop<R extends void ? {} : R>;
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(
+    id: string,
+    component: ComponentFor<B, I, O>,
+    ...args: ExactTaskArgs<I, A, 'an input of this component', B>
+  ): Task<O, B>;
+  submit<P extends ParamPortMap, A = unknown>(
+    id: SubmitId<B>,
+    target: Pipeline<P>,
+    ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>
+  ): Submission;
 }
 
 /** What a loop body of a builder bound to `B` may return. */
@@ -134,7 +209,12 @@ export class Scope implements UnboundPipelineBuilder {
     const path = [...this.state.path, seg(kind, String(id))];
     assertDnsLabel(id, path, `${kind} id`);
     if (this.state.ids.has(id as string)) {
-      throw new DslError({ path, problem: `duplicate id: a task, loop or condition named "${String(id)}" already exists`, got: id, fix: 'Give every task and loop of a pipeline its own id' });
+      throw new DslError({
+        path,
+        problem: `duplicate id: a task, loop or condition named "${String(id)}" already exists`,
+        got: id,
+        fix: 'Give every task and loop of a pipeline its own id',
+      });
     }
     this.state.ids.add(id as string);
     return id as string;
@@ -144,28 +224,60 @@ export class Scope implements UnboundPipelineBuilder {
     const path = [...this.state.path, seg('task', id)];
     if (!component || component.kind !== 'component' || !component.ir) {
       const isPipeline = (component as unknown as AnyPipeline | undefined)?.kind === 'pipeline';
-      if (isPipeline) throw new DslError({ path, problem: 'expected a component but got a pipeline', got: (component as unknown as AnyPipeline).name, fix: 'Run a pipeline as a step with p.subPipeline(id, pipeline, args)' });
-      throw new DslError({ path, problem: 'expected a component', got: component, fix: 'Pass a value created with component()' });
+      if (isPipeline)
+        throw new DslError({
+          path,
+          problem: 'expected a component but got a pipeline',
+          got: (component as unknown as AnyPipeline).name,
+          fix: 'Run a pipeline as a step with p.subPipeline(id, pipeline, args)',
+        });
+      throw new DslError({
+        path,
+        problem: 'expected a component',
+        got: component,
+        fix: 'Pass a value created with component()',
+      });
     }
     this.claimId(id, 'task');
     assertUniqueNames(this.state, { components: [component.ir], pipelines: [] }, path);
     if (!this.state.components.has(component.name)) this.state.components.set(component.name, component.ir);
     const boundArgs = bindArgs(this.state, component.ir, args, this.site(path, inExitHandler));
-    const task: TaskState = { id, component, args: boundArgs, groups: this.groups, inExitHandler, after: [], overrides: {} };
+    const task: TaskState = {
+      id,
+      component,
+      args: boundArgs,
+      groups: this.groups,
+      inExitHandler,
+      after: [],
+      overrides: {},
+    };
     this.state.tasks.set(id, task);
     return task;
   }
 
-  task<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O> {
+  task<I extends PortMap, O extends PortMap, A = unknown>(
+    id: string,
+    component: Component<I, O>,
+    ...args: ExactTaskArgs<I, A>
+  ): Task<O> {
     const task = this.addTask(id, component, args[0], false);
     this.nodes.push({ kind: 'task', task });
     return new Task<O>(this.state, task);
   }
 
-  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(id: string, pipeline: Pipeline<P, O>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): PipelineTask<O> {
+  subPipeline<P extends ParamPortMap, O extends PortMap, A = unknown>(
+    id: string,
+    pipeline: Pipeline<P, O>,
+    ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>
+  ): PipelineTask<O> {
     const path = [...this.state.path, seg('task', String(id))];
     if (!pipeline || (pipeline as AnyPipeline).kind !== 'pipeline' || !(pipeline as AnyPipeline).ir) {
-      throw new DslError({ path, problem: 'expected a pipeline', got: pipeline, fix: 'Pass a value created with pipeline(); run components with p.task()' });
+      throw new DslError({
+        path,
+        problem: 'expected a pipeline',
+        got: pipeline,
+        fix: 'Pass a value created with pipeline(); run components with p.task()',
+      });
     }
     this.claimId(id, 'task');
     const task = addPipelineTask(this.state, id, pipeline, args[0], this.site(path));
@@ -193,16 +305,29 @@ export class Scope implements UnboundPipelineBuilder {
     return new PvcTask<{}>(this.state, task);
   }
 
-  onExit<I extends PortMap, O extends PortMap, A = unknown>(id: string, component: Component<I, O>, ...args: ExactTaskArgs<I, A>): Task<O> {
+  onExit<I extends PortMap, O extends PortMap, A = unknown>(
+    id: string,
+    component: Component<I, O>,
+    ...args: ExactTaskArgs<I, A>
+  ): Task<O> {
     if (this.groups.length > 0) {
-      throw new DslError({ path: [...this.state.path, seg('task', String(id))], problem: 'p.onExit() must be called at the top level of the pipeline', got: this.groups.map((g) => g.id), fix: 'Move it out of p.when()/p.forEach()' });
+      throw new DslError({
+        path: [...this.state.path, seg('task', String(id))],
+        problem: 'p.onExit() must be called at the top level of the pipeline',
+        got: this.groups.map((g) => g.id),
+        fix: 'Move it out of p.when()/p.forEach()',
+      });
     }
     const task = this.addTask(id, component, args[0], true);
     this.state.exitTasks.push(task);
     return new Task<O>(this.state, task);
   }
 
-  submit<P extends ParamPortMap, A = unknown>(id: string, target: Pipeline<P>, ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>): Submission {
+  submit<P extends ParamPortMap, A = unknown>(
+    id: string,
+    target: Pipeline<P>,
+    ...args: ExactTaskArgs<P, A, 'a parameter of this pipeline'>
+  ): Submission {
     this.claimId(id, 'submit');
     const task = addSubmit(this.state, id, target, args[0], this.site([...this.state.path, seg('submit', id)]));
     this.nodes.push({ kind: 'task', task });
@@ -219,13 +344,30 @@ export class Scope implements UnboundPipelineBuilder {
     const addBranch = (c: Cond | undefined, fn: (p: PipelineBuilder) => void): void => {
       const branchId = `${id}-${node.branches.length + 1}`;
       const path = [...this.state.path, seg('condition', branchId)];
-      if (closed) throw new DslError({ path, problem: 'no branch can follow .otherwise()', got: branchId, fix: 'Put .otherwise() last' });
+      if (closed)
+        throw new DslError({
+          path,
+          problem: 'no branch can follow .otherwise()',
+          got: branchId,
+          fix: 'Put .otherwise() last',
+        });
       if (c !== undefined) checkCond(this.state, c, this.site(path));
       const mixed = node.branches.find((b) => b.cond && classifyCond(b.cond.ir) === 'mixed');
       if (mixed) {
-        throw new DslError({ path, problem: 'cannot negate a condition that mixes task status and parameter values, as this branch requires', got: mixed.id, fix: 'Use separate p.when() blocks with explicit conditions instead of elseWhen/otherwise' });
+        throw new DslError({
+          path,
+          problem: 'cannot negate a condition that mixes task status and parameter values, as this branch requires',
+          got: mixed.id,
+          fix: 'Use separate p.when() blocks with explicit conditions instead of elseWhen/otherwise',
+        });
       }
-      if (typeof fn !== 'function') throw new DslError({ path, problem: 'branch body must be a function', got: fn, fix: 'Pass (p) => { p.task(...) }' });
+      if (typeof fn !== 'function')
+        throw new DslError({
+          path,
+          problem: 'branch body must be a function',
+          got: fn,
+          fix: 'Pass (p) => { p.task(...) }',
+        });
       const branch: BranchState = { id: branchId, ...(c ? { cond: c } : {}), nodes: [] };
       node.branches.push(branch);
       fn(new Scope(this.state, branch.nodes, [...this.groups, { kind: 'branch', id: branchId }]));
@@ -244,25 +386,56 @@ export class Scope implements UnboundPipelineBuilder {
     return branches;
   }
 
-  forEach<T, R extends LoopReturn>(id: string, items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>, body: (p: PipelineBuilder, item: ItemRef<T>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
-  forEach<K extends string, R extends LoopReturn>(id: string, items: ArtifactListRef<K>, body: (p: PipelineBuilder, item: ArtifactRef<K>) => R, opts?: { readonly parallelism?: number }): Loop<R extends void ? {} : R>;
-  forEach(id: string, items: unknown, body: (p: PipelineBuilder, item: never) => LoopReturn, opts: { readonly parallelism?: number } = {}): Loop<{}> {
+  forEach<T, R extends LoopReturn>(
+    id: string,
+    items: readonly T[] | ParamRef<readonly T[]> | ParamRef<T[]>,
+    body: (p: PipelineBuilder, item: ItemRef<T>) => R,
+    opts?: { readonly parallelism?: number },
+  ): Loop<R extends void ? {} : R>;
+  forEach<K extends string, R extends LoopReturn>(
+    id: string,
+    items: ArtifactListRef<K>,
+    body: (p: PipelineBuilder, item: ArtifactRef<K>) => R,
+    opts?: { readonly parallelism?: number },
+  ): Loop<R extends void ? {} : R>;
+  forEach(
+    id: string,
+    items: unknown,
+    body: (p: PipelineBuilder, item: never) => LoopReturn,
+    opts: { readonly parallelism?: number } = {},
+  ): Loop<{}> {
     this.claimId(id, 'loop');
     const path = [...this.state.path, seg('loop', id)];
     const parallelism = opts.parallelism;
     if (parallelism !== undefined && (!Number.isInteger(parallelism) || parallelism < 1)) {
-      throw new DslError({ path: [...path, 'parallelism'], problem: 'parallelism must be a positive integer', got: parallelism, fix: 'Use e.g. { parallelism: 4 }' });
+      throw new DslError({
+        path: [...path, 'parallelism'],
+        problem: 'parallelism must be a positive integer',
+        got: parallelism,
+        fix: 'Use e.g. { parallelism: 4 }',
+      });
     }
     let loopItems: LoopState['items'];
     let itemTypes: ItemTypeInfo = {};
     if (Array.isArray(items)) {
-      if (items.length === 0) throw new DslError({ path, problem: 'a static loop needs at least one item', got: items, fix: 'Pass a non-empty list' });
+      if (items.length === 0)
+        throw new DslError({
+          path,
+          problem: 'a static loop needs at least one item',
+          got: items,
+          fix: 'Pass a non-empty list',
+        });
       bindParam(this.state, 'json', undefined, items, this.site([...path, 'items']));
       loopItems = { kind: 'static', values: [...items] };
       itemTypes = inferItemTypes(items);
     } else if (items instanceof ParamRef) {
       if (items.type !== undefined && items.type !== 'json') {
-        throw new DslError({ path: [...path, 'items'], problem: 'a dynamic loop needs a JSON list', got: `${article(items.type ?? '')} ${items.type} reference`, fix: 'Declare the upstream output as param.json<T[]>()' });
+        throw new DslError({
+          path: [...path, 'items'],
+          problem: 'a dynamic loop needs a JSON list',
+          got: `${article(items.type ?? '')} ${items.type} reference`,
+          fix: 'Declare the upstream output as param.json<T[]>()',
+        });
       }
       checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
       loopItems = { kind: 'param', value: items.value };
@@ -270,13 +443,29 @@ export class Scope implements UnboundPipelineBuilder {
       checkVisible(this.state, items.scope, items.value, this.site([...path, 'items']));
       loopItems = { kind: 'artifacts', value: items.value, artifactType: items.artifactType };
     } else {
-      throw new DslError({ path: [...path, 'items'], problem: 'loop items must be a list, a JSON-list reference or a list of artifacts', got: isRef(items) ? 'one artifact' : items, fix: 'Pass an array, a param.list<T>() output or a collected artifact output' });
+      throw new DslError({
+        path: [...path, 'items'],
+        problem: 'loop items must be a list, a JSON-list reference or a list of artifacts',
+        got: isRef(items) ? 'one artifact' : items,
+        fix: 'Pass an array, a param.list<T>() output or a collected artifact output',
+      });
     }
-    const loop: LoopState = { id, groups: this.groups, items: loopItems, ...(parallelism ? { parallelism } : {}), nodes: [], collect: [], after: [] };
+    const loop: LoopState = {
+      id,
+      groups: this.groups,
+      items: loopItems,
+      ...(parallelism ? { parallelism } : {}),
+      nodes: [],
+      collect: [],
+      after: [],
+    };
     this.state.loops.set(id, loop);
     this.nodes.push({ kind: 'loop', loop });
     const frame: GroupFrame = { kind: 'loop', id };
-    const item = loopItems.kind === 'artifacts' ? new ArtifactRef({ kind: 'loopItem', loop: id, path: [] }, this.state.scope, loopItems.artifactType) : itemRef(this.state.scope, id, [], itemTypes);
+    const item =
+      loopItems.kind === 'artifacts'
+        ? new ArtifactRef({ kind: 'loopItem', loop: id, path: [] }, this.state.scope, loopItems.artifactType)
+        : itemRef(this.state.scope, id, [], itemTypes);
     const result = body(new Scope(this.state, loop.nodes, [...this.groups, frame]), item as never);
     loop.collect = collectOutputs(this.state, loop, result, path);
     return new Loop(this.state, loop);
@@ -315,21 +504,51 @@ function itemRef(scope: ScopeId, loop: string, path: string[], types: ItemTypeIn
   });
 }
 
-function collectOutputs(state: BuildState, loop: LoopState, result: unknown, path: readonly PathSegment[]): LoopState['collect'] {
+function collectOutputs(
+  state: BuildState,
+  loop: LoopState,
+  result: unknown,
+  path: readonly PathSegment[],
+): LoopState['collect'] {
   if (result === undefined) return [];
   if (result === null || typeof result !== 'object' || isRef(result)) {
-    throw new DslError({ path, problem: 'a loop body may only return an object of task outputs', got: result, fix: 'Return e.g. { score: task.outputs.score }' });
+    throw new DslError({
+      path,
+      problem: 'a loop body may only return an object of task outputs',
+      got: result,
+      fix: 'Return e.g. { score: task.outputs.score }',
+    });
   }
   return Object.entries(result as Record<string, unknown>).map(([name, value]) => {
     const at = [...path, seg('output', name)];
-    if (!(value instanceof ParamRef || value instanceof ArtifactRef) || value.scope !== state.scope || value.value.kind !== 'taskOutput') {
-      const got = value instanceof ArtifactRef ? `artifact ${value.artifactType} ${describeValue(value.value)}` : value instanceof ParamRef ? describeValue(value.value) : value;
-      throw new DslError({ path: at, problem: 'only outputs of tasks in the loop body can be collected', got, fix: 'Return a task output, e.g. task.outputs.score' });
+    if (
+      !(value instanceof ParamRef || value instanceof ArtifactRef) ||
+      value.scope !== state.scope ||
+      value.value.kind !== 'taskOutput'
+    ) {
+      const got =
+        value instanceof ArtifactRef
+          ? `artifact ${value.artifactType} ${describeValue(value.value)}`
+          : value instanceof ParamRef
+            ? describeValue(value.value)
+            : value;
+      throw new DslError({
+        path: at,
+        problem: 'only outputs of tasks in the loop body can be collected',
+        got,
+        fix: 'Return a task output, e.g. task.outputs.score',
+      });
     }
     const task = state.tasks.get(value.value.task);
     const last = task?.groups[task.groups.length - 1];
     if (!task || last?.kind !== 'loop' || last.id !== loop.id) {
-      throw new DslError({ path: at, problem: 'collected outputs must come from tasks directly in this loop body (not inside a condition or another loop)', got: value.value.task, fix: 'Move the task to the top of the loop body' });
+      throw new DslError({
+        path: at,
+        problem:
+          'collected outputs must come from tasks directly in this loop body (not inside a condition or another loop)',
+        got: value.value.task,
+        fix: 'Move the task to the top of the loop body',
+      });
     }
     const port = task.component.ir.outputs.find((o) => o.name === (value.value as { output: string }).output) as PortIR;
     return { name, task: task.id, output: port.name, port };

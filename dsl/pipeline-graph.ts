@@ -8,11 +8,18 @@ import type { CondIR, ValueIR } from './ir/index.ts';
  */
 export function valueDeps(value: ValueIR, state?: Pick<BuildState, 'conditions'>): string[] {
   switch (value.kind) {
-    case 'taskOutput': return [value.task];
-    case 'loopOutput': return [value.loop];
-    case 'conditionOutput': return (state?.conditions.get(value.condition)?.outputs.find((o) => o.name === value.output)?.values ?? []).flatMap((v) => valueDeps(v, state));
-    case 'concat': return value.parts.flatMap((p) => valueDeps(p, state));
-    default: return [];
+    case 'taskOutput':
+      return [value.task];
+    case 'loopOutput':
+      return [value.loop];
+    case 'conditionOutput':
+      return (
+        state?.conditions.get(value.condition)?.outputs.find((o) => o.name === value.output)?.values ?? []
+      ).flatMap((v) => valueDeps(v, state));
+    case 'concat':
+      return value.parts.flatMap((p) => valueDeps(p, state));
+    default:
+      return [];
   }
 }
 
@@ -20,11 +27,15 @@ export function valueDeps(value: ValueIR, state?: Pick<BuildState, 'conditions'>
 export function condDeps(cond: CondIR | undefined, state?: Pick<BuildState, 'conditions'>): string[] {
   if (!cond) return [];
   switch (cond.kind) {
-    case 'compare': return [...valueDeps(cond.left, state), ...valueDeps(cond.right, state)];
-    case 'status': return [cond.task];
+    case 'compare':
+      return [...valueDeps(cond.left, state), ...valueDeps(cond.right, state)];
+    case 'status':
+      return [cond.task];
     case 'and':
-    case 'or': return cond.items.flatMap((c) => condDeps(c, state));
-    case 'not': return condDeps(cond.item, state);
+    case 'or':
+      return cond.items.flatMap((c) => condDeps(c, state));
+    case 'not':
+      return condDeps(cond.item, state);
   }
 }
 
@@ -44,11 +55,20 @@ export function assertAcyclic(state: BuildState, body: readonly NodeState[]): vo
         const t = n.task;
         if (owner) add(owner, t.id);
         const reads = [...Object.values(t.args), ...(t.mounts ?? []).map((m) => m.claim)];
-        [...reads.flatMap((v) => valueDeps(v, state)), ...t.after, ...condDeps(t.when?.ir, state), ...branchConds.flatMap((c) => condDeps(c, state))].forEach((d) => add(t.id, d));
+        [
+          ...reads.flatMap((v) => valueDeps(v, state)),
+          ...t.after,
+          ...condDeps(t.when?.ir, state),
+          ...branchConds.flatMap((c) => condDeps(c, state)),
+        ].forEach((d) => add(t.id, d));
       } else if (n.kind === 'loop') {
         const l = n.loop;
         if (owner) add(owner, l.id);
-        [...l.after, ...(l.items.kind !== 'static' ? valueDeps(l.items.value, state) : []), ...branchConds.flatMap((c) => condDeps(c, state))].forEach((d) => add(l.id, d));
+        [
+          ...l.after,
+          ...(l.items.kind !== 'static' ? valueDeps(l.items.value, state) : []),
+          ...branchConds.flatMap((c) => condDeps(c, state)),
+        ].forEach((d) => add(l.id, d));
         visit(l.nodes, [], l.id);
       } else {
         const conds: CondIR[] = [...branchConds];
@@ -67,7 +87,12 @@ export function assertAcyclic(state: BuildState, body: readonly NodeState[]): vo
     if (s === 'done') return;
     if (s === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(id)), id];
-      throw new DslError({ path: state.path, problem: 'tasks depend on each other in a cycle', got: cycle.join(' -> '), fix: 'Remove one of the .after() calls or data references that close the loop' });
+      throw new DslError({
+        path: state.path,
+        problem: 'tasks depend on each other in a cycle',
+        got: cycle.join(' -> '),
+        fix: 'Remove one of the .after() calls or data references that close the loop',
+      });
     }
     state2.set(id, 'visiting');
     stack.push(id);

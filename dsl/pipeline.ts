@@ -4,11 +4,22 @@ import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
 import { toSeconds, type Duration } from './duration.ts';
 import { DslError, seg } from './errors.ts';
-import type { JsonValue, NodeIR, ParamPortIR, PipelineIR, PipelineOutputIR, PipelineTargetIR, PortIR, TaskIR, TolerationIR } from './ir/index.ts';
+import type {
+  JsonValue,
+  NodeIR,
+  ParamPortIR,
+  PipelineIR,
+  PipelineOutputIR,
+  PipelineTargetIR,
+  PortIR,
+  TaskIR,
+  TolerationIR,
+} from './ir/index.ts';
 import { assertDnsLabel, assertPortName } from './names.ts';
 import { assertAcyclic } from './pipeline-graph.ts';
 import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
-import { ArtifactListPort, ArtifactPort, ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
+import type { ArtifactListPort, ArtifactPort } from './ports.ts';
+import { ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
 import { ArtifactListRef, ArtifactRef, ParamRef, isRef } from './refs.ts';
 import { outputPorts } from './sub-pipeline.ts';
 import { submitToIR } from './submit.ts';
@@ -69,13 +80,23 @@ export interface PipelineSettings<P extends ParamPortMap> {
 }
 
 /** Outputs a pipeline may return from its build function. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type PipelineReturn = { readonly [name: string]: ParamRef<any> | ArtifactRef<string> | ArtifactListRef<string> } | void;
+export type PipelineReturn = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly [name: string]: ParamRef<any> | ArtifactRef<string> | ArtifactListRef<string>;
+} | void;
 
 /** The output ports of a pipeline whose build function returns `R`. */
 export type OutputPortsOf<R> = R extends void
   ? {}
-  : { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamPort<T> : R[K] extends ArtifactRef<infer A> ? ArtifactPort<A> : R[K] extends ArtifactListRef<infer A> ? ArtifactListPort<A> : never };
+  : {
+      readonly [K in keyof R]: R[K] extends ParamRef<infer T>
+        ? ParamPort<T>
+        : R[K] extends ArtifactRef<infer A>
+          ? ArtifactPort<A>
+          : R[K] extends ArtifactListRef<infer A>
+            ? ArtifactListPort<A>
+            : never;
+    };
 
 /**
  * A pipeline: typed parameters plus a DAG of tasks. Schedules and backends consume it, and
@@ -112,7 +133,11 @@ export type AnyPipeline = Pipeline<any, any>;
  * });
  * ```
  */
-export function pipeline<const P extends ParamPortMap = {}, R extends PipelineReturn = void, const B extends PipelineTargetIR | undefined = undefined>(
+export function pipeline<
+  const P extends ParamPortMap = {},
+  R extends PipelineReturn = void,
+  const B extends PipelineTargetIR | undefined = undefined,
+>(
   name: string,
   // `target` also picks the builder's type: what the pinned backend cannot run is a type error.
   options: PipelineOptions<P> & { readonly target?: B },
@@ -121,7 +146,12 @@ export function pipeline<const P extends ParamPortMap = {}, R extends PipelineRe
   const path = [seg('pipeline', String(name))];
   assertDnsLabel(name, path, 'pipeline name');
   if (typeof build !== 'function') {
-    throw new DslError({ path, problem: 'pipeline needs a build function', got: build, fix: 'Pass (p, params) => { p.task(...) } as the third argument' });
+    throw new DslError({
+      path,
+      problem: 'pipeline needs a build function',
+      got: build,
+      fix: 'Pass (p, params) => { p.task(...) } as the third argument',
+    });
   }
   const paramPorts = (options?.params ?? {}) as P;
   const paramsIR = paramsToIR(paramPorts, path);
@@ -163,7 +193,14 @@ export function pipeline<const P extends ParamPortMap = {}, R extends PipelineRe
     ...(options.target !== undefined ? { target: assertTarget(options.target, [...path, 'target']) } : {}),
   };
   const submits = [...new Set([...state.tasks.values()].flatMap((t) => (t.submit ? [t.submit] : [])))];
-  return { kind: 'pipeline', name, params: paramPorts, outputs: outputPorts(outputs.map((o) => o.port)) as OutputPortsOf<R>, ir, ...(submits.length ? { submits } : {}) };
+  return {
+    kind: 'pipeline',
+    name,
+    params: paramPorts,
+    outputs: outputPorts(outputs.map((o) => o.port)) as OutputPortsOf<R>,
+    ir,
+    ...(submits.length ? { submits } : {}),
+  };
 }
 
 function assertTarget(target: unknown, path: readonly string[]): PipelineTargetIR {
@@ -175,13 +212,23 @@ function assertTarget(target: unknown, path: readonly string[]): PipelineTargetI
 
 function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[] {
   if (params === null || typeof params !== 'object') {
-    throw new DslError({ path: [...path, 'params'], problem: 'params must be an object of param ports', got: params, fix: 'Use e.g. { snapshotDate: param.string() }' });
+    throw new DslError({
+      path: [...path, 'params'],
+      problem: 'params must be an object of param ports',
+      got: params,
+      fix: 'Use e.g. { snapshotDate: param.string() }',
+    });
   }
   return Object.entries(params).map(([key, port]) => {
     const at = [...path, seg('param', key)];
     assertPortName(key, at);
     if (!(port instanceof ParamPort)) {
-      throw new DslError({ path: at, problem: 'pipeline parameters must be parameter ports', got: port && typeof port === 'object' ? (port as { portKind?: unknown }).portKind : port, fix: 'Use param.string(), param.int(), ...; artifacts flow between tasks' });
+      throw new DslError({
+        path: at,
+        problem: 'pipeline parameters must be parameter ports',
+        got: port && typeof port === 'object' ? (port as { portKind?: unknown }).portKind : port,
+        fix: 'Use param.string(), param.int(), ...; artifacts flow between tasks',
+      });
     }
     const ir = port.toIR(key);
     checkParamPort(ir, at);
@@ -190,7 +237,13 @@ function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[
 }
 
 function taskToIR(state: BuildState, t: TaskState): TaskIR {
-  const when = t.when ? checkCond(state, t.when, { groups: t.groups, inExitHandler: t.inExitHandler, path: [...state.path, seg('task', t.id), 'when'] }) : undefined;
+  const when = t.when
+    ? checkCond(state, t.when, {
+        groups: t.groups,
+        inExitHandler: t.inExitHandler,
+        path: [...state.path, seg('task', t.id), 'when'],
+      })
+    : undefined;
   const common = {
     kind: 'task',
     id: t.id,
@@ -210,8 +263,13 @@ function nodeToIR(state: BuildState, n: NodeState): NodeIR {
     return {
       kind: 'condition',
       id: n.id,
-      branches: n.branches.map((b) => ({ ...(b.cond ? { cond: b.cond.ir } : {}), body: b.nodes.map((c) => nodeToIR(state, c)) })),
-      ...(n.outputs.length ? { outputs: n.outputs.map((o) => ({ name: o.name, kind: o.kind, values: [...o.values] })) } : {}),
+      branches: n.branches.map((b) => ({
+        ...(b.cond ? { cond: b.cond.ir } : {}),
+        body: b.nodes.map((c) => nodeToIR(state, c)),
+      })),
+      ...(n.outputs.length
+        ? { outputs: n.outputs.map((o) => ({ name: o.name, kind: o.kind, values: [...o.values] })) }
+        : {}),
     };
   }
   const l = n.loop;
@@ -221,7 +279,12 @@ function nodeToIR(state: BuildState, n: NodeState): NodeIR {
     items: l.items.kind === 'static' ? { kind: 'static', values: l.items.values as JsonValue[] } : l.items,
     ...(l.parallelism ? { parallelism: l.parallelism } : {}),
     body: l.nodes.map((c) => nodeToIR(state, c)),
-    collect: l.collect.map(({ name, task, output, port }) => ({ name, task, output, ...(port.kind === 'artifact' ? { artifact: true as const } : {}) })),
+    collect: l.collect.map(({ name, task, output, port }) => ({
+      name,
+      task,
+      output,
+      ...(port.kind === 'artifact' ? { artifact: true as const } : {}),
+    })),
     after: [...l.after],
   };
 }
@@ -229,23 +292,70 @@ function nodeToIR(state: BuildState, n: NodeState): NodeIR {
 function outputsToIR(state: BuildState, returned: unknown, path: readonly string[]): PipelineOutputIR[] {
   if (returned === undefined) return [];
   if (returned === null || typeof returned !== 'object' || isRef(returned)) {
-    throw new DslError({ path, problem: 'a pipeline build function may only return an object of outputs', got: returned, fix: 'Return e.g. { model: train.outputs.model } or nothing' });
+    throw new DslError({
+      path,
+      problem: 'a pipeline build function may only return an object of outputs',
+      got: returned,
+      fix: 'Return e.g. { model: train.outputs.model } or nothing',
+    });
   }
   return Object.entries(returned as Record<string, unknown>).map(([name, ref]) => {
     const at = [...path, seg('output', name)];
     assertPortName(name, at);
     const kind = isRef(ref) ? ref.value.kind : undefined;
-    if (!isRef(ref) || ref.scope !== state.scope || (kind !== 'taskOutput' && kind !== 'loopOutput' && kind !== 'conditionOutput')) {
-      throw new DslError({ path: at, problem: 'pipeline outputs must be outputs of its own tasks or loops, or a p.oneOf()', got: ref, fix: 'Return e.g. { model: train.outputs.model }' });
+    if (
+      !isRef(ref) ||
+      ref.scope !== state.scope ||
+      (kind !== 'taskOutput' && kind !== 'loopOutput' && kind !== 'conditionOutput')
+    ) {
+      throw new DslError({
+        path: at,
+        problem: 'pipeline outputs must be outputs of its own tasks or loops, or a p.oneOf()',
+        got: ref,
+        fix: 'Return e.g. { model: train.outputs.model }',
+      });
     }
     const v = ref.value;
-    const groups = v.kind === 'taskOutput' ? state.tasks.get(v.task)?.groups : v.kind === 'loopOutput' ? state.loops.get(v.loop)?.groups : v.kind === 'conditionOutput' ? state.conditions.get(v.condition)?.groups : undefined;
+    const groups =
+      v.kind === 'taskOutput'
+        ? state.tasks.get(v.task)?.groups
+        : v.kind === 'loopOutput'
+          ? state.loops.get(v.loop)?.groups
+          : v.kind === 'conditionOutput'
+            ? state.conditions.get(v.condition)?.groups
+            : undefined;
     if (!groups || groups.length > 0) {
-      throw new DslError({ path: at, problem: 'pipeline outputs must come from top-level tasks, loops or conditions (not from inside a condition or loop)', got: v.kind === 'taskOutput' ? v.task : v.kind === 'loopOutput' ? v.loop : v.kind === 'conditionOutput' ? v.condition : v.kind, fix: 'Return the loop\'s collected output or a p.oneOf() of the branches, or move the task to the top level' });
+      throw new DslError({
+        path: at,
+        problem:
+          'pipeline outputs must come from top-level tasks, loops or conditions (not from inside a condition or loop)',
+        got:
+          v.kind === 'taskOutput'
+            ? v.task
+            : v.kind === 'loopOutput'
+              ? v.loop
+              : v.kind === 'conditionOutput'
+                ? v.condition
+                : v.kind,
+        fix: "Return the loop's collected output or a p.oneOf() of the branches, or move the task to the top level",
+      });
     }
-    const port: PortIR = ref instanceof ArtifactRef || ref instanceof ArtifactListRef
-      ? { kind: 'artifact', name, artifactType: ref.artifactType, optional: false, ...(ref instanceof ArtifactListRef ? { list: true as const } : {}) }
-      : { kind: 'param', name, type: ref.type ?? 'json', optional: false, ...(v.kind === 'loopOutput' ? { jsonShape: 'list' as const } : jsonShapeOf(state, v)) };
+    const port: PortIR =
+      ref instanceof ArtifactRef || ref instanceof ArtifactListRef
+        ? {
+            kind: 'artifact',
+            name,
+            artifactType: ref.artifactType,
+            optional: false,
+            ...(ref instanceof ArtifactListRef ? { list: true as const } : {}),
+          }
+        : {
+            kind: 'param',
+            name,
+            type: ref.type ?? 'json',
+            optional: false,
+            ...(v.kind === 'loopOutput' ? { jsonShape: 'list' as const } : jsonShapeOf(state, v)),
+          };
     return { name, value: v, kind: ref instanceof ParamRef ? 'param' : 'artifact', port };
   });
 }
@@ -259,9 +369,15 @@ function jsonShapeOf(state: BuildState, v: PipelineOutputIR['value']): { jsonSha
 
 function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]): PipelineIR['options'] {
   if (o.parallelism !== undefined && (!Number.isInteger(o.parallelism) || o.parallelism < 1)) {
-    throw new DslError({ path: [...path, 'parallelism'], problem: 'parallelism must be a positive integer', got: o.parallelism, fix: 'Use e.g. parallelism: 4' });
+    throw new DslError({
+      path: [...path, 'parallelism'],
+      problem: 'parallelism must be a positive integer',
+      got: o.parallelism,
+      fix: 'Use e.g. parallelism: 4',
+    });
   }
-  if (o.serviceAccount !== undefined) assertDnsLabel(o.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  if (o.serviceAccount !== undefined)
+    assertDnsLabel(o.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
   return {
     ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),
     ...(o.timeout !== undefined ? { timeoutSeconds: toSeconds(o.timeout, [...path, 'timeout']) } : {}),
@@ -271,7 +387,9 @@ function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]):
     ...(o.artifactRepository ? { artifactRepositoryRef: o.artifactRepository } : {}),
     ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
     tolerations: o.tolerations ?? [],
-    ...(o.ttlAfterFinished !== undefined ? { ttlSecondsAfterFinished: toSeconds(o.ttlAfterFinished, [...path, 'ttlAfterFinished']) } : {}),
+    ...(o.ttlAfterFinished !== undefined
+      ? { ttlSecondsAfterFinished: toSeconds(o.ttlAfterFinished, [...path, 'ttlAfterFinished']) }
+      : {}),
     ...(o.podGC ? { podGC: o.podGC } : {}),
   };
 }

@@ -32,14 +32,31 @@ export function toCommandArg(value: unknown, path: readonly PathSegment[]): Comm
   if (value instanceof Placeholder) return [value.part];
   if (typeof value === 'number' || typeof value === 'boolean') return [{ kind: 'text', text: String(value) }];
   if (typeof value !== 'string') {
-    throw new DslError({ path, problem: 'command arguments must be strings or io placeholders', got: value, fix: 'Use io.inputs.<name> or io.outputs.<name>.path from the command function' });
+    throw new DslError({
+      path,
+      problem: 'command arguments must be strings or io placeholders',
+      got: value,
+      fix: 'Use io.inputs.<name> or io.outputs.<name>.path from the command function',
+    });
   }
   if (hasTokens(value)) {
     // splitTokens throws for artifacts; for params we still refuse: a component must not close over a pipeline.
     splitTokens(value, path);
-    throw new DslError({ path, problem: 'a pipeline reference was used inside a component definition', got: value.replace(/\u0000[^\u0000]*\u0000/g, '<ref>'), fix: 'Declare an input on the component and pass the reference as an argument of p.task()' });
+    throw new DslError({
+      path,
+      problem: 'a pipeline reference was used inside a component definition',
+      got: value.replace(/\u0000[^\u0000]*\u0000/g, '<ref>'),
+      fix: 'Declare an input on the component and pass the reference as an argument of p.task()',
+    });
   }
-  assertNoTemplateBraces(value.split(IO_START).map((s) => s.split(IO_END).pop()).join(''), path, 'argument');
+  assertNoTemplateBraces(
+    value
+      .split(IO_START)
+      .map((s) => s.split(IO_END).pop())
+      .join(''),
+    path,
+    'argument',
+  );
   const parts: CommandPartIR[] = [];
   let rest = value;
   while (rest.length > 0) {

@@ -1,5 +1,14 @@
 import { DslError, seg, type PathSegment } from './errors.ts';
-import type { AffinityIR, EnvVarIR, PodSpecIR, ResourcesIR, SecurityIR, TolerationIR, VolumeIR, VolumeSourceIR } from './ir/index.ts';
+import type {
+  AffinityIR,
+  EnvVarIR,
+  PodSpecIR,
+  ResourcesIR,
+  SecurityIR,
+  TolerationIR,
+  VolumeIR,
+  VolumeSourceIR,
+} from './ir/index.ts';
 import { assertDnsLabel, suggestName } from './names.ts';
 import { Placeholder, toCommandArg } from './placeholders.ts';
 import { quantity, type Quantity } from './quantity.ts';
@@ -25,11 +34,24 @@ export interface ResourceSpec {
 }
 
 /** An environment variable taken from a Secret key; the value never appears in the YAML. */
-export interface SecretKeySource { readonly from: 'secret'; readonly name: string; readonly key: string; readonly optional?: boolean }
+export interface SecretKeySource {
+  readonly from: 'secret';
+  readonly name: string;
+  readonly key: string;
+  readonly optional?: boolean;
+}
 /** An environment variable taken from a ConfigMap key. */
-export interface ConfigMapKeySource { readonly from: 'configMap'; readonly name: string; readonly key: string; readonly optional?: boolean }
+export interface ConfigMapKeySource {
+  readonly from: 'configMap';
+  readonly name: string;
+  readonly key: string;
+  readonly optional?: boolean;
+}
 /** An environment variable taken from a pod field such as `metadata.name`. */
-export interface FieldRefSource { readonly from: 'field'; readonly fieldPath: string }
+export interface FieldRefSource {
+  readonly from: 'field';
+  readonly fieldPath: string;
+}
 
 /**
  * References a key of a Secret for an environment variable.
@@ -38,7 +60,12 @@ export interface FieldRefSource { readonly from: 'field'; readonly fieldPath: st
  * env: { MLFLOW_TOKEN: secretKey('mlflow', 'token') }
  * ```
  */
-export const secretKey = (name: string, key: string, opts: { optional?: boolean } = {}): SecretKeySource => ({ from: 'secret', name, key, ...opts });
+export const secretKey = (name: string, key: string, opts: { optional?: boolean } = {}): SecretKeySource => ({
+  from: 'secret',
+  name,
+  key,
+  ...opts,
+});
 /**
  * References a key of a ConfigMap for an environment variable.
  * @example
@@ -46,7 +73,12 @@ export const secretKey = (name: string, key: string, opts: { optional?: boolean 
  * env: { WAREHOUSE_URL: configMapKey('warehouse', 'url') }
  * ```
  */
-export const configMapKey = (name: string, key: string, opts: { optional?: boolean } = {}): ConfigMapKeySource => ({ from: 'configMap', name, key, ...opts });
+export const configMapKey = (name: string, key: string, opts: { optional?: boolean } = {}): ConfigMapKeySource => ({
+  from: 'configMap',
+  name,
+  key,
+  ...opts,
+});
 /**
  * Exposes a pod field (downward API) as an environment variable.
  * @example
@@ -74,10 +106,20 @@ export const volume = {
   emptyDir: (opts: { medium?: 'Memory'; sizeLimit?: Quantity } = {}): VolumeSourceIR => ({
     kind: 'emptyDir',
     ...(opts.medium ? { medium: opts.medium } : {}),
-    ...(opts.sizeLimit !== undefined ? { sizeLimit: quantity(opts.sizeLimit, ['volume', 'emptyDir', 'sizeLimit']) } : {}),
+    ...(opts.sizeLimit !== undefined
+      ? { sizeLimit: quantity(opts.sizeLimit, ['volume', 'emptyDir', 'sizeLimit']) }
+      : {}),
   }),
-  configMap: (name: string, opts: { optional?: boolean } = {}): VolumeSourceIR => ({ kind: 'configMap', name, ...opts }),
-  secret: (secretName: string, opts: { optional?: boolean } = {}): VolumeSourceIR => ({ kind: 'secret', secretName, ...opts }),
+  configMap: (name: string, opts: { optional?: boolean } = {}): VolumeSourceIR => ({
+    kind: 'configMap',
+    name,
+    ...opts,
+  }),
+  secret: (secretName: string, opts: { optional?: boolean } = {}): VolumeSourceIR => ({
+    kind: 'secret',
+    secretName,
+    ...opts,
+  }),
 } as const;
 
 /** A volume mounted into the container. */
@@ -135,16 +177,26 @@ export function resourcesToIR(spec: ResourceSpec | undefined, path: readonly Pat
   const limits: Record<string, string> = {};
   if (spec.cpu !== undefined) requests.cpu = quantity(spec.cpu, [...at, 'cpu'], 'cpu');
   if (spec.memory !== undefined) requests.memory = quantity(spec.memory, [...at, 'memory']);
-  if (spec.ephemeralStorage !== undefined) requests['ephemeral-storage'] = quantity(spec.ephemeralStorage, [...at, 'ephemeralStorage']);
+  if (spec.ephemeralStorage !== undefined)
+    requests['ephemeral-storage'] = quantity(spec.ephemeralStorage, [...at, 'ephemeralStorage']);
   Object.assign(limits, requests);
   const l = spec.limits ?? {};
   if (l.cpu !== undefined) limits.cpu = quantity(l.cpu, [...at, 'limits', 'cpu'], 'cpu');
   if (l.memory !== undefined) limits.memory = quantity(l.memory, [...at, 'limits', 'memory']);
-  if (l.ephemeralStorage !== undefined) limits['ephemeral-storage'] = quantity(l.ephemeralStorage, [...at, 'limits', 'ephemeralStorage']);
+  if (l.ephemeralStorage !== undefined)
+    limits['ephemeral-storage'] = quantity(l.ephemeralStorage, [...at, 'limits', 'ephemeralStorage']);
   if (spec.gpu !== undefined) {
-    const gpu = typeof spec.gpu === 'number' ? { count: spec.gpu, resource: 'nvidia.com/gpu' } : { resource: 'nvidia.com/gpu', ...spec.gpu };
+    const gpu =
+      typeof spec.gpu === 'number'
+        ? { count: spec.gpu, resource: 'nvidia.com/gpu' }
+        : { resource: 'nvidia.com/gpu', ...spec.gpu };
     if (!Number.isInteger(gpu.count) || gpu.count < 1) {
-      throw new DslError({ path: [...at, 'gpu'], problem: 'GPU count must be a positive integer', got: gpu.count, fix: 'Use e.g. gpu: 1' });
+      throw new DslError({
+        path: [...at, 'gpu'],
+        problem: 'GPU count must be a positive integer',
+        got: gpu.count,
+        fix: 'Use e.g. gpu: 1',
+      });
     }
     // Extended resources must have requests equal to limits.
     requests[gpu.resource] = String(gpu.count);
@@ -157,15 +209,33 @@ export function envToIR(env: Readonly<Record<string, EnvValue>> | undefined, pat
   return Object.entries(env ?? {}).map(([name, value]) => {
     const at = [...path, seg('env', name)];
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) {
-      throw new DslError({ path: at, problem: 'invalid environment variable name', got: name, fix: 'Use letters, digits and "_", e.g. "MODEL_DIR"' });
+      throw new DslError({
+        path: at,
+        problem: 'invalid environment variable name',
+        got: name,
+        fix: 'Use letters, digits and "_", e.g. "MODEL_DIR"',
+      });
     }
     if (typeof value === 'object' && !(value instanceof Placeholder)) {
-      if (value.from === 'secret') return { name, secretKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) } };
-      if (value.from === 'configMap') return { name, configMapKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) } };
+      if (value.from === 'secret')
+        return {
+          name,
+          secretKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) },
+        };
+      if (value.from === 'configMap')
+        return {
+          name,
+          configMapKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) },
+        };
       return { name, fieldRef: { fieldPath: value.fieldPath } };
     }
     if (typeof value === 'string' && SECRET_LIKE_NAME.test(name) && value.length > 0) {
-      throw new DslError({ path: at, problem: 'a secret-looking variable has a literal value; secret values must never be written to git', got: '<redacted>', fix: `Store it in a Secret and use secretKey('<secret>', '<key>')` });
+      throw new DslError({
+        path: at,
+        problem: 'a secret-looking variable has a literal value; secret values must never be written to git',
+        got: '<redacted>',
+        fix: `Store it in a Secret and use secretKey('<secret>', '<key>')`,
+      });
     }
     return { name, value: toCommandArg(value, at) };
   });
@@ -176,24 +246,44 @@ export function volumesToIR(volumes: readonly VolumeSpec[] | undefined, path: re
   return (volumes ?? []).map((v, i) => {
     const at = [...path, `volumes[${i}]`];
     if (typeof v.mountPath !== 'string' || !v.mountPath.startsWith('/')) {
-      throw new DslError({ path: at, problem: 'mountPath must be an absolute path', got: v.mountPath, fix: 'Use e.g. "/data"' });
+      throw new DslError({
+        path: at,
+        problem: 'mountPath must be an absolute path',
+        got: v.mountPath,
+        fix: 'Use e.g. "/data"',
+      });
     }
     const name = v.name ?? defaultVolumeName(v.source);
     assertDnsLabel(name, at, 'volume name');
     if (seen.has(name)) {
-      throw new DslError({ path: at, problem: 'two volumes have the same name', got: name, fix: 'Give one of them an explicit `name`' });
+      throw new DslError({
+        path: at,
+        problem: 'two volumes have the same name',
+        got: name,
+        fix: 'Give one of them an explicit `name`',
+      });
     }
     seen.add(name);
-    return { name, mountPath: v.mountPath, readOnly: v.readOnly ?? false, ...(v.subPath ? { subPath: v.subPath } : {}), source: v.source };
+    return {
+      name,
+      mountPath: v.mountPath,
+      readOnly: v.readOnly ?? false,
+      ...(v.subPath ? { subPath: v.subPath } : {}),
+      source: v.source,
+    };
   });
 }
 
 function defaultVolumeName(source: VolumeSourceIR): string {
   switch (source.kind) {
-    case 'pvc': return suggestName(`pvc-${source.claimName}`);
-    case 'emptyDir': return 'scratch';
-    case 'configMap': return suggestName(`cm-${source.name}`);
-    case 'secret': return suggestName(`secret-${source.secretName}`);
+    case 'pvc':
+      return suggestName(`pvc-${source.claimName}`);
+    case 'emptyDir':
+      return 'scratch';
+    case 'configMap':
+      return suggestName(`cm-${source.name}`);
+    case 'secret':
+      return suggestName(`secret-${source.secretName}`);
   }
 }
 
@@ -216,9 +306,14 @@ export function securityToIR(spec: SecuritySpec | undefined): SecurityIR {
 }
 
 /** Builds the pod part of a component's IR from its options. */
-export function podToIR(opts: PodOptions & { readonly env?: Readonly<Record<string, EnvValue>> }, path: readonly PathSegment[], extraEnv: readonly EnvVarIR[] = []): PodSpecIR {
+export function podToIR(
+  opts: PodOptions & { readonly env?: Readonly<Record<string, EnvValue>> },
+  path: readonly PathSegment[],
+  extraEnv: readonly EnvVarIR[] = [],
+): PodSpecIR {
   const resources = resourcesToIR(opts.resources, path);
-  if (opts.serviceAccount !== undefined) assertDnsLabel(opts.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  if (opts.serviceAccount !== undefined)
+    assertDnsLabel(opts.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
   return {
     ...(resources ? { resources } : {}),
     env: [...extraEnv, ...envToIR(opts.env, path)],

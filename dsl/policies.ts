@@ -24,17 +24,32 @@ export function retryToIR(spec: RetrySpec | undefined, path: readonly PathSegmen
   const at = [...path, 'retry'];
   const s = typeof spec === 'number' ? { limit: spec } : spec;
   if (!Number.isInteger(s.limit) || s.limit < 0 || s.limit > 100) {
-    throw new DslError({ path: [...at, 'limit'], problem: 'retry limit must be an integer between 0 and 100', got: s.limit, fix: 'Use e.g. retry: 3' });
+    throw new DslError({
+      path: [...at, 'limit'],
+      problem: 'retry limit must be an integer between 0 and 100',
+      got: s.limit,
+      fix: 'Use e.g. retry: 3',
+    });
   }
   const policies = ['Always', 'OnFailure', 'OnError', 'OnTransientError'];
   if (s.policy !== undefined && !policies.includes(s.policy)) {
-    throw new DslError({ path: [...at, 'policy'], problem: 'unknown retry policy', got: s.policy, fix: `Use one of ${policies.join(', ')}` });
+    throw new DslError({
+      path: [...at, 'policy'],
+      problem: 'unknown retry policy',
+      got: s.policy,
+      fix: `Use one of ${policies.join(', ')}`,
+    });
   }
   let backoff: RetryIR['backoff'];
   if (s.backoff) {
     const factor = s.backoff.factor;
     if (factor !== undefined && (!Number.isInteger(factor) || factor < 1)) {
-      throw new DslError({ path: [...at, 'backoff', 'factor'], problem: 'backoff factor must be a positive integer (Argo stores it as int-or-string)', got: factor, fix: 'Use e.g. factor: 2' });
+      throw new DslError({
+        path: [...at, 'backoff', 'factor'],
+        problem: 'backoff factor must be a positive integer (Argo stores it as int-or-string)',
+        got: factor,
+        fix: 'Use e.g. factor: 2',
+      });
     }
     backoff = {
       duration: toGoDuration(s.backoff.duration, [...at, 'backoff', 'duration']),
@@ -66,9 +81,14 @@ export type CacheSpec<IO = unknown> =
       readonly key?: (io: IO) => readonly unknown[];
     };
 
-export function cacheToIR(spec: CacheSpec<never> | undefined, keyParts: readonly CommandArgIR[], path: readonly PathSegment[]): CacheIR | undefined {
+export function cacheToIR(
+  spec: CacheSpec<never> | undefined,
+  keyParts: readonly CommandArgIR[],
+  path: readonly PathSegment[],
+): CacheIR | undefined {
   if (spec === undefined) return undefined;
   if (spec === false) return { enabled: false, maxAge: '0s', keyParts: [] };
-  const maxAge = spec === true || spec.maxAge === undefined ? '168h' : toGoDuration(spec.maxAge, [...path, 'cache', 'maxAge']);
+  const maxAge =
+    spec === true || spec.maxAge === undefined ? '168h' : toGoDuration(spec.maxAge, [...path, 'cache', 'maxAge']);
   return { enabled: true, maxAge, keyParts };
 }

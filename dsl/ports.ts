@@ -17,7 +17,11 @@ interface ParamPortSpec {
  * Accepts an enum list only when it contains the port's default (if one was set first), so
  * `param.string().default('b').enum(['a'])` fails to compile like `.enum(['a']).default('b')`.
  */
-type DefaultListed<X, V> = [X] extends [never] ? unknown : [X] extends [V] ? unknown : { readonly 'the default must be one of the listed values': X };
+type DefaultListed<X, V> = [X] extends [never]
+  ? unknown
+  : [X] extends [V]
+    ? unknown
+    : { readonly 'the default must be one of the listed values': X };
 
 /**
  * A typed parameter port. `T` is the TypeScript type of its value; `D` records whether it has a
@@ -112,7 +116,10 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
    * collected outputs. The command receives it as one value: `io.inputs.<name>`.
    */
   list(): ArtifactListPort<K> {
-    return new ArtifactListPort<K>({ artifactType: this.spec.artifactType, ...(this.spec.description ? { description: this.spec.description } : {}) });
+    return new ArtifactListPort<K>({
+      artifactType: this.spec.artifactType,
+      ...(this.spec.description ? { description: this.spec.description } : {}),
+    });
   }
 
   /** Adds a description. */
@@ -133,7 +140,10 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
 }
 
 /** An artifact port placed with `.at(path)`; the mark survives `.optional()` and `.describe()`. */
-export interface FixedPathArtifactPort<K extends string, O extends boolean = false> extends ArtifactPort<K, O>, ArgoOnly<'a port placed with .at(path): Kubeflow Pipelines chooses artifact paths; Argo-only'> {
+export interface FixedPathArtifactPort<K extends string, O extends boolean = false>
+  extends
+    ArtifactPort<K, O>,
+    ArgoOnly<'a port placed with .at(path): Kubeflow Pipelines chooses artifact paths; Argo-only'> {
   optional(): FixedPathArtifactPort<K, true>;
   describe(text: string): FixedPathArtifactPort<K, O>;
 }
@@ -162,12 +172,20 @@ export class ArtifactListPort<K extends string> implements KfpOnly<ArtifactListO
   }
 
   toIR(name: string): ArtifactPortIR {
-    return { kind: 'artifact', name, artifactType: this.spec.artifactType, optional: false, list: true, ...(this.spec.description ? { description: this.spec.description } : {}) };
+    return {
+      kind: 'artifact',
+      name,
+      artifactType: this.spec.artifactType,
+      optional: false,
+      list: true,
+      ...(this.spec.description ? { description: this.spec.description } : {}),
+    };
   }
 }
 
 /** Why artifact lists are a type error in Argo-bound pipelines. */
-export type ArtifactListOnly = 'lists of artifacts are Kubeflow Pipelines only: Argo cannot loop over, collect or pass a list of artifacts';
+export type ArtifactListOnly =
+  'lists of artifacts are Kubeflow Pipelines only: Argo cannot loop over, collect or pass a list of artifacts';
 
 /** Any port. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

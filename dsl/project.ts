@@ -51,7 +51,12 @@ export function environment(name: string, spec: EnvironmentSpec = {}): Environme
   assertDnsLabel(name, path, 'environment name');
   if (spec.namespace !== undefined) assertDnsLabel(spec.namespace, [...path, 'namespace'], 'namespace');
   if (spec.pipelineBackend !== undefined && spec.pipelineBackend !== 'argo' && spec.pipelineBackend !== 'kfp') {
-    throw new DslError({ path: [...path, 'pipelineBackend'], problem: 'unknown pipeline backend', got: spec.pipelineBackend, fix: 'Use "argo" or "kfp"' });
+    throw new DslError({
+      path: [...path, 'pipelineBackend'],
+      problem: 'unknown pipeline backend',
+      got: spec.pipelineBackend,
+      fix: 'Use "argo" or "kfp"',
+    });
   }
   if (spec.argocd !== undefined) checkArgoCdOverrides(spec.argocd, [...path, 'argocd']);
   return { kind: 'environment', name, spec };
@@ -115,19 +120,36 @@ export interface Project {
  * });
  * ```
  */
-export function project(name: string, spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd }): Project {
+export function project(
+  name: string,
+  spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd },
+): Project {
   const path = [seg('project', String(name))];
   assertDnsLabel(name, path, 'project name');
   const environments = spec.environments && spec.environments.length > 0 ? spec.environments : [environment('default')];
-  unique(environments.map((e) => e.name), [...path, 'environments'], 'environment');
-  unique(spec.apps.map((a) => a.name), [...path, 'apps'], 'app');
+  unique(
+    environments.map((e) => e.name),
+    [...path, 'environments'],
+    'environment',
+  );
+  unique(
+    spec.apps.map((a) => a.name),
+    [...path, 'apps'],
+    'app',
+  );
   return { kind: 'project', name, environments, apps: spec.apps, ...(spec.argocd ? { argocd: spec.argocd } : {}) };
 }
 
 function unique(names: readonly string[], path: readonly string[], what: string): void {
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw new DslError({ path, problem: `two ${what}s are named "${n}"`, got: n, fix: `Give every ${what} a unique name` });
+    if (seen.has(n))
+      throw new DslError({
+        path,
+        problem: `two ${what}s are named "${n}"`,
+        got: n,
+        fix: `Give every ${what} a unique name`,
+      });
     seen.add(n);
   }
 }
@@ -167,7 +189,12 @@ function resolveApp(a: App, env: Environment): AppIR {
   const addPipeline = (pl: AnyPipeline): void => {
     const known = pipelines.get(pl.name);
     if (known && known !== pl.ir) {
-      throw new DslError({ path: [...path, seg('pipeline', pl.name)], problem: 'two different pipelines have the same name', got: pl.name, fix: 'Rename one of them' });
+      throw new DslError({
+        path: [...path, seg('pipeline', pl.name)],
+        problem: 'two different pipelines have the same name',
+        got: pl.name,
+        fix: 'Rename one of them',
+      });
     }
     pipelines.set(pl.name, pl.ir);
   };
@@ -179,11 +206,18 @@ function resolveApp(a: App, env: Environment): AppIR {
   };
   (content.pipelines ?? []).forEach(withSubmitted);
   (content.schedules ?? []).forEach((s) => withSubmitted(s.pipeline));
-  const schedules: ScheduleIR[] = (content.schedules ?? []).map((s) => (env.spec.suspendSchedules ? { ...s.ir, suspend: true } : s.ir));
+  const schedules: ScheduleIR[] = (content.schedules ?? []).map((s) =>
+    env.spec.suspendSchedules ? { ...s.ir, suspend: true } : s.ir,
+  );
   const monitoring = (content.monitoring ?? []).map((m) => {
     const missing = m.schedules.find((s) => !(content.schedules ?? []).includes(s));
     if (missing) {
-      throw new DslError({ path: [...path, seg('monitoring', m.name)], problem: `watches schedule "${missing.name}", which this app does not deploy in this environment`, got: missing.name, fix: `Add it to the app's schedules, or remove it from the monitoring` });
+      throw new DslError({
+        path: [...path, seg('monitoring', m.name)],
+        problem: `watches schedule "${missing.name}", which this app does not deploy in this environment`,
+        got: missing.name,
+        fix: `Add it to the app's schedules, or remove it from the monitoring`,
+      });
     }
     return m.ir;
   });
@@ -193,7 +227,11 @@ function resolveApp(a: App, env: Environment): AppIR {
     pipelines: [...pipelines.values()],
     schedules,
     ...(monitoring.length ? { monitoring } : {}),
-    deployments: applyMonitoring(resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path), monitoring, path),
+    deployments: applyMonitoring(
+      resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
+      monitoring,
+      path,
+    ),
     ...(content.workflows?.length ? { workflows: argoObjects(content.workflows, path) } : {}),
   };
 }
@@ -203,10 +241,21 @@ function argoObjects(objects: readonly ArgoObject[], path: readonly string[]): A
   const seen = new Set<string>();
   return objects.map((o, i) => {
     if (o === null || typeof o !== 'object' || !('ir' in o)) {
-      throw new DslError({ path: [...path, `workflows[${i}]`], problem: 'expected an Argo object', got: o, fix: 'Pass values returned by workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo' });
+      throw new DslError({
+        path: [...path, `workflows[${i}]`],
+        problem: 'expected an Argo object',
+        got: o,
+        fix: 'Pass values returned by workflow(), workflowTemplate(), cronWorkflow(), ... from dsl/argo',
+      });
     }
     const key = `${o.kind}/${o.name}`;
-    if (seen.has(key)) throw new DslError({ path: [...path, `workflows[${i}]`], problem: `two ${o.kind} objects are named "${o.name}"`, got: o.name, fix: 'Rename one of them' });
+    if (seen.has(key))
+      throw new DslError({
+        path: [...path, `workflows[${i}]`],
+        problem: `two ${o.kind} objects are named "${o.name}"`,
+        got: o.name,
+        fix: 'Rename one of them',
+      });
     seen.add(key);
     return o.ir;
   });
@@ -218,13 +267,28 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     const key = `${kind}/${name}`;
     const other = seen.get(key);
     if (other !== undefined && other !== owner) {
-      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `${kind} "${name}" is also defined by app "${other}"; both would land in the same namespace`, got: name, fix: 'Rename one of them' });
+      throw new DslError({
+        path: [seg('environment', env.name), seg('app', owner)],
+        problem: `${kind} "${name}" is also defined by app "${other}"; both would land in the same namespace`,
+        got: name,
+        fix: 'Rename one of them',
+      });
     }
     if (other === owner && kind === 'CronWorkflow') {
-      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two schedules are named "${name}"`, got: name, fix: 'Pass a distinct `name` to schedule()' });
+      throw new DslError({
+        path: [seg('environment', env.name), seg('app', owner)],
+        problem: `two schedules are named "${name}"`,
+        got: name,
+        fix: 'Pass a distinct `name` to schedule()',
+      });
     }
     if (other === owner && kind === 'PrometheusRule') {
-      throw new DslError({ path: [seg('environment', env.name), seg('app', owner)], problem: `two monitorings are named "${name}"`, got: name, fix: 'Give each monitoring() its own name' });
+      throw new DslError({
+        path: [seg('environment', env.name), seg('app', owner)],
+        problem: `two monitorings are named "${name}"`,
+        got: name,
+        fix: 'Give each monitoring() its own name',
+      });
     }
     seen.set(key, owner);
   };
@@ -232,14 +296,22 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     a.pipelines.forEach((p) => claim('WorkflowTemplate', p.name, a.name));
     a.schedules.forEach((s) => claim('CronWorkflow', s.name, a.name));
     (a.monitoring ?? []).forEach((m) => claim('PrometheusRule', m.name, a.name));
-    (a.workflows ?? []).forEach((w) => w.metadata.name !== undefined && w.kind !== 'ClusterWorkflowTemplate' && claim(w.kind, w.metadata.name, a.name));
+    (a.workflows ?? []).forEach(
+      (w) =>
+        w.metadata.name !== undefined && w.kind !== 'ClusterWorkflowTemplate' && claim(w.kind, w.metadata.name, a.name),
+    );
   }
   // Deployment objects must be unique even within one app (a deployment's WorkflowTemplate must not replace a pipeline's).
   for (const a of apps) {
     for (const d of a.deployments) {
       for (const o of d.objects) {
         if (seen.has(`${o.kind}/${o.name}`)) {
-          throw new DslError({ path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)], problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`, got: o.name, fix: 'Rename the deployment or the other object' });
+          throw new DslError({
+            path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)],
+            problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`,
+            got: o.name,
+            fix: 'Rename the deployment or the other object',
+          });
         }
         seen.set(`${o.kind}/${o.name}`, a.name);
       }

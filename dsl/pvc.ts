@@ -70,15 +70,32 @@ export class PvcTask<O extends PortMap> extends Step<O> {
 /** A claim created by `p.createPvc()`. */
 export type PvcClaim = PvcTask<{ readonly name: ParamPort<string> }>;
 
-const str = (name: string, optional: boolean, extra: Partial<ParamPortIR> = {}): ParamPortIR => ({ kind: 'param', name, type: 'string', optional, ...extra });
-const json = (name: string, optional: boolean, jsonShape: 'list' | 'struct'): ParamPortIR => ({ kind: 'param', name, type: 'json', optional, jsonShape });
+const str = (name: string, optional: boolean, extra: Partial<ParamPortIR> = {}): ParamPortIR => ({
+  kind: 'param',
+  name,
+  type: 'string',
+  optional,
+  ...extra,
+});
+const json = (name: string, optional: boolean, jsonShape: 'list' | 'struct'): ParamPortIR => ({
+  kind: 'param',
+  name,
+  type: 'json',
+  optional,
+  jsonShape,
+});
 
 /**
  * A claim operation as a component. Its ports are the kfp-kubernetes CreatePVC/DeletePVC
  * interface (KFP's driver reads inputs by these names); the implementation kind tells every
  * backend to perform the operation itself instead of starting a container.
  */
-function resourceComponent(name: string, implementation: ImplementationIR, inputs: readonly ParamPortIR[], outputs: readonly ParamPortIR[]): AnyComponent {
+function resourceComponent(
+  name: string,
+  implementation: ImplementationIR,
+  inputs: readonly ParamPortIR[],
+  outputs: readonly ParamPortIR[],
+): AnyComponent {
   const body = { name, image: '', inputs, outputs, implementation, pod: podToIR({}, [seg('component', name)]) };
   const ir: ComponentIR = { ...body, contentHash: stableHash(canonicalJson(body)) };
   return { kind: 'component', name, inputs: {}, outputs: { ...(outputs.length ? { name: param.string() } : {}) }, ir };
@@ -88,25 +105,54 @@ function resourceComponent(name: string, implementation: ImplementationIR, input
 export const CREATE_PVC = resourceComponent(
   'createpvc',
   { kind: 'createPvc' },
-  [json('access_modes', false, 'list'), json('annotations', true, 'struct'), json('data_source', true, 'struct'), str('pvc_name', true), str('pvc_name_suffix', true), str('size', false), str('storage_class_name', true, { default: '' }), str('volume_name', true)],
+  [
+    json('access_modes', false, 'list'),
+    json('annotations', true, 'struct'),
+    json('data_source', true, 'struct'),
+    str('pvc_name', true),
+    str('pvc_name_suffix', true),
+    str('size', false),
+    str('storage_class_name', true, { default: '' }),
+    str('volume_name', true),
+  ],
   [str('name', false)],
 );
 
 /** The delete-claim step (kfp-kubernetes `DeletePVC`). */
 export const DELETE_PVC = resourceComponent('deletepvc', { kind: 'deletePvc' }, [str('pvc_name', false)], []);
 
-function addResourceTask(state: BuildState, id: string, comp: AnyComponent, raw: Record<string, unknown>, site: UseSite): TaskState {
+function addResourceTask(
+  state: BuildState,
+  id: string,
+  comp: AnyComponent,
+  raw: Record<string, unknown>,
+  site: UseSite,
+): TaskState {
   assertUniqueNames(state, { components: [comp.ir], pipelines: [] }, site.path);
   if (!state.components.has(comp.name)) state.components.set(comp.name, comp.ir);
   const args = bindArgs(state, comp.ir, raw, site);
-  const task: TaskState = { id, component: comp, args, groups: site.groups, inExitHandler: site.inExitHandler, after: [], overrides: {} };
+  const task: TaskState = {
+    id,
+    component: comp,
+    args,
+    groups: site.groups,
+    inExitHandler: site.inExitHandler,
+    after: [],
+    overrides: {},
+  };
   state.tasks.set(id, task);
   return task;
 }
 
 const stringOrRef = (v: unknown, at: readonly PathSegment[], what: string, check?: (s: string) => void): unknown => {
   if (v instanceof ParamRef) return v;
-  if (typeof v !== 'string' || v === '') throw new DslError({ path: at, problem: `${what} must be a non-empty string or a string parameter`, got: v, fix: `Give the ${what} as text or as params.<name>` });
+  if (typeof v !== 'string' || v === '')
+    throw new DslError({
+      path: at,
+      problem: `${what} must be a non-empty string or a string parameter`,
+      got: v,
+      fix: `Give the ${what} as text or as params.<name>`,
+    });
   check?.(v);
   return v;
 };
@@ -115,36 +161,87 @@ const stringOrRef = (v: unknown, at: readonly PathSegment[], what: string, check
 export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site: UseSite): TaskState {
   const at = (field: string) => [...site.path, field];
   if (spec === null || typeof spec !== 'object') {
-    throw new DslError({ path: site.path, problem: 'createPvc needs a claim spec', got: spec, fix: "Pass { nameSuffix: '-data', size: '5Gi', accessModes: ['ReadWriteOnce'] }" });
+    throw new DslError({
+      path: site.path,
+      problem: 'createPvc needs a claim spec',
+      got: spec,
+      fix: "Pass { nameSuffix: '-data', size: '5Gi', accessModes: ['ReadWriteOnce'] }",
+    });
   }
   if ((spec.name === undefined) === (spec.nameSuffix === undefined)) {
-    throw new DslError({ path: site.path, problem: 'give exactly one of `name` and `nameSuffix`', got: { name: spec.name, nameSuffix: spec.nameSuffix }, fix: 'Use nameSuffix for a claim per run, or name for a fixed claim' });
+    throw new DslError({
+      path: site.path,
+      problem: 'give exactly one of `name` and `nameSuffix`',
+      got: { name: spec.name, nameSuffix: spec.nameSuffix },
+      fix: 'Use nameSuffix for a claim per run, or name for a fixed claim',
+    });
   }
   const raw: Record<string, unknown> = {};
-  if (spec.name !== undefined) raw.pvc_name = stringOrRef(spec.name, at('name'), 'claim name', (s) => assertDnsLabel(s, at('name'), 'claim name', 253));
+  if (spec.name !== undefined)
+    raw.pvc_name = stringOrRef(spec.name, at('name'), 'claim name', (s) =>
+      assertDnsLabel(s, at('name'), 'claim name', 253),
+    );
   if (spec.nameSuffix !== undefined) {
     if (typeof spec.nameSuffix !== 'string' || !/^[-.a-z0-9]*[a-z0-9]$/.test(spec.nameSuffix)) {
-      throw new DslError({ path: at('nameSuffix'), problem: 'the name suffix must hold lowercase letters, digits, "-" and ".", ending in a letter or digit', got: spec.nameSuffix, fix: 'Use e.g. "-scratch"' });
+      throw new DslError({
+        path: at('nameSuffix'),
+        problem: 'the name suffix must hold lowercase letters, digits, "-" and ".", ending in a letter or digit',
+        got: spec.nameSuffix,
+        fix: 'Use e.g. "-scratch"',
+      });
     }
     raw.pvc_name_suffix = spec.nameSuffix;
   }
   raw.size = spec.size instanceof ParamRef ? spec.size : quantity(spec.size, at('size'));
-  if (!Array.isArray(spec.accessModes) || spec.accessModes.length === 0 || spec.accessModes.some((m) => !ACCESS_MODES.includes(m))) {
-    throw new DslError({ path: at('accessModes'), problem: 'access modes must be a non-empty list of Kubernetes access modes', got: spec.accessModes, fix: `Use some of: ${ACCESS_MODES.join(', ')}` });
+  if (
+    !Array.isArray(spec.accessModes) ||
+    spec.accessModes.length === 0 ||
+    spec.accessModes.some((m) => !ACCESS_MODES.includes(m))
+  ) {
+    throw new DslError({
+      path: at('accessModes'),
+      problem: 'access modes must be a non-empty list of Kubernetes access modes',
+      got: spec.accessModes,
+      fix: `Use some of: ${ACCESS_MODES.join(', ')}`,
+    });
   }
   raw.access_modes = [...spec.accessModes];
-  if (spec.storageClass !== undefined) raw.storage_class_name = stringOrRef(spec.storageClass, at('storageClass'), 'storage class');
-  if (spec.volumeName !== undefined) raw.volume_name = stringOrRef(spec.volumeName, at('volumeName'), 'volume name', (s) => assertDnsLabel(s, at('volumeName'), 'volume name', 253));
+  if (spec.storageClass !== undefined)
+    raw.storage_class_name = stringOrRef(spec.storageClass, at('storageClass'), 'storage class');
+  if (spec.volumeName !== undefined)
+    raw.volume_name = stringOrRef(spec.volumeName, at('volumeName'), 'volume name', (s) =>
+      assertDnsLabel(s, at('volumeName'), 'volume name', 253),
+    );
   if (spec.annotations !== undefined) {
-    if (spec.annotations === null || typeof spec.annotations !== 'object' || Object.values(spec.annotations).some((v) => typeof v !== 'string')) {
-      throw new DslError({ path: at('annotations'), problem: 'annotations must map names to strings', got: spec.annotations, fix: "Use e.g. { 'backup.example.com/skip': 'true' }" });
+    if (
+      spec.annotations === null ||
+      typeof spec.annotations !== 'object' ||
+      Object.values(spec.annotations).some((v) => typeof v !== 'string')
+    ) {
+      throw new DslError({
+        path: at('annotations'),
+        problem: 'annotations must map names to strings',
+        got: spec.annotations,
+        fix: "Use e.g. { 'backup.example.com/skip': 'true' }",
+      });
     }
     raw.annotations = { ...spec.annotations };
   }
   if (spec.dataSource !== undefined) {
     const d = spec.dataSource;
-    if (d === null || typeof d !== 'object' || typeof d.kind !== 'string' || typeof d.name !== 'string' || (d.apiGroup !== undefined && typeof d.apiGroup !== 'string')) {
-      throw new DslError({ path: at('dataSource'), problem: 'dataSource needs a kind and a name', got: d, fix: "Use e.g. { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' }" });
+    if (
+      d === null ||
+      typeof d !== 'object' ||
+      typeof d.kind !== 'string' ||
+      typeof d.name !== 'string' ||
+      (d.apiGroup !== undefined && typeof d.apiGroup !== 'string')
+    ) {
+      throw new DslError({
+        path: at('dataSource'),
+        problem: 'dataSource needs a kind and a name',
+        got: d,
+        fix: "Use e.g. { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' }",
+      });
     }
     raw.data_source = { ...(d.apiGroup !== undefined ? { apiGroup: d.apiGroup } : {}), kind: d.kind, name: d.name };
   }
@@ -155,4 +252,3 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
 export function addDeletePvc(state: BuildState, id: string, claim: unknown, site: UseSite): TaskState {
   return addResourceTask(state, id, DELETE_PVC, { pvc_name: claimRef(claim, site.path) }, site);
 }
-

@@ -131,7 +131,12 @@ export function splitTokens(text: string, path: readonly PathSegment[]): (string
     const end = rest.indexOf(TOKEN_END, start + TOKEN_START.length);
     const payload = JSON.parse(rest.slice(start + TOKEN_START.length, end)) as TokenPayload;
     if (payload.a) {
-      throw new DslError({ path, problem: 'an artifact reference was used inside a string', got: text.replace(/\u0000[^\u0000]*\u0000/g, '<ref>'), fix: 'Pass the artifact itself to an artifact input; only parameters can be embedded in strings' });
+      throw new DslError({
+        path,
+        problem: 'an artifact reference was used inside a string',
+        got: text.replace(/\u0000[^\u0000]*\u0000/g, '<ref>'),
+        fix: 'Pass the artifact itself to an artifact input; only parameters can be embedded in strings',
+      });
     }
     out.push(payload);
     rest = rest.slice(end + TOKEN_END.length);

@@ -61,22 +61,43 @@ export interface Schedule {
  */
 export function schedule<P extends ParamPortMap>(target: Pipeline<P>, options: ScheduleOptions<P>): Schedule {
   if (!target || target.kind !== 'pipeline') {
-    throw new DslError({ path: ['schedule'], problem: 'schedule needs a pipeline', got: target, fix: 'Pass a value created with pipeline()' });
+    throw new DslError({
+      path: ['schedule'],
+      problem: 'schedule needs a pipeline',
+      got: target,
+      fix: 'Pass a value created with pipeline()',
+    });
   }
   const name = options.name ?? target.name;
   const path = [seg('schedule', String(name))];
   assertDnsLabel(name, path, 'schedule name', 52);
   const crons = (Array.isArray(options.cron) ? options.cron : [options.cron]) as readonly unknown[];
-  if (crons.length === 0) throw new DslError({ path: [...path, 'cron'], problem: 'at least one cron expression is needed', got: [], fix: 'Pass e.g. cron: "0 3 * * 1"' });
+  if (crons.length === 0)
+    throw new DslError({
+      path: [...path, 'cron'],
+      problem: 'at least one cron expression is needed',
+      got: [],
+      fix: 'Pass e.g. cron: "0 3 * * 1"',
+    });
   const concurrency = options.concurrency ?? 'forbid';
   if (!['allow', 'forbid', 'replace'].includes(concurrency)) {
-    throw new DslError({ path: [...path, 'concurrency'], problem: 'unknown concurrency policy', got: concurrency, fix: 'Use "allow", "forbid" or "replace"' });
+    throw new DslError({
+      path: [...path, 'concurrency'],
+      problem: 'unknown concurrency policy',
+      got: concurrency,
+      fix: 'Use "allow", "forbid" or "replace"',
+    });
   }
   if (options.timezone !== undefined) assertTimezone(options.timezone, [...path, 'timezone']);
   const history = options.history ?? {};
   for (const [k, v] of Object.entries(history)) {
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
-      throw new DslError({ path: [...path, 'history', k], problem: 'history limit must be a non-negative integer', got: v, fix: 'Use e.g. 3' });
+      throw new DslError({
+        path: [...path, 'history', k],
+        problem: 'history limit must be a non-negative integer',
+        got: v,
+        fix: 'Use e.g. 3',
+      });
     }
   }
   const ir: ScheduleIR = {
@@ -85,7 +106,9 @@ export function schedule<P extends ParamPortMap>(target: Pipeline<P>, options: S
     crons: crons.map((c, i) => assertCron(c, [...path, crons.length > 1 ? `cron[${i}]` : 'cron'])),
     ...(options.timezone ? { timezone: options.timezone } : {}),
     concurrency: (concurrency.charAt(0).toUpperCase() + concurrency.slice(1)) as ScheduleIR['concurrency'],
-    ...(options.startingDeadline !== undefined ? { startingDeadlineSeconds: toSeconds(options.startingDeadline, [...path, 'startingDeadline']) } : {}),
+    ...(options.startingDeadline !== undefined
+      ? { startingDeadlineSeconds: toSeconds(options.startingDeadline, [...path, 'startingDeadline']) }
+      : {}),
     ...(history.successful !== undefined ? { successfulJobsHistoryLimit: history.successful } : {}),
     ...(history.failed !== undefined ? { failedJobsHistoryLimit: history.failed } : {}),
     suspend: options.suspend ?? false,
@@ -95,12 +118,21 @@ export function schedule<P extends ParamPortMap>(target: Pipeline<P>, options: S
   return { kind: 'schedule', name, pipeline: target, ir };
 }
 
-function bindScheduleArgs(target: AnyPipeline, args: Record<string, unknown> | undefined, path: readonly PathSegment[]): Record<string, ValueIR> {
+function bindScheduleArgs(
+  target: AnyPipeline,
+  args: Record<string, unknown> | undefined,
+  path: readonly PathSegment[],
+): Record<string, ValueIR> {
   const given = args ?? {};
   const params = new Map(target.ir.params.map((p) => [p.name, p]));
   for (const key of Object.keys(given)) {
     if (!params.has(key)) {
-      throw new DslError({ path: [...path, seg('arg', key)], problem: `pipeline "${target.name}" has no parameter "${key}"`, got: given[key], fix: `Use one of: ${[...params.keys()].join(', ') || '(none)'}` });
+      throw new DslError({
+        path: [...path, seg('arg', key)],
+        problem: `pipeline "${target.name}" has no parameter "${key}"`,
+        got: given[key],
+        fix: `Use one of: ${[...params.keys()].join(', ') || '(none)'}`,
+      });
     }
   }
   const out: Record<string, ValueIR> = {};
@@ -108,7 +140,13 @@ function bindScheduleArgs(target: AnyPipeline, args: Record<string, unknown> | u
     const at = [...path, seg('arg', p.name)];
     const v = given[p.name];
     if (v === undefined) {
-      if (!p.optional) throw new DslError({ path: at, problem: 'required pipeline parameter has no value', got: undefined, fix: `Pass args: { ${p.name}: ... }` });
+      if (!p.optional)
+        throw new DslError({
+          path: at,
+          problem: 'required pipeline parameter has no value',
+          got: undefined,
+          fix: `Pass args: { ${p.name}: ... }`,
+        });
       continue;
     }
     out[p.name] = scheduleValue(v, p.type, at);
@@ -118,7 +156,12 @@ function bindScheduleArgs(target: AnyPipeline, args: Record<string, unknown> | u
 
 function scheduleValue(v: unknown, type: ParamTypeIR, at: readonly PathSegment[]): ValueIR {
   const notRuntime = (): never => {
-    throw new DslError({ path: at, problem: 'a schedule can only pass literals and runtime values', got: 'a pipeline reference', fix: 'Use a literal or runtime.scheduledTime' });
+    throw new DslError({
+      path: at,
+      problem: 'a schedule can only pass literals and runtime values',
+      got: 'a pipeline reference',
+      fix: 'Use a literal or runtime.scheduledTime',
+    });
   };
   if (v instanceof ParamRef) {
     if (v.scope !== 'global') notRuntime();

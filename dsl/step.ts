@@ -15,7 +15,10 @@ export abstract class Step<O extends PortMap, T extends BoundTarget = undefined>
   readonly outputs: OutputRefs<O>;
   readonly scope: ScopeId;
   protected readonly task: Task<O>;
-  constructor(state: BuildState, protected readonly step: TaskState) {
+  constructor(
+    state: BuildState,
+    protected readonly step: TaskState,
+  ) {
     this.task = new Task<O>(state, step);
     this.outputs = this.task.outputs;
     this.scope = state.scope;

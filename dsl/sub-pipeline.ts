@@ -47,7 +47,12 @@ export function allComponents(p: PipelineIR): ComponentIR[] {
 
 /** Whether a body has a `p.submit()` step at any depth. */
 function startsRuns(nodes: readonly NodeIR[]): boolean {
-  return nodes.some((n) => n.kind === 'submit' || (n.kind === 'loop' && startsRuns(n.body)) || (n.kind === 'condition' && n.branches.some((b) => startsRuns(b.body))));
+  return nodes.some(
+    (n) =>
+      n.kind === 'submit' ||
+      (n.kind === 'loop' && startsRuns(n.body)) ||
+      (n.kind === 'condition' && n.branches.some((b) => startsRuns(b.body))),
+  );
 }
 
 function allPipelines(p: PipelineIR): PipelineIR[] {
@@ -59,31 +64,61 @@ function allPipelines(p: PipelineIR): PipelineIR[] {
  * backends share one template (Argo) or component (KFP) per name, so one name must mean one
  * definition.
  */
-export function assertUniqueNames(state: BuildState, adding: { readonly components: readonly ComponentIR[]; readonly pipelines: readonly PipelineIR[] }, path: readonly PathSegment[]): void {
+export function assertUniqueNames(
+  state: BuildState,
+  adding: { readonly components: readonly ComponentIR[]; readonly pipelines: readonly PipelineIR[] },
+  path: readonly PathSegment[],
+): void {
   const components = new Map<string, ComponentIR>();
-  for (const c of [...state.components.values(), ...[...state.pipelines.values()].flatMap(allComponents)]) components.set(c.name, c);
+  for (const c of [...state.components.values(), ...[...state.pipelines.values()].flatMap(allComponents)])
+    components.set(c.name, c);
   const pipelines = new Map<string, PipelineIR>();
   for (const p of [...state.pipelines.values()].flatMap(allPipelines)) pipelines.set(p.name, p);
   for (const c of adding.components) {
     const known = components.get(c.name);
     if (known && known.contentHash !== c.contentHash) {
-      throw new DslError({ path, problem: `two different components are named "${c.name}"`, got: c.name, fix: 'Give each component a unique name, also across pipelines called as tasks' });
+      throw new DslError({
+        path,
+        problem: `two different components are named "${c.name}"`,
+        got: c.name,
+        fix: 'Give each component a unique name, also across pipelines called as tasks',
+      });
     }
     if (pipelines.has(c.name)) {
-      throw new DslError({ path, problem: `a component and a pipeline are both named "${c.name}"`, got: c.name, fix: 'Rename the component or the pipeline; a called pipeline and a component share one namespace' });
+      throw new DslError({
+        path,
+        problem: `a component and a pipeline are both named "${c.name}"`,
+        got: c.name,
+        fix: 'Rename the component or the pipeline; a called pipeline and a component share one namespace',
+      });
     }
     components.set(c.name, c);
   }
   for (const p of adding.pipelines) {
     const known = pipelines.get(p.name);
     if (p.name === state.pipeline) {
-      throw new DslError({ path, problem: `pipeline "${state.pipeline}" cannot run a pipeline with its own name`, got: p.name, fix: 'Rename one of the two pipelines' });
+      throw new DslError({
+        path,
+        problem: `pipeline "${state.pipeline}" cannot run a pipeline with its own name`,
+        got: p.name,
+        fix: 'Rename one of the two pipelines',
+      });
     }
     if (known && known !== p && canonicalJson(known) !== canonicalJson(p)) {
-      throw new DslError({ path, problem: `two different pipelines are named "${p.name}"`, got: p.name, fix: 'Give each pipeline a unique name' });
+      throw new DslError({
+        path,
+        problem: `two different pipelines are named "${p.name}"`,
+        got: p.name,
+        fix: 'Give each pipeline a unique name',
+      });
     }
     if (components.has(p.name)) {
-      throw new DslError({ path, problem: `a component and a pipeline are both named "${p.name}"`, got: p.name, fix: 'Rename the component or the pipeline; a called pipeline and a component share one namespace' });
+      throw new DslError({
+        path,
+        problem: `a component and a pipeline are both named "${p.name}"`,
+        got: p.name,
+        fix: 'Rename the component or the pipeline; a called pipeline and a component share one namespace',
+      });
     }
     pipelines.set(p.name, p);
   }
@@ -100,18 +135,39 @@ function signature(p: PipelineIR): AnyComponent {
 }
 
 /** Records a `p.subPipeline(id, pipeline, args)` step that runs another pipeline in the one being built. */
-export function addPipelineTask(state: BuildState, id: string, target: AnyPipeline, args: unknown, site: UseSite): TaskState {
+export function addPipelineTask(
+  state: BuildState,
+  id: string,
+  target: AnyPipeline,
+  args: unknown,
+  site: UseSite,
+): TaskState {
   const path = site.path;
   const callee = target.ir;
   if (site.inExitHandler) {
-    throw new DslError({ path, problem: 'an exit handler runs components, not pipelines', got: callee.name, fix: 'Call the pipeline from the body, or give the exit handler a component' });
+    throw new DslError({
+      path,
+      problem: 'an exit handler runs components, not pipelines',
+      got: callee.name,
+      fix: 'Call the pipeline from the body, or give the exit handler a component',
+    });
   }
   if (callee.exitHandler.length > 0) {
-    throw new DslError({ path, problem: `pipeline "${callee.name}" has an exit handler, which only a whole run can have`, got: callee.exitHandler.map((t) => t.id), fix: 'Move its p.onExit() tasks to the calling pipeline' });
+    throw new DslError({
+      path,
+      problem: `pipeline "${callee.name}" has an exit handler, which only a whole run can have`,
+      got: callee.exitHandler.map((t) => t.id),
+      fix: 'Move its p.onExit() tasks to the calling pipeline',
+    });
   }
   const submitting = allPipelines(callee).find((p) => startsRuns(p.body));
   if (submitting) {
-    throw new DslError({ path, problem: `pipeline "${submitting.name}" starts other pipelines with p.submit(), which needs a deployment (and service account) of its own`, got: submitting.name, fix: 'Call p.submit() from the calling pipeline instead' });
+    throw new DslError({
+      path,
+      problem: `pipeline "${submitting.name}" starts other pipelines with p.submit(), which needs a deployment (and service account) of its own`,
+      got: submitting.name,
+      fix: 'Call p.submit() from the calling pipeline instead',
+    });
   }
   const runWide = RUN_WIDE.filter(([, set]) => set(callee)).map(([name]) => name);
   if (runWide.length > 0) {
@@ -123,19 +179,38 @@ export function addPipelineTask(state: BuildState, id: string, target: AnyPipeli
     });
   }
   if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) {
-    throw new DslError({ path, problem: 'task arguments must be an object', got: args, fix: `Pass { parameterName: value, ... } for pipeline "${callee.name}"` });
+    throw new DslError({
+      path,
+      problem: 'task arguments must be an object',
+      got: args,
+      fix: `Pass { parameterName: value, ... } for pipeline "${callee.name}"`,
+    });
   }
   const known = callee.params.map((p) => p.name);
   for (const key of Object.keys((args ?? {}) as object)) {
     if (!known.includes(key)) {
-      throw new DslError({ path: [...path, seg('input', key)], problem: `pipeline "${callee.name}" has no parameter "${key}"`, got: (args as Record<string, unknown>)[key], fix: known.length ? `Use one of: ${known.join(', ')}` : 'This pipeline takes no parameters' });
+      throw new DslError({
+        path: [...path, seg('input', key)],
+        problem: `pipeline "${callee.name}" has no parameter "${key}"`,
+        got: (args as Record<string, unknown>)[key],
+        fix: known.length ? `Use one of: ${known.join(', ')}` : 'This pipeline takes no parameters',
+      });
     }
   }
   assertUniqueNames(state, { components: allComponents(callee), pipelines: allPipelines(callee) }, path);
   const step = signature(callee);
   const boundArgs = bindArgs(state, step.ir, args, site);
   if (!state.pipelines.has(callee.name)) state.pipelines.set(callee.name, callee);
-  const task: TaskState = { id, component: step, args: boundArgs, groups: site.groups, inExitHandler: false, after: [], overrides: {}, callee };
+  const task: TaskState = {
+    id,
+    component: step,
+    args: boundArgs,
+    groups: site.groups,
+    inExitHandler: false,
+    after: [],
+    overrides: {},
+    callee,
+  };
   state.tasks.set(id, task);
   return task;
 }
@@ -147,9 +222,21 @@ export function outputPorts(ports: readonly PortIR[]): PortMap {
       p.name,
       p.kind === 'artifact'
         ? p.list
-          ? new ArtifactListPort({ artifactType: p.artifactType, ...(p.description ? { description: p.description } : {}) })
-          : new ArtifactPort({ artifactType: p.artifactType, optional: false, ...(p.description ? { description: p.description } : {}) })
-        : new ParamPort({ type: p.type, hasDefault: false, ...(p.jsonShape ? { jsonShape: p.jsonShape } : {}), ...(p.description ? { description: p.description } : {}) }),
+          ? new ArtifactListPort({
+              artifactType: p.artifactType,
+              ...(p.description ? { description: p.description } : {}),
+            })
+          : new ArtifactPort({
+              artifactType: p.artifactType,
+              optional: false,
+              ...(p.description ? { description: p.description } : {}),
+            })
+        : new ParamPort({
+            type: p.type,
+            hasDefault: false,
+            ...(p.jsonShape ? { jsonShape: p.jsonShape } : {}),
+            ...(p.description ? { description: p.description } : {}),
+          }),
     ]),
   );
 }

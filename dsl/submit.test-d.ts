@@ -5,9 +5,13 @@ import { param } from './ports.ts';
 import type { Submission } from './submit.ts';
 
 const noop = component('noop', { image: 'python:3.12-slim', inputs: { date: param.string() }, command: ['true'] });
-const training = pipeline('training', { params: { snapshotDate: param.string(), learningRate: param.float().default(0.05) } }, (p, params) => {
-  p.task('fit', noop, { date: params.snapshotDate });
-});
+const training = pipeline(
+  'training',
+  { params: { snapshotDate: param.string(), learningRate: param.float().default(0.05) } },
+  (p, params) => {
+    p.task('fit', noop, { date: params.snapshotDate });
+  },
+);
 const noParams = pipeline('no-params', {}, (p) => {
   p.task('fit', noop, { date: 'x' });
 });

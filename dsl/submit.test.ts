@@ -7,10 +7,19 @@ import { pipeline } from './pipeline.ts';
 import { param } from './ports.ts';
 import { app, environment, project, resolveProject } from './project.ts';
 
-const check = component('check', { image: 'python:3.12-slim', inputs: { date: param.string() }, outputs: { drifted: param.bool() }, command: ['check'] });
-const training = pipeline('training', { params: { snapshotDate: param.string(), learningRate: param.float().default(0.05) } }, (p, params) => {
-  p.task('fit', check, { date: params.snapshotDate });
+const check = component('check', {
+  image: 'python:3.12-slim',
+  inputs: { date: param.string() },
+  outputs: { drifted: param.bool() },
+  command: ['check'],
 });
+const training = pipeline(
+  'training',
+  { params: { snapshotDate: param.string(), learningRate: param.float().default(0.05) } },
+  (p, params) => {
+    p.task('fit', check, { date: params.snapshotDate });
+  },
+);
 
 function driftPipeline(args: Record<string, unknown>) {
   return pipeline('drift', { params: { snapshotDate: param.string() } }, (p, params) => {
@@ -37,7 +46,10 @@ describe('p.submit()', () => {
       kind: 'submit',
       id: 'retrain',
       pipeline: 'training',
-      args: { snapshotDate: { kind: 'pipelineParam', name: 'snapshotDate' }, learningRate: { kind: 'literal', value: 0.1 } },
+      args: {
+        snapshotDate: { kind: 'pipelineParam', name: 'snapshotDate' },
+        learningRate: { kind: 'literal', value: 0.1 },
+      },
       after: [],
     });
     expect(drift.submits).toEqual([training]);
@@ -51,11 +63,15 @@ describe('p.submit()', () => {
   });
 
   it('GIVEN a missing required parameter WHEN built THEN the error says which', () => {
-    expect(() => driftPipeline({})).toThrow(/submit "retrain" > arg "snapshotDate": required parameter of pipeline "training" has no value/);
+    expect(() => driftPipeline({})).toThrow(
+      /submit "retrain" > arg "snapshotDate": required parameter of pipeline "training" has no value/,
+    );
   });
 
   it('GIVEN a value of the wrong type WHEN built THEN the parameter type is enforced', () => {
-    expect(() => driftPipeline({ snapshotDate: 'x', learningRate: 'fast' })).toThrow(/input "learningRate": expected float/);
+    expect(() => driftPipeline({ snapshotDate: 'x', learningRate: 'fast' })).toThrow(
+      /input "learningRate": expected float/,
+    );
   });
 
   it('GIVEN something that is not a pipeline WHEN submitted THEN a DslError explains what to pass', () => {
@@ -80,7 +96,12 @@ describe('p.submit()', () => {
     const drift = pipeline('drift', { params: { snapshotDate: param.string() } }, (p, params) => {
       p.submit('retrain', training, { snapshotDate: params.snapshotDate });
     });
-    const ir = resolveProject(project('p', { environments: [environment('prod', { namespace: 'ml' })], apps: [app('a', { pipelines: [drift] })] }));
+    const ir = resolveProject(
+      project('p', {
+        environments: [environment('prod', { namespace: 'ml' })],
+        apps: [app('a', { pipelines: [drift] })],
+      }),
+    );
     expect(ir.environments[0]?.apps[0]?.pipelines.map((p) => p.name)).toEqual(['drift', 'training']);
   });
 });

@@ -45,30 +45,64 @@ function asStep(target: AnyPipeline): AnyComponent {
 export function addSubmit(state: BuildState, id: string, target: unknown, args: unknown, site: UseSite): TaskState {
   const path = site.path;
   if (!target || (target as AnyPipeline).kind !== 'pipeline' || !(target as AnyPipeline).ir) {
-    throw new DslError({ path, problem: 'p.submit() needs a pipeline to start', got: target, fix: 'Pass a value created with pipeline(), e.g. p.submit("retrain", ctrTraining, { ... })' });
+    throw new DslError({
+      path,
+      problem: 'p.submit() needs a pipeline to start',
+      got: target,
+      fix: 'Pass a value created with pipeline(), e.g. p.submit("retrain", ctrTraining, { ... })',
+    });
   }
   const pipeline = target as AnyPipeline;
   if (pipeline.name === state.pipeline) {
-    throw new DslError({ path, problem: 'a pipeline cannot submit a run of itself', got: pipeline.name, fix: 'Submit a different pipeline; loop with p.forEach() instead' });
+    throw new DslError({
+      path,
+      problem: 'a pipeline cannot submit a run of itself',
+      got: pipeline.name,
+      fix: 'Submit a different pipeline; loop with p.forEach() instead',
+    });
   }
   if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) {
-    throw new DslError({ path, problem: 'submit arguments must be an object', got: args, fix: `Pass { parameterName: value, ... } for pipeline "${pipeline.name}"` });
+    throw new DslError({
+      path,
+      problem: 'submit arguments must be an object',
+      got: args,
+      fix: `Pass { parameterName: value, ... } for pipeline "${pipeline.name}"`,
+    });
   }
   const given = (args ?? {}) as Record<string, unknown>;
   const params = new Map(pipeline.ir.params.map((p) => [p.name, p]));
   for (const key of Object.keys(given)) {
     if (!params.has(key)) {
-      throw new DslError({ path: [...path, seg('arg', key)], problem: `pipeline "${pipeline.name}" has no parameter "${key}"`, got: given[key], fix: `Use one of: ${[...params.keys()].join(', ') || '(none)'}` });
+      throw new DslError({
+        path: [...path, seg('arg', key)],
+        problem: `pipeline "${pipeline.name}" has no parameter "${key}"`,
+        got: given[key],
+        fix: `Use one of: ${[...params.keys()].join(', ') || '(none)'}`,
+      });
     }
   }
   for (const p of pipeline.ir.params) {
     if (!p.optional && given[p.name] === undefined) {
-      throw new DslError({ path: [...path, seg('arg', p.name)], problem: `required parameter of pipeline "${pipeline.name}" has no value`, got: undefined, fix: `Pass { ${p.name}: ... }` });
+      throw new DslError({
+        path: [...path, seg('arg', p.name)],
+        problem: `required parameter of pipeline "${pipeline.name}" has no value`,
+        got: undefined,
+        fix: `Pass { ${p.name}: ... }`,
+      });
     }
   }
   const step = asStep(pipeline);
   const boundArgs = bindArgs(state, step.ir, args, site);
-  const task: TaskState = { id, component: step, args: boundArgs, groups: site.groups, inExitHandler: false, after: [], overrides: {}, submit: pipeline };
+  const task: TaskState = {
+    id,
+    component: step,
+    args: boundArgs,
+    groups: site.groups,
+    inExitHandler: false,
+    after: [],
+    overrides: {},
+    submit: pipeline,
+  };
   state.tasks.set(id, task);
   return task;
 }

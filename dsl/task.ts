@@ -37,9 +37,12 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
     const outs: Record<string, unknown> = {};
     for (const port of task.component.ir.outputs) {
       const value = { kind: 'taskOutput', task: task.id, output: port.name } as const;
-      outs[port.name] = port.kind === 'artifact'
-        ? (port.list ? new ArtifactListRef(value, state.scope, port.artifactType) : new ArtifactRef(value, state.scope, port.artifactType))
-        : new ParamRef(value, state.scope, port.type);
+      outs[port.name] =
+        port.kind === 'artifact'
+          ? port.list
+            ? new ArtifactListRef(value, state.scope, port.artifactType)
+            : new ArtifactRef(value, state.scope, port.artifactType)
+          : new ParamRef(value, state.scope, port.type);
     }
     this.outputs = outs as OutputRefs<O>;
   }
@@ -55,11 +58,26 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
   /** Runs this task only after the given tasks or loops, without passing data. */
   after(...deps: Dependable[]): this {
     deps.forEach((d, i) => {
-      if (!d || typeof d.id !== 'string' || d.scope !== this.state.scope || !(this.state.tasks.has(d.id) || this.state.loops.has(d.id))) {
-        throw new DslError({ path: [...this.path, `after[${i}]`], problem: 'can only wait for a task or loop of the same pipeline', got: d && typeof d === 'object' ? (d as { id?: unknown }).id : d, fix: 'Pass a value returned by p.task() or p.forEach() in this pipeline' });
+      if (
+        !d ||
+        typeof d.id !== 'string' ||
+        d.scope !== this.state.scope ||
+        !(this.state.tasks.has(d.id) || this.state.loops.has(d.id))
+      ) {
+        throw new DslError({
+          path: [...this.path, `after[${i}]`],
+          problem: 'can only wait for a task or loop of the same pipeline',
+          got: d && typeof d === 'object' ? (d as { id?: unknown }).id : d,
+          fix: 'Pass a value returned by p.task() or p.forEach() in this pipeline',
+        });
       }
       if (d.id === this.task.id) {
-        throw new DslError({ path: [...this.path, `after[${i}]`], problem: 'a task cannot wait for itself', got: d.id, fix: 'Remove it from .after()' });
+        throw new DslError({
+          path: [...this.path, `after[${i}]`],
+          problem: 'a task cannot wait for itself',
+          got: d.id,
+          fix: 'Remove it from .after()',
+        });
       }
       if (!this.task.after.includes(d.id)) this.task.after.push(d.id);
     });
@@ -72,9 +90,16 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
    */
   when(cond: CondFor<T>): this {
     if (!(cond instanceof Cond)) {
-      throw new DslError({ path: [...this.path, 'when'], problem: 'expected a condition', got: cond, fix: 'Build it with eq(), gt(), succeeded(), and(), ...' });
+      throw new DslError({
+        path: [...this.path, 'when'],
+        problem: 'expected a condition',
+        got: cond,
+        fix: 'Build it with eq(), gt(), succeeded(), and(), ...',
+      });
     }
-    this.task.when = this.task.when ? new Cond({ kind: 'and', items: [this.task.when.ir, cond.ir] }, [...this.task.when.scopes, ...cond.scopes]) : cond;
+    this.task.when = this.task.when
+      ? new Cond({ kind: 'and', items: [this.task.when.ir, cond.ir] }, [...this.task.when.scopes, ...cond.scopes])
+      : cond;
     return this;
   }
 
@@ -95,7 +120,12 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
   cache(enabled: boolean, opts: { maxAge?: Duration } = {}): this {
     const keyParts = this.task.component.ir.cache?.keyParts ?? [];
     if (enabled && keyParts.length === 0 && this.task.component.ir.inputs.some((p) => p.kind === 'artifact')) {
-      throw new DslError({ path: [...this.path, 'cache'], problem: 'caching a task with artifact inputs needs a cache key on its component', got: enabled, fix: 'Declare cache: { key: (io) => [...] } on the component' });
+      throw new DslError({
+        path: [...this.path, 'cache'],
+        problem: 'caching a task with artifact inputs needs a cache key on its component',
+        got: enabled,
+        fix: 'Declare cache: { key: (io) => [...] } on the component',
+      });
     }
     const cache = cacheToIR(enabled ? { ...opts } : false, keyParts, this.path);
     this.task.overrides = { ...this.task.overrides, ...(cache ? { cache } : {}) };
@@ -131,7 +161,13 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
  * References to a loop's collected outputs: each parameter becomes a JSON list over all
  * iterations, each artifact a list of artifacts (Kubeflow Pipelines only).
  */
-export type CollectedRefs<R> = { readonly [K in keyof R]: R[K] extends ParamRef<infer T> ? ParamRef<T[]> : R[K] extends ArtifactRef<infer A> ? ArtifactListRef<A> : never };
+export type CollectedRefs<R> = {
+  readonly [K in keyof R]: R[K] extends ParamRef<infer T>
+    ? ParamRef<T[]>
+    : R[K] extends ArtifactRef<infer A>
+      ? ArtifactListRef<A>
+      : never;
+};
 
 /**
  * A loop returned by `p.forEach()`. Its `outputs` collect what the body returned, one list
@@ -157,7 +193,10 @@ export class Loop<R> implements StatusTarget {
     const outs: Record<string, ParamRef<unknown> | ArtifactListRef<string>> = {};
     for (const c of loop.collect) {
       const value = { kind: 'loopOutput', loop: loop.id, output: c.name } as const;
-      outs[c.name] = c.port.kind === 'artifact' ? new ArtifactListRef(value, state.scope, c.port.artifactType) : new ParamRef(value, state.scope, 'json');
+      outs[c.name] =
+        c.port.kind === 'artifact'
+          ? new ArtifactListRef(value, state.scope, c.port.artifactType)
+          : new ParamRef(value, state.scope, 'json');
     }
     this.outputs = outs as CollectedRefs<R>;
   }
@@ -169,8 +208,18 @@ export class Loop<R> implements StatusTarget {
   /** Starts the loop only after the given tasks or loops. */
   after(...deps: Dependable[]): this {
     deps.forEach((d, i) => {
-      if (!d || d.scope !== this.state.scope || !(this.state.tasks.has(d.id) || this.state.loops.has(d.id)) || d.id === this.loop.id) {
-        throw new DslError({ path: [...this.state.path, seg('loop', this.loop.id), `after[${i}]`], problem: 'can only wait for another task or loop of the same pipeline', got: d?.id, fix: 'Pass a value returned by p.task() or p.forEach()' });
+      if (
+        !d ||
+        d.scope !== this.state.scope ||
+        !(this.state.tasks.has(d.id) || this.state.loops.has(d.id)) ||
+        d.id === this.loop.id
+      ) {
+        throw new DslError({
+          path: [...this.state.path, seg('loop', this.loop.id), `after[${i}]`],
+          problem: 'can only wait for another task or loop of the same pipeline',
+          got: d?.id,
+          fix: 'Pass a value returned by p.task() or p.forEach()',
+        });
       }
       if (!this.loop.after.includes(d.id)) this.loop.after.push(d.id);
     });

@@ -29,7 +29,11 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const up = row[j] as number;
-      row[j] = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        up + 1,
+        (row[j - 1] as number) + 1,
+        diag + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
+      );
       diag = up;
     }
   }
@@ -57,7 +61,19 @@ function suggest(name: string): string | undefined {
  * spelt with tzdata's capitalisation. Returns the name unchanged.
  */
 export function assertTimezone(value: unknown, path: readonly PathSegment[]): string {
-  if (typeof value === 'string' && TZDATA_CASE.test(value) && (knownZones().includes(value) || resolveZone(value) !== undefined)) return value;
+  if (
+    typeof value === 'string' &&
+    TZDATA_CASE.test(value) &&
+    (knownZones().includes(value) || resolveZone(value) !== undefined)
+  )
+    return value;
   const hint = typeof value === 'string' ? suggest(value) : undefined;
-  throw new DslError({ path, problem: 'not an IANA time zone name', got: value, fix: hint ? `Did you mean "${hint}"?` : 'Use e.g. "Europe/Berlin" or "UTC" (see the tz database list of zone names)' });
+  throw new DslError({
+    path,
+    problem: 'not an IANA time zone name',
+    got: value,
+    fix: hint
+      ? `Did you mean "${hint}"?`
+      : 'Use e.g. "Europe/Berlin" or "UTC" (see the tz database list of zone names)',
+  });
 }

@@ -16,10 +16,24 @@ type AcceptedKind<K extends string> = 'Artifact' extends K ? string : K;
  * reference of the same kind for artifacts (any kind for an `Artifact` port), a list of them for
  * artifact lists.
  */
-export type ArgFor<P, B extends BoundTarget = undefined> = P extends ParamPort<infer T, boolean> ? T | ParamArgFor<T, B> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<AcceptedKind<K>> : P extends ArtifactListPort<infer K> ? ArtifactListRef<AcceptedKind<K>> : never;
+export type ArgFor<P, B extends BoundTarget = undefined> =
+  P extends ParamPort<infer T, boolean>
+    ? T | ParamArgFor<T, B>
+    : P extends ArtifactPort<infer K, boolean>
+      ? ArtifactRef<AcceptedKind<K>>
+      : P extends ArtifactListPort<infer K>
+        ? ArtifactListRef<AcceptedKind<K>>
+        : never;
 
 /** The reference a task output becomes. */
-export type RefFor<P> = P extends ParamPort<infer T, boolean> ? ParamRef<T> : P extends ArtifactPort<infer K, boolean> ? ArtifactRef<K> : P extends ArtifactListPort<infer K> ? ArtifactListRef<K> : never;
+export type RefFor<P> =
+  P extends ParamPort<infer T, boolean>
+    ? ParamRef<T>
+    : P extends ArtifactPort<infer K, boolean>
+      ? ArtifactRef<K>
+      : P extends ArtifactListPort<infer K>
+        ? ArtifactListRef<K>
+        : never;
 
 type IsOptional<P> = P extends ParamPort<unknown, infer D> ? D : P extends ArtifactPort<string, infer O> ? O : false;
 
@@ -32,13 +46,17 @@ export type OptionalKeys<I> = Exclude<keyof I, RequiredKeys<I>>;
  * The argument object of a task: required ports are required keys, ports with defaults are
  * optional keys, and unknown keys are rejected by TypeScript's excess property check.
  */
-export type ArgsOf<I extends PortMap, B extends BoundTarget = undefined> = Simplify<{ [K in RequiredKeys<I>]: ArgFor<I[K], B> } & { [K in OptionalKeys<I>]?: ArgFor<I[K], B> }>;
+export type ArgsOf<I extends PortMap, B extends BoundTarget = undefined> = Simplify<
+  { [K in RequiredKeys<I>]: ArgFor<I[K], B> } & { [K in OptionalKeys<I>]?: ArgFor<I[K], B> }
+>;
 
 /**
  * The rest-parameter form of {@link ArgsOf}: optional when no port is required. `B` is the
  * backend the pipeline is bound to (KFP-bound tasks refuse Argo-only runtime values).
  */
-export type TaskArgs<I extends PortMap, B extends BoundTarget = undefined> = [RequiredKeys<I>] extends [never] ? [args?: NoInfer<ArgsOf<I, B>>] : [args: NoInfer<ArgsOf<I, B>>];
+export type TaskArgs<I extends PortMap, B extends BoundTarget = undefined> = [RequiredKeys<I>] extends [never]
+  ? [args?: NoInfer<ArgsOf<I, B>>]
+  : [args: NoInfer<ArgsOf<I, B>>];
 
 /** Keys of an argument object that are not inputs of the component. */
 type UnknownKeys<I extends PortMap, A> = Exclude<keyof A, keyof I>;
@@ -51,7 +69,12 @@ type UnknownKeys<I extends PortMap, A> = Exclude<keyof A, keyof I>;
  * `Property '"learnRate is not an input of this component"' is missing in type ...`. An object
  * literal still gets TypeScript's own "Object literal may only specify known properties".
  */
-export type ExactTaskArgs<I extends PortMap, A, What extends string = 'an input of this component', B extends BoundTarget = undefined> = [A] extends [unknown]
+export type ExactTaskArgs<
+  I extends PortMap,
+  A,
+  What extends string = 'an input of this component',
+  B extends BoundTarget = undefined,
+> = [A] extends [unknown]
   ? [UnknownKeys<I, A>] extends [never]
     ? TaskArgs<I, B>
     : [args: NoInfer<ArgsOf<I, B>> & NotAnInput<UnknownKeys<I, A> & string, What>]

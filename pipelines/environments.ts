@@ -1,4 +1,16 @@
-import { days, DslError, environment, hours, minutes, payloadSink, type CanaryStep, type Duration, type Environment, type MonitoringSpec, type PayloadSink } from '../dsl/index.ts';
+import {
+  days,
+  DslError,
+  environment,
+  hours,
+  minutes,
+  payloadSink,
+  type CanaryStep,
+  type Duration,
+  type Environment,
+  type MonitoringSpec,
+  type PayloadSink,
+} from '../dsl/index.ts';
 import { servingVersion } from './shared/model-versions.ts';
 
 /**
@@ -38,7 +50,11 @@ export interface EnvSettings {
    * the merge policy of its pull request (reviewed, or merged by CI once dist/ is regenerated and
    * the checks pass) and the base branch.
    */
-  readonly promotion: { readonly gitopsEnvironment: 'staging' | 'production'; readonly promotion: 'pull-request' | 'auto-merge'; readonly gitopsBranch: string };
+  readonly promotion: {
+    readonly gitopsEnvironment: 'staging' | 'production';
+    readonly promotion: 'pull-request' | 'auto-merge';
+    readonly gitopsBranch: string;
+  };
   /** Where batch outputs are published for the services that read them. */
   readonly dataBucket: string;
   /** Parallel shards of the product ranking batch and how many run at once. */
@@ -46,7 +62,12 @@ export interface EnvSettings {
   /** Severity and labels of every alert. */
   readonly alerting: Pick<MonitoringSpec, 'severity'>;
   /** Capacity of the real-time models: KServe autoscaling bounds, replicas of the ranker Rollout. */
-  readonly replicas: { readonly ctrCategories: Scale; readonly discountOptimizer: Scale; readonly searchRetriever: Scale; readonly productRanker: number };
+  readonly replicas: {
+    readonly ctrCategories: Scale;
+    readonly discountOptimizer: Scale;
+    readonly searchRetriever: Scale;
+    readonly productRanker: number;
+  };
   /**
    * Pace of model rollouts. Staging walks every strategy quickly on its little traffic, so a
    * broken rollout path shows up before production; production waits for enough traffic per step.
@@ -70,7 +91,12 @@ const SETTINGS: Readonly<Record<string, EnvSettings>> = {
     dataBucket: 's3://dsrpmart-ml-staging',
     rankingShards: { count: 2, parallelism: 2 },
     alerting: { severity: { latency: 'info', errors: 'info', drift: 'info', schedule: 'info' } },
-    replicas: { ctrCategories: { min: 1, max: 2 }, discountOptimizer: { min: 1, max: 2 }, searchRetriever: { min: 1, max: 2 }, productRanker: 2 },
+    replicas: {
+      ctrCategories: { min: 1, max: 2 },
+      discountOptimizer: { min: 1, max: 2 },
+      searchRetriever: { min: 1, max: 2 },
+      productRanker: 2,
+    },
     rollout: {
       canarySteps: [{ weight: 50, pause: minutes(5) }],
       shadow: { mirrorPercent: 100, duration: minutes(30) },
@@ -86,9 +112,18 @@ const SETTINGS: Readonly<Record<string, EnvSettings>> = {
     dataBucket: 's3://dsrpmart-ml-production',
     rankingShards: { count: 8, parallelism: 4 },
     alerting: {},
-    replicas: { ctrCategories: { min: 3, max: 12 }, discountOptimizer: { min: 2, max: 6 }, searchRetriever: { min: 4, max: 16 }, productRanker: 6 },
+    replicas: {
+      ctrCategories: { min: 3, max: 12 },
+      discountOptimizer: { min: 2, max: 6 },
+      searchRetriever: { min: 4, max: 16 },
+      productRanker: 6,
+    },
     rollout: {
-      canarySteps: [{ weight: 10, pause: minutes(15) }, { weight: 25, pause: minutes(30) }, { weight: 50, pause: hours(1) }],
+      canarySteps: [
+        { weight: 10, pause: minutes(15) },
+        { weight: 25, pause: minutes(30) },
+        { weight: 50, pause: hours(1) },
+      ],
       shadow: { mirrorPercent: 50, duration: hours(6) },
       abTest: { duration: days(7), minSamplesPerArm: 50_000 },
     },
@@ -106,7 +141,10 @@ const SETTINGS: Readonly<Record<string, EnvSettings>> = {
  * schedule(ctrTraining, { ..., args: { snapshotDate: runtime.scheduledTime, ...promotionArgs(env, CTR_MODEL) } });
  * ```
  */
-export function promotionArgs(env: Environment, model: string): EnvSettings['promotion'] & { readonly championVersion: string } {
+export function promotionArgs(
+  env: Environment,
+  model: string,
+): EnvSettings['promotion'] & { readonly championVersion: string } {
   return { ...settings(env).promotion, championVersion: servingVersion(env, model) };
 }
 
@@ -122,7 +160,12 @@ export function promotionArgs(env: Environment, model: string): EnvSettings['pro
 export function settings(env: Environment): EnvSettings {
   const found = SETTINGS[env.name];
   if (!found) {
-    throw new DslError({ path: [`environment "${env.name}"`], problem: 'the environment has no DSRPMart settings', got: env.name, fix: 'Add an entry to SETTINGS in pipelines/environments.ts' });
+    throw new DslError({
+      path: [`environment "${env.name}"`],
+      problem: 'the environment has no DSRPMart settings',
+      got: env.name,
+      fix: 'Add an entry to SETTINGS in pipelines/environments.ts',
+    });
   }
   return found;
 }

@@ -41,7 +41,9 @@ describe('argosy graph <deployment>', () => {
     expect(await main(['graph', 'ranker', ...APP], io)).toBe(0);
     const out = io.lines.join('\n');
     expect(out).toMatch(/^flowchart TD\n {2}%% deployment ranker\n/);
-    expect(out).toContain('rollout_step_0[["<b>1. setWeight 10</b><br/>10% → v8 via ranker-canary<br/>90% → v7 via ranker-stable"]]');
+    expect(out).toContain(
+      'rollout_step_0[["<b>1. setWeight 10</b><br/>10% → v8 via ranker-canary<br/>90% → v7 via ranker-stable"]]',
+    );
   });
 
   it('GIVEN --format dot WHEN run THEN DOT is printed', async () => {
@@ -53,7 +55,9 @@ describe('argosy graph <deployment>', () => {
   it('GIVEN a name a pipeline and a deployment share WHEN run without a kind THEN it is a usage error naming both; with kind/name THEN that one is drawn', async () => {
     const io = capture();
     expect(await main(['graph', 'churn', ...APP], io)).toBe(2);
-    expect(io.errs.join('\n')).toBe('✗ "churn": a pipeline and a deployment share this name (got pipeline/churn, deployment/churn). Pass one of these.');
+    expect(io.errs.join('\n')).toBe(
+      '✗ "churn": a pipeline and a deployment share this name (got pipeline/churn, deployment/churn). Pass one of these.',
+    );
     const deployment = capture();
     expect(await main(['graph', 'deployment/churn', ...APP], deployment)).toBe(0);
     expect(deployment.lines.join('\n')).toContain('WorkflowTemplate churn-evaluate');
@@ -65,6 +69,8 @@ describe('argosy graph <deployment>', () => {
   it('GIVEN an unknown name WHEN run THEN the usage error lists pipelines and deployments', async () => {
     const io = capture();
     expect(await main(['graph', 'rankr', ...APP], io)).toBe(2);
-    expect(io.errs.join('\n')).toBe('✗ "rankr": nothing to draw by that name (got deployment churn, deployment ranker, pipeline churn). Pass one of these names.');
+    expect(io.errs.join('\n')).toBe(
+      '✗ "rankr": nothing to draw by that name (got deployment churn, deployment ranker, pipeline churn). Pass one of these names.',
+    );
   });
 });

@@ -14,7 +14,10 @@ describe('argosy synth', () => {
     const out = tmpOut();
     const io = capture();
     expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
-    expect(readdirSync(join(out, 'dev/greetings')).sort()).toEqual(['cronworkflow.hello.yaml', 'workflowtemplate.hello.yaml']);
+    expect(readdirSync(join(out, 'dev/greetings')).sort()).toEqual([
+      'cronworkflow.hello.yaml',
+      'workflowtemplate.hello.yaml',
+    ]);
     expect(io.lines.join('\n')).toMatch(/wrote .*: 2 files \(2 new, 0 changed, 0 removed\)/);
     expect(io.errs.join('\n')).toMatch(/synthesized dev\/greetings \(2 files\)/);
     expect(await main(['synth', '--app', fixture('small'), '--out', out, '--check'], capture())).toBe(0);
@@ -26,13 +29,17 @@ describe('argosy synth', () => {
     expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out], io)).toBe(0);
     expect(io.lines).toEqual([`✓ wrote ${out}/: 1 file (1 new, 0 changed, 0 removed)`]);
     const check = capture();
-    expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out, '--check'], check)).toBe(0);
+    expect(await main(['synth', '--app', 'test/fixtures/docs/mini-training.ts', '--out', out, '--check'], check)).toBe(
+      0,
+    );
     expect(check.lines).toEqual([`✓ ${out}/ is up to date (1 file)`]);
   });
 
   it('GIVEN a half-built tree left by a crashed run WHEN synthesized THEN it is removed and the CLI says so', async () => {
     const out = tmpOut();
-    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const dead = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    );
     writeFileSync(`${out}.argosy-tmp-${dead}`, '');
     const io = capture();
     expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
@@ -57,15 +64,23 @@ describe('argosy synth', () => {
     const before = readdirSync(join(out, 'dev/greetings'));
     const io = capture();
     expect(await main(['synth', '--app', fixture('broken-wiring'), '--out', out], io)).toBe(1);
-    expect(io.errs).toEqual(['✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').']);
+    expect(io.errs).toEqual([
+      '✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').',
+    ]);
     expect(readdirSync(join(out, 'dev/greetings'))).toEqual(before);
   });
 
   it('GIVEN a project file with a syntax error WHEN the CLI synthesizes THEN it prints file:line:col and the parser message, no stack trace, and writes nothing', () => {
     const out = tmpOut();
-    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', 'test/fixtures/syntax-error/index.ts', '--out', out], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['synth/bin.mjs', 'synth', '--app', 'test/fixtures/syntax-error/index.ts', '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual(['✗ test/fixtures/syntax-error/index.ts:6:17: Expected "]" but found "}". Fix the syntax there (npx tsc --noEmit lists every error).']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      '✗ test/fixtures/syntax-error/index.ts:6:17: Expected "]" but found "}". Fix the syntax there (npx tsc --noEmit lists every error).',
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 

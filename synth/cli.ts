@@ -3,7 +3,8 @@ import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a whole number of characters (got ${v})`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`${flag} takes a whole number of characters (got ${v})`);
   return n;
 }
 
@@ -33,16 +34,48 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 
   program
     .command('validate')
-    .description('check YAML (a directory, files, or - for stdin) against schemas, Argo\'s rules, policy and size budgets, and KFP documents against KFP\'s rules')
+    .description(
+      "check YAML (a directory, files, or - for stdin) against schemas, Argo's rules, policy and size budgets, and KFP documents against KFP's rules",
+    )
     .argument('[paths...]', 'directories, files or - (default: dist)')
-    .option('--schema-location <dir>', 'JSON Schemas laid out as <group>/<kind>_<version>.json, and KFP .proto files under kfp/ (default: the `argosy schemas pull` cache)')
-    .option('--skip <layers-or-rules>', 'comma-separated layers (schema, argo, metadata, policy, size, kfp) or rule ids to skip', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .addOption(new Option('--policy-level <severity>', 'severity of policy findings').choices(['error', 'warning']).default('error'))
+    .option(
+      '--schema-location <dir>',
+      'JSON Schemas laid out as <group>/<kind>_<version>.json, and KFP .proto files under kfp/ (default: the `argosy schemas pull` cache)',
+    )
+    .option(
+      '--skip <layers-or-rules>',
+      'comma-separated layers (schema, argo, metadata, policy, size, kfp) or rule ids to skip',
+      (v: string) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+    )
+    .addOption(
+      new Option('--policy-level <severity>', 'severity of policy findings')
+        .choices(['error', 'warning'])
+        .default('error'),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--external-refs <severity>', 'templateRefs/workflowTemplateRefs to templates not among the inputs').choices(['error', 'warn']).default('error'))
-    .action(async (paths: string[], opts: { schemaLocation?: string; skip?: string[]; policyLevel: 'error' | 'warning'; format: 'text' | 'json'; externalRefs: 'error' | 'warn' }) => {
-      code = await (await import('./commands/validate.ts')).runValidate(paths, opts, io);
-    });
+    .addOption(
+      new Option('--external-refs <severity>', 'templateRefs/workflowTemplateRefs to templates not among the inputs')
+        .choices(['error', 'warn'])
+        .default('error'),
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: {
+          schemaLocation?: string;
+          skip?: string[];
+          policyLevel: 'error' | 'warning';
+          format: 'text' | 'json';
+          externalRefs: 'error' | 'warn';
+        },
+      ) => {
+        code = await (await import('./commands/validate.ts')).runValidate(paths, opts, io);
+      },
+    );
 
   program
     .command('diff')
@@ -53,14 +86,33 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
     .option('--output <file>', 'write the diff to this file instead of stdout (only when the comparison completed)')
     .option('--full-output <file>', 'also write the uncapped diff to this file (e.g. a CI artifact)')
-    .option('--max-chars <n>', 'cap of the markdown output in characters; 0 for none', (v: string) => positiveInt('--max-chars', v), 60_000)
-    .action(async (dirs: string[], opts: { base: string; app: string; format: 'text' | 'markdown'; output?: string; fullOutput?: string; maxChars: number }) => {
-      code = await (await import('./commands/diff.ts')).runDiff(dirs, opts, io);
-    });
+    .option(
+      '--max-chars <n>',
+      'cap of the markdown output in characters; 0 for none',
+      (v: string) => positiveInt('--max-chars', v),
+      60_000,
+    )
+    .action(
+      async (
+        dirs: string[],
+        opts: {
+          base: string;
+          app: string;
+          format: 'text' | 'markdown';
+          output?: string;
+          fullOutput?: string;
+          maxChars: number;
+        },
+      ) => {
+        code = await (await import('./commands/diff.ts')).runDiff(dirs, opts, io);
+      },
+    );
 
   program
     .command('graph')
-    .description("draw a pipeline (tasks, artifacts on edges, conditions and loops) or a model deployment's strategy as Mermaid or DOT")
+    .description(
+      "draw a pipeline (tasks, artifacts on edges, conditions and loops) or a model deployment's strategy as Mermaid or DOT",
+    )
     .argument('<name>', 'pipeline or deployment name (kind/name when both exist, e.g. deployment/churn)')
     .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
     .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
@@ -74,7 +126,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .description('manage the JSON Schemas argosy validate uses')
     .command('pull')
     .description("fetch the current cluster's CRD schemas once and cache them for offline validation")
-    .option('--out <dir>', 'where to write them (default: $ARGOSY_SCHEMA_CACHE, else $XDG_CACHE_HOME/argosy/schemas, else ~/.cache/argosy/schemas)')
+    .option(
+      '--out <dir>',
+      'where to write them (default: $ARGOSY_SCHEMA_CACHE, else $XDG_CACHE_HOME/argosy/schemas, else ~/.cache/argosy/schemas)',
+    )
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {

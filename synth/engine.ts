@@ -1,5 +1,13 @@
 import { App, Chart } from 'cdk8s';
-import { assignPipelineBackends, targets as allTargets, type EnvironmentRenderContext, type OutputFile, type PipelineBackend, type RenderedObject, type Target } from '../charts/index.ts';
+import {
+  assignPipelineBackends,
+  targets as allTargets,
+  type EnvironmentRenderContext,
+  type OutputFile,
+  type PipelineBackend,
+  type RenderedObject,
+  type Target,
+} from '../charts/index.ts';
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
 import { renderFile } from './serialize.ts';
@@ -31,8 +39,17 @@ export interface SynthResult {
 }
 
 /** Labels every object carries, so a cluster view shows what Argosy manages and from where. */
-export function standardLabels(project: string, app: string, extra: Readonly<Record<string, string>>): Record<string, string> {
-  return { 'app.kubernetes.io/managed-by': 'argosy', 'app.kubernetes.io/part-of': project, 'argosy.dev/app': app, ...extra };
+export function standardLabels(
+  project: string,
+  app: string,
+  extra: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return {
+    'app.kubernetes.io/managed-by': 'argosy',
+    'app.kubernetes.io/part-of': project,
+    'argosy.dev/app': app,
+    ...extra,
+  };
 }
 
 /**
@@ -61,7 +78,8 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
   const files: SynthFile[] = [];
   const seen = new Set<string>();
   const add = (path: string, documents: readonly unknown[]): void => {
-    if (seen.has(path)) throw new Error(`${path}: two objects would be written to the same file. Give them distinct names.`);
+    if (seen.has(path))
+      throw new Error(`${path}: two objects would be written to the same file. Give them distinct names.`);
     seen.add(path);
     files.push({ path, content: renderFile(documents), documents });
   };
@@ -72,9 +90,22 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
       const note = (message: string): void => opts.onNote?.(message);
       // Settled once per app, so the Argo and KFP targets agree on every pipeline's backend.
       const app = assignPipelineBackends(original, { env, pipelineBackend: backend, toolVersion, note });
-      const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, { disableResourceNameHashes: true, labels: standardLabels(ir.name, app.name, env.labels) });
+      const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, {
+        disableResourceNameHashes: true,
+        labels: standardLabels(ir.name, app.name, env.labels),
+      });
       const extra: OutputFile[] = [];
-      for (const target of targets) target.render({ chart, project: ir, env, app, pipelineBackend: backend, toolVersion, emitFile: (f) => extra.push(f), note });
+      for (const target of targets)
+        target.render({
+          chart,
+          project: ir,
+          env,
+          app,
+          pipelineBackend: backend,
+          toolVersion,
+          emitFile: (f) => extra.push(f),
+          note,
+        });
       const before = files.length;
       const objects = chart.toJson() as RenderedObject[];
       for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
@@ -87,7 +118,10 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
       if (!target.renderEnvironment) continue;
       const dir = target.environmentDir ?? target.name;
       // App names are DNS labels (no dots), so this construct id never collides with an app chart.
-      const chart = new Chart(cdk8sApp, `${env.name}.environment.${dir}`, { disableResourceNameHashes: true, labels: { 'app.kubernetes.io/managed-by': 'argosy', 'app.kubernetes.io/part-of': ir.name, ...env.labels } });
+      const chart = new Chart(cdk8sApp, `${env.name}.environment.${dir}`, {
+        disableResourceNameHashes: true,
+        labels: { 'app.kubernetes.io/managed-by': 'argosy', 'app.kubernetes.io/part-of': ir.name, ...env.labels },
+      });
       target.renderEnvironment({ chart, project: ir, env, apps: rendered, targets });
       const before = files.length;
       for (const obj of chart.toJson() as RenderedObject[]) add(`${env.name}/${dir}/${fileNameOf(obj)}`, [obj]);

@@ -23,12 +23,16 @@ export class UsageError extends Error {
 export async function loadProject(entry: string, cwd = process.cwd()): Promise<Project> {
   const file = resolve(cwd, entry);
   if (!existsSync(file)) {
-    throw new UsageError(`${entry}: app entry not found (got ${file}). Pass --app <file> pointing at the module that default-exports project(...).`);
+    throw new UsageError(
+      `${entry}: app entry not found (got ${file}). Pass --app <file> pointing at the module that default-exports project(...).`,
+    );
   }
   const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
   const project = mod.default as Project | undefined;
   if (!project || project.kind !== 'project') {
-    throw new UsageError(`${entry}: the module has no default-exported project (got ${project === undefined ? 'no default export' : typeof project}). Add \`export default project('name', { environments, apps })\`.`);
+    throw new UsageError(
+      `${entry}: the module has no default-exported project (got ${project === undefined ? 'no default export' : typeof project}). Add \`export default project('name', { environments, apps })\`.`,
+    );
   }
   return project;
 }

@@ -9,16 +9,26 @@ const capture = (): CommandIO & { stderr: string[] } => {
 
 describe('reportError on syntax errors', () => {
   it('GIVEN the "Transform failed" error of tsx with two errors THEN each is printed as file:line:col (1-based) without the debug hint', () => {
-    const e = Object.assign(new Error('Transform failed with 2 errors:\n/repo/pipelines/a.ts:3:4: ERROR: Unexpected "}"\n/repo/components/b.ts:10:0: ERROR: Expected ";" but found "x"'), { name: 'TransformError' });
+    const e = Object.assign(
+      new Error(
+        'Transform failed with 2 errors:\n/repo/pipelines/a.ts:3:4: ERROR: Unexpected "}"\n/repo/components/b.ts:10:0: ERROR: Expected ";" but found "x"',
+      ),
+      { name: 'TransformError' },
+    );
     const io = capture();
-    expect(syntaxErrors(e, '/repo')).toEqual([{ where: 'pipelines/a.ts:3:5', text: 'Unexpected "}"' }, { where: 'components/b.ts:10:1', text: 'Expected ";" but found "x"' }]);
+    expect(syntaxErrors(e, '/repo')).toEqual([
+      { where: 'pipelines/a.ts:3:5', text: 'Unexpected "}"' },
+      { where: 'components/b.ts:10:1', text: 'Expected ";" but found "x"' },
+    ]);
     expect(reportError(e, io)).toBe(1);
     expect(io.stderr).toHaveLength(2);
     expect(io.stderr[0]).toMatch(/^✗ .*pipelines\/a\.ts:3:5: Unexpected "}"\. Fix the syntax there/);
   });
 
   it('GIVEN the errors[] of esbuild THEN their locations are used; any other error is not a syntax error', () => {
-    const e = Object.assign(new Error('Build failed'), { errors: [{ text: 'Unterminated string literal', location: { file: '/elsewhere/x.ts', line: 2, column: 7 } }] });
+    const e = Object.assign(new Error('Build failed'), {
+      errors: [{ text: 'Unterminated string literal', location: { file: '/elsewhere/x.ts', line: 2, column: 7 } }],
+    });
     expect(syntaxErrors(e, '/repo')).toEqual([{ where: '/elsewhere/x.ts:2:8', text: 'Unterminated string literal' }]);
     expect(syntaxErrors(new Error('boom'))).toBeUndefined();
     expect(syntaxErrors({ toString: {} })).toBeUndefined();

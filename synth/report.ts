@@ -38,7 +38,8 @@ export function reportError(e: unknown, io: CommandIO): number {
   }
   const syntax = syntaxErrors(e);
   if (syntax) {
-    for (const s of syntax) io.err(`✗ ${s.where}: ${s.text.replace(/\.$/, '')}. Fix the syntax there (npx tsc --noEmit lists every error).`);
+    for (const s of syntax)
+      io.err(`✗ ${s.where}: ${s.text.replace(/\.$/, '')}. Fix the syntax there (npx tsc --noEmit lists every error).`);
     return EXIT_FINDINGS;
   }
   const err = e as { message?: string; stack?: string };
@@ -69,13 +70,23 @@ export function syntaxErrors(e: unknown, cwd = process.cwd()): SyntaxProblem[] |
     const rel = isAbsolute(file) ? relative(cwd, file) : file;
     return `${rel.startsWith('..') ? file : rel}:${line}:${Number(column) + 1}`;
   };
-  if (Array.isArray(err?.errors) && err.errors.length > 0 && err.errors.every((x) => typeof x?.text === 'string' && x.location)) {
-    return (err.errors as { text: string; location: { file: string; line: number; column: number } }[]).map((x) => ({ where: at(x.location.file, x.location.line, x.location.column), text: x.text }));
+  if (
+    Array.isArray(err?.errors) &&
+    err.errors.length > 0 &&
+    err.errors.every((x) => typeof x?.text === 'string' && x.location)
+  ) {
+    return (err.errors as { text: string; location: { file: string; line: number; column: number } }[]).map((x) => ({
+      where: at(x.location.file, x.location.line, x.location.column),
+      text: x.text,
+    }));
   }
   if (typeof err?.message !== 'string' || !/^Transform failed with \d+ errors?:/.test(err.message)) return undefined;
-  const problems = err.message.split('\n').slice(1).flatMap((line) => {
-    const m = TRANSFORM_LINE.exec(line.trim());
-    return m ? [{ where: at(m[1] as string, m[2] as string, m[3] as string), text: m[4] as string }] : [];
-  });
+  const problems = err.message
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => {
+      const m = TRANSFORM_LINE.exec(line.trim());
+      return m ? [{ where: at(m[1] as string, m[2] as string, m[3] as string), text: m[4] as string }] : [];
+    });
   return problems.length > 0 ? problems : undefined;
 }

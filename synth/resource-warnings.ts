@@ -29,19 +29,31 @@ export function resourceWarnings(ir: ProjectIR): string[] {
           if (callee) visitPipeline(callee, seen);
         } else if (n.kind === 'task') {
           const c = components.get(n.component);
-          if (!c || c.implementation.kind === 'createPvc' || c.implementation.kind === 'deletePvc' || warned.has(c.name)) continue;
+          if (
+            !c ||
+            c.implementation.kind === 'createPvc' ||
+            c.implementation.kind === 'deletePvc' ||
+            warned.has(c.name)
+          )
+            continue;
           const gaps = missing(n.overrides.resources ?? c.pod.resources);
           if (gaps.length > 0) {
-            warned.set(c.name, `component "${c.name}" (task "${n.id}" of pipeline "${p.name}") sets no ${gaps.join(', ')}, so \`argosy validate\` reports policy/resources on its pods. Set resources: { cpu, memory } on the component or the task`);
+            warned.set(
+              c.name,
+              `component "${c.name}" (task "${n.id}" of pipeline "${p.name}") sets no ${gaps.join(', ')}, so \`argosy validate\` reports policy/resources on its pods. Set resources: { cpu, memory } on the component or the task`,
+            );
           }
         }
       }
     };
     visit([...p.body, ...p.exitHandler]);
   };
-  for (const env of ir.environments) for (const app of env.apps) for (const p of app.pipelines) visitPipeline(p, new Set());
+  for (const env of ir.environments)
+    for (const app of env.apps) for (const p of app.pipelines) visitPipeline(p, new Set());
   const deployments = new Map<string, string[]>();
-  for (const env of ir.environments) for (const app of env.apps) for (const d of app.deployments) if (!deployments.has(d.name)) deployments.set(d.name, deploymentWarnings(d));
+  for (const env of ir.environments)
+    for (const app of env.apps)
+      for (const d of app.deployments) if (!deployments.has(d.name)) deployments.set(d.name, deploymentWarnings(d));
   return [...warned.values(), ...[...deployments.values()].flat()];
 }
 
@@ -51,11 +63,27 @@ export function resourceWarnings(ir: ProjectIR): string[] {
  */
 function deploymentWarnings(d: DeploymentIR): string[] {
   const s = d.serving;
-  const sites: [string, ResourcesIR | undefined, string][] = s.kind === 'kserve'
-    ? [['KServe predictor', s.resources, 'kserve({ resources })'], ...(s.transformer ? [['KServe transformer', s.transformer.resources, 'kserve({ transformer: { resources } })'] as [string, ResourcesIR | undefined, string]] : [])]
-    : [['model server', s.pod.resources, 'server({ resources })']];
+  const sites: [string, ResourcesIR | undefined, string][] =
+    s.kind === 'kserve'
+      ? [
+          ['KServe predictor', s.resources, 'kserve({ resources })'],
+          ...(s.transformer
+            ? [
+                ['KServe transformer', s.transformer.resources, 'kserve({ transformer: { resources } })'] as [
+                  string,
+                  ResourcesIR | undefined,
+                  string,
+                ],
+              ]
+            : []),
+        ]
+      : [['model server', s.pod.resources, 'server({ resources })']];
   return sites.flatMap(([what, r, where]) => {
     const gaps = missing(r);
-    return gaps.length === 0 ? [] : [`deployment "${d.name}" (${what}) sets no ${gaps.join(', ')}, so \`argosy validate\` reports policy/resources on its pods. Set resources: { cpu, memory } in ${where}`];
+    return gaps.length === 0
+      ? []
+      : [
+          `deployment "${d.name}" (${what}) sets no ${gaps.join(', ')}, so \`argosy validate\` reports policy/resources on its pods. Set resources: { cpu, memory } in ${where}`,
+        ];
   });
 }

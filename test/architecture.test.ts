@@ -11,9 +11,15 @@ describe('layer rules (docs/architecture.md)', () => {
 
   it('GIVEN a violation in each layer THEN the check reports every one of them', () => {
     const problems = checkLayers([
-      { path: 'dsl/a.ts', text: "import { App } from 'cdk8s';\nimport { dump } from 'js-yaml';\nimport { readFileSync } from 'node:fs';\nimport x from 'path';\nconst e = process.env.X;" },
+      {
+        path: 'dsl/a.ts',
+        text: "import { App } from 'cdk8s';\nimport { dump } from 'js-yaml';\nimport { readFileSync } from 'node:fs';\nimport x from 'path';\nconst e = process.env.X;",
+      },
       { path: 'dsl/b.ts', text: "import { synthesize } from '../synth/engine.ts';" },
-      { path: 'charts/x/c.ts', text: "import { pipeline } from '../../dsl/pipeline.ts';\nimport type { PipelineIR } from '../../dsl/ir/index.ts';\nimport { DslError } from '../../dsl/errors.ts';" },
+      {
+        path: 'charts/x/c.ts',
+        text: "import { pipeline } from '../../dsl/pipeline.ts';\nimport type { PipelineIR } from '../../dsl/ir/index.ts';\nimport { DslError } from '../../dsl/errors.ts';",
+      },
       { path: 'pipelines/d.ts', text: "export { targets } from '../charts/index.ts';" },
       { path: 'dsl/ok.test.ts', text: "import { readFileSync } from 'node:fs';" },
     ]);
@@ -35,9 +41,14 @@ describe('layer rules (docs/architecture.md)', () => {
     ['const name = "node:fs"; const m = await import(name);', 'import() of a computed module name'],
     ['const here = import.meta.url;', 'import.meta'],
     ['export const read = (p = process) => p.cwd();', 'a reference to process'],
-    ['function f() { const require = (m: string) => m; return require; } export const fs = require("node:fs");', 'a reference to require'],
+    [
+      'function f() { const require = (m: string) => m; return require; } export const fs = require("node:fs");',
+      'a reference to require',
+    ],
   ])('GIVEN dsl/ code reaching the environment through %s THEN it is reported', (text, what) => {
-    expect(impureGlobals({ path: 'dsl/x.ts', text })).toEqual([`dsl/x.ts:1: dsl/ must stay pure (got ${what}). Pass configuration and file contents in from components/, pipelines/ or synth/.`]);
+    expect(impureGlobals({ path: 'dsl/x.ts', text })).toEqual([
+      `dsl/x.ts:1: dsl/ must stay pure (got ${what}). Pass configuration and file contents in from components/, pipelines/ or synth/.`,
+    ]);
   });
 
   it('GIVEN the word process in comments, strings, property names and types THEN nothing is reported', () => {

@@ -15,7 +15,12 @@ const FORBIDDEN_IN_DSL = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'js-yaml', 'ya
 /** Every module specifier a file imports or re-exports (static and dynamic). */
 export function importsOf(text: string): string[] {
   const specs: string[] = [];
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\bfrom\s+['"]([^'"]+)['"]/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of text.matchAll(re)) specs.push(m[1] as string);
   return specs;
 }
@@ -30,19 +35,38 @@ export function checkLayers(files: readonly SourceFile[]): string[] {
     if (isTest(f.path)) continue;
     const layer = layerOf(f.path);
     for (const spec of importsOf(f.text)) {
-      const target = spec.startsWith('.') ? relative('.', join(dirname(f.path), spec)).split('\\').join('/') : undefined;
+      const target = spec.startsWith('.')
+        ? relative('.', join(dirname(f.path), spec))
+            .split('\\')
+            .join('/')
+        : undefined;
       const bare = spec.replace(/^node:/, '').split('/')[0] as string;
       const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string);
       if (layer === 'dsl') {
-        if (target && !target.startsWith('dsl/')) problems.push(`${f.path}: dsl/ must not import outside dsl/ (got ${spec}). Move the dependency into dsl/ or invert it.`);
-        if (!target && (spec.startsWith('node:') || BUILTINS.has(bare) || FORBIDDEN_IN_DSL.includes(pkg))) problems.push(`${f.path}: dsl/ must stay pure (got import of ${spec}). Keep cdk8s, YAML, node built-ins and I/O in charts/ or synth/.`);
+        if (target && !target.startsWith('dsl/'))
+          problems.push(
+            `${f.path}: dsl/ must not import outside dsl/ (got ${spec}). Move the dependency into dsl/ or invert it.`,
+          );
+        if (!target && (spec.startsWith('node:') || BUILTINS.has(bare) || FORBIDDEN_IN_DSL.includes(pkg)))
+          problems.push(
+            `${f.path}: dsl/ must stay pure (got import of ${spec}). Keep cdk8s, YAML, node built-ins and I/O in charts/ or synth/.`,
+          );
       }
       if (layer === 'charts' && target) {
         const allowed = target.startsWith('charts/') || target.startsWith('dsl/ir/') || target === 'dsl/errors.ts';
-        if (!allowed) problems.push(`${f.path}: charts/ may only import dsl/ir/** and dsl/errors.ts, never builders or other layers (got ${spec}). Read the IR instead.`);
+        if (!allowed)
+          problems.push(
+            `${f.path}: charts/ may only import dsl/ir/** and dsl/errors.ts, never builders or other layers (got ${spec}). Read the IR instead.`,
+          );
       }
-      if ((layer === 'components' || layer === 'pipelines') && target && (target.startsWith('charts/') || target.startsWith('synth/'))) {
-        problems.push(`${f.path}: ${layer}/ is user code built on dsl/ and must not import ${layerOf(target)}/ (got ${spec}).`);
+      if (
+        (layer === 'components' || layer === 'pipelines') &&
+        target &&
+        (target.startsWith('charts/') || target.startsWith('synth/'))
+      ) {
+        problems.push(
+          `${f.path}: ${layer}/ is user code built on dsl/ and must not import ${layerOf(target)}/ (got ${spec}).`,
+        );
       }
     }
     if (layer === 'dsl') problems.push(...impureGlobals(f));
@@ -60,10 +84,25 @@ function isDeclarationName(id: ts.Identifier): boolean {
   if (ts.isQualifiedName(p)) return p.right === id;
   if (ts.isShorthandPropertyAssignment(p)) return false;
   return (
-    (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p) ||
-      ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p) || ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p) ||
-      ts.isParameter(p) || ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p) ||
-      ts.isLabeledStatement(p) || ts.isJsxAttribute(p)) &&
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isMethodSignature(p) ||
+      ts.isGetAccessor(p) ||
+      ts.isSetAccessor(p) ||
+      ts.isEnumMember(p) ||
+      ts.isBindingElement(p) ||
+      ts.isImportSpecifier(p) ||
+      ts.isExportSpecifier(p) ||
+      ts.isParameter(p) ||
+      ts.isVariableDeclaration(p) ||
+      ts.isFunctionDeclaration(p) ||
+      ts.isClassDeclaration(p) ||
+      ts.isInterfaceDeclaration(p) ||
+      ts.isTypeAliasDeclaration(p) ||
+      ts.isLabeledStatement(p) ||
+      ts.isJsxAttribute(p)) &&
     (p as { name?: ts.Node }).name === id
   );
 }
@@ -81,17 +120,34 @@ function declaredIn(scope: ts.Node): string[] {
     if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name) out.push(scope.name.text);
   }
   if (ts.isCatchClause(scope) && scope.variableDeclaration) out.push(...bindingNames(scope.variableDeclaration.name));
-  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+  if (
+    (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) &&
+    scope.initializer &&
+    ts.isVariableDeclarationList(scope.initializer)
+  ) {
     for (const d of scope.initializer.declarations) out.push(...bindingNames(d.name));
   }
-  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+  if (
+    ts.isSourceFile(scope) ||
+    ts.isBlock(scope) ||
+    ts.isModuleBlock(scope) ||
+    ts.isCaseClause(scope) ||
+    ts.isDefaultClause(scope)
+  ) {
     for (const st of scope.statements) {
-      if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) out.push(...bindingNames(d.name));
-      else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) out.push(st.name.text);
+      if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations) out.push(...bindingNames(d.name));
+      else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name)
+        out.push(st.name.text);
       else if (ts.isImportDeclaration(st) && st.importClause) {
         const c = st.importClause;
         if (c.name) out.push(c.name.text);
-        if (c.namedBindings) out.push(...(ts.isNamespaceImport(c.namedBindings) ? [c.namedBindings.name.text] : c.namedBindings.elements.map((e) => e.name.text)));
+        if (c.namedBindings)
+          out.push(
+            ...(ts.isNamespaceImport(c.namedBindings)
+              ? [c.namedBindings.name.text]
+              : c.namedBindings.elements.map((e) => e.name.text)),
+          );
       }
     }
   }
@@ -114,13 +170,32 @@ export function impureGlobals(f: SourceFile): string[] {
   const found: string[] = [];
   const report = (node: ts.Node, what: string): void => {
     const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-    found.push(`${f.path}:${line + 1}: dsl/ must stay pure (got ${what}). Pass configuration and file contents in from components/, pipelines/ or synth/.`);
+    found.push(
+      `${f.path}:${line + 1}: dsl/ must stay pure (got ${what}). Pass configuration and file contents in from components/, pipelines/ or synth/.`,
+    );
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && IMPURE_GLOBALS.has(node.text) && !isDeclarationName(node) && !ts.isTypeReferenceNode(node.parent) && !isLocal(node)) report(node, `a reference to ${node.text}`);
-    else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') report(node, 'the Function constructor');
+    if (
+      ts.isIdentifier(node) &&
+      IMPURE_GLOBALS.has(node.text) &&
+      !isDeclarationName(node) &&
+      !ts.isTypeReferenceNode(node.parent) &&
+      !isLocal(node)
+    )
+      report(node, `a reference to ${node.text}`);
+    else if (
+      (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Function'
+    )
+      report(node, 'the Function constructor');
     else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) report(node, 'import.meta');
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && !(node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]))) report(node, 'import() of a computed module name');
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      !(node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]))
+    )
+      report(node, 'import() of a computed module name');
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -135,7 +210,8 @@ export function readSources(root: string, folders: readonly string[]): SourceFil
       const full = join(dir, name);
       if (name === 'node_modules') continue;
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.ts')) out.push({ path: relative(root, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
+      else if (name.endsWith('.ts'))
+        out.push({ path: relative(root, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
     }
   };
   for (const f of folders) walk(resolve(root, f));

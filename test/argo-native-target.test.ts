@@ -22,7 +22,11 @@ describe('Argo-native objects in a project', () => {
   const { files, ir } = synthesize(p, { pipelineBackend: 'kfp' });
 
   it('GIVEN workflows in an app WHEN resolved THEN the app IR carries them', () => {
-    expect(ir.environments[0]?.apps[0]?.workflows?.map((w) => w.kind)).toEqual(['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate']);
+    expect(ir.environments[0]?.apps[0]?.workflows?.map((w) => w.kind)).toEqual([
+      'Workflow',
+      'WorkflowTemplate',
+      'ClusterWorkflowTemplate',
+    ]);
   });
 
   it('GIVEN any pipeline backend WHEN synthesized THEN one file per object, generateName objects filed under their stem', () => {
@@ -34,7 +38,9 @@ describe('Argo-native objects in a project', () => {
   });
 
   it('GIVEN a namespace WHEN rendered THEN namespaced kinds get it, cluster-scoped ones never, and generateName objects have no name', () => {
-    const meta = Object.fromEntries(files.map((f) => [f.path.split('/')[2], (f.documents[0] as { metadata: Record<string, unknown> }).metadata]));
+    const meta = Object.fromEntries(
+      files.map((f) => [f.path.split('/')[2], (f.documents[0] as { metadata: Record<string, unknown> }).metadata]),
+    );
     expect(meta['workflow.hello.yaml']).toMatchObject({ generateName: 'hello-', namespace: 'ml-staging' });
     expect(meta['workflow.hello.yaml']).not.toHaveProperty('name');
     expect(meta['workflowtemplate.hello.yaml']).toMatchObject({ name: 'hello', namespace: 'ml-staging' });
@@ -53,11 +59,15 @@ describe('Argo-native objects: name clashes', () => {
 
   it('GIVEN two objects of one kind and name in an app WHEN resolved THEN a DslError names the app', () => {
     const p = project('demo', { apps: [app('examples', { workflows: [wt('same'), wt('same')] })] });
-    expect(() => synthesize(p)).toThrow(/environment "default" > app "examples" > workflows\[1\]: two WorkflowTemplate objects are named "same"/);
+    expect(() => synthesize(p)).toThrow(
+      /environment "default" > app "examples" > workflows\[1\]: two WorkflowTemplate objects are named "same"/,
+    );
   });
 
   it('GIVEN the same WorkflowTemplate name in two apps of one namespace WHEN resolved THEN the clash is reported', () => {
-    const p = project('demo', { apps: [app('one', { workflows: [wt('shared')] }), app('two', { workflows: [wt('shared')] })] });
+    const p = project('demo', {
+      apps: [app('one', { workflows: [wt('shared')] }), app('two', { workflows: [wt('shared')] })],
+    });
     expect(() => synthesize(p)).toThrow(/app "two": WorkflowTemplate "shared" is also defined by app "one"/);
   });
 });

@@ -21,13 +21,25 @@ async function outputOf(module: string, backend: 'argo' | 'kfp', file: string): 
   if (!synthCache.has(key)) {
     const project = (await import(resolve(ROOT, module))).default as Project;
     const files = synthesize(project, { pipelineBackend: backend, toolVersion: '0.1.0' }).files;
-    synthCache.set(key, new Map(files.map((f) => [f.path.split('/').pop() as string, f.content.replace(`${GENERATED_HEADER}\n`, '')])));
+    synthCache.set(
+      key,
+      new Map(files.map((f) => [f.path.split('/').pop() as string, f.content.replace(`${GENERATED_HEADER}\n`, '')])),
+    );
   }
   return synthCache.get(key)?.get(file);
 }
 
 describe('YAML in the docs matches the synthesizer', () => {
-  const snippets = DOCS.flatMap((doc) => [...readFileSync(resolve(ROOT, doc), 'utf8').matchAll(MARKER)].map((m) => ({ doc, module: m[1] as string, backend: m[2] as 'argo' | 'kfp', file: m[3] as string, excerpt: Boolean(m[4]), text: m[5] as string })));
+  const snippets = DOCS.flatMap((doc) =>
+    [...readFileSync(resolve(ROOT, doc), 'utf8').matchAll(MARKER)].map((m) => ({
+      doc,
+      module: m[1] as string,
+      backend: m[2] as 'argo' | 'kfp',
+      file: m[3] as string,
+      excerpt: Boolean(m[4]),
+      text: m[5] as string,
+    })),
+  );
 
   it('finds the marked snippets', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(2);
@@ -60,17 +72,27 @@ describe('the tour in README.md matches the synthesizer', () => {
     const { module, text } = markedBlock('synth-output');
     const paths = await synthesizedPaths(module);
     const perDir = new Map<string, number>();
-    for (const p of paths) perDir.set(p.split('/').slice(0, 2).join('/'), (perDir.get(p.split('/').slice(0, 2).join('/')) ?? 0) + 1);
+    for (const p of paths)
+      perDir.set(p.split('/').slice(0, 2).join('/'), (perDir.get(p.split('/').slice(0, 2).join('/')) ?? 0) + 1);
     const shown = [...text.matchAll(/synthesized (\S+) \((\d+) files?\)/g)].map((m) => [m[1], Number(m[2])]);
     expect(shown.length).toBeGreaterThan(0);
     for (const [dir, n] of shown) expect(perDir.get(dir as string), `README.md: synthesized ${dir}`).toBe(n);
-    expect(Number(/wrote dist\/: (\d+) files?/.exec(text)?.[1]), 'README.md: the total of `wrote dist/`').toBe(paths.length);
+    expect(Number(/wrote dist\/: (\d+) files?/.exec(text)?.[1]), 'README.md: the total of `wrote dist/`').toBe(
+      paths.length,
+    );
   });
 
   it('GIVEN the output tree excerpt THEN every file and folder it names is synthesized there', async () => {
     const { module, text } = markedBlock('synth-tree');
     const paths = new Set(await synthesizedPaths(module));
-    const dirs = new Set([...paths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`)));
+    const dirs = new Set(
+      [...paths].flatMap((p) =>
+        p
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`),
+      ),
+    );
     const stack: string[] = [];
     const named: string[] = [];
     for (const line of text.split('\n').slice(1)) {
@@ -99,16 +121,32 @@ function dslErrorOf(build: () => unknown): string {
 }
 
 describe('the errors in README.md are the ones Argosy reports', () => {
-  const echo = component('echo', { image: 'busybox:1.36', inputs: { text: param.string() }, command: (io) => ['echo', io.inputs.text], resources: { cpu: '100m', memory: '64Mi' } });
-  const weekly = pipeline('weekly', {}, (p) => { p.task('a', echo, { text: 'hi' }); });
+  const echo = component('echo', {
+    image: 'busybox:1.36',
+    inputs: { text: param.string() },
+    command: (io) => ['echo', io.inputs.text],
+    resources: { cpu: '100m', memory: '64Mi' },
+  });
+  const weekly = pipeline('weekly', {}, (p) => {
+    p.task('a', echo, { text: 'hi' });
+  });
   const mistakes: Record<string, () => unknown> = {
-    'a Model wired into a Dataset input': () => pipeline('broken', {}, (p) => {
-      const t = p.task('train', train, { dataset: p.task('extract', extract, { date: '2026-01-01' }).outputs.table, learningRate: 0.1 });
-      p.task('retrain', train, { dataset: t.outputs.model as never, learningRate: 0.1 });
-    }),
+    'a Model wired into a Dataset input': () =>
+      pipeline('broken', {}, (p) => {
+        const t = p.task('train', train, {
+          dataset: p.task('extract', extract, { date: '2026-01-01' }).outputs.table,
+          learningRate: 0.1,
+        });
+        p.task('retrain', train, { dataset: t.outputs.model as never, learningRate: 0.1 });
+      }),
     'an hour out of range': () => schedule(weekly, { name: 'ctr-weekly', cron: '0 25 * * 1' }),
-    'a quantity in the wrong unit': () => component('train', { image: 'busybox:1.36', command: ['true'], resources: { cpu: '1', memory: '2GB' } }),
-    'a duplicate task id': () => pipeline('p', {}, (p) => { p.task('a', echo, { text: 'x' }); p.task('a', echo, { text: 'y' }); }),
+    'a quantity in the wrong unit': () =>
+      component('train', { image: 'busybox:1.36', command: ['true'], resources: { cpu: '1', memory: '2GB' } }),
+    'a duplicate task id': () =>
+      pipeline('p', {}, (p) => {
+        p.task('a', echo, { text: 'x' });
+        p.task('a', echo, { text: 'y' });
+      }),
   };
 
   it.each(Object.entries(mistakes))('GIVEN %s THEN the README shows its message verbatim', (_what, build) => {

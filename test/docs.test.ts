@@ -6,7 +6,13 @@ import { ROOT } from './shared-dir.ts';
 /** Names exported from dsl/index.ts whose declarations lack TSDoc with an @example. */
 function exportsWithoutExample(): string[] {
   const entry = resolve(ROOT, 'dsl', 'index.ts');
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowImportingTsExtensions: true, noEmit: true, strict: true });
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    strict: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   if (!source) throw new Error('dsl/index.ts not found');
@@ -17,7 +23,9 @@ function exportsWithoutExample(): string[] {
     const hasExample = symbol.getJsDocTags(checker).some((t) => t.name === 'example');
     const declarations = symbol.getDeclarations() ?? [];
     // Types and interfaces are documented by the builders that use them; values need examples.
-    const isValue = declarations.some((d) => ts.isFunctionDeclaration(d) || ts.isClassDeclaration(d) || ts.isVariableDeclaration(d));
+    const isValue = declarations.some(
+      (d) => ts.isFunctionDeclaration(d) || ts.isClassDeclaration(d) || ts.isVariableDeclaration(d),
+    );
     if (isValue && !hasExample) missing.push(exported.getName());
   }
   return missing.sort();

@@ -25,14 +25,26 @@ const pipeline = (name: string): PipelineIR => {
 // Both environments: staging's batch ranking has other shards, the SQL is built per environment.
 const everyPipeline = environments.flatMap((e) => e.apps.flatMap((a) => a.pipelines.map((p) => ({ env: e.name, p }))));
 const tasks = (p: PipelineIR, component: string) => tasksOf(p).filter((t) => t.component === component);
-const extracts = everyPipeline.flatMap(({ env, p }) => tasks(p, 'warehouse-extract').map((t) => ({ where: `${env}/${p.name}/${t.id}`, sql: textArg(p, t, 'sql') })));
-const loads = everyPipeline.flatMap(({ env, p }) => tasks(p, 'warehouse-load').map((t) => ({ where: `${env}/${p.name}/${t.id}`, table: String(literalArg(p, t, 'table')), columns: loadedColumns(p, t) })));
+const extracts = everyPipeline.flatMap(({ env, p }) =>
+  tasks(p, 'warehouse-extract').map((t) => ({ where: `${env}/${p.name}/${t.id}`, sql: textArg(p, t, 'sql') })),
+);
+const loads = everyPipeline.flatMap(({ env, p }) =>
+  tasks(p, 'warehouse-load').map((t) => ({
+    where: `${env}/${p.name}/${t.id}`,
+    table: String(literalArg(p, t, 'table')),
+    columns: loadedColumns(p, t),
+  })),
+);
 const loadedTables = new Set(loads.map((l) => l.table));
 
 /** Runs a Python expression in components/scripts and parses its JSON output. */
 function fromPython(expression: string): unknown {
   const dir = resolve(ROOT, 'components', 'scripts');
-  const r = spawnSync(python(), ['-c', `import json, ${expression.split('.')[0]}; print(json.dumps(list(${expression})))`], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(
+    python(),
+    ['-c', `import json, ${expression.split('.')[0]}; print(json.dumps(list(${expression})))`],
+    { cwd: dir, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -46,27 +58,35 @@ describe('DSRPMart data contracts: scoring feeds the model exactly what it was t
     ['recommended categories', 'ctr-training', undefined, CTR_FEATURES],
   ] as const;
 
-  it.each(useCases)('GIVEN %s THEN the trainer and every batch scorer get the same feature list, and their datasets have those columns', (_name, training, scoring, features) => {
-    const train = pipeline(training);
-    const trainers = tasksOf(train).filter((t) => t.component.startsWith('train-'));
-    expect(trainers).toHaveLength(1);
-    for (const t of trainers) {
-      expect(literalArg(train, t, 'features')).toEqual([...features]);
-      for (const input of ['dataset', 'holdout']) expect(columnsOf(train, t, input), `${training} ${input}`).toEqual(expect.arrayContaining([...features]));
-    }
-    if (scoring === undefined) return;
-    const score = pipeline(scoring);
-    const scorers = tasks(score, 'batch-predict');
-    expect(scorers.length).toBeGreaterThan(0);
-    for (const t of scorers) {
-      expect(literalArg(score, t, 'features')).toEqual(literalArg(train, trainers[0] as never, 'features'));
-      expect(columnsOf(score, t, 'dataset'), `${scoring} dataset`).toEqual(expect.arrayContaining([...features]));
-    }
-  });
+  it.each(useCases)(
+    'GIVEN %s THEN the trainer and every batch scorer get the same feature list, and their datasets have those columns',
+    (_name, training, scoring, features) => {
+      const train = pipeline(training);
+      const trainers = tasksOf(train).filter((t) => t.component.startsWith('train-'));
+      expect(trainers).toHaveLength(1);
+      for (const t of trainers) {
+        expect(literalArg(train, t, 'features')).toEqual([...features]);
+        for (const input of ['dataset', 'holdout'])
+          expect(columnsOf(train, t, input), `${training} ${input}`).toEqual(expect.arrayContaining([...features]));
+      }
+      if (scoring === undefined) return;
+      const score = pipeline(scoring);
+      const scorers = tasks(score, 'batch-predict');
+      expect(scorers.length).toBeGreaterThan(0);
+      for (const t of scorers) {
+        expect(literalArg(score, t, 'features')).toEqual(literalArg(train, trainers[0] as never, 'features'));
+        expect(columnsOf(score, t, 'dataset'), `${scoring} dataset`).toEqual(expect.arrayContaining([...features]));
+      }
+    },
+  );
 
   it('GIVEN the real-time models THEN their logged request columns carry the features they were trained on', () => {
-    expect(SOURCE_TABLES['ml_logs.ctr_categories_requests']?.columns).toEqual(expect.arrayContaining([...CTR_FEATURES]));
-    expect(SOURCE_TABLES['ml_logs.product_ranker_requests']?.columns).toEqual(expect.arrayContaining([...RANKER_FEATURES]));
+    expect(SOURCE_TABLES['ml_logs.ctr_categories_requests']?.columns).toEqual(
+      expect.arrayContaining([...CTR_FEATURES]),
+    );
+    expect(SOURCE_TABLES['ml_logs.product_ranker_requests']?.columns).toEqual(
+      expect.arrayContaining([...RANKER_FEATURES]),
+    );
   });
 
   it('GIVEN the Python scripts THEN the columns the TypeScript side relies on are the ones they write', () => {
@@ -77,7 +97,11 @@ describe('DSRPMart data contracts: scoring feeds the model exactly what it was t
 
 describe('DSRPMart data contracts: every table is written before it is read', () => {
   it('GIVEN every warehouse query of every pipeline THEN each table it reads is a declared source or loaded by a pipeline', () => {
-    const unknown = extracts.flatMap(({ where, sql }) => tablesRead(sql).filter((t) => !SOURCE_TABLES[t] && !loadedTables.has(t)).map((t) => `${where}: ${t}`));
+    const unknown = extracts.flatMap(({ where, sql }) =>
+      tablesRead(sql)
+        .filter((t) => !SOURCE_TABLES[t] && !loadedTables.has(t))
+        .map((t) => `${where}: ${t}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -90,8 +114,16 @@ describe('DSRPMart data contracts: every table is written before it is read', ()
   it('GIVEN a query over a loaded table (or a source with known columns) THEN every column it reads is written there', () => {
     const missing = extracts.flatMap(({ where, sql }) =>
       tablesRead(sql).flatMap((table) => {
-        const written = loadedTables.has(table) ? loads.filter((l) => l.table === table).map((l) => l.columns) : SOURCE_TABLES[table]?.columns ? [SOURCE_TABLES[table]?.columns ?? []] : [];
-        return written.flatMap((cols) => columnsRead(sql, table).filter((c) => !cols.includes(c)).map((c) => `${where}: ${table}.${c}`));
+        const written = loadedTables.has(table)
+          ? loads.filter((l) => l.table === table).map((l) => l.columns)
+          : SOURCE_TABLES[table]?.columns
+            ? [SOURCE_TABLES[table]?.columns ?? []]
+            : [];
+        return written.flatMap((cols) =>
+          columnsRead(sql, table)
+            .filter((c) => !cols.includes(c))
+            .map((c) => `${where}: ${table}.${c}`),
+        );
       }),
     );
     expect(missing).toEqual([]);
@@ -106,13 +138,17 @@ describe('DSRPMart data contracts: every table is written before it is read', ()
       const spec = literalArg(p, check, 'features') as { numeric?: string[]; categorical?: string[] };
       const monitored = [...(spec.numeric ?? []), ...(spec.categorical ?? [])];
       expect(monitored.length).toBeGreaterThan(0);
-      for (const input of ['reference', 'current']) expect(columnsOf(p, check, input), `${env}/${p.name} ${input}`).toEqual(expect.arrayContaining(monitored));
+      for (const input of ['reference', 'current'])
+        expect(columnsOf(p, check, input), `${env}/${p.name} ${input}`).toEqual(expect.arrayContaining(monitored));
     }
   });
 
   it('GIVEN every warehouse query THEN it is BigQuery with the two named parameters warehouse-extract binds', () => {
     for (const { where, sql } of extracts) {
-      expect(queryParameters(sql).filter((x) => !(WAREHOUSE_PARAMS as readonly string[]).includes(x)), where).toEqual([]);
+      expect(
+        queryParameters(sql).filter((x) => !(WAREHOUSE_PARAMS as readonly string[]).includes(x)),
+        where,
+      ).toEqual([]);
       expect(sql, `${where}: a :name bind`).not.toMatch(/(^|[^:]):[a-z_]+\b/);
       expect(sql, `${where}: a table alias with a column list`).not.toMatch(/\bAS\s+\w+\s*\(/i);
     }

@@ -31,18 +31,28 @@ describe('docs/dsrpmart.md', () => {
       return `<!-- graph: ${name} -->\n\`\`\`mermaid\n${fresh}\`\`\``;
     });
     if (UPDATING) writeFileSync(DOC, doc);
-    else expect(stale, 'diagrams out of date: run ARGOSY_UPDATE_GOLDEN=1 npm test and review docs/dsrpmart.md').toEqual([]);
+    else
+      expect(stale, 'diagrams out of date: run ARGOSY_UPDATE_GOLDEN=1 npm test and review docs/dsrpmart.md').toEqual(
+        [],
+      );
   });
 
   it('GIVEN the promotion-branch CI job in the docs THEN it runs on the branches promote.py opens, pushes regenerated dist/ with a bot token and auto-merges only its label', () => {
     const block = /<!-- ci: promotion-branches -->\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(block, 'the workflow block is missing').toBeDefined();
     type Step = { run?: string; if?: string; with?: Record<string, string> };
-    const wf = load(block as string) as { on: { pull_request: { types: string[] } }; jobs: Record<string, { if: string; steps: Step[] }> };
+    const wf = load(block as string) as {
+      on: { pull_request: { types: string[] } };
+      jobs: Record<string, { if: string; steps: Step[] }>;
+    };
     const job = wf.jobs['regenerate-dist'];
     if (!job) throw new Error('no regenerate-dist job');
     const dir = resolve(ROOT, 'components', 'scripts');
-    const r = spawnSync(python(), ['-c', 'import promote; print(promote.branch_name("e", "m", "1")); print(promote.AUTO_MERGE_LABEL)'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(
+      python(),
+      ['-c', 'import promote; print(promote.branch_name("e", "m", "1")); print(promote.AUTO_MERGE_LABEL)'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     const [branch, label] = r.stdout.trim().split('\n') as [string, string];
     expect(job.if).toContain(`startsWith(github.head_ref, '${branch.split('/')[0]}/')`);
     expect(wf.on.pull_request.types).toEqual(expect.arrayContaining(['opened', 'synchronize', 'labeled']));

@@ -9,7 +9,19 @@ describe('DSRPMart golden YAML', () => {
   it('GIVEN the reference project WHEN synthesized THEN every pipeline, schedule, deployment object, alert rule, RBAC object and Argo CD Application is covered', () => {
     const kinds = new Set(files.map((f) => f.path.split('/')[2]?.split('.')[0]));
     expect([...kinds].sort()).toEqual([
-      'analysistemplate', 'application', 'cronworkflow', 'inferenceservice', 'prometheusrule', 'role', 'rolebinding', 'rollout', 'service', 'serviceaccount', 'virtualservice', 'workflow', 'workflowtemplate',
+      'analysistemplate',
+      'application',
+      'cronworkflow',
+      'inferenceservice',
+      'prometheusrule',
+      'role',
+      'rolebinding',
+      'rollout',
+      'service',
+      'serviceaccount',
+      'virtualservice',
+      'workflow',
+      'workflowtemplate',
     ]);
   });
 

@@ -40,14 +40,19 @@ export function literalArg(p: PipelineIR, t: ComponentTaskIR, input: string): Js
 
 /** A string argument with its non-literal parts (loop items, parameters) rendered as `0`. */
 export function textArg(p: PipelineIR, t: ComponentTaskIR, input: string): string {
-  const render = (v: ValueIR): string => (v.kind === 'literal' ? String(v.value) : v.kind === 'concat' ? v.parts.map(render).join('') : '0');
+  const render = (v: ValueIR): string =>
+    v.kind === 'literal' ? String(v.value) : v.kind === 'concat' ? v.parts.map(render).join('') : '0';
   const v = t.args[input];
   if (v === undefined) throw new Error(`${p.name}/${t.id}: no ${input}`);
   return render(v);
 }
 
 /** The task producing an artifact argument, and which of its outputs it is. */
-export function producerOf(p: PipelineIR, t: ComponentTaskIR, input: string): { readonly task: ComponentTaskIR; readonly output: string } {
+export function producerOf(
+  p: PipelineIR,
+  t: ComponentTaskIR,
+  input: string,
+): { readonly task: ComponentTaskIR; readonly output: string } {
   const v = t.args[input];
   if (v?.kind !== 'taskOutput') throw new Error(`${p.name}/${t.id}: ${input} is not an upstream output`);
   const task = tasksOf(p).find((x) => x.id === v.task);
@@ -68,11 +73,19 @@ export function columnsOf(p: PipelineIR, t: ComponentTaskIR, input: string): str
     case 'feature-engineering.latest':
       return ['user_id', String(literalArg(p, task, 'itemColumn')), ...strings('features')];
     case 'batch-predict.predictions':
-      return [...columnsOf(p, task, 'dataset'), 'score', 'ranking_score', ...(Number(literalArg(p, task, 'topK')) > 0 ? ['rank'] : []), 'model_uri'];
+      return [
+        ...columnsOf(p, task, 'dataset'),
+        'score',
+        'ranking_score',
+        ...(Number(literalArg(p, task, 'topK')) > 0 ? ['rank'] : []),
+        'model_uri',
+      ];
     case 'compose-notifications.candidates':
       return [...CANDIDATE_COLUMNS];
     default:
-      throw new Error(`${p.name}/${t.id}: columns of ${task.component}.${output} are not modelled; add them to test/dsrpmart-lineage.ts`);
+      throw new Error(
+        `${p.name}/${t.id}: columns of ${task.component}.${output} are not modelled; add them to test/dsrpmart-lineage.ts`,
+      );
   }
 }
 

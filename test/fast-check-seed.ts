@@ -11,7 +11,8 @@ function seedFromEnv(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_SEED;
   if (raw === 'random') return (Math.random() * 2 ** 31) | 0;
   const seed = Number(raw);
-  if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer or "random" (got ${JSON.stringify(raw)})`);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`FC_SEED must be an integer or "random" (got ${JSON.stringify(raw)})`);
   return seed;
 }
 

@@ -18,7 +18,12 @@ export function expectGolden(relPath: string, actual: string): void {
     return;
   }
   if (!existsSync(file)) {
-    throw new Error(`test/golden/${relPath}: golden file missing. Run ARGOSY_UPDATE_GOLDEN=1 npm test and review the new file.`);
+    throw new Error(
+      `test/golden/${relPath}: golden file missing. Run ARGOSY_UPDATE_GOLDEN=1 npm test and review the new file.`,
+    );
   }
-  expect(actual, `test/golden/${relPath} differs; if intended, run ARGOSY_UPDATE_GOLDEN=1 npm test and review the diff`).toBe(readFileSync(file, 'utf8'));
+  expect(
+    actual,
+    `test/golden/${relPath} differs; if intended, run ARGOSY_UPDATE_GOLDEN=1 npm test and review the diff`,
+  ).toBe(readFileSync(file, 'utf8'));
 }

@@ -42,11 +42,18 @@ describe('argosy graph diagrams in docs/deployments.md and docs/review-tooling.m
       });
       if (UPDATING) writeFileSync(file, doc);
     }
-    if (!UPDATING) expect(stale, 'diagrams out of date: run ARGOSY_UPDATE_GOLDEN=1 npm test and review the docs').toEqual([]);
+    if (!UPDATING)
+      expect(stale, 'diagrams out of date: run ARGOSY_UPDATE_GOLDEN=1 npm test and review the docs').toEqual([]);
   });
 
   it('GIVEN every strategy section THEN it shows diagrams of that strategy only', () => {
-    const sections = readFileSync(DOC, 'utf8').split(/^### /m).slice(1).map((s) => ({ slug: (s.split('\n')[0] ?? '').toLowerCase().replace(/[^a-z]+/g, '-'), keys: [...s.matchAll(BLOCK)].map((m) => m[1] ?? '') }));
+    const sections = readFileSync(DOC, 'utf8')
+      .split(/^### /m)
+      .slice(1)
+      .map((s) => ({
+        slug: (s.split('\n')[0] ?? '').toLowerCase().replace(/[^a-z]+/g, '-'),
+        keys: [...s.matchAll(BLOCK)].map((m) => m[1] ?? ''),
+      }));
     expect(sections.map((s) => s.slug)).toEqual(['canary', 'shadow', 'a-b-test', 'blue-green', 'champion-challenger']);
     for (const s of sections) {
       expect(s.keys.length, s.slug).toBeGreaterThan(0);

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { synthApp } from './render.ts';
 import { randomPipeline, stepRecipe } from './random-pipeline.ts';
 
-type Tpl = { name: string; dag?: { tasks: { name: string; template: string; depends?: string; when?: string; arguments?: unknown }[] }; inputs?: { parameters?: { name: string }[]; artifacts?: { name: string }[] } };
+type Tpl = {
+  name: string;
+  dag?: { tasks: { name: string; template: string; depends?: string; when?: string; arguments?: unknown }[] };
+  inputs?: { parameters?: { name: string }[]; artifacts?: { name: string }[] };
+};
 
 /** Structural checks Argo's validator would make on a WorkflowTemplate we produce. */
 function checkReferences(spec: { entrypoint: string; templates: Tpl[]; onExit?: string }): string[] {
@@ -19,10 +23,13 @@ function checkReferences(spec: { entrypoint: string; templates: Tpl[]; onExit?: 
     const inputs = new Set([...(t.inputs?.parameters ?? []), ...(t.inputs?.artifacts ?? [])].map((i) => i.name));
     for (const task of t.dag.tasks) {
       if (!names.has(task.template)) problems.push(`${t.name}/${task.name}: template ${task.template} missing`);
-      for (const dep of (task.depends ?? '').match(/[a-z0-9-]+(?=\.[A-Z]|\b)/g) ?? []) if (!tasks.has(dep)) problems.push(`${t.name}/${task.name}: depends on unknown ${dep}`);
+      for (const dep of (task.depends ?? '').match(/[a-z0-9-]+(?=\.[A-Z]|\b)/g) ?? [])
+        if (!tasks.has(dep)) problems.push(`${t.name}/${task.name}: depends on unknown ${dep}`);
       const text = JSON.stringify([task.arguments, task.when, (task as { withParam?: string }).withParam]);
-      for (const m of text.matchAll(/\{\{tasks\.([a-z0-9-]+)\./g)) if (!tasks.has(m[1] as string)) problems.push(`${t.name}/${task.name}: reads unknown task ${m[1]}`);
-      for (const m of text.matchAll(/\{\{inputs\.(?:parameters|artifacts)\.([A-Za-z0-9_-]+)\}\}/g)) if (!inputs.has(m[1] as string)) problems.push(`${t.name}/${task.name}: reads undeclared input ${m[1]}`);
+      for (const m of text.matchAll(/\{\{tasks\.([a-z0-9-]+)\./g))
+        if (!tasks.has(m[1] as string)) problems.push(`${t.name}/${task.name}: reads unknown task ${m[1]}`);
+      for (const m of text.matchAll(/\{\{inputs\.(?:parameters|artifacts)\.([A-Za-z0-9_-]+)\}\}/g))
+        if (!inputs.has(m[1] as string)) problems.push(`${t.name}/${task.name}: reads undeclared input ${m[1]}`);
     }
   }
   return problems;

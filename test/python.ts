@@ -14,5 +14,7 @@ export function python(): string {
     const r = spawnSync(c, ['-c', 'import numpy, scipy'], { encoding: 'utf8' });
     if (r.status === 0) return (cached = c);
   }
-  throw new Error(`no python3 with numpy and scipy found (tried ${candidates.join(', ')}). Install them: apt-get install python3-numpy python3-scipy, or set ARGOSY_PYTHON.`);
+  throw new Error(
+    `no python3 with numpy and scipy found (tried ${candidates.join(', ')}). Install them: apt-get install python3-numpy python3-scipy, or set ARGOSY_PYTHON.`,
+  );
 }

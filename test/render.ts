@@ -7,7 +7,9 @@ export function synthApp(content: AppContent, name = 'test'): readonly SynthFile
 }
 
 /** The single WorkflowTemplate object of a pipeline, as plain data. */
-export function workflowTemplateOf(p: AnyPipeline): { spec: { templates: Record<string, unknown>[] } & Record<string, unknown> } & Record<string, unknown> {
+export function workflowTemplateOf(
+  p: AnyPipeline,
+): { spec: { templates: Record<string, unknown>[] } & Record<string, unknown> } & Record<string, unknown> {
   const file = synthApp({ pipelines: [p] }).find((f) => f.path.includes('/workflowtemplate.'));
   if (!file) throw new Error('no WorkflowTemplate synthesized');
   return file.documents[0] as never;
@@ -15,7 +17,9 @@ export function workflowTemplateOf(p: AnyPipeline): { spec: { templates: Record<
 
 /** The YAML of everything a pipeline (and its schedules) synthesizes to, files separated by their path. */
 export function yamlOf(content: { pipelines?: AnyPipeline[]; schedules?: Schedule[] }): string {
-  return synthApp(content).map((f) => `# ${f.path}\n${f.content}`).join('\n');
+  return synthApp(content)
+    .map((f) => `# ${f.path}\n${f.content}`)
+    .join('\n');
 }
 
 /** A template of a WorkflowTemplate by name. */

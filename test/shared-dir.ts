@@ -12,7 +12,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export function sharedDir(): string {
   const dir = process.env.ARGOSY_SHARED ? resolve(process.env.ARGOSY_SHARED) : resolve(ROOT, '..', 'shared');
   if (!existsSync(resolve(dir, 'schemas', 'index.json'))) {
-    throw new Error(`${dir}: shared reference data not found (expected schemas/index.json). Check out ../shared beside the project or set ARGOSY_SHARED; conformance cannot run without it.`);
+    throw new Error(
+      `${dir}: shared reference data not found (expected schemas/index.json). Check out ../shared beside the project or set ARGOSY_SHARED; conformance cannot run without it.`,
+    );
   }
   return dir;
 }

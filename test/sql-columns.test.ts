@@ -13,7 +13,14 @@ WHERE f.snapshot_date = (SELECT MAX(snapshot_date) FROM ml.features WHERE snapsh
 
 describe('SQL reading for the data-contract tests', () => {
   it('GIVEN a query with a CTE, joins and expressions WHEN its output is read THEN every column is named by alias or column', () => {
-    expect(selectedColumns(JOINED)).toEqual(['user_id', 'product_id', 'ctr_smoothed', 'net', 'last_seen', 'discount_pct']);
+    expect(selectedColumns(JOINED)).toEqual([
+      'user_id',
+      'product_id',
+      'ctr_smoothed',
+      'net',
+      'last_seen',
+      'discount_pct',
+    ]);
   });
 
   it('GIVEN SELECT * or an unnamed expression THEN it refuses instead of guessing', () => {
@@ -26,7 +33,13 @@ describe('SQL reading for the data-contract tests', () => {
   });
 
   it('GIVEN an aliased table WHEN its columns are read THEN alias references and USING columns count', () => {
-    expect(columnsRead(JOINED, 'ml.features')).toEqual(['ctr_smoothed', 'price', 'product_id', 'snapshot_date', 'user_id']);
+    expect(columnsRead(JOINED, 'ml.features')).toEqual([
+      'ctr_smoothed',
+      'price',
+      'product_id',
+      'snapshot_date',
+      'user_id',
+    ]);
     expect(columnsRead(JOINED, 'ml.candidates')).toEqual(['product_id', 'user_id']);
   });
 

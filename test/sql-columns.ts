@@ -6,8 +6,43 @@
  */
 
 const KEYWORDS = new Set([
-  'select', 'from', 'where', 'and', 'or', 'not', 'as', 'between', 'interval', 'day', 'hour', 'join', 'left', 'right', 'inner', 'cross', 'using', 'on',
-  'group', 'by', 'order', 'with', 'unnest', 'is', 'null', 'in', 'case', 'when', 'then', 'else', 'end', 'true', 'false', 'distinct', 'limit', 'asc', 'desc',
+  'select',
+  'from',
+  'where',
+  'and',
+  'or',
+  'not',
+  'as',
+  'between',
+  'interval',
+  'day',
+  'hour',
+  'join',
+  'left',
+  'right',
+  'inner',
+  'cross',
+  'using',
+  'on',
+  'group',
+  'by',
+  'order',
+  'with',
+  'unnest',
+  'is',
+  'null',
+  'in',
+  'case',
+  'when',
+  'then',
+  'else',
+  'end',
+  'true',
+  'false',
+  'distinct',
+  'limit',
+  'asc',
+  'desc',
 ]);
 
 /** The query with string literals blanked and comments removed, so neither yields identifiers. */
@@ -65,7 +100,11 @@ export function selectedColumns(sql: string): string[] {
 
 /** Warehouse tables (`dataset.table`) a query reads; CTE names have no dataset and are not tables. */
 export function tablesRead(sql: string): string[] {
-  return [...new Set([...clean(sql).matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)/gi)].map((m) => m[1] as string))].sort();
+  return [
+    ...new Set(
+      [...clean(sql).matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)/gi)].map((m) => m[1] as string),
+    ),
+  ].sort();
 }
 
 /**
@@ -76,19 +115,27 @@ export function tablesRead(sql: string): string[] {
 export function columnsRead(sql: string, table: string): string[] {
   const text = clean(sql);
   const escaped = table.replace('.', '\\.');
-  const aliases = [...text.matchAll(new RegExp(`\\b(?:from|join)\\s+${escaped}(?:\\s+(?:as\\s+)?([a-z_][a-z0-9_]*))?`, 'gi'))]
+  const aliases = [
+    ...text.matchAll(new RegExp(`\\b(?:from|join)\\s+${escaped}(?:\\s+(?:as\\s+)?([a-z_][a-z0-9_]*))?`, 'gi')),
+  ]
     .map((m) => m[1])
     .filter((a): a is string => a !== undefined && !KEYWORDS.has(a.toLowerCase()));
   const columns = new Set<string>();
   if (aliases.length > 0) {
-    for (const alias of aliases) for (const m of text.matchAll(new RegExp(`\\b${alias}\\.([a-z_][a-z0-9_]*)`, 'gi'))) columns.add(m[1] as string);
+    for (const alias of aliases)
+      for (const m of text.matchAll(new RegExp(`\\b${alias}\\.([a-z_][a-z0-9_]*)`, 'gi'))) columns.add(m[1] as string);
     const using = new RegExp(`\\bjoin\\s+${escaped}\\s+(?:as\\s+)?[a-z_][a-z0-9_]*\\s+using\\s*\\(([^)]*)\\)`, 'gi');
     for (const m of text.matchAll(using)) for (const c of (m[1] as string).split(',')) columns.add(c.trim());
     return [...columns].sort();
   }
   const others = tablesRead(sql).filter((t) => t !== table);
-  if (others.length > 0) throw new Error(`${table} is read without an alias next to ${others.join(', ')}: alias it so its columns are known`);
-  const outputAliases = new Set([...text.matchAll(/\bas\s+([a-z_][a-z0-9_]*)/gi)].map((m) => (m[1] as string).toLowerCase()));
+  if (others.length > 0)
+    throw new Error(
+      `${table} is read without an alias next to ${others.join(', ')}: alias it so its columns are known`,
+    );
+  const outputAliases = new Set(
+    [...text.matchAll(/\bas\s+([a-z_][a-z0-9_]*)/gi)].map((m) => (m[1] as string).toLowerCase()),
+  );
   const tableParts = new Set(table.split('.'));
   for (const m of text.matchAll(/(?<![@.\w])([a-z_][a-z0-9_]*)(?![\w.]*\s*\()/gi)) {
     const word = m[1] as string;

@@ -18,7 +18,13 @@ function renderProvider(m: MetricIR): Record<string, unknown> {
   const p = m.provider;
   switch (p.kind) {
     case 'prometheus':
-      return { prometheus: { address: p.address, query: p.query, ...(p.timeoutSeconds !== undefined ? { timeout: p.timeoutSeconds } : {}) } };
+      return {
+        prometheus: {
+          address: p.address,
+          query: p.query,
+          ...(p.timeoutSeconds !== undefined ? { timeout: p.timeoutSeconds } : {}),
+        },
+      };
     case 'web':
       return {
         web: {
@@ -84,7 +90,12 @@ export function analysisSpec(a: AnalysisIR): Record<string, unknown> {
 }
 
 /** An AnalysisTemplate whose arguments are the placeholders its metrics use. */
-export function analysisTemplate(name: string, a: AnalysisIR, namespace: string | undefined, labels: Readonly<Record<string, string>>): ObjectSpec {
+export function analysisTemplate(
+  name: string,
+  a: AnalysisIR,
+  namespace: string | undefined,
+  labels: Readonly<Record<string, string>>,
+): ObjectSpec {
   const args = argsOf(a);
   return {
     apiVersion: ROLLOUTS_API_VERSION,
@@ -112,7 +123,10 @@ export function rolloutArgs(a: AnalysisIR, arm: ArmArgsIR | undefined): Record<s
 export function abDecisionAnalysis(ab: AbTestIR, initialDelay?: string): AnalysisIR {
   const m = ab.metric;
   const q = (arm: 'baseline' | 'candidate'): [string, string][] =>
-    Object.entries(m.queries[arm]).map(([k, v]) => [`AB_QUERY_${arm.toUpperCase()}_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, v]);
+    Object.entries(m.queries[arm]).map(([k, v]) => [
+      `AB_QUERY_${arm.toUpperCase()}_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+      v,
+    ]);
   const env: [string, string][] = [
     ['PROMETHEUS_URL', m.address ?? ''],
     ['AB_TEST', m.test],

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisIR, MetricIR } from '../../dsl/ir/index.ts';
 import { windowed } from './analysis-window.ts';
 
-const m = (name: string, extra: Partial<MetricIR> = {}): MetricIR => ({ name, args: [], provider: { kind: 'prometheus', query: 'up' }, successCondition: 'result[0] > 0', ...extra });
+const m = (name: string, extra: Partial<MetricIR> = {}): MetricIR => ({
+  name,
+  args: [],
+  provider: { kind: 'prometheus', query: 'up' },
+  successCondition: 'result[0] > 0',
+  ...extra,
+});
 const a = (...metrics: MetricIR[]): AnalysisIR => ({ metrics, dryRun: [] });
 
 describe('windowed()', () => {
@@ -25,7 +31,9 @@ describe('windowed()', () => {
   it('GIVEN any window and interval WHEN fitted THEN the measurements fit the window and there is at least one', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 7 * 86400 }), fc.integer({ min: 1, max: 3600 }), (seconds, interval) => {
-        const count = windowed(a(m('x', { interval: `${interval}s`, intervalSeconds: interval })), seconds).analysis.metrics[0]?.count ?? 0;
+        const count =
+          windowed(a(m('x', { interval: `${interval}s`, intervalSeconds: interval })), seconds).analysis.metrics[0]
+            ?.count ?? 0;
         expect(count).toBeGreaterThanOrEqual(1);
         expect(count === 1 || count * interval <= seconds).toBe(true);
       }),

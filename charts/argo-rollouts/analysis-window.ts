@@ -6,7 +6,10 @@ import type { AnalysisIR, MetricIR } from '../../dsl/ir/index.ts';
  * window; a metric without interval is measured once at the end of the window. When every metric
  * has its own count the window is waited out first (`waitFirst`), then the analysis runs.
  */
-export function windowed(a: AnalysisIR, seconds: number): { readonly analysis: AnalysisIR; readonly waitFirst: boolean } {
+export function windowed(
+  a: AnalysisIR,
+  seconds: number,
+): { readonly analysis: AnalysisIR; readonly waitFirst: boolean } {
   const open = (m: MetricIR): boolean => m.count === undefined;
   if (!a.metrics.some(open)) return { analysis: a, waitFirst: true };
   const metrics = a.metrics.map((m): MetricIR => {

@@ -32,7 +32,8 @@ export const argoRolloutsTarget: Target = {
       for (const name of [d.names.service, d.names.canaryService, d.names.stableService, d.names.previewService]) {
         if (name) clusterIpService(ctx.chart, { name, namespace, labels: d.labels }, selector, port);
       }
-      if (d.names.serviceAccount) serviceAccount(ctx.chart, { name: d.names.serviceAccount, namespace, labels: d.labels }, false);
+      if (d.names.serviceAccount)
+        serviceAccount(ctx.chart, { name: d.names.serviceAccount, namespace, labels: d.labels }, false);
     }
   },
 };

@@ -22,14 +22,28 @@ function probe(p: HttpProbeIR | undefined, port: string): Record<string, unknown
  * The model server's pod template: the serving spec with the candidate's changes applied. The
  * Rollout treats this template as the new version; the running version is whatever it replaces.
  */
-export function serverPodTemplate(d: DeploymentIR, s: ServerServingIR, candidate: ModelVersionIR | undefined): Record<string, unknown> {
+export function serverPodTemplate(
+  d: DeploymentIR,
+  s: ServerServingIR,
+  candidate: ModelVersionIR | undefined,
+): Record<string, unknown> {
   const pod = s.pod;
   const version = candidate?.version ?? s.version;
   const portName = s.protocol;
-  const probes = { readinessProbe: probe(s.probes.readiness, portName), livenessProbe: probe(s.probes.liveness, portName), startupProbe: probe(s.probes.startup, portName) };
+  const probes = {
+    readinessProbe: probe(s.probes.readiness, portName),
+    livenessProbe: probe(s.probes.liveness, portName),
+    startupProbe: probe(s.probes.startup, portName),
+  };
   const annotations = {
     ...pod.annotations,
-    ...(s.metrics ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(s.metrics.port), 'prometheus.io/path': s.metrics.path } : {}),
+    ...(s.metrics
+      ? {
+          'prometheus.io/scrape': 'true',
+          'prometheus.io/port': String(s.metrics.port),
+          'prometheus.io/path': s.metrics.path,
+        }
+      : {}),
   };
   const args = candidate?.args ?? s.args;
   const env = mergeEnv(pod.env, candidate?.env);

@@ -3,32 +3,56 @@ import { app, canary, modelDeployment, project, server } from '../../dsl/index.t
 import { synthesize } from '../../synth/engine.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 
-type Canary = { steps: Record<string, { name?: string; match?: unknown[] }>[]; trafficRouting?: { managedRoutes?: { name: string }[] }; analysis?: { startingStep: number } };
+type Canary = {
+  steps: Record<string, { name?: string; match?: unknown[] }>[];
+  trafficRouting?: { managedRoutes?: { name: string }[] };
+  analysis?: { startingStep: number };
+};
 const serverKeys = Object.keys(deploymentFixtures).filter((k) => k.startsWith('server-'));
-const rolloutOf = (key: string) => synthesize(fixtureProject(key)).files.flatMap((f) => f.documents as { kind: string; spec: { strategy: { canary?: Canary } } }[]).find((o) => o.kind === 'Rollout');
+const rolloutOf = (key: string) =>
+  synthesize(fixtureProject(key))
+    .files.flatMap((f) => f.documents as { kind: string; spec: { strategy: { canary?: Canary } } }[])
+    .find((o) => o.kind === 'Rollout');
 
 describe('Rollout strategies', () => {
-  it.each(serverKeys)('GIVEN %s WHEN synthesized THEN every route a step sets is a managed route, and added mirror routes match everything', (key) => {
-    const c = rolloutOf(key)?.spec.strategy.canary;
-    if (!c) return;
-    const managed = (c.trafficRouting?.managedRoutes ?? []).map((r) => r.name);
-    for (const step of c.steps) {
-      const route = step.setMirrorRoute ?? step.setHeaderRoute;
-      if (route) expect(managed).toContain(route.name);
-    }
-    const mirrors = c.steps.filter((s) => s.setMirrorRoute).map((s) => s.setMirrorRoute);
-    if (mirrors.length) expect(mirrors.map((r) => r?.match !== undefined)).toEqual([true, false]);
-  });
+  it.each(serverKeys)(
+    'GIVEN %s WHEN synthesized THEN every route a step sets is a managed route, and added mirror routes match everything',
+    (key) => {
+      const c = rolloutOf(key)?.spec.strategy.canary;
+      if (!c) return;
+      const managed = (c.trafficRouting?.managedRoutes ?? []).map((r) => r.name);
+      for (const step of c.steps) {
+        const route = step.setMirrorRoute ?? step.setHeaderRoute;
+        if (route) expect(managed).toContain(route.name);
+      }
+      const mirrors = c.steps.filter((s) => s.setMirrorRoute).map((s) => s.setMirrorRoute);
+      if (mirrors.length) expect(mirrors.map((r) => r?.match !== undefined)).toEqual([true, false]);
+    },
+  );
 
   it('GIVEN a background canary analysis WHEN synthesized THEN it starts once the first weight is set', () => {
     const c = rolloutOf('server-canary')?.spec.strategy.canary;
-    expect(c?.steps[c.analysis?.startingStep !== undefined ? c.analysis.startingStep - 1 : -1]).toEqual({ setWeight: 10 });
+    expect(c?.steps[c.analysis?.startingStep !== undefined ? c.analysis.startingStep - 1 : -1]).toEqual({
+      setWeight: 10,
+    });
   });
 
   it('GIVEN shadow then canary WHEN synthesized THEN the mirror phase ends, the challenger is resized by weight and the canary analysis starts after its first weight', () => {
     const c = rolloutOf('server-shadow-then-canary')?.spec.strategy.canary;
     const kinds = (c?.steps ?? []).map((s) => Object.keys(s)[0]);
-    expect(kinds).toEqual(['setCanaryScale', 'setMirrorRoute', 'analysis', 'setMirrorRoute', 'setCanaryScale', 'setWeight', 'pause', 'setWeight', 'pause', 'setWeight', 'pause']);
+    expect(kinds).toEqual([
+      'setCanaryScale',
+      'setMirrorRoute',
+      'analysis',
+      'setMirrorRoute',
+      'setCanaryScale',
+      'setWeight',
+      'pause',
+      'setWeight',
+      'pause',
+      'setWeight',
+      'pause',
+    ]);
     expect(c?.steps[4]).toEqual({ setCanaryScale: { matchTrafficWeight: true } });
     expect(c?.steps[(c.analysis?.startingStep ?? 0) - 1]).toEqual({ setWeight: 10 });
     expect(c?.trafficRouting?.managedRoutes).toEqual([{ name: 'mirror' }]);
@@ -40,8 +64,14 @@ describe('Rollout strategies', () => {
   });
 
   it('GIVEN a plain-server canary without a mesh WHEN synthesized THEN the Rollout splits by replicas and no VirtualService is written', () => {
-    const d = modelDeployment('r', { serving: server({ image: 'x:1', port: 8080, replicas: 10 }), strategy: canary({ steps: [{ weight: 10, pause: '5m' }] }), mesh: 'none' });
-    const objs = synthesize(project('p', { apps: [app('a', { deployments: [d] })] })).files.flatMap((f) => f.documents as { kind: string; spec: { strategy?: { canary?: Record<string, unknown> } } }[]);
+    const d = modelDeployment('r', {
+      serving: server({ image: 'x:1', port: 8080, replicas: 10 }),
+      strategy: canary({ steps: [{ weight: 10, pause: '5m' }] }),
+      mesh: 'none',
+    });
+    const objs = synthesize(project('p', { apps: [app('a', { deployments: [d] })] })).files.flatMap(
+      (f) => f.documents as { kind: string; spec: { strategy?: { canary?: Record<string, unknown> } } }[],
+    );
     expect(objs.map((o) => o.kind)).not.toContain('VirtualService');
     expect(objs.find((o) => o.kind === 'Rollout')?.spec.strategy?.canary).not.toHaveProperty('trafficRouting');
   });

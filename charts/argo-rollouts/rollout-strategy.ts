@@ -1,4 +1,14 @@
-import type { AbTestIR, AnalysisIR, AnalysisRole, BlueGreenIR, CanaryIR, CanaryStepIR, DeploymentIR, ServerServingIR, ShadowIR } from '../../dsl/ir/index.ts';
+import type {
+  AbTestIR,
+  AnalysisIR,
+  AnalysisRole,
+  BlueGreenIR,
+  CanaryIR,
+  CanaryStepIR,
+  DeploymentIR,
+  ServerServingIR,
+  ShadowIR,
+} from '../../dsl/ir/index.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { abDecisionAnalysis, rolloutArgs } from './analysis-template.ts';
 import { windowed } from './analysis-window.ts';
@@ -28,7 +38,9 @@ function pause(p: CanaryStepIR['pause']): Step[] {
 /** The champion/challenger offline-gate check, run before any traffic reaches the candidate. */
 function offlineGate(d: DeploymentIR): Step[] {
   const s = d.strategy;
-  return s.kind === 'championChallenger' && s.offlineGate.verify ? [{ analysis: analysisRef(d, 'offline-gate', s.offlineGate.verify) }] : [];
+  return s.kind === 'championChallenger' && s.offlineGate.verify
+    ? [{ analysis: analysisRef(d, 'offline-gate', s.offlineGate.verify) }]
+    : [];
 }
 
 /**
@@ -44,7 +56,11 @@ function routed(d: DeploymentIR, managedRoutes: readonly string[]): Record<strin
           trafficRouting: {
             istio: {
               virtualService: { name: d.names.virtualService, routes: [ROUTES.primary] },
-              ...(rule ? { destinationRule: { name: rule, canarySubsetName: SUBSETS.canary, stableSubsetName: SUBSETS.stable } } : {}),
+              ...(rule
+                ? {
+                    destinationRule: { name: rule, canarySubsetName: SUBSETS.canary, stableSubsetName: SUBSETS.stable },
+                  }
+                : {}),
             },
             ...(managedRoutes.length ? { managedRoutes: managedRoutes.map((name) => ({ name })) } : {}),
           },
@@ -66,7 +82,9 @@ function weightSteps(d: DeploymentIR, c: CanaryIR): Step[] {
 /** The background analysis of a canary, started right after its first setWeight step so the candidate has traffic to measure. */
 function backgroundAnalysis(d: DeploymentIR, c: CanaryIR, firstWeightStep: number): Record<string, unknown> {
   const gate = c.analysis;
-  return gate && c.analysisMode === 'background' ? { analysis: { ...analysisRef(d, 'canary', gate), startingStep: firstWeightStep + 1 } } : {};
+  return gate && c.analysisMode === 'background'
+    ? { analysis: { ...analysisRef(d, 'canary', gate), startingStep: firstWeightStep + 1 } }
+    : {};
 }
 
 function canary(d: DeploymentIR, c: CanaryIR): Record<string, unknown> {
@@ -107,7 +125,13 @@ function abTest(d: DeploymentIR, ab: AbTestIR, replicas: number): Record<string,
   const tail = ab.autoPromote ? [] : [{ pause: {} }];
   if (ab.assignBy.kind === 'weight') {
     // The experiment's analysis waits out the test duration (initialDelay) and ends the experiment.
-    const arm = (name: string, specRef: 'stable' | 'canary', weight: number | undefined) => ({ name, specRef, replicas, ...(weight !== undefined ? { weight } : {}), service: { name: `${d.name}-${name}` } });
+    const arm = (name: string, specRef: 'stable' | 'canary', weight: number | undefined) => ({
+      name,
+      specRef,
+      replicas,
+      ...(weight !== undefined ? { weight } : {}),
+      service: { name: `${d.name}-${name}` },
+    });
     const primary = ab.variants.find((v) => v.name === ab.primary);
     return {
       ...routed(d, []),
@@ -115,7 +139,10 @@ function abTest(d: DeploymentIR, ab: AbTestIR, replicas: number): Record<string,
         ...offlineGate(d),
         {
           experiment: {
-            templates: [arm(ab.primary, 'stable', primary?.weight), arm(candidate?.name ?? 'candidate', 'canary', candidate?.weight)],
+            templates: [
+              arm(ab.primary, 'stable', primary?.weight),
+              arm(candidate?.name ?? 'candidate', 'canary', candidate?.weight),
+            ],
             analyses: [
               { name: 'ab-test', ...decision, requiredForCompletion: true },
               ...(ab.analysis ? [{ name: 'guardrails', ...analysisRefFlat(d, 'guardrails', ab.analysis) }] : []),
@@ -134,7 +161,9 @@ function abTest(d: DeploymentIR, ab: AbTestIR, replicas: number): Record<string,
   return {
     ...routed(d, [ROUTES.ab]),
     // Guardrails watch from the moment the cohort is routed to the candidate.
-    ...(ab.analysis ? { analysis: { ...analysisRef(d, 'guardrails', ab.analysis), startingStep: pre.length + 2 } } : {}),
+    ...(ab.analysis
+      ? { analysis: { ...analysisRef(d, 'guardrails', ab.analysis), startingStep: pre.length + 2 } }
+      : {}),
     steps: [
       ...pre,
       // Header routes need candidate pods although the weighted route sends them nothing.
@@ -158,8 +187,12 @@ function blueGreen(d: DeploymentIR, b: BlueGreenIR): Record<string, unknown> {
     activeService: d.names.service,
     previewService: d.names.previewService,
     autoPromotionEnabled: b.autoPromote,
-    ...(b.prePromotionAnalysis ? { prePromotionAnalysis: analysisRef(d, 'pre-promotion', b.prePromotionAnalysis) } : {}),
-    ...(b.postPromotionAnalysis ? { postPromotionAnalysis: analysisRef(d, 'post-promotion', b.postPromotionAnalysis) } : {}),
+    ...(b.prePromotionAnalysis
+      ? { prePromotionAnalysis: analysisRef(d, 'pre-promotion', b.prePromotionAnalysis) }
+      : {}),
+    ...(b.postPromotionAnalysis
+      ? { postPromotionAnalysis: analysisRef(d, 'post-promotion', b.postPromotionAnalysis) }
+      : {}),
     ...(b.scaleDownDelaySeconds !== undefined ? { scaleDownDelaySeconds: b.scaleDownDelaySeconds } : {}),
     ...(b.previewReplicas !== undefined ? { previewReplicaCount: b.previewReplicas } : {}),
   };
@@ -169,9 +202,13 @@ function blueGreen(d: DeploymentIR, b: BlueGreenIR): Record<string, unknown> {
 export function rolloutStrategy(d: DeploymentIR, s: ServerServingIR): Record<string, unknown> {
   const e = onlineStrategy(d);
   switch (e.kind) {
-    case 'canary': return { canary: canary(d, e) };
-    case 'shadow': return { canary: shadow(d, e, s.replicas) };
-    case 'abTest': return { canary: abTest(d, e, s.replicas) };
-    case 'blueGreen': return { blueGreen: blueGreen(d, e) };
+    case 'canary':
+      return { canary: canary(d, e) };
+    case 'shadow':
+      return { canary: shadow(d, e, s.replicas) };
+    case 'abTest':
+      return { canary: abTest(d, e, s.replicas) };
+    case 'blueGreen':
+      return { blueGreen: blueGreen(d, e) };
   }
 }

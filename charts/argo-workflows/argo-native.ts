@@ -14,9 +14,17 @@ const CLUSTER_SCOPED = new Set<ArgoObjectIR['kind']>(['ClusterWorkflowTemplate']
  * renderArgoObject(app.workflows[0], 'ml-staging');
  * ```
  */
-export function renderArgoObject(o: ArgoObjectIR, namespace: string | undefined): Record<string, unknown> & { metadata: Record<string, unknown> } {
+export function renderArgoObject(
+  o: ArgoObjectIR,
+  namespace: string | undefined,
+): Record<string, unknown> & { metadata: Record<string, unknown> } {
   const ns = CLUSTER_SCOPED.has(o.kind) ? undefined : (o.metadata.namespace ?? namespace);
-  return { apiVersion: ARGO_API_VERSION, kind: o.kind, metadata: { ...o.metadata, ...(ns ? { namespace: ns } : {}) }, spec: o.spec };
+  return {
+    apiVersion: ARGO_API_VERSION,
+    kind: o.kind,
+    metadata: { ...o.metadata, ...(ns ? { namespace: ns } : {}) },
+    spec: o.spec,
+  };
 }
 
 /**
@@ -47,8 +55,12 @@ export const argoNativeTarget: Target = {
     for (const o of objects) addArgoObject(ctx.chart, o, ctx.env.namespace);
     // Recursion, sidecars and the other template types exist only here, and KFP runs none of them.
     if (objects.length > 0 && defaultPipelineBackend(ctx) === 'kfp') {
-      const names = objects.map((o) => `${o.kind} ${o.metadata.name ?? o.metadata.generateName ?? ''}`.trim()).join(', ');
-      ctx.note?.(`environment "${ctx.env.name}" > app "${ctx.app.name}": its Argo-native objects (${names}) are written as Argo objects whatever the pipeline backend; Kubeflow Pipelines cannot run them`);
+      const names = objects
+        .map((o) => `${o.kind} ${o.metadata.name ?? o.metadata.generateName ?? ''}`.trim())
+        .join(', ');
+      ctx.note?.(
+        `environment "${ctx.env.name}" > app "${ctx.app.name}": its Argo-native objects (${names}) are written as Argo objects whatever the pipeline backend; Kubeflow Pipelines cannot run them`,
+      );
     }
   },
 };

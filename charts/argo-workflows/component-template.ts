@@ -1,6 +1,14 @@
 import type { CommandArgIR, ComponentIR, RetryIR, TaskOverridesIR, VolumeIR } from '../../dsl/ir/index.ts';
 import { literalString } from './expressions.ts';
-import { containerSecurity, inputPath, outputPath, podTemplateFields, renderArg, renderEnv, renderMount } from './pod.ts';
+import {
+  containerSecurity,
+  inputPath,
+  outputPath,
+  podTemplateFields,
+  renderArg,
+  renderEnv,
+  renderMount,
+} from './pod.ts';
 
 /**
  * A claim mounted into one task (`task.mount()`): a template volume `name`, whose claim is a
@@ -39,19 +47,34 @@ export function memoConfigMap(component: string): string {
 function memoizeKey(c: ComponentIR, keyParts: readonly CommandArgIR[]): string {
   const parts = [
     ...c.inputs.flatMap((p) => (p.kind === 'param' ? [`inputs.parameters['${p.name}']`] : [])),
-    ...keyParts.map((k) => JSON.stringify(renderArg(c, k)).replace(/\{\{inputs\.parameters\.([A-Za-z0-9_-]+)\}\}/g, `" + inputs.parameters['$1'] + "`)),
+    ...keyParts.map((k) =>
+      JSON.stringify(renderArg(c, k)).replace(
+        /\{\{inputs\.parameters\.([A-Za-z0-9_-]+)\}\}/g,
+        `" + inputs.parameters['$1'] + "`,
+      ),
+    ),
   ];
   const prefix = `${c.name}-${c.contentHash.slice(0, 12)}`;
   return parts.length ? `${prefix}-{{=sprig.sha256sum(${parts.join(" + '|' + ")})}}` : prefix;
 }
 
 /** Renders a container or script template for a component. */
-export function componentTemplate(name: string, { component: c, overrides, mounts = [] }: EffectiveComponent): Record<string, unknown> {
+export function componentTemplate(
+  name: string,
+  { component: c, overrides, mounts = [] }: EffectiveComponent,
+): Record<string, unknown> {
   // Mounted claims are PVC volumes of this template only, rendered like the component's own.
-  const mounted = mounts.map((m): VolumeIR => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly, ...(m.subPath ? { subPath: m.subPath } : {}), source: { kind: 'pvc', claimName: m.claimName, ...(m.readOnly ? { readOnly: true } : {}) } }));
+  const mounted = mounts.map((m): VolumeIR => ({
+    name: m.name,
+    mountPath: m.mountPath,
+    readOnly: m.readOnly,
+    ...(m.subPath ? { subPath: m.subPath } : {}),
+    source: { kind: 'pvc', claimName: m.claimName, ...(m.readOnly ? { readOnly: true } : {}) },
+  }));
   const pod = mounted.length ? { ...c.pod, volumes: [...c.pod.volumes, ...mounted] } : c.pod;
   const impl = c.implementation;
-  if (impl.kind !== 'container' && impl.kind !== 'script') throw new Error(`internal: ${impl.kind} has no component template`);
+  if (impl.kind !== 'container' && impl.kind !== 'script')
+    throw new Error(`internal: ${impl.kind} has no component template`);
   const claimInputs = mounts.filter((m) => m.input).map((m) => ({ name: m.name }));
   const resources = overrides.resources ?? pod.resources;
   const retry = overrides.retry ?? c.retry;
@@ -60,25 +83,48 @@ export function componentTemplate(name: string, { component: c, overrides, mount
   const inputs = {
     ...(c.inputs.some((p) => p.kind === 'param') || claimInputs.length
       ? {
-          parameters: [...c.inputs.flatMap((p) =>
-            p.kind === 'param'
-              ? [{
-                  name: p.name,
-                  ...(p.default !== undefined ? { default: literalString(p.default) } : {}),
-                  ...(p.enum ? { enum: p.enum.map(literalString) } : {}),
-                  ...(p.description ? { description: p.description } : {}),
-                }]
-              : [],
-          ), ...claimInputs],
+          parameters: [
+            ...c.inputs.flatMap((p) =>
+              p.kind === 'param'
+                ? [
+                    {
+                      name: p.name,
+                      ...(p.default !== undefined ? { default: literalString(p.default) } : {}),
+                      ...(p.enum ? { enum: p.enum.map(literalString) } : {}),
+                      ...(p.description ? { description: p.description } : {}),
+                    },
+                  ]
+                : [],
+            ),
+            ...claimInputs,
+          ],
         }
       : {}),
     ...(c.inputs.some((p) => p.kind === 'artifact')
-      ? { artifacts: c.inputs.flatMap((p) => (p.kind === 'artifact' ? [{ name: p.name, path: inputPath(c, p.name), ...(p.optional ? { optional: true } : {}) }] : [])) }
+      ? {
+          artifacts: c.inputs.flatMap((p) =>
+            p.kind === 'artifact'
+              ? [{ name: p.name, path: inputPath(c, p.name), ...(p.optional ? { optional: true } : {}) }]
+              : [],
+          ),
+        }
       : {}),
   };
   const outputs = {
-    ...(c.outputs.some((p) => p.kind === 'param') ? { parameters: c.outputs.flatMap((p) => (p.kind === 'param' ? [{ name: p.name, valueFrom: { path: outputPath(c, p.name) } }] : [])) } : {}),
-    ...(c.outputs.some((p) => p.kind === 'artifact') ? { artifacts: c.outputs.flatMap((p) => (p.kind === 'artifact' ? [{ name: p.name, path: outputPath(c, p.name) }] : [])) } : {}),
+    ...(c.outputs.some((p) => p.kind === 'param')
+      ? {
+          parameters: c.outputs.flatMap((p) =>
+            p.kind === 'param' ? [{ name: p.name, valueFrom: { path: outputPath(c, p.name) } }] : [],
+          ),
+        }
+      : {}),
+    ...(c.outputs.some((p) => p.kind === 'artifact')
+      ? {
+          artifacts: c.outputs.flatMap((p) =>
+            p.kind === 'artifact' ? [{ name: p.name, path: outputPath(c, p.name) }] : [],
+          ),
+        }
+      : {}),
   };
   const container = {
     name: 'main',
@@ -109,7 +155,9 @@ export function componentTemplate(name: string, { component: c, overrides, mount
     ...podTemplateFields(pod),
     ...(retry ? { retryStrategy: retryStrategy(retry) } : {}),
     ...(timeout !== undefined ? { activeDeadlineSeconds: timeout } : {}),
-    ...(cache?.enabled ? { memoize: { key: memoKey, maxAge: cache.maxAge, cache: { configMap: { name: memoConfigMap(c.name) } } } } : {}),
+    ...(cache?.enabled
+      ? { memoize: { key: memoKey, maxAge: cache.maxAge, cache: { configMap: { name: memoConfigMap(c.name) } } } }
+      : {}),
   };
 }
 
@@ -119,6 +167,14 @@ export function retryStrategy(retry: RetryIR): Record<string, unknown> {
   return {
     limit: retry.limit,
     retryPolicy: retry.policy,
-    ...(b ? { backoff: { duration: b.duration, ...(b.factor !== undefined ? { factor: b.factor } : {}), ...(b.max ? { cap: b.max } : {}) } } : {}),
+    ...(b
+      ? {
+          backoff: {
+            duration: b.duration,
+            ...(b.factor !== undefined ? { factor: b.factor } : {}),
+            ...(b.max ? { cap: b.max } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -21,7 +21,9 @@ export function cronWorkflow(s: ScheduleIR, namespace: string | undefined): Obje
       ...(s.timezone ? { timezone: s.timezone } : {}),
       concurrencyPolicy: s.concurrency,
       ...(s.startingDeadlineSeconds !== undefined ? { startingDeadlineSeconds: s.startingDeadlineSeconds } : {}),
-      ...(s.successfulJobsHistoryLimit !== undefined ? { successfulJobsHistoryLimit: s.successfulJobsHistoryLimit } : {}),
+      ...(s.successfulJobsHistoryLimit !== undefined
+        ? { successfulJobsHistoryLimit: s.successfulJobsHistoryLimit }
+        : {}),
       ...(s.failedJobsHistoryLimit !== undefined ? { failedJobsHistoryLimit: s.failedJobsHistoryLimit } : {}),
       suspend: s.suspend,
       workflowMetadata: { labels: { 'argosy.dev/schedule': s.name } },

@@ -1,7 +1,30 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, PipelineTaskIR, SubmitIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type {
+  ComponentIR,
+  ComponentTaskIR,
+  CondIR,
+  LoopIR,
+  NodeIR,
+  PipelineIR,
+  PipelineTaskIR,
+  SubmitIR,
+  TaskIR,
+  ValueIR,
+} from '../../dsl/ir/index.ts';
 import { componentTemplate, type ArgoMount } from './component-template.ts';
-import { classify, conjuncts, literalString, renderArtifactSource, renderDepends, renderParam, renderParamSource, renderWhen, unwrap, type ExternalInput, type TemplateScope } from './expressions.ts';
+import {
+  classify,
+  conjuncts,
+  literalString,
+  renderArtifactSource,
+  renderDepends,
+  renderParam,
+  renderParamSource,
+  renderWhen,
+  unwrap,
+  type ExternalInput,
+  type TemplateScope,
+} from './expressions.ts';
 import { isPvcOperation, pvcTemplate } from './pvc.ts';
 import { submitTemplate } from './submit.ts';
 import { componentLeaf, submitLeaf, TemplateNames } from './template-names.ts';
@@ -31,7 +54,10 @@ export class DagLowering {
   private readonly prefix: string;
   readonly names: TemplateNames;
 
-  constructor(private readonly pipeline: PipelineIR, names?: TemplateNames) {
+  constructor(
+    private readonly pipeline: PipelineIR,
+    names?: TemplateNames,
+  ) {
     this.names = names ?? new TemplateNames(pipeline);
     this.prefix = names === undefined ? '' : `${pipeline.name}-`;
     this.components = new Map(pipeline.components.map((c) => [c.name, c]));
@@ -116,14 +142,25 @@ export class DagLowering {
     return name;
   }
 
-  private lowerDag(name: string, nodes: readonly NodeIR[], outputs: (scope: TemplateScope) => Template, entry = false): { template: Template; inputs: ExternalInput[] } {
+  private lowerDag(
+    name: string,
+    nodes: readonly NodeIR[],
+    outputs: (scope: TemplateScope) => Template,
+    entry = false,
+  ): { template: Template; inputs: ExternalInput[] } {
     const entries = flatten(nodes, []);
-    const scope = this.scope(entries.map((e) => e.node.id), entry);
+    const scope = this.scope(
+      entries.map((e) => e.node.id),
+      entry,
+    );
     const tasks = entries.map((e) => {
       switch (e.node.kind) {
-        case 'task': return this.dagTask(e, e.node, scope);
-        case 'loop': return this.loopTask(e, e.node, scope);
-        case 'submit': return this.submitTask(e, e.node, scope);
+        case 'task':
+          return this.dagTask(e, e.node, scope);
+        case 'loop':
+          return this.loopTask(e, e.node, scope);
+        case 'submit':
+          return this.submitTask(e, e.node, scope);
       }
     });
     const outs = outputs(scope);
@@ -132,7 +169,9 @@ export class DagLowering {
     const artifacts = inputs.filter((i) => i.kind === 'artifact').map((i) => ({ name: i.alias }));
     const template: Template = {
       name,
-      ...(params.length || artifacts.length ? { inputs: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {}),
+      ...(params.length || artifacts.length
+        ? { inputs: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } }
+        : {}),
       ...(Object.keys(outs).length ? { outputs: outs } : {}),
       dag: { tasks },
     };
@@ -142,7 +181,8 @@ export class DagLowering {
   private componentTemplateName(task: ComponentTaskIR, mounts: readonly ArgoMount[]): string {
     const component = this.components.get(task.component) as ComponentIR;
     const leaf = componentLeaf(this.prefix, task, component);
-    if (this.names.reserveLeaf(leaf)) this.set(leaf.name, componentTemplate(leaf.name, { component, overrides: task.overrides, mounts }));
+    if (this.names.reserveLeaf(leaf))
+      this.set(leaf.name, componentTemplate(leaf.name, { component, overrides: task.overrides, mounts }));
     return leaf.name;
   }
 
@@ -167,7 +207,8 @@ export class DagLowering {
       this.reserve(name, owner);
       const rendered = pvcTemplate(name, component, task.args);
       this.set(name, rendered.template);
-      for (const input of rendered.inputs) params.push({ name: input, value: renderParam(task.args[input] as ValueIR, scope) });
+      for (const input of rendered.inputs)
+        params.push({ name: input, value: renderParam(task.args[input] as ValueIR, scope) });
       template = name;
     } else {
       for (const port of component.inputs) {
@@ -180,11 +221,18 @@ export class DagLowering {
       for (const m of mounts) if (m.input) params.push({ name: m.name, value: renderParam(m.value, scope) });
       template = this.componentTemplateName(task, mounts);
     }
-    const deps = [...[...Object.values(task.args), ...(task.mounts ?? []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)), ...task.after];
+    const deps = [
+      ...[...Object.values(task.args), ...(task.mounts ?? []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)),
+      ...task.after,
+    ];
     return {
       name: task.id,
       template,
-      ...(params.length || artifacts.length ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {}),
+      ...(params.length || artifacts.length
+        ? {
+            arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) },
+          }
+        : {}),
       ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], deps, scope),
     };
   }
@@ -194,10 +242,25 @@ export class DagLowering {
     return (task.mounts ?? []).map((m, i) => {
       const name = `pvc-mount-${i + 1}`;
       if (component.inputs.some((p) => p.name === name) || component.pod.volumes.some((v) => v.name === name)) {
-        throw new DslError({ path: [seg('pipeline', this.pipeline.name), seg('task', task.id), 'mount'], problem: `component "${component.name}" already has an input or volume named "${name}", which Argo needs for the mounted claim`, got: name, fix: 'Rename that input or volume' });
+        throw new DslError({
+          path: [seg('pipeline', this.pipeline.name), seg('task', task.id), 'mount'],
+          problem: `component "${component.name}" already has an input or volume named "${name}", which Argo needs for the mounted claim`,
+          got: name,
+          fix: 'Rename that input or volume',
+        });
       }
       const input = m.claim.kind !== 'literal';
-      return { name, input, value: m.claim, claimName: input ? `{{inputs.parameters.${name}}}` : literalString(m.claim.kind === 'literal' ? m.claim.value : ''), mountPath: m.mountPath, readOnly: m.readOnly, ...(m.subPath !== undefined ? { subPath: m.subPath } : {}) };
+      return {
+        name,
+        input,
+        value: m.claim,
+        claimName: input
+          ? `{{inputs.parameters.${name}}}`
+          : literalString(m.claim.kind === 'literal' ? m.claim.value : ''),
+        mountPath: m.mountPath,
+        readOnly: m.readOnly,
+        ...(m.subPath !== undefined ? { subPath: m.subPath } : {}),
+      };
     });
   }
 
@@ -221,8 +284,14 @@ export class DagLowering {
     const { name, owner } = submitLeaf(node);
     this.reserve(name, owner);
     // A submit in a loop or a called pipeline runs more than once per run: it cannot have a fixed name.
-    this.set(name, submitTemplate(name, this.pipeline.name, node, this.isCallee || this.parentLoop.get(node.id) !== undefined));
-    const params = Object.entries(node.args).map(([param, value]) => ({ name: param, value: renderParam(value, scope) }));
+    this.set(
+      name,
+      submitTemplate(name, this.pipeline.name, node, this.isCallee || this.parentLoop.get(node.id) !== undefined),
+    );
+    const params = Object.entries(node.args).map(([param, value]) => ({
+      name: param,
+      value: renderParam(value, scope),
+    }));
     const deps = [...Object.values(node.args).flatMap((v) => this.valueIds(v)), ...node.after];
     return {
       name: node.id,
@@ -233,10 +302,20 @@ export class DagLowering {
   }
 
   private loopTask(entry: Entry, loop: LoopIR, scope: TemplateScope): Template {
-    const wrapperName = this.names.dagName(`${this.prefix}${loop.id}`, 'loop', (n) => (loop.parallelism ? [n, `${n}-iteration`] : [n]));
+    const wrapperName = this.names.dagName(`${this.prefix}${loop.id}`, 'loop', (n) =>
+      loop.parallelism ? [n, `${n}-iteration`] : [n],
+    );
     const bodyName = loop.parallelism ? `${wrapperName}-iteration` : wrapperName;
     this.reserve(bodyName, `loop "${loop.id}"`);
-    const collect = (s: TemplateScope): Template => outputsOf(loop.collect.map((c) => ({ name: c.name, kind: 'param' as const, value: { kind: 'taskOutput', task: c.task, output: c.output } as ValueIR })), s);
+    const collect = (s: TemplateScope): Template =>
+      outputsOf(
+        loop.collect.map((c) => ({
+          name: c.name,
+          kind: 'param' as const,
+          value: { kind: 'taskOutput', task: c.task, output: c.output } as ValueIR,
+        })),
+        s,
+      );
     const body = this.lowerDag(bodyName, loop.body, collect);
     this.set(bodyName, body.template);
     let called = { name: bodyName, inputs: body.inputs, iterateHere: true };
@@ -244,7 +323,12 @@ export class DagLowering {
       // parallelism on a template limits its own children, so a wrapper DAG bounds the iterations.
       this.reserve(wrapperName, `loop "${loop.id}"`);
       const wrapperScope = this.scope([loop.id], false);
-      const inner = { name: loop.id, template: bodyName, ...invokeArgs(body.inputs, wrapperScope, loop), ...iteration(loop, wrapperScope) };
+      const inner = {
+        name: loop.id,
+        template: bodyName,
+        ...invokeArgs(body.inputs, wrapperScope, loop),
+        ...iteration(loop, wrapperScope),
+      };
       const outs = collectOf(loop, wrapperScope);
       const wrapperInputs = [...wrapperScope.inputs.values()];
       this.set(wrapperName, {
@@ -256,7 +340,11 @@ export class DagLowering {
       });
       called = { name: wrapperName, inputs: wrapperInputs, iterateHere: false };
     }
-    const deps = [...this.nestedIds(loop), ...loop.after, ...(loop.items.kind === 'param' ? this.valueIds(loop.items.value) : [])];
+    const deps = [
+      ...this.nestedIds(loop),
+      ...loop.after,
+      ...(loop.items.kind === 'param' ? this.valueIds(loop.items.value) : []),
+    ];
     return {
       name: loop.id,
       template: called.name,
@@ -273,16 +361,32 @@ export class DagLowering {
     return current;
   }
 
-  private conditions(self: string, conds: readonly CondIR[], depIds: readonly string[], scope: TemplateScope): Template {
+  private conditions(
+    self: string,
+    conds: readonly CondIR[],
+    depIds: readonly string[],
+    scope: TemplateScope,
+  ): Template {
     const parts = conds.flatMap(conjuncts);
     const status = parts.filter((c) => classify(c) === 'status');
     const values = parts.filter((c) => classify(c) === 'value');
     if (parts.some((c) => classify(c) === 'mixed')) {
-      throw new DslError({ path: [seg('pipeline', this.pipeline.name), seg('task', self)], problem: 'a condition mixes task status and parameter values inside or()/not(), which Argo cannot express', got: 'mixed condition', fix: 'Combine status and value tests only with and()' });
+      throw new DslError({
+        path: [seg('pipeline', this.pipeline.name), seg('task', self)],
+        problem: 'a condition mixes task status and parameter values inside or()/not(), which Argo cannot express',
+        got: 'mixed condition',
+        fix: 'Combine status and value tests only with and()',
+      });
     }
     const oneOf = values.flatMap(compared).find((v) => v.kind === 'conditionOutput');
     if (oneOf) {
-      throw new DslError({ path: [seg('pipeline', this.pipeline.name), seg('task', self), 'when'], problem: 'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)', got: oneOf.kind === 'conditionOutput' ? `${oneOf.condition}.${oneOf.output}` : oneOf.kind, fix: 'Pass the value to a task and test that task\'s output, or compile this pipeline for KFP' });
+      throw new DslError({
+        path: [seg('pipeline', this.pipeline.name), seg('task', self), 'when'],
+        problem:
+          'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)',
+        got: oneOf.kind === 'conditionOutput' ? `${oneOf.condition}.${oneOf.output}` : oneOf.kind,
+        fix: "Pass the value to a task and test that task's output, or compile this pipeline for KFP",
+      });
     }
     const statusIds = new Set(status.flatMap(statusTargets));
     const plain: string[] = [];
@@ -291,7 +395,9 @@ export class DagLowering {
       if (local !== undefined && local !== self && !statusIds.has(local) && !plain.includes(local)) plain.push(local);
     }
     const depends = [...plain, ...status.map((c) => unwrap(renderDepends(c)))].join(' && ');
-    const when = values.map((c) => (values.length > 1 ? renderWhen(c, scope) : unwrap(renderWhen(c, scope)))).join(' && ');
+    const when = values
+      .map((c) => (values.length > 1 ? renderWhen(c, scope) : unwrap(renderWhen(c, scope))))
+      .join(' && ');
     return { ...(depends ? { depends } : {}), ...(when ? { when } : {}) };
   }
 
@@ -299,7 +405,8 @@ export class DagLowering {
   private valueIds(v: ValueIR): string[] {
     if (v.kind === 'taskOutput') return [v.task];
     if (v.kind === 'loopOutput') return [v.loop];
-    if (v.kind === 'conditionOutput') return (this.oneOfs.get(`${v.condition}/${v.output}`) ?? []).flatMap((x) => this.valueIds(x));
+    if (v.kind === 'conditionOutput')
+      return (this.oneOfs.get(`${v.condition}/${v.output}`) ?? []).flatMap((x) => this.valueIds(x));
     if (v.kind === 'concat') return v.parts.flatMap((x) => this.valueIds(x));
     return [];
   }
@@ -313,9 +420,19 @@ export class DagLowering {
     const cond = (c: CondIR | undefined): string[] => (c ? [...this.condValueIds(c), ...statusTargets(c)] : []);
     const visit = (nodes: readonly NodeIR[]): string[] =>
       nodes.flatMap((n): string[] => {
-        if (n.kind === 'task') return [...[...Object.values(n.args), ...(n.pipeline === undefined ? (n.mounts ?? []) : []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
-        if (n.kind === 'submit') return [...Object.values(n.args).flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
-        if (n.kind === 'loop') return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? this.valueIds(n.items.value) : [])];
+        if (n.kind === 'task')
+          return [
+            ...[
+              ...Object.values(n.args),
+              ...(n.pipeline === undefined ? (n.mounts ?? []) : []).map((m) => m.claim),
+            ].flatMap((v) => this.valueIds(v)),
+            ...n.after,
+            ...cond(n.when),
+          ];
+        if (n.kind === 'submit')
+          return [...Object.values(n.args).flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
+        if (n.kind === 'loop')
+          return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? this.valueIds(n.items.value) : [])];
         return n.branches.flatMap((b) => [...cond(b.cond), ...visit(b.body)]);
       });
     return visit(loop.body);
@@ -327,7 +444,11 @@ function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[]): Entry[] {
     if (n.kind !== 'condition') return [{ node: n, conds }];
     const previous: CondIR[] = [];
     return n.branches.flatMap((b) => {
-      const own: CondIR[] = [...conds, ...previous.map((c): CondIR => ({ kind: 'not', item: c })), ...(b.cond ? [b.cond] : [])];
+      const own: CondIR[] = [
+        ...conds,
+        ...previous.map((c): CondIR => ({ kind: 'not', item: c })),
+        ...(b.cond ? [b.cond] : []),
+      ];
       if (b.cond) previous.push(b.cond);
       return flatten(b.body, own);
     });
@@ -337,19 +458,27 @@ function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[]): Entry[] {
 /** The values a condition compares. */
 function compared(c: CondIR): ValueIR[] {
   switch (c.kind) {
-    case 'compare': return [c.left, c.right];
-    case 'status': return [];
-    case 'not': return compared(c.item);
-    default: return c.items.flatMap(compared);
+    case 'compare':
+      return [c.left, c.right];
+    case 'status':
+      return [];
+    case 'not':
+      return compared(c.item);
+    default:
+      return c.items.flatMap(compared);
   }
 }
 
 function statusTargets(c: CondIR): string[] {
   switch (c.kind) {
-    case 'status': return [c.task];
-    case 'compare': return [];
-    case 'not': return statusTargets(c.item);
-    default: return c.items.flatMap(statusTargets);
+    case 'status':
+      return [c.task];
+    case 'compare':
+      return [];
+    case 'not':
+      return statusTargets(c.item);
+    default:
+      return c.items.flatMap(statusTargets);
   }
 }
 
@@ -365,22 +494,41 @@ function invokeArgs(inputs: readonly ExternalInput[], scope: TemplateScope, loop
   const artifacts: object[] = [];
   for (const i of inputs) {
     if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactSource(i.value, scope) });
-    else if (loop && i.value.kind === 'loopItem' && i.value.loop === loop.id) params.push({ name: i.alias, value: `{{${['item', ...i.value.path].join('.')}}}` });
+    else if (loop && i.value.kind === 'loopItem' && i.value.loop === loop.id)
+      params.push({ name: i.alias, value: `{{${['item', ...i.value.path].join('.')}}}` });
     else params.push({ name: i.alias, value: renderParam(i.value, scope) });
   }
-  return params.length || artifacts.length ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } } : {};
+  return params.length || artifacts.length
+    ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } }
+    : {};
 }
 
 function iteration(loop: LoopIR, scope: TemplateScope): Template {
-  return loop.items.kind === 'static' ? { withItems: loop.items.values } : { withParam: renderParam(loop.items.value, scope) };
+  return loop.items.kind === 'static'
+    ? { withItems: loop.items.values }
+    : { withParam: renderParam(loop.items.value, scope) };
 }
 
 function collectOf(loop: LoopIR, scope: TemplateScope): Template {
-  return outputsOf(loop.collect.map((c) => ({ name: c.name, kind: 'param' as const, value: { kind: 'loopOutput', loop: loop.id, output: c.name } as ValueIR })), scope);
+  return outputsOf(
+    loop.collect.map((c) => ({
+      name: c.name,
+      kind: 'param' as const,
+      value: { kind: 'loopOutput', loop: loop.id, output: c.name } as ValueIR,
+    })),
+    scope,
+  );
 }
 
-function outputsOf(outputs: readonly { name: string; kind: 'param' | 'artifact'; value: ValueIR }[], scope: TemplateScope): Template {
-  const params = outputs.filter((o) => o.kind === 'param').map((o) => ({ name: o.name, valueFrom: renderParamSource(o.value, scope) }));
-  const artifacts = outputs.filter((o) => o.kind === 'artifact').map((o) => ({ name: o.name, ...renderArtifactSource(o.value, scope) }));
+function outputsOf(
+  outputs: readonly { name: string; kind: 'param' | 'artifact'; value: ValueIR }[],
+  scope: TemplateScope,
+): Template {
+  const params = outputs
+    .filter((o) => o.kind === 'param')
+    .map((o) => ({ name: o.name, valueFrom: renderParamSource(o.value, scope) }));
+  const artifacts = outputs
+    .filter((o) => o.kind === 'artifact')
+    .map((o) => ({ name: o.name, ...renderArtifactSource(o.value, scope) }));
   return { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) };
 }

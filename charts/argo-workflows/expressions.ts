@@ -44,12 +44,18 @@ export function literalString(value: JsonValue): string {
 /** The input name used when a nested template receives a value from outside. */
 export function aliasFor(value: ValueIR): string {
   switch (value.kind) {
-    case 'taskOutput': return `${value.task}-${value.output}`;
-    case 'loopOutput': return `${value.loop}-${value.output}`;
-    case 'loopItem': return [value.loop, 'item', ...value.path].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
-    case 'conditionOutput': return `${value.condition}-${value.output}`;
-    case 'pipelineParam': return `params-${value.name}`;
-    default: throw new Error(`internal: no alias for ${value.kind}`);
+    case 'taskOutput':
+      return `${value.task}-${value.output}`;
+    case 'loopOutput':
+      return `${value.loop}-${value.output}`;
+    case 'loopItem':
+      return [value.loop, 'item', ...value.path].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
+    case 'conditionOutput':
+      return `${value.condition}-${value.output}`;
+    case 'pipelineParam':
+      return `params-${value.name}`;
+    default:
+      throw new Error(`internal: no alias for ${value.kind}`);
   }
 }
 
@@ -62,18 +68,29 @@ function external(scope: TemplateScope, value: ValueIR, kind: 'param' | 'artifac
 /** Renders a parameter value as an Argo template string. */
 export function renderParam(value: ValueIR, scope: TemplateScope): string {
   switch (value.kind) {
-    case 'literal': return literalString(value.value);
+    case 'literal':
+      return literalString(value.value);
     case 'pipelineParam':
       if (scope.params === 'inputs') return `{{inputs.parameters.${value.name}}}`;
-      return scope.params === 'external' ? `{{inputs.parameters.${external(scope, value, 'param')}}}` : `{{workflow.parameters.${value.name}}}`;
+      return scope.params === 'external'
+        ? `{{inputs.parameters.${external(scope, value, 'param')}}}`
+        : `{{workflow.parameters.${value.name}}}`;
     case 'conditionOutput':
-      return oneOfIsLocal(value, scope) ? `{{=${oneOfExpression(value, scope, 'parameters')}}}` : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
-    case 'runtime': return `{{${RUNTIME[value.name]}}}`;
-    case 'concat': return value.parts.map((p) => renderParam(p, scope)).join('');
+      return oneOfIsLocal(value, scope)
+        ? `{{=${oneOfExpression(value, scope, 'parameters')}}}`
+        : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
+    case 'runtime':
+      return `{{${RUNTIME[value.name]}}}`;
+    case 'concat':
+      return value.parts.map((p) => renderParam(p, scope)).join('');
     case 'taskOutput':
-      return scope.local.has(value.task) ? `{{tasks.${value.task}.outputs.parameters.${value.output}}}` : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
+      return scope.local.has(value.task)
+        ? `{{tasks.${value.task}.outputs.parameters.${value.output}}}`
+        : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
     case 'loopOutput':
-      return scope.local.has(value.loop) ? `{{tasks.${value.loop}.outputs.parameters.${value.output}}}` : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
+      return scope.local.has(value.loop)
+        ? `{{tasks.${value.loop}.outputs.parameters.${value.output}}}`
+        : `{{inputs.parameters.${external(scope, value, 'param')}}}`;
     case 'loopItem':
       return `{{inputs.parameters.${external(scope, value, 'param')}}}`;
   }
@@ -81,19 +98,28 @@ export function renderParam(value: ValueIR, scope: TemplateScope): string {
 
 /** Renders the `from` of an artifact argument. */
 export function renderArtifactFrom(value: ValueIR, scope: TemplateScope): string {
-  if (value.kind === 'taskOutput' && scope.local.has(value.task)) return `{{tasks.${value.task}.outputs.artifacts.${value.output}}}`;
+  if (value.kind === 'taskOutput' && scope.local.has(value.task))
+    return `{{tasks.${value.task}.outputs.artifacts.${value.output}}}`;
   return `{{inputs.artifacts.${external(scope, value, 'artifact')}}}`;
 }
 
 /** Where an artifact argument or DAG output comes from: `from`, or `fromExpression` for a `p.oneOf()`. */
-export function renderArtifactSource(value: ValueIR, scope: TemplateScope): { from: string } | { fromExpression: string } {
-  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope)) return { fromExpression: oneOfExpression(value, scope, 'artifacts') };
+export function renderArtifactSource(
+  value: ValueIR,
+  scope: TemplateScope,
+): { from: string } | { fromExpression: string } {
+  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope))
+    return { fromExpression: oneOfExpression(value, scope, 'artifacts') };
   return { from: renderArtifactFrom(value, scope) };
 }
 
 /** Where a DAG template's output parameter comes from: `parameter`, or `expression` for a `p.oneOf()`. */
-export function renderParamSource(value: ValueIR, scope: TemplateScope): { parameter: string } | { expression: string } {
-  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope)) return { expression: oneOfExpression(value, scope, 'parameters') };
+export function renderParamSource(
+  value: ValueIR,
+  scope: TemplateScope,
+): { parameter: string } | { expression: string } {
+  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope))
+    return { expression: oneOfExpression(value, scope, 'parameters') };
   return { parameter: renderParam(value, scope) };
 }
 
@@ -105,7 +131,9 @@ function oneOfValues(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scope
 
 /** Whether every branch's producer is a task of this template (else the value comes in as an input). */
 function oneOfIsLocal(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scope: TemplateScope): boolean {
-  return oneOfValues(value, scope).every((v) => (v.kind === 'taskOutput' && scope.local.has(v.task)) || (v.kind === 'loopOutput' && scope.local.has(v.loop)));
+  return oneOfValues(value, scope).every(
+    (v) => (v.kind === 'taskOutput' && scope.local.has(v.task)) || (v.kind === 'loopOutput' && scope.local.has(v.loop)),
+  );
 }
 
 /**
@@ -113,23 +141,35 @@ function oneOfIsLocal(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scop
  * else the last branch's (branches are exclusive, and skipped tasks have no outputs), e.g.
  * `tasks['heads'].status == 'Succeeded' ? tasks['heads'].outputs.parameters['text'] : tasks['tails'].outputs.parameters['text']`.
  */
-function oneOfExpression(value: Extract<ValueIR, { kind: 'conditionOutput' }>, scope: TemplateScope, kind: 'parameters' | 'artifacts'): string {
+function oneOfExpression(
+  value: Extract<ValueIR, { kind: 'conditionOutput' }>,
+  scope: TemplateScope,
+  kind: 'parameters' | 'artifacts',
+): string {
   const refs = oneOfValues(value, scope).map((v) => {
     if (v.kind !== 'taskOutput' && v.kind !== 'loopOutput') throw new Error(`internal: p.oneOf() over ${v.kind}`);
     const id = v.kind === 'taskOutput' ? v.task : v.loop;
     return { id, ref: `tasks['${id}'].outputs.${kind}['${v.output}']` };
   });
   const last = refs[refs.length - 1] as { ref: string };
-  return refs.slice(0, -1).map((r) => `tasks['${r.id}'].status == 'Succeeded' ? ${r.ref} : `).join('') + last.ref;
+  return (
+    refs
+      .slice(0, -1)
+      .map((r) => `tasks['${r.id}'].status == 'Succeeded' ? ${r.ref} : `)
+      .join('') + last.ref
+  );
 }
 
 type CondClass = 'status' | 'value' | 'mixed';
 
 export function classify(cond: CondIR): CondClass {
   switch (cond.kind) {
-    case 'status': return 'status';
-    case 'compare': return 'value';
-    case 'not': return classify(cond.item);
+    case 'status':
+      return 'status';
+    case 'compare':
+      return 'value';
+    case 'not':
+      return classify(cond.item);
     case 'and':
     case 'or': {
       const kinds = new Set(cond.items.map(classify));
@@ -147,11 +187,15 @@ export function conjuncts(cond: CondIR | undefined): CondIR[] {
 /** Renders a status condition in Argo's enhanced `depends` syntax. */
 export function renderDepends(cond: CondIR): string {
   switch (cond.kind) {
-    case 'status': return `${cond.task}.${cond.status}`;
-    case 'not': return `!(${renderDepends(cond.item)})`;
+    case 'status':
+      return `${cond.task}.${cond.status}`;
+    case 'not':
+      return `!(${renderDepends(cond.item)})`;
     case 'and':
-    case 'or': return `(${cond.items.map(renderDepends).join(cond.kind === 'and' ? ' && ' : ' || ')})`;
-    case 'compare': throw new Error('internal: value condition in depends');
+    case 'or':
+      return `(${cond.items.map(renderDepends).join(cond.kind === 'and' ? ' && ' : ' || ')})`;
+    case 'compare':
+      throw new Error('internal: value condition in depends');
   }
 }
 
@@ -165,17 +209,26 @@ export function renderWhen(cond: CondIR, scope: TemplateScope): string {
     case 'compare': {
       const side = (v: ValueIR): string => {
         if (v.kind === 'conditionOutput') {
-          throw new DslError({ path: ['when'], problem: 'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)', got: `${v.condition}.${v.output}`, fix: 'Pass the value to a task and test that task\'s output, or compile this pipeline for KFP' });
+          throw new DslError({
+            path: ['when'],
+            problem:
+              'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)',
+            got: `${v.condition}.${v.output}`,
+            fix: "Pass the value to a task and test that task's output, or compile this pipeline for KFP",
+          });
         }
         const text = renderParam(v, scope);
         return cond.valueType === 'string' ? quoteGovaluate(text) : text;
       };
       return `${side(cond.left)} ${cond.op} ${side(cond.right)}`;
     }
-    case 'not': return `!(${renderWhen(cond.item, scope)})`;
+    case 'not':
+      return `!(${renderWhen(cond.item, scope)})`;
     case 'and':
-    case 'or': return `(${cond.items.map((c) => renderWhen(c, scope)).join(cond.kind === 'and' ? ' && ' : ' || ')})`;
-    case 'status': throw new Error('internal: status condition in when');
+    case 'or':
+      return `(${cond.items.map((c) => renderWhen(c, scope)).join(cond.kind === 'and' ? ' && ' : ' || ')})`;
+    case 'status':
+      throw new Error('internal: status condition in when');
   }
 }
 

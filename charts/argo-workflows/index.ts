@@ -41,7 +41,8 @@ export const argoSchedulesTarget: Target = {
     for (const s of ctx.app.schedules) {
       const p = ctx.app.pipelines.find((x) => x.name === s.pipeline);
       if (p !== undefined) checkSubmitNames(s, p);
-      if (p === undefined || pipelineBackendOf(p, ctx) === 'argo') addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
+      if (p === undefined || pipelineBackendOf(p, ctx) === 'argo')
+        addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
     }
   },
 };

@@ -1,4 +1,12 @@
-import type { AffinityIR, CommandArgIR, ComponentIR, EnvVarIR, PodSpecIR, SecurityIR, VolumeIR } from '../../dsl/ir/index.ts';
+import type {
+  AffinityIR,
+  CommandArgIR,
+  ComponentIR,
+  EnvVarIR,
+  PodSpecIR,
+  SecurityIR,
+  VolumeIR,
+} from '../../dsl/ir/index.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 
 /** Default file locations of a component's ports inside its container. */
@@ -16,12 +24,17 @@ export function renderArg(c: ComponentIR, arg: CommandArgIR): string {
   return arg
     .map((part) => {
       switch (part.kind) {
-        case 'text': return part.text;
-        case 'inputValue': return `{{inputs.parameters.${part.input}}}`;
-        case 'inputPath': return inputPath(c, part.input);
-        case 'outputPath': return outputPath(c, part.output);
+        case 'text':
+          return part.text;
+        case 'inputValue':
+          return `{{inputs.parameters.${part.input}}}`;
+        case 'inputPath':
+          return inputPath(c, part.input);
+        case 'outputPath':
+          return outputPath(c, part.output);
         // Refused with its pipeline and task before lowering (artifact-lists.ts).
-        case 'inputArtifactList': throw new Error(`internal: artifact list input ${part.input} of ${c.name} reached the Argo lowering`);
+        case 'inputArtifactList':
+          throw new Error(`internal: artifact list input ${part.input} of ${c.name} reached the Argo lowering`);
       }
     })
     .join('');
@@ -39,23 +52,52 @@ export function renderEnv(c: ComponentIR, env: readonly EnvVarIR[]): object[] {
 export function renderVolume(v: VolumeIR): object {
   const s = v.source;
   switch (s.kind) {
-    case 'pvc': return { name: v.name, persistentVolumeClaim: { claimName: s.claimName, ...(s.readOnly ? { readOnly: true } : {}) } };
-    case 'emptyDir': return { name: v.name, emptyDir: { ...(s.medium ? { medium: s.medium } : {}), ...(s.sizeLimit ? { sizeLimit: s.sizeLimit } : {}) } };
-    case 'configMap': return { name: v.name, configMap: { name: s.name, ...(s.optional ? { optional: true } : {}) } };
-    case 'secret': return { name: v.name, secret: { secretName: s.secretName, ...(s.optional ? { optional: true } : {}) } };
+    case 'pvc':
+      return {
+        name: v.name,
+        persistentVolumeClaim: { claimName: s.claimName, ...(s.readOnly ? { readOnly: true } : {}) },
+      };
+    case 'emptyDir':
+      return {
+        name: v.name,
+        emptyDir: { ...(s.medium ? { medium: s.medium } : {}), ...(s.sizeLimit ? { sizeLimit: s.sizeLimit } : {}) },
+      };
+    case 'configMap':
+      return { name: v.name, configMap: { name: s.name, ...(s.optional ? { optional: true } : {}) } };
+    case 'secret':
+      return { name: v.name, secret: { secretName: s.secretName, ...(s.optional ? { optional: true } : {}) } };
   }
 }
 
 export function renderMount(v: VolumeIR): object {
-  return { name: v.name, mountPath: v.mountPath, ...(v.readOnly ? { readOnly: true } : {}), ...(v.subPath ? { subPath: v.subPath } : {}) };
+  return {
+    name: v.name,
+    mountPath: v.mountPath,
+    ...(v.readOnly ? { readOnly: true } : {}),
+    ...(v.subPath ? { subPath: v.subPath } : {}),
+  };
 }
 
 export function renderAffinity(a: AffinityIR): object {
-  const expr = (reqs: AffinityIR['requiredNodeTerms'] extends readonly (infer T)[] | undefined ? T : never) => reqs.map((r) => ({ key: r.key, operator: r.operator, ...(r.values ? { values: r.values } : {}) }));
+  const expr = (reqs: AffinityIR['requiredNodeTerms'] extends readonly (infer T)[] | undefined ? T : never) =>
+    reqs.map((r) => ({ key: r.key, operator: r.operator, ...(r.values ? { values: r.values } : {}) }));
   return {
     nodeAffinity: {
-      ...(a.requiredNodeTerms ? { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: a.requiredNodeTerms.map((t) => ({ matchExpressions: expr(t) })) } } : {}),
-      ...(a.preferredNodeTerms ? { preferredDuringSchedulingIgnoredDuringExecution: a.preferredNodeTerms.map((t) => ({ weight: t.weight, preference: { matchExpressions: expr(t.match) } })) } : {}),
+      ...(a.requiredNodeTerms
+        ? {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: a.requiredNodeTerms.map((t) => ({ matchExpressions: expr(t) })),
+            },
+          }
+        : {}),
+      ...(a.preferredNodeTerms
+        ? {
+            preferredDuringSchedulingIgnoredDuringExecution: a.preferredNodeTerms.map((t) => ({
+              weight: t.weight,
+              preference: { matchExpressions: expr(t.match) },
+            })),
+          }
+        : {}),
     },
   };
 }

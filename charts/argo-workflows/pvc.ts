@@ -22,7 +22,11 @@ export function isPvcOperation(c: ComponentIR): boolean {
  * const { template, inputs } = pvcTemplate('createpvc-scratch', CREATE_PVC.ir, task.args);
  * ```
  */
-export function pvcTemplate(name: string, c: ComponentIR, args: Readonly<Record<string, ValueIR>>): { template: Template; inputs: string[] } {
+export function pvcTemplate(
+  name: string,
+  c: ComponentIR,
+  args: Readonly<Record<string, ValueIR>>,
+): { template: Template; inputs: string[] } {
   const inputs: string[] = [];
   const value = (port: string): JsonValue | undefined => {
     const v = args[port];
@@ -57,7 +61,10 @@ export function pvcTemplate(name: string, c: ComponentIR, args: Readonly<Record<
     resource = { action: 'create', setOwnerReference: true, manifest: render(manifest) };
     outputs = { parameters: [{ name: 'name', valueFrom: { jsonPath: '{.metadata.name}' } }] };
   } else if (c.implementation.kind === 'deletePvc') {
-    resource = { action: 'delete', manifest: render({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: value('pvc_name') } }) };
+    resource = {
+      action: 'delete',
+      manifest: render({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: value('pvc_name') } }),
+    };
   } else {
     throw new Error(`internal: ${c.implementation.kind} is not a claim operation`);
   }

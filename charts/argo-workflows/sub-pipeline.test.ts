@@ -4,19 +4,29 @@ import { echo, extract, score, train } from '../../test/fixtures/components.ts';
 import { expectGolden } from '../../test/golden.ts';
 import { templateNamed, workflowTemplateOf, yamlOf } from '../../test/render.ts';
 
-type DagTask = { name: string; template: string; depends?: string; when?: string; arguments?: { parameters?: { name: string; value: string }[]; artifacts?: Record<string, string>[] } };
+type DagTask = {
+  name: string;
+  template: string;
+  depends?: string;
+  when?: string;
+  arguments?: { parameters?: { name: string; value: string }[]; artifacts?: Record<string, string>[] };
+};
 const tasksOf = (t: Record<string, unknown>) => (t.dag as { tasks: DagTask[] }).tasks;
 const taskNamed = (t: Record<string, unknown>, name: string) => tasksOf(t).find((x) => x.name === name) as DagTask;
 
 /** A called pipeline with a defaulted parameter, a loop reading it, a per-task override and two outputs. */
-const features = pipeline('features', { params: { date: param.string(), lr: param.float().default(0.1) } }, (p, params) => {
-  const e = p.task('extract', extract, { date: params.date });
-  p.forEach('shards', ['a', 'b'], (p, shard) => {
-    p.task('echo-shard', echo, { text: `${shard} ${params.date}` });
-  });
-  const t = p.task('train', train, { dataset: e.outputs.table, learningRate: params.lr }).retry({ limit: 1 });
-  return { table: e.outputs.table, auc: t.outputs.auc };
-});
+const features = pipeline(
+  'features',
+  { params: { date: param.string(), lr: param.float().default(0.1) } },
+  (p, params) => {
+    const e = p.task('extract', extract, { date: params.date });
+    p.forEach('shards', ['a', 'b'], (p, shard) => {
+      p.task('echo-shard', echo, { text: `${shard} ${params.date}` });
+    });
+    const t = p.task('train', train, { dataset: e.outputs.table, learningRate: params.lr }).retry({ limit: 1 });
+    return { table: e.outputs.table, auc: t.outputs.auc };
+  },
+);
 
 /** Branches producing one value each, gathered with p.oneOf() and read in a task, a loop and the outputs. */
 const gathered = pipeline('gathered', {}, (p) => {
@@ -35,7 +45,9 @@ const gathered = pipeline('gathered', {}, (p) => {
   const size = p.oneOf(big.outputs.out, small.outputs.out);
   const model = p.oneOf(bigModel.outputs.model, smallModel.outputs.model);
   p.task('print', echo, { text: `size ${size}` });
-  p.forEach('per-shard', ['x', 'y'], (p, shard) => { p.task('score', score, { shard, model }); });
+  p.forEach('per-shard', ['x', 'y'], (p, shard) => {
+    p.task('score', score, { shard, model });
+  });
   return { size, model };
 });
 
@@ -49,9 +61,27 @@ describe('Argo: pipelines as tasks', () => {
 
   it('GIVEN a called pipeline THEN it is one DAG template taking its params as inputs, called once per task', () => {
     expect(tasksOf(templateNamed(wt, 'outer'))).toEqual([
-      { name: 'features', template: 'features', arguments: { parameters: [{ name: 'date', value: '{{workflow.parameters.day}}' }] } },
-      { name: 'features-again', template: 'features', arguments: { parameters: [{ name: 'date', value: 'fixed' }, { name: 'lr', value: '0.5' }] } },
-      { name: 'report', template: 'echo', depends: 'features', arguments: { parameters: [{ name: 'text', value: 'auc {{tasks.features.outputs.parameters.auc}}' }] } },
+      {
+        name: 'features',
+        template: 'features',
+        arguments: { parameters: [{ name: 'date', value: '{{workflow.parameters.day}}' }] },
+      },
+      {
+        name: 'features-again',
+        template: 'features',
+        arguments: {
+          parameters: [
+            { name: 'date', value: 'fixed' },
+            { name: 'lr', value: '0.5' },
+          ],
+        },
+      },
+      {
+        name: 'report',
+        template: 'echo',
+        depends: 'features',
+        arguments: { parameters: [{ name: 'text', value: 'auc {{tasks.features.outputs.parameters.auc}}' }] },
+      },
     ]);
     const callee = templateNamed(wt, 'features');
     expect(callee.inputs).toEqual({ parameters: [{ name: 'date' }, { name: 'lr', value: '0.1' }] });
@@ -59,21 +89,44 @@ describe('Argo: pipelines as tasks', () => {
       parameters: [{ name: 'auc', valueFrom: { parameter: '{{tasks.train.outputs.parameters.auc}}' } }],
       artifacts: [{ name: 'table', from: '{{tasks.extract.outputs.artifacts.table}}' }],
     });
-    expect(taskNamed(callee, 'extract').arguments?.parameters).toEqual([{ name: 'date', value: '{{inputs.parameters.date}}' }]);
+    expect(taskNamed(callee, 'extract').arguments?.parameters).toEqual([
+      { name: 'date', value: '{{inputs.parameters.date}}' },
+    ]);
   });
 
   it('GIVEN a called pipeline with a loop and an override THEN its own templates are prefixed and components shared', () => {
-    expect(wt.spec.templates.map((t) => t.name)).toEqual(['outer', 'features', 'extract', 'features-shards', 'echo', 'features-train-train']);
-    expect(taskNamed(templateNamed(wt, 'features'), 'shards')).toMatchObject({ template: 'features-shards', arguments: { parameters: [{ name: 'shards-item', value: '{{item}}' }, { name: 'params-date', value: '{{inputs.parameters.date}}' }] } });
-    expect(taskNamed(templateNamed(wt, 'features-shards'), 'echo-shard').arguments?.parameters).toEqual([{ name: 'text', value: '{{inputs.parameters.shards-item}} {{inputs.parameters.params-date}}' }]);
+    expect(wt.spec.templates.map((t) => t.name)).toEqual([
+      'outer',
+      'features',
+      'extract',
+      'features-shards',
+      'echo',
+      'features-train-train',
+    ]);
+    expect(taskNamed(templateNamed(wt, 'features'), 'shards')).toMatchObject({
+      template: 'features-shards',
+      arguments: {
+        parameters: [
+          { name: 'shards-item', value: '{{item}}' },
+          { name: 'params-date', value: '{{inputs.parameters.date}}' },
+        ],
+      },
+    });
+    expect(taskNamed(templateNamed(wt, 'features-shards'), 'echo-shard').arguments?.parameters).toEqual([
+      { name: 'text', value: '{{inputs.parameters.shards-item}} {{inputs.parameters.params-date}}' },
+    ]);
   });
 
   it('GIVEN template names that collide across the call tree THEN the synth fails naming both', () => {
     const clash = pipeline('clash', {}, (p) => {
       p.subPipeline('features', features, { date: 'x' });
-      p.forEach('features-shards', ['a'], (p) => { p.task('x', echo, { text: 'x' }); });
+      p.forEach('features-shards', ['a'], (p) => {
+        p.task('x', echo, { text: 'x' });
+      });
     });
-    expect(() => workflowTemplateOf(clash)).toThrow(/two Argo templates would be named "features-shards" \(loop "shards" and loop "features-shards"\)/);
+    expect(() => workflowTemplateOf(clash)).toThrow(
+      /two Argo templates would be named "features-shards" \(loop "shards" and loop "features-shards"\)/,
+    );
   });
 });
 
@@ -84,22 +137,54 @@ describe('Argo: p.oneOf()', () => {
   it('GIVEN a parameter oneOf THEN readers get an expression over the branch tasks and depend on all of them', () => {
     expect(taskNamed(main, 'print')).toMatchObject({
       depends: 'big && small',
-      arguments: { parameters: [{ name: 'text', value: "size {{=tasks['big'].status == 'Succeeded' ? tasks['big'].outputs.parameters['out'] : tasks['small'].outputs.parameters['out']}}" }] },
+      arguments: {
+        parameters: [
+          {
+            name: 'text',
+            value:
+              "size {{=tasks['big'].status == 'Succeeded' ? tasks['big'].outputs.parameters['out'] : tasks['small'].outputs.parameters['out']}}",
+          },
+        ],
+      },
     });
   });
 
   it('GIVEN an artifact oneOf read in a loop THEN the loop receives it through fromExpression', () => {
     expect(taskNamed(main, 'per-shard')).toMatchObject({
       depends: 'big-model && small-model',
-      arguments: { artifacts: [{ name: 'condition-1-oneof-2', fromExpression: "tasks['big-model'].status == 'Succeeded' ? tasks['big-model'].outputs.artifacts['model'] : tasks['small-model'].outputs.artifacts['model']" }] },
+      arguments: {
+        artifacts: [
+          {
+            name: 'condition-1-oneof-2',
+            fromExpression:
+              "tasks['big-model'].status == 'Succeeded' ? tasks['big-model'].outputs.artifacts['model'] : tasks['small-model'].outputs.artifacts['model']",
+          },
+        ],
+      },
     });
-    expect(taskNamed(templateNamed(wt, 'per-shard'), 'score').arguments?.artifacts).toEqual([{ name: 'model', from: '{{inputs.artifacts.condition-1-oneof-2}}' }]);
+    expect(taskNamed(templateNamed(wt, 'per-shard'), 'score').arguments?.artifacts).toEqual([
+      { name: 'model', from: '{{inputs.artifacts.condition-1-oneof-2}}' },
+    ]);
   });
 
   it('GIVEN oneOf pipeline outputs THEN they use valueFrom.expression and fromExpression', () => {
     expect(main.outputs).toEqual({
-      parameters: [{ name: 'size', valueFrom: { expression: "tasks['big'].status == 'Succeeded' ? tasks['big'].outputs.parameters['out'] : tasks['small'].outputs.parameters['out']" } }],
-      artifacts: [{ name: 'model', fromExpression: "tasks['big-model'].status == 'Succeeded' ? tasks['big-model'].outputs.artifacts['model'] : tasks['small-model'].outputs.artifacts['model']" }],
+      parameters: [
+        {
+          name: 'size',
+          valueFrom: {
+            expression:
+              "tasks['big'].status == 'Succeeded' ? tasks['big'].outputs.parameters['out'] : tasks['small'].outputs.parameters['out']",
+          },
+        },
+      ],
+      artifacts: [
+        {
+          name: 'model',
+          fromExpression:
+            "tasks['big-model'].status == 'Succeeded' ? tasks['big-model'].outputs.artifacts['model'] : tasks['small-model'].outputs.artifacts['model']",
+        },
+      ],
     });
   });
 
@@ -108,21 +193,50 @@ describe('Argo: p.oneOf()', () => {
       const e = p.task('e', extract, { date: 'd' });
       let a!: Task<typeof echo.outputs>;
       let b!: Task<typeof echo.outputs>;
-      p.when(gt(e.outputs.rows, 1), (p) => { a = p.task('a', echo, { text: 'a' }); }).otherwise((p) => { b = p.task('b', echo, { text: 'b' }); });
+      p.when(gt(e.outputs.rows, 1), (p) => {
+        a = p.task('a', echo, { text: 'a' });
+      }).otherwise((p) => {
+        b = p.task('b', echo, { text: 'b' });
+      });
       p.task('c', echo, { text: 'c' }).when(eq(p.oneOf(a.outputs.out, b.outputs.out), 'a'));
     });
-    expect(() => workflowTemplateOf(tested)).toThrow('pipeline "tested" > task "c" > when: Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs) (got "condition-1.oneof-1"). Pass the value to a task and test that task\'s output, or compile this pipeline for KFP.');
+    expect(() => workflowTemplateOf(tested)).toThrow(
+      'pipeline "tested" > task "c" > when: Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs) (got "condition-1.oneof-1"). Pass the value to a task and test that task\'s output, or compile this pipeline for KFP.',
+    );
   });
 });
 
 describe('Argo: claims created by the pipeline', () => {
-  const claims = pipeline('claims', { params: { size: param.string().default('5Gi'), existing: param.string() } }, (p, params) => {
-    const scratch = p.createPvc('scratch', { nameSuffix: '-scratch', size: params.size, accessModes: ['ReadWriteOnce'], storageClass: 'standard', annotations: { team: 'ml' } });
-    const fixed = p.createPvc('fixed', { name: 'shared-cache', size: '1Gi', accessModes: ['ReadWriteMany'], volumeName: 'pv-1' });
-    const w = p.task('write', echo, { text: 'w' }).mount(scratch, '/data').mount(fixed, '/cache', { subPath: 'models', readOnly: true });
-    p.forEach('readers', ['a', 'b'], (p) => { p.task('read', echo, { text: 'r' }).mount(scratch, '/data').mount(params.existing, '/existing').mount('feature-store', '/fs'); }).after(w);
-    p.deletePvc('drop', scratch).after(w);
-  });
+  const claims = pipeline(
+    'claims',
+    { params: { size: param.string().default('5Gi'), existing: param.string() } },
+    (p, params) => {
+      const scratch = p.createPvc('scratch', {
+        nameSuffix: '-scratch',
+        size: params.size,
+        accessModes: ['ReadWriteOnce'],
+        storageClass: 'standard',
+        annotations: { team: 'ml' },
+      });
+      const fixed = p.createPvc('fixed', {
+        name: 'shared-cache',
+        size: '1Gi',
+        accessModes: ['ReadWriteMany'],
+        volumeName: 'pv-1',
+      });
+      const w = p
+        .task('write', echo, { text: 'w' })
+        .mount(scratch, '/data')
+        .mount(fixed, '/cache', { subPath: 'models', readOnly: true });
+      p.forEach('readers', ['a', 'b'], (p) => {
+        p.task('read', echo, { text: 'r' })
+          .mount(scratch, '/data')
+          .mount(params.existing, '/existing')
+          .mount('feature-store', '/fs');
+      }).after(w);
+      p.deletePvc('drop', scratch).after(w);
+    },
+  );
   const wt = workflowTemplateOf(claims);
 
   it('GIVEN createPvc THEN an owner-referenced resource template outputs the claim name; parameters become inputs', () => {
@@ -133,11 +247,16 @@ describe('Argo: claims created by the pipeline', () => {
       resource: {
         action: 'create',
         setOwnerReference: true,
-        manifest: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  annotations:\n    team: ml\n  name: '{{workflow.name}}-scratch'\nspec:\n  accessModes:\n    - ReadWriteOnce\n  resources:\n    requests:\n      storage: '{{inputs.parameters.size}}'\n  storageClassName: standard\n",
+        manifest:
+          "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  annotations:\n    team: ml\n  name: '{{workflow.name}}-scratch'\nspec:\n  accessModes:\n    - ReadWriteOnce\n  resources:\n    requests:\n      storage: '{{inputs.parameters.size}}'\n  storageClassName: standard\n",
       },
     });
-    expect(taskNamed(templateNamed(wt, 'claims'), 'scratch').arguments?.parameters).toEqual([{ name: 'size', value: '{{workflow.parameters.size}}' }]);
-    expect((templateNamed(wt, 'createpvc-fixed').resource as { manifest: string }).manifest).toContain('name: shared-cache\nspec:\n  accessModes:\n    - ReadWriteMany\n  resources:\n    requests:\n      storage: 1Gi\n  volumeName: pv-1\n');
+    expect(taskNamed(templateNamed(wt, 'claims'), 'scratch').arguments?.parameters).toEqual([
+      { name: 'size', value: '{{workflow.parameters.size}}' },
+    ]);
+    expect((templateNamed(wt, 'createpvc-fixed').resource as { manifest: string }).manifest).toContain(
+      'name: shared-cache\nspec:\n  accessModes:\n    - ReadWriteMany\n  resources:\n    requests:\n      storage: 1Gi\n  volumeName: pv-1\n',
+    );
   });
 
   it('GIVEN mounts THEN the task gets its own template with claim-name inputs, volumes and mounts', () => {
@@ -145,9 +264,15 @@ describe('Argo: claims created by the pipeline', () => {
     expect(write.inputs).toEqual({ parameters: [{ name: 'text' }, { name: 'pvc-mount-1' }, { name: 'pvc-mount-2' }] });
     expect(write.volumes).toEqual([
       { name: 'pvc-mount-1', persistentVolumeClaim: { claimName: '{{inputs.parameters.pvc-mount-1}}' } },
-      { name: 'pvc-mount-2', persistentVolumeClaim: { claimName: '{{inputs.parameters.pvc-mount-2}}', readOnly: true } },
+      {
+        name: 'pvc-mount-2',
+        persistentVolumeClaim: { claimName: '{{inputs.parameters.pvc-mount-2}}', readOnly: true },
+      },
     ]);
-    expect((write.container as { volumeMounts: unknown }).volumeMounts).toEqual([{ name: 'pvc-mount-1', mountPath: '/data' }, { name: 'pvc-mount-2', mountPath: '/cache', readOnly: true, subPath: 'models' }]);
+    expect((write.container as { volumeMounts: unknown }).volumeMounts).toEqual([
+      { name: 'pvc-mount-1', mountPath: '/data' },
+      { name: 'pvc-mount-2', mountPath: '/cache', readOnly: true, subPath: 'models' },
+    ]);
     expect(taskNamed(templateNamed(wt, 'claims'), 'write')).toMatchObject({ depends: 'scratch && fixed' });
   });
 
@@ -157,7 +282,10 @@ describe('Argo: claims created by the pipeline', () => {
       { name: 'pvc-mount-1', value: '{{inputs.parameters.scratch-name}}' },
       { name: 'pvc-mount-2', value: '{{workflow.parameters.existing}}' },
     ]);
-    expect(templateNamed(wt, 'echo-read').volumes).toContainEqual({ name: 'pvc-mount-3', persistentVolumeClaim: { claimName: 'feature-store' } });
+    expect(templateNamed(wt, 'echo-read').volumes).toContainEqual({
+      name: 'pvc-mount-3',
+      persistentVolumeClaim: { claimName: 'feature-store' },
+    });
     expect(taskNamed(templateNamed(wt, 'claims'), 'readers')).toMatchObject({ depends: 'scratch && write' });
   });
 
@@ -165,9 +293,15 @@ describe('Argo: claims created by the pipeline', () => {
     expect(templateNamed(wt, 'deletepvc-drop')).toEqual({
       name: 'deletepvc-drop',
       inputs: { parameters: [{ name: 'pvc_name' }] },
-      resource: { action: 'delete', manifest: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: '{{inputs.parameters.pvc_name}}'\n" },
+      resource: {
+        action: 'delete',
+        manifest: "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: '{{inputs.parameters.pvc_name}}'\n",
+      },
     });
-    expect(taskNamed(templateNamed(wt, 'claims'), 'drop')).toMatchObject({ depends: 'scratch && write', arguments: { parameters: [{ name: 'pvc_name', value: '{{tasks.scratch.outputs.parameters.name}}' }] } });
+    expect(taskNamed(templateNamed(wt, 'claims'), 'drop')).toMatchObject({
+      depends: 'scratch && write',
+      arguments: { parameters: [{ name: 'pvc_name', value: '{{tasks.scratch.outputs.parameters.name}}' }] },
+    });
   });
 });
 

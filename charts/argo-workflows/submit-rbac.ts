@@ -21,8 +21,12 @@ export function submitRbac(p: PipelineIR, namespace: string | undefined, environ
   if (submits.length === 0) return [];
   if (!namespace) {
     throw new DslError({
-      path: [seg('environment', environment), seg('pipeline', p.name), seg('submit', (submits[0] as { id: string }).id)],
-      problem: 'p.submit() needs the environment namespace: its RoleBinding must name the service account\'s namespace',
+      path: [
+        seg('environment', environment),
+        seg('pipeline', p.name),
+        seg('submit', (submits[0] as { id: string }).id),
+      ],
+      problem: "p.submit() needs the environment namespace: its RoleBinding must name the service account's namespace",
       got: undefined,
       fix: `Declare environment('${environment}', { namespace: '...' })`,
     });
@@ -32,7 +36,9 @@ export function submitRbac(p: PipelineIR, namespace: string | undefined, environ
   const metadata = {
     name,
     namespace,
-    annotations: { 'argosy.dev/description': `Lets the submit steps of pipeline "${p.name}" start runs of: ${targets.join(', ')}.` },
+    annotations: {
+      'argosy.dev/description': `Lets the submit steps of pipeline "${p.name}" start runs of: ${targets.join(', ')}.`,
+    },
   };
   return [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata },

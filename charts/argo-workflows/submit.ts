@@ -17,10 +17,14 @@ function submitSteps(p: PipelineIR): { readonly submit: SubmitIR; readonly inLoo
   const visit = (nodes: readonly NodeIR[], inLoop: boolean): { submit: SubmitIR; inLoop: boolean }[] =>
     nodes.flatMap((n) => {
       switch (n.kind) {
-        case 'submit': return [{ submit: n, inLoop }];
-        case 'task': return [];
-        case 'loop': return visit(n.body, true);
-        case 'condition': return n.branches.flatMap((b) => visit(b.body, inLoop));
+        case 'submit':
+          return [{ submit: n, inLoop }];
+        case 'task':
+          return [];
+        case 'loop':
+          return visit(n.body, true);
+        case 'condition':
+          return n.branches.flatMap((b) => visit(b.body, inLoop));
       }
     });
   return visit(p.body, false);
@@ -81,7 +85,9 @@ function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: bool
     },
     spec: {
       workflowTemplateRef: { name: s.pipeline },
-      ...(argNames.length ? { arguments: { parameters: argNames.map((name) => ({ name, value: `{{inputs.parameters.${name}}}` })) } } : {}),
+      ...(argNames.length
+        ? { arguments: { parameters: argNames.map((name) => ({ name, value: `{{inputs.parameters.${name}}}` })) } }
+        : {}),
     },
   };
   return dump(manifest, { sortKeys: true, lineWidth: -1, noRefs: true });

@@ -17,7 +17,8 @@ export interface LeafName {
  */
 export function componentLeaf(prefix: string, task: ComponentTaskIR, c: ComponentIR): LeafName {
   if (isPvcOperation(c)) return { name: `${prefix}${c.name}-${task.id}`, owner: `claim step "${task.id}"` };
-  if (hasOverrides(task.overrides) || (task.mounts?.length ?? 0) > 0) return { name: `${prefix}${c.name}-${task.id}`, owner: `task "${task.id}"'s own copy of component "${c.name}"` };
+  if (hasOverrides(task.overrides) || (task.mounts?.length ?? 0) > 0)
+    return { name: `${prefix}${c.name}-${task.id}`, owner: `task "${task.id}"'s own copy of component "${c.name}"` };
   return { name: c.name, owner: `component "${c.name}"` };
 }
 
@@ -59,7 +60,8 @@ export class TemplateNames {
         if (n.kind === 'condition') n.branches.forEach((b) => visit(p, prefix, b.body));
         else if (n.kind === 'loop') visit(p, prefix, n.body);
         else if (n.kind === 'submit') this.addLeaf(submitLeaf(n));
-        else if (n.pipeline === undefined) this.addLeaf(componentLeaf(prefix, n, components.get(n.component) as ComponentIR));
+        else if (n.pipeline === undefined)
+          this.addLeaf(componentLeaf(prefix, n, components.get(n.component) as ComponentIR));
         else if (!seen.has(n.pipeline)) {
           seen.add(n.pipeline);
           const callee = (p.pipelines ?? []).find((c) => c.name === n.pipeline);
@@ -83,7 +85,12 @@ export class TemplateNames {
   }
 
   private clash(name: string, first: string, second: string): never {
-    throw new DslError({ path: [seg('pipeline', this.root.name)], problem: `two Argo templates would be named "${name}" (${first} and ${second})`, got: name, fix: 'Rename the task, loop, component or called pipeline so template names stay unique' });
+    throw new DslError({
+      path: [seg('pipeline', this.root.name)],
+      problem: `two Argo templates would be named "${name}" (${first} and ${second})`,
+      got: name,
+      fix: 'Rename the task, loop, component or called pipeline so template names stay unique',
+    });
   }
 
   /** Claims a name for a template; the same owner may claim it again (a shared component). */

@@ -37,7 +37,9 @@ export function pipelineWorkflowSpec(p: PipelineIR): Record<string, unknown> {
     ...(o.artifactRepositoryRef ? { artifactRepositoryRef: o.artifactRepositoryRef } : {}),
     ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
     ...(o.tolerations.length ? { tolerations: o.tolerations } : {}),
-    ...(o.ttlSecondsAfterFinished !== undefined ? { ttlStrategy: { secondsAfterCompletion: o.ttlSecondsAfterFinished } } : {}),
+    ...(o.ttlSecondsAfterFinished !== undefined
+      ? { ttlStrategy: { secondsAfterCompletion: o.ttlSecondsAfterFinished } }
+      : {}),
     ...(o.podGC ? { podGC: { strategy: o.podGC } } : {}),
   };
 }

@@ -42,7 +42,22 @@ export function applicationObject(cd: ArgoCdIR, shape: ApplicationShape): Object
       syncPolicy: {
         ...(cd.automated ? { automated: { prune: cd.automated.prune, selfHeal: cd.automated.selfHeal } } : {}),
         ...(syncOptions.length ? { syncOptions: [...syncOptions] } : {}),
-        ...(cd.retry ? { retry: { limit: cd.retry.limit, ...(cd.retry.backoff ? { backoff: { duration: cd.retry.backoff.duration, factor: cd.retry.backoff.factor, maxDuration: cd.retry.backoff.maxDuration } } : {}) } } : {}),
+        ...(cd.retry
+          ? {
+              retry: {
+                limit: cd.retry.limit,
+                ...(cd.retry.backoff
+                  ? {
+                      backoff: {
+                        duration: cd.retry.backoff.duration,
+                        factor: cd.retry.backoff.factor,
+                        maxDuration: cd.retry.backoff.maxDuration,
+                      },
+                    }
+                  : {}),
+              },
+            }
+          : {}),
       },
       ...shape.spec,
     },

@@ -12,11 +12,23 @@ export function applicationName(env: EnvironmentIR, app: AppIR): string {
  * The Argo CD Application that deploys `dist/<environment>/<app>/`. Files that are not
  * Kubernetes objects (e.g. KFP pipeline specs) are excluded from the sync.
  */
-export function application(cd: ArgoCdIR, env: EnvironmentIR, app: AppIR, ignore: readonly IgnoreDifference[], otherFiles: readonly string[]): ObjectSpec {
+export function application(
+  cd: ArgoCdIR,
+  env: EnvironmentIR,
+  app: AppIR,
+  ignore: readonly IgnoreDifference[],
+  otherFiles: readonly string[],
+): ObjectSpec {
   const syncOptions = [...cd.syncOptions];
   // Without it, a sync would revert the very fields ignoreDifferences says controllers own.
-  if (ignore.length > 0 && !syncOptions.includes('RespectIgnoreDifferences=true')) syncOptions.push('RespectIgnoreDifferences=true');
-  const exclude = otherFiles.length === 0 ? undefined : otherFiles.length === 1 ? otherFiles[0] : `{${[...otherFiles].sort().join(',')}}`;
+  if (ignore.length > 0 && !syncOptions.includes('RespectIgnoreDifferences=true'))
+    syncOptions.push('RespectIgnoreDifferences=true');
+  const exclude =
+    otherFiles.length === 0
+      ? undefined
+      : otherFiles.length === 1
+        ? otherFiles[0]
+        : `{${[...otherFiles].sort().join(',')}}`;
   return applicationObject(cd, {
     name: applicationName(env, app),
     labels: { 'argosy.dev/app': app.name, 'argosy.dev/environment': env.name },

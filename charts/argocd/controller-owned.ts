@@ -18,18 +18,31 @@ function rolloutManagedRoutes(objects: readonly RenderedObject[]): IgnoreDiffere
     const canary = o(o(o(r.spec).strategy).canary);
     const routing = o(canary.trafficRouting);
     const istio = o(routing.istio);
-    const names = [str(o(istio.virtualService).name), ...a(istio.virtualServices).map((v) => str(o(v).name))].filter((n): n is string => n !== undefined);
-    const managed = a(routing.managedRoutes).map((m) => str(o(m).name)).filter((n): n is string => n !== undefined);
+    const names = [str(o(istio.virtualService).name), ...a(istio.virtualServices).map((v) => str(o(v).name))].filter(
+      (n): n is string => n !== undefined,
+    );
+    const managed = a(routing.managedRoutes)
+      .map((m) => str(o(m).name))
+      .filter((n): n is string => n !== undefined);
     for (const name of names) {
       out.push({
         group: 'networking.istio.io',
         kind: 'VirtualService',
         name,
-        jqPathExpressions: ['.spec.http[].route[].weight', ...managed.map((m) => `.spec.http[] | select(.name == "${m}")`)],
+        jqPathExpressions: [
+          '.spec.http[].route[].weight',
+          ...managed.map((m) => `.spec.http[] | select(.name == "${m}")`),
+        ],
       });
     }
     const rule = str(o(istio.destinationRule).name);
-    if (rule) out.push({ group: 'networking.istio.io', kind: 'DestinationRule', name: rule, jqPathExpressions: [ROLLOUTS_HASH_LABELS] });
+    if (rule)
+      out.push({
+        group: 'networking.istio.io',
+        kind: 'DestinationRule',
+        name: rule,
+        jqPathExpressions: [ROLLOUTS_HASH_LABELS],
+      });
   }
   return out;
 }
@@ -40,7 +53,14 @@ function autoscaledReplicas(objects: readonly RenderedObject[]): IgnoreDifferenc
     .filter((x) => x.kind === 'HorizontalPodAutoscaler')
     .map((h) => o(o(h.spec).scaleTargetRef))
     .filter((t) => str(t.kind) && str(t.name))
-    .map((t) => ({ group: String(t.apiVersion ?? 'apps/v1').includes('/') ? String(t.apiVersion ?? 'apps/v1').split('/')[0] as string : '', kind: String(t.kind), name: String(t.name), jsonPointers: ['/spec/replicas'] }));
+    .map((t) => ({
+      group: String(t.apiVersion ?? 'apps/v1').includes('/')
+        ? (String(t.apiVersion ?? 'apps/v1').split('/')[0] as string)
+        : '',
+      kind: String(t.kind),
+      name: String(t.name),
+      jsonPointers: ['/spec/replicas'],
+    }));
 }
 
 /**
@@ -48,17 +68,22 @@ function autoscaledReplicas(objects: readonly RenderedObject[]): IgnoreDifferenc
  * `protocolVersion: v2` for Triton and vLLM models that do not say; both appear only live.
  */
 function kserveDefaults(objects: readonly RenderedObject[]): IgnoreDifference[] {
-  return objects.filter((x) => x.kind === 'InferenceService').map((isvc) => {
-    const model = o(o(o(isvc.spec).predictor).model);
-    const format = str(o(model.modelFormat).name);
-    const defaultsProtocol = (format === 'triton' || format === 'vllm') && model.protocolVersion === undefined;
-    return {
-      group: 'serving.kserve.io',
-      kind: 'InferenceService',
-      name: isvc.metadata.name,
-      jsonPointers: ['/metadata/annotations/modelFormat', ...(defaultsProtocol ? ['/spec/predictor/model/protocolVersion'] : [])],
-    };
-  });
+  return objects
+    .filter((x) => x.kind === 'InferenceService')
+    .map((isvc) => {
+      const model = o(o(o(isvc.spec).predictor).model);
+      const format = str(o(model.modelFormat).name);
+      const defaultsProtocol = (format === 'triton' || format === 'vllm') && model.protocolVersion === undefined;
+      return {
+        group: 'serving.kserve.io',
+        kind: 'InferenceService',
+        name: isvc.metadata.name,
+        jsonPointers: [
+          '/metadata/annotations/modelFormat',
+          ...(defaultsProtocol ? ['/spec/predictor/model/protocolVersion'] : []),
+        ],
+      };
+    });
 }
 
 /** Controller-owned fields Argosy knows about, found from the objects themselves. */
@@ -72,7 +97,8 @@ export function mergeIgnoreDifferences(entries: readonly IgnoreDifference[]): Ig
   for (const e of entries) {
     const key = [e.group, e.kind, e.namespace ?? '', e.name ?? ''].join('|');
     const prev = byTarget.get(key);
-    const union = (x?: readonly string[], y?: readonly string[]): string[] | undefined => (x || y ? [...new Set([...(x ?? []), ...(y ?? [])])] : undefined);
+    const union = (x?: readonly string[], y?: readonly string[]): string[] | undefined =>
+      x || y ? [...new Set([...(x ?? []), ...(y ?? [])])] : undefined;
     const jsonPointers = union(prev?.jsonPointers, e.jsonPointers);
     const jqPathExpressions = union(prev?.jqPathExpressions, e.jqPathExpressions);
     const managedFieldsManagers = union(prev?.managedFieldsManagers, e.managedFieldsManagers);
@@ -86,5 +112,7 @@ export function mergeIgnoreDifferences(entries: readonly IgnoreDifference[]): Ig
       ...(managedFieldsManagers ? { managedFieldsManagers } : {}),
     });
   }
-  return [...byTarget.values()].sort((x, y) => [x.group, x.kind, x.name ?? ''].join('|').localeCompare([y.group, y.kind, y.name ?? ''].join('|')));
+  return [...byTarget.values()].sort((x, y) =>
+    [x.group, x.kind, x.name ?? ''].join('|').localeCompare([y.group, y.kind, y.name ?? ''].join('|')),
+  );
 }

@@ -29,7 +29,8 @@ export const argoCdTarget: Target = {
       if (!(child instanceof ApiObject)) continue;
       // A wave a target set on purpose wins over the default for its kind.
       const annotations = (child.metadata.toJson() as { annotations?: Record<string, string> }).annotations ?? {};
-      if (annotations[SYNC_WAVE_ANNOTATION] === undefined) child.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(syncWave(child.kind)));
+      if (annotations[SYNC_WAVE_ANNOTATION] === undefined)
+        child.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(syncWave(child.kind)));
     }
   },
   renderEnvironment(ctx) {
@@ -37,14 +38,28 @@ export const argoCdTarget: Target = {
     if (!cd) return;
     for (const { app, objects, otherFiles } of ctx.apps) {
       if (app.name === DIR) {
-        throw new DslError({ path: [seg('environment', ctx.env.name), seg('app', app.name)], problem: `the app name "${DIR}" is taken by the Argo CD Applications directory`, got: app.name, fix: 'Rename the app' });
+        throw new DslError({
+          path: [seg('environment', ctx.env.name), seg('app', app.name)],
+          problem: `the app name "${DIR}" is taken by the Argo CD Applications directory`,
+          got: app.name,
+          fix: 'Rename the app',
+        });
       }
       if (app.name === ROOT_APP) {
-        throw new DslError({ path: [seg('environment', ctx.env.name), seg('app', app.name)], problem: `the app name "${ROOT_APP}" is taken: its Application would be named ${rootApplicationName(ctx.env)}, like the environment's root Application`, got: app.name, fix: 'Rename the app' });
+        throw new DslError({
+          path: [seg('environment', ctx.env.name), seg('app', app.name)],
+          problem: `the app name "${ROOT_APP}" is taken: its Application would be named ${rootApplicationName(ctx.env)}, like the environment's root Application`,
+          got: app.name,
+          fix: 'Rename the app',
+        });
       }
       const contributed = ctx.targets.flatMap((t) => t.ignoreDifferences?.(objects) ?? []);
       // The deployments know exactly which fields their controllers and promotion workflows move.
-      const ignore = mergeIgnoreDifferences([...builtInIgnoreDifferences(objects), ...appIgnoreDifferences(app), ...contributed]);
+      const ignore = mergeIgnoreDifferences([
+        ...builtInIgnoreDifferences(objects),
+        ...appIgnoreDifferences(app),
+        ...contributed,
+      ]);
       addObject(ctx.chart, application(cd, ctx.env, app, ignore, otherFiles));
     }
     addObject(ctx.chart, rootApplication(cd, ctx.env, DIR));

@@ -31,6 +31,13 @@ export function rootApplication(cd: ArgoCdIR, env: EnvironmentIR, dir: string): 
     path: `${cd.path}/${env.name}/${dir}`,
     exclude: rootApplicationFile(env),
     destination: { server: 'https://kubernetes.default.svc', namespace: cd.namespace },
-    spec: { info: [{ name: 'description', value: `Every Application of ${env.name}: apply this one once; Argo CD syncs the rest from git.` }] },
+    spec: {
+      info: [
+        {
+          name: 'description',
+          value: `Every Application of ${env.name}: apply this one once; Argo CD syncs the rest from git.`,
+        },
+      ],
+    },
   });
 }

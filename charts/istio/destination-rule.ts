@@ -19,7 +19,12 @@ export function destinationRule(d: DeploymentIR, namespace: string | undefined):
   return {
     apiVersion: ISTIO_API_VERSION,
     kind: 'DestinationRule',
-    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...d.labels }, ...(Object.keys(owned).length ? { annotations: owned } : {}) },
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      labels: { ...d.labels },
+      ...(Object.keys(owned).length ? { annotations: owned } : {}),
+    },
     spec: {
       host: d.names.service as string,
       subsets: [

@@ -30,7 +30,12 @@ function rolloutRoutes(d: DeploymentIR, port: number): Route[] {
     const host = d.names.service as string;
     return [{ name: 'primary', route: [dest(host, 100, port, SUBSETS.stable), dest(host, 0, port, SUBSETS.canary)] }];
   }
-  return [{ name: 'primary', route: [dest(d.names.stableService as string, 100, port), dest(d.names.canaryService as string, 0, port)] }];
+  return [
+    {
+      name: 'primary',
+      route: [dest(d.names.stableService as string, 100, port), dest(d.names.canaryService as string, 0, port)],
+    },
+  ];
 }
 
 /** KServe shadow: the champion answers, each challenger receives a copy it answers into the void. */
@@ -76,13 +81,21 @@ export function virtualService(d: DeploymentIR, namespace: string | undefined): 
     spec = { ...binding(d, d.names.service as string), http: rolloutRoutes(d, SERVICE_PORT) };
   } else {
     const primary = d.names.predictorServices?.primary as string;
-    spec = { ...binding(d, primary), http: e.kind === 'shadow' ? shadowRoutes(d, e) : e.kind === 'abTest' ? abRoutes(d, e) : [] };
+    spec = {
+      ...binding(d, primary),
+      http: e.kind === 'shadow' ? shadowRoutes(d, e) : e.kind === 'abTest' ? abRoutes(d, e) : [],
+    };
   }
   const owned = runtimeOwnedAnnotation(d, 'VirtualService', name);
   return {
     apiVersion: ISTIO_API_VERSION,
     kind: 'VirtualService',
-    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...d.labels }, ...(Object.keys(owned).length ? { annotations: owned } : {}) },
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      labels: { ...d.labels },
+      ...(Object.keys(owned).length ? { annotations: owned } : {}),
+    },
     spec,
   };
 }

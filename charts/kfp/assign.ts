@@ -29,7 +29,8 @@ export function assignPipelineBackends(app: AppIR, ctx: AssignContext): AppIR {
   if (defaultPipelineBackend(ctx) !== 'kfp') return app;
   const where = `environment "${ctx.env.name}" > app "${app.name}"`;
   const starters = new Map<string, string>();
-  for (const p of app.pipelines) for (const { pipeline: name } of submitsOf(p)) if (!starters.has(name)) starters.set(name, p.name);
+  for (const p of app.pipelines)
+    for (const { pipeline: name } of submitsOf(p)) if (!starters.has(name)) starters.set(name, p.name);
   const pipelines = app.pipelines.map((p): PipelineIR => {
     const starter = starters.get(p.name);
     if (p.target === 'kfp' && starter !== undefined) {
@@ -46,7 +47,9 @@ export function assignPipelineBackends(app: AppIR, ctx: AssignContext): AppIR {
     }
     if (p.target === 'kfp') return p;
     if (starter !== undefined) {
-      ctx.note(`${where}: pipeline "${p.name}" stays on Argo Workflows: pipeline "${starter}" starts it with p.submit(), which needs its WorkflowTemplate`);
+      ctx.note(
+        `${where}: pipeline "${p.name}" stays on Argo Workflows: pipeline "${starter}" starts it with p.submit(), which needs its WorkflowTemplate`,
+      );
       return { ...p, target: 'argo' };
     }
     try {

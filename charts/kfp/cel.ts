@@ -25,8 +25,12 @@ export function renderCel(cond: CondIR, input: OperandInput): string {
     case 'compare': {
       const sides = [cond.left, cond.right].map((v) => (v.kind === 'literal' ? { literal: v.value } : { ...input(v) }));
       const types = sides.flatMap((s) => ('type' in s && s.type ? [s.type] : []));
-      const literalInts = sides.every((s) => !('literal' in s) || (typeof s.literal === 'number' && Number.isInteger(s.literal)));
-      const asDouble = cond.valueType === 'number' && (types.includes('NUMBER_DOUBLE') || (!types.includes('NUMBER_INTEGER') && !literalInts));
+      const literalInts = sides.every(
+        (s) => !('literal' in s) || (typeof s.literal === 'number' && Number.isInteger(s.literal)),
+      );
+      const asDouble =
+        cond.valueType === 'number' &&
+        (types.includes('NUMBER_DOUBLE') || (!types.includes('NUMBER_INTEGER') && !literalInts));
       const render = (s: (typeof sides)[number]): string => {
         if ('literal' in s) return celLiteral(s.literal as JsonValue, asDouble);
         const ref = `inputs.parameter_values['${s.channel}']`;
@@ -34,11 +38,14 @@ export function renderCel(cond: CondIR, input: OperandInput): string {
       };
       return `${render(sides[0] as (typeof sides)[number])} ${cond.op} ${render(sides[1] as (typeof sides)[number])}`;
     }
-    case 'not': return `!(${renderCel(cond.item, input)})`;
+    case 'not':
+      return `!(${renderCel(cond.item, input)})`;
     case 'and':
     case 'or': {
       const sep = cond.kind === 'and' ? ' && ' : ' || ';
-      return cond.items.map((c) => (c.kind === 'compare' || c.kind === 'not' ? renderCel(c, input) : `(${renderCel(c, input)})`)).join(sep);
+      return cond.items
+        .map((c) => (c.kind === 'compare' || c.kind === 'not' ? renderCel(c, input) : `(${renderCel(c, input)})`))
+        .join(sep);
     }
     case 'status':
       throw new Error('internal: status condition reached CEL rendering');

@@ -22,15 +22,20 @@ export class Channels {
   /** The channel name of a value read across a DAG boundary. */
   name(v: ValueIR): string {
     switch (v.kind) {
-      case 'pipelineParam': return `pipelinechannel--${v.name}`;
-      case 'taskOutput': return `pipelinechannel--${v.task}-${v.output}`;
-      case 'loopOutput': return this.loops.collectKey(v.loop, v.output);
-      case 'conditionOutput': return `pipelinechannel--${this.conditionGroup(v.condition).name}-${v.output}`;
+      case 'pipelineParam':
+        return `pipelinechannel--${v.name}`;
+      case 'taskOutput':
+        return `pipelinechannel--${v.task}-${v.output}`;
+      case 'loopOutput':
+        return this.loops.collectKey(v.loop, v.output);
+      case 'conditionOutput':
+        return `pipelinechannel--${this.conditionGroup(v.condition).name}-${v.output}`;
       case 'loopItem': {
         const base = this.loops.channel(v.loop);
         return v.path.length ? `${base}-subvar-${v.path.join('-')}` : base;
       }
-      default: throw new Error(`internal: no channel for ${v.kind}`);
+      default:
+        throw new Error(`internal: no channel for ${v.kind}`);
     }
   }
 
@@ -43,24 +48,34 @@ export class Channels {
       }
       case 'taskOutput': {
         const port = this.outputPort(v.task, v.output);
-        return port.kind === 'artifact' ? { kind: 'artifact', artifactType: artifactType(port.artifactType), ...(port.list ? { list: true } : {}) } : { kind: 'param', type: paramType(port.type, port) };
+        return port.kind === 'artifact'
+          ? { kind: 'artifact', artifactType: artifactType(port.artifactType), ...(port.list ? { list: true } : {}) }
+          : { kind: 'param', type: paramType(port.type, port) };
       }
       case 'loopOutput': {
         const c = this.loops.collected(v.loop, v.output);
         if (!c.artifact) return { kind: 'param', type: 'LIST' };
         const port = this.outputPort(c.task, c.output);
-        return { kind: 'artifact', artifactType: artifactType(port.kind === 'artifact' ? port.artifactType : 'Artifact'), list: true };
+        return {
+          kind: 'artifact',
+          artifactType: artifactType(port.kind === 'artifact' ? port.artifactType : 'Artifact'),
+          list: true,
+        };
       }
-      case 'conditionOutput': return this.of(this.oneOfValues(v)[0] as ValueIR);
-      case 'loopItem': return this.loops.itemChannel(v);
-      default: return { kind: 'param', type: 'STRING' };
+      case 'conditionOutput':
+        return this.of(this.oneOfValues(v)[0] as ValueIR);
+      case 'loopItem':
+        return this.loops.itemChannel(v);
+      default:
+        return { kind: 'param', type: 'STRING' };
     }
   }
 
   /** The if/elif/else group of a condition id. */
   conditionGroup(id: string): KGroup {
     const node = this.tree.index.get(id)?.node;
-    if (node?.kind !== 'group' || node.role !== 'branches') throw new Error(`internal: ${id} is not an if/elif/else group`);
+    if (node?.kind !== 'group' || node.role !== 'branches')
+      throw new Error(`internal: ${id} is not an if/elif/else group`);
     return node;
   }
 
@@ -76,7 +91,10 @@ export class Channels {
     const node = this.tree.index.get(task)?.node;
     if (node?.kind !== 'task') throw new Error(`internal: ${task} is not a task`);
     const t = node.task;
-    const ports = t.pipeline !== undefined ? this.callee(t.pipeline).outputs.map((o) => o.port) : this.component(t.component).outputs;
+    const ports =
+      t.pipeline !== undefined
+        ? this.callee(t.pipeline).outputs.map((o) => o.port)
+        : this.component(t.component).outputs;
     return ports.find((o) => o.name === output) as PortIR;
   }
 }

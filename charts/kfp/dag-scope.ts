@@ -12,7 +12,9 @@ export const RUNTIME_PLACEHOLDERS: Partial<Record<string, string>> = {
 };
 
 /** What travels through a DAG input or output: a typed parameter or an artifact. */
-export type Channel = { readonly kind: 'param'; readonly type: KfpParamType } | { readonly kind: 'artifact'; readonly artifactType: Json; readonly list?: boolean };
+export type Channel =
+  | { readonly kind: 'param'; readonly type: KfpParamType }
+  | { readonly kind: 'artifact'; readonly artifactType: Json; readonly list?: boolean };
 
 /** One DAG being built: the root or a group's sub-DAG. */
 export class Scope {
@@ -20,14 +22,28 @@ export class Scope {
   /** Values this DAG receives from its parent, by channel name. */
   readonly inputs = new Map<string, { readonly value: ValueIR; readonly channel: Channel }>();
   /** Values this DAG hands to its parent (loop fan-in, outputs read outside a condition, `p.oneOf()`). */
-  readonly outputs = new Map<string, { readonly selectors: readonly { readonly producer: string; readonly key: string }[]; readonly oneOf: boolean; readonly channel: Channel }>();
+  readonly outputs = new Map<
+    string,
+    {
+      readonly selectors: readonly { readonly producer: string; readonly key: string }[];
+      readonly oneOf: boolean;
+      readonly channel: Channel;
+    }
+  >();
   /** Ids outside this DAG that something inside waits for; the parent turns them into dependencies. */
   readonly outerDeps = new Set<string>();
-  constructor(readonly path: readonly string[], readonly group?: KGroup) {}
+  constructor(
+    readonly path: readonly string[],
+    readonly group?: KGroup,
+  ) {}
 }
 
 /** Where an id lives relative to a DAG: one of its tasks, inside one of its groups, or outside. */
-export function locate(tree: KTree, s: Scope, id: string): { kind: 'direct' } | { kind: 'nested'; group: string } | { kind: 'outer' } {
+export function locate(
+  tree: KTree,
+  s: Scope,
+  id: string,
+): { kind: 'direct' } | { kind: 'nested'; group: string } | { kind: 'outer' } {
   const entry = tree.index.get(id);
   if (!entry) throw new Error(`internal: unknown id ${id}`);
   const q = entry.path;
@@ -41,10 +57,14 @@ export const collectKey = (c: { task: string; output: string }): string => `pipe
 /** The task, loop or condition whose output a value reads. */
 export function producerId(v: ValueIR): string {
   switch (v.kind) {
-    case 'taskOutput': return v.task;
-    case 'loopOutput': return v.loop;
-    case 'conditionOutput': return v.condition;
-    default: throw new Error(`internal: ${v.kind} has no producer`);
+    case 'taskOutput':
+      return v.task;
+    case 'loopOutput':
+      return v.loop;
+    case 'conditionOutput':
+      return v.condition;
+    default:
+      throw new Error(`internal: ${v.kind} has no producer`);
   }
 }
 
@@ -67,7 +87,8 @@ export function defsOf(entries: readonly (readonly [string, Channel])[]): Json {
   const parameters: Json = {};
   const artifacts: Json = {};
   for (const [k, ch] of entries) {
-    if (ch.kind === 'artifact') artifacts[k] = { artifactType: ch.artifactType, ...(ch.list ? { isArtifactList: true } : {}) };
+    if (ch.kind === 'artifact')
+      artifacts[k] = { artifactType: ch.artifactType, ...(ch.list ? { isArtifactList: true } : {}) };
     else parameters[k] = { parameterType: ch.type };
   }
   return nonEmpty({ parameters, artifacts }) ?? {};
@@ -94,7 +115,12 @@ export function taskPolicies(cache: CacheIR | undefined, retry: RetryIR | undefi
  * The KFP type of a dynamic loop's item: what the tasks reading it declare, else the type of the
  * items of the list's default (a pipeline parameter's), else STRING.
  */
-export function dynamicItemType(loop: LoopIR, tree: KTree, inputsOfTask: (t: TaskIR) => readonly PortIR[], listDefault?: JsonValue): KfpParamType {
+export function dynamicItemType(
+  loop: LoopIR,
+  tree: KTree,
+  inputsOfTask: (t: TaskIR) => readonly PortIR[],
+  listDefault?: JsonValue,
+): KfpParamType {
   const types = new Set<KfpParamType>();
   const visit = (nodes: readonly KNode[]): void => {
     for (const n of nodes) {
@@ -102,7 +128,8 @@ export function dynamicItemType(loop: LoopIR, tree: KTree, inputsOfTask: (t: Tas
       else {
         for (const port of inputsOfTask(n.task)) {
           const v = n.task.args[port.name];
-          if (v?.kind === 'loopItem' && v.loop === loop.id && port.kind === 'param') types.add(v.path.length ? 'STRUCT' : paramType(port.type, port));
+          if (v?.kind === 'loopItem' && v.loop === loop.id && port.kind === 'param')
+            types.add(v.path.length ? 'STRUCT' : paramType(port.type, port));
         }
       }
     }

@@ -1,7 +1,18 @@
 import type { ComponentIR, ComponentTaskIR, CondIR, LoopIR, PipelineIR, ValueIR } from '../../dsl/ir/index.ts';
 import { renderCel } from './cel.ts';
 import { Channels } from './channels.ts';
-import { collectKey, defsOf, inputsOf, locate, nonEmpty, producerId, RUNTIME_PLACEHOLDERS, Scope, taskPolicies, type Channel } from './dag-scope.ts';
+import {
+  collectKey,
+  defsOf,
+  inputsOf,
+  locate,
+  nonEmpty,
+  producerId,
+  RUNTIME_PLACEHOLDERS,
+  Scope,
+  taskPolicies,
+  type Channel,
+} from './dag-scope.ts';
 import { LoopItems } from './loop-items.ts';
 import { buildTree, statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
 import { pvcMount } from './mounts.ts';
@@ -35,13 +46,26 @@ export class DagLowering {
   /** Operands of the conditions around the group being lowered. */
   private readonly enclosingOperands: ValueIR[] = [];
 
-  constructor(private readonly p: PipelineIR, private readonly tree: KTree, registry?: ComponentRegistry, private readonly prefix = '') {
+  constructor(
+    private readonly p: PipelineIR,
+    private readonly tree: KTree,
+    registry?: ComponentRegistry,
+    private readonly prefix = '',
+  ) {
     this.registry = registry ?? new ComponentRegistry(p.options);
     this.components = this.registry.components;
     this.componentIR = new Map(p.components.map((c) => [c.name, c]));
     this.callees = new Map((p.pipelines ?? []).map((c) => [c.name, c]));
-    this.loops = new LoopItems(p, tree, (t) => (t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs));
-    this.channels = new Channels(p, tree, this.loops, (name) => this.component(name), (name) => this.callee(name));
+    this.loops = new LoopItems(p, tree, (t) =>
+      t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs,
+    );
+    this.channels = new Channels(
+      p,
+      tree,
+      this.loops,
+      (name) => this.component(name),
+      (name) => this.callee(name),
+    );
   }
 
   lower(): LoweredPipeline {
@@ -54,27 +78,39 @@ export class DagLowering {
     for (const o of this.p.outputs) {
       const sel = this.select(root, o.value);
       if (sel.channel.kind === 'artifact') {
-        outputArtifacts[o.name] = { artifactSelectors: [{ producerSubtask: sel.producer, outputArtifactKey: sel.key }] };
-        outArtifactDefs[o.name] = { artifactType: sel.channel.artifactType, ...(sel.channel.list ? { isArtifactList: true } : {}) };
+        outputArtifacts[o.name] = {
+          artifactSelectors: [{ producerSubtask: sel.producer, outputArtifactKey: sel.key }],
+        };
+        outArtifactDefs[o.name] = {
+          artifactType: sel.channel.artifactType,
+          ...(sel.channel.list ? { isArtifactList: true } : {}),
+        };
       } else {
         outputs[o.name] = { valueFromParameter: { producerSubtask: sel.producer, outputParameterKey: sel.key } };
         outDefs[o.name] = { parameterType: sel.channel.type };
       }
     }
     for (const s of this.scopes.values()) this.finishGroup(s);
-    const params = Object.fromEntries(this.p.params.map((pp) => [pp.name, {
-      parameterType: paramType(pp.type, pp),
-      ...(pp.default !== undefined ? { defaultValue: pp.default } : {}),
-      ...(pp.optional ? { isOptional: true } : {}),
-      ...(pp.enum ? { literals: pp.enum } : {}),
-      ...(pp.description ? { description: pp.description } : {}),
-    }]));
+    const params = Object.fromEntries(
+      this.p.params.map((pp) => [
+        pp.name,
+        {
+          parameterType: paramType(pp.type, pp),
+          ...(pp.default !== undefined ? { defaultValue: pp.default } : {}),
+          ...(pp.optional ? { isOptional: true } : {}),
+          ...(pp.enum ? { literals: pp.enum } : {}),
+          ...(pp.description ? { description: pp.description } : {}),
+        },
+      ]),
+    );
     const dagOutputs = nonEmpty({ parameters: outputs, artifacts: outputArtifacts });
     return {
       root: {
         dag: { tasks: root.tasks, ...(dagOutputs ? { outputs: dagOutputs } : {}) },
         ...(Object.keys(params).length ? { inputDefinitions: { parameters: params } } : {}),
-        ...(nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) ? { outputDefinitions: nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) } : {}),
+        ...(nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs })
+          ? { outputDefinitions: nonEmpty({ parameters: outDefs, artifacts: outArtifactDefs }) }
+          : {}),
       },
       components: this.registry.components,
       executors: this.registry.executors,
@@ -84,7 +120,13 @@ export class DagLowering {
 
   private addTask(s: Scope, name: string, spec: Json): void {
     if (s.tasks[name] !== undefined) {
-      throw unsupported(this.p.name, [`task "${name}"`], 'two tasks with the same name in one DAG', name, `Rename the task: KFP names its condition and loop groups "condition-N", "condition-branches-N" and "exit-handler-N"`);
+      throw unsupported(
+        this.p.name,
+        [`task "${name}"`],
+        'two tasks with the same name in one DAG',
+        name,
+        `Rename the task: KFP names its condition and loop groups "condition-N", "condition-branches-N" and "exit-handler-N"`,
+      );
     }
     s.tasks[name] = spec;
   }
@@ -125,7 +167,10 @@ export class DagLowering {
     }
     // A called pipeline is cached like any task by default, as the SDK writes it.
     const c = t.pipeline === undefined ? this.component(t.component) : undefined;
-    const componentName = t.pipeline !== undefined ? this.calleeComponent(t.pipeline) : this.componentFor(s, t as ComponentTaskIR, c as ComponentIR, deps);
+    const componentName =
+      t.pipeline !== undefined
+        ? this.calleeComponent(t.pipeline)
+        : this.componentFor(s, t as ComponentTaskIR, c as ComponentIR, deps);
     const cache = t.overrides.cache ?? c?.cache;
     const retry = t.overrides.retry ?? c?.retry;
     this.addTask(s, n.name, {
@@ -142,7 +187,11 @@ export class DagLowering {
   private createsClaim(v: ValueIR): boolean {
     if (v.kind !== 'taskOutput') return false;
     const node = this.tree.index.get(v.task)?.node;
-    return node?.kind === 'task' && node.task.pipeline === undefined && this.component(node.task.component).implementation.kind === 'createPvc';
+    return (
+      node?.kind === 'task' &&
+      node.task.pipeline === undefined &&
+      this.component(node.task.component).implementation.kind === 'createPvc'
+    );
   }
 
   private component(name: string): ComponentIR {
@@ -174,10 +223,19 @@ export class DagLowering {
    * timeout or mounts claims (mounts name values of this DAG, so they are per task).
    */
   private componentFor(s: Scope, t: ComponentTaskIR, c: ComponentIR, deps: Set<string>): string {
-    const mounts = (t.mounts ?? []).map((m) => pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`], this.createsClaim(m.claim)));
+    const mounts = (t.mounts ?? []).map((m) =>
+      pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`], this.createsClaim(m.claim)),
+    );
     const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined || mounts.length > 0;
     const owner = own ? `task "${t.id}" of pipeline "${this.p.name}"` : `component "${c.name}"`;
-    return this.registry.executorComponent(own ? `${this.prefix}${c.name}-${t.id}` : c.name, owner, c, t.overrides, mounts, this.p.name);
+    return this.registry.executorComponent(
+      own ? `${this.prefix}${c.name}-${t.id}` : c.name,
+      owner,
+      c,
+      t.overrides,
+      mounts,
+      this.p.name,
+    );
   }
 
   private claimComponent(name: string, owner: string): void {
@@ -203,7 +261,8 @@ export class DagLowering {
       for (const c of g.loop.collect) {
         const sel = this.select(s, { kind: 'taskOutput', task: c.task, output: c.output });
         // Artifacts are gathered like parameters (KFP dsl.Collected): the loop DAG's output is the list.
-        const channel: Channel = sel.channel.kind === 'artifact' ? { ...sel.channel, list: true } : { kind: 'param', type: 'LIST' };
+        const channel: Channel =
+          sel.channel.kind === 'artifact' ? { ...sel.channel, list: true } : { kind: 'param', type: 'LIST' };
         s.outputs.set(collectKey(c), { selectors: [{ producer: sel.producer, key: sel.key }], oneOf: false, channel });
       }
       for (const id of g.loop.after) this.dependOn(parent, id, deps);
@@ -229,7 +288,14 @@ export class DagLowering {
       ...inputsOf(params, artifacts),
       ...(deps.size ? { dependentTasks: [...deps].sort() } : {}),
       ...iterator,
-      ...(trigger || completed ? { triggerPolicy: { ...(trigger ? { condition: trigger } : {}), ...(completed ? { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } : {}) } } : {}),
+      ...(trigger || completed
+        ? {
+            triggerPolicy: {
+              ...(trigger ? { condition: trigger } : {}),
+              ...(completed ? { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } : {}),
+            },
+          }
+        : {}),
     });
   }
 
@@ -243,8 +309,12 @@ export class DagLowering {
     const outArtifacts: Json = {};
     for (const [k, o] of s.outputs) {
       const params = o.selectors.map((x) => ({ producerSubtask: x.producer, outputParameterKey: x.key }));
-      if (o.channel.kind === 'artifact') outArtifacts[k] = { artifactSelectors: o.selectors.map((x) => ({ producerSubtask: x.producer, outputArtifactKey: x.key })) };
-      else outParams[k] = o.oneOf ? { valueFromOneof: { parameterSelectors: params } } : { valueFromParameter: params[0] };
+      if (o.channel.kind === 'artifact')
+        outArtifacts[k] = {
+          artifactSelectors: o.selectors.map((x) => ({ producerSubtask: x.producer, outputArtifactKey: x.key })),
+        };
+      else
+        outParams[k] = o.oneOf ? { valueFromOneof: { parameterSelectors: params } } : { valueFromParameter: params[0] };
     }
     const dagOutputs = nonEmpty({ parameters: outParams, artifacts: outArtifacts });
     this.components[`comp-${this.prefix}${g.name}`] = {
@@ -277,7 +347,10 @@ export class DagLowering {
       const group = this.scopes.get(g.name) as Scope;
       const key = this.channels.name(v);
       if (!group.outputs.has(key)) {
-        const selectors = this.channels.oneOfValues(v).map((x) => this.select(group, x)).map(({ producer, key: k }) => ({ producer, key: k }));
+        const selectors = this.channels
+          .oneOfValues(v)
+          .map((x) => this.select(group, x))
+          .map(({ producer, key: k }) => ({ producer, key: k }));
         group.outputs.set(key, { selectors, oneOf: true, channel });
       }
       return { producer: g.name, key, channel };
@@ -293,14 +366,17 @@ export class DagLowering {
 
   private paramInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
     switch (v.kind) {
-      case 'literal': return { runtimeValue: { constant: v.value } };
+      case 'literal':
+        return { runtimeValue: { constant: v.value } };
       case 'runtime': {
         const text = RUNTIME_PLACEHOLDERS[v.name];
         if (text === undefined) throw this.runtimeUnsupported(v.name);
         return { runtimeValue: { constant: text } };
       }
       case 'pipelineParam':
-        return s.path.length === 0 ? { componentInputParameter: v.name } : { componentInputParameter: this.external(s, v) };
+        return s.path.length === 0
+          ? { componentInputParameter: v.name }
+          : { componentInputParameter: this.external(s, v) };
       case 'taskOutput':
       case 'loopOutput':
       case 'conditionOutput': {
@@ -314,11 +390,21 @@ export class DagLowering {
         if (s.group?.loop?.id !== v.loop) return { componentInputParameter: this.external(s, v) };
         return {
           componentInputParameter: this.loops.channel(v.loop),
-          ...(v.path.length ? { parameterExpressionSelector: `parseJson(string_value)${v.path.map((k) => `[${JSON.stringify(k)}]`).join('')}` } : {}),
+          ...(v.path.length
+            ? {
+                parameterExpressionSelector: `parseJson(string_value)${v.path.map((k) => `[${JSON.stringify(k)}]`).join('')}`,
+              }
+            : {}),
         };
       }
       case 'concat':
-        throw unsupported(this.p.name, [], 'a string template in a condition or as loop items', 'concat', 'Compare or loop over the referenced value itself');
+        throw unsupported(
+          this.p.name,
+          [],
+          'a string template in a condition or as loop items',
+          'concat',
+          'Compare or loop over the referenced value itself',
+        );
       default:
         throw unknownKind(this.p.name, [], 'value', (v as { kind: unknown }).kind);
     }
@@ -344,7 +430,9 @@ export class DagLowering {
 
   private artifactInput(s: Scope, v: ValueIR, deps: Set<string>): Json {
     if (v.kind === 'loopItem') {
-      return { componentInputArtifact: s.group?.loop?.id === v.loop ? this.loops.channel(v.loop) : this.external(s, v) };
+      return {
+        componentInputArtifact: s.group?.loop?.id === v.loop ? this.loops.channel(v.loop) : this.external(s, v),
+      };
     }
     if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput' && v.kind !== 'loopOutput') {
       throw unsupported(this.p.name, [], `an artifact from a ${v.kind}`, v.kind, 'Pass an artifact output of a task');
@@ -357,15 +445,27 @@ export class DagLowering {
   }
 
   private runtimeUnsupported(name: string, task?: string) {
-    return unsupported(this.p.name, task ? [`task "${task}"`] : [], `runtime.${name}`, name, name === 'workflowStatus' || name === 'workflowFailures'
-      ? 'KFP hands exit tasks the final status only as a PipelineTaskFinalStatus struct; compile this pipeline for Argo to pass it as text'
-      : 'Use runtime.workflowName, workflowUid, scheduledTime or creationTimestamp');
+    return unsupported(
+      this.p.name,
+      task ? [`task "${task}"`] : [],
+      `runtime.${name}`,
+      name,
+      name === 'workflowStatus' || name === 'workflowFailures'
+        ? 'KFP hands exit tasks the final status only as a PipelineTaskFinalStatus struct; compile this pipeline for Argo to pass it as text'
+        : 'Use runtime.workflowName, workflowUid, scheduledTime or creationTimestamp',
+    );
   }
 
   /** Registers an operand of a trigger condition as an input of the group carrying it. */
   private operand(s: Scope, v: ValueIR): { channel: string; type: KfpParamType | undefined } {
     if (v.kind === 'runtime' || v.kind === 'concat') {
-      throw unsupported(this.p.name, [], `a condition on ${v.kind === 'runtime' ? `runtime.${v.name}` : 'a string template'}`, v.kind, 'Compare a task output or a pipeline parameter');
+      throw unsupported(
+        this.p.name,
+        [],
+        `a condition on ${v.kind === 'runtime' ? `runtime.${v.name}` : 'a string template'}`,
+        v.kind,
+        'Compare a task output or a pipeline parameter',
+      );
     }
     const channel = this.channels.name(v);
     const ch = this.channels.of(v);
@@ -378,15 +478,18 @@ export class DagLowering {
     s.inputs.set(channel, { value: v, channel: this.channels.of(v) });
     return channel;
   }
-
 }
 
 /** The non-literal values a condition compares. */
 function operands(c: CondIR): ValueIR[] {
   switch (c.kind) {
-    case 'compare': return [c.left, c.right].filter((v) => v.kind !== 'literal');
-    case 'status': return [];
-    case 'not': return operands(c.item);
-    default: return c.items.flatMap(operands);
+    case 'compare':
+      return [c.left, c.right].filter((v) => v.kind !== 'literal');
+    case 'status':
+      return [];
+    case 'not':
+      return operands(c.item);
+    default:
+      return c.items.flatMap(operands);
   }
 }

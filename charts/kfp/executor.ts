@@ -1,4 +1,11 @@
-import type { CommandArgIR, CommandPartIR, ComponentIR, EnvVarIR, PipelineOptionsIR, TaskOverridesIR } from '../../dsl/ir/index.ts';
+import type {
+  CommandArgIR,
+  CommandPartIR,
+  ComponentIR,
+  EnvVarIR,
+  PipelineOptionsIR,
+  TaskOverridesIR,
+} from '../../dsl/ir/index.ts';
 import { executorConfig } from './platform.ts';
 import { resourceSpec } from './resources.ts';
 import { artifactDefinition, definitions, paramDefinition, type Json } from './types.ts';
@@ -10,7 +17,8 @@ import { unknownKind, unsupported } from './unsupported.ts';
  * arguments are `env INPUT_..=<placeholder> ... <interpreter>`, so the I/O variables reach the
  * script with the values KFP's launcher substitutes into arguments.
  */
-export const SCRIPT_BOOTSTRAP = 'program="$(mktemp -d)/script"\nprintf \'%s\' "$0" > "$program"\nexec "$@" "$program"\n';
+export const SCRIPT_BOOTSTRAP =
+  'program="$(mktemp -d)/script"\nprintf \'%s\' "$0" > "$program"\nexec "$@" "$program"\n';
 
 /** One compiled component: its spec (without `executorLabel`), executor and Kubernetes config. */
 export interface CompiledExecutor {
@@ -23,11 +31,15 @@ export interface CompiledExecutor {
 export function componentInterface(c: ComponentIR): Json {
   const ins = definitions(
     Object.fromEntries(c.inputs.flatMap((p) => (p.kind === 'param' ? [[p.name, paramDefinition(p, 'input')]] : []))),
-    Object.fromEntries(c.inputs.flatMap((p) => (p.kind === 'artifact' ? [[p.name, artifactDefinition(p, 'input')]] : []))),
+    Object.fromEntries(
+      c.inputs.flatMap((p) => (p.kind === 'artifact' ? [[p.name, artifactDefinition(p, 'input')]] : [])),
+    ),
   );
   const outs = definitions(
     Object.fromEntries(c.outputs.flatMap((p) => (p.kind === 'param' ? [[p.name, paramDefinition(p, 'output')]] : []))),
-    Object.fromEntries(c.outputs.flatMap((p) => (p.kind === 'artifact' ? [[p.name, artifactDefinition(p, 'output')]] : []))),
+    Object.fromEntries(
+      c.outputs.flatMap((p) => (p.kind === 'artifact' ? [[p.name, artifactDefinition(p, 'output')]] : [])),
+    ),
   );
   return { ...(ins ? { inputDefinitions: ins } : {}), ...(outs ? { outputDefinitions: outs } : {}) };
 }
@@ -39,7 +51,12 @@ export function componentInterface(c: ComponentIR): Json {
 export const RESOURCE_IMAGES = { createPvc: 'argostub/createpvc', deletePvc: 'argostub/deletepvc' } as const;
 
 /** Compiles a component with a task's resource and timeout overrides applied. */
-export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, options: PipelineOptionsIR, pipeline: string): CompiledExecutor {
+export function compileExecutor(
+  c: ComponentIR,
+  overrides: TaskOverridesIR,
+  options: PipelineOptionsIR,
+  pipeline: string,
+): CompiledExecutor {
   const at = [`component "${c.name}"`];
   const kind = c.implementation.kind;
   if (kind === 'createPvc' || kind === 'deletePvc') {
@@ -47,7 +64,13 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
   }
   for (const p of [...c.inputs, ...c.outputs]) {
     if (p.kind === 'artifact' && p.path !== undefined) {
-      throw unsupported(pipeline, [...at, `port "${p.name}"`], 'a fixed artifact path (.at())', p.path, 'Read and write the artifact at io.inputs.<name>.path / io.outputs.<name>.path, which KFP chooses');
+      throw unsupported(
+        pipeline,
+        [...at, `port "${p.name}"`],
+        'a fixed artifact path (.at())',
+        p.path,
+        'Read and write the artifact at io.inputs.<name>.path / io.outputs.<name>.path, which KFP chooses',
+      );
     }
   }
   const part = (x: CommandPartIR): string => placeholder(c, x, pipeline, at);
@@ -72,7 +95,13 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
       args = impl.args.map(arg);
       if (dynamicEnv.length > 0) {
         if (command.length === 0) {
-          throw unsupported(pipeline, [...at, 'env'], 'environment variables holding input values or paths when the image entrypoint is used', envNames(c.pod.env), 'Give the component an explicit command, or pass the values as arguments');
+          throw unsupported(
+            pipeline,
+            [...at, 'env'],
+            'environment variables holding input values or paths when the image entrypoint is used',
+            envNames(c.pod.env),
+            'Give the component an explicit command, or pass the values as arguments',
+          );
         }
         command = ['env', ...dynamicEnv, ...command];
       }
@@ -91,7 +120,11 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
     ...(res ? { resources: res } : {}),
   };
   const timeout = overrides.timeoutSeconds ?? c.timeoutSeconds;
-  return { spec: componentInterface(c), executor: { container }, kubernetes: executorConfig(c.pod, options, timeout, pipeline, at) };
+  return {
+    spec: componentInterface(c),
+    executor: { container },
+    kubernetes: executorConfig(c.pod, options, timeout, pipeline, at),
+  };
 }
 
 /**
@@ -101,11 +134,28 @@ export function compileExecutor(c: ComponentIR, overrides: TaskOverridesIR, opti
 function assertPortsReachContainer(c: ComponentIR, pipeline: string, at: readonly string[]): void {
   const impl = c.implementation as Extract<ComponentIR['implementation'], { kind: 'container' }>;
   const parts = [...impl.command, ...impl.args, ...c.pod.env.flatMap((e) => ('value' in e ? [e.value] : []))].flat();
-  const used = new Set(parts.map((x) => (x.kind === 'inputValue' || x.kind === 'inputPath' || x.kind === 'inputArtifactList' ? `in:${x.input}` : x.kind === 'outputPath' ? `out:${x.output}` : '')));
-  const missing = [...c.inputs.map((p) => ['in', p.name] as const), ...c.outputs.map((p) => ['out', p.name] as const)].filter(([d, n]) => !used.has(`${d}:${n}`));
+  const used = new Set(
+    parts.map((x) =>
+      x.kind === 'inputValue' || x.kind === 'inputPath' || x.kind === 'inputArtifactList'
+        ? `in:${x.input}`
+        : x.kind === 'outputPath'
+          ? `out:${x.output}`
+          : '',
+    ),
+  );
+  const missing = [
+    ...c.inputs.map((p) => ['in', p.name] as const),
+    ...c.outputs.map((p) => ['out', p.name] as const),
+  ].filter(([d, n]) => !used.has(`${d}:${n}`));
   if (missing.length === 0) return;
   const [dir, name] = missing[0] as readonly ['in' | 'out', string];
-  throw unsupported(pipeline, [...at, `${dir === 'in' ? 'input' : 'output'} "${name}"`], `a port the container never receives (KFP passes values and paths only through placeholders)`, missing.map(([d, n]) => `${d === 'in' ? 'inputs' : 'outputs'}.${n}`), `Use ${dir === 'in' ? `io.inputs.${name}` : `io.outputs.${name}.path`} in the command, args or env, or remove the port`);
+  throw unsupported(
+    pipeline,
+    [...at, `${dir === 'in' ? 'input' : 'output'} "${name}"`],
+    `a port the container never receives (KFP passes values and paths only through placeholders)`,
+    missing.map(([d, n]) => `${d === 'in' ? 'inputs' : 'outputs'}.${n}`),
+    `Use ${dir === 'in' ? `io.inputs.${name}` : `io.outputs.${name}.path`} in the command, args or env, or remove the port`,
+  );
 }
 
 function envNames(env: readonly EnvVarIR[]): string[] {
@@ -114,14 +164,20 @@ function envNames(env: readonly EnvVarIR[]): string[] {
 
 function placeholder(c: ComponentIR, x: CommandPartIR, pipeline: string, at: readonly string[]): string {
   switch (x.kind) {
-    case 'text': return x.text;
-    case 'inputValue': return `{{$.inputs.parameters['${x.input}']}}`;
-    case 'inputPath': return `{{$.inputs.artifacts['${x.input}'].path}}`;
+    case 'text':
+      return x.text;
+    case 'inputValue':
+      return `{{$.inputs.parameters['${x.input}']}}`;
+    case 'inputPath':
+      return `{{$.inputs.artifacts['${x.input}'].path}}`;
     // The whole list: KFP substitutes the JSON list of the artifacts (name, uri, metadata).
-    case 'inputArtifactList': return `{{$.inputs.artifacts['${x.input}']}}`;
+    case 'inputArtifactList':
+      return `{{$.inputs.artifacts['${x.input}']}}`;
     case 'outputPath': {
       const port = c.outputs.find((p) => p.name === x.output);
-      return port?.kind === 'artifact' ? `{{$.outputs.artifacts['${x.output}'].path}}` : `{{$.outputs.parameters['${x.output}'].output_file}}`;
+      return port?.kind === 'artifact'
+        ? `{{$.outputs.artifacts['${x.output}'].path}}`
+        : `{{$.outputs.parameters['${x.output}'].output_file}}`;
     }
     default:
       throw unknownKind(pipeline, at, 'command placeholder', (x as { kind: unknown }).kind);

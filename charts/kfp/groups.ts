@@ -41,7 +41,11 @@ export interface KTree {
 }
 
 /** Splits a condition into its value part (CEL) and its status conjuncts; rejects what KFP cannot trigger on. */
-export function splitCond(cond: CondIR | undefined, pipeline: string, at: readonly string[]): { value?: CondIR; status: CondIR[] } {
+export function splitCond(
+  cond: CondIR | undefined,
+  pipeline: string,
+  at: readonly string[],
+): { value?: CondIR; status: CondIR[] } {
   if (!cond) return { status: [] };
   const conjuncts = (c: CondIR): CondIR[] => (c.kind === 'and' ? c.items.flatMap(conjuncts) : [c]);
   const parts = conjuncts(cond);
@@ -52,10 +56,25 @@ export function splitCond(cond: CondIR | undefined, pipeline: string, at: readon
     if (kind === 'value') values.push(c);
     else if (kind === 'status' && statusTarget(c) !== undefined) status.push(c);
     else {
-      throw unsupported(pipeline, at, kind === 'mixed' ? 'a condition that mixes task status and values inside or()/not()' : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)', describeStatus(c), 'Use succeeded(task) or completed(task), or compile this pipeline for Argo');
+      throw unsupported(
+        pipeline,
+        at,
+        kind === 'mixed'
+          ? 'a condition that mixes task status and values inside or()/not()'
+          : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)',
+        describeStatus(c),
+        'Use succeeded(task) or completed(task), or compile this pipeline for Argo',
+      );
     }
   }
-  return { ...(values.length === 1 ? { value: values[0] } : values.length > 1 ? { value: { kind: 'and', items: values } } : {}), status };
+  return {
+    ...(values.length === 1
+      ? { value: values[0] }
+      : values.length > 1
+        ? { value: { kind: 'and', items: values } }
+        : {}),
+    status,
+  };
 }
 
 /** `succeeded(t)` -> {t, completed: false}; `completed(t)` (succeeded or failed) -> {t, completed: true}. */
@@ -63,16 +82,26 @@ export function statusTarget(c: CondIR): { task: string; completed: boolean } | 
   if (c.kind === 'status' && c.status === 'Succeeded') return { task: c.task, completed: false };
   if (c.kind === 'or' && c.items.length === 2) {
     const [a, b] = c.items;
-    if (a?.kind === 'status' && b?.kind === 'status' && a.task === b.task && a.status === 'Succeeded' && b.status === 'Failed') return { task: a.task, completed: true };
+    if (
+      a?.kind === 'status' &&
+      b?.kind === 'status' &&
+      a.task === b.task &&
+      a.status === 'Succeeded' &&
+      b.status === 'Failed'
+    )
+      return { task: a.task, completed: true };
   }
   return undefined;
 }
 
 function classify(c: CondIR): 'status' | 'value' | 'mixed' {
   switch (c.kind) {
-    case 'status': return 'status';
-    case 'compare': return 'value';
-    case 'not': return classify(c.item);
+    case 'status':
+      return 'status';
+    case 'compare':
+      return 'value';
+    case 'not':
+      return classify(c.item);
     default: {
       const kinds = new Set(c.items.map(classify));
       return kinds.size === 1 ? ([...kinds][0] as 'status' | 'value') : 'mixed';
@@ -82,10 +111,14 @@ function classify(c: CondIR): 'status' | 'value' | 'mixed' {
 
 function describeStatus(c: CondIR): string {
   switch (c.kind) {
-    case 'status': return `${c.status.toLowerCase()}(${c.task})`;
-    case 'compare': return 'a value comparison';
-    case 'not': return `not(${describeStatus(c.item)})`;
-    default: return `${c.kind}(${c.items.map(describeStatus).join(', ')})`;
+    case 'status':
+      return `${c.status.toLowerCase()}(${c.task})`;
+    case 'compare':
+      return 'a value comparison';
+    case 'not':
+      return `not(${describeStatus(c.item)})`;
+    default:
+      return `${c.kind}(${c.items.map(describeStatus).join(', ')})`;
   }
 }
 
@@ -93,10 +126,18 @@ function describeStatus(c: CondIR): string {
 function ticks(nodes: readonly NodeIR[]): number {
   return nodes.reduce((sum, n) => {
     switch (n.kind) {
-      case 'task': return sum + (n.when && splitCondValue(n.when) ? 1 : 0);
-      case 'loop': return sum + (n.items.kind === 'static' ? 2 : 1) + ticks(n.body);
-      case 'condition': return sum + (n.branches.length === 1 ? 1 : 1 + n.branches.length) + n.branches.reduce((t, b) => t + ticks(b.body), 0);
-      default: return sum;
+      case 'task':
+        return sum + (n.when && splitCondValue(n.when) ? 1 : 0);
+      case 'loop':
+        return sum + (n.items.kind === 'static' ? 2 : 1) + ticks(n.body);
+      case 'condition':
+        return (
+          sum +
+          (n.branches.length === 1 ? 1 : 1 + n.branches.length) +
+          n.branches.reduce((t, b) => t + ticks(b.body), 0)
+        );
+      default:
+        return sum;
     }
   }, 0);
 }
@@ -140,25 +181,58 @@ export function buildTree(p: PipelineIR): KTree {
           const b = n.branches[0] as (typeof n.branches)[number];
           const { value, status } = splitCond(b.cond, p.name, [`condition "${n.id}"`]);
           const name = `condition-${next()}`;
-          return { kind: 'group', name, role: 'condition', ...(value ? { cond: value } : {}), status, children: fromNodes(b.body, [...path, name]) };
+          return {
+            kind: 'group',
+            name,
+            role: 'condition',
+            ...(value ? { cond: value } : {}),
+            status,
+            children: fromNodes(b.body, [...path, name]),
+          };
         }
         const name = `condition-branches-${next()}`;
         const earlier: CondIR[] = [];
         const children: KNode[] = n.branches.map((b, i) => {
           const own = splitCond(b.cond, p.name, [`condition "${n.id}"`, `branch ${i + 1}`]);
           if (own.status.length > 0) {
-            throw unsupported(p.name, [`condition "${n.id}"`], 'task status tests in when/elseWhen chains (the later branches would need their negation)', own.status.map(describeStatus), 'Test values only, or nest a separate p.when()');
+            throw unsupported(
+              p.name,
+              [`condition "${n.id}"`],
+              'task status tests in when/elseWhen chains (the later branches would need their negation)',
+              own.status.map(describeStatus),
+              'Test values only, or nest a separate p.when()',
+            );
           }
-          const cond: CondIR | undefined = [...earlier.map((c): CondIR => ({ kind: 'not', item: c })), ...(own.value ? [own.value] : [])].reduce<CondIR | undefined>((acc, c) => (acc ? { kind: 'and', items: [...(acc.kind === 'and' ? acc.items : [acc]), c] } : c), undefined);
+          const cond: CondIR | undefined = [
+            ...earlier.map((c): CondIR => ({ kind: 'not', item: c })),
+            ...(own.value ? [own.value] : []),
+          ].reduce<CondIR | undefined>(
+            (acc, c) => (acc ? { kind: 'and', items: [...(acc.kind === 'and' ? acc.items : [acc]), c] } : c),
+            undefined,
+          );
           if (own.value) earlier.push(own.value);
           // The SDK opens the first branch as a plain condition and numbers it anew when the next
           // branch turns the chain into condition-branches, so its number follows its body's groups.
           const branchName = `condition-${i === 0 ? counter + 1 + ticks(b.body) : next()}`;
           const children = fromNodes(b.body, [...path, name, branchName]);
           if (i === 0) next();
-          return { kind: 'group', name: branchName, role: 'condition', ...(cond ? { cond } : {}), status: [], children };
+          return {
+            kind: 'group',
+            name: branchName,
+            role: 'condition',
+            ...(cond ? { cond } : {}),
+            status: [],
+            children,
+          };
         });
-        const group: KGroup = { kind: 'group', name, role: 'branches', status: [], children, ...(n.outputs?.length ? { outputs: n.outputs } : {}) };
+        const group: KGroup = {
+          kind: 'group',
+          name,
+          role: 'branches',
+          status: [],
+          children,
+          ...(n.outputs?.length ? { outputs: n.outputs } : {}),
+        };
         index.set(n.id, { node: group, path });
         return group;
       }
@@ -178,7 +252,13 @@ export function buildTree(p: PipelineIR): KTree {
         return node;
       }
       case 'submit':
-        throw unsupported(p.name, [`task "${n.id}"`], `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`, n.pipeline, 'Compile this pipeline for Argo with target: \'argo\' (p.submit creates an Argo Workflow from the started pipeline\'s WorkflowTemplate), or start the run from outside KFP');
+        throw unsupported(
+          p.name,
+          [`task "${n.id}"`],
+          `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`,
+          n.pipeline,
+          "Compile this pipeline for Argo with target: 'argo' (p.submit creates an Argo Workflow from the started pipeline's WorkflowTemplate), or start the run from outside KFP",
+        );
       default:
         throw unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind);
     }
@@ -186,9 +266,22 @@ export function buildTree(p: PipelineIR): KTree {
 
   if (p.exitHandler.length === 0) return { root: fromNodes(p.body, []), index };
   const exitGroup = `exit-handler-${next()}`;
-  const body: KGroup = { kind: 'group', name: exitGroup, role: 'exit-handler', status: [], children: fromNodes(p.body, [exitGroup]) };
+  const body: KGroup = {
+    kind: 'group',
+    name: exitGroup,
+    role: 'exit-handler',
+    status: [],
+    children: fromNodes(p.body, [exitGroup]),
+  };
   const exits = p.exitHandler.map((t): KTask => {
-    if (t.when) throw unsupported(p.name, at(t.id), 'a condition on an exit-handler task', 'when', 'Let the exit task decide at run time from its inputs');
+    if (t.when)
+      throw unsupported(
+        p.name,
+        at(t.id),
+        'a condition on an exit-handler task',
+        'when',
+        'Let the exit task decide at run time from its inputs',
+      );
     const node: KTask = { kind: 'task', name: t.id, task: t, exit: true, status: [] };
     index.set(t.id, { node, path: [] });
     return node;

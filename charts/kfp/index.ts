@@ -24,7 +24,10 @@ export const kfpPipelinesTarget: Target = {
       // A dangling reference would only surface at run creation on the cluster; fail the synth instead.
       lintKfpPipeline(c, p.name);
       compiled.set(p.name, c);
-      ctx.emitFile({ fileName: kfpFileName(p.name), documents: c.platformSpec ? [c.pipelineSpec, c.platformSpec] : [c.pipelineSpec] });
+      ctx.emitFile({
+        fileName: kfpFileName(p.name),
+        documents: c.platformSpec ? [c.pipelineSpec, c.platformSpec] : [c.pipelineSpec],
+      });
     }
     // A schedule of a KFP pipeline is a KFP recurring run, which lives in the KFP database: write
     // the request body that creates it (docs/kfp.md), since a CronWorkflow would have no WorkflowTemplate.

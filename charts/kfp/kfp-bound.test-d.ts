@@ -1,22 +1,72 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  allFailed, and, anySucceeded, artifact, completed, component, eq, errored, failed, gt, not, or, param, pipeline, runtime, skipped, succeeded,
-  type ArtifactListRef, type ArtifactRef, type ParamRef, type PipelineBuilder, type PipelineOptions,
+  allFailed,
+  and,
+  anySucceeded,
+  artifact,
+  completed,
+  component,
+  eq,
+  errored,
+  failed,
+  gt,
+  not,
+  or,
+  param,
+  pipeline,
+  runtime,
+  skipped,
+  succeeded,
+  type ArtifactListRef,
+  type ArtifactRef,
+  type ParamRef,
+  type PipelineBuilder,
+  type PipelineOptions,
 } from '../../dsl/index.ts';
 
-const step = component('step', { image: 'alpine:3.20', inputs: { n: param.int() }, outputs: { n2: param.int() }, command: (io) => ['true', io.inputs.n, io.outputs.n2.path] });
-const say = component('say', { image: 'alpine:3.20', inputs: { text: param.string() }, command: (io) => ['echo', io.inputs.text] });
-const fixed = component('fixed', { image: 'alpine:3.20', outputs: { m: artifact('Model').at('/m.bin') }, command: ['true'] });
-const fixedOptional = component('fixed-optional', { image: 'alpine:3.20', inputs: { m: artifact('Model').at('/m.bin').optional() }, command: ['true'] });
-const cut = component('cut', { image: 'alpine:3.20', inputs: { shard: param.string() }, outputs: { part: artifact('Dataset') }, command: (io) => ['cut', io.inputs.shard, io.outputs.part.path] });
-const merge = component('merge', { image: 'alpine:3.20', inputs: { parts: artifact('Dataset').list() }, command: (io) => ['merge', io.inputs.parts] });
+const step = component('step', {
+  image: 'alpine:3.20',
+  inputs: { n: param.int() },
+  outputs: { n2: param.int() },
+  command: (io) => ['true', io.inputs.n, io.outputs.n2.path],
+});
+const say = component('say', {
+  image: 'alpine:3.20',
+  inputs: { text: param.string() },
+  command: (io) => ['echo', io.inputs.text],
+});
+const fixed = component('fixed', {
+  image: 'alpine:3.20',
+  outputs: { m: artifact('Model').at('/m.bin') },
+  command: ['true'],
+});
+const fixedOptional = component('fixed-optional', {
+  image: 'alpine:3.20',
+  inputs: { m: artifact('Model').at('/m.bin').optional() },
+  command: ['true'],
+});
+const cut = component('cut', {
+  image: 'alpine:3.20',
+  inputs: { shard: param.string() },
+  outputs: { part: artifact('Dataset') },
+  command: (io) => ['cut', io.inputs.shard, io.outputs.part.path],
+});
+const merge = component('merge', {
+  image: 'alpine:3.20',
+  inputs: { parts: artifact('Dataset').list() },
+  command: (io) => ['merge', io.inputs.parts],
+});
 const other = pipeline('other', { params: { n: param.int() } }, (p, params) => void p.task('s', step, { n: params.n }));
 
 it('GIVEN a pipeline pinned to KFP THEN settings KFP cannot honour are type errors', () => {
   // @ts-expect-error KFP has no run-wide parallelism
   pipeline('a', { target: 'kfp', parallelism: 2 }, (p) => void p.task('s', step, { n: 1 }));
-  // @ts-expect-error the Argo artifact repository has no meaning on KFP
-  pipeline('b', { target: 'kfp', artifactRepository: { configMap: 'c', key: 'k' } }, (p) => void p.task('s', step, { n: 1 }));
+  pipeline(
+    'b',
+    // @ts-expect-error the Argo artifact repository has no meaning on KFP
+    { target: 'kfp', artifactRepository: { configMap: 'c', key: 'k' } },
+    (p) => void p.task('s', step, { n: 1 }),
+  );
   // @ts-expect-error unknown backend
   pipeline('c', { target: 'airflow' }, (p) => void p.task('s', step, { n: 1 }));
   pipeline('d', { target: 'argo', parallelism: 2 }, (p) => void p.task('s', step, { n: 1 }));
@@ -135,7 +185,11 @@ describe('GIVEN a pipeline pinned to Argo THEN artifact lists are type errors', 
       pipeline('lists', { ...(target ? { target } : {}) }, (p) => {
         const parts = p.forEach('l', ['a'], (p, shard) => ({ part: p.task('cut', cut, { shard }).outputs.part }));
         expectTypeOf(parts.outputs.part).toEqualTypeOf<ArtifactListRef<'Dataset'>>();
-        p.forEach('each', parts.outputs.part, (_p, part) => void expectTypeOf(part).toEqualTypeOf<ArtifactRef<'Dataset'>>());
+        p.forEach(
+          'each',
+          parts.outputs.part,
+          (_p, part) => void expectTypeOf(part).toEqualTypeOf<ArtifactRef<'Dataset'>>(),
+        );
         p.task('merge', merge, { parts: parts.outputs.part });
       });
     }

@@ -64,21 +64,34 @@ export class LoopItems {
       this.channels.set(loop.id, channel);
       const kinds = new Set(loop.items.values.map(typeOfValue));
       this.types.set(loop.id, kinds.size === 1 ? ([...kinds][0] as KfpParamType) : 'STRUCT');
-      return { parameterIterator: { itemInput: channel, items: { raw: JSON.stringify(loop.items.values) } }, ...policy };
+      return {
+        parameterIterator: { itemInput: channel, items: { raw: JSON.stringify(loop.items.values) } },
+        ...policy,
+      };
     }
     const list = loop.items.value;
     if (list.kind === 'literal' || list.kind === 'concat' || list.kind === 'runtime') {
-      throw unsupported(this.p.name, [`loop "${loop.id}"`], `a loop over a ${list.kind} value`, list.kind, 'Loop over a static list, a pipeline parameter or a task output');
+      throw unsupported(
+        this.p.name,
+        [`loop "${loop.id}"`],
+        `a loop over a ${list.kind} value`,
+        list.kind,
+        'Loop over a static list, a pipeline parameter or a task output',
+      );
     }
     const listChannel = channelName(list);
     const channel = `${listChannel}-loop-item`;
     this.channels.set(loop.id, channel);
     if (loop.items.kind === 'artifacts') {
-      s.inputs.set(listChannel, { value: list, channel: { kind: 'artifact', artifactType: artifactType(loop.items.artifactType), list: true } });
+      s.inputs.set(listChannel, {
+        value: list,
+        channel: { kind: 'artifact', artifactType: artifactType(loop.items.artifactType), list: true },
+      });
       return { artifactIterator: { itemInput: channel, items: { inputArtifact: listChannel } }, ...policy };
     }
     s.inputs.set(listChannel, { value: list, channel: { kind: 'param', type: 'LIST' } });
-    const listDefault: JsonValue | undefined = list.kind === 'pipelineParam' ? this.p.params.find((x) => x.name === list.name)?.default : undefined;
+    const listDefault: JsonValue | undefined =
+      list.kind === 'pipelineParam' ? this.p.params.find((x) => x.name === list.name)?.default : undefined;
     this.types.set(loop.id, dynamicItemType(loop, this.tree, this.inputsOfTask, listDefault));
     return { parameterIterator: { itemInput: channel, items: { inputParameter: listChannel } }, ...policy };
   }
@@ -87,7 +100,8 @@ export class LoopItems {
   defineItem(g: KGroup, inDefs: Json): void {
     const loop = g.loop as LoopIR;
     const channel = this.channel(loop.id);
-    if (loop.items.kind === 'artifacts') ((inDefs.artifacts ??= {}) as Json)[channel] = { artifactType: artifactType(loop.items.artifactType) };
+    if (loop.items.kind === 'artifacts')
+      ((inDefs.artifacts ??= {}) as Json)[channel] = { artifactType: artifactType(loop.items.artifactType) };
     else ((inDefs.parameters ??= {}) as Json)[channel] = { parameterType: this.types.get(loop.id) };
   }
 }

@@ -14,15 +14,36 @@ import { unsupported } from './unsupported.ts';
  * ```
  */
 export function pvcMount(m: TaskMountIR, claim: Json, pipeline: string, at: readonly string[], created = false): Json {
-  if (m.readOnly) throw unsupported(pipeline, [...at, `mount "${m.mountPath}"`], 'a read-only PVC mount', m.mountPath, 'Mount it read-write, or compile this pipeline for Argo');
+  if (m.readOnly)
+    throw unsupported(
+      pipeline,
+      [...at, `mount "${m.mountPath}"`],
+      'a read-only PVC mount',
+      m.mountPath,
+      'Mount it read-write, or compile this pipeline for Argo',
+    );
   if (created && m.subPath !== undefined) {
-    throw unsupported(pipeline, [...at, `mount "${m.mountPath}"`], 'a subPath into a claim the run creates (KFP creates it empty)', m.subPath, 'Mount the whole claim and use the directory inside it, or compile this pipeline for Argo');
+    throw unsupported(
+      pipeline,
+      [...at, `mount "${m.mountPath}"`],
+      'a subPath into a claim the run creates (KFP creates it empty)',
+      m.subPath,
+      'Mount the whole claim and use the directory inside it, or compile this pipeline for Argo',
+    );
   }
   const runtime = claim.runtimeValue as { constant?: unknown } | undefined;
   const deprecated: Json =
-    claim.taskOutputParameter !== undefined ? { taskOutputParameter: claim.taskOutputParameter }
-    : claim.componentInputParameter !== undefined ? { componentInputParameter: claim.componentInputParameter }
-    : runtime?.constant !== undefined ? { constant: runtime.constant }
-    : {};
-  return { mountPath: m.mountPath, pvcNameParameter: claim, ...deprecated, ...(m.subPath !== undefined ? { subPath: m.subPath } : {}) };
+    claim.taskOutputParameter !== undefined
+      ? { taskOutputParameter: claim.taskOutputParameter }
+      : claim.componentInputParameter !== undefined
+        ? { componentInputParameter: claim.componentInputParameter }
+        : runtime?.constant !== undefined
+          ? { constant: runtime.constant }
+          : {};
+  return {
+    mountPath: m.mountPath,
+    pvcNameParameter: claim,
+    ...deprecated,
+    ...(m.subPath !== undefined ? { subPath: m.subPath } : {}),
+  };
 }

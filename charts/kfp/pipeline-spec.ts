@@ -25,7 +25,13 @@ export interface CompiledKfpPipeline {
 export function compileKfpPipeline(p: PipelineIR, opts: { readonly toolVersion: string }): CompiledKfpPipeline {
   const o = p.options;
   if (o.parallelism !== undefined) {
-    throw unsupported(p.name, ['parallelism'], 'a run-wide parallelism limit', o.parallelism, 'Limit loops with p.forEach(..., { parallelism }) instead');
+    throw unsupported(
+      p.name,
+      ['parallelism'],
+      'a run-wide parallelism limit',
+      o.parallelism,
+      'Limit loops with p.forEach(..., { parallelism }) instead',
+    );
   }
   const lowered = new DagLowering(p, buildTree(p)).lower();
   const pipelineSpec: Json = {

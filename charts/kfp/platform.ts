@@ -1,10 +1,20 @@
-import type { AffinityIR, NodeSelectorRequirementIR, PipelineOptionsIR, PodSpecIR, TolerationIR, VolumeIR } from '../../dsl/ir/index.ts';
+import type {
+  AffinityIR,
+  NodeSelectorRequirementIR,
+  PipelineOptionsIR,
+  PodSpecIR,
+  TolerationIR,
+  VolumeIR,
+} from '../../dsl/ir/index.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import type { Json } from './types.ts';
 import { unsupported } from './unsupported.ts';
 
 /** A Kubernetes object name as both the deprecated string and the current parameter field. */
-const named = (field: string, name: string): Json => ({ [field]: name, [`${field}Parameter`]: { runtimeValue: { constant: name } } });
+const named = (field: string, name: string): Json => ({
+  [field]: name,
+  [`${field}Parameter`]: { runtimeValue: { constant: name } },
+});
 
 /**
  * The `kfp_kubernetes.KubernetesExecutorConfig` of one executor: secrets and config maps as env
@@ -12,7 +22,13 @@ const named = (field: string, name: string): Json => ({ [field]: name, [`${field
  * Pipeline-wide node selector, tolerations and pod metadata are merged into every executor,
  * because KFP has no pipeline-level pod settings.
  */
-export function executorConfig(pod: PodSpecIR, options: PipelineOptionsIR, timeoutSeconds: number | undefined, pipeline: string, at: readonly string[]): Json {
+export function executorConfig(
+  pod: PodSpecIR,
+  options: PipelineOptionsIR,
+  timeoutSeconds: number | undefined,
+  pipeline: string,
+  at: readonly string[],
+): Json {
   const cfg: Json = {};
   const secretEnv = new Map<string, Json>();
   const configMapEnv = new Map<string, Json>();
@@ -27,7 +43,11 @@ export function executorConfig(pod: PodSpecIR, options: PipelineOptionsIR, timeo
     } else if ('configMapKeyRef' in e) {
       const { name, key, optional } = e.configMapKeyRef;
       const k = `${name}/${optional === true}`;
-      const entry = configMapEnv.get(k) ?? { ...named('configMapName', name), keyToEnv: [], optional: optional === true };
+      const entry = configMapEnv.get(k) ?? {
+        ...named('configMapName', name),
+        keyToEnv: [],
+        optional: optional === true,
+      };
       (entry.keyToEnv as Json[]).push({ configMapKey: key, envVar: e.name });
       configMapEnv.set(k, entry);
     } else if ('fieldRef' in e) {
@@ -50,17 +70,32 @@ export function executorConfig(pod: PodSpecIR, options: PipelineOptionsIR, timeo
   const labels = { ...options.podLabels, ...pod.labels };
   const annotations = { ...options.podAnnotations, ...pod.annotations };
   if (Object.keys(labels).length || Object.keys(annotations).length) {
-    cfg.podMetadata = { ...(Object.keys(labels).length ? { labels } : {}), ...(Object.keys(annotations).length ? { annotations } : {}) };
+    cfg.podMetadata = {
+      ...(Object.keys(labels).length ? { labels } : {}),
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+    };
   }
   if (pod.imagePullPolicy) cfg.imagePullPolicy = pod.imagePullPolicy;
   if (timeoutSeconds !== undefined) cfg.activeDeadlineSeconds = String(timeoutSeconds);
   const security = securityContext(pod, pipeline, at);
   if (security) cfg.securityContext = security;
   if (pod.serviceAccountName !== undefined && pod.serviceAccountName !== options.serviceAccountName) {
-    throw unsupported(pipeline, at, 'a service account per component (KFP runs every step with the run\'s service account)', pod.serviceAccountName, 'Set serviceAccount on the pipeline instead, or compile this pipeline for Argo');
+    throw unsupported(
+      pipeline,
+      at,
+      "a service account per component (KFP runs every step with the run's service account)",
+      pod.serviceAccountName,
+      'Set serviceAccount on the pipeline instead, or compile this pipeline for Argo',
+    );
   }
   if (pod.workingDir !== undefined) {
-    throw unsupported(pipeline, at, 'a container working directory', pod.workingDir, 'cd in the command instead, e.g. ["sh", "-c", "cd /work && exec train"]');
+    throw unsupported(
+      pipeline,
+      at,
+      'a container working directory',
+      pod.workingDir,
+      'cd in the command instead, e.g. ["sh", "-c", "cd /work && exec train"]',
+    );
   }
   return cfg;
 }
@@ -73,25 +108,62 @@ function volumeConfig(volumes: readonly VolumeIR[], pipeline: string, at: readon
   for (const v of volumes) {
     const where = [...at, `volume "${v.name}"`];
     if (v.subPath !== undefined && v.source.kind !== 'pvc') {
-      throw unsupported(pipeline, where, `subPath on a ${v.source.kind} volume`, v.subPath, 'Mount the whole volume and read the file from it');
+      throw unsupported(
+        pipeline,
+        where,
+        `subPath on a ${v.source.kind} volume`,
+        v.subPath,
+        'Mount the whole volume and read the file from it',
+      );
     }
     switch (v.source.kind) {
       case 'pvc':
-        if (v.readOnly || v.source.readOnly) throw unsupported(pipeline, where, 'a read-only PVC mount', v.source.claimName, 'Mount it read-write, or compile this pipeline for Argo');
-        pvc.push({ mountPath: v.mountPath, constant: v.source.claimName, pvcNameParameter: { runtimeValue: { constant: v.source.claimName } }, ...(v.subPath ? { subPath: v.subPath } : {}) });
+        if (v.readOnly || v.source.readOnly)
+          throw unsupported(
+            pipeline,
+            where,
+            'a read-only PVC mount',
+            v.source.claimName,
+            'Mount it read-write, or compile this pipeline for Argo',
+          );
+        pvc.push({
+          mountPath: v.mountPath,
+          constant: v.source.claimName,
+          pvcNameParameter: { runtimeValue: { constant: v.source.claimName } },
+          ...(v.subPath ? { subPath: v.subPath } : {}),
+        });
         break;
       case 'emptyDir':
         if (v.readOnly) throw unsupported(pipeline, where, 'a read-only emptyDir mount', v.name, 'Drop readOnly');
-        emptyDir.push({ volumeName: v.name, mountPath: v.mountPath, ...(v.source.medium ? { medium: v.source.medium } : {}), ...(v.source.sizeLimit ? { sizeLimit: v.source.sizeLimit } : {}) });
+        emptyDir.push({
+          volumeName: v.name,
+          mountPath: v.mountPath,
+          ...(v.source.medium ? { medium: v.source.medium } : {}),
+          ...(v.source.sizeLimit ? { sizeLimit: v.source.sizeLimit } : {}),
+        });
         break;
       case 'secret':
-        secrets.push({ ...named('secretName', v.source.secretName), mountPath: v.mountPath, optional: v.source.optional === true });
+        secrets.push({
+          ...named('secretName', v.source.secretName),
+          mountPath: v.mountPath,
+          optional: v.source.optional === true,
+        });
         break;
       case 'configMap':
-        configMaps.push({ ...named('configMapName', v.source.name), mountPath: v.mountPath, optional: v.source.optional === true });
+        configMaps.push({
+          ...named('configMapName', v.source.name),
+          mountPath: v.mountPath,
+          optional: v.source.optional === true,
+        });
         break;
       default:
-        throw unsupported(pipeline, where, `volume source "${(v.source as { kind: string }).kind}"`, v.source, 'Use a PVC, emptyDir, Secret or ConfigMap volume');
+        throw unsupported(
+          pipeline,
+          where,
+          `volume source "${(v.source as { kind: string }).kind}"`,
+          v.source,
+          'Use a PVC, emptyDir, Secret or ConfigMap volume',
+        );
     }
   }
   return {
@@ -123,7 +195,11 @@ function toleration(t: TolerationIR): Json {
   };
 }
 
-const requirement = (r: NodeSelectorRequirementIR): Json => ({ key: r.key, operator: r.operator, ...(r.values?.length ? { values: r.values } : {}) });
+const requirement = (r: NodeSelectorRequirementIR): Json => ({
+  key: r.key,
+  operator: r.operator,
+  ...(r.values?.length ? { values: r.values } : {}),
+});
 
 /** Required terms (ORed) without weight, preferred terms with their weight, as kfp-kubernetes writes them. */
 function nodeAffinity(a: AffinityIR): Json[] {
@@ -141,14 +217,34 @@ function nodeAffinity(a: AffinityIR): Json[] {
 function securityContext(pod: PodSpecIR, pipeline: string, at: readonly string[]): Json | undefined {
   const s = pod.security;
   const r = RESTRICTED_SECURITY;
-  const other: (keyof typeof s)[] = ['allowPrivilegeEscalation', 'privileged', 'readOnlyRootFilesystem', 'seccompProfile', 'fsGroup'];
+  const other: (keyof typeof s)[] = [
+    'allowPrivilegeEscalation',
+    'privileged',
+    'readOnlyRootFilesystem',
+    'seccompProfile',
+    'fsGroup',
+  ];
   for (const k of other) {
-    if (JSON.stringify(s[k]) !== JSON.stringify(r[k])) throw unsupported(pipeline, [...at, 'security'], `the security setting "${k}"`, s[k], 'Keep the default profile for KFP, or compile this pipeline for Argo');
+    if (JSON.stringify(s[k]) !== JSON.stringify(r[k]))
+      throw unsupported(
+        pipeline,
+        [...at, 'security'],
+        `the security setting "${k}"`,
+        s[k],
+        'Keep the default profile for KFP, or compile this pipeline for Argo',
+      );
   }
   if (JSON.stringify(s.dropCapabilities) !== JSON.stringify(r.dropCapabilities) || s.addCapabilities.length > 0) {
-    throw unsupported(pipeline, [...at, 'security'], 'Linux capabilities', { add: s.addCapabilities, drop: s.dropCapabilities }, 'Keep the default capabilities for KFP');
+    throw unsupported(
+      pipeline,
+      [...at, 'security'],
+      'Linux capabilities',
+      { add: s.addCapabilities, drop: s.dropCapabilities },
+      'Keep the default capabilities for KFP',
+    );
   }
-  if (s.runAsUser === r.runAsUser && s.runAsGroup === r.runAsGroup && s.runAsNonRoot === r.runAsNonRoot) return undefined;
+  if (s.runAsUser === r.runAsUser && s.runAsGroup === r.runAsGroup && s.runAsNonRoot === r.runAsNonRoot)
+    return undefined;
   return {
     ...(s.runAsUser !== undefined ? { runAsUser: String(s.runAsUser) } : {}),
     ...(s.runAsGroup !== undefined ? { runAsGroup: String(s.runAsGroup) } : {}),

@@ -38,7 +38,12 @@ function trigger(cron: string, at: readonly PathSegment[]): Json {
   if (every) {
     const seconds = goDurationSeconds(every[1] as string);
     if (!Number.isInteger(seconds) || seconds < 1) {
-      throw new DslError({ path: at, problem: 'a KFP periodic schedule counts whole seconds', got: cron, fix: 'Use an interval of whole seconds, e.g. @every 90s' });
+      throw new DslError({
+        path: at,
+        problem: 'a KFP periodic schedule counts whole seconds',
+        got: cron,
+        fix: 'Use an interval of whole seconds, e.g. @every 90s',
+      });
     }
     return { periodicSchedule: { intervalSecond: String(seconds) } };
   }
@@ -47,15 +52,27 @@ function trigger(cron: string, at: readonly PathSegment[]): Json {
 
 function parameterValue(v: ValueIR, at: readonly PathSegment[]): unknown {
   switch (v.kind) {
-    case 'literal': return v.value;
-    case 'concat': return v.parts.map((part) => String(parameterValue(part, at))).join('');
+    case 'literal':
+      return v.value;
+    case 'concat':
+      return v.parts.map((part) => String(parameterValue(part, at))).join('');
     case 'runtime': {
       const macro = MACROS[v.name];
       if (macro !== undefined) return macro;
-      throw new DslError({ path: at, problem: `a KFP recurring run has no value for runtime.${v.name}`, got: v.name, fix: 'Pass runtime.scheduledTime, runtime.creationTimestamp, runtime.workflowUid or a literal' });
+      throw new DslError({
+        path: at,
+        problem: `a KFP recurring run has no value for runtime.${v.name}`,
+        got: v.name,
+        fix: 'Pass runtime.scheduledTime, runtime.creationTimestamp, runtime.workflowUid or a literal',
+      });
     }
     default:
-      throw new DslError({ path: at, problem: `a schedule argument cannot be a ${v.kind}`, got: v.kind, fix: 'Pass a literal or a runtime value' });
+      throw new DslError({
+        path: at,
+        problem: `a schedule argument cannot be a ${v.kind}`,
+        got: v.kind,
+        fix: 'Pass a literal or a runtime value',
+      });
   }
 }
 
@@ -71,32 +88,54 @@ function parameterValue(v: ValueIR, at: readonly PathSegment[]): unknown {
  * recurringRunFiles(schedule, pipelineIR, compiled, 'production', note); // [{ fileName: 'recurringrun.ctr-weekly.yaml', ... }]
  * ```
  */
-export function recurringRunFiles(s: ScheduleIR, p: PipelineIR, compiled: CompiledKfpPipeline, env: string, note: (message: string) => void): OutputFile[] {
+export function recurringRunFiles(
+  s: ScheduleIR,
+  p: PipelineIR,
+  compiled: CompiledKfpPipeline,
+  env: string,
+  note: (message: string) => void,
+): OutputFile[] {
   const at = [seg('environment', env), seg('schedule', s.name)];
-  const parameters = Object.fromEntries(Object.entries(s.args).map(([k, v]) => [k, parameterValue(v, [...at, seg('arg', k)])]));
+  const parameters = Object.fromEntries(
+    Object.entries(s.args).map(([k, v]) => [k, parameterValue(v, [...at, seg('arg', k)])]),
+  );
   const approximated = [
-    ...(s.timezone && s.timezone !== 'UTC' && s.timezone !== 'Etc/UTC' ? [`timezone ${s.timezone} (KFP evaluates crons in its scheduled-workflow controller's zone: UTC unless CRON_SCHEDULE_TIMEZONE is set)`] : []),
-    ...(s.concurrency === 'Replace' ? ['concurrency "replace" (KFP cannot stop the running run; maxConcurrency 1 waits for it instead)'] : []),
+    ...(s.timezone && s.timezone !== 'UTC' && s.timezone !== 'Etc/UTC'
+      ? [
+          `timezone ${s.timezone} (KFP evaluates crons in its scheduled-workflow controller's zone: UTC unless CRON_SCHEDULE_TIMEZONE is set)`,
+        ]
+      : []),
+    ...(s.concurrency === 'Replace'
+      ? ['concurrency "replace" (KFP cannot stop the running run; maxConcurrency 1 waits for it instead)']
+      : []),
     ...(s.startingDeadlineSeconds !== undefined ? ['startingDeadline (KFP has no deadline for late starts)'] : []),
-    ...(s.successfulJobsHistoryLimit !== undefined || s.failedJobsHistoryLimit !== undefined ? ['history limits (KFP keeps runs until they are deleted or expire)'] : []),
+    ...(s.successfulJobsHistoryLimit !== undefined || s.failedJobsHistoryLimit !== undefined
+      ? ['history limits (KFP keeps runs until they are deleted or expire)']
+      : []),
   ];
-  if (approximated.length) note(`environment "${env}" > schedule "${s.name}": the KFP recurring run cannot carry ${approximated.join('; ')}`);
-  const pipelineSpec = { pipeline_spec: compiled.pipelineSpec, ...(compiled.platformSpec ? { platform_spec: compiled.platformSpec } : {}) };
+  if (approximated.length)
+    note(`environment "${env}" > schedule "${s.name}": the KFP recurring run cannot carry ${approximated.join('; ')}`);
+  const pipelineSpec = {
+    pipeline_spec: compiled.pipelineSpec,
+    ...(compiled.platformSpec ? { platform_spec: compiled.platformSpec } : {}),
+  };
   return s.crons.map((cron, i) => {
     const name = s.crons.length === 1 ? s.name : `${s.name}-${i + 1}`;
     return {
       fileName: `recurringrun.${name}.yaml`,
-      documents: [{
-        displayName: name,
-        ...(s.description ? { description: s.description } : {}),
-        pipelineSpec,
-        ...(Object.keys(parameters).length ? { runtimeConfig: { parameters } } : {}),
-        ...(p.options.serviceAccountName ? { serviceAccount: p.options.serviceAccountName } : {}),
-        maxConcurrency: String(s.concurrency === 'Allow' ? KFP_MAX_CONCURRENCY : 1),
-        trigger: trigger(cron, [...at, 'cron']),
-        mode: s.suspend ? 'DISABLE' : 'ENABLE',
-        noCatchup: true,
-      }],
+      documents: [
+        {
+          displayName: name,
+          ...(s.description ? { description: s.description } : {}),
+          pipelineSpec,
+          ...(Object.keys(parameters).length ? { runtimeConfig: { parameters } } : {}),
+          ...(p.options.serviceAccountName ? { serviceAccount: p.options.serviceAccountName } : {}),
+          maxConcurrency: String(s.concurrency === 'Allow' ? KFP_MAX_CONCURRENCY : 1),
+          trigger: trigger(cron, [...at, 'cron']),
+          mode: s.suspend ? 'DISABLE' : 'ENABLE',
+          noCatchup: true,
+        },
+      ],
     };
   });
 }

@@ -26,7 +26,13 @@ export class ComponentRegistry {
   claim(name: string, owner: string, pipeline: string): void {
     const other = this.claimed.get(name);
     if (other !== undefined && other !== owner) {
-      throw unsupported(pipeline, [], `two KFP components named "${name}" (${other} and ${owner})`, name, 'Rename the component or the loop');
+      throw unsupported(
+        pipeline,
+        [],
+        `two KFP components named "${name}" (${other} and ${owner})`,
+        name,
+        'Rename the component or the loop',
+      );
     }
     this.claimed.set(name, owner);
   }
@@ -35,14 +41,34 @@ export class ComponentRegistry {
    * `comp-<key>` with executor `exec-<key>` for a component, written once: the task overrides
    * of resources and timeout are compiled in, and `mounts` appended to its `pvcMount`.
    */
-  executorComponent(key: string, owner: string, c: ComponentIR, overrides: TaskOverridesIR, mounts: readonly Json[], pipeline: string): string {
+  executorComponent(
+    key: string,
+    owner: string,
+    c: ComponentIR,
+    overrides: TaskOverridesIR,
+    mounts: readonly Json[],
+    pipeline: string,
+  ): string {
     const name = `comp-${key}`;
     if (this.components[name] === undefined) {
-      const compiled = compileExecutor(c, { ...(overrides.resources ? { resources: overrides.resources } : {}), ...(overrides.timeoutSeconds !== undefined ? { timeoutSeconds: overrides.timeoutSeconds } : {}) }, this.options, pipeline);
+      const compiled = compileExecutor(
+        c,
+        {
+          ...(overrides.resources ? { resources: overrides.resources } : {}),
+          ...(overrides.timeoutSeconds !== undefined ? { timeoutSeconds: overrides.timeoutSeconds } : {}),
+        },
+        this.options,
+        pipeline,
+      );
       this.claim(name, owner, pipeline);
       this.components[name] = { ...compiled.spec, executorLabel: `exec-${key}` };
       this.executors[`exec-${key}`] = compiled.executor;
-      const kubernetes: Json = { ...compiled.kubernetes, ...(mounts.length ? { pvcMount: [...((compiled.kubernetes.pvcMount as Json[] | undefined) ?? []), ...mounts] } : {}) };
+      const kubernetes: Json = {
+        ...compiled.kubernetes,
+        ...(mounts.length
+          ? { pvcMount: [...((compiled.kubernetes.pvcMount as Json[] | undefined) ?? []), ...mounts] }
+          : {}),
+      };
       if (Object.keys(kubernetes).length) this.kubernetes[`exec-${key}`] = kubernetes;
     }
     return name;

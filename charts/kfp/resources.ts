@@ -12,21 +12,39 @@ export function resourceSpec(r: ResourcesIR, pipeline: string, at: readonly stri
   const out: Json = {};
   const known = new Set(['cpu', 'memory']);
   const extended = [...new Set([...Object.keys(r.requests), ...Object.keys(r.limits)])].filter((k) => !known.has(k));
-  for (const [field, value] of [['Cpu', r.requests.cpu], ['Memory', r.requests.memory]] as const) {
+  for (const [field, value] of [
+    ['Cpu', r.requests.cpu],
+    ['Memory', r.requests.memory],
+  ] as const) {
     if (value === undefined) continue;
     out[`resource${field}Request`] = value;
     out[`${field.toLowerCase()}Request`] = field === 'Cpu' ? quantityValue(value) : quantityValue(value) / 1e9;
   }
-  for (const [field, value] of [['Cpu', r.limits.cpu], ['Memory', r.limits.memory]] as const) {
+  for (const [field, value] of [
+    ['Cpu', r.limits.cpu],
+    ['Memory', r.limits.memory],
+  ] as const) {
     if (value === undefined) continue;
     out[`resource${field}Limit`] = value;
     out[`${field.toLowerCase()}Limit`] = field === 'Cpu' ? quantityValue(value) : quantityValue(value) / 1e9;
   }
   if (extended.includes('ephemeral-storage')) {
-    throw unsupported(pipeline, [...at, 'resources'], 'ephemeral-storage requests or limits', r.requests['ephemeral-storage'] ?? r.limits['ephemeral-storage'], 'Remove ephemeralStorage, or compile this pipeline for Argo');
+    throw unsupported(
+      pipeline,
+      [...at, 'resources'],
+      'ephemeral-storage requests or limits',
+      r.requests['ephemeral-storage'] ?? r.limits['ephemeral-storage'],
+      'Remove ephemeralStorage, or compile this pipeline for Argo',
+    );
   }
   if (extended.length > 1) {
-    throw unsupported(pipeline, [...at, 'resources'], 'more than one accelerator resource per container', extended, 'Request a single accelerator type');
+    throw unsupported(
+      pipeline,
+      [...at, 'resources'],
+      'more than one accelerator resource per container',
+      extended,
+      'Request a single accelerator type',
+    );
   }
   const [accelerator] = extended;
   if (accelerator !== undefined) {

@@ -9,10 +9,14 @@ export type Json = { [key: string]: unknown };
 /** The KFP type of a parameter: `json` is a LIST when declared or defaulted as one, else a STRUCT. */
 export function paramType(type: ParamTypeIR, port?: Pick<ParamPortIR, 'jsonShape' | 'default'>): KfpParamType {
   switch (type) {
-    case 'string': return 'STRING';
-    case 'int': return 'NUMBER_INTEGER';
-    case 'float': return 'NUMBER_DOUBLE';
-    case 'bool': return 'BOOLEAN';
+    case 'string':
+      return 'STRING';
+    case 'int':
+      return 'NUMBER_INTEGER';
+    case 'float':
+      return 'NUMBER_DOUBLE';
+    case 'bool':
+      return 'BOOLEAN';
     case 'json':
       if (port?.jsonShape) return port.jsonShape === 'list' ? 'LIST' : 'STRUCT';
       return Array.isArray(port?.default) ? 'LIST' : 'STRUCT';
@@ -27,7 +31,16 @@ export function typeOfValue(value: JsonValue): KfpParamType {
   return Array.isArray(value) ? 'LIST' : 'STRUCT';
 }
 
-const SYSTEM_KINDS = new Set(['Artifact', 'Dataset', 'Model', 'Metrics', 'ClassificationMetrics', 'SlicedClassificationMetrics', 'HTML', 'Markdown']);
+const SYSTEM_KINDS = new Set([
+  'Artifact',
+  'Dataset',
+  'Model',
+  'Metrics',
+  'ClassificationMetrics',
+  'SlicedClassificationMetrics',
+  'HTML',
+  'Markdown',
+]);
 
 /**
  * KFP's artifact type for an Argosy artifact kind: the built-in `system.*` schema titles, a

@@ -5,8 +5,19 @@ import { DslError, seg, type PathSegment } from '../../dsl/errors.ts';
  * pipeline, where the feature is used and the feature itself, so the capability matrix in
  * docs/kfp.md and the messages users see stay the same list.
  */
-export function unsupported(pipeline: string, at: readonly PathSegment[], feature: string, got: unknown, fix: string): DslError {
-  return new DslError({ path: [seg('pipeline', pipeline), ...at], problem: `Kubeflow Pipelines cannot express ${feature}`, got, fix });
+export function unsupported(
+  pipeline: string,
+  at: readonly PathSegment[],
+  feature: string,
+  got: unknown,
+  fix: string,
+): DslError {
+  return new DslError({
+    path: [seg('pipeline', pipeline), ...at],
+    problem: `Kubeflow Pipelines cannot express ${feature}`,
+    got,
+    fix,
+  });
 }
 
 /** Thrown for IR this backend does not know yet (a node, value or implementation kind added later). */

@@ -17,13 +17,25 @@ function workflowRules(d: DeploymentIR): RoleRule[] {
   const e = onlineStrategy(d);
   const inPlace = e.kind === 'canary' || e.kind === 'blueGreen';
   const owned: RoleRule = inPlace
-    ? { apiGroup: 'serving.kserve.io', resource: 'inferenceservices', verbs: ['get', 'patch'], resourceNames: [d.names.workload] }
-    : { apiGroup: 'networking.istio.io', resource: 'virtualservices', verbs: ['get', 'patch'], resourceNames: [d.names.virtualService as string] };
+    ? {
+        apiGroup: 'serving.kserve.io',
+        resource: 'inferenceservices',
+        verbs: ['get', 'patch'],
+        resourceNames: [d.names.workload],
+      }
+    : {
+        apiGroup: 'networking.istio.io',
+        resource: 'virtualservices',
+        verbs: ['get', 'patch'],
+        resourceNames: [d.names.virtualService as string],
+      };
   const measured = inPlace ? [] : Object.values(d.names.inferenceServices);
   const analyses = d.names.trigger !== undefined && Object.keys(d.names.analysisTemplates).length > 0;
   return [
     owned,
-    ...(measured.length ? [{ apiGroup: 'serving.kserve.io', resource: 'inferenceservices', verbs: ['get'], resourceNames: measured }] : []),
+    ...(measured.length
+      ? [{ apiGroup: 'serving.kserve.io', resource: 'inferenceservices', verbs: ['get'], resourceNames: measured }]
+      : []),
     // The executor creates a run, then polls it with GETs until a verdict (no list/watch).
     ...(analyses ? [{ apiGroup: 'argoproj.io', resource: 'analysisruns', verbs: ['create', 'get'] }] : []),
     // The Argo executor reports each step's outcome through WorkflowTaskResults.
@@ -43,7 +55,12 @@ function previewService(ctx: RenderContext, d: DeploymentIR): void {
   if (!name || e.kind !== 'blueGreen' || !e.candidate?.version) return;
   const ns = ctx.env.namespace;
   if (!ns) {
-    throw new DslError({ path: [seg('environment', ctx.env.name), seg('deployment', d.name)], problem: 'a KServe blue/green preview Service is a DNS alias of the candidate predictor and needs the namespace', got: undefined, fix: "Give the environment a namespace: environment('staging', { namespace: 'ml-staging' })" });
+    throw new DslError({
+      path: [seg('environment', ctx.env.name), seg('deployment', d.name)],
+      problem: 'a KServe blue/green preview Service is a DNS alias of the candidate predictor and needs the namespace',
+      got: undefined,
+      fix: "Give the environment a namespace: environment('staging', { namespace: 'ml-staging' })",
+    });
   }
   const target = d.names.predictorServices?.byName[e.candidate.version] as string;
   externalNameService(ctx.chart, { name, namespace: ns, labels: d.labels }, `${target}.${ns}.svc.cluster.local`);
@@ -68,7 +85,8 @@ export const kserveTarget: Target = {
       previewService(ctx, d);
       const wf = promotionWorkflow(d, s, namespace);
       if (wf) addObject(ctx.chart, wf);
-      for (const hook of [handoverHook(d, s, namespace), triggerHook(d, namespace)]) if (hook) addObject(ctx.chart, hook);
+      for (const hook of [handoverHook(d, s, namespace), triggerHook(d, namespace)])
+        if (hook) addObject(ctx.chart, hook);
       const account = d.names.workflow;
       if (account) {
         const meta = { name: account, namespace, labels: d.labels };

@@ -8,7 +8,11 @@ import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 export const KSERVE_API_VERSION = 'serving.kserve.io/v1beta1';
 
 /** `predictor.model`: always the generic `modelFormat` form, never a legacy framework key. */
-function model(s: KServeServingIR, v: ModelVersionIR | undefined, extraArgs: readonly string[] = []): Record<string, unknown> {
+function model(
+  s: KServeServingIR,
+  v: ModelVersionIR | undefined,
+  extraArgs: readonly string[] = [],
+): Record<string, unknown> {
   const args = [...(v?.args ?? s.args), ...extraArgs];
   const env = mergeEnv(s.env, v?.env);
   const runtime = v?.runtime ?? s.runtime;
@@ -64,7 +68,15 @@ function transformer(s: KServeServingIR): Record<string, unknown> {
   };
 }
 
-function isvc(d: DeploymentIR, name: string, s: KServeServingIR, spec: Record<string, unknown>, version: string | undefined, extraAnnotations: Record<string, string>, namespace: string | undefined): ObjectSpec {
+function isvc(
+  d: DeploymentIR,
+  name: string,
+  s: KServeServingIR,
+  spec: Record<string, unknown>,
+  version: string | undefined,
+  extraAnnotations: Record<string, string>,
+  namespace: string | undefined,
+): ObjectSpec {
   const annotations = {
     // Always explicit: the cluster default differs between installs (Serverless vs Standard).
     'serving.kserve.io/deploymentMode': s.deploymentMode,
@@ -76,7 +88,12 @@ function isvc(d: DeploymentIR, name: string, s: KServeServingIR, spec: Record<st
   return {
     apiVersion: KSERVE_API_VERSION,
     kind: 'InferenceService',
-    metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...d.labels, ...(version ? { 'app.kubernetes.io/version': version } : {}) }, annotations },
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      labels: { ...d.labels, ...(version ? { 'app.kubernetes.io/version': version } : {}) },
+      annotations,
+    },
     spec,
   };
 }
@@ -92,23 +109,74 @@ export function inferenceServices(d: DeploymentIR, s: KServeServingIR, namespace
   const e = onlineStrategy(d);
   if (e.kind === 'canary' && s.deploymentMode === 'Knative') {
     const predictor = { ...scaling(s), ...podFields(s), model: model(s, e.candidate), canaryTrafficPercent: 0 };
-    return [isvc(d, d.names.workload, s, { predictor, ...transformer(s) }, e.candidate?.version ?? s.version, { 'serving.kserve.io/enable-tag-routing': 'true' }, namespace)];
+    return [
+      isvc(
+        d,
+        d.names.workload,
+        s,
+        { predictor, ...transformer(s) },
+        e.candidate?.version ?? s.version,
+        { 'serving.kserve.io/enable-tag-routing': 'true' },
+        namespace,
+      ),
+    ];
   }
   if (e.kind === 'canary' || e.kind === 'blueGreen') {
     const c = e.candidate;
-    const predictor = { ...(d.names.namedPredictor ? { name: d.names.namedPredictor } : {}), ...scaling(s), ...podFields(s), model: model(s, undefined) };
+    const predictor = {
+      ...(d.names.namedPredictor ? { name: d.names.namedPredictor } : {}),
+      ...scaling(s),
+      ...podFields(s),
+      model: model(s, undefined),
+    };
     // Canary entries take no autoscaling fields; a dark launch pins replicas so the candidate runs at 0 %.
-    const canaryEntry = c && { trafficPercent: 0, predictor: { name: c.version, ...(e.kind === 'blueGreen' ? { minReplicas: s.minReplicas } : {}), ...podFields(s), model: model(s, c) } };
-    return [isvc(d, d.names.workload, s, { predictor, ...transformer(s), ...(canaryEntry ? { canary: [canaryEntry] } : {}) }, s.version, {}, namespace)];
+    const canaryEntry = c && {
+      trafficPercent: 0,
+      predictor: {
+        name: c.version,
+        ...(e.kind === 'blueGreen' ? { minReplicas: s.minReplicas } : {}),
+        ...podFields(s),
+        model: model(s, c),
+      },
+    };
+    return [
+      isvc(
+        d,
+        d.names.workload,
+        s,
+        { predictor, ...transformer(s), ...(canaryEntry ? { canary: [canaryEntry] } : {}) },
+        s.version,
+        {},
+        namespace,
+      ),
+    ];
   }
-  const primary = isvc(d, d.names.workload, s, { predictor: { ...scaling(s), ...podFields(s), model: model(s, undefined) }, ...transformer(s) }, s.version, {}, namespace);
+  const primary = isvc(
+    d,
+    d.names.workload,
+    s,
+    { predictor: { ...scaling(s), ...podFields(s), model: model(s, undefined) }, ...transformer(s) },
+    s.version,
+    {},
+    namespace,
+  );
   const nameArg = s.modelNameArg ? [`${s.modelNameArg}=${d.name}`] : [];
   const arms: [string, ModelVersionIR | undefined][] =
-    e.kind === 'shadow' ? e.challengers.map((c) => [c.name, c.model]) : e.variants.filter((v) => v.name !== e.primary).map((v) => [v.name, v.model]);
+    e.kind === 'shadow'
+      ? e.challengers.map((c) => [c.name, c.model])
+      : e.variants.filter((v) => v.name !== e.primary).map((v) => [v.name, v.model]);
   return [
     primary,
     ...arms.map(([arm, v]) =>
-      isvc(d, d.names.inferenceServices[arm] as string, s, { predictor: { ...scaling(s), ...podFields(s), model: model(s, v, nameArg) }, ...transformer(s) }, v?.version, { 'argosy.dev/arm': arm }, namespace),
+      isvc(
+        d,
+        d.names.inferenceServices[arm] as string,
+        s,
+        { predictor: { ...scaling(s), ...podFields(s), model: model(s, v, nameArg) }, ...transformer(s) },
+        v?.version,
+        { 'argosy.dev/arm': arm },
+        namespace,
+      ),
     ),
   ];
 }

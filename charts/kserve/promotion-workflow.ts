@@ -1,4 +1,15 @@
-import type { AbTestIR, AnalysisIR, AnalysisRole, BlueGreenIR, CanaryIR, DeploymentIR, KServeServingIR, ModelVersionIR, RecorderIR, ShadowIR } from '../../dsl/ir/index.ts';
+import type {
+  AbTestIR,
+  AnalysisIR,
+  AnalysisRole,
+  BlueGreenIR,
+  CanaryIR,
+  DeploymentIR,
+  KServeServingIR,
+  ModelVersionIR,
+  RecorderIR,
+  ShadowIR,
+} from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
 import { abDecisionAnalysis } from '../argo-rollouts/analysis-template.ts';
 import { plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
@@ -7,12 +18,18 @@ import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import { containerSecurity, RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { candidateId, VERDICT_JSONPATH, VERDICT_POINTER } from './verdict.ts';
-import { inferenceServiceRef, ISVC_RESOURCE, PERCENT, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
+import {
+  inferenceServiceRef,
+  ISVC_RESOURCE,
+  PERCENT,
+  WorkflowBuilder,
+  type PatchOp,
+  type WfStep,
+} from './workflow-steps.ts';
 
 const VS = 'virtualservice.networking.istio.io';
 /** Deadline margin on top of the worst case of every wait, window and approval. */
 const MARGIN_SECONDS = 3600;
-
 
 /** What the workflow changes, with the guard that it is still the object it was written for. */
 interface Target {
@@ -29,28 +46,63 @@ const REVISION = { input: 'revision', value: '{{steps.revision.outputs.parameter
  * One AnalysisRun per arm. Step names are unique per workflow (`stepSuffix`); the template is
  * shared unless the analysis differs per call (`templateSuffix`, e.g. per-step windows).
  */
-function analyses(b: WorkflowBuilder, d: DeploymentIR, role: AnalysisRole, a: AnalysisIR, stepSuffix = '', templateSuffix = ''): WfStep[] {
+function analyses(
+  b: WorkflowBuilder,
+  d: DeploymentIR,
+  role: AnalysisRole,
+  a: AnalysisIR,
+  stepSuffix = '',
+  templateSuffix = '',
+): WfStep[] {
   const knative = d.serving.kind === 'kserve' && d.serving.deploymentMode === 'Knative';
-  return (d.names.analysisArgs[role] ?? []).map((arm) => b.analyze(`${role}-${arm.arm}${stepSuffix}`, `analyze-${role}-${arm.arm}${templateSuffix}`, role, a, arm, knative ? REVISION : undefined));
+  return (d.names.analysisArgs[role] ?? []).map((arm) =>
+    b.analyze(
+      `${role}-${arm.arm}${stepSuffix}`,
+      `analyze-${role}-${arm.arm}${templateSuffix}`,
+      role,
+      a,
+      arm,
+      knative ? REVISION : undefined,
+    ),
+  );
 }
 
 function offlineGate(b: WorkflowBuilder, d: DeploymentIR): void {
-  if (d.strategy.kind === 'championChallenger' && d.strategy.offlineGate.verify) b.then(...analyses(b, d, 'offline-gate', d.strategy.offlineGate.verify));
+  if (d.strategy.kind === 'championChallenger' && d.strategy.offlineGate.verify)
+    b.then(...analyses(b, d, 'offline-gate', d.strategy.offlineGate.verify));
 }
 
 const guardOf = (s: KServeServingIR, candidate: string | undefined): PatchOp =>
-  s.deploymentMode === 'Knative' ? { op: 'test', path: '/spec/predictor/model/storageUri', value: candidate } : { op: 'test', path: '/spec/canary/0/predictor/name', value: candidate };
-const trafficPath = (s: KServeServingIR): string => (s.deploymentMode === 'Knative' ? '/spec/predictor/canaryTrafficPercent' : '/spec/canary/0/trafficPercent');
+  s.deploymentMode === 'Knative'
+    ? { op: 'test', path: '/spec/predictor/model/storageUri', value: candidate }
+    : { op: 'test', path: '/spec/canary/0/predictor/name', value: candidate };
+const trafficPath = (s: KServeServingIR): string =>
+  s.deploymentMode === 'Knative' ? '/spec/predictor/canaryTrafficPercent' : '/spec/canary/0/trafficPercent';
 const percent = (p: number) => ({ parameters: [{ name: 'percent', value: String(p) }] });
 
 /** Waits until the candidate's pods serve: Standard reads the canary status, Knative the revision. */
-function ready(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, version: string | undefined, stepName: string): WfStep {
+function ready(
+  b: WorkflowBuilder,
+  d: DeploymentIR,
+  s: KServeServingIR,
+  version: string | undefined,
+  stepName: string,
+): WfStep {
   const isvc = inferenceServiceRef(d.names.workload);
   if (s.deploymentMode === 'Knative') {
-    const t = b.get('wait-revision-ready', isvc, { inputs: ['revision'], condition: 'status.components.predictor.latestReadyRevision == {{inputs.parameters.revision}}' });
-    return b.waitStep({ name: stepName, template: t, arguments: { parameters: [{ name: 'revision', value: REVISION.value }] } });
+    const t = b.get('wait-revision-ready', isvc, {
+      inputs: ['revision'],
+      condition: 'status.components.predictor.latestReadyRevision == {{inputs.parameters.revision}}',
+    });
+    return b.waitStep({
+      name: stepName,
+      template: t,
+      arguments: { parameters: [{ name: 'revision', value: REVISION.value }] },
+    });
   }
-  const t = b.get('wait-canary-ready', isvc, { condition: `status.canaryStatuses.0.name == ${version}, status.canaryStatuses.0.ready == true` });
+  const t = b.get('wait-canary-ready', isvc, {
+    condition: `status.canaryStatuses.0.name == ${version}, status.canaryStatuses.0.ready == true`,
+  });
   return b.waitStep({ name: stepName, template: t });
 }
 
@@ -59,9 +111,20 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
   const guardValue = knative ? (c.candidate?.storageUri ?? s.storageUri) : c.candidate?.version;
   const guard = guardOf(s, guardValue);
   // `add` also works on a field a Knative promotion removed.
-  const setTraffic = b.patch('set-traffic', ISVC_RESOURCE, d.names.workload, [guard, { op: 'add', path: trafficPath(s), value: PERCENT }], true);
+  const setTraffic = b.patch(
+    'set-traffic',
+    ISVC_RESOURCE,
+    d.names.workload,
+    [guard, { op: 'add', path: trafficPath(s), value: PERCENT }],
+    true,
+  );
   if (knative) {
-    b.then({ name: 'revision', template: b.get('read-revision', inferenceServiceRef(d.names.workload), { outputs: { revision: '{.status.components.predictor.latestCreatedRevision}' } }) });
+    b.then({
+      name: 'revision',
+      template: b.get('read-revision', inferenceServiceRef(d.names.workload), {
+        outputs: { revision: '{.status.components.predictor.latestCreatedRevision}' },
+      }),
+    });
   }
   offlineGate(b, d);
   c.steps.forEach((step, i) => {
@@ -88,15 +151,26 @@ function canarySteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, c:
   });
   // Knative promotes by dropping canaryTrafficPercent: the latest revision becomes the rolled-out one.
   // Standard: the candidate takes 100 % from its canary entry; git folds it into the predictor.
-  const promote = knative ? [guard, { op: 'remove', path: trafficPath(s) }] : [guard, { op: 'add', path: trafficPath(s), value: 100 }];
-  b.then({ name: 'promote', template: b.patch('promote', ISVC_RESOURCE, d.names.workload, [...promote, verdictOp(d)], false) });
+  const promote = knative
+    ? [guard, { op: 'remove', path: trafficPath(s) }]
+    : [guard, { op: 'add', path: trafficPath(s), value: 100 }];
+  b.then({
+    name: 'promote',
+    template: b.patch('promote', ISVC_RESOURCE, d.names.workload, [...promote, verdictOp(d)], false),
+  });
   recordPromotion(b, d, s, c.candidate, c.recordPromotion);
   return [guard, { op: 'add', path: trafficPath(s), value: 0 }];
 }
 
 function blueGreenSteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, g: BlueGreenIR): PatchOp[] {
   const guard = guardOf(s, g.candidate?.version);
-  const setTraffic = b.patch('set-traffic', ISVC_RESOURCE, d.names.workload, [guard, { op: 'add', path: trafficPath(s), value: PERCENT }], true);
+  const setTraffic = b.patch(
+    'set-traffic',
+    ISVC_RESOURCE,
+    d.names.workload,
+    [guard, { op: 'add', path: trafficPath(s), value: PERCENT }],
+    true,
+  );
   b.then(ready(b, d, s, g.candidate?.version, 'ready'));
   if (g.prePromotionAnalysis) b.then(...analyses(b, d, 'pre-promotion', g.prePromotionAnalysis));
   if (!g.autoPromote) b.then(b.approve('approve'));
@@ -111,7 +185,13 @@ function blueGreenSteps(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR,
  * The user's recorder of a promotion in git, after the switch. Its failure is shown on the node
  * but does not fail the run: the model passed its gates, only the fold must then be done by hand.
  */
-function recordPromotion(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR, candidate: ModelVersionIR | undefined, r: RecorderIR | undefined): void {
+function recordPromotion(
+  b: WorkflowBuilder,
+  d: DeploymentIR,
+  s: KServeServingIR,
+  candidate: ModelVersionIR | undefined,
+  r: RecorderIR | undefined,
+): void {
   if (!r) return;
   const facts = [
     { name: 'ARGOSY_DEPLOYMENT', value: d.name },
@@ -135,7 +215,12 @@ function recordPromotion(b: WorkflowBuilder, d: DeploymentIR, s: KServeServingIR
 /** Shadow challengers and A/B arms are InferenceServices of their own: measure them once they serve. */
 function armsReady(b: WorkflowBuilder, d: DeploymentIR): void {
   const steps = Object.entries(d.names.inferenceServices).map(([arm, isvc]) =>
-    b.waitStep({ name: `ready-${arm}`, template: b.get(`wait-${arm}-ready`, inferenceServiceRef(isvc), { condition: 'status.modelStatus.transitionStatus == UpToDate' }) }),
+    b.waitStep({
+      name: `ready-${arm}`,
+      template: b.get(`wait-${arm}-ready`, inferenceServiceRef(isvc), {
+        condition: 'status.modelStatus.transitionStatus == UpToDate',
+      }),
+    }),
   );
   b.then(...steps);
 }
@@ -149,7 +234,10 @@ function shadowSteps(b: WorkflowBuilder, d: DeploymentIR, s: ShadowIR): PatchOp[
     b.then(...analyses(b, d, 'shadow', w.analysis));
   }
   b.then(recordVerdict(b, { resource: VS, name: d.names.virtualService as string }, d));
-  const ops = s.challengers.length === 1 ? [{ op: 'replace', path: '/spec/http/0/mirrorPercentage/value', value: 0 }] : s.challengers.map((_, i) => ({ op: 'replace', path: `/spec/http/0/mirrors/${i}/percentage/value`, value: 0 }));
+  const ops =
+    s.challengers.length === 1
+      ? [{ op: 'replace', path: '/spec/http/0/mirrorPercentage/value', value: 0 }]
+      : s.challengers.map((_, i) => ({ op: 'replace', path: `/spec/http/0/mirrors/${i}/percentage/value`, value: 0 }));
   return [{ op: 'test', path: '/spec/http/0/name', value: 'primary' }, ...ops];
 }
 
@@ -159,7 +247,11 @@ function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): PatchOp[] {
   const decision = analyses(b, d, 'ab-test', abDecisionAnalysis(ab));
   if (ab.analysis) {
     const w = windowed(ab.analysis, ab.durationSeconds);
-    if (w.waitFirst) b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(...analyses(b, d, 'guardrails', w.analysis), ...decision);
+    if (w.waitFirst)
+      b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(
+        ...analyses(b, d, 'guardrails', w.analysis),
+        ...decision,
+      );
     else b.then(...analyses(b, d, 'guardrails', w.analysis)).then(...decision);
   } else {
     b.then(b.wait('run-test', ab.duration, ab.durationSeconds)).then(...decision);
@@ -168,7 +260,11 @@ function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): PatchOp[] {
   // Route 0: [primary, candidate] for weights; the cohort route [candidate, primary] for header/cookie.
   const [toPrimary, toCandidate] = ab.assignBy.kind === 'weight' ? [0, 1] : [1, 0];
   return [
-    { op: 'test', path: `/spec/http/0/route/${toCandidate}/destination/host`, value: d.names.predictorServices?.byName[ab.variants.find((v) => v.name !== ab.primary)?.name ?? ''] },
+    {
+      op: 'test',
+      path: `/spec/http/0/route/${toCandidate}/destination/host`,
+      value: d.names.predictorServices?.byName[ab.variants.find((v) => v.name !== ab.primary)?.name ?? ''],
+    },
     { op: 'replace', path: `/spec/http/0/route/${toPrimary}/weight`, value: 100 },
     { op: 'replace', path: `/spec/http/0/route/${toCandidate}/weight`, value: 0 },
   ];
@@ -176,7 +272,11 @@ function abSteps(b: WorkflowBuilder, d: DeploymentIR, ab: AbTestIR): PatchOp[] {
 
 const verdictOp = (d: DeploymentIR): PatchOp => ({ op: 'add', path: VERDICT_POINTER, value: candidateId(d) });
 
-function recordVerdict(b: WorkflowBuilder, t: { readonly resource: string; readonly name: string }, d: DeploymentIR): WfStep {
+function recordVerdict(
+  b: WorkflowBuilder,
+  t: { readonly resource: string; readonly name: string },
+  d: DeploymentIR,
+): WfStep {
   return { name: 'record-verdict', template: b.patch('record-verdict', t.resource, t.name, [verdictOp(d)], false) };
 }
 
@@ -184,7 +284,12 @@ function ownedObject(d: DeploymentIR): Target {
   const e = onlineStrategy(d);
   return e.kind === 'canary' || e.kind === 'blueGreen'
     ? { resource: ISVC_RESOURCE, ...inferenceServiceRef(d.names.workload) }
-    : { resource: VS, name: d.names.virtualService as string, apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' };
+    : {
+        resource: VS,
+        name: d.names.virtualService as string,
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+      };
 }
 
 /** The first step of every promotion workflow: it reads the verdict annotation (argosy graph draws it by this name). */
@@ -199,23 +304,46 @@ export const VERDICT_CHECK_STEP = 'check';
  * submit it after every sync; a mutex keeps two runs from overlapping, and the deadline (every
  * wait, window and approval, plus a margin) rolls back a run nobody finishes.
  */
-export function promotionWorkflow(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec | undefined {
+export function promotionWorkflow(
+  d: DeploymentIR,
+  s: KServeServingIR,
+  namespace: string | undefined,
+): ObjectSpec | undefined {
   const name = d.names.workflow;
   if (!name || !d.names.trigger) return undefined;
   const b = new WorkflowBuilder(d);
   const e = onlineStrategy(d);
   const owned = ownedObject(d);
-  const rollbackOps = e.kind === 'canary' ? canarySteps(b, d, s, e) : e.kind === 'blueGreen' ? blueGreenSteps(b, d, s, e) : e.kind === 'shadow' ? shadowSteps(b, d, e) : abSteps(b, d, e);
+  const rollbackOps =
+    e.kind === 'canary'
+      ? canarySteps(b, d, s, e)
+      : e.kind === 'blueGreen'
+        ? blueGreenSteps(b, d, s, e)
+        : e.kind === 'shadow'
+          ? shadowSteps(b, d, e)
+          : abSteps(b, d, e);
   const rollback = b.patch('rollback', owned.resource, owned.name, [...rollbackOps, verdictOp(d)], false);
   const check = b.get('read-verdict', owned, { outputs: { decided: VERDICT_JSONPATH } });
   const id = candidateId(d);
   const templates = [
     {
       name: 'main',
-      steps: [[{ name: VERDICT_CHECK_STEP, template: check }], [{ name: 'run', template: 'run', when: `'{{steps.${VERDICT_CHECK_STEP}.outputs.parameters.decided}}' != '${id}'` }]],
+      steps: [
+        [{ name: VERDICT_CHECK_STEP, template: check }],
+        [
+          {
+            name: 'run',
+            template: 'run',
+            when: `'{{steps.${VERDICT_CHECK_STEP}.outputs.parameters.decided}}' != '${id}'`,
+          },
+        ],
+      ],
     },
     { name: 'run', steps: b.groups },
-    { name: 'exit-handler', steps: [[{ name: 'rollback', template: rollback, when: '{{workflow.status}} != Succeeded' }]] },
+    {
+      name: 'exit-handler',
+      steps: [[{ name: 'rollback', template: rollback, when: '{{workflow.status}} != Succeeded' }]],
+    },
     ...b.templates.values(),
   ];
   return {

@@ -5,14 +5,25 @@ import { synthesize } from '../../synth/engine.ts';
 
 type Json = Record<string, unknown>;
 type Op = { op: 'test' | 'add' | 'replace' | 'remove'; path: string; value?: unknown };
-type Template = { name: string; steps?: { name: string; template: string; when?: string }[][]; resource?: { action: string; manifest: string; successCondition?: string } };
-type Hook = { kind: string; metadata: { generateName?: string; annotations: Record<string, string> }; spec: { serviceAccountName: string; templates: Template[] } };
+type Template = {
+  name: string;
+  steps?: { name: string; template: string; when?: string }[][];
+  resource?: { action: string; manifest: string; successCondition?: string };
+};
+type Hook = {
+  kind: string;
+  metadata: { generateName?: string; annotations: Record<string, string> };
+  spec: { serviceAccountName: string; templates: Template[] };
+};
 
 /** RFC 6902 on plain JSON, enough for the hooks' patches: a failed `test` rejects the whole patch. */
 function applyPatch(doc: Json, ops: readonly Op[]): Json | undefined {
   const out = structuredClone(doc);
   for (const o of ops) {
-    const keys = o.path.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = o.path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = keys.pop() as string;
     let parent: Json | unknown[] | undefined = out;
     for (const k of keys) parent = (parent as Json | undefined)?.[k] as Json | undefined;
@@ -43,7 +54,9 @@ function handOver(hook: Hook, live: Json): Json {
   for (const [step] of templates.get('handover')?.steps ?? []) {
     if (!step) continue;
     // Argo's `when`: substituted, then compared as strings (bare words such as Succeeded are strings).
-    const [left, right] = (step.when ?? '').replace(/\{\{steps\.(\w+)\.status\}\}/g, (_, s: string) => status[s] ?? '').split(' != ');
+    const [left, right] = (step.when ?? '')
+      .replace(/\{\{steps\.(\w+)\.status\}\}/g, (_, s: string) => status[s] ?? '')
+      .split(' != ');
     if (step.when && left === right) continue;
     const t = templates.get(step.template)?.resource;
     if (t?.action === 'get') {
@@ -57,15 +70,35 @@ function handOver(hook: Hook, live: Json): Json {
   return current;
 }
 
-const churn = (version: string, uri: string, mode: 'Standard' | 'Knative' = 'Standard') => kserve({ format: 'xgboost', storageUri: uri, ...(mode === 'Standard' ? { version } : {}), deploymentMode: mode, minReplicas: 2 });
+const churn = (version: string, uri: string, mode: 'Standard' | 'Knative' = 'Standard') =>
+  kserve({
+    format: 'xgboost',
+    storageUri: uri,
+    ...(mode === 'Standard' ? { version } : {}),
+    deploymentMode: mode,
+    minReplicas: 2,
+  });
 function synth(serving: ReturnType<typeof churn>, candidate?: { version?: string; storageUri: string }) {
-  const d = modelDeployment('churn', { serving, strategy: canary({ ...(candidate ? { candidate } : {}), steps: [{ weight: 10, pause: '10m' }] }) });
-  const docs = synthesize(project('p', { environments: [environment('production', { namespace: 'ml' })], apps: [app('a', { deployments: [d] })] })).files.flatMap((f) => f.documents as Json[]);
+  const d = modelDeployment('churn', {
+    serving,
+    strategy: canary({ ...(candidate ? { candidate } : {}), steps: [{ weight: 10, pause: '10m' }] }),
+  });
+  const docs = synthesize(
+    project('p', {
+      environments: [environment('production', { namespace: 'ml' })],
+      apps: [app('a', { deployments: [d] })],
+    }),
+  ).files.flatMap((f) => f.documents as Json[]);
   const isvc = docs.find((o) => o.kind === 'InferenceService') as Json;
   const hooks = docs.filter((o) => o.kind === 'Workflow') as unknown as Hook[];
-  return { isvc, handover: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'Sync'), trigger: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'PostSync') };
+  return {
+    isvc,
+    handover: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'Sync'),
+    trigger: hooks.find((h) => h.metadata.annotations['argocd.argoproj.io/hook'] === 'PostSync'),
+  };
 }
-const specOf = (o: Json | undefined) => o?.spec as { predictor: Json; canary?: { trafficPercent: number; predictor: Json }[] };
+const specOf = (o: Json | undefined) =>
+  o?.spec as { predictor: Json; canary?: { trafficPercent: number; predictor: Json }[] };
 
 describe('Argo CD sync hooks of KServe canaries', () => {
   const v42 = 's3://m/churn/v42';
@@ -74,7 +107,12 @@ describe('Argo CD sync hooks of KServe canaries', () => {
   const running = synth(churn('v42', v42), { version: 'v43', storageUri: v43 });
 
   it('GIVEN the promoted canary is folded into serving in git WHEN the hand-over runs THEN KServe gets the predictor and an empty canary list in one update', () => {
-    const live = { spec: { predictor: specOf(running.isvc).predictor, canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 100 }] } };
+    const live = {
+      spec: {
+        predictor: specOf(running.isvc).predictor,
+        canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 100 }],
+      },
+    };
     const folded = synth(churn('v43', v43));
     const after = specOf(handOver(folded.handover as Hook, live));
     expect(after.canary).toBeUndefined();
@@ -82,12 +120,22 @@ describe('Argo CD sync hooks of KServe canaries', () => {
   });
 
   it('GIVEN a run in progress for the candidate git names WHEN the hand-over runs THEN the live traffic is left alone', () => {
-    const live = { spec: { predictor: specOf(running.isvc).predictor, canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 30 }] } };
+    const live = {
+      spec: {
+        predictor: specOf(running.isvc).predictor,
+        canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 30 }],
+      },
+    };
     expect(handOver(running.handover as Hook, live)).toEqual(live);
   });
 
   it('GIVEN a rolled-back candidate replaced by a new one in git WHEN the hand-over runs THEN the new candidate is staged at 0 %', () => {
-    const live = { spec: { predictor: specOf(running.isvc).predictor, canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 0 }] } };
+    const live = {
+      spec: {
+        predictor: specOf(running.isvc).predictor,
+        canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 0 }],
+      },
+    };
     const next = synth(churn('v42', v42), { version: 'v44', storageUri: v44 });
     const after = specOf(handOver(next.handover as Hook, live));
     expect(after.canary).toEqual(specOf(next.isvc).canary);
@@ -95,13 +143,26 @@ describe('Argo CD sync hooks of KServe canaries', () => {
   });
 
   it('GIVEN a candidate dropped from git WHEN the hand-over runs THEN its leftover entry is removed', () => {
-    const live = { spec: { predictor: specOf(running.isvc).predictor, canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 0 }] } };
+    const live = {
+      spec: {
+        predictor: specOf(running.isvc).predictor,
+        canary: [{ ...specOf(running.isvc).canary?.[0], trafficPercent: 0 }],
+      },
+    };
     expect(specOf(handOver(synth(churn('v42', v42)).handover as Hook, live)).canary).toBeUndefined();
   });
 
   it('GIVEN a Knative model promoted at 100 % WHEN git introduces the next candidate THEN the hand-over switches the model and pins it at 0 % together', () => {
     const next = synth(churn('', v42, 'Knative'), { storageUri: v43 });
-    const live = { spec: { predictor: { ...specOf(next.isvc).predictor, model: { ...(specOf(next.isvc).predictor.model as Json), storageUri: v42 }, canaryTrafficPercent: undefined } } };
+    const live = {
+      spec: {
+        predictor: {
+          ...specOf(next.isvc).predictor,
+          model: { ...(specOf(next.isvc).predictor.model as Json), storageUri: v42 },
+          canaryTrafficPercent: undefined,
+        },
+      },
+    };
     const after = specOf(handOver(next.handover as Hook, JSON.parse(JSON.stringify(live)) as Json));
     expect(after.predictor).toMatchObject({ canaryTrafficPercent: 0, model: { storageUri: v43 } });
     // The same sync again (run in progress) changes nothing.
@@ -110,7 +171,10 @@ describe('Argo CD sync hooks of KServe canaries', () => {
   });
 
   it('GIVEN the hand-over WHEN synthesized THEN it runs in the sync after its account (wave -2) and before the InferenceService (wave 0)', () => {
-    expect(running.handover?.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/sync-wave': '-1' });
+    expect(running.handover?.metadata.annotations).toMatchObject({
+      'argocd.argoproj.io/hook': 'Sync',
+      'argocd.argoproj.io/sync-wave': '-1',
+    });
     expect(running.handover?.spec.serviceAccountName).toBe('churn-promote');
   });
 

@@ -7,7 +7,16 @@ import { inferenceServices } from './inference-service.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
-function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync', account: string, namespace: string | undefined, description: string, entry: string, templates: readonly Record<string, unknown>[]): ObjectSpec<ObjectMetadata> {
+function hookWorkflow(
+  d: DeploymentIR,
+  prefix: string,
+  phase: 'Sync' | 'PostSync',
+  account: string,
+  namespace: string | undefined,
+  description: string,
+  entry: string,
+  templates: readonly Record<string, unknown>[],
+): ObjectSpec<ObjectMetadata> {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -37,7 +46,12 @@ function hookWorkflow(d: DeploymentIR, prefix: string, phase: 'Sync' | 'PostSync
 
 /** A guarded JSON patch that is a no-op when its `test` fails (the state it hands over is not there). */
 function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly PatchOp[], when?: string): WfStep {
-  return { name, template: b.patch(name, ISVC_RESOURCE, isvc, ops, false), continueOn: { failed: true, error: true }, ...(when ? { when } : {}) };
+  return {
+    name,
+    template: b.patch(name, ISVC_RESOURCE, isvc, ops, false),
+    continueOn: { failed: true, error: true },
+    ...(when ? { when } : {}),
+  };
 }
 
 /**
@@ -57,34 +71,71 @@ function guarded(b: WorkflowBuilder, name: string, isvc: string, ops: readonly P
  * - stage (Knative): the live model is still the one git serves: switch to git's model and pin
  *   it at 0 % in one update, so the new revision starts without traffic.
  */
-export function handoverHook(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
+export function handoverHook(
+  d: DeploymentIR,
+  s: KServeServingIR,
+  namespace: string | undefined,
+): ObjectSpec<ObjectMetadata> | undefined {
   const prefix = d.names.handover;
   const account = d.names.workflow;
   const e = onlineStrategy(d);
   if (!prefix || !account || (e.kind !== 'canary' && e.kind !== 'blueGreen')) return undefined;
   const b = new WorkflowBuilder(d);
   const isvc = d.names.workload;
-  const spec = (inferenceServices(d, s, namespace)[0]?.spec ?? {}) as { predictor: Record<string, unknown>; canary?: unknown[] };
+  const spec = (inferenceServices(d, s, namespace)[0]?.spec ?? {}) as {
+    predictor: Record<string, unknown>;
+    canary?: unknown[];
+  };
   const servingUri = { op: 'test', path: '/spec/predictor/model/storageUri', value: s.storageUri };
   if (s.deploymentMode === 'Knative') {
     if (!e.candidate) return undefined;
-    b.then(guarded(b, 'stage', isvc, [servingUri, { op: 'replace', path: '/spec/predictor/model', value: spec.predictor.model }, { op: 'add', path: '/spec/predictor/canaryTrafficPercent', value: 0 }]));
+    b.then(
+      guarded(b, 'stage', isvc, [
+        servingUri,
+        { op: 'replace', path: '/spec/predictor/model', value: spec.predictor.model },
+        { op: 'add', path: '/spec/predictor/canaryTrafficPercent', value: 0 },
+      ]),
+    );
   } else {
     const served = d.names.namedPredictor;
-    if (served) b.then(guarded(b, 'adopt', isvc, [{ op: 'test', path: '/spec/canary/0/predictor/name', value: served }, { op: 'replace', path: '/spec/predictor', value: spec.predictor }, { op: 'remove', path: '/spec/canary' }]));
+    if (served)
+      b.then(
+        guarded(b, 'adopt', isvc, [
+          { op: 'test', path: '/spec/canary/0/predictor/name', value: served },
+          { op: 'replace', path: '/spec/predictor', value: spec.predictor },
+          { op: 'remove', path: '/spec/canary' },
+        ]),
+      );
     const candidate = e.candidate?.version;
     if (candidate && spec.canary) {
-      const probe = b.get('probe', inferenceServiceRef(isvc), { condition: `spec.canary.0.predictor.name == ${candidate}`, failure: `spec.canary.0.predictor.name != ${candidate}` });
+      const probe = b.get('probe', inferenceServiceRef(isvc), {
+        condition: `spec.canary.0.predictor.name == ${candidate}`,
+        failure: `spec.canary.0.predictor.name != ${candidate}`,
+      });
       b.then({ name: 'listed', template: probe, continueOn: { failed: true, error: true } });
-      b.then(guarded(b, 'stage', isvc, [servingUri, { op: 'add', path: '/spec/canary', value: spec.canary }], '{{steps.listed.status}} != Succeeded'));
+      b.then(
+        guarded(
+          b,
+          'stage',
+          isvc,
+          [servingUri, { op: 'add', path: '/spec/canary', value: spec.canary }],
+          '{{steps.listed.status}} != Succeeded',
+        ),
+      );
     } else {
       b.then(guarded(b, 'drop', isvc, [servingUri, { op: 'remove', path: '/spec/canary' }]));
     }
   }
-  return hookWorkflow(d, prefix, 'Sync', account, namespace, `Hands the traffic of model deployment ${d.name} over between its promotion runs and git before each sync applies the InferenceService (Argo CD Sync hook, wave -1).`, 'handover', [
-    { name: 'handover', steps: b.groups },
-    ...b.templates.values(),
-  ]);
+  return hookWorkflow(
+    d,
+    prefix,
+    'Sync',
+    account,
+    namespace,
+    `Hands the traffic of model deployment ${d.name} over between its promotion runs and git before each sync applies the InferenceService (Argo CD Sync hook, wave -1).`,
+    'handover',
+    [{ name: 'handover', steps: b.groups }, ...b.templates.values()],
+  );
 }
 
 /**
@@ -104,7 +155,14 @@ export function triggerHook(d: DeploymentIR, namespace: string | undefined): Obj
     metadata: { generateName: `${template}-`, labels: { ...d.labels } },
     spec: { workflowTemplateRef: { name: template } },
   };
-  return hookWorkflow(d, name, 'PostSync', name, namespace, `Submits workflowtemplate/${template} after each sync of model deployment ${d.name} (Argo CD PostSync hook).`, 'submit', [
-    { name: 'submit', resource: { action: 'create', manifest: dump(run, { sortKeys: true, lineWidth: -1 }) } },
-  ]);
+  return hookWorkflow(
+    d,
+    name,
+    'PostSync',
+    name,
+    namespace,
+    `Submits workflowtemplate/${template} after each sync of model deployment ${d.name} (Argo CD PostSync hook).`,
+    'submit',
+    [{ name: 'submit', resource: { action: 'create', manifest: dump(run, { sortKeys: true, lineWidth: -1 }) } }],
+  );
 }

@@ -16,10 +16,9 @@ export const VERDICT_JSONPATH = `{.metadata.annotations.${VERDICT_ANNOTATION.rep
 export function candidateId(d: DeploymentIR): string {
   const e = onlineStrategy(d);
   const what =
-    e.kind === 'canary' || e.kind === 'blueGreen'
-      ? e.candidate
-      : e.kind === 'shadow'
-        ? e.challengers
-        : e.variants;
-  return `c-${createHash('sha256').update(JSON.stringify({ serving: d.serving.kind === 'kserve' ? d.serving.storageUri : '', what })).digest('hex').slice(0, 12)}`;
+    e.kind === 'canary' || e.kind === 'blueGreen' ? e.candidate : e.kind === 'shadow' ? e.challengers : e.variants;
+  return `c-${createHash('sha256')
+    .update(JSON.stringify({ serving: d.serving.kind === 'kserve' ? d.serving.storageUri : '', what }))
+    .digest('hex')
+    .slice(0, 12)}`;
 }

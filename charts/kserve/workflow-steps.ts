@@ -11,7 +11,13 @@ export const ISVC_RESOURCE = 'inferenceservice.serving.kserve.io';
 export type PatchOp = Record<string, unknown>;
 
 /** An InferenceService by name, as {@link WorkflowBuilder.get} reads it. */
-export const inferenceServiceRef = (name: string): { readonly apiVersion: string; readonly kind: string; readonly name: string } => ({ apiVersion: KSERVE_API_VERSION, kind: 'InferenceService', name });
+export const inferenceServiceRef = (
+  name: string,
+): { readonly apiVersion: string; readonly kind: string; readonly name: string } => ({
+  apiVersion: KSERVE_API_VERSION,
+  kind: 'InferenceService',
+  name,
+});
 
 /** One Argo step: a named call of a template, optionally with parameters or a condition. */
 export interface WfStep {
@@ -31,7 +37,14 @@ const WARM_UP = '60s';
 
 /** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
 function analysisSeconds(a: AnalysisIR): number {
-  return Math.max(0, ...a.metrics.map((m) => Math.ceil(m.initialDelay === undefined ? 0 : goDurationSeconds(m.initialDelay)) + (m.count ?? 1) * (m.intervalSeconds ?? 0)));
+  return Math.max(
+    0,
+    ...a.metrics.map(
+      (m) =>
+        Math.ceil(m.initialDelay === undefined ? 0 : goDurationSeconds(m.initialDelay)) +
+        (m.count ?? 1) * (m.intervalSeconds ?? 0),
+    ),
+  );
 }
 
 /**
@@ -39,7 +52,10 @@ function analysisSeconds(a: AnalysisIR): number {
  * under test has too few samples for a rate, so metrics without their own delay wait WARM_UP.
  */
 function warmedUp(a: AnalysisIR): AnalysisIR {
-  return { ...a, metrics: a.metrics.map((m): MetricIR => (m.initialDelay !== undefined ? m : { ...m, initialDelay: WARM_UP })) };
+  return {
+    ...a,
+    metrics: a.metrics.map((m): MetricIR => (m.initialDelay !== undefined ? m : { ...m, initialDelay: WARM_UP })),
+  };
 }
 
 /** Builds the templates of a promotion/evaluation workflow, each defined once by name. */
@@ -72,8 +88,14 @@ export class WorkflowBuilder {
 
   /** Waits a fixed time (Argo suspend with a duration); `seconds` is the same duration as the IR counts it. */
   wait(stepName: string, duration: string, seconds: number): WfStep {
-    this.define('wait', { inputs: { parameters: [{ name: 'duration' }] }, suspend: { duration: '{{inputs.parameters.duration}}' } });
-    return this.costs({ name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } }, seconds);
+    this.define('wait', {
+      inputs: { parameters: [{ name: 'duration' }] },
+      suspend: { duration: '{{inputs.parameters.duration}}' },
+    });
+    return this.costs(
+      { name: stepName, template: 'wait', arguments: { parameters: [{ name: 'duration', value: duration }] } },
+      seconds,
+    );
   }
 
   /** Waits for a human: `argo resume` continues, `argo stop` rolls back. */
@@ -87,7 +109,14 @@ export class WorkflowBuilder {
    * garbage-collected with it), and waits for its verdict; anything but Successful fails the
    * step. `service` overrides the arm's Service (Knative: the revision read at run time).
    */
-  analyze(stepName: string, template: string, role: AnalysisRole, a: AnalysisIR, arm: ArmArgsIR, service?: { readonly input: string; readonly value: string }): WfStep {
+  analyze(
+    stepName: string,
+    template: string,
+    role: AnalysisRole,
+    a: AnalysisIR,
+    arm: ArmArgsIR,
+    service?: { readonly input: string; readonly value: string },
+  ): WfStep {
     const run = warmedUp(a);
     const bound = service ? { ...arm, service: `{{inputs.parameters.${service.input}}}` } : arm;
     this.define(template, {
@@ -100,7 +129,14 @@ export class WorkflowBuilder {
         manifest: analysisRunManifest(this.d, role, run, bound),
       },
     });
-    return this.costs({ name: stepName, template, ...(service ? { arguments: { parameters: [{ name: service.input, value: service.value }] } } : {}) }, analysisSeconds(run));
+    return this.costs(
+      {
+        name: stepName,
+        template,
+        ...(service ? { arguments: { parameters: [{ name: service.input, value: service.value }] } } : {}),
+      },
+      analysisSeconds(run),
+    );
   }
 
   /** A JSON patch of one object the workflow owns a field of; `{{inputs.parameters.percent}}` may appear unquoted. */
@@ -116,7 +152,16 @@ export class WorkflowBuilder {
    * Reads an object and waits until `condition` (Argo's label-selector syntax over JSON paths)
    * holds; READY_SECONDS bound the wait. `outputs` are JSONPath reads exposed as parameters.
    */
-  get(template: string, object: { readonly apiVersion: string; readonly kind: string; readonly name: string }, opts: { readonly condition?: string; readonly failure?: string; readonly outputs?: Readonly<Record<string, string>>; readonly inputs?: readonly string[] } = {}): string {
+  get(
+    template: string,
+    object: { readonly apiVersion: string; readonly kind: string; readonly name: string },
+    opts: {
+      readonly condition?: string;
+      readonly failure?: string;
+      readonly outputs?: Readonly<Record<string, string>>;
+      readonly inputs?: readonly string[];
+    } = {},
+  ): string {
     const outputs = Object.entries(opts.outputs ?? {});
     return this.define(template, {
       ...(opts.inputs?.length ? { inputs: { parameters: opts.inputs.map((name) => ({ name })) } } : {}),
@@ -125,9 +170,18 @@ export class WorkflowBuilder {
         action: 'get',
         ...(opts.condition ? { successCondition: opts.condition } : {}),
         ...(opts.failure ? { failureCondition: opts.failure } : {}),
-        manifest: dump({ apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } }, { sortKeys: true, lineWidth: -1 }),
+        manifest: dump(
+          { apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } },
+          { sortKeys: true, lineWidth: -1 },
+        ),
       },
-      ...(outputs.length ? { outputs: { parameters: outputs.map(([name, jsonPath]) => ({ name, valueFrom: { jsonPath, default: '' } })) } } : {}),
+      ...(outputs.length
+        ? {
+            outputs: {
+              parameters: outputs.map(([name, jsonPath]) => ({ name, valueFrom: { jsonPath, default: '' } })),
+            },
+          }
+        : {}),
     });
   }
 

@@ -14,7 +14,10 @@ export const monitoringTarget: Target = {
   name: 'monitoring',
   render(ctx) {
     for (const m of ctx.app.monitoring ?? []) {
-      const rule = prometheusRule(m, { ...(ctx.env.namespace ? { namespace: ctx.env.namespace } : {}), schedules: ctx.app.schedules });
+      const rule = prometheusRule(m, {
+        ...(ctx.env.namespace ? { namespace: ctx.env.namespace } : {}),
+        schedules: ctx.app.schedules,
+      });
       if (rule) addObject(ctx.chart, rule);
     }
   },

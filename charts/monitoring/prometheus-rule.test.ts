@@ -9,15 +9,40 @@ const base: MonitoringIR = {
   severity: { latency: 'warning', errors: 'critical', drift: 'warning', schedule: 'info' },
   labels: { team: 'recsys' },
 };
-const scheduleIR = (suspend: boolean): ScheduleIR => ({ name: 'ranking-batch', pipeline: 'ranking', crons: ['0 */4 * * *'], concurrency: 'Forbid', suspend, args: {} });
-type Groups = { name: string; rules: { alert: string; expr: string; for?: string; labels: Record<string, string> }[] }[];
+const scheduleIR = (suspend: boolean): ScheduleIR => ({
+  name: 'ranking-batch',
+  pipeline: 'ranking',
+  crons: ['0 */4 * * *'],
+  concurrency: 'Forbid',
+  suspend,
+  args: {},
+});
+type Groups = {
+  name: string;
+  rules: { alert: string; expr: string; for?: string; labels: Record<string, string> }[];
+}[];
 const groupsOf = (obj: ReturnType<typeof prometheusRule>): Groups => (obj?.spec as { groups: Groups }).groups;
 
 describe('prometheusRule()', () => {
   it('GIVEN an endpoint WHEN rendered THEN p99 latency and 5xx ratio alerts select the service in the namespace', () => {
-    const obj = prometheusRule({ ...base, schedules: [], endpoint: { services: ['ranker-predictor'], latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 } }, { namespace: 'ml', schedules: [] });
+    const obj = prometheusRule(
+      {
+        ...base,
+        schedules: [],
+        endpoint: {
+          services: ['ranker-predictor'],
+          latencyP99Ms: 120,
+          errorRate: 0.02,
+          windowSeconds: 300,
+          forSeconds: 600,
+        },
+      },
+      { namespace: 'ml', schedules: [] },
+    );
     const [latency, errors] = groupsOf(obj)[0]?.rules ?? [];
-    expect(latency?.expr).toBe('histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="ml",destination_service_name="ranker-predictor"}[5m]))) > 120');
+    expect(latency?.expr).toBe(
+      'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="ml",destination_service_name="ranker-predictor"}[5m]))) > 120',
+    );
     expect(latency?.for).toBe('10m');
     expect(errors?.expr).toContain('response_code=~"5.."');
     expect(errors?.expr).toMatch(/\/ sum\(rate\(istio_requests_total\{.*\}\[5m\]\)\) > 0\.02$/);
@@ -25,13 +50,33 @@ describe('prometheusRule()', () => {
   });
 
   it('GIVEN an endpoint with several Services WHEN rendered THEN both alerts match any of them', () => {
-    const obj = prometheusRule({ ...base, schedules: [], endpoint: { services: ['ranker-stable', 'ranker-canary'], latencyP99Ms: 120, errorRate: 0.02, windowSeconds: 300, forSeconds: 600 } }, { namespace: 'ml', schedules: [] });
-    for (const rule of groupsOf(obj)[0]?.rules ?? []) expect(rule.expr).toContain('destination_service_name=~"ranker-stable|ranker-canary"');
+    const obj = prometheusRule(
+      {
+        ...base,
+        schedules: [],
+        endpoint: {
+          services: ['ranker-stable', 'ranker-canary'],
+          latencyP99Ms: 120,
+          errorRate: 0.02,
+          windowSeconds: 300,
+          forSeconds: 600,
+        },
+      },
+      { namespace: 'ml', schedules: [] },
+    );
+    for (const rule of groupsOf(obj)[0]?.rules ?? [])
+      expect(rule.expr).toContain('destination_service_name=~"ranker-stable|ranker-canary"');
   });
 
   it('GIVEN drift monitoring WHEN rendered THEN the pushed drift score is compared with the threshold', () => {
-    const obj = prometheusRule({ ...base, schedules: [], drift: { threshold: 0.3, forSeconds: 0 } }, { namespace: 'ml', schedules: [] });
-    expect(groupsOf(obj)[0]?.rules[0]).toMatchObject({ alert: 'RankerDriftDetected', expr: 'max(argosy_drift_score{namespace="ml",model="ranker"}) > 0.3' });
+    const obj = prometheusRule(
+      { ...base, schedules: [], drift: { threshold: 0.3, forSeconds: 0 } },
+      { namespace: 'ml', schedules: [] },
+    );
+    expect(groupsOf(obj)[0]?.rules[0]).toMatchObject({
+      alert: 'RankerDriftDetected',
+      expr: 'max(argosy_drift_score{namespace="ml",model="ranker"}) > 0.3',
+    });
     expect(groupsOf(obj)[0]?.rules[0]?.for).toBeUndefined();
   });
 

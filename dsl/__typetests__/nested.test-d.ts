@@ -2,32 +2,50 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { echo, extract, train } from '../../test/fixtures/components.ts';
 import { features } from '../../test/fixtures/pipelines.ts';
 import {
-  eq, param, pipeline,
-  type ArtifactPort, type ArtifactRef, type ParamPort, type ParamRef, type PipelineTask, type PvcClaim, type Task,
+  eq,
+  param,
+  pipeline,
+  type ArtifactPort,
+  type ArtifactRef,
+  type ParamPort,
+  type ParamRef,
+  type PipelineTask,
+  type PvcClaim,
+  type Task,
 } from '../index.ts';
 
 describe('typed wiring through a nested pipeline', () => {
   it('a pipeline exposes the ports of what its build function returns', () => {
-    expectTypeOf(features.outputs).toEqualTypeOf<{ readonly table: ArtifactPort<'Dataset'>; readonly auc: ParamPort<number> }>();
-    const nothing = pipeline('nothing', {}, (p) => { p.task('e', extract, { date: 'd' }); });
+    expectTypeOf(features.outputs).toEqualTypeOf<{
+      readonly table: ArtifactPort<'Dataset'>;
+      readonly auc: ParamPort<number>;
+    }>();
+    const nothing = pipeline('nothing', {}, (p) => {
+      p.task('e', extract, { date: 'd' });
+    });
     expectTypeOf(nothing.outputs).toEqualTypeOf<{}>();
   });
 
   it('a task running a pipeline has the pipeline outputs as typed references', () => {
     pipeline('outer', { params: { day: param.string() } }, (p, params) => {
       const f = p.subPipeline('features', features, { date: params.day });
-      expectTypeOf(f).toEqualTypeOf<PipelineTask<{ readonly table: ArtifactPort<'Dataset'>; readonly auc: ParamPort<number> }>>();
+      expectTypeOf(f).toEqualTypeOf<
+        PipelineTask<{ readonly table: ArtifactPort<'Dataset'>; readonly auc: ParamPort<number> }>
+      >();
       expectTypeOf(f.outputs.table).toEqualTypeOf<ArtifactRef<'Dataset'>>();
       expectTypeOf(f.outputs.auc).toEqualTypeOf<ParamRef<number>>();
       p.task('train-again', train, { dataset: f.outputs.table, learningRate: f.outputs.auc });
-      // @ts-expect-error a Dataset output is not a Model
-      p.task('wrong-kind', train, { dataset: p.task('m', train, { dataset: f.outputs.table, learningRate: 1 }).outputs.model, learningRate: 1 });
+      p.task('wrong-kind', train, {
+        // @ts-expect-error a Dataset output is not a Model
+        dataset: p.task('m', train, { dataset: f.outputs.table, learningRate: 1 }).outputs.model,
+        learningRate: 1,
+      });
       // @ts-expect-error auc is a number, the echo input a string
       p.task('wrong-type', echo, { text: f.outputs.auc });
     });
   });
 
-  it('the called pipeline\'s parameters are the arguments: required, defaulted and unknown', () => {
+  it("the called pipeline's parameters are the arguments: required, defaulted and unknown", () => {
     pipeline('args', {}, (p) => {
       p.subPipeline('ok', features, { date: '2024-01-01' });
       p.subPipeline('ok-lr', features, { date: '2024-01-01', lr: 0.5 });
@@ -86,7 +104,10 @@ describe('typed claims', () => {
       const claim = p.createPvc('scratch', { nameSuffix: '-scratch', size: '1Gi', accessModes: ['ReadWriteOnce'] });
       expectTypeOf(claim).toEqualTypeOf<PvcClaim>();
       expectTypeOf(claim.outputs.name).toEqualTypeOf<ParamRef<string>>();
-      p.task('w', echo, { text: claim.outputs.name }).mount(claim, '/data').mount(params.existing, '/existing').mount('feature-store', '/fs');
+      p.task('w', echo, { text: claim.outputs.name })
+        .mount(claim, '/data')
+        .mount(params.existing, '/existing')
+        .mount('feature-store', '/fs');
       // @ts-expect-error not an access mode
       p.createPvc('bad-mode', { nameSuffix: '-x', size: '1Gi', accessModes: ['ReadWriteSometimes'] });
       // @ts-expect-error a number parameter is not a claim name

@@ -1,7 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  artifact, component, eq, param, pipeline, runtime, schedule,
-  type ArgsOf, type ArtifactRef, type ParamRef, type ParamValues,
+  artifact,
+  component,
+  eq,
+  param,
+  pipeline,
+  runtime,
+  schedule,
+  type ArgsOf,
+  type ArtifactRef,
+  type ParamRef,
+  type ParamValues,
 } from '../index.ts';
 
 const extract = component('extract', {
@@ -72,7 +81,10 @@ describe('typed wiring', () => {
       const exact = { dataset: e.outputs.table, learningRate: 0.1 };
       const t = p.task('train-ok', train, exact);
       expectTypeOf(t.outputs.auc).toEqualTypeOf<ParamRef<number>>();
-      const withDefault: { dataset: ArtifactRef<'Dataset'>; learningRate: number; maxDepth?: number } = { ...exact, maxDepth: 3 };
+      const withDefault: { dataset: ArtifactRef<'Dataset'>; learningRate: number; maxDepth?: number } = {
+        ...exact,
+        maxDepth: 3,
+      };
       p.task('train-optional', train, withDefault);
     });
   });
@@ -100,7 +112,11 @@ describe('typed wiring', () => {
   });
 
   it('enum ports narrow the accepted literals', () => {
-    const pick = component('pick', { image: 'busybox:1.36', inputs: { split: param.string().enum(['train', 'test']) }, command: ['true'] });
+    const pick = component('pick', {
+      image: 'busybox:1.36',
+      inputs: { split: param.string().enum(['train', 'test']) },
+      command: ['true'],
+    });
     pipeline('enum-port', {}, (p) => {
       p.task('ok', pick, { split: 'train' });
       // @ts-expect-error '"validation"' is not assignable to '"train" | "test"'
@@ -136,9 +152,13 @@ describe('typed wiring', () => {
   });
 
   it('schedule arguments are checked against pipeline parameters', () => {
-    const pl = pipeline('scheduled', { params: { date: param.string(), depth: param.int().default(3) } }, (p, params) => {
-      p.task('extract', extract, { date: params.date });
-    });
+    const pl = pipeline(
+      'scheduled',
+      { params: { date: param.string(), depth: param.int().default(3) } },
+      (p, params) => {
+        p.task('extract', extract, { date: params.date });
+      },
+    );
     expectTypeOf<ParamValues<typeof pl.params>>().toEqualTypeOf<{ date: string; depth?: number }>();
     schedule(pl, { cron: '0 3 * * *', args: { date: runtime.scheduledTime } });
     // @ts-expect-error Property 'args' is missing: `date` has no default

@@ -1,11 +1,35 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { and, dag, inline, inputRefs, loopItem, steps, template, templateRef, workflow, workflowArguments, workflowTemplate, type ArtifactRef, type ParamRef } from './index.ts';
+import {
+  and,
+  dag,
+  inline,
+  inputRefs,
+  loopItem,
+  steps,
+  template,
+  templateRef,
+  workflow,
+  workflowArguments,
+  workflowTemplate,
+  type ArtifactRef,
+  type ParamRef,
+} from './index.ts';
 
-const echo = template('echo', { inputs: { parameters: { message: {}, level: { default: 'info' } } } }, ({ inputs }) => ({
-  container: { image: 'busybox', args: [inputs.parameters.message, inputs.parameters.level] },
-}));
-const gen = template('gen', { script: { image: 'python', source: 'print(1)' }, outputs: { parameters: { n: { valueFrom: { path: '/n' } } }, artifacts: { out: { path: '/out' } } } });
-const consume = template('consume', { inputs: { artifacts: { data: { path: '/data' } }, parameters: { n: {} } }, container: { image: 'busybox' } });
+const echo = template(
+  'echo',
+  { inputs: { parameters: { message: {}, level: { default: 'info' } } } },
+  ({ inputs }) => ({
+    container: { image: 'busybox', args: [inputs.parameters.message, inputs.parameters.level] },
+  }),
+);
+const gen = template('gen', {
+  script: { image: 'python', source: 'print(1)' },
+  outputs: { parameters: { n: { valueFrom: { path: '/n' } } }, artifacts: { out: { path: '/out' } } },
+});
+const consume = template('consume', {
+  inputs: { artifacts: { data: { path: '/data' } }, parameters: { n: {} } },
+  container: { image: 'busybox' },
+});
 
 describe('Argo-native DSL types', () => {
   it('io handles exist only for declared inputs', () => {
@@ -50,7 +74,9 @@ describe('Argo-native DSL types', () => {
       expectTypeOf(g.outputs.artifacts.out).toEqualTypeOf<ArtifactRef>();
       // @ts-expect-error misspelt output
       void g.outputs.parameters.m;
-      s.step('use', consume, { arguments: { parameters: { n: g.outputs.parameters.n }, artifacts: { data: g.outputs.artifacts.out } } });
+      s.step('use', consume, {
+        arguments: { parameters: { n: g.outputs.parameters.n }, artifacts: { data: g.outputs.artifacts.out } },
+      });
       // @ts-expect-error a parameter reference is not an artifact
       s.step('wrong', consume, { arguments: { parameters: { n: '1' }, artifacts: { data: g.outputs.parameters.n } } });
     });
@@ -93,7 +119,9 @@ describe('Argo-native DSL types', () => {
       s.step('typed', wt.templateRef(echo), { arguments: { parameters: { message: 'x' } } });
       // @ts-expect-error still typed through the reference
       s.step('typed-missing', wt.templateRef(echo), { arguments: { parameters: {} } });
-      s.step('external', templateRef({ name: 'lib', template: 'anything' }), { arguments: { parameters: { whatever: 'x' } } });
+      s.step('external', templateRef({ name: 'lib', template: 'anything' }), {
+        arguments: { parameters: { whatever: 'x' } },
+      });
       s.step('inline', inline({ container: { image: 'busybox' } }));
     });
   });

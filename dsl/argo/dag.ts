@@ -1,6 +1,16 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoDagIR } from '../ir/argo-template.ts';
-import { claimName, nodeHandle, renderNode, type ArgsOption, type LooseNodeOptions, type NodeHandle, type NodeOptions, type OptionsArg, type PendingNode } from './step-common.ts';
+import {
+  claimName,
+  nodeHandle,
+  renderNode,
+  type ArgsOption,
+  type LooseNodeOptions,
+  type NodeHandle,
+  type NodeOptions,
+  type OptionsArg,
+  type PendingNode,
+} from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 
 type Status = 'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daemoned' | 'AnySucceeded' | 'AllFailed';
@@ -28,7 +38,8 @@ export class Depends {
         const t = this.parts[0] as TaskHandle<unknown>;
         return this.status ? `${t.name}.${this.status}` : t.name;
       }
-      case 'not': return `!${wrap(this.parts[0] as DependsLike, 'not')}`;
+      case 'not':
+        return `!${wrap(this.parts[0] as DependsLike, 'not')}`;
       default: {
         const op = this.op;
         return this.parts.map((p) => wrap(p, op)).join(op === 'and' ? ' && ' : ' || ');
@@ -38,7 +49,9 @@ export class Depends {
 
   /** @internal Every task this expression mentions. */
   tasks(): TaskHandle<unknown>[] {
-    return this.op === 'task' ? [this.parts[0] as TaskHandle<unknown>] : this.parts.flatMap((p) => toDepends(p).tasks());
+    return this.op === 'task'
+      ? [this.parts[0] as TaskHandle<unknown>]
+      : this.parts.flatMap((p) => toDepends(p).tasks());
   }
 }
 
@@ -49,7 +62,8 @@ const toDepends = (d: DependsLike): Depends => (d instanceof Depends ? d : new D
 
 function wrap(d: DependsLike, parent: 'and' | 'or' | 'not'): string {
   const dep = toDepends(d);
-  const needs = parent === 'not' ? dep.op === 'and' || dep.op === 'or' : dep.op !== 'task' && dep.op !== 'not' && dep.op !== parent;
+  const needs =
+    parent === 'not' ? dep.op === 'and' || dep.op === 'or' : dep.op !== 'task' && dep.op !== 'not' && dep.op !== parent;
   return needs ? `(${dep.render()})` : dep.render();
 }
 
@@ -100,7 +114,9 @@ export type TaskOptions<I, O = unknown, H = {}> = NodeOptions<O, H> & {
   readonly dependencies?: readonly TaskHandle<unknown>[];
 } & ArgsOption<I>;
 
-type PendingTask = PendingNode<LooseNodeOptions & { readonly depends?: DependsLike; readonly dependencies?: readonly TaskHandle<unknown>[] }>;
+type PendingTask = PendingNode<
+  LooseNodeOptions & { readonly depends?: DependsLike; readonly dependencies?: readonly TaskHandle<unknown>[] }
+>;
 
 /**
  * Adds tasks to a DAG template; `dag()` passes one to its build function.
@@ -135,14 +151,30 @@ export class DagBuilder {
     const handle: TaskHandle<O> = {
       ...base,
       owner: this,
-      get succeeded() { return status('Succeeded'); },
-      get failed() { return status('Failed'); },
-      get errored() { return status('Errored'); },
-      get skipped() { return status('Skipped'); },
-      get omitted() { return status('Omitted'); },
-      get daemoned() { return status('Daemoned'); },
-      get anySucceeded() { return status('AnySucceeded'); },
-      get allFailed() { return status('AllFailed'); },
+      get succeeded() {
+        return status('Succeeded');
+      },
+      get failed() {
+        return status('Failed');
+      },
+      get errored() {
+        return status('Errored');
+      },
+      get skipped() {
+        return status('Skipped');
+      },
+      get omitted() {
+        return status('Omitted');
+      },
+      get daemoned() {
+        return status('Daemoned');
+      },
+      get anySucceeded() {
+        return status('AnySucceeded');
+      },
+      get allFailed() {
+        return status('AllFailed');
+      },
     };
     const status = (s: Status): Depends => new Depends('task', [handle], s);
     return handle;
@@ -200,17 +232,24 @@ export class DagBody<R = void> implements DeferredBody {
 
   render(path: readonly PathSegment[], use: (c: Callable<unknown, unknown>) => RunRef): ArgoDagIR {
     const { builder } = this.evaluate(path);
-    if (builder.pending.length === 0) throw new DslError({ path, problem: 'a DAG has no tasks', fix: 'Add tasks with d.task()' });
+    if (builder.pending.length === 0)
+      throw new DslError({ path, problem: 'a DAG has no tasks', fix: 'Add tasks with d.task()' });
     const own = (t: TaskHandle<unknown>, at: readonly PathSegment[]): string => {
       if (t === null || typeof t !== 'object' || t.owner !== builder) {
-        throw new DslError({ path: at, problem: 'a task can only depend on tasks of the same DAG', got: (t as { name?: string } | null)?.name, fix: 'Use a handle returned by d.task() of this DAG' });
+        throw new DslError({
+          path: at,
+          problem: 'a task can only depend on tasks of the same DAG',
+          got: (t as { name?: string } | null)?.name,
+          fix: 'Use a handle returned by d.task() of this DAG',
+        });
       }
       return t.name;
     };
     const tasks = builder.pending.map((p) => {
       const at = [...path, seg('task', p.name)];
       const { depends, dependencies, ...rest } = p.opts ?? {};
-      if (depends !== undefined && dependencies !== undefined) throw new DslError({ path: at, problem: 'a task uses depends or dependencies, not both', fix: 'Keep depends' });
+      if (depends !== undefined && dependencies !== undefined)
+        throw new DslError({ path: at, problem: 'a task uses depends or dependencies, not both', fix: 'Keep depends' });
       const dep = depends === undefined ? undefined : toDepends(depends);
       dep?.tasks().forEach((t) => own(t, [...at, 'depends']));
       return {
@@ -221,7 +260,15 @@ export class DagBody<R = void> implements DeferredBody {
     });
     return {
       tasks,
-      ...(builder.targets.length ? { target: builder.targets.map((t) => (typeof t === 'string' || (t as unknown) instanceof String ? String(t) : own(t, [...path, 'target']))).join(' ') } : {}),
+      ...(builder.targets.length
+        ? {
+            target: builder.targets
+              .map((t) =>
+                typeof t === 'string' || (t as unknown) instanceof String ? String(t) : own(t, [...path, 'target']),
+              )
+              .join(' '),
+          }
+        : {}),
       ...(this.options.failFast !== undefined ? { failFast: this.options.failFast } : {}),
     };
   }

@@ -31,25 +31,56 @@ type DeclArtifacts<D> = D extends { readonly artifacts: infer X } ? keyof X & st
 type GivenParams<P extends string, D> = unknown extends D ? P : DeclParams<D>;
 type GivenArtifacts<R extends string, D> = unknown extends D ? R : DeclArtifacts<D>;
 
-type RefEntry<T> = [T] extends [never] ? unknown : T extends WorkflowTemplateObject<infer E, string, string> ? E : unknown;
-type RefParams<T> = [T] extends [never] ? never : T extends WorkflowTemplateObject<unknown, infer N, string> ? N : never;
-type RefArtifacts<T> = [T] extends [never] ? never : T extends WorkflowTemplateObject<unknown, string, infer N> ? N : never;
+type RefEntry<T> = [T] extends [never]
+  ? unknown
+  : T extends WorkflowTemplateObject<infer E, string, string>
+    ? E
+    : unknown;
+type RefParams<T> = [T] extends [never]
+  ? never
+  : T extends WorkflowTemplateObject<unknown, infer N, string>
+    ? N
+    : never;
+type RefArtifacts<T> = [T] extends [never]
+  ? never
+  : T extends WorkflowTemplateObject<unknown, string, infer N>
+    ? N
+    : never;
 /** The inputs of what runs first: the entrypoint given, else the referenced template's. */
 export type EntryInputs<I, T> = unknown extends I ? RefEntry<T> : I;
 
-type Need<K extends string, Missing extends string, V> = [Missing] extends [never] ? {} : { readonly [k in K]: { readonly [n in Missing]: V } };
+type Need<K extends string, Missing extends string, V> = [Missing] extends [never]
+  ? {}
+  : { readonly [k in K]: { readonly [n in Missing]: V } };
 
 /**
  * What `arguments` must hold in `mode: 'run'` (Workflow, CronWorkflow, event submissions):
  * every required input of the entrypoint and `onExit` template that the referenced
  * WorkflowTemplate's arguments do not supply. A WorkflowTemplate gets them at submission.
  */
-export type ArgumentsRequirement<Mode extends 'run' | 'template', I, X, P extends string, R extends string, D, T> = RequirementOf<
-  Mode extends 'run' ? Exclude<RequiredParamNames<EntryInputs<I, T>> | RequiredParamNames<X>, GivenParams<P, D> | RefParams<T>> : never,
-  Mode extends 'run' ? Exclude<RequiredArtifactNames<EntryInputs<I, T>> | RequiredArtifactNames<X>, GivenArtifacts<R, D> | RefArtifacts<T>> : never
+export type ArgumentsRequirement<
+  Mode extends 'run' | 'template',
+  I,
+  X,
+  P extends string,
+  R extends string,
+  D,
+  T,
+> = RequirementOf<
+  Mode extends 'run'
+    ? Exclude<RequiredParamNames<EntryInputs<I, T>> | RequiredParamNames<X>, GivenParams<P, D> | RefParams<T>>
+    : never,
+  Mode extends 'run'
+    ? Exclude<
+        RequiredArtifactNames<EntryInputs<I, T>> | RequiredArtifactNames<X>,
+        GivenArtifacts<R, D> | RefArtifacts<T>
+      >
+    : never
 >;
 
-type RequirementOf<MP extends string, MA extends string> = [MP | MA] extends [never] ? {} : { readonly arguments: Need<'parameters', MP, ParamArg> & Need<'artifacts', MA, ArtifactArg> };
+type RequirementOf<MP extends string, MA extends string> = [MP | MA] extends [never]
+  ? {}
+  : { readonly arguments: Need<'parameters', MP, ParamArg> & Need<'artifacts', MA, ArtifactArg> };
 
 /** The parameter names a WorkflowTemplate's own arguments declare, for the type of its object. */
 export type DeclaredParams<P extends string, D, T> = GivenParams<P, D> | RefParams<T>;
@@ -57,7 +88,11 @@ export type DeclaredParams<P extends string, D, T> = GivenParams<P, D> | RefPara
 export type DeclaredArtifacts<R extends string, D, T> = GivenArtifacts<R, D> | RefArtifacts<T>;
 
 /** A by-name reference is a literal, so its fields are checked here rather than by inference. */
-export type ExactRef<T> = [T] extends [never] ? {} : [T] extends [WorkflowTemplateObject<unknown, string, string>] ? {} : { readonly workflowTemplateRef?: { readonly [K in keyof T]: K extends keyof NamedTemplateRef ? T[K] : never } };
+export type ExactRef<T> = [T] extends [never]
+  ? {}
+  : [T] extends [WorkflowTemplateObject<unknown, string, string>]
+    ? {}
+    : { readonly workflowTemplateRef?: { readonly [K in keyof T]: K extends keyof NamedTemplateRef ? T[K] : never } };
 
 /** Plain argument maps of a workflow's `arguments`, whichever form they were given in. */
 export function argumentsDecl(args: WorkflowArgumentsLike | undefined): LooseArguments | undefined {
@@ -103,17 +138,30 @@ export function checkWorkflowArguments(opts: {
     const reads = opts.ref.reads;
     for (const kind of ['parameters', 'artifacts'] as const) {
       if (kind === 'parameters' && reads === 'any') continue;
-      const known = new Set([...inherited[kind], ...Object.keys(inputs?.[kind] ?? {}), ...(kind === 'parameters' && reads !== 'any' ? reads : [])]);
+      const known = new Set([
+        ...inherited[kind],
+        ...Object.keys(inputs?.[kind] ?? {}),
+        ...(kind === 'parameters' && reads !== 'any' ? reads : []),
+      ]);
       for (const name of own[kind]) {
         if (!known.has(name)) {
-          throw new DslError({ path: [...opts.path, 'arguments', kind], problem: `"${name}" is not an argument, an entrypoint input or a workflow parameter read by WorkflowTemplate "${opts.ref.name}" (known: ${[...known].join(', ') || 'none'})`, got: name, fix: 'Check the spelling, or declare it in the WorkflowTemplate\'s arguments' });
+          throw new DslError({
+            path: [...opts.path, 'arguments', kind],
+            problem: `"${name}" is not an argument, an entrypoint input or a workflow parameter read by WorkflowTemplate "${opts.ref.name}" (known: ${[...known].join(', ') || 'none'})`,
+            got: name,
+            fix: "Check the spelling, or declare it in the WorkflowTemplate's arguments",
+          });
         }
       }
     }
   }
   if (opts.mode !== 'run') return;
-  const given = { parameters: new Set([...own.parameters, ...inherited.parameters]), artifacts: new Set([...own.artifacts, ...inherited.artifacts]) };
-  const fix = 'Pass it in the workflow\'s arguments (workflow arguments feed the entrypoint\'s and onExit\'s inputs by name), or give the input a default';
+  const given = {
+    parameters: new Set([...own.parameters, ...inherited.parameters]),
+    artifacts: new Set([...own.artifacts, ...inherited.artifacts]),
+  };
+  const fix =
+    "Pass it in the workflow's arguments (workflow arguments feed the entrypoint's and onExit's inputs by name), or give the input a default";
   if (entry) checkSupplied(entry.inputs, given, `entrypoint template "${entry.name}"`, opts.path, fix);
   if (opts.onExit) checkSupplied(opts.onExit.inputs, given, `onExit template "${opts.onExit.name}"`, opts.path, fix);
 }

@@ -18,11 +18,40 @@ export type { TaskHandle, TaskOptions, DependsLike, DagOptions } from './dag.ts'
 export type { NodeHandle, NodeOptions, StepOptions, HookDecl, HooksDecl } from './step-common.ts';
 export type { NoRequiredInputs } from './argument-check.ts';
 export type { WorkflowArgumentsLike } from './entrypoint-arguments.ts';
-export type { ParamDecl, ArtifactDecl, ArtifactOptionsDecl, OneLocation, InputsDecl, OutputsDecl, ArgumentsFor, LooseArguments, TemplateIO, NodeOutputs, ParamValue, ParamArg, ArtifactArg } from './io.ts';
-export { workflow, workflowTemplate, clusterWorkflowTemplate, cronWorkflow, ArgoObject, WorkflowTemplateObject } from './workflow.ts';
+export type {
+  ParamDecl,
+  ArtifactDecl,
+  ArtifactOptionsDecl,
+  OneLocation,
+  InputsDecl,
+  OutputsDecl,
+  ArgumentsFor,
+  LooseArguments,
+  TemplateIO,
+  NodeOutputs,
+  ParamValue,
+  ParamArg,
+  ArtifactArg,
+} from './io.ts';
+export {
+  workflow,
+  workflowTemplate,
+  clusterWorkflowTemplate,
+  cronWorkflow,
+  ArgoObject,
+  WorkflowTemplateObject,
+} from './workflow.ts';
 export { workflowEventBinding } from './workflow-event-binding.ts';
 export type { WorkflowEventBindingSpec } from './workflow-event-binding.ts';
-export type { WorkflowSpec, CronWorkflowSpec, WorkflowMetadata, NamedMetadata, TemplateDefaults, WorkflowTemplateRefLike, NamedTemplateRef } from './workflow.ts';
+export type {
+  WorkflowSpec,
+  CronWorkflowSpec,
+  WorkflowMetadata,
+  NamedMetadata,
+  TemplateDefaults,
+  WorkflowTemplateRefLike,
+  NamedTemplateRef,
+} from './workflow.ts';
 export { workflowArguments, WorkflowArguments } from './workflow-arguments.ts';
 export type { WorkflowArgumentsDecl } from './workflow-arguments.ts';
 export { item, loopItem, expr, exprText, exprWith } from './refs.ts';

@@ -17,7 +17,10 @@ export function checkTemplateReferences(t: ArgoTemplateIR, path: readonly PathSe
     tasks: new Set((t.dag?.tasks ?? []).map((s) => s.name)),
   };
   const kinds: Record<string, readonly string[]> = {
-    'inputs.parameters': ['declared inputs.parameters', 'Declare it under inputs.parameters or use io.inputs.parameters'],
+    'inputs.parameters': [
+      'declared inputs.parameters',
+      'Declare it under inputs.parameters or use io.inputs.parameters',
+    ],
     'inputs.artifacts': ['declared inputs.artifacts', 'Declare it under inputs.artifacts or use io.inputs.artifacts'],
     'outputs.parameters': ['declared outputs.parameters', 'Declare it under outputs.parameters'],
     'outputs.artifacts': ['declared outputs.artifacts', 'Declare it under outputs.artifacts'],
@@ -34,7 +37,12 @@ export function checkTemplateReferences(t: ArgoTemplateIR, path: readonly PathSe
       if (known.has(ref.name) || builtins[ref.scope] === ref.name) continue;
       const [what, fix] = kinds[ref.scope] as [string, string];
       const list = [...known];
-      throw new DslError({ path, problem: `"${ref.text}" refers to "${ref.name}", which is not one of the ${what} (${list.length ? list.join(', ') : 'none'})`, got: s.length > 80 ? `${s.slice(0, 77)}...` : s, fix });
+      throw new DslError({
+        path,
+        problem: `"${ref.text}" refers to "${ref.name}", which is not one of the ${what} (${list.length ? list.join(', ') : 'none'})`,
+        got: s.length > 80 ? `${s.slice(0, 77)}...` : s,
+        fix,
+      });
     }
   }
 }
@@ -47,7 +55,10 @@ interface Reference {
 
 const SCOPES = ['inputs.parameters', 'inputs.artifacts', 'outputs.parameters', 'outputs.artifacts', 'steps', 'tasks'];
 const NAME = String.raw`(?:\.([A-Za-z0-9_-]+)|\[\s*['"]([^'"]+)['"]\s*\])`;
-const SCOPED = new RegExp(String.raw`(?<![A-Za-z0-9_.])(${SCOPES.map((s) => s.replace('.', String.raw`\.`)).join('|')})${NAME}`, 'g');
+const SCOPED = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.])(${SCOPES.map((s) => s.replace('.', String.raw`\.`)).join('|')})${NAME}`,
+  'g',
+);
 
 /** Fields whose whole value is an expression (no `{{= }}` around it). */
 const EXPRESSION_FIELDS = new Set(['expression', 'fromExpression']);

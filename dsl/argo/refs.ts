@@ -64,7 +64,10 @@ export function refPath(ref: string): string | undefined {
  */
 export function exprPath(path: string, quote: ExprQuote = "'"): string {
   const [first = '', ...rest] = path.split('.');
-  return rest.reduce((acc, seg) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `${acc}.${seg}` : `${acc}[${quote}${seg}${quote}]`), first);
+  return rest.reduce(
+    (acc, seg) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `${acc}.${seg}` : `${acc}[${quote}${seg}${quote}]`),
+    first,
+  );
 }
 
 /** The quote around an indexed segment of an expression path: `['week-temps']` or `["week-temps"]`. */
@@ -106,7 +109,10 @@ export function exprText(strings: TemplateStringsArray, ...values: readonly unkn
  * when: dq.expr` ${io.inputs.parameters['should-print']} == 'true'` // "{{= inputs.parameters[\"should-print\"] == 'true'}}"
  * ```
  */
-export function exprWith(options: { readonly quote: ExprQuote }): { readonly expr: typeof expr; readonly exprText: typeof exprText } {
+export function exprWith(options: { readonly quote: ExprQuote }): {
+  readonly expr: typeof expr;
+  readonly exprText: typeof exprText;
+} {
   return {
     expr: (strings, ...values) => `{{=${exprBody(strings, values, options.quote)}}}` as ParamRef,
     exprText: (strings, ...values) => exprBody(strings, values, options.quote),
@@ -147,5 +153,7 @@ export type ItemRef<F extends string> = ParamRef & { readonly [K in F]: ParamRef
  */
 export function loopItem<const F extends string>(...fields: readonly F[]): ItemRef<F> {
   const known = new Set<string>(fields);
-  return refWithFields<{ readonly [K in F]: ParamRef }>('item', (f) => (known.has(f) ? paramRef(`item.${f}`) : undefined));
+  return refWithFields<{ readonly [K in F]: ParamRef }>('item', (f) =>
+    known.has(f) ? paramRef(`item.${f}`) : undefined,
+  );
 }

@@ -18,7 +18,10 @@ import { Callable, Template, TemplateRefCallable, type RunRef } from './template
  * hooks: { exit: { template: http }, running: { expression: `${vars.workflow.status} == "Running"`, template: http } }
  * ```
  */
-export type HookDecl<I = {}> = { readonly template: Callable<I, unknown>; readonly expression?: string } & ArgsOption<I>;
+export type HookDecl<I = {}> = {
+  readonly template: Callable<I, unknown>;
+  readonly expression?: string;
+} & ArgsOption<I>;
 
 /** Hooks by name; `H` maps each name to its template's inputs (inferred, never written by hand). */
 export type HooksDecl<H = {}> = { readonly [K in keyof H]: HookDecl<H[K]> };
@@ -59,12 +62,14 @@ export interface NodeOptions<O = unknown, H = {}> {
 /** What the renderer reads of a step's or task's options. */
 export interface LooseNodeOptions extends Omit<NodeOptions, 'onExit' | 'hooks'> {
   readonly onExit?: Template<unknown, unknown>;
-  readonly hooks?: Readonly<Record<string, LooseHook>> | ((self: NodeHandle<unknown>) => Readonly<Record<string, LooseHook>>);
+  readonly hooks?:
+    Readonly<Record<string, LooseHook>> | ((self: NodeHandle<unknown>) => Readonly<Record<string, LooseHook>>);
   readonly arguments?: LooseArguments;
 }
 
 /** `arguments`, required exactly when the template has required inputs. */
-export type ArgsOption<I> = {} extends ArgumentsFor<I> ? { readonly arguments?: ArgumentsFor<I> } : { readonly arguments: ArgumentsFor<I> };
+export type ArgsOption<I> =
+  {} extends ArgumentsFor<I> ? { readonly arguments?: ArgumentsFor<I> } : { readonly arguments: ArgumentsFor<I> };
 
 /** Options of a step running a template with inputs `I`; `arguments` is required when `I` has required inputs. */
 export type StepOptions<I, O = unknown, H = {}> = NodeOptions<O, H> & ArgsOption<I>;
@@ -118,48 +123,102 @@ export function renderNode(
   use: (c: Callable<unknown, unknown>) => RunRef,
 ): ArgoStepCommonIR {
   if (!(run instanceof Callable)) {
-    throw new DslError({ path, problem: 'expected a template, a templateRef or an inline template', got: run, fix: 'Pass the value returned by template(), templateRef() or inline()' });
+    throw new DslError({
+      path,
+      problem: 'expected a template, a templateRef or an inline template',
+      got: run,
+      fix: 'Pass the value returned by template(), templateRef() or inline()',
+    });
   }
   const { arguments: declared, undeclaredArguments: undeclared, onExit, hooks, ...rest } = opts ?? {};
   checkRunArguments(run, declared, path);
   const args = mergeArguments(declared, undeclared, run, path);
-  const loops = ['withItems', 'withParam', 'withSequence'].filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
-  if (loops.length > 1) throw new DslError({ path, problem: 'a step fans out over one source at most', got: loops, fix: 'Keep one of withItems, withParam and withSequence' });
+  const loops = ['withItems', 'withParam', 'withSequence'].filter(
+    (k) => (rest as Record<string, unknown>)[k] !== undefined,
+  );
+  if (loops.length > 1)
+    throw new DslError({
+      path,
+      problem: 'a step fans out over one source at most',
+      got: loops,
+      fix: 'Keep one of withItems, withParam and withSequence',
+    });
   return {
     name,
     ...use(run),
     ...plain(rest, path),
     ...(args !== undefined ? { arguments: ioToIR<ArgoArgumentsIR>(args, [...path, 'arguments']) } : {}),
     ...(onExit !== undefined ? { onExit: exitTemplateName(use, onExit, [...path, 'onExit']) } : {}),
-    ...(hooks !== undefined ? { hooks: renderHooks(typeof hooks === 'function' ? hooks(nodeHandle(scope, name)) : hooks, [...path, 'hooks'], use) } : {}),
+    ...(hooks !== undefined
+      ? {
+          hooks: renderHooks(
+            typeof hooks === 'function' ? hooks(nodeHandle(scope, name)) : hooks,
+            [...path, 'hooks'],
+            use,
+          ),
+        }
+      : {}),
   };
 }
 
-function mergeArguments(declared: LooseArguments | undefined, undeclared: LooseArguments | undefined, run: Callable<unknown, unknown>, path: readonly PathSegment[]): LooseArguments | undefined {
+function mergeArguments(
+  declared: LooseArguments | undefined,
+  undeclared: LooseArguments | undefined,
+  run: Callable<unknown, unknown>,
+  path: readonly PathSegment[],
+): LooseArguments | undefined {
   if (undeclared === undefined) return declared;
   const inputs = run instanceof Template ? run.inputs : undefined;
   for (const kind of ['parameters', 'artifacts'] as const) {
     for (const name of Object.keys(undeclared[kind] ?? {})) {
       if (inputs?.[kind]?.[name] !== undefined || declared?.[kind]?.[name] !== undefined) {
-        throw new DslError({ path: [...path, 'undeclaredArguments'], problem: `"${name}" is a declared input of the template, not an undeclared argument`, got: name, fix: 'Pass it under arguments' });
+        throw new DslError({
+          path: [...path, 'undeclaredArguments'],
+          problem: `"${name}" is a declared input of the template, not an undeclared argument`,
+          got: name,
+          fix: 'Pass it under arguments',
+        });
       }
     }
   }
-  const merge = <V>(a?: Readonly<Record<string, V>>, b?: Readonly<Record<string, V>>) => (a || b ? { ...a, ...b } : undefined);
+  const merge = <V>(a?: Readonly<Record<string, V>>, b?: Readonly<Record<string, V>>) =>
+    a || b ? { ...a, ...b } : undefined;
   const parameters = merge(declared?.parameters, undeclared.parameters);
   const artifacts = merge(declared?.artifacts, undeclared.artifacts);
   return { ...(parameters ? { parameters } : {}), ...(artifacts ? { artifacts } : {}) };
 }
 
-export function renderHooks(hooks: Readonly<Record<string, LooseHook>>, path: readonly PathSegment[], use: (c: Callable<unknown, unknown>) => RunRef): Record<string, ArgoLifecycleHookIR> {
+export function renderHooks(
+  hooks: Readonly<Record<string, LooseHook>>,
+  path: readonly PathSegment[],
+  use: (c: Callable<unknown, unknown>) => RunRef,
+): Record<string, ArgoLifecycleHookIR> {
   return Object.fromEntries(
     Object.entries(hooks).map(([key, h]) => {
       const at = [...path, seg('hook', key)];
-      if (!(h.template instanceof Callable)) throw new DslError({ path: at, problem: 'a hook runs a template', got: h.template, fix: 'Pass template: <a template or templateRef>' });
+      if (!(h.template instanceof Callable))
+        throw new DslError({
+          path: at,
+          problem: 'a hook runs a template',
+          got: h.template,
+          fix: 'Pass template: <a template or templateRef>',
+        });
       checkRunArguments(h.template, h.arguments, at);
       const run = use(h.template);
-      if ('inline' in run) throw new DslError({ path: at, problem: 'hooks cannot run inline templates', fix: 'Declare the template with template()' });
-      return [key, { ...run, ...(h.arguments ? { arguments: ioToIR<ArgoArgumentsIR>(h.arguments, [...at, 'arguments']) } : {}), ...(h.expression !== undefined ? { expression: String(h.expression) } : {}) }];
+      if ('inline' in run)
+        throw new DslError({
+          path: at,
+          problem: 'hooks cannot run inline templates',
+          fix: 'Declare the template with template()',
+        });
+      return [
+        key,
+        {
+          ...run,
+          ...(h.arguments ? { arguments: ioToIR<ArgoArgumentsIR>(h.arguments, [...at, 'arguments']) } : {}),
+          ...(h.expression !== undefined ? { expression: String(h.expression) } : {}),
+        },
+      ];
     }),
   );
 }
@@ -168,31 +227,65 @@ export function renderHooks(hooks: Readonly<Record<string, LooseHook>>, path: re
  * Checks a call's arguments against the inputs of what it runs, when they are known (a template
  * of this program, or one of a WorkflowTemplate defined in it); the types already do for typed callers.
  */
-function checkRunArguments(run: Callable<unknown, unknown>, args: LooseArguments | undefined, path: readonly PathSegment[]): void {
-  const known = run instanceof Template ? { inputs: run.inputs, what: `template "${run.name}"` } : run instanceof TemplateRefCallable && run.inputs !== undefined ? { inputs: run.inputs.decl, what: `template "${run.ref.template}" of "${run.ref.name}"` } : undefined;
+function checkRunArguments(
+  run: Callable<unknown, unknown>,
+  args: LooseArguments | undefined,
+  path: readonly PathSegment[],
+): void {
+  const known =
+    run instanceof Template
+      ? { inputs: run.inputs, what: `template "${run.name}"` }
+      : run instanceof TemplateRefCallable && run.inputs !== undefined
+        ? { inputs: run.inputs.decl, what: `template "${run.ref.template}" of "${run.ref.name}"` }
+        : undefined;
   if (known) checkCallArguments(known.inputs, args, known.what, path);
 }
 
 /** `onExit` fields take a template of this workflow and render its name. */
-export function templateName(use: (c: Callable<unknown, unknown>) => RunRef, t: unknown, path: readonly PathSegment[]): string {
-  if (!(t instanceof Template)) throw new DslError({ path, problem: 'onExit runs a template of this workflow', got: t, fix: 'Pass the value returned by template()' });
+export function templateName(
+  use: (c: Callable<unknown, unknown>) => RunRef,
+  t: unknown,
+  path: readonly PathSegment[],
+): string {
+  if (!(t instanceof Template))
+    throw new DslError({
+      path,
+      problem: 'onExit runs a template of this workflow',
+      got: t,
+      fix: 'Pass the value returned by template()',
+    });
   use(t);
   return t.name;
 }
 
 /** A step's or task's `onExit`: Argo passes it no arguments of its own, so it must need none. */
-function exitTemplateName(use: (c: Callable<unknown, unknown>) => RunRef, t: unknown, path: readonly PathSegment[]): string {
+function exitTemplateName(
+  use: (c: Callable<unknown, unknown>) => RunRef,
+  t: unknown,
+  path: readonly PathSegment[],
+): string {
   const name = templateName(use, t, path);
   const required = requiredInputs((t as Template<unknown, unknown>).inputs);
   const missing = [...required.parameters, ...required.artifacts];
   if (missing.length) {
-    throw new DslError({ path, problem: `onExit template "${name}" has required inputs (${missing.join(', ')}), but a step's onExit passes no arguments of its own`, got: missing, fix: 'Give them defaults, or use hooks: { exit: { template, arguments } } instead' });
+    throw new DslError({
+      path,
+      problem: `onExit template "${name}" has required inputs (${missing.join(', ')}), but a step's onExit passes no arguments of its own`,
+      got: missing,
+      fix: 'Give them defaults, or use hooks: { exit: { template, arguments } } instead',
+    });
   }
   return name;
 }
 
 /** Keeps step and task names unique within their template. */
 export function claimName(seen: Set<string>, name: string, path: readonly PathSegment[], what: string): void {
-  if (seen.has(name)) throw new DslError({ path, problem: `two ${what}s are named "${name}"`, got: name, fix: `Give every ${what} of this template a unique name` });
+  if (seen.has(name))
+    throw new DslError({
+      path,
+      problem: `two ${what}s are named "${name}"`,
+      got: name,
+      fix: `Give every ${what} of this template a unique name`,
+    });
   seen.add(name);
 }

@@ -1,6 +1,15 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoStepIR } from '../ir/argo-template.ts';
-import { claimName, nodeHandle, renderNode, type LooseNodeOptions, type NodeHandle, type OptionsArg, type PendingNode, type StepOptions } from './step-common.ts';
+import {
+  claimName,
+  nodeHandle,
+  renderNode,
+  type LooseNodeOptions,
+  type NodeHandle,
+  type OptionsArg,
+  type PendingNode,
+  type StepOptions,
+} from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
 
 type PendingStep = PendingNode<LooseNodeOptions>;
@@ -78,7 +87,12 @@ export class StepsBuilder {
     const g = new StepGroup(this);
     this.groups.push(g);
     const result = build(g);
-    if (g.pending.length === 0) throw new DslError({ path: this.path, problem: 'a parallel group has no steps', fix: 'Add steps with g.step() inside s.parallel()' });
+    if (g.pending.length === 0)
+      throw new DslError({
+        path: this.path,
+        problem: 'a parallel group has no steps',
+        fix: 'Add steps with g.step() inside s.parallel()',
+      });
     return result;
   }
 }
@@ -114,8 +128,15 @@ export class StepsBody<R = void> implements DeferredBody {
 
   render(path: readonly PathSegment[], use: (c: Callable<unknown, unknown>) => RunRef): ArgoStepIR[][] {
     const { groups } = this.evaluate(path);
-    if (groups.length === 0) throw new DslError({ path, problem: 'a steps template has no steps', fix: 'Add steps with s.step() or s.parallel()' });
-    return groups.map((g) => g.pending.map((p) => renderNode('steps', p.name, p.run, p.opts, [...path, seg('step', p.name)], use)));
+    if (groups.length === 0)
+      throw new DslError({
+        path,
+        problem: 'a steps template has no steps',
+        fix: 'Add steps with s.step() or s.parallel()',
+      });
+    return groups.map((g) =>
+      g.pending.map((p) => renderNode('steps', p.name, p.run, p.opts, [...path, seg('step', p.name)], use)),
+    );
   }
 }
 

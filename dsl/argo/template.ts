@@ -1,6 +1,15 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ArgoOutputsIR, ArgoInputsIR } from '../ir/argo-artifacts.ts';
-import type { ArgoContainerSet, ArgoDataTemplate, ArgoHttpTemplate, ArgoResourceTemplate, ArgoScript, ArgoTemplateCommon, ArgoTemplateIR, ArgoTemplateRef } from '../ir/argo-template.ts';
+import type {
+  ArgoContainerSet,
+  ArgoDataTemplate,
+  ArgoHttpTemplate,
+  ArgoResourceTemplate,
+  ArgoScript,
+  ArgoTemplateCommon,
+  ArgoTemplateIR,
+  ArgoTemplateRef,
+} from '../ir/argo-template.ts';
 import type { KubeContainer } from '../ir/argo-kube.ts';
 import type { JsonValue } from '../ir/values.ts';
 import { checkTemplateReferences } from './lint.ts';
@@ -29,7 +38,8 @@ export interface DeferredBody {
 }
 
 /** How a step or task names what it runs. */
-export type RunRef = { readonly template: string } | { readonly templateRef: ArgoTemplateRef } | { readonly inline: ArgoTemplateIR };
+export type RunRef =
+  { readonly template: string } | { readonly templateRef: ArgoTemplateRef } | { readonly inline: ArgoTemplateIR };
 
 interface Kinds {
   readonly container: KubeContainer;
@@ -45,13 +55,28 @@ interface Kinds {
   readonly dag: DeferredBody & { readonly kind: 'dag' };
 }
 
-const KINDS = ['container', 'script', 'containerSet', 'resource', 'suspend', 'http', 'data', 'plugin', 'steps', 'dag'] as const;
+const KINDS = [
+  'container',
+  'script',
+  'containerSet',
+  'resource',
+  'suspend',
+  'http',
+  'data',
+  'plugin',
+  'steps',
+  'dag',
+] as const;
 
 /** Exactly one template kind: setting two (say `container` and `script`) is a compile error. */
-export type TemplateKind = { [K in keyof Kinds]: { readonly [P in K]: Kinds[K] } & { readonly [P in Exclude<keyof Kinds, K>]?: never } }[keyof Kinds];
+export type TemplateKind = {
+  [K in keyof Kinds]: { readonly [P in K]: Kinds[K] } & { readonly [P in Exclude<keyof Kinds, K>]?: never };
+}[keyof Kinds];
 
 /** A template's body: common fields, its outputs and exactly one kind. */
-export type TemplateBody<O extends OutputsDecl = {}> = Omit<ArgoTemplateCommon, 'inputs' | 'outputs'> & { readonly outputs?: O } & TemplateKind;
+export type TemplateBody<O extends OutputsDecl = {}> = Omit<ArgoTemplateCommon, 'inputs' | 'outputs'> & {
+  readonly outputs?: O;
+} & TemplateKind;
 
 /**
  * A template's full spec when it does not need references to its own inputs.
@@ -61,7 +86,9 @@ export type TemplateBody<O extends OutputsDecl = {}> = Omit<ArgoTemplateCommon, 
  * template('whalesay', { container: { image: 'docker/whalesay', command: ['cowsay'], args: ['hello'] } })
  * ```
  */
-export type TemplateSpec<I extends InputsDecl = {}, O extends OutputsDecl = {}> = TemplateBody<O> & { readonly inputs?: I };
+export type TemplateSpec<I extends InputsDecl = {}, O extends OutputsDecl = {}> = TemplateBody<O> & {
+  readonly inputs?: I;
+};
 
 /**
  * A named template of a workflow, with typed inputs `I` and outputs `O`. Annotate a template
@@ -90,14 +117,23 @@ export class Template<I = {}, O = {}> extends Callable<I, O> {
   render(): { readonly ir: ArgoTemplateIR; readonly uses: readonly Callable<unknown, unknown>[] } {
     if (this.rendered) return this.rendered;
     const path = [seg('template', this.name)];
-    if (this.rendering) throw new DslError({ path, problem: 'the template needs its own rendered body while rendering it', fix: 'Reference templates from steps or tasks, which are built lazily' });
+    if (this.rendering)
+      throw new DslError({
+        path,
+        problem: 'the template needs its own rendered body while rendering it',
+        fix: 'Reference templates from steps or tasks, which are built lazily',
+      });
     this.rendering = true;
     try {
       const uses: Callable<unknown, unknown>[] = [];
-      const ir = renderTemplate({ name: this.name, ...(this.inputs ? { inputs: this.inputs } : {}), ...this.spec() }, path, (c) => {
-        uses.push(c);
-        return runRef(c, path);
-      });
+      const ir = renderTemplate(
+        { name: this.name, ...(this.inputs ? { inputs: this.inputs } : {}), ...this.spec() },
+        path,
+        (c) => {
+          uses.push(c);
+          return runRef(c, path);
+        },
+      );
       this.rendered = { ir, uses };
       return this.rendered;
     } finally {
@@ -152,19 +188,40 @@ export class InlineTemplate<I = {}, O = {}> extends Callable<I, O> {
  * }));
  * ```
  */
-export function template<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(name: string, spec: TemplateSpec<I, O>): Template<I, O>;
-export function template<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(name: string, signature: { readonly inputs?: I }, build: (io: TemplateIO<I>) => TemplateBody<O>): Template<I, O>;
-export function template(name: string, spec: TemplateSpec<InputsDecl, OutputsDecl> | { readonly inputs?: InputsDecl }, build?: (io: TemplateIO<InputsDecl>) => TemplateBody<OutputsDecl>): Template<InputsDecl, OutputsDecl> {
+export function template<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(
+  name: string,
+  spec: TemplateSpec<I, O>,
+): Template<I, O>;
+export function template<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(
+  name: string,
+  signature: { readonly inputs?: I },
+  build: (io: TemplateIO<I>) => TemplateBody<O>,
+): Template<I, O>;
+export function template(
+  name: string,
+  spec: TemplateSpec<InputsDecl, OutputsDecl> | { readonly inputs?: InputsDecl },
+  build?: (io: TemplateIO<InputsDecl>) => TemplateBody<OutputsDecl>,
+): Template<InputsDecl, OutputsDecl> {
   assertTemplateName(name, [seg('template', String(name))]);
   if (spec === null || typeof spec !== 'object') {
-    throw new DslError({ path: [seg('template', name)], problem: 'the second argument must be the template spec', got: spec, fix: "Write template(name, { container: { image: 'busybox' } })" });
+    throw new DslError({
+      path: [seg('template', name)],
+      problem: 'the second argument must be the template spec',
+      got: spec,
+      fix: "Write template(name, { container: { image: 'busybox' } })",
+    });
   }
   if (build === undefined) {
     const { inputs, ...body } = spec as TemplateSpec<InputsDecl, OutputsDecl>;
     return new Template(name, inputs, () => body);
   }
   if (typeof build !== 'function') {
-    throw new DslError({ path: [seg('template', name)], problem: 'the third argument must be a function of the io handles', got: build, fix: 'Write template(name, { inputs }, (io) => ({ container: ... }))' });
+    throw new DslError({
+      path: [seg('template', name)],
+      problem: 'the third argument must be a function of the io handles',
+      got: build,
+      fix: 'Write template(name, { inputs }, (io) => ({ container: ... }))',
+    });
   }
   // Built lazily: the body may run templates that are declared further down the file.
   let body: TemplateBody<OutputsDecl> | undefined;
@@ -179,7 +236,9 @@ export function template(name: string, spec: TemplateSpec<InputsDecl, OutputsDec
  * s.step('a', inline({ container: { image: 'argoproj/argosay:v2' } }));
  * ```
  */
-export function inline<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(spec: TemplateSpec<I, O>): InlineTemplate<I, O> {
+export function inline<const I extends InputsDecl = {}, const O extends OutputsDecl = {}>(
+  spec: TemplateSpec<I, O>,
+): InlineTemplate<I, O> {
   return new InlineTemplate(spec as TemplateSpec<InputsDecl, OutputsDecl>);
 }
 
@@ -208,17 +267,38 @@ export function templateRef<I = LooseIO, O = LooseIO>(ref: ArgoTemplateRef): Tem
 export function runRef(c: Callable<unknown, unknown>, path: readonly PathSegment[]): RunRef {
   if (c instanceof Template) return { template: c.name };
   if (c instanceof TemplateRefCallable) return { templateRef: plain(c.ref, [...path, 'templateRef']) };
-  if (c instanceof InlineTemplate) return { inline: renderTemplate(c.spec, [...path, 'inline'], (inner) => runRef(inner, path)) };
-  throw new DslError({ path, problem: 'expected a template, a templateRef or an inline template', got: c, fix: 'Pass the value returned by template(), templateRef() or inline()' });
+  if (c instanceof InlineTemplate)
+    return { inline: renderTemplate(c.spec, [...path, 'inline'], (inner) => runRef(inner, path)) };
+  throw new DslError({
+    path,
+    problem: 'expected a template, a templateRef or an inline template',
+    got: c,
+    fix: 'Pass the value returned by template(), templateRef() or inline()',
+  });
 }
 
 /** Turns a template spec into Argo's template object. */
-export function renderTemplate(spec: TemplateSpec<InputsDecl, OutputsDecl> & { readonly name?: string }, path: readonly PathSegment[], use: (c: Callable<unknown, unknown>) => RunRef): ArgoTemplateIR {
+export function renderTemplate(
+  spec: TemplateSpec<InputsDecl, OutputsDecl> & { readonly name?: string },
+  path: readonly PathSegment[],
+  use: (c: Callable<unknown, unknown>) => RunRef,
+): ArgoTemplateIR {
   const kinds = KINDS.filter((k) => (spec as Record<string, unknown>)[k] !== undefined);
   if (kinds.length !== 1) {
-    throw new DslError({ path, problem: kinds.length === 0 ? 'a template needs exactly one kind' : `a template has exactly one kind, this one has ${kinds.join(' and ')}`, got: kinds, fix: `Set one of ${KINDS.join(', ')}` });
+    throw new DslError({
+      path,
+      problem:
+        kinds.length === 0
+          ? 'a template needs exactly one kind'
+          : `a template has exactly one kind, this one has ${kinds.join(' and ')}`,
+      got: kinds,
+      fix: `Set one of ${KINDS.join(', ')}`,
+    });
   }
-  const { inputs, outputs, steps, dag, ...rest } = spec as TemplateSpec<InputsDecl, OutputsDecl> & { readonly steps?: DeferredBody; readonly dag?: DeferredBody };
+  const { inputs, outputs, steps, dag, ...rest } = spec as TemplateSpec<InputsDecl, OutputsDecl> & {
+    readonly steps?: DeferredBody;
+    readonly dag?: DeferredBody;
+  };
   const ir: ArgoTemplateIR = {
     ...plain(rest, path),
     ...(inputs !== undefined ? { inputs: ioToIR<ArgoInputsIR>(inputs, [...path, 'inputs']) } : {}),
@@ -233,8 +313,12 @@ export function renderTemplate(spec: TemplateSpec<InputsDecl, OutputsDecl> & { r
 /** Argo template, step and task names: letters, digits, `-` and `_`, up to 128 characters. */
 export function assertTemplateName(name: unknown, path: readonly PathSegment[], what = 'template name'): string {
   if (typeof name !== 'string' || !/^[a-zA-Z0-9][-a-zA-Z0-9_]*$/.test(name) || name.length > 128) {
-    throw new DslError({ path, problem: `${what} must start with a letter or digit and hold only letters, digits, "-" and "_"`, got: name, fix: 'Use e.g. "print-message"' });
+    throw new DslError({
+      path,
+      problem: `${what} must start with a letter or digit and hold only letters, digits, "-" and "_"`,
+      got: name,
+      fix: 'Use e.g. "print-message"',
+    });
   }
   return name;
 }
-

@@ -1,14 +1,66 @@
 import { artifactRef, paramRef, refWithFields, type ArtifactRef, type ParamRef } from './refs.ts';
 
 /** Formats of `{{workflow.creationTimestamp.<format>}}`: strftime letters, `s` (epoch seconds) and RFC 3339. */
-export type TimestampFormat = 'RFC3339' | 'Y' | 'y' | 'm' | 'd' | 'e' | 'j' | 'H' | 'I' | 'M' | 'S' | 's' | 'f' | 'p' | 'a' | 'A' | 'b' | 'B' | 'c' | 'C' | 'D' | 'F' | 'T' | 'R' | 'r' | 'U' | 'W' | 'w' | 'u' | 'V' | 'G' | 'g' | 'x' | 'X' | 'Z' | 'z' | 'h' | 'n' | 't' | 'k' | 'l' | 'L' | 'N' | 'v';
+export type TimestampFormat =
+  | 'RFC3339'
+  | 'Y'
+  | 'y'
+  | 'm'
+  | 'd'
+  | 'e'
+  | 'j'
+  | 'H'
+  | 'I'
+  | 'M'
+  | 'S'
+  | 's'
+  | 'f'
+  | 'p'
+  | 'a'
+  | 'A'
+  | 'b'
+  | 'B'
+  | 'c'
+  | 'C'
+  | 'D'
+  | 'F'
+  | 'T'
+  | 'R'
+  | 'r'
+  | 'U'
+  | 'W'
+  | 'w'
+  | 'u'
+  | 'V'
+  | 'G'
+  | 'g'
+  | 'x'
+  | 'X'
+  | 'Z'
+  | 'z'
+  | 'h'
+  | 'n'
+  | 't'
+  | 'k'
+  | 'l'
+  | 'L'
+  | 'N'
+  | 'v';
 
 /** `{{workflow.creationTimestamp}}`, with a typed sub-reference per format (`.Y`, `.RFC3339`, ...). */
 export type TimestampVar = ParamRef & { readonly [F in TimestampFormat]: ParamRef };
 
-const FORMATS = new Set('RFC3339 Y y m d e j H I M S s f p a A b B c C D F T R r U W w u V G g x X Z z h n t k l L N v'.split(' '));
-const timestamp = (path: string): TimestampVar => refWithFields<{ readonly [F in TimestampFormat]: ParamRef }>(path, (f) => (FORMATS.has(f) ? paramRef(`${path}.${f}`) : undefined));
-const keyed = (path: string) => (key: string): ParamRef => paramRef(`${path}.${key}`);
+const FORMATS = new Set(
+  'RFC3339 Y y m d e j H I M S s f p a A b B c C D F T R r U W w u V G g x X Z z h n t k l L N v'.split(' '),
+);
+const timestamp = (path: string): TimestampVar =>
+  refWithFields<{ readonly [F in TimestampFormat]: ParamRef }>(path, (f) =>
+    FORMATS.has(f) ? paramRef(`${path}.${f}`) : undefined,
+  );
+const keyed =
+  (path: string) =>
+  (key: string): ParamRef =>
+    paramRef(`${path}.${key}`);
 
 /**
  * Argo's global variables, so templates reference them by name instead of by hand-typed

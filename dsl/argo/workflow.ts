@@ -3,11 +3,23 @@ import type { ArgoArgumentsIR } from '../ir/argo-artifacts.ts';
 import type { KubeObjectMeta } from '../ir/argo-kube.ts';
 import type { ArgoTemplateIR } from '../ir/argo-template.ts';
 import type { ArgoCronWorkflowSpecIR, ArgoObjectIR, ArgoWorkflowSpecIR } from '../ir/argo-workflow.ts';
-import { argumentsDecl, checkWorkflowArguments, workflowParametersRead, type ArgumentsRequirement, type ExactRef, type DeclaredArtifacts, type DeclaredParams, type EntryInputs, type ReferencedTemplate, type WorkflowArgumentsLike } from './entrypoint-arguments.ts';
+import {
+  argumentsDecl,
+  checkWorkflowArguments,
+  workflowParametersRead,
+  type ArgumentsRequirement,
+  type ExactRef,
+  type DeclaredArtifacts,
+  type DeclaredParams,
+  type EntryInputs,
+  type ReferencedTemplate,
+  type WorkflowArgumentsLike,
+} from './entrypoint-arguments.ts';
 import { ioToIR } from './io.ts';
 import { plain } from './plain.ts';
 import { renderHooks, templateName, type HooksDecl } from './step-common.ts';
-import { Callable, Template, TemplateRefCallable, runRef, type RunRef } from './template.ts';
+import type { Callable } from './template.ts';
+import { Template, TemplateRefCallable, runRef, type RunRef } from './template.ts';
 import { WorkflowArguments } from './workflow-arguments.ts';
 
 /** Template defaults applied by Argo to every template of the workflow. */
@@ -29,8 +41,18 @@ export type WorkflowTemplateRefLike = WorkflowTemplateObject | NamedTemplateRef;
  * The type parameters are inferred from the spec (entrypoint and onExit inputs, hook inputs,
  * argument names, the referenced template) so `arguments` can be checked against them.
  */
-export interface WorkflowSpec<I = unknown, X = unknown, H = {}, P extends string = string, R extends string = string, D = unknown, T extends WorkflowTemplateRefLike = WorkflowTemplateRefLike>
-  extends Omit<ArgoWorkflowSpecIR, 'entrypoint' | 'templates' | 'onExit' | 'hooks' | 'arguments' | 'templateDefaults' | 'workflowTemplateRef'> {
+export interface WorkflowSpec<
+  I = unknown,
+  X = unknown,
+  H = {},
+  P extends string = string,
+  R extends string = string,
+  D = unknown,
+  T extends WorkflowTemplateRefLike = WorkflowTemplateRefLike,
+> extends Omit<
+  ArgoWorkflowSpecIR,
+  'entrypoint' | 'templates' | 'onExit' | 'hooks' | 'arguments' | 'templateDefaults' | 'workflowTemplateRef'
+> {
   readonly entrypoint?: Template<I, unknown>;
   readonly templates?: readonly Template<unknown, unknown>[];
   /** Runs when the workflow ends; its inputs come from the workflow's `arguments`, by name. */
@@ -43,8 +65,16 @@ export interface WorkflowSpec<I = unknown, X = unknown, H = {}, P extends string
 }
 
 /** A spec whose arguments satisfy its entrypoint (`Mode` 'run': Workflow, CronWorkflow). */
-export type CheckedWorkflowSpec<Mode extends 'run' | 'template', I, X, H, P extends string, R extends string, D, T extends WorkflowTemplateRefLike> = WorkflowSpec<I, X, H, P, R, D, T> &
-  NoInfer<ArgumentsRequirement<Mode, I, X, P, R, D, T> & ExactRef<T>>;
+export type CheckedWorkflowSpec<
+  Mode extends 'run' | 'template',
+  I,
+  X,
+  H,
+  P extends string,
+  R extends string,
+  D,
+  T extends WorkflowTemplateRefLike,
+> = WorkflowSpec<I, X, H, P, R, D, T> & NoInfer<ArgumentsRequirement<Mode, I, X, P, R, D, T> & ExactRef<T>>;
 
 /**
  * An Argo object built by the DSL, ready to be placed in an app (`workflows: [...]`).
@@ -75,7 +105,11 @@ export class ArgoObject<K extends ArgoObjectIR['kind'] = ArgoObjectIR['kind']> {
  * workflow({ metadata: { generateName: 'hello-' }, spec: { workflowTemplateRef: submittable } });
  * ```
  */
-export class WorkflowTemplateObject<E = unknown, N extends string = string, A extends string = string> extends ArgoObject<'WorkflowTemplate' | 'ClusterWorkflowTemplate'> {
+export class WorkflowTemplateObject<
+  E = unknown,
+  N extends string = string,
+  A extends string = string,
+> extends ArgoObject<'WorkflowTemplate' | 'ClusterWorkflowTemplate'> {
   /** Phantom: the entrypoint's inputs and the argument names, to check workflows that run it. */
   declare readonly __arguments?: { readonly entry: E; readonly parameters: N; readonly artifacts: A };
 
@@ -99,9 +133,17 @@ export class WorkflowTemplateObject<E = unknown, N extends string = string, A ex
    */
   templateRef<I, O>(t: Template<I, O>): TemplateRefCallable<I, O> {
     if (!this.templates.includes(t as Template<unknown, unknown>)) {
-      throw new DslError({ path: [seg(this.kind, this.name)], problem: `template "${(t as { name?: string }).name}" is not one of this ${this.kind}'s templates`, got: this.templates.map((x) => x.name), fix: 'Pass a template listed in (or run by) its spec' });
+      throw new DslError({
+        path: [seg(this.kind, this.name)],
+        problem: `template "${(t as { name?: string }).name}" is not one of this ${this.kind}'s templates`,
+        got: this.templates.map((x) => x.name),
+        fix: 'Pass a template listed in (or run by) its spec',
+      });
     }
-    return new TemplateRefCallable<I, O>({ name: this.name, template: t.name, ...(this.kind === 'ClusterWorkflowTemplate' ? { clusterScope: true } : {}) }, { decl: t.inputs });
+    return new TemplateRefCallable<I, O>(
+      { name: this.name, template: t.name, ...(this.kind === 'ClusterWorkflowTemplate' ? { clusterScope: true } : {}) },
+      { decl: t.inputs },
+    );
   }
 
   /** The `workflowTemplateRef` that runs this object. */
@@ -111,14 +153,33 @@ export class WorkflowTemplateObject<E = unknown, N extends string = string, A ex
 }
 
 /** Renders a workflow spec; returns the IR and the templates it holds. */
-export function buildWorkflowSpec(spec: WorkflowSpec, path: readonly PathSegment[], mode: 'run' | 'template'): { readonly ir: ArgoWorkflowSpecIR; readonly templates: Template<unknown, unknown>[] } {
-  const { entrypoint, templates, onExit, hooks, arguments: args, templateDefaults, workflowTemplateRef, ...rest } = spec;
+export function buildWorkflowSpec(
+  spec: WorkflowSpec,
+  path: readonly PathSegment[],
+  mode: 'run' | 'template',
+): { readonly ir: ArgoWorkflowSpecIR; readonly templates: Template<unknown, unknown>[] } {
+  const {
+    entrypoint,
+    templates,
+    onExit,
+    hooks,
+    arguments: args,
+    templateDefaults,
+    workflowTemplateRef,
+    ...rest
+  } = spec;
   const ordered: Template<unknown, unknown>[] = [];
   const byName = new Map<string, Template<unknown, unknown>>();
   const add = (t: Template<unknown, unknown>, at: readonly PathSegment[]): void => {
     const known = byName.get(t.name);
     if (known === t) return;
-    if (known) throw new DslError({ path: at, problem: `two different templates are named "${t.name}"`, got: t.name, fix: 'Rename one of them or reuse the same template object' });
+    if (known)
+      throw new DslError({
+        path: at,
+        problem: `two different templates are named "${t.name}"`,
+        got: t.name,
+        fix: 'Rename one of them or reuse the same template object',
+      });
     byName.set(t.name, t);
     ordered.push(t);
   };
@@ -126,16 +187,35 @@ export function buildWorkflowSpec(spec: WorkflowSpec, path: readonly PathSegment
     if (c instanceof Template) add(c, at);
     return runRef(c, at);
   };
-  const wtRef = workflowTemplateRef === undefined ? undefined : workflowTemplateRef instanceof WorkflowTemplateObject ? workflowTemplateRef.ref : plain(workflowTemplateRef, [...path, 'workflowTemplateRef']);
+  const wtRef =
+    workflowTemplateRef === undefined
+      ? undefined
+      : workflowTemplateRef instanceof WorkflowTemplateObject
+        ? workflowTemplateRef.ref
+        : plain(workflowTemplateRef, [...path, 'workflowTemplateRef']);
   (templates ?? []).forEach((t, i) => {
-    if (!(t instanceof Template)) throw new DslError({ path: [...path, `templates[${i}]`], problem: 'expected a template', got: t, fix: 'Pass values returned by template()' });
+    if (!(t instanceof Template))
+      throw new DslError({
+        path: [...path, `templates[${i}]`],
+        problem: 'expected a template',
+        got: t,
+        fix: 'Pass values returned by template()',
+      });
     add(t, [...path, `templates[${i}]`]);
   });
-  if (entrypoint !== undefined && !(entrypoint instanceof Template)) throw new DslError({ path: [...path, 'entrypoint'], problem: 'the entrypoint is a template', got: entrypoint, fix: 'Pass the value returned by template()' });
+  if (entrypoint !== undefined && !(entrypoint instanceof Template))
+    throw new DslError({
+      path: [...path, 'entrypoint'],
+      problem: 'the entrypoint is a template',
+      got: entrypoint,
+      fix: 'Pass the value returned by template()',
+    });
   // With a workflowTemplateRef the entrypoint names a template of the referenced object.
   if (entrypoint && !wtRef) add(entrypoint, [...path, 'entrypoint']);
-  const onExitName = onExit === undefined ? undefined : templateName((c) => use(c, [...path, 'onExit']), onExit, [...path, 'onExit']);
-  const hooksIR = hooks === undefined ? undefined : renderHooks(hooks, [...path, 'hooks'], (c) => use(c, [...path, 'hooks']));
+  const onExitName =
+    onExit === undefined ? undefined : templateName((c) => use(c, [...path, 'onExit']), onExit, [...path, 'onExit']);
+  const hooksIR =
+    hooks === undefined ? undefined : renderHooks(hooks, [...path, 'hooks'], (c) => use(c, [...path, 'hooks']));
   // Rendering a template may add the templates its steps and tasks run; walk until none is new.
   const rendered: ArgoTemplateIR[] = [];
   for (let i = 0; i < ordered.length; i++) {
@@ -145,7 +225,12 @@ export function buildWorkflowSpec(spec: WorkflowSpec, path: readonly PathSegment
     rendered.push(ir);
   }
   if (entrypoint && workflowTemplateRef instanceof WorkflowTemplateObject) workflowTemplateRef.templateRef(entrypoint);
-  const argsIR = args === undefined ? undefined : args instanceof WorkflowArguments ? args.toIR([...path, 'arguments']) : ioToIR<ArgoArgumentsIR>(args, [...path, 'arguments']);
+  const argsIR =
+    args === undefined
+      ? undefined
+      : args instanceof WorkflowArguments
+        ? args.toIR([...path, 'arguments'])
+        : ioToIR<ArgoArgumentsIR>(args, [...path, 'arguments']);
   checkWorkflowArguments({
     mode,
     entrypoint,
@@ -180,14 +265,28 @@ const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])
 export function checkMetadata(kind: string, metadata: KubeObjectMeta, path: readonly PathSegment[]): KubeObjectMeta {
   const m = plain(metadata, [...path, 'metadata']);
   if (m.name !== undefined && (!SUBDOMAIN.test(m.name) || m.name.length > 253)) {
-    throw new DslError({ path: [...path, 'metadata', 'name'], problem: `${kind} names are DNS-1123 subdomains`, got: m.name, fix: 'Use lowercase letters, digits, "-" and "."' });
+    throw new DslError({
+      path: [...path, 'metadata', 'name'],
+      problem: `${kind} names are DNS-1123 subdomains`,
+      got: m.name,
+      fix: 'Use lowercase letters, digits, "-" and "."',
+    });
   }
   if (m.generateName !== undefined && !SUBDOMAIN.test(`${m.generateName}x`)) {
-    throw new DslError({ path: [...path, 'metadata', 'generateName'], problem: 'generateName must be a DNS-1123 prefix', got: m.generateName, fix: 'Use lowercase letters, digits and "-", e.g. "hello-world-"' });
+    throw new DslError({
+      path: [...path, 'metadata', 'generateName'],
+      problem: 'generateName must be a DNS-1123 prefix',
+      got: m.generateName,
+      fix: 'Use lowercase letters, digits and "-", e.g. "hello-world-"',
+    });
   }
   for (const [key, value] of Object.entries(m.labels ?? {})) checkLabel(key, value, [...path, 'metadata', 'labels']);
   if (m.name === undefined && m.generateName === undefined) {
-    throw new DslError({ path, problem: `a ${kind} needs metadata.name${kind === 'Workflow' ? ' or metadata.generateName' : ''}`, fix: 'Set metadata.name' });
+    throw new DslError({
+      path,
+      problem: `a ${kind} needs metadata.name${kind === 'Workflow' ? ' or metadata.generateName' : ''}`,
+      fix: 'Set metadata.name',
+    });
   }
   return m;
 }
@@ -198,15 +297,31 @@ const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 function checkLabel(key: string, value: unknown, path: readonly PathSegment[]): void {
   const slash = key.lastIndexOf('/');
   const [prefix, name] = slash === -1 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
-  if (!LABEL_NAME.test(name) || name.length > 63 || (prefix !== undefined && (!SUBDOMAIN.test(prefix) || prefix.length > 253))) {
-    throw new DslError({ path: [...path, key], problem: 'invalid label key', got: key, fix: 'Use an optional DNS prefix and "/", then up to 63 letters, digits, "-", "_" or "."' });
+  if (
+    !LABEL_NAME.test(name) ||
+    name.length > 63 ||
+    (prefix !== undefined && (!SUBDOMAIN.test(prefix) || prefix.length > 253))
+  ) {
+    throw new DslError({
+      path: [...path, key],
+      problem: 'invalid label key',
+      got: key,
+      fix: 'Use an optional DNS prefix and "/", then up to 63 letters, digits, "-", "_" or "."',
+    });
   }
   if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) {
-    throw new DslError({ path: [...path, key], problem: 'invalid label value', got: value, fix: 'Use up to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit' });
+    throw new DslError({
+      path: [...path, key],
+      problem: 'invalid label value',
+      got: value,
+      fix: 'Use up to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+    });
   }
 }
 
-export const objectPath = (kind: string, metadata: KubeObjectMeta): PathSegment[] => [seg(kind, String(metadata?.name ?? metadata?.generateName ?? '?'))];
+export const objectPath = (kind: string, metadata: KubeObjectMeta): PathSegment[] => [
+  seg(kind, String(metadata?.name ?? metadata?.generateName ?? '?')),
+];
 
 /**
  * A Workflow: one run, usually submitted with `argo submit` (use `generateName`). For GitOps,
@@ -217,27 +332,53 @@ export const objectPath = (kind: string, metadata: KubeObjectMeta): PathSegment[
  * export default workflow({ metadata: { generateName: 'hello-world-' }, spec: { entrypoint: whalesay } });
  * ```
  */
-export function workflow<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+export function workflow<
+  I = unknown,
+  X = unknown,
+  H = {},
+  P extends string = never,
+  R extends string = never,
+  D = unknown,
+  T extends WorkflowTemplateRefLike = never,
+>(def: {
   readonly metadata: WorkflowMetadata;
   readonly spec: CheckedWorkflowSpec<'run', I, X, H, P, R, D, T>;
 }): ArgoObject<'Workflow'> {
   const path = objectPath('Workflow', def.metadata);
-  return new ArgoObject('Workflow', { kind: 'Workflow', metadata: checkMetadata('Workflow', def.metadata, path), spec: buildWorkflowSpec(def.spec as WorkflowSpec, path, 'run').ir });
+  return new ArgoObject('Workflow', {
+    kind: 'Workflow',
+    metadata: checkMetadata('Workflow', def.metadata, path),
+    spec: buildWorkflowSpec(def.spec as WorkflowSpec, path, 'run').ir,
+  });
 }
 
 /** The object type of a WorkflowTemplate built from a spec with these inferred types. */
-export type WorkflowTemplateOf<I, P extends string, R extends string, D, T> = WorkflowTemplateObject<EntryInputs<I, T>, DeclaredParams<P, D, T>, DeclaredArtifacts<R, D, T>>;
+export type WorkflowTemplateOf<I, P extends string, R extends string, D, T> = WorkflowTemplateObject<
+  EntryInputs<I, T>,
+  DeclaredParams<P, D, T>,
+  DeclaredArtifacts<R, D, T>
+>;
 
-function templateObject(kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate', def: { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }): WorkflowTemplateObject {
+function templateObject(
+  kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate',
+  def: { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec },
+): WorkflowTemplateObject {
   const path = objectPath(kind, def.metadata);
   const metadata = checkMetadata(kind, def.metadata, path);
-  if (metadata.generateName !== undefined) throw new DslError({ path, problem: `a ${kind} has a fixed name`, got: metadata.generateName, fix: 'Use metadata.name' });
+  if (metadata.generateName !== undefined)
+    throw new DslError({
+      path,
+      problem: `a ${kind} has a fixed name`,
+      got: metadata.generateName,
+      fix: 'Use metadata.name',
+    });
   const { ir, templates } = buildWorkflowSpec(def.spec, path, 'template');
   const { entrypoint, workflowTemplateRef: ref } = def.spec;
   const inherited = ref instanceof WorkflowTemplateObject ? ref.referenced : undefined;
   const own = argumentsDecl(def.spec.arguments);
   const ownReads = workflowParametersRead(ir.templates);
-  const reads = ownReads === 'any' || inherited?.reads === 'any' ? 'any' : new Set([...ownReads, ...(inherited?.reads ?? [])]);
+  const reads =
+    ownReads === 'any' || inherited?.reads === 'any' ? 'any' : new Set([...ownReads, ...(inherited?.reads ?? [])]);
   const referenced: ReferencedTemplate = {
     name: String(metadata.name),
     reads,
@@ -259,11 +400,22 @@ function templateObject(kind: 'WorkflowTemplate' | 'ClusterWorkflowTemplate', de
  * export const printMessageTemplate = workflowTemplate({ metadata: { name: 'workflow-template-print-message' }, spec: { templates: [printMessage] } });
  * ```
  */
-export function workflowTemplate<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+export function workflowTemplate<
+  I = unknown,
+  X = unknown,
+  H = {},
+  P extends string = never,
+  R extends string = never,
+  D = unknown,
+  T extends WorkflowTemplateRefLike = never,
+>(def: {
   readonly metadata: NamedMetadata;
   readonly spec: CheckedWorkflowSpec<'template', I, X, H, P, R, D, T>;
 }): WorkflowTemplateOf<I, P, R, D, T> {
-  return templateObject('WorkflowTemplate', def as { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }) as WorkflowTemplateOf<I, P, R, D, T>;
+  return templateObject(
+    'WorkflowTemplate',
+    def as { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec },
+  ) as WorkflowTemplateOf<I, P, R, D, T>;
 }
 
 /**
@@ -274,11 +426,22 @@ export function workflowTemplate<I = unknown, X = unknown, H = {}, P extends str
  * export const printMessageTemplate = clusterWorkflowTemplate({ metadata: { name: 'cluster-workflow-template-print-message' }, spec: { templates: [printMessage] } });
  * ```
  */
-export function clusterWorkflowTemplate<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+export function clusterWorkflowTemplate<
+  I = unknown,
+  X = unknown,
+  H = {},
+  P extends string = never,
+  R extends string = never,
+  D = unknown,
+  T extends WorkflowTemplateRefLike = never,
+>(def: {
   readonly metadata: NamedMetadata;
   readonly spec: CheckedWorkflowSpec<'template', I, X, H, P, R, D, T>;
 }): WorkflowTemplateOf<I, P, R, D, T> {
-  return templateObject('ClusterWorkflowTemplate', def as { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec }) as WorkflowTemplateOf<I, P, R, D, T>;
+  return templateObject(
+    'ClusterWorkflowTemplate',
+    def as { readonly metadata: NamedMetadata; readonly spec: WorkflowSpec },
+  ) as WorkflowTemplateOf<I, P, R, D, T>;
 }
 
 /** A CronWorkflow's spec: Argo's schedule fields plus the workflow to run (checked like a Workflow's). */
@@ -294,15 +457,35 @@ export interface CronWorkflowSpec<S = WorkflowSpec> extends Omit<ArgoCronWorkflo
  * cronWorkflow({ metadata: { name: 'hello-world' }, spec: { schedules: ['* * * * *'], workflowSpec: { entrypoint: whalesay } } });
  * ```
  */
-export function cronWorkflow<I = unknown, X = unknown, H = {}, P extends string = never, R extends string = never, D = unknown, T extends WorkflowTemplateRefLike = never>(def: {
+export function cronWorkflow<
+  I = unknown,
+  X = unknown,
+  H = {},
+  P extends string = never,
+  R extends string = never,
+  D = unknown,
+  T extends WorkflowTemplateRefLike = never,
+>(def: {
   readonly metadata: NamedMetadata;
   readonly spec: CronWorkflowSpec<CheckedWorkflowSpec<'run', I, X, H, P, R, D, T>>;
 }): ArgoObject<'CronWorkflow'> {
   const path = objectPath('CronWorkflow', def.metadata);
   const { workflowSpec, ...rest } = def.spec;
   if (!Array.isArray(rest.schedules) || rest.schedules.length === 0) {
-    throw new DslError({ path: [...path, 'schedules'], problem: 'a CronWorkflow needs at least one schedule', got: rest.schedules, fix: "Set schedules: ['0 2 * * *']" });
+    throw new DslError({
+      path: [...path, 'schedules'],
+      problem: 'a CronWorkflow needs at least one schedule',
+      got: rest.schedules,
+      fix: "Set schedules: ['0 2 * * *']",
+    });
   }
-  const spec: ArgoCronWorkflowSpecIR = { ...plain(rest, path), workflowSpec: buildWorkflowSpec(workflowSpec as WorkflowSpec, [...path, 'workflowSpec'], 'run').ir };
-  return new ArgoObject('CronWorkflow', { kind: 'CronWorkflow', metadata: checkMetadata('CronWorkflow', def.metadata, path), spec });
+  const spec: ArgoCronWorkflowSpecIR = {
+    ...plain(rest, path),
+    workflowSpec: buildWorkflowSpec(workflowSpec as WorkflowSpec, [...path, 'workflowSpec'], 'run').ir,
+  };
+  return new ArgoObject('CronWorkflow', {
+    kind: 'CronWorkflow',
+    metadata: checkMetadata('CronWorkflow', def.metadata, path),
+    spec,
+  });
 }

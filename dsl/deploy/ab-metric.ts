@@ -66,12 +66,22 @@ interface Common {
 export const abMetric = {
   /** A rate (conversions / impressions): two-proportion z-test. */
   rate(opts: Common & { readonly successes: ArmQuery; readonly trials: ArmQuery }): AbMetric {
-    assertKnownKeys(opts, ['name', 'higherIsBetter', 'address', 'runner', 'successes', 'trials'], ['abMetric.rate()'], 'abMetric.rate()');
+    assertKnownKeys(
+      opts,
+      ['name', 'higherIsBetter', 'address', 'runner', 'successes', 'trials'],
+      ['abMetric.rate()'],
+      'abMetric.rate()',
+    );
     return make(opts, 'proportions', { successes: opts.successes, trials: opts.trials });
   },
   /** A mean (revenue per session): Welch's t-test from per-arm count, sum and sum of squares. */
   mean(opts: Common & { readonly count: ArmQuery; readonly sum: ArmQuery; readonly sumOfSquares: ArmQuery }): AbMetric {
-    assertKnownKeys(opts, ['name', 'higherIsBetter', 'address', 'runner', 'count', 'sum', 'sumOfSquares'], ['abMetric.mean()'], 'abMetric.mean()');
+    assertKnownKeys(
+      opts,
+      ['name', 'higherIsBetter', 'address', 'runner', 'count', 'sum', 'sumOfSquares'],
+      ['abMetric.mean()'],
+      'abMetric.mean()',
+    );
     return make(opts, 'welch', { count: opts.count, sum: opts.sum, sumOfSquares: opts.sumOfSquares });
   },
 };
@@ -79,20 +89,47 @@ export const abMetric = {
 function make(opts: Common, test: AbMetricIR['test'], quantities: Record<string, ArmQuery>): AbMetric {
   const path = [seg('abMetric', String(opts.name))];
   if (typeof opts.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(opts.name)) {
-    throw new DslError({ path, problem: 'metric name must be lowercase letters, digits and "-"', got: opts.name, fix: 'Use e.g. "conversion"' });
+    throw new DslError({
+      path,
+      problem: 'metric name must be lowercase letters, digits and "-"',
+      got: opts.name,
+      fix: 'Use e.g. "conversion"',
+    });
   }
   for (const [q, fn] of Object.entries(quantities)) {
-    if (typeof fn !== 'function') throw new DslError({ path: [...path, q], problem: 'expected a function of the arm', got: fn, fix: `Use ${q}: ({ service, window }) => \`...\`` });
+    if (typeof fn !== 'function')
+      throw new DslError({
+        path: [...path, q],
+        problem: 'expected a function of the arm',
+        got: fn,
+        fix: `Use ${q}: ({ service, window }) => \`...\``,
+      });
   }
   if (!opts.runner || typeof opts.runner.script !== 'string' || opts.runner.script.length === 0) {
-    throw new DslError({ path: [...path, 'runner'], problem: 'the A/B decision needs a runner (image and script)', got: opts.runner, fix: 'Use abTestMetric.rate(...) from components/, which ships the script' });
+    throw new DslError({
+      path: [...path, 'runner'],
+      problem: 'the A/B decision needs a runner (image and script)',
+      got: opts.runner,
+      fix: 'Use abTestMetric.rate(...) from components/, which ships the script',
+    });
   }
-  assertToken(opts.runner.image, [...path, 'runner', 'image'], 'image', 'Use an image with python3, e.g. "python:3.12-slim"');
+  assertToken(
+    opts.runner.image,
+    [...path, 'runner', 'image'],
+    'image',
+    'Use an image with python3, e.g. "python:3.12-slim"',
+  );
   if (opts.runner.script.includes('{{')) {
     // Argo Rollouts substitutes {{...}} in the whole job spec, script included.
-    throw new DslError({ path: [...path, 'runner', 'script'], problem: 'the script contains "{{", which Argo Rollouts would substitute', got: '{{', fix: 'Avoid "{{" in the script' });
+    throw new DslError({
+      path: [...path, 'runner', 'script'],
+      problem: 'the script contains "{{", which Argo Rollouts would substitute',
+      got: '{{',
+      fix: 'Avoid "{{" in the script',
+    });
   }
-  if (opts.address !== undefined) assertToken(opts.address, [...path, 'address'], 'address', 'Use e.g. "http://prometheus.monitoring:9090"');
+  if (opts.address !== undefined)
+    assertToken(opts.address, [...path, 'address'], 'address', 'Use e.g. "http://prometheus.monitoring:9090"');
   if (opts.runner.resources !== undefined) resourcesToIR(opts.runner.resources, [...path, 'runner']);
   return {
     kind: 'abMetric',
@@ -112,7 +149,12 @@ export function abMetricToIR(m: AbMetric, window: string, path: readonly PathSeg
       Object.entries(m.quantities).map(([q, fn]) => {
         const text = fn({ service, window });
         if (typeof text !== 'string' || text.trim() === '') {
-          throw new DslError({ path: [...path, seg('abMetric', m.name), q], problem: 'the query function must return PromQL text', got: text, fix: 'Return a string such as `sum(increase(x{...}[${window}]))`' });
+          throw new DslError({
+            path: [...path, seg('abMetric', m.name), q],
+            problem: 'the query function must return PromQL text',
+            got: text,
+            fix: 'Return a string such as `sum(increase(x{...}[${window}]))`',
+          });
         }
         argsUsed(text, [...path, seg('abMetric', m.name), q]);
         return [q, text];
@@ -120,7 +162,11 @@ export function abMetricToIR(m: AbMetric, window: string, path: readonly PathSeg
     );
   const resources = m.runner.resources ? resourcesToIR(m.runner.resources, path) : undefined;
   const queries = { baseline: render(analysisArg.baselineService), candidate: render(analysisArg.service) };
-  const args = [...new Set([...Object.values(queries.baseline), ...Object.values(queries.candidate)].flatMap((q) => argsUsed(q, path)))];
+  const args = [
+    ...new Set(
+      [...Object.values(queries.baseline), ...Object.values(queries.candidate)].flatMap((q) => argsUsed(q, path)),
+    ),
+  ];
   return {
     name: m.name,
     test: m.test,

@@ -34,13 +34,23 @@ export function argsUsed(text: string, path: readonly PathSegment[]): AnalysisAr
     const inner = m[1] ?? '';
     const name = inner.startsWith('args.') ? inner.slice(5) : '';
     if (!(KNOWN as readonly string[]).includes(name)) {
-      throw new DslError({ path, problem: `unknown placeholder "{{${inner}}}"`, got: m[0], fix: 'Use analysisArg.service, analysisArg.baselineService or analysisArg.namespace' });
+      throw new DslError({
+        path,
+        problem: `unknown placeholder "{{${inner}}}"`,
+        got: m[0],
+        fix: 'Use analysisArg.service, analysisArg.baselineService or analysisArg.namespace',
+      });
     }
     if (!used.includes(name as AnalysisArgName)) used.push(name as AnalysisArgName);
   }
   const rest = text.replace(TOKEN, '');
   if (rest.includes('{{') || rest.includes('}}')) {
-    throw new DslError({ path, problem: 'unbalanced "{{" or "}}"', got: text.length > 60 ? `${text.slice(0, 57)}...` : text, fix: 'Remove the braces or use an analysisArg placeholder' });
+    throw new DslError({
+      path,
+      problem: 'unbalanced "{{" or "}}"',
+      got: text.length > 60 ? `${text.slice(0, 57)}...` : text,
+      fix: 'Remove the braces or use an analysisArg placeholder',
+    });
   }
   return used;
 }

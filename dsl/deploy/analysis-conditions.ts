@@ -24,15 +24,22 @@ export interface Condition {
 
 function finite(x: unknown, what: string): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw new DslError({ path: [what], problem: 'threshold must be a finite number', got: x, fix: 'Use e.g. below(0.01)' });
+    throw new DslError({
+      path: [what],
+      problem: 'threshold must be a finite number',
+      got: x,
+      fix: 'Use e.g. below(0.01)',
+    });
   }
   return x;
 }
 
-const compare = (op: string, name: string) => (x: number): Condition => {
-  const v = finite(x, `${name}()`);
-  return { kind: 'condition', numeric: true, render: (s) => `${s} ${op} ${v}` };
-};
+const compare =
+  (op: string, name: string) =>
+  (x: number): Condition => {
+    const v = finite(x, `${name}()`);
+    return { kind: 'condition', numeric: true, render: (s) => `${s} ${op} ${v}` };
+  };
 
 /**
  * The measured value is strictly below `x`.
@@ -77,7 +84,13 @@ export const atLeast = compare('>=', 'atLeast');
 export function between(lo: number, hi: number): Condition {
   const a = finite(lo, 'between()');
   const b = finite(hi, 'between()');
-  if (a > b) throw new DslError({ path: ['between()'], problem: 'lower bound is above upper bound', got: [lo, hi], fix: 'Swap the bounds' });
+  if (a > b)
+    throw new DslError({
+      path: ['between()'],
+      problem: 'lower bound is above upper bound',
+      got: [lo, hi],
+      fix: 'Swap the bounds',
+    });
   return { kind: 'condition', numeric: true, render: (s) => `${s} >= ${a} && ${s} <= ${b}` };
 }
 
@@ -90,7 +103,11 @@ export function between(lo: number, hi: number): Condition {
  */
 export function equals(v: boolean | number | string): Condition {
   const lit = typeof v === 'string' ? JSON.stringify(v) : String(finiteOrBool(v));
-  return { kind: 'condition', numeric: typeof v === 'number', render: (numeric, raw) => `${typeof v === 'number' ? numeric : raw} == ${lit}` };
+  return {
+    kind: 'condition',
+    numeric: typeof v === 'number',
+    render: (numeric, raw) => `${typeof v === 'number' ? numeric : raw} == ${lit}`,
+  };
 }
 
 function finiteOrBool(v: boolean | number): boolean | number {
@@ -107,7 +124,12 @@ function finiteOrBool(v: boolean | number): boolean | number {
  */
 export function expr(expression: string): Condition {
   if (typeof expression !== 'string' || expression.trim() === '' || expression.includes('{{')) {
-    throw new DslError({ path: ['expr()'], problem: 'expected a non-empty expression without "{{"', got: expression, fix: 'Use e.g. expr("result[0] < 0.25")' });
+    throw new DslError({
+      path: ['expr()'],
+      problem: 'expected a non-empty expression without "{{"',
+      got: expression,
+      fix: 'Use e.g. expr("result[0] < 0.25")',
+    });
   }
   return { kind: 'condition', render: () => expression };
 }
@@ -115,7 +137,12 @@ export function expr(expression: string): Condition {
 /** Checks that a value is a Condition (a plain number is a common slip). */
 export function assertCondition(c: unknown, path: readonly PathSegment[]): Condition {
   if (!c || typeof c !== 'object' || (c as Condition).kind !== 'condition') {
-    throw new DslError({ path, problem: 'expected a condition', got: c, fix: 'Use below(x), above(x), atMost(x), atLeast(x), between(a, b), equals(v) or expr("...")' });
+    throw new DslError({
+      path,
+      problem: 'expected a condition',
+      got: c,
+      fix: 'Use below(x), above(x), atMost(x), atLeast(x), between(a, b), equals(v) or expr("...")',
+    });
   }
   return c as Condition;
 }

@@ -13,7 +13,8 @@ type Verdict = 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
 function verdict(m: { successCondition?: string; failureCondition?: string }, result: number[]): Verdict {
   const vector = new Proxy(result, {
     get(target, key) {
-      if (typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= target.length) throw new RangeError('slice index out of range');
+      if (typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= target.length)
+        throw new RangeError('slice index out of range');
       return Reflect.get(target, key);
     },
   });
@@ -36,17 +37,30 @@ describe('Prometheus measurements as Argo Rollouts judges them', () => {
   it('GIVEN success: below(x) WHEN a healthy, a bad and a trafficless measurement come in THEN pass, fail, inconclusive', () => {
     const m = prom({ query: 'q', success: below(0.01) });
     expect(m.failureCondition).toBe('!isNaN(result[0]) && !(result[0] < 0.01)');
-    expect([verdict(m, [0]), verdict(m, [0.005]), verdict(m, [0.2]), verdict(m, [Number.NaN])]).toEqual(['Successful', 'Successful', 'Failed', 'Inconclusive']);
+    expect([verdict(m, [0]), verdict(m, [0.005]), verdict(m, [0.2]), verdict(m, [Number.NaN])]).toEqual([
+      'Successful',
+      'Successful',
+      'Failed',
+      'Inconclusive',
+    ]);
   });
 
   it('GIVEN only failure: above(x) WHEN NaN comes in THEN it is inconclusive instead of a silent pass', () => {
     const m = prom({ query: 'q', failure: above(0.25) });
-    expect([verdict(m, [0.1]), verdict(m, [0.3]), verdict(m, [Number.NaN])]).toEqual(['Successful', 'Failed', 'Inconclusive']);
+    expect([verdict(m, [0.1]), verdict(m, [0.3]), verdict(m, [Number.NaN])]).toEqual([
+      'Successful',
+      'Failed',
+      'Inconclusive',
+    ]);
   });
 
   it('GIVEN between() and both conditions WHEN NaN comes in THEN neither matches', () => {
     const band = prom({ query: 'q', success: between(0.2, 0.4) });
-    expect([verdict(band, [0.3]), verdict(band, [0.5]), verdict(band, [Number.NaN])]).toEqual(['Successful', 'Failed', 'Inconclusive']);
+    expect([verdict(band, [0.3]), verdict(band, [0.5]), verdict(band, [Number.NaN])]).toEqual([
+      'Successful',
+      'Failed',
+      'Inconclusive',
+    ]);
     const both = prom({ query: 'q', success: below(0.1), failure: above(0.2) });
     expect([verdict(both, [0.15]), verdict(both, [Number.NaN])]).toEqual(['Inconclusive', 'Inconclusive']);
   });

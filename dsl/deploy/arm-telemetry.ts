@@ -10,12 +10,14 @@ type Online = Exclude<StrategyIR, { kind: 'championChallenger' }>;
 function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => AnalysisIR): StrategyIR {
   const online = (e: Online): Online => {
     switch (e.kind) {
-      case 'canary': return e.analysis ? { ...e, analysis: fn(e.analysis, 'canary') } : e;
+      case 'canary':
+        return e.analysis ? { ...e, analysis: fn(e.analysis, 'canary') } : e;
       case 'shadow': {
         const then = e.then?.analysis ? { ...e.then, analysis: fn(e.then.analysis, 'canary') } : e.then;
         return { ...e, ...(e.analysis ? { analysis: fn(e.analysis, 'shadow') } : {}), ...(then ? { then } : {}) };
       }
-      case 'abTest': return e.analysis ? { ...e, analysis: fn(e.analysis, 'guardrails') } : e;
+      case 'abTest':
+        return e.analysis ? { ...e, analysis: fn(e.analysis, 'guardrails') } : e;
       case 'blueGreen':
         return {
           ...e,
@@ -26,7 +28,11 @@ function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => A
   };
   if (s.kind !== 'championChallenger') return online(s);
   const verify = s.offlineGate.verify ? fn(s.offlineGate.verify, 'offline-gate') : undefined;
-  return { ...s, offlineGate: { ...s.offlineGate, ...(verify ? { verify } : {}) }, online: online(s.online) as typeof s.online };
+  return {
+    ...s,
+    offlineGate: { ...s.offlineGate, ...(verify ? { verify } : {}) },
+    online: online(s.online) as typeof s.online,
+  };
 }
 
 /**
@@ -73,7 +79,14 @@ function sharedService(serving: ServingIR, mesh: MeshIR, s: StrategyIR): boolean
  *   `<revision>-deployment`), so the predictor's own proxy by workload, however the request got
  *   there (Gateway API route, VirtualService split, mirror).
  */
-function armSelector(serving: ServingIR, mesh: MeshIR, role: AnalysisRole, s: StrategyIR, name: string, path: readonly PathSegment[]): string {
+function armSelector(
+  serving: ServingIR,
+  mesh: MeshIR,
+  role: AnalysisRole,
+  s: StrategyIR,
+  name: string,
+  path: readonly PathSegment[],
+): string {
   const ns = analysisArg.namespace;
   if (serving.kind === 'kserve') {
     const workload = serving.deploymentMode === 'Knative' ? `${analysisArg.service}-deployment` : analysisArg.service;
@@ -94,7 +107,13 @@ function armSelector(serving: ServingIR, mesh: MeshIR, role: AnalysisRole, s: St
  * still names `analysisArg.service` or `baselineService` is rejected: both would be the one
  * Service in front of both versions.
  */
-export function withArmTelemetry(s: StrategyIR, serving: ServingIR, mesh: MeshIR, name: string, path: readonly PathSegment[]): StrategyIR {
+export function withArmTelemetry(
+  s: StrategyIR,
+  serving: ServingIR,
+  mesh: MeshIR,
+  name: string,
+  path: readonly PathSegment[],
+): StrategyIR {
   const shared = sharedService(serving, mesh, s);
   return mapAnalyses(s, (a, role) => ({
     ...a,
@@ -103,13 +122,24 @@ export function withArmTelemetry(s: StrategyIR, serving: ServingIR, mesh: MeshIR
       let out = m;
       if (m.provider.kind === 'prometheus' && m.provider.query.includes(ISTIO_ARM_SELECTOR)) {
         if (mesh.kind !== 'istio') {
-          throw new DslError({ path: at, problem: 'the query reads Istio telemetry, but the deployment declares mesh: "none"', got: 'errorRate()/latencyP99()', fix: "Use latencyP99({ source: 'kserve' }) or your own query, or route with istio()" });
+          throw new DslError({
+            path: at,
+            problem: 'the query reads Istio telemetry, but the deployment declares mesh: "none"',
+            got: 'errorRate()/latencyP99()',
+            fix: "Use latencyP99({ source: 'kserve' }) or your own query, or route with istio()",
+          });
         }
         const query = m.provider.query.split(ISTIO_ARM_SELECTOR).join(armSelector(serving, mesh, role, s, name, path));
         // The replaced selector may no longer name the arm's Service; the template declares only what it uses.
-        out = { ...m, args: m.args.filter((arg) => query.includes(`{{args.${arg}}}`)), provider: { ...m.provider, query } };
+        out = {
+          ...m,
+          args: m.args.filter((arg) => query.includes(`{{args.${arg}}}`)),
+          provider: { ...m.provider, query },
+        };
       }
-      const byService = ['service', 'baseline-service'].filter((arg) => JSON.stringify(out.provider).includes(`{{args.${arg}}}`));
+      const byService = ['service', 'baseline-service'].filter((arg) =>
+        JSON.stringify(out.provider).includes(`{{args.${arg}}}`),
+      );
       if (shared && byService.length > 0) {
         throw new DslError({
           path: at,

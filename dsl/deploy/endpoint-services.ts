@@ -22,7 +22,8 @@ export function endpointServices(d: DeploymentIR): string[] {
     if (n.virtualService) {
       // Subset-level routing keeps both versions behind the one client Service.
       out.push(...(n.destinationRule ? [n.service as string] : [n.stableService as string, n.canaryService as string]));
-      for (const arm of n.analysisArgs['ab-test'] ?? []) out.push(arm.service, ...(arm.baselineService ? [arm.baselineService] : []));
+      for (const arm of n.analysisArgs['ab-test'] ?? [])
+        out.push(arm.service, ...(arm.baselineService ? [arm.baselineService] : []));
     } else {
       out.push(n.service as string);
     }

@@ -60,18 +60,40 @@ export function istio(opts: IstioOptions = {}): Mesh {
   assertKnownKeys(opts, ['gateways', 'hosts', 'routing'], path, 'istio()');
   const routing = opts.routing ?? 'hosts';
   if (routing !== 'hosts' && routing !== 'subsets') {
-    throw new DslError({ path: [...path, 'routing'], problem: 'unknown routing mode', got: routing, fix: 'Use "hosts" (stable/canary Services, the default) or "subsets" (one Service, DestinationRule subsets)' });
+    throw new DslError({
+      path: [...path, 'routing'],
+      problem: 'unknown routing mode',
+      got: routing,
+      fix: 'Use "hosts" (stable/canary Services, the default) or "subsets" (one Service, DestinationRule subsets)',
+    });
   }
   const gateways = [...(opts.gateways ?? [])];
   const hosts = [...(opts.hosts ?? [])];
   for (const g of gateways) {
-    if (!/^([a-z0-9-]+\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(g)) throw new DslError({ path: [...path, 'gateways'], problem: 'gateway must be "name" or "namespace/name"', got: g, fix: 'Use e.g. "istio-ingress/public"' });
+    if (!/^([a-z0-9-]+\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(g))
+      throw new DslError({
+        path: [...path, 'gateways'],
+        problem: 'gateway must be "name" or "namespace/name"',
+        got: g,
+        fix: 'Use e.g. "istio-ingress/public"',
+      });
   }
   for (const h of hosts) {
-    if (!/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(h)) throw new DslError({ path: [...path, 'hosts'], problem: 'not a valid host name', got: h, fix: 'Use e.g. "churn.api.example.com"' });
+    if (!/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(h))
+      throw new DslError({
+        path: [...path, 'hosts'],
+        problem: 'not a valid host name',
+        got: h,
+        fix: 'Use e.g. "churn.api.example.com"',
+      });
   }
   if (gateways.length > 0 && hosts.length === 0) {
-    throw new DslError({ path: [...path, 'hosts'], problem: 'a gateway binding needs the client-facing host names', got: hosts, fix: "Add hosts: ['churn.api.example.com']" });
+    throw new DslError({
+      path: [...path, 'hosts'],
+      problem: 'a gateway binding needs the client-facing host names',
+      got: hosts,
+      fix: "Add hosts: ['churn.api.example.com']",
+    });
   }
   return { kind: 'mesh', ir: { kind: 'istio', gateways, hosts, routing } };
 }

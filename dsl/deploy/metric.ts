@@ -46,7 +46,14 @@ export interface Metric {
   readonly settings: MetricSettings;
 }
 
-const SETTINGS = ['interval', 'initialDelay', 'count', 'failureLimit', 'inconclusiveLimit', 'consecutiveErrorLimit'] as const;
+const SETTINGS = [
+  'interval',
+  'initialDelay',
+  'count',
+  'failureLimit',
+  'inconclusiveLimit',
+  'consecutiveErrorLimit',
+] as const;
 const METRIC_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 interface ConditionOptions {
@@ -56,13 +63,27 @@ interface ConditionOptions {
   readonly failure?: Condition;
 }
 
-function conditions(opts: ConditionOptions, numeric: string, raw: string, path: readonly PathSegment[]): Pick<Metric, 'successCondition' | 'failureCondition'> {
+function conditions(
+  opts: ConditionOptions,
+  numeric: string,
+  raw: string,
+  path: readonly PathSegment[],
+): Pick<Metric, 'successCondition' | 'failureCondition'> {
   if (opts.success === undefined && opts.failure === undefined) {
-    throw new DslError({ path, problem: 'a metric without a success or failure condition is always inconclusive', got: undefined, fix: 'Add success: below(x) (or failure: above(x))' });
+    throw new DslError({
+      path,
+      problem: 'a metric without a success or failure condition is always inconclusive',
+      got: undefined,
+      fix: 'Add success: below(x) (or failure: above(x))',
+    });
   }
   return {
-    ...(opts.success !== undefined ? { successCondition: assertCondition(opts.success, [...path, 'success']).render(numeric, raw) } : {}),
-    ...(opts.failure !== undefined ? { failureCondition: assertCondition(opts.failure, [...path, 'failure']).render(numeric, raw) } : {}),
+    ...(opts.success !== undefined
+      ? { successCondition: assertCondition(opts.success, [...path, 'success']).render(numeric, raw) }
+      : {}),
+    ...(opts.failure !== undefined
+      ? { failureCondition: assertCondition(opts.failure, [...path, 'failure']).render(numeric, raw) }
+      : {}),
   };
 }
 
@@ -81,17 +102,27 @@ export function nanGuardedComplement(condition: string): string {
  * the missing condition: NaN then matches neither and the measurement is inconclusive (a Rollout
  * pauses for a human; a KServe workflow rolls back). `expr()` conditions are left as written.
  */
-function prometheusConditions(opts: ConditionOptions, path: readonly PathSegment[]): Pick<Metric, 'successCondition' | 'failureCondition'> {
+function prometheusConditions(
+  opts: ConditionOptions,
+  path: readonly PathSegment[],
+): Pick<Metric, 'successCondition' | 'failureCondition'> {
   const c = conditions(opts, 'result[0]', 'result[0]', path);
-  if (opts.failure === undefined && opts.success?.numeric && c.successCondition) return { ...c, failureCondition: nanGuardedComplement(c.successCondition) };
-  if (opts.success === undefined && opts.failure?.numeric && c.failureCondition) return { successCondition: nanGuardedComplement(c.failureCondition), ...c };
+  if (opts.failure === undefined && opts.success?.numeric && c.successCondition)
+    return { ...c, failureCondition: nanGuardedComplement(c.successCondition) };
+  if (opts.success === undefined && opts.failure?.numeric && c.failureCondition)
+    return { successCondition: nanGuardedComplement(c.failureCondition), ...c };
   return c;
 }
 
 function base(name: string, what: string): PathSegment[] {
   const path = [seg('metric', String(name))];
   if (typeof name !== 'string' || !METRIC_NAME.test(name) || name.length > 63) {
-    throw new DslError({ path, problem: `${what} metric name must be lowercase letters, digits and "-"`, got: name, fix: 'Use e.g. "error-rate" or "p99-latency"' });
+    throw new DslError({
+      path,
+      problem: `${what} metric name must be lowercase letters, digits and "-"`,
+      got: name,
+      fix: 'Use e.g. "error-rate" or "p99-latency"',
+    });
   }
   return path;
 }
@@ -100,10 +131,26 @@ function base(name: string, what: string): PathSegment[] {
 export function checkSettings(s: MetricSettings, path: readonly PathSegment[]): MetricSettings {
   if (s.interval !== undefined) toSeconds(s.interval, [...path, 'interval']);
   if (s.initialDelay !== undefined) toSeconds(s.initialDelay, [...path, 'initialDelay']);
-  if (s.count !== undefined) assertInt(s.count, [...path, 'count'], 1, 10_000, 'Use e.g. count: 5, or leave it out to measure for the whole window');
-  if (s.failureLimit !== undefined) assertInt(s.failureLimit, [...path, 'failureLimit'], 0, 10_000, 'Use e.g. failureLimit: 2');
-  if (s.inconclusiveLimit !== undefined) assertInt(s.inconclusiveLimit, [...path, 'inconclusiveLimit'], 0, 10_000, 'Use e.g. inconclusiveLimit: 1');
-  if (s.consecutiveErrorLimit !== undefined) assertInt(s.consecutiveErrorLimit, [...path, 'consecutiveErrorLimit'], 0, 10_000, 'Use e.g. consecutiveErrorLimit: 4');
+  if (s.count !== undefined)
+    assertInt(
+      s.count,
+      [...path, 'count'],
+      1,
+      10_000,
+      'Use e.g. count: 5, or leave it out to measure for the whole window',
+    );
+  if (s.failureLimit !== undefined)
+    assertInt(s.failureLimit, [...path, 'failureLimit'], 0, 10_000, 'Use e.g. failureLimit: 2');
+  if (s.inconclusiveLimit !== undefined)
+    assertInt(s.inconclusiveLimit, [...path, 'inconclusiveLimit'], 0, 10_000, 'Use e.g. inconclusiveLimit: 1');
+  if (s.consecutiveErrorLimit !== undefined)
+    assertInt(
+      s.consecutiveErrorLimit,
+      [...path, 'consecutiveErrorLimit'],
+      0,
+      10_000,
+      'Use e.g. consecutiveErrorLimit: 4',
+    );
   return s;
 }
 
@@ -116,7 +163,12 @@ export function metricToIR(m: Metric, defaults: MetricSettings, path: readonly P
   const s = { ...defaults, ...m.settings };
   const at = [...path, seg('metric', m.name)];
   if (s.count !== undefined && s.count > 1 && s.interval === undefined) {
-    throw new DslError({ path: [...at, 'count'], problem: 'several measurements need an interval between them', got: s.count, fix: 'Add interval: minutes(1)' });
+    throw new DslError({
+      path: [...at, 'count'],
+      problem: 'several measurements need an interval between them',
+      got: s.count,
+      fix: 'Add interval: minutes(1)',
+    });
   }
   return {
     name: m.name,
@@ -124,7 +176,9 @@ export function metricToIR(m: Metric, defaults: MetricSettings, path: readonly P
     args: m.args,
     ...(m.successCondition !== undefined ? { successCondition: m.successCondition } : {}),
     ...(m.failureCondition !== undefined ? { failureCondition: m.failureCondition } : {}),
-    ...(s.interval !== undefined ? { interval: toGoDuration(s.interval, at), intervalSeconds: toSeconds(s.interval, at) } : {}),
+    ...(s.interval !== undefined
+      ? { interval: toGoDuration(s.interval, at), intervalSeconds: toSeconds(s.interval, at) }
+      : {}),
     ...(s.initialDelay !== undefined ? { initialDelay: toGoDuration(s.initialDelay, at) } : {}),
     ...(s.count !== undefined ? { count: s.count } : {}),
     ...(s.failureLimit !== undefined ? { failureLimit: s.failureLimit } : {}),
@@ -187,7 +241,10 @@ function unique<T>(xs: readonly T[]): T[] {
 }
 
 /** Job env: literal strings may carry analysis placeholders; references go through the common checks. */
-export function jobEnv(env: Readonly<Record<string, ServingEnvValue>> | undefined, path: readonly PathSegment[]): EnvVarIR[] {
+export function jobEnv(
+  env: Readonly<Record<string, ServingEnvValue>> | undefined,
+  path: readonly PathSegment[],
+): EnvVarIR[] {
   return Object.entries(env ?? {}).flatMap(([name, value]): EnvVarIR[] => {
     if (typeof value === 'string' && value.includes('{{')) {
       argsUsed(value, [...path, seg('env', name)]);
@@ -215,12 +272,23 @@ export function jobEnv(env: Readonly<Record<string, ServingEnvValue>> | undefine
 export const metric = {
   prometheus(name: string, opts: PrometheusMetricOptions): Metric {
     const path = base(name, 'prometheus');
-    assertKnownKeys(opts, ['query', 'address', 'timeout', 'success', 'failure', ...SETTINGS], path, 'metric.prometheus');
+    assertKnownKeys(
+      opts,
+      ['query', 'address', 'timeout', 'success', 'failure', ...SETTINGS],
+      path,
+      'metric.prometheus',
+    );
     if (typeof opts.query !== 'string' || opts.query.trim() === '') {
-      throw new DslError({ path: [...path, 'query'], problem: 'query must be a non-empty PromQL string', got: opts.query, fix: 'Use e.g. errorRate() or a PromQL string' });
+      throw new DslError({
+        path: [...path, 'query'],
+        problem: 'query must be a non-empty PromQL string',
+        got: opts.query,
+        fix: 'Use e.g. errorRate() or a PromQL string',
+      });
     }
     const args = argsUsed(opts.query, [...path, 'query']);
-    if (opts.address !== undefined) assertToken(opts.address, [...path, 'address'], 'address', 'Use e.g. "http://prometheus.monitoring:9090"');
+    if (opts.address !== undefined)
+      assertToken(opts.address, [...path, 'address'], 'address', 'Use e.g. "http://prometheus.monitoring:9090"');
     return {
       kind: 'metric',
       name,
@@ -238,12 +306,23 @@ export const metric = {
 
   web(name: string, opts: WebMetricOptions): Metric {
     const path = base(name, 'web');
-    assertKnownKeys(opts, ['url', 'method', 'headers', 'body', 'jsonPath', 'timeout', 'success', 'failure', ...SETTINGS], path, 'metric.web');
+    assertKnownKeys(
+      opts,
+      ['url', 'method', 'headers', 'body', 'jsonPath', 'timeout', 'success', 'failure', ...SETTINGS],
+      path,
+      'metric.web',
+    );
     assertToken(opts.url, [...path, 'url'], 'url', 'Use e.g. "http://evaluator.ml:8080/score"');
     const args = [...argsUsed(opts.url, [...path, 'url'])];
     if (opts.body !== undefined) args.push(...argsUsed(opts.body, [...path, 'body']));
     const method = opts.method ?? 'GET';
-    if (!['GET', 'POST', 'PUT'].includes(method)) throw new DslError({ path: [...path, 'method'], problem: 'unsupported method', got: method, fix: 'Use "GET", "POST" or "PUT"' });
+    if (!['GET', 'POST', 'PUT'].includes(method))
+      throw new DslError({
+        path: [...path, 'method'],
+        problem: 'unsupported method',
+        got: method,
+        fix: 'Use "GET", "POST" or "PUT"',
+      });
     const headers = Object.entries(opts.headers ?? {}).map(([key, value]) => {
       args.push(...argsUsed(value, [...path, seg('header', key)]));
       return { key, value };
@@ -269,13 +348,28 @@ export const metric = {
 
   job(name: string, opts: JobMetricOptions): Metric {
     const path = base(name, 'job');
-    assertKnownKeys(opts, ['image', 'command', 'args', 'env', 'resources', 'backoffLimit', ...SETTINGS], path, 'metric.job');
+    assertKnownKeys(
+      opts,
+      ['image', 'command', 'args', 'env', 'resources', 'backoffLimit', ...SETTINGS],
+      path,
+      'metric.job',
+    );
     const command = stringList(opts.command, path, 'command');
-    if (command.length === 0) throw new DslError({ path: [...path, 'command'], problem: 'a job metric needs a command', got: opts.command, fix: 'Use e.g. command: ["python3", "check.py"]' });
+    if (command.length === 0)
+      throw new DslError({
+        path: [...path, 'command'],
+        problem: 'a job metric needs a command',
+        got: opts.command,
+        fix: 'Use e.g. command: ["python3", "check.py"]',
+      });
     const args = stringList(opts.args, path, 'args');
     const used = [...command, ...args].flatMap((a) => argsUsed(a, [...path, 'command']));
     const env = jobEnv(opts.env, path);
-    env.forEach((e) => 'value' in e && e.value.forEach((p) => p.kind === 'text' && used.push(...argsUsed(p.text, [...path, seg('env', e.name)]))));
+    env.forEach(
+      (e) =>
+        'value' in e &&
+        e.value.forEach((p) => p.kind === 'text' && used.push(...argsUsed(p.text, [...path, seg('env', e.name)]))),
+    );
     const resources = resourcesToIR(opts.resources, path);
     return {
       kind: 'metric',
@@ -288,7 +382,13 @@ export const metric = {
         args,
         env,
         ...(resources ? { resources } : {}),
-        backoffLimit: assertInt(opts.backoffLimit ?? 0, [...path, 'backoffLimit'], 0, 10, 'Use 0 so a failing check fails the gate at once'),
+        backoffLimit: assertInt(
+          opts.backoffLimit ?? 0,
+          [...path, 'backoffLimit'],
+          0,
+          10,
+          'Use 0 so a failing check fails the gate at once',
+        ),
       },
       settings: checkSettings(settingsOf(opts), path),
     };

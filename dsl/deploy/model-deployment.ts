@@ -21,7 +21,8 @@ import type { ShadowStrategy } from './strategy-shadow.ts';
  * const strategy: Strategy = env.name === 'production' ? canary({ steps }) : blueGreen();
  * ```
  */
-export type Strategy = CanaryStrategy | ShadowStrategy | AbTestStrategy | BlueGreenStrategy | ChampionChallengerStrategy;
+export type Strategy =
+  CanaryStrategy | ShadowStrategy | AbTestStrategy | BlueGreenStrategy | ChampionChallengerStrategy;
 
 /**
  * Options of {@link modelDeployment}. Per-environment differences (replicas, steps) come from
@@ -84,27 +85,55 @@ const STRATEGIES = ['canary', 'shadow', 'abTest', 'blueGreen', 'championChalleng
 export function modelDeployment(name: string, opts: ModelDeploymentOptions): ModelDeployment {
   const path = [seg('deployment', String(name))];
   assertDnsLabel(name, path, 'deployment name', 40);
-  assertKnownKeys(opts, ['serving', 'strategy', 'mesh', 'prometheus', 'description', 'labels'], path, 'modelDeployment()');
+  assertKnownKeys(
+    opts,
+    ['serving', 'strategy', 'mesh', 'prometheus', 'description', 'labels'],
+    path,
+    'modelDeployment()',
+  );
   const serving = opts.serving;
   if (!serving || (serving.kind !== 'kserve' && serving.kind !== 'server')) {
-    throw new DslError({ path: [...path, 'serving'], problem: 'expected a serving spec', got: serving, fix: 'Use kserve({...}) or server({...})' });
+    throw new DslError({
+      path: [...path, 'serving'],
+      problem: 'expected a serving spec',
+      got: serving,
+      fix: 'Use kserve({...}) or server({...})',
+    });
   }
   const strategy = opts.strategy;
   if (!strategy || !STRATEGIES.includes((strategy as { kind: string }).kind)) {
-    throw new DslError({ path: [...path, 'strategy'], problem: 'expected a delivery strategy', got: strategy, fix: 'Use canary(), shadow(), abTest(), blueGreen() or championChallenger()' });
+    throw new DslError({
+      path: [...path, 'strategy'],
+      problem: 'expected a delivery strategy',
+      got: strategy,
+      fix: 'Use canary(), shadow(), abTest(), blueGreen() or championChallenger()',
+    });
   }
   const meshOpt = opts.mesh ?? istio();
   if (meshOpt !== 'none' && (meshOpt as Mesh).kind !== 'mesh') {
-    throw new DslError({ path: [...path, 'mesh'], problem: 'expected istio(...) or "none"', got: meshOpt, fix: 'Use mesh: istio() or mesh: "none"' });
+    throw new DslError({
+      path: [...path, 'mesh'],
+      problem: 'expected istio(...) or "none"',
+      got: meshOpt,
+      fix: 'Use mesh: istio() or mesh: "none"',
+    });
   }
   const mesh = meshOpt === 'none' ? ({ kind: 'none' } as const) : meshOpt.ir;
-  if (opts.prometheus !== undefined) assertToken(opts.prometheus, [...path, 'prometheus'], 'prometheus', 'Use e.g. "http://prometheus.monitoring:9090"');
+  if (opts.prometheus !== undefined)
+    assertToken(opts.prometheus, [...path, 'prometheus'], 'prometheus', 'Use e.g. "http://prometheus.monitoring:9090"');
   checkCombination(serving.ir, strategy.ir, mesh, path);
   const resolved = withArmTelemetry(withPrometheus(strategy.ir, opts.prometheus, path), serving.ir, mesh, name, path);
   const names = planNames(name, serving.ir, resolved, mesh);
   checkArgsAvailable(resolved, names, path);
   const objects = plannedObjects(serving.ir, names);
-  assertNameLengths([...objects.map((o) => o.name), ...Object.values(names.predictorServices?.byName ?? {}), ...(names.predictorServices ? [names.predictorServices.primary] : [])], path);
+  assertNameLengths(
+    [
+      ...objects.map((o) => o.name),
+      ...Object.values(names.predictorServices?.byName ?? {}),
+      ...(names.predictorServices ? [names.predictorServices.primary] : []),
+    ],
+    path,
+  );
   return {
     kind: 'modelDeployment',
     name,

@@ -33,9 +33,29 @@ export function versionToIR(v: ModelVersion, path: readonly PathSegment[]): Mode
   const resources = resourcesToIR(v.resources, path);
   return {
     ...(v.version !== undefined ? { version: assertVersion(v.version, [...path, 'version']) } : {}),
-    ...(v.storageUri !== undefined ? { storageUri: assertToken(v.storageUri, [...path, 'storageUri'], 'storageUri', 'Use e.g. "s3://models/churn/v43"') } : {}),
-    ...(v.runtime !== undefined ? { runtime: assertToken(v.runtime, [...path, 'runtime'], 'runtime', 'Name a ServingRuntime, e.g. "kserve-xgbserver"') } : {}),
-    ...(v.image !== undefined ? { image: assertToken(v.image, [...path, 'image'], 'image', 'Use e.g. "ghcr.io/acme/churn-server:43"') } : {}),
+    ...(v.storageUri !== undefined
+      ? {
+          storageUri: assertToken(
+            v.storageUri,
+            [...path, 'storageUri'],
+            'storageUri',
+            'Use e.g. "s3://models/churn/v43"',
+          ),
+        }
+      : {}),
+    ...(v.runtime !== undefined
+      ? {
+          runtime: assertToken(
+            v.runtime,
+            [...path, 'runtime'],
+            'runtime',
+            'Name a ServingRuntime, e.g. "kserve-xgbserver"',
+          ),
+        }
+      : {}),
+    ...(v.image !== undefined
+      ? { image: assertToken(v.image, [...path, 'image'], 'image', 'Use e.g. "ghcr.io/acme/churn-server:43"') }
+      : {}),
     ...(v.args !== undefined ? { args: stringList(v.args, path, 'args') } : {}),
     ...(v.env !== undefined ? { env: servingEnv(v.env, path) } : {}),
     ...(resources ? { resources } : {}),

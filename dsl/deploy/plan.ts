@@ -1,5 +1,13 @@
 import { DslError, type PathSegment } from '../errors.ts';
-import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentNamesIR, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import type {
+  AnalysisIR,
+  AnalysisRole,
+  ArmArgsIR,
+  DeploymentNamesIR,
+  MeshIR,
+  ServingIR,
+  StrategyIR,
+} from '../ir/index.ts';
 import { subsetRouted } from './subset-routing.ts';
 
 /** The online strategy that actually routes traffic (champion/challenger delegates). */
@@ -24,7 +32,9 @@ export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
 /** Analysis roles a strategy runs, in a stable order; an A/B test always runs its decision. */
 export function analysisRoles(s: StrategyIR): AnalysisRole[] {
   const roles = analysesOf(s).map(([role]) => role);
-  return effectiveStrategy(s).kind === 'abTest' ? [...roles.filter((r) => r === 'offline-gate'), 'ab-test', ...roles.filter((r) => r !== 'offline-gate')] : roles;
+  return effectiveStrategy(s).kind === 'abTest'
+    ? [...roles.filter((r) => r === 'offline-gate'), 'ab-test', ...roles.filter((r) => r !== 'offline-gate')]
+    : roles;
 }
 
 /** Chooses every object name of a deployment; backends only read them. */
@@ -36,7 +46,9 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
   if (serving.kind === 'server') {
     // Subset-level routing keeps both versions behind the one Service; the gates tell them apart by revision.
     const subsets = routed && subsetRouted(mesh);
-    let arms: ArmArgsIR = subsets ? { arm: 'canary', service: name } : { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` };
+    let arms: ArmArgsIR = subsets
+      ? { arm: 'canary', service: name }
+      : { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` };
     if (e.kind === 'abTest' && e.assignBy.kind === 'weight') {
       // Weighted A/B runs as an experiment step whose arms get their own Services.
       const candidate = e.variants.find((v) => v.name !== e.primary)?.name ?? 'candidate';
@@ -70,7 +82,8 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
   const extra: Record<string, string> = {};
   const byName: Record<string, string> = {};
   if (e.kind === 'shadow') e.challengers.forEach((c) => (extra[c.name] = `${name}-${c.name}`));
-  if (e.kind === 'abTest') e.variants.filter((v) => v.name !== e.primary).forEach((v) => (extra[v.name] = `${name}-${v.name}`));
+  if (e.kind === 'abTest')
+    e.variants.filter((v) => v.name !== e.primary).forEach((v) => (extra[v.name] = `${name}-${v.name}`));
   Object.entries(extra).forEach(([k, isvc]) => (byName[k] = predictorService(isvc)));
   const candidateVersion = e.kind === 'canary' || e.kind === 'blueGreen' ? e.candidate?.version : undefined;
   if (candidateVersion && !knative) byName[candidateVersion] = predictorService(name, candidateVersion);
@@ -88,7 +101,13 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
   const gated = inPlace ? knative || candidateVersion !== undefined : roles.length > 0;
   // A named stable predictor may be a folded canary that the live object still lists in spec.canary.
   const handover = inPlace && (hasCandidate || namedPredictor !== undefined);
-  const workflow = gated ? (inPlace ? `${name}-promote` : `${name}-evaluate`) : handover ? `${name}-promote` : undefined;
+  const workflow = gated
+    ? inPlace
+      ? `${name}-promote`
+      : `${name}-evaluate`
+    : handover
+      ? `${name}-promote`
+      : undefined;
   return {
     workload: name,
     ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
@@ -140,7 +159,12 @@ export function predictorService(isvc: string, predictorName?: string): string {
 export function assertNameLengths(names: readonly string[], path: readonly PathSegment[]): void {
   for (const n of names) {
     if (n.length > 63) {
-      throw new DslError({ path, problem: `the derived object name "${n}" is longer than 63 characters`, got: n.length, fix: 'Shorten the deployment, variant, challenger or version name' });
+      throw new DslError({
+        path,
+        problem: `the derived object name "${n}" is longer than 63 characters`,
+        got: n.length,
+        fix: 'Shorten the deployment, variant, challenger or version name',
+      });
     }
   }
 }

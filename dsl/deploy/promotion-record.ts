@@ -29,7 +29,13 @@ export function recorderToIR(r: PromotionRecorder | undefined, path: readonly Pa
   const at = [...path, 'recordPromotion'];
   assertKnownKeys(r, ['image', 'command', 'args', 'env', 'resources'], at, 'recordPromotion');
   const command = stringList(r.command, at, 'command');
-  if (command.length === 0) throw new DslError({ path: [...at, 'command'], problem: 'the recorder needs a command', got: r.command, fix: "Use e.g. command: ['python3', '-c', script]" });
+  if (command.length === 0)
+    throw new DslError({
+      path: [...at, 'command'],
+      problem: 'the recorder needs a command',
+      got: r.command,
+      fix: "Use e.g. command: ['python3', '-c', script]",
+    });
   const resources = resourcesToIR(r.resources, at);
   return {
     image: assertToken(r.image, [...at, 'image'], 'image', 'Use e.g. "ghcr.io/acme/gitops-bot:1"'),

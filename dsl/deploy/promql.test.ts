@@ -3,7 +3,8 @@ import { errorRate, ISTIO_ARM_SELECTOR, latencyP99, predictionDrift } from './pr
 
 describe('ready-made PromQL', () => {
   it('GIVEN errorRate() WHEN rendered THEN 5xx over all requests as the client proxies report them, with both sides falling back to 0 instead of an empty vector', () => {
-    const sel = 'reporter="source",destination_service_name="{{args.service}}",destination_service_namespace="{{args.namespace}}"';
+    const sel =
+      'reporter="source",destination_service_name="{{args.service}}",destination_service_namespace="{{args.namespace}}"';
     expect(ISTIO_ARM_SELECTOR).toBe(sel);
     expect(errorRate({ window: '2m' })).toBe(
       `(sum(rate(istio_requests_total{${sel},response_code=~"5.."}[2m])) or vector(0)) / (sum(rate(istio_requests_total{${sel}}[2m])) or vector(0))`,
@@ -11,8 +12,12 @@ describe('ready-made PromQL', () => {
   });
 
   it('GIVEN latencyP99() WHEN rendered THEN Istio milliseconds become seconds, KServe seconds stay seconds, and no data is NaN rather than empty', () => {
-    expect(latencyP99()).toMatch(/^\(histogram_quantile\(0.99, .*istio_request_duration_milliseconds_bucket\{reporter="source",.*\[5m\]\)\)\) \/ 1000\) or vector\(NaN\)$/);
-    expect(latencyP99({ source: 'kserve', quantile: 0.95 })).toMatch(/^histogram_quantile\(0.95, sum by \(le\) \(rate\(request_predict_seconds_bucket\{service="\{\{args.service\}\}".*\) or vector\(NaN\)$/);
+    expect(latencyP99()).toMatch(
+      /^\(histogram_quantile\(0.99, .*istio_request_duration_milliseconds_bucket\{reporter="source",.*\[5m\]\)\)\) \/ 1000\) or vector\(NaN\)$/,
+    );
+    expect(latencyP99({ source: 'kserve', quantile: 0.95 })).toMatch(
+      /^histogram_quantile\(0.95, sum by \(le\) \(rate\(request_predict_seconds_bucket\{service="\{\{args.service\}\}".*\) or vector\(NaN\)$/,
+    );
   });
 
   it('GIVEN predictionDrift() WHEN rendered THEN it compares the candidate mean with the baseline mean', () => {

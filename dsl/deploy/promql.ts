@@ -37,7 +37,13 @@ function window(w: Duration | undefined, fn: string): string {
 export function errorRate(opts: { readonly window?: Duration; readonly codes?: string } = {}): string {
   const w = window(opts.window, 'errorRate');
   const codes = opts.codes ?? '5..';
-  if (!/^[0-9.|]+$/.test(codes)) throw new DslError({ path: ['errorRate()', 'codes'], problem: 'codes must be a response-code regex such as "5.." or "5..|429"', got: codes, fix: 'Use e.g. "5.."' });
+  if (!/^[0-9.|]+$/.test(codes))
+    throw new DslError({
+      path: ['errorRate()', 'codes'],
+      problem: 'codes must be a response-code regex such as "5.." or "5..|429"',
+      got: codes,
+      fix: 'Use e.g. "5.."',
+    });
   const rate = (extra: string): string => `sum(rate(istio_requests_total{${ISTIO_ARM_SELECTOR}${extra}}[${w}]))`;
   return `(${rate(`,response_code=~"${codes}"`)} or vector(0)) / (${rate('')} or vector(0))`;
 }
@@ -54,10 +60,18 @@ export function errorRate(opts: { readonly window?: Duration; readonly codes?: s
  * metric.prometheus('p99-latency', { query: latencyP99({ source: 'kserve' }), success: below(0.25) })
  * ```
  */
-export function latencyP99(opts: { readonly window?: Duration; readonly source?: 'istio' | 'kserve'; readonly quantile?: number } = {}): string {
+export function latencyP99(
+  opts: { readonly window?: Duration; readonly source?: 'istio' | 'kserve'; readonly quantile?: number } = {},
+): string {
   const w = window(opts.window, 'latencyP99');
   const q = opts.quantile ?? 0.99;
-  if (!(q > 0 && q < 1)) throw new DslError({ path: ['latencyP99()', 'quantile'], problem: 'quantile must be between 0 and 1', got: q, fix: 'Use e.g. 0.99' });
+  if (!(q > 0 && q < 1))
+    throw new DslError({
+      path: ['latencyP99()', 'quantile'],
+      problem: 'quantile must be between 0 and 1',
+      got: q,
+      fix: 'Use e.g. 0.99',
+    });
   if (opts.source === 'kserve') {
     return `histogram_quantile(${q}, sum by (le) (rate(request_predict_seconds_bucket{service="${analysisArg.service}",namespace="${analysisArg.namespace}"}[${w}]))) or vector(NaN)`;
   }
@@ -79,9 +93,14 @@ export function latencyP99(opts: { readonly window?: Duration; readonly source?:
 export function predictionDrift(opts: { readonly window?: Duration; readonly histogram?: string } = {}): string {
   const w = window(opts.window, 'predictionDrift');
   const h = opts.histogram ?? 'argosy_prediction_score';
-  if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(h)) throw new DslError({ path: ['predictionDrift()', 'histogram'], problem: 'not a Prometheus metric name', got: h, fix: 'Use e.g. "model_prediction_score"' });
+  if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(h))
+    throw new DslError({
+      path: ['predictionDrift()', 'histogram'],
+      problem: 'not a Prometheus metric name',
+      got: h,
+      fix: 'Use e.g. "model_prediction_score"',
+    });
   const mean = (svc: string): string =>
     `(sum(rate(${h}_sum{service="${svc}",namespace="${analysisArg.namespace}"}[${w}])) / sum(rate(${h}_count{service="${svc}",namespace="${analysisArg.namespace}"}[${w}])))`;
   return `abs(${mean(analysisArg.service)} / ${mean(analysisArg.baselineService)} - 1) or vector(NaN)`;
 }
-

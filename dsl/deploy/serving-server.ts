@@ -1,7 +1,15 @@
 import { DslError } from '../errors.ts';
 import type { HttpProbeIR, ServerServingIR } from '../ir/index.ts';
 import { podToIR, type PodOptions } from '../pod-spec.ts';
-import { assertInt, assertKnownKeys, assertToken, assertVersion, servingEnv, stringList, type ServingEnvValue } from './checks.ts';
+import {
+  assertInt,
+  assertKnownKeys,
+  assertToken,
+  assertVersion,
+  servingEnv,
+  stringList,
+  type ServingEnvValue,
+} from './checks.ts';
 import { toSeconds, type Duration } from '../duration.ts';
 import type { PathSegment } from '../errors.ts';
 
@@ -13,7 +21,14 @@ import type { PathSegment } from '../errors.ts';
  * probes: { readiness: '/v2/health/ready', liveness: { path: '/v2/health/live', initialDelay: seconds(30) } }
  * ```
  */
-export type HttpProbe = string | { readonly path: string; readonly initialDelay?: Duration; readonly period?: Duration; readonly failureThreshold?: number };
+export type HttpProbe =
+  | string
+  | {
+      readonly path: string;
+      readonly initialDelay?: Duration;
+      readonly period?: Duration;
+      readonly failureThreshold?: number;
+    };
 
 /**
  * Options of {@link server}: a model-server container (its image holds or fetches the model).
@@ -53,8 +68,26 @@ export interface ServerServing {
 }
 
 const KEYS = [
-  'image', 'port', 'protocol', 'version', 'command', 'args', 'env', 'replicas', 'probes', 'metrics',
-  'resources', 'volumes', 'nodeSelector', 'tolerations', 'affinity', 'serviceAccount', 'podLabels', 'podAnnotations', 'security', 'imagePullPolicy',
+  'image',
+  'port',
+  'protocol',
+  'version',
+  'command',
+  'args',
+  'env',
+  'replicas',
+  'probes',
+  'metrics',
+  'resources',
+  'volumes',
+  'nodeSelector',
+  'tolerations',
+  'affinity',
+  'serviceAccount',
+  'podLabels',
+  'podAnnotations',
+  'security',
+  'imagePullPolicy',
 ] as const;
 
 /**
@@ -77,11 +110,19 @@ export function server(opts: ServerOptions): ServerServing {
   const port = assertInt(opts.port, [...path, 'port'], 1, 65535, 'Use the port the server listens on, e.g. 8080');
   const protocol = opts.protocol ?? 'http';
   if (protocol !== 'http' && protocol !== 'grpc') {
-    throw new DslError({ path: [...path, 'protocol'], problem: 'unknown protocol', got: protocol, fix: 'Use "http" or "grpc"' });
+    throw new DslError({
+      path: [...path, 'protocol'],
+      problem: 'unknown protocol',
+      got: protocol,
+      fix: 'Use "http" or "grpc"',
+    });
   }
   const probes = opts.probes ?? {};
   assertKnownKeys(probes, ['readiness', 'liveness', 'startup'], [...path, 'probes'], 'probes');
-  const metricsPort = opts.metrics?.port === undefined ? port : assertInt(opts.metrics.port, [...path, 'metrics', 'port'], 1, 65535, 'Use e.g. 9090');
+  const metricsPort =
+    opts.metrics?.port === undefined
+      ? port
+      : assertInt(opts.metrics.port, [...path, 'metrics', 'port'], 1, 65535, 'Use e.g. 9090');
   const ir: ServerServingIR = {
     kind: 'server',
     image,
@@ -92,8 +133,12 @@ export function server(opts: ServerOptions): ServerServing {
     args: stringList(opts.args, path, 'args'),
     replicas: assertInt(opts.replicas ?? 1, [...path, 'replicas'], 1, 1000, 'Use e.g. replicas: 3'),
     probes: {
-      ...(probes.readiness !== undefined ? { readiness: probeToIR(probes.readiness, [...path, 'probes', 'readiness']) } : {}),
-      ...(probes.liveness !== undefined ? { liveness: probeToIR(probes.liveness, [...path, 'probes', 'liveness']) } : {}),
+      ...(probes.readiness !== undefined
+        ? { readiness: probeToIR(probes.readiness, [...path, 'probes', 'readiness']) }
+        : {}),
+      ...(probes.liveness !== undefined
+        ? { liveness: probeToIR(probes.liveness, [...path, 'probes', 'liveness']) }
+        : {}),
       ...(probes.startup !== undefined ? { startup: probeToIR(probes.startup, [...path, 'probes', 'startup']) } : {}),
     },
     // Env goes through servingEnv first so io placeholders are rejected with a serving-specific message.
@@ -110,8 +155,12 @@ function probeToIR(p: HttpProbe, path: readonly PathSegment[]): HttpProbeIR {
   }
   return {
     path: spec.path,
-    ...(spec.initialDelay !== undefined ? { initialDelaySeconds: toSeconds(spec.initialDelay, [...path, 'initialDelay']) } : {}),
+    ...(spec.initialDelay !== undefined
+      ? { initialDelaySeconds: toSeconds(spec.initialDelay, [...path, 'initialDelay']) }
+      : {}),
     ...(spec.period !== undefined ? { periodSeconds: toSeconds(spec.period, [...path, 'period']) } : {}),
-    ...(spec.failureThreshold !== undefined ? { failureThreshold: assertInt(spec.failureThreshold, [...path, 'failureThreshold'], 1, 100, 'Use e.g. 3') } : {}),
+    ...(spec.failureThreshold !== undefined
+      ? { failureThreshold: assertInt(spec.failureThreshold, [...path, 'failureThreshold'], 1, 100, 'Use e.g. 3') }
+      : {}),
   };
 }

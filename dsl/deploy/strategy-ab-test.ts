@@ -28,7 +28,8 @@ export interface AbVariant {
  * assignBy: header('x-ab-variant') // or cookie('ab-variant'), or 'weight'
  * ```
  */
-export type AssignBy = { readonly kind: 'header'; readonly name: string } | { readonly kind: 'cookie'; readonly name: string } | 'weight';
+export type AssignBy =
+  { readonly kind: 'header'; readonly name: string } | { readonly kind: 'cookie'; readonly name: string } | 'weight';
 
 /**
  * Sticky assignment by request header: requests whose header equals the candidate variant's
@@ -91,7 +92,18 @@ export interface AbTestStrategy<V extends string = string> {
   readonly ir: AbTestIR;
 }
 
-const KEYS = ['variants', 'primary', 'assignBy', 'duration', 'primaryMetric', 'alpha', 'minSamplesPerArm', 'require', 'analysis', 'autoPromote'] as const;
+const KEYS = [
+  'variants',
+  'primary',
+  'assignBy',
+  'duration',
+  'primaryMetric',
+  'alpha',
+  'minSamplesPerArm',
+  'require',
+  'analysis',
+  'autoPromote',
+] as const;
 
 /**
  * Splits users between two models and lets a statistical test decide: a two-proportion z-test
@@ -113,15 +125,27 @@ const KEYS = ['variants', 'primary', 'assignBy', 'duration', 'primaryMetric', 'a
  * })
  * ```
  */
-export function abTest<const V extends Record<string, AbVariant>>(opts: AbTestOptions<V>): AbTestStrategy<Extract<keyof V, string>> {
+export function abTest<const V extends Record<string, AbVariant>>(
+  opts: AbTestOptions<V>,
+): AbTestStrategy<Extract<keyof V, string>> {
   const path = ['abTest()'];
   assertKnownKeys(opts, KEYS, path, 'abTest()');
   const names = Object.keys(opts.variants ?? {});
   if (names.length !== 2) {
-    throw new DslError({ path: [...path, 'variants'], problem: 'an A/B test compares exactly two variants', got: names, fix: 'Declare two variants, e.g. { control: {}, treatment: { model: {...} } }' });
+    throw new DslError({
+      path: [...path, 'variants'],
+      problem: 'an A/B test compares exactly two variants',
+      got: names,
+      fix: 'Declare two variants, e.g. { control: {}, treatment: { model: {...} } }',
+    });
   }
   if (!names.includes(opts.primary)) {
-    throw new DslError({ path: [...path, 'primary'], problem: 'primary must name a variant', got: opts.primary, fix: `Use one of: ${names.join(', ')}` });
+    throw new DslError({
+      path: [...path, 'primary'],
+      problem: 'primary must name a variant',
+      got: opts.primary,
+      fix: `Use one of: ${names.join(', ')}`,
+    });
   }
   const assignBy = assignByToIR(opts.assignBy);
   const variants = names.map((name): AbVariantIR => {
@@ -130,28 +154,63 @@ export function abTest<const V extends Record<string, AbVariant>>(opts: AbTestOp
     const v = opts.variants[name] as AbVariant;
     assertKnownKeys(v, ['weight', 'model'], at, 'a variant');
     if (name === opts.primary && v.model !== undefined) {
-      throw new DslError({ path: [...at, 'model'], problem: 'the primary variant is the model serving today (`serving`), so it takes no model of its own', got: v.model, fix: 'Move the model to the other variant, or change `serving`' });
+      throw new DslError({
+        path: [...at, 'model'],
+        problem: 'the primary variant is the model serving today (`serving`), so it takes no model of its own',
+        got: v.model,
+        fix: 'Move the model to the other variant, or change `serving`',
+      });
     }
     if (assignBy.kind === 'weight') {
       assertInt(v.weight, [...at, 'weight'], 1, 99, 'Give both variants a weight, e.g. 50 and 50');
     } else if (v.weight !== undefined) {
-      throw new DslError({ path: [...at, 'weight'], problem: `weights have no effect when users are assigned by ${assignBy.kind}`, got: v.weight, fix: "Remove the weights, or use assignBy: 'weight'" });
+      throw new DslError({
+        path: [...at, 'weight'],
+        problem: `weights have no effect when users are assigned by ${assignBy.kind}`,
+        got: v.weight,
+        fix: "Remove the weights, or use assignBy: 'weight'",
+      });
     }
-    return { name, ...(v.weight !== undefined ? { weight: v.weight } : {}), ...(v.model !== undefined ? { model: versionToIR(v.model, [...at, 'model']) } : {}) };
+    return {
+      name,
+      ...(v.weight !== undefined ? { weight: v.weight } : {}),
+      ...(v.model !== undefined ? { model: versionToIR(v.model, [...at, 'model']) } : {}),
+    };
   });
   if (assignBy.kind === 'weight') {
     const total = variants.reduce((sum, v) => sum + (v.weight ?? 0), 0);
     if (total !== 100) {
-      throw new DslError({ path: [...path, 'variants'], problem: 'variant weights must add up to 100', got: total, fix: 'Adjust the weights, e.g. 50 and 50' });
+      throw new DslError({
+        path: [...path, 'variants'],
+        problem: 'variant weights must add up to 100',
+        got: total,
+        fix: 'Adjust the weights, e.g. 50 and 50',
+      });
     }
   }
   if (!opts.primaryMetric || opts.primaryMetric.kind !== 'abMetric') {
-    throw new DslError({ path: [...path, 'primaryMetric'], problem: 'expected an A/B metric', got: opts.primaryMetric, fix: 'Use abTestMetric.rate({...}) or abTestMetric.mean({...}) from components/' });
+    throw new DslError({
+      path: [...path, 'primaryMetric'],
+      problem: 'expected an A/B metric',
+      got: opts.primaryMetric,
+      fix: 'Use abTestMetric.rate({...}) or abTestMetric.mean({...}) from components/',
+    });
   }
-  const alpha = assertNumber(opts.alpha ?? 0.05, [...path, 'alpha'], 1e-6, 0.5, 'Use a significance level such as 0.05');
+  const alpha = assertNumber(
+    opts.alpha ?? 0.05,
+    [...path, 'alpha'],
+    1e-6,
+    0.5,
+    'Use a significance level such as 0.05',
+  );
   const require = opts.require ?? 'better';
   if (require !== 'better' && require !== 'notWorse') {
-    throw new DslError({ path: [...path, 'require'], problem: 'unknown decision rule', got: require, fix: 'Use "better" or "notWorse"' });
+    throw new DslError({
+      path: [...path, 'require'],
+      problem: 'unknown decision rule',
+      got: require,
+      fix: 'Use "better" or "notWorse"',
+    });
   }
   const duration = toGoDuration(opts.duration, [...path, 'duration']);
   return {
@@ -166,7 +225,13 @@ export function abTest<const V extends Record<string, AbVariant>>(opts: AbTestOp
       durationSeconds: toSeconds(opts.duration, [...path, 'duration']),
       metric: abMetricToIR(opts.primaryMetric, duration, path),
       alpha,
-      minSamplesPerArm: assertInt(opts.minSamplesPerArm, [...path, 'minSamplesPerArm'], 1, 1_000_000_000, 'Use the sample size your power analysis asks for, e.g. 5000'),
+      minSamplesPerArm: assertInt(
+        opts.minSamplesPerArm,
+        [...path, 'minSamplesPerArm'],
+        1,
+        1_000_000_000,
+        'Use the sample size your power analysis asks for, e.g. 5000',
+      ),
       require,
       ...(opts.analysis !== undefined ? { analysis: assertAnalysis(opts.analysis, [...path, 'analysis']).ir } : {}),
       autoPromote: opts.autoPromote ?? true,
@@ -178,11 +243,21 @@ function assignByToIR(a: AssignBy): AssignByIR {
   const path = ['abTest()', 'assignBy'];
   if (a === 'weight') return { kind: 'weight' };
   if (!a || typeof a !== 'object' || (a.kind !== 'header' && a.kind !== 'cookie')) {
-    throw new DslError({ path, problem: 'unknown assignment', got: a, fix: "Use header('x-ab-variant'), cookie('ab-variant') or 'weight'" });
+    throw new DslError({
+      path,
+      problem: 'unknown assignment',
+      got: a,
+      fix: "Use header('x-ab-variant'), cookie('ab-variant') or 'weight'",
+    });
   }
   const valid = a.kind === 'header' ? /^[a-z0-9][a-z0-9-]*$/ : /^[A-Za-z0-9_-]+$/;
   if (typeof a.name !== 'string' || !valid.test(a.name)) {
-    throw new DslError({ path, problem: `not a valid ${a.kind} name${a.kind === 'header' ? ' (Istio matches lowercase header names)' : ''}`, got: a.name, fix: a.kind === 'header' ? 'Use e.g. "x-ab-variant"' : 'Use e.g. "ab-variant"' });
+    throw new DslError({
+      path,
+      problem: `not a valid ${a.kind} name${a.kind === 'header' ? ' (Istio matches lowercase header names)' : ''}`,
+      got: a.name,
+      fix: a.kind === 'header' ? 'Use e.g. "x-ab-variant"' : 'Use e.g. "ab-variant"',
+    });
   }
   return { kind: a.kind, name: a.name };
 }

@@ -59,13 +59,37 @@ export interface BlueGreenStrategy {
  */
 export function blueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
   const path = ['blueGreen()'];
-  assertKnownKeys(opts, ['candidate', 'autoPromote', 'prePromotionAnalysis', 'postPromotionAnalysis', 'scaleDownDelay', 'previewReplicas', 'recordPromotion'], path, 'blueGreen()');
+  assertKnownKeys(
+    opts,
+    [
+      'candidate',
+      'autoPromote',
+      'prePromotionAnalysis',
+      'postPromotionAnalysis',
+      'scaleDownDelay',
+      'previewReplicas',
+      'recordPromotion',
+    ],
+    path,
+    'blueGreen()',
+  );
   const record = recorderToIR(opts.recordPromotion, path);
   if (opts.autoPromote !== undefined && typeof opts.autoPromote !== 'boolean') {
-    throw new DslError({ path: [...path, 'autoPromote'], problem: 'expected true or false', got: opts.autoPromote, fix: 'Use autoPromote: false to wait for a promote' });
+    throw new DslError({
+      path: [...path, 'autoPromote'],
+      problem: 'expected true or false',
+      got: opts.autoPromote,
+      fix: 'Use autoPromote: false to wait for a promote',
+    });
   }
-  const pre = opts.prePromotionAnalysis === undefined ? undefined : assertAnalysis(opts.prePromotionAnalysis, [...path, 'prePromotionAnalysis']).ir;
-  const post = opts.postPromotionAnalysis === undefined ? undefined : assertAnalysis(opts.postPromotionAnalysis, [...path, 'postPromotionAnalysis']).ir;
+  const pre =
+    opts.prePromotionAnalysis === undefined
+      ? undefined
+      : assertAnalysis(opts.prePromotionAnalysis, [...path, 'prePromotionAnalysis']).ir;
+  const post =
+    opts.postPromotionAnalysis === undefined
+      ? undefined
+      : assertAnalysis(opts.postPromotionAnalysis, [...path, 'postPromotionAnalysis']).ir;
   if (pre) assertBounded(pre, [...path, 'prePromotionAnalysis'], 'a pre-promotion analysis');
   if (post) assertBounded(post, [...path, 'postPromotionAnalysis'], 'a post-promotion analysis');
   return {
@@ -76,8 +100,20 @@ export function blueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
       autoPromote: opts.autoPromote ?? true,
       ...(pre ? { prePromotionAnalysis: pre } : {}),
       ...(post ? { postPromotionAnalysis: post } : {}),
-      ...(opts.scaleDownDelay !== undefined ? { scaleDownDelaySeconds: toSeconds(opts.scaleDownDelay, [...path, 'scaleDownDelay']) } : {}),
-      ...(opts.previewReplicas !== undefined ? { previewReplicas: assertInt(opts.previewReplicas, [...path, 'previewReplicas'], 1, 1000, 'Use e.g. previewReplicas: 1') } : {}),
+      ...(opts.scaleDownDelay !== undefined
+        ? { scaleDownDelaySeconds: toSeconds(opts.scaleDownDelay, [...path, 'scaleDownDelay']) }
+        : {}),
+      ...(opts.previewReplicas !== undefined
+        ? {
+            previewReplicas: assertInt(
+              opts.previewReplicas,
+              [...path, 'previewReplicas'],
+              1,
+              1000,
+              'Use e.g. previewReplicas: 1',
+            ),
+          }
+        : {}),
       ...(record ? { recordPromotion: record } : {}),
     },
   };

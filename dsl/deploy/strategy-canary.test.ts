@@ -11,17 +11,26 @@ const q = metric.prometheus('error-rate', { query: 'sum(rate(x[5m]))', success: 
 describe('canary()', () => {
   it('GIVEN increasing weights with pauses WHEN built THEN the steps keep weight and pause', () => {
     const c = canary({ steps: [{ weight: 10, pause: '10m' }, { weight: 50, pause: 'manual' }, { weight: 100 }] });
-    expect(c.ir.steps).toEqual([{ weight: 10, pause: { kind: 'duration', duration: '10m', seconds: 600 } }, { weight: 50, pause: { kind: 'manual' } }, { weight: 100 }]);
+    expect(c.ir.steps).toEqual([
+      { weight: 10, pause: { kind: 'duration', duration: '10m', seconds: 600 } },
+      { weight: 50, pause: { kind: 'manual' } },
+      { weight: 100 },
+    ]);
     expect(c.ir.analysisMode).toBe('background');
   });
 
   it('GIVEN weights that do not increase WHEN built THEN a DslError names the step', () => {
-    expect(() => canary({ steps: [{ weight: 20 }, { weight: 20 }] })).toThrow(/steps\[1\] > weight: weights must increase step by step \(previous step: 20\)/);
+    expect(() => canary({ steps: [{ weight: 20 }, { weight: 20 }] })).toThrow(
+      /steps\[1\] > weight: weights must increase step by step \(previous step: 20\)/,
+    );
   });
 
-  it.each([0, -5, 101, 12.5, Number.NaN])('GIVEN weight %s WHEN built THEN it is rejected as outside (0, 100]', (weight) => {
-    expect(() => canary({ steps: [{ weight }] })).toThrow(/weight must be a whole percent in \(0, 100\]/);
-  });
+  it.each([0, -5, 101, 12.5, Number.NaN])(
+    'GIVEN weight %s WHEN built THEN it is rejected as outside (0, 100]',
+    (weight) => {
+      expect(() => canary({ steps: [{ weight }] })).toThrow(/weight must be a whole percent in \(0, 100\]/);
+    },
+  );
 
   it('GIVEN no steps WHEN built THEN it is rejected', () => {
     expect(() => canary({ steps: [] })).toThrow(/at least one step/);
@@ -33,12 +42,16 @@ describe('canary()', () => {
 
   it('GIVEN steps mode and a metric measured forever WHEN built THEN it asks for a count', () => {
     const gate = analysis({ interval: '1m', metrics: [q] });
-    expect(() => canary({ steps: [{ weight: 10 }], analysis: gate, analysisMode: 'steps' })).toThrow(/has an interval and no count/);
+    expect(() => canary({ steps: [{ weight: 10 }], analysis: gate, analysisMode: 'steps' })).toThrow(
+      /has an interval and no count/,
+    );
     expect(canary({ steps: [{ weight: 10, pause: '5m' }], analysis: gate }).ir.analysis).toBeDefined();
   });
 
   it('GIVEN a typo in an option WHEN built THEN the unknown option is named', () => {
-    expect(() => canary({ steps: [{ weight: 10 }], analysisMod: 'steps' } as never)).toThrow(/canary\(\) > analysisMod: canary\(\) has no option "analysisMod"/);
+    expect(() => canary({ steps: [{ weight: 10 }], analysisMod: 'steps' } as never)).toThrow(
+      /canary\(\) > analysisMod: canary\(\) has no option "analysisMod"/,
+    );
   });
 
   it('GIVEN any strictly increasing weights in (0, 100] WHEN built THEN they are accepted; reversed they are rejected', () => {
@@ -53,7 +66,9 @@ describe('canary()', () => {
 
   it('GIVEN a background analysis and no step that pauses WHEN declared THEN the pause is asked for', () => {
     const gate = analysis({ interval: '1m', metrics: [metric.prometheus('e', { query: 'up', success: below(1) })] });
-    expect(() => canary({ steps: [{ weight: 10 }, { weight: 50 }], analysis: gate })).toThrow(/canary\(\) > steps: a background analysis watches the candidate only while the steps wait, and no step pauses \(got \[10,50\]\)/);
+    expect(() => canary({ steps: [{ weight: 10 }, { weight: 50 }], analysis: gate })).toThrow(
+      /canary\(\) > steps: a background analysis watches the candidate only while the steps wait, and no step pauses \(got \[10,50\]\)/,
+    );
     expect(canary({ steps: [{ weight: 10, pause: '5m' }, { weight: 50 }], analysis: gate }).ir.steps).toHaveLength(2);
   });
 });

@@ -80,17 +80,32 @@ export function canary(opts: CanaryOptions): CanaryStrategy {
   const path = ['canary()'];
   assertKnownKeys(opts, ['candidate', 'steps', 'analysis', 'analysisMode', 'recordPromotion'], path, 'canary()');
   if (!Array.isArray(opts.steps) || opts.steps.length === 0) {
-    throw new DslError({ path: [...path, 'steps'], problem: 'a canary needs at least one step', got: opts.steps, fix: 'Add e.g. steps: [{ weight: 10, pause: minutes(10) }]' });
+    throw new DslError({
+      path: [...path, 'steps'],
+      problem: 'a canary needs at least one step',
+      got: opts.steps,
+      fix: 'Add e.g. steps: [{ weight: 10, pause: minutes(10) }]',
+    });
   }
   let previous = 0;
   const steps = opts.steps.map((s, i): CanaryStepIR => {
     const at = [...path, `steps[${i}]`];
     assertKnownKeys(s, ['weight', 'pause'], at, 'a canary step');
     if (typeof s.weight !== 'number' || !Number.isInteger(s.weight) || s.weight <= 0 || s.weight > 100) {
-      throw new DslError({ path: [...at, 'weight'], problem: 'weight must be a whole percent in (0, 100]', got: s.weight, fix: 'Use e.g. weight: 10' });
+      throw new DslError({
+        path: [...at, 'weight'],
+        problem: 'weight must be a whole percent in (0, 100]',
+        got: s.weight,
+        fix: 'Use e.g. weight: 10',
+      });
     }
     if (s.weight <= previous) {
-      throw new DslError({ path: [...at, 'weight'], problem: `weights must increase step by step (previous step: ${previous})`, got: s.weight, fix: 'Order the steps by weight, e.g. 10, 25, 50' });
+      throw new DslError({
+        path: [...at, 'weight'],
+        problem: `weights must increase step by step (previous step: ${previous})`,
+        got: s.weight,
+        fix: 'Order the steps by weight, e.g. 10, 25, 50',
+      });
     }
     previous = s.weight;
     const pause = pauseToIR(s.pause, [...at, 'pause']);
@@ -98,13 +113,23 @@ export function canary(opts: CanaryOptions): CanaryStrategy {
   });
   const mode = opts.analysisMode ?? 'background';
   if (mode !== 'background' && mode !== 'steps') {
-    throw new DslError({ path: [...path, 'analysisMode'], problem: 'unknown analysis mode', got: mode, fix: 'Use "background" or "steps"' });
+    throw new DslError({
+      path: [...path, 'analysisMode'],
+      problem: 'unknown analysis mode',
+      got: mode,
+      fix: 'Use "background" or "steps"',
+    });
   }
   const gate = opts.analysis === undefined ? undefined : assertAnalysis(opts.analysis, [...path, 'analysis']).ir;
   if (gate && mode === 'steps') assertBounded(gate, [...path, 'analysis'], 'a step analysis');
   if (gate && mode === 'background' && !steps.some((s) => s.pause)) {
     // Without any pause a Rollout runs through its steps in seconds and ends the analysis with it.
-    throw new DslError({ path: [...path, 'steps'], problem: 'a background analysis watches the candidate only while the steps wait, and no step pauses', got: steps.map((s) => s.weight), fix: "Give the steps pauses, e.g. { weight: 10, pause: minutes(10) }, or use analysisMode: 'steps' with counted metrics" });
+    throw new DslError({
+      path: [...path, 'steps'],
+      problem: 'a background analysis watches the candidate only while the steps wait, and no step pauses',
+      got: steps.map((s) => s.weight),
+      fix: "Give the steps pauses, e.g. { weight: 10, pause: minutes(10) }, or use analysisMode: 'steps' with counted metrics",
+    });
   }
   const record = recorderToIR(opts.recordPromotion, path);
   return {

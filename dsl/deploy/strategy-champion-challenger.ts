@@ -63,7 +63,12 @@ export function championChallenger(opts: ChampionChallengerOptions): ChampionCha
   assertKnownKeys(opts, ['challengers', 'offlineGate', 'online'], path, 'championChallenger()');
   const names = Object.keys(opts.challengers ?? {});
   if (names.length === 0) {
-    throw new DslError({ path: [...path, 'challengers'], problem: 'at least one challenger is needed', got: opts.challengers, fix: "Add e.g. challengers: { v43: { storageUri: 's3://models/churn/v43' } }" });
+    throw new DslError({
+      path: [...path, 'challengers'],
+      problem: 'at least one challenger is needed',
+      got: opts.challengers,
+      fix: "Add e.g. challengers: { v43: { storageUri: 's3://models/churn/v43' } }",
+    });
   }
   const challengers = names.map((name) => {
     const at = [...path, seg('challenger', name)];
@@ -72,7 +77,12 @@ export function championChallenger(opts: ChampionChallengerOptions): ChampionCha
   });
   const gate = opts.offlineGate;
   if (!gate || typeof gate !== 'object' || !gate.pipeline || gate.pipeline.kind !== 'pipeline') {
-    throw new DslError({ path: [...path, 'offlineGate', 'pipeline'], problem: 'the offline gate names the training pipeline that decides which challengers are registered', got: gate?.pipeline, fix: 'Pass offlineGate: { pipeline: myTrainingPipeline }' });
+    throw new DslError({
+      path: [...path, 'offlineGate', 'pipeline'],
+      problem: 'the offline gate names the training pipeline that decides which challengers are registered',
+      got: gate?.pipeline,
+      fix: 'Pass offlineGate: { pipeline: myTrainingPipeline }',
+    });
   }
   assertKnownKeys(gate, ['pipeline', 'gateComponent', 'verify'], [...path, 'offlineGate'], 'offlineGate');
   const gateComponent = gate.gateComponent ?? 'champion-gate';
@@ -82,14 +92,19 @@ export function championChallenger(opts: ChampionChallengerOptions): ChampionCha
       path: [...path, 'offlineGate', 'pipeline'],
       problem: `pipeline "${gate.pipeline.name}" runs no "${gateComponent}" task, so nothing compares a challenger with the champion before it is registered`,
       got: used,
-      fix: 'Add the champion gate to the training pipeline (p.task(\'champion-gate\', championGate, {...})), or name the component that gates it in offlineGate.gateComponent',
+      fix: "Add the champion gate to the training pipeline (p.task('champion-gate', championGate, {...})), or name the component that gates it in offlineGate.gateComponent",
     });
   }
-  const verify = gate.verify === undefined ? undefined : assertAnalysis(gate.verify, [...path, 'offlineGate', 'verify']).ir;
+  const verify =
+    gate.verify === undefined ? undefined : assertAnalysis(gate.verify, [...path, 'offlineGate', 'verify']).ir;
   if (verify) assertBounded(verify, [...path, 'offlineGate', 'verify'], 'the offline gate check');
   return {
     kind: 'championChallenger',
-    ir: { kind: 'championChallenger', offlineGate: { pipeline: gate.pipeline.name, ...(verify ? { verify } : {}) }, online: online(opts.online, challengers) },
+    ir: {
+      kind: 'championChallenger',
+      offlineGate: { pipeline: gate.pipeline.name, ...(verify ? { verify } : {}) },
+      online: online(opts.online, challengers),
+    },
   };
 }
 
@@ -98,23 +113,50 @@ function componentsOf(p: PipelineIR): string[] {
   return [...p.components.map((c) => c.name), ...(p.pipelines ?? []).flatMap(componentsOf)];
 }
 
-function online(s: ShadowStrategy | AbTestStrategy, challengers: { name: string; model: ShadowIR['challengers'][number]['model'] }[]): ShadowIR | AbTestIR {
+function online(
+  s: ShadowStrategy | AbTestStrategy,
+  challengers: { name: string; model: ShadowIR['challengers'][number]['model'] }[],
+): ShadowIR | AbTestIR {
   const path = ['championChallenger()', 'online'];
   if (s?.kind === 'shadow') {
     if (s.ir.challengers.some((c) => c.model !== undefined)) {
-      throw new DslError({ path: [...path, 'challenger'], problem: 'the challengers come from championChallenger(), not from shadow()', got: 'shadow({ challenger })', fix: 'Remove `challenger` from shadow()' });
+      throw new DslError({
+        path: [...path, 'challenger'],
+        problem: 'the challengers come from championChallenger(), not from shadow()',
+        got: 'shadow({ challenger })',
+        fix: 'Remove `challenger` from shadow()',
+      });
     }
     return { ...s.ir, challengers };
   }
   if (s?.kind === 'abTest') {
     const candidate = s.ir.variants.find((v) => v.name !== s.ir.primary);
     if (challengers.length !== 1 || !candidate || candidate.name !== challengers[0]?.name) {
-      throw new DslError({ path, problem: 'an A/B test compares the champion with exactly one challenger, and its candidate variant must be named after it', got: candidate?.name, fix: `Declare one challenger and name the non-primary variant "${challengers[0]?.name}"` });
+      throw new DslError({
+        path,
+        problem:
+          'an A/B test compares the champion with exactly one challenger, and its candidate variant must be named after it',
+        got: candidate?.name,
+        fix: `Declare one challenger and name the non-primary variant "${challengers[0]?.name}"`,
+      });
     }
     if (candidate.model !== undefined) {
-      throw new DslError({ path: [...path, seg('variant', candidate.name), 'model'], problem: 'the challenger model comes from championChallenger()', got: candidate.model, fix: 'Remove `model` from the variant' });
+      throw new DslError({
+        path: [...path, seg('variant', candidate.name), 'model'],
+        problem: 'the challenger model comes from championChallenger()',
+        got: candidate.model,
+        fix: 'Remove `model` from the variant',
+      });
     }
-    return { ...s.ir, variants: s.ir.variants.map((v) => (v.name === candidate.name ? { ...v, model: challengers[0]?.model } : v)) };
+    return {
+      ...s.ir,
+      variants: s.ir.variants.map((v) => (v.name === candidate.name ? { ...v, model: challengers[0]?.model } : v)),
+    };
   }
-  throw new DslError({ path, problem: 'the online phase must be shadow(...) or abTest(...)', got: (s as { kind?: unknown })?.kind, fix: 'Use online: shadow({ mirrorPercent, duration, analysis })' });
+  throw new DslError({
+    path,
+    problem: 'the online phase must be shadow(...) or abTest(...)',
+    got: (s as { kind?: unknown })?.kind,
+    fix: 'Use online: shadow({ mirrorPercent, duration, analysis })',
+  });
 }

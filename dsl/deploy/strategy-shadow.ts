@@ -68,24 +68,55 @@ export interface ShadowStrategy {
  */
 export function shadow(opts: ShadowOptions): ShadowStrategy {
   const path = ['shadow()'];
-  assertKnownKeys(opts, ['challenger', 'mirrorPercent', 'duration', 'analysis', 'autoPromote', 'then'], path, 'shadow()');
-  const mirrorPercent = assertNumber(opts.mirrorPercent, [...path, 'mirrorPercent'], 0, 100, 'Use a percentage such as 100 or 25');
+  assertKnownKeys(
+    opts,
+    ['challenger', 'mirrorPercent', 'duration', 'analysis', 'autoPromote', 'then'],
+    path,
+    'shadow()',
+  );
+  const mirrorPercent = assertNumber(
+    opts.mirrorPercent,
+    [...path, 'mirrorPercent'],
+    0,
+    100,
+    'Use a percentage such as 100 or 25',
+  );
   if (opts.autoPromote !== undefined && typeof opts.autoPromote !== 'boolean') {
-    throw new DslError({ path: [...path, 'autoPromote'], problem: 'expected true or false', got: opts.autoPromote, fix: 'Use autoPromote: false to wait for a human' });
+    throw new DslError({
+      path: [...path, 'autoPromote'],
+      problem: 'expected true or false',
+      got: opts.autoPromote,
+      fix: 'Use autoPromote: false to wait for a human',
+    });
   }
   const gate = opts.analysis === undefined ? undefined : assertAnalysis(opts.analysis, [...path, 'analysis']).ir;
   const then = opts.then;
   if (then !== undefined && (then === null || (then as { kind?: unknown }).kind !== 'canary')) {
-    throw new DslError({ path: [...path, 'then'], problem: 'a shadow phase can only be followed by a canary', got: (then as { kind?: unknown } | null)?.kind ?? then, fix: 'Use then: canary({ steps: [...] })' });
+    throw new DslError({
+      path: [...path, 'then'],
+      problem: 'a shadow phase can only be followed by a canary',
+      got: (then as { kind?: unknown } | null)?.kind ?? then,
+      fix: 'Use then: canary({ steps: [...] })',
+    });
   }
   if (then?.ir.candidate !== undefined) {
-    throw new DslError({ path: [...path, 'then', 'candidate'], problem: 'the canary after a shadow rolls out the challenger, so it takes no candidate of its own', got: then.ir.candidate, fix: 'Remove candidate from canary() and set shadow({ challenger })' });
+    throw new DslError({
+      path: [...path, 'then', 'candidate'],
+      problem: 'the canary after a shadow rolls out the challenger, so it takes no candidate of its own',
+      got: then.ir.candidate,
+      fix: 'Remove candidate from canary() and set shadow({ challenger })',
+    });
   }
   return {
     kind: 'shadow',
     ir: {
       kind: 'shadow',
-      challengers: [{ name: 'challenger', ...(opts.challenger !== undefined ? { model: versionToIR(opts.challenger, [...path, 'challenger']) } : {}) }],
+      challengers: [
+        {
+          name: 'challenger',
+          ...(opts.challenger !== undefined ? { model: versionToIR(opts.challenger, [...path, 'challenger']) } : {}),
+        },
+      ],
       mirrorPercent,
       duration: toGoDuration(opts.duration, [...path, 'duration']),
       durationSeconds: toSeconds(opts.duration, [...path, 'duration']),

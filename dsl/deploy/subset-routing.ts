@@ -12,13 +12,19 @@ export function subsetRouted(mesh: MeshIR): boolean {
  * setHeaderRoute and weighted experiment steps with a DestinationRule (header and mirror routes
  * target the rule's host and canary subset; experiment arms keep their own Services).
  */
-export function checkSubsetRouting(serving: ServingIR, strategy: StrategyIR, mesh: MeshIR, path: readonly PathSegment[]): void {
+export function checkSubsetRouting(
+  serving: ServingIR,
+  strategy: StrategyIR,
+  mesh: MeshIR,
+  path: readonly PathSegment[],
+): void {
   if (!subsetRouted(mesh)) return;
   const at = [...path, 'mesh', 'routing'];
   if (serving.kind === 'kserve') {
     throw new DslError({
       path: at,
-      problem: 'subset-level routing is an Argo Rollouts mode for plain servers; KServe routes between predictor Services (or Knative revisions) it creates itself',
+      problem:
+        'subset-level routing is an Argo Rollouts mode for plain servers; KServe routes between predictor Services (or Knative revisions) it creates itself',
       got: 'subsets',
       fix: "Remove routing: 'subsets', or serve with server({...})",
     });
@@ -27,7 +33,8 @@ export function checkSubsetRouting(serving: ServingIR, strategy: StrategyIR, mes
   if (e.kind === 'blueGreen') {
     throw new DslError({
       path: at,
-      problem: 'a blue/green Rollout switches the selectors of its active and preview Services and uses no VirtualService or DestinationRule, so there is nothing to split by subset',
+      problem:
+        'a blue/green Rollout switches the selectors of its active and preview Services and uses no VirtualService or DestinationRule, so there is nothing to split by subset',
       got: 'subsets',
       fix: "Remove routing: 'subsets', or use canary()",
     });

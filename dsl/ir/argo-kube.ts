@@ -55,7 +55,11 @@ export interface KubeEnvVar {
     readonly secretKeyRef?: KubeKeySelector;
     readonly configMapKeyRef?: KubeKeySelector;
     readonly fieldRef?: { readonly fieldPath: string; readonly apiVersion?: string };
-    readonly resourceFieldRef?: { readonly resource: string; readonly containerName?: string; readonly divisor?: KubeQuantity };
+    readonly resourceFieldRef?: {
+      readonly resource: string;
+      readonly containerName?: string;
+      readonly divisor?: KubeQuantity;
+    };
   };
 }
 
@@ -179,12 +183,29 @@ export interface KubeVolume {
   readonly name: string;
   readonly emptyDir?: { readonly medium?: '' | 'Memory'; readonly sizeLimit?: KubeQuantity };
   readonly persistentVolumeClaim?: { readonly claimName: string; readonly readOnly?: boolean };
-  readonly secret?: { readonly secretName?: string; readonly items?: readonly KubeKeyToPath[]; readonly defaultMode?: number; readonly optional?: boolean };
-  readonly configMap?: { readonly name?: string; readonly items?: readonly KubeKeyToPath[]; readonly defaultMode?: number; readonly optional?: boolean };
+  readonly secret?: {
+    readonly secretName?: string;
+    readonly items?: readonly KubeKeyToPath[];
+    readonly defaultMode?: number;
+    readonly optional?: boolean;
+  };
+  readonly configMap?: {
+    readonly name?: string;
+    readonly items?: readonly KubeKeyToPath[];
+    readonly defaultMode?: number;
+    readonly optional?: boolean;
+  };
   readonly hostPath?: { readonly path: string; readonly type?: string };
   readonly nfs?: { readonly server: string; readonly path: string; readonly readOnly?: boolean };
-  readonly downwardAPI?: { readonly items?: readonly { readonly path: string; readonly fieldRef?: { readonly fieldPath: string } }[]; readonly defaultMode?: number };
-  readonly csi?: { readonly driver: string; readonly readOnly?: boolean; readonly volumeAttributes?: Readonly<Record<string, string>> };
+  readonly downwardAPI?: {
+    readonly items?: readonly { readonly path: string; readonly fieldRef?: { readonly fieldPath: string } }[];
+    readonly defaultMode?: number;
+  };
+  readonly csi?: {
+    readonly driver: string;
+    readonly readOnly?: boolean;
+    readonly volumeAttributes?: Readonly<Record<string, string>>;
+  };
 }
 
 /** Same shape as the pipeline DSL's toleration. */
@@ -205,8 +226,13 @@ export interface KubePodAffinityTerm {
 
 export interface KubeAffinity {
   readonly nodeAffinity?: {
-    readonly requiredDuringSchedulingIgnoredDuringExecution?: { readonly nodeSelectorTerms: readonly KubeNodeSelectorTerm[] };
-    readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly { readonly weight: number; readonly preference: KubeNodeSelectorTerm }[];
+    readonly requiredDuringSchedulingIgnoredDuringExecution?: {
+      readonly nodeSelectorTerms: readonly KubeNodeSelectorTerm[];
+    };
+    readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly {
+      readonly weight: number;
+      readonly preference: KubeNodeSelectorTerm;
+    }[];
   };
   readonly podAffinity?: KubePodAffinity;
   readonly podAntiAffinity?: KubePodAffinity;
@@ -214,7 +240,10 @@ export interface KubeAffinity {
 
 export interface KubePodAffinity {
   readonly requiredDuringSchedulingIgnoredDuringExecution?: readonly KubePodAffinityTerm[];
-  readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly { readonly weight: number; readonly podAffinityTerm: KubePodAffinityTerm }[];
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly {
+    readonly weight: number;
+    readonly podAffinityTerm: KubePodAffinityTerm;
+  }[];
 }
 
 export interface KubeHostAlias {
@@ -233,7 +262,10 @@ export interface KubePersistentVolumeClaim {
   readonly metadata: KubeObjectMeta;
   readonly spec: {
     readonly accessModes?: readonly ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
-    readonly resources?: { readonly requests?: Readonly<Record<string, KubeQuantity>>; readonly limits?: Readonly<Record<string, KubeQuantity>> };
+    readonly resources?: {
+      readonly requests?: Readonly<Record<string, KubeQuantity>>;
+      readonly limits?: Readonly<Record<string, KubeQuantity>>;
+    };
     readonly storageClassName?: string;
     readonly volumeMode?: 'Filesystem' | 'Block';
     readonly selector?: KubeLabelSelector;

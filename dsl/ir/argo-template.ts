@@ -1,4 +1,10 @@
-import type { ArgoArgumentsIR, ArgoArtifactIR, ArgoArtifactLocationWithLogs, ArgoInputsIR, ArgoOutputsIR } from './argo-artifacts.ts';
+import type {
+  ArgoArgumentsIR,
+  ArgoArtifactIR,
+  ArgoArtifactLocationWithLogs,
+  ArgoInputsIR,
+  ArgoOutputsIR,
+} from './argo-artifacts.ts';
 import type {
   KubeAffinity,
   KubeContainer,
@@ -38,7 +44,12 @@ export interface ArgoRetryStrategy {
   readonly limit?: number | string;
   readonly retryPolicy?: 'Always' | 'OnFailure' | 'OnError' | 'OnTransientError';
   readonly expression?: string;
-  readonly backoff?: { readonly duration?: string; readonly factor?: number | string; readonly maxDuration?: string; readonly cap?: string };
+  readonly backoff?: {
+    readonly duration?: string;
+    readonly factor?: number | string;
+    readonly maxDuration?: string;
+    readonly cap?: string;
+  };
   readonly affinity?: { readonly nodeAntiAffinity?: Readonly<Record<string, never>> };
 }
 
@@ -62,7 +73,11 @@ export interface ArgoResourceTemplate {
 export interface ArgoHttpTemplate {
   readonly url: string;
   readonly method?: string;
-  readonly headers?: readonly { readonly name: string; readonly value?: string; readonly valueFrom?: { readonly secretKeyRef?: KubeKeySelector } }[];
+  readonly headers?: readonly {
+    readonly name: string;
+    readonly value?: string;
+    readonly valueFrom?: { readonly secretKeyRef?: KubeKeySelector };
+  }[];
   readonly body?: string;
   readonly bodyFrom?: { readonly bytes?: string };
   readonly timeoutSeconds?: number;
@@ -211,4 +226,3 @@ export interface ArgoTemplateIR extends ArgoTemplateCommon {
   readonly steps?: readonly (readonly ArgoStepIR[])[];
   readonly dag?: ArgoDagIR;
 }
-

@@ -16,7 +16,13 @@ import type {
   KubeToleration,
   KubeVolume,
 } from './argo-kube.ts';
-import type { ArgoLifecycleHookIR, ArgoMetrics, ArgoRetryStrategy, ArgoSynchronization, ArgoTemplateIR } from './argo-template.ts';
+import type {
+  ArgoLifecycleHookIR,
+  ArgoMetrics,
+  ArgoRetryStrategy,
+  ArgoSynchronization,
+  ArgoTemplateIR,
+} from './argo-template.ts';
 
 /**
  * Argo Workflows objects as plain data with Argo's own field names (v4 API). Produced by the
@@ -37,7 +43,12 @@ export interface ArgoTtlStrategy {
 
 export interface ArgoExecutorPlugin {
   readonly metadata: KubeObjectMeta;
-  readonly spec: { readonly sidecar: { readonly container: KubeContainer & { readonly name: string }; readonly automountServiceAccountToken?: boolean } };
+  readonly spec: {
+    readonly sidecar: {
+      readonly container: KubeContainer & { readonly name: string };
+      readonly automountServiceAccountToken?: boolean;
+    };
+  };
 }
 
 /** The spec of a Workflow, WorkflowTemplate or ClusterWorkflowTemplate. */
@@ -82,7 +93,9 @@ export interface ArgoWorkflowSpecIR {
   readonly synchronization?: ArgoSynchronization;
   readonly metrics?: ArgoMetrics;
   readonly templateDefaults?: ArgoTemplateIR;
-  readonly workflowMetadata?: KubeLabelsAnnotations & { readonly labelsFrom?: Readonly<Record<string, { readonly expression: string }>> };
+  readonly workflowMetadata?: KubeLabelsAnnotations & {
+    readonly labelsFrom?: Readonly<Record<string, { readonly expression: string }>>;
+  };
   readonly executorPlugins?: readonly ArgoExecutorPlugin[];
   readonly suspend?: boolean;
   readonly shutdown?: 'Terminate' | 'Stop';
@@ -117,6 +130,10 @@ export type ArgoObjectIR =
   | { readonly kind: 'WorkflowTemplate'; readonly metadata: KubeObjectMeta; readonly spec: ArgoWorkflowSpecIR }
   | { readonly kind: 'ClusterWorkflowTemplate'; readonly metadata: KubeObjectMeta; readonly spec: ArgoWorkflowSpecIR }
   | { readonly kind: 'CronWorkflow'; readonly metadata: KubeObjectMeta; readonly spec: ArgoCronWorkflowSpecIR }
-  | { readonly kind: 'WorkflowEventBinding'; readonly metadata: KubeObjectMeta; readonly spec: ArgoWorkflowEventBindingSpecIR };
+  | {
+      readonly kind: 'WorkflowEventBinding';
+      readonly metadata: KubeObjectMeta;
+      readonly spec: ArgoWorkflowEventBindingSpecIR;
+    };
 
 export type ArgoObjectKind = ArgoObjectIR['kind'];

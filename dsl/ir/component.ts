@@ -54,8 +54,14 @@ export type ImplementationIR =
 
 export type EnvVarIR =
   | { readonly name: string; readonly value: CommandArgIR }
-  | { readonly name: string; readonly secretKeyRef: { readonly name: string; readonly key: string; readonly optional?: boolean } }
-  | { readonly name: string; readonly configMapKeyRef: { readonly name: string; readonly key: string; readonly optional?: boolean } }
+  | {
+      readonly name: string;
+      readonly secretKeyRef: { readonly name: string; readonly key: string; readonly optional?: boolean };
+    }
+  | {
+      readonly name: string;
+      readonly configMapKeyRef: { readonly name: string; readonly key: string; readonly optional?: boolean };
+    }
   | { readonly name: string; readonly fieldRef: { readonly fieldPath: string } };
 
 export type VolumeSourceIR =
@@ -89,7 +95,10 @@ export interface NodeSelectorRequirementIR {
 /** Node affinity: required terms (OR of ANDs) and weighted preferences. */
 export interface AffinityIR {
   readonly requiredNodeTerms?: readonly (readonly NodeSelectorRequirementIR[])[];
-  readonly preferredNodeTerms?: readonly { readonly weight: number; readonly match: readonly NodeSelectorRequirementIR[] }[];
+  readonly preferredNodeTerms?: readonly {
+    readonly weight: number;
+    readonly match: readonly NodeSelectorRequirementIR[];
+  }[];
 }
 
 export interface ResourcesIR {

@@ -71,7 +71,11 @@ export interface ServerServingIR {
   readonly command?: readonly string[];
   readonly args: readonly string[];
   readonly replicas: number;
-  readonly probes: { readonly readiness?: HttpProbeIR; readonly liveness?: HttpProbeIR; readonly startup?: HttpProbeIR };
+  readonly probes: {
+    readonly readiness?: HttpProbeIR;
+    readonly liveness?: HttpProbeIR;
+    readonly startup?: HttpProbeIR;
+  };
   readonly pod: PodSpecIR;
   /** Prometheus scrape annotations on the pods (`prometheus.io/*`). */
   readonly metrics?: { readonly port: number; readonly path: string };
@@ -134,7 +138,8 @@ export type AnalysisArgName = 'service' | 'baseline-service' | 'namespace';
 /** A step of a canary: traffic weight, then a pause (`manual` waits for a promote). */
 export interface CanaryStepIR {
   readonly weight: number;
-  readonly pause?: { readonly kind: 'duration'; readonly duration: string; readonly seconds: number } | { readonly kind: 'manual' };
+  readonly pause?:
+    { readonly kind: 'duration'; readonly duration: string; readonly seconds: number } | { readonly kind: 'manual' };
 }
 
 /** Per-arm PromQL of an A/B statistic, already rendered for both arms. */
@@ -144,7 +149,10 @@ export interface AbMetricIR {
   readonly test: 'proportions' | 'welch';
   readonly higherIsBetter: boolean;
   /** Query per quantity (successes/trials, or count/sum/sumOfSquares) for each arm. */
-  readonly queries: { readonly baseline: Readonly<Record<string, string>>; readonly candidate: Readonly<Record<string, string>> };
+  readonly queries: {
+    readonly baseline: Readonly<Record<string, string>>;
+    readonly candidate: Readonly<Record<string, string>>;
+  };
   /** Analysis arguments the queries reference. */
   readonly args: readonly AnalysisArgName[];
   readonly address?: string;
@@ -152,7 +160,10 @@ export interface AbMetricIR {
   readonly runner: { readonly image: string; readonly script: string; readonly resources?: ResourcesIR };
 }
 
-export type AssignByIR = { readonly kind: 'header'; readonly name: string } | { readonly kind: 'cookie'; readonly name: string } | { readonly kind: 'weight' };
+export type AssignByIR =
+  | { readonly kind: 'header'; readonly name: string }
+  | { readonly kind: 'cookie'; readonly name: string }
+  | { readonly kind: 'weight' };
 
 export interface AbVariantIR {
   readonly name: string;
@@ -232,10 +243,18 @@ export interface ChampionChallengerIR {
 export type StrategyIR = CanaryIR | ShadowIR | AbTestIR | BlueGreenIR | ChampionChallengerIR;
 
 /** Which traffic layer routes requests between versions; `routing` is how a plain server's Rollout splits with Istio. */
-export type MeshIR = { readonly kind: 'istio'; readonly gateways: readonly string[]; readonly hosts: readonly string[]; readonly routing: 'hosts' | 'subsets' } | { readonly kind: 'none' };
+export type MeshIR =
+  | {
+      readonly kind: 'istio';
+      readonly gateways: readonly string[];
+      readonly hosts: readonly string[];
+      readonly routing: 'hosts' | 'subsets';
+    }
+  | { readonly kind: 'none' };
 
 /** Purposes an analysis serves in a deployment; each becomes an AnalysisTemplate `<deployment>-<role>`. */
-export type AnalysisRole = 'canary' | 'shadow' | 'ab-test' | 'guardrails' | 'pre-promotion' | 'post-promotion' | 'offline-gate';
+export type AnalysisRole =
+  'canary' | 'shadow' | 'ab-test' | 'guardrails' | 'pre-promotion' | 'post-promotion' | 'offline-gate';
 
 /** Every object name of a deployment, chosen once by the builder. */
 export interface DeploymentNamesIR {

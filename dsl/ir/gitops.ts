@@ -28,7 +28,10 @@ export interface ArgoCdIR {
   /** Automated sync; absent means manual sync. */
   readonly automated?: { readonly prune: boolean; readonly selfHeal: boolean };
   readonly syncOptions: readonly SyncOptionIR[];
-  readonly retry?: { readonly limit: number; readonly backoff?: { readonly duration: string; readonly factor: number; readonly maxDuration: string } };
+  readonly retry?: {
+    readonly limit: number;
+    readonly backoff?: { readonly duration: string; readonly factor: number; readonly maxDuration: string };
+  };
   /** Delete the app's resources when the Application is deleted (cascading finalizer). */
   readonly cascadeDelete: boolean;
 }

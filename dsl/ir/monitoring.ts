@@ -35,7 +35,12 @@ export interface MonitoringIR {
   readonly payloadLog?: PayloadLogIR;
   readonly drift?: { readonly threshold: number; readonly forSeconds: number };
   readonly schedules: readonly WatchedScheduleIR[];
-  readonly severity: { readonly latency: AlertSeverity; readonly errors: AlertSeverity; readonly drift: AlertSeverity; readonly schedule: AlertSeverity };
+  readonly severity: {
+    readonly latency: AlertSeverity;
+    readonly errors: AlertSeverity;
+    readonly drift: AlertSeverity;
+    readonly schedule: AlertSeverity;
+  };
   readonly labels: Readonly<Record<string, string>>;
   readonly runbookUrl?: string;
 }

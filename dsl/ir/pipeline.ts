@@ -88,7 +88,12 @@ export interface LoopIR {
   readonly parallelism?: number;
   readonly body: readonly NodeIR[];
   /** Outputs gathered over all iterations: a JSON list of parameters, or a list of artifacts (`artifact`). */
-  readonly collect: readonly { readonly name: string; readonly task: string; readonly output: string; readonly artifact?: true }[];
+  readonly collect: readonly {
+    readonly name: string;
+    readonly task: string;
+    readonly output: string;
+    readonly artifact?: true;
+  }[];
   readonly after: readonly string[];
 }
 

@@ -28,7 +28,13 @@ export type ValueIR =
 
 /** A condition on values (rendered as Argo `when`) or on task status (rendered as `depends`). */
 export type CondIR =
-  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: ValueIR; readonly right: ValueIR; readonly valueType: 'string' | 'number' | 'bool' }
+  | {
+      readonly kind: 'compare';
+      readonly op: CompareOp;
+      readonly left: ValueIR;
+      readonly right: ValueIR;
+      readonly valueType: 'string' | 'number' | 'bool';
+    }
   | { readonly kind: 'status'; readonly task: string; readonly status: TaskStatus }
   | { readonly kind: 'and' | 'or'; readonly items: readonly CondIR[] }
   | { readonly kind: 'not'; readonly item: CondIR };
@@ -36,4 +42,5 @@ export type CondIR =
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** Task results a condition can test (Argo's enhanced `depends` vocabulary). */
-export type TaskStatus = 'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daemoned' | 'AnySucceeded' | 'AllFailed';
+export type TaskStatus =
+  'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daemoned' | 'AnySucceeded' | 'AllFailed';

@@ -9,7 +9,15 @@ export const discountDrift = driftCheckPipeline({
   referenceSql: DISCOUNT_HISTORY_SQL,
   currentSql: DISCOUNT_RECENT_SQL,
   features: {
-    numeric: ['price', 'margin_rate', 'category_affinity', 'days_since_last_purchase', 'purchases_90d', 'product_views_30d', 'basket_value_avg'],
+    numeric: [
+      'price',
+      'margin_rate',
+      'category_affinity',
+      'days_since_last_purchase',
+      'purchases_90d',
+      'product_views_30d',
+      'basket_value_avg',
+    ],
     categorical: ['customer_segment'],
   },
   scoreThreshold: 0.3,

@@ -20,13 +20,18 @@ export const discountPredictions = pipeline(
     params: {
       snapshotDate: param.string().describe('Day the offers start: a date or an RFC 3339 time.'),
       outputPrefix: param.string().describe('Object-store prefix the predictions are published under.'),
-      modelVersion: param.string().describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
+      modelVersion: param
+        .string()
+        .describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
     },
     timeout: '4h',
     ...platformOptions,
   },
   (p, params) => {
-    const candidates = p.task('extract-candidates', warehouseExtract, { sql: DISCOUNT_CANDIDATES_SQL, snapshotDate: params.snapshotDate });
+    const candidates = p.task('extract-candidates', warehouseExtract, {
+      sql: DISCOUNT_CANDIDATES_SQL,
+      snapshotDate: params.snapshotDate,
+    });
     const optimize = p.task('optimize', batchPredict, {
       dataset: candidates.outputs.table,
       registeredModel: DISCOUNT_MODEL,
@@ -37,6 +42,10 @@ export const discountPredictions = pipeline(
       valueColumn: 'margin_after_discount',
       destination: `${params.outputPrefix}/snapshot=${params.snapshotDate}/discounts.parquet`,
     });
-    p.task('load-predictions', warehouseLoad, { rows: optimize.outputs.predictions, table: DISCOUNT_PREDICTIONS_TABLE, snapshotDate: params.snapshotDate });
+    p.task('load-predictions', warehouseLoad, {
+      rows: optimize.outputs.predictions,
+      table: DISCOUNT_PREDICTIONS_TABLE,
+      snapshotDate: params.snapshotDate,
+    });
   },
 );

@@ -12,7 +12,15 @@ export const DISCOUNT_MODEL = 'discount-optimizer';
  * sent by the product page to the real-time endpoint (its transformer adds `discount_pct`).
  */
 export const DISCOUNT_FEATURES = [
-  'discount_pct', 'price', 'margin_rate', 'category_affinity', 'days_since_last_purchase', 'purchases_90d', 'product_views_30d', 'basket_value_avg', 'customer_segment',
+  'discount_pct',
+  'price',
+  'margin_rate',
+  'category_affinity',
+  'days_since_last_purchase',
+  'purchases_90d',
+  'product_views_30d',
+  'basket_value_avg',
+  'customer_segment',
 ];
 
 /**
@@ -35,8 +43,14 @@ export const discountTraining = pipeline(
     ...platformOptions,
   },
   (p, params) => {
-    const history = p.task('extract-history', warehouseExtract, { sql: DISCOUNT_HISTORY_SQL, snapshotDate: params.snapshotDate });
-    const holdout = p.task('extract-holdout', warehouseExtract, { sql: DISCOUNT_HOLDOUT_SQL, snapshotDate: params.snapshotDate });
+    const history = p.task('extract-history', warehouseExtract, {
+      sql: DISCOUNT_HISTORY_SQL,
+      snapshotDate: params.snapshotDate,
+    });
+    const holdout = p.task('extract-holdout', warehouseExtract, {
+      sql: DISCOUNT_HOLDOUT_SQL,
+      snapshotDate: params.snapshotDate,
+    });
     const train = p.task('train', trainSklearn, {
       dataset: history.outputs.table,
       holdout: holdout.outputs.table,
@@ -44,10 +58,16 @@ export const discountTraining = pipeline(
       estimator: 'gradient-boosting',
       hyperparameters: { max_depth: 4, n_estimators: 300, learning_rate: 0.05, subsample: 0.8 },
     });
-    const backtest = p.task('backtest', evaluateBacktest, { predictions: train.outputs.predictions, metric: 'auc', windowDays: 7, windows: 4 });
+    const backtest = p.task('backtest', evaluateBacktest, {
+      predictions: train.outputs.predictions,
+      metric: 'auc',
+      windowDays: 7,
+      windows: 4,
+    });
     const gate = p.task('champion-gate', championGate, {
       predictions: train.outputs.predictions,
-      registeredModel: DISCOUNT_MODEL, championVersion: params.championVersion,
+      registeredModel: DISCOUNT_MODEL,
+      championVersion: params.championVersion,
       metric: 'auc',
       minLift: params.minLift,
       minScore: 0.65,

@@ -34,7 +34,11 @@ export const discounts = app('discounts', (env) => {
     startingDeadline: '2h',
     history: { successful: 4, failed: 4 },
     suspend: s.suspendSchedules,
-    args: { snapshotDate: runtime.scheduledTime, outputPrefix: `${s.dataBucket}/discounts`, modelVersion: modelVersions(env, DISCOUNT_MODEL).serving.version },
+    args: {
+      snapshotDate: runtime.scheduledTime,
+      outputPrefix: `${s.dataBucket}/discounts`,
+      modelVersion: modelVersions(env, DISCOUNT_MODEL).serving.version,
+    },
   });
   const drift = driftSchedule(discountDrift, env, { hour: 6, minute: 10 });
   const optimizer = discountOptimizer(env);

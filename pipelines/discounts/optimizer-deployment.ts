@@ -1,5 +1,16 @@
 import { images } from '../../components/index.ts';
-import { below, championChallenger, kserve, metric, minutes, modelDeployment, predictionDrift, shadow, type Environment, type ModelDeployment } from '../../dsl/index.ts';
+import {
+  below,
+  championChallenger,
+  kserve,
+  metric,
+  minutes,
+  modelDeployment,
+  predictionDrift,
+  shadow,
+  type Environment,
+  type ModelDeployment,
+} from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
 import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';
@@ -28,7 +39,10 @@ export const DISCOUNT_SLO = { latencyP99: 0.25, errorRate: 0.01 } as const;
  * app('discounts', (env) => ({ pipelines: [discountTraining], deployments: [discountOptimizer(env)] }));
  * ```
  */
-export function discountOptimizer(env: Environment, versions: ModelVersions = modelVersions(env, DISCOUNT_MODEL)): ModelDeployment {
+export function discountOptimizer(
+  env: Environment,
+  versions: ModelVersions = modelVersions(env, DISCOUNT_MODEL),
+): ModelDeployment {
   const s = settings(env);
   const candidate = versions.candidate;
   return modelDeployment(DISCOUNT_MODEL, {
@@ -39,7 +53,11 @@ export function discountOptimizer(env: Environment, versions: ModelVersions = mo
       format: 'sklearn',
       storageUri: versions.serving.storageUri,
       resources: { cpu: '1', memory: '2Gi' },
-      transformer: { image: images.discountTransformer, env: { DISCOUNT_LEVELS: '0,5,10,15,20,25', MIN_MARGIN_RATE: '0.05' }, resources: { cpu: '500m', memory: '512Mi' } },
+      transformer: {
+        image: images.discountTransformer,
+        env: { DISCOUNT_LEVELS: '0,5,10,15,20,25', MIN_MARGIN_RATE: '0.05' },
+        resources: { cpu: '500m', memory: '512Mi' },
+      },
     }),
     strategy: candidate
       ? championChallenger({
@@ -48,7 +66,12 @@ export function discountOptimizer(env: Environment, versions: ModelVersions = mo
           online: shadow({
             mirrorPercent: 100,
             duration: s.rollout.shadow.duration,
-            analysis: healthGate(DISCOUNT_SLO, [metric.prometheus('propensity-shift', { query: predictionDrift({ window: minutes(30) }), success: below(0.1) })]),
+            analysis: healthGate(DISCOUNT_SLO, [
+              metric.prometheus('propensity-shift', {
+                query: predictionDrift({ window: minutes(30) }),
+                success: below(0.1),
+              }),
+            ]),
           }),
         })
       : servesAlone(),

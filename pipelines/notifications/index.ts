@@ -38,7 +38,12 @@ export const notifications = app('notifications', (env) => {
       startingDeadline: '30m',
       history: { successful: 3, failed: 7 },
       suspend: s.suspendSchedules,
-      args: { snapshotDate: runtime.scheduledTime, slot, outbox: `${s.dataBucket}/notifications/outbox`, modelVersion: modelVersions(env, SELECTION_MODEL).serving.version },
+      args: {
+        snapshotDate: runtime.scheduledTime,
+        slot,
+        outbox: `${s.dataBucket}/notifications/outbox`,
+        modelVersion: modelVersions(env, SELECTION_MODEL).serving.version,
+      },
     }),
   );
   const drift = driftSchedule(notificationDrift, env, { hour: 6, minute: 20 });

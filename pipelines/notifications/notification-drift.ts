@@ -8,7 +8,10 @@ export const notificationDrift = driftCheckPipeline({
   model: SELECTION_MODEL,
   referenceSql: SENDS_HISTORY_SQL,
   currentSql: RECENT_SENDS_SQL,
-  features: { numeric: ['relevance', 'slot_affinity', 'days_since_last_purchase', 'purchases_90d'], categorical: ['slot', 'kind', 'day_of_week'] },
+  features: {
+    numeric: ['relevance', 'slot_affinity', 'days_since_last_purchase', 'purchases_90d'],
+    categorical: ['slot', 'kind', 'day_of_week'],
+  },
   thresholds: { default: { psi: 0.25 } },
   scoreThreshold: 0.34,
   retrain: (p, args) => p.submit('retrain', selectionTraining, args),

@@ -16,18 +16,33 @@ export const notificationSend = pipeline(
   {
     description: 'Compose and select one notification per user for a send slot.',
     params: {
-      snapshotDate: param.string().describe('Send time: an RFC 3339 time with offset (the schedule time); hour_of_day and day_of_week are features.'),
+      snapshotDate: param
+        .string()
+        .describe(
+          'Send time: an RFC 3339 time with offset (the schedule time); hour_of_day and day_of_week are features.',
+        ),
       slot: param.string().enum(['morning', 'evening']),
       outbox: param.string().describe('Object-store prefix of the push service outbox.'),
-      modelVersion: param.string().describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
+      modelVersion: param
+        .string()
+        .describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
     },
     timeout: '90m',
     ...platformOptions,
   },
   (p, params) => {
-    const discounts = p.task('extract-discounts', warehouseExtract, { sql: CURRENT_DISCOUNTS_SQL, snapshotDate: params.snapshotDate });
-    const categories = p.task('extract-categories', warehouseExtract, { sql: SERVED_CATEGORIES_SQL, snapshotDate: params.snapshotDate });
-    const patterns = p.task('extract-patterns', warehouseExtract, { sql: PURCHASE_PATTERNS_SQL, snapshotDate: params.snapshotDate });
+    const discounts = p.task('extract-discounts', warehouseExtract, {
+      sql: CURRENT_DISCOUNTS_SQL,
+      snapshotDate: params.snapshotDate,
+    });
+    const categories = p.task('extract-categories', warehouseExtract, {
+      sql: SERVED_CATEGORIES_SQL,
+      snapshotDate: params.snapshotDate,
+    });
+    const patterns = p.task('extract-patterns', warehouseExtract, {
+      sql: PURCHASE_PATTERNS_SQL,
+      snapshotDate: params.snapshotDate,
+    });
     const compose = p.task('compose', composeNotifications, {
       discounts: discounts.outputs.table,
       categories: categories.outputs.table,

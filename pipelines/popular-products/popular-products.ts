@@ -20,8 +20,14 @@ export const popularProducts = pipeline(
     ...platformOptions,
   },
   (p, params) => {
-    const sellers = p.task('extract-best-sellers', warehouseExtract, { sql: BEST_SELLERS_SQL, snapshotDate: params.snapshotDate });
-    const pinned = p.task('extract-pinned', warehouseExtract, { sql: PINNED_PRODUCTS_SQL, snapshotDate: params.snapshotDate });
+    const sellers = p.task('extract-best-sellers', warehouseExtract, {
+      sql: BEST_SELLERS_SQL,
+      snapshotDate: params.snapshotDate,
+    });
+    const pinned = p.task('extract-pinned', warehouseExtract, {
+      sql: PINNED_PRODUCTS_SQL,
+      snapshotDate: params.snapshotDate,
+    });
     p.task('rank', rankPopularProducts, {
       pinned: pinned.outputs.table,
       bestSellers: sellers.outputs.table,

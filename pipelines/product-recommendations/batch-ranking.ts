@@ -20,24 +20,34 @@ export function batchRanking(env: Environment) {
       params: {
         snapshotDate: param.string().describe('Scoring time: an RFC 3339 time; candidates of the 24 hours before it.'),
         outputPrefix: param.string().describe('Object-store prefix of the published rankings.'),
-        modelVersion: param.string().describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
+        modelVersion: param
+          .string()
+          .describe('Registered version to score with: the serving version of pipelines/model-versions.json.'),
       },
       timeout: '2h',
       ...platformOptions,
     },
     (p, params) => {
-      p.forEach('shards', shards, (p, shard) => {
-        const candidates = p.task('extract-candidates', warehouseExtract, { sql: candidatesSql(`${shard}`, count), snapshotDate: params.snapshotDate });
-        p.task('rank', batchPredict, {
-          dataset: candidates.outputs.table,
-          registeredModel: RANKER_MODEL,
-          version: params.modelVersion,
-          features: [...RANKER_FEATURES],
-          groupBy: ['user_id'],
-          topK: 50,
-          destination: `${params.outputPrefix}/snapshot=${params.snapshotDate}/shard=${shard}.parquet`,
-        });
-      }, { parallelism });
+      p.forEach(
+        'shards',
+        shards,
+        (p, shard) => {
+          const candidates = p.task('extract-candidates', warehouseExtract, {
+            sql: candidatesSql(`${shard}`, count),
+            snapshotDate: params.snapshotDate,
+          });
+          p.task('rank', batchPredict, {
+            dataset: candidates.outputs.table,
+            registeredModel: RANKER_MODEL,
+            version: params.modelVersion,
+            features: [...RANKER_FEATURES],
+            groupBy: ['user_id'],
+            topK: 50,
+            destination: `${params.outputPrefix}/snapshot=${params.snapshotDate}/shard=${shard}.parquet`,
+          });
+        },
+        { parallelism },
+      );
     },
   );
 }

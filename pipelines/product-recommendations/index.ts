@@ -36,7 +36,11 @@ export const productRecommendations = app('product-recommendations', (env) => {
     startingDeadline: '30m',
     history: { successful: 6, failed: 6 },
     suspend: s.suspendSchedules,
-    args: { snapshotDate: runtime.scheduledTime, outputPrefix: `${s.dataBucket}/product-rankings`, modelVersion: modelVersions(env, RANKER_MODEL).serving.version },
+    args: {
+      snapshotDate: runtime.scheduledTime,
+      outputPrefix: `${s.dataBucket}/product-rankings`,
+      modelVersion: modelVersions(env, RANKER_MODEL).serving.version,
+    },
   });
   const drift = driftSchedule(rankingDrift, env, { hour: 6, minute: 30 });
   const ranker = productRanker(env);

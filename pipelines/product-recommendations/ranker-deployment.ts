@@ -1,7 +1,25 @@
 import { images } from '../../components/index.ts';
-import { below, canary, metric, minutes, modelDeployment, predictionDrift, secretKey, server, shadow, type Environment, type ModelDeployment } from '../../dsl/index.ts';
+import {
+  below,
+  canary,
+  metric,
+  minutes,
+  modelDeployment,
+  predictionDrift,
+  secretKey,
+  server,
+  shadow,
+  type Environment,
+  type ModelDeployment,
+} from '../../dsl/index.ts';
 import { settings } from '../environments.ts';
-import { modelVersions, MODEL_URI_ENV, serverVersion, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
+import {
+  modelVersions,
+  MODEL_URI_ENV,
+  serverVersion,
+  versionLabel,
+  type ModelVersions,
+} from '../shared/model-versions.ts';
 import { healthGate } from '../shared/serving.ts';
 import { RANKER_MODEL } from './ranking-training.ts';
 
@@ -21,7 +39,10 @@ export const RANKER_SLO = { latencyP99: 0.2, errorRate: 0.01 } as const;
  * app('product-recommendations', (env) => ({ deployments: [productRanker(env)] }));
  * ```
  */
-export function productRanker(env: Environment, versions: ModelVersions = modelVersions(env, RANKER_MODEL)): ModelDeployment {
+export function productRanker(
+  env: Environment,
+  versions: ModelVersions = modelVersions(env, RANKER_MODEL),
+): ModelDeployment {
   const s = settings(env);
   const shadowGate = healthGate(RANKER_SLO, [
     metric.prometheus('ranking-shift', { query: predictionDrift({ window: minutes(30) }), success: below(0.05) }),

@@ -1,4 +1,10 @@
-import { championGate, featureEngineering, trainLightgbm, warehouseExtract, warehouseLoad } from '../../components/index.ts';
+import {
+  championGate,
+  featureEngineering,
+  trainLightgbm,
+  warehouseExtract,
+  warehouseLoad,
+} from '../../components/index.ts';
 import { eq, param, pipeline } from '../../dsl/index.ts';
 import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
@@ -25,9 +31,21 @@ export const rankingTraining = pipeline(
     ...platformOptions,
   },
   (p, params) => {
-    const extract = p.task('extract', warehouseExtract, { sql: PRODUCT_INTERACTIONS_SQL, snapshotDate: params.snapshotDate });
-    const features = p.task('features', featureEngineering, { raw: extract.outputs.table, features: [...RANKER_FEATURES], itemColumn: 'product_id', holdoutDays: 3 });
-    p.task('load-serving-features', warehouseLoad, { rows: features.outputs.latest, table: INTERACTIONS_TABLE, snapshotDate: params.snapshotDate });
+    const extract = p.task('extract', warehouseExtract, {
+      sql: PRODUCT_INTERACTIONS_SQL,
+      snapshotDate: params.snapshotDate,
+    });
+    const features = p.task('features', featureEngineering, {
+      raw: extract.outputs.table,
+      features: [...RANKER_FEATURES],
+      itemColumn: 'product_id',
+      holdoutDays: 3,
+    });
+    p.task('load-serving-features', warehouseLoad, {
+      rows: features.outputs.latest,
+      table: INTERACTIONS_TABLE,
+      snapshotDate: params.snapshotDate,
+    });
     const train = p.task('train', trainLightgbm, {
       dataset: features.outputs.train,
       holdout: features.outputs.holdout,
@@ -46,7 +64,11 @@ export const rankingTraining = pipeline(
       minScore: 0.3,
     });
     p.when(eq(gate.outputs.promote, true), (p) => {
-      p.task('load-training-snapshot', warehouseLoad, { rows: features.outputs.train, table: RANKER_TRAINING_TABLE, snapshotDate: params.snapshotDate });
+      p.task('load-training-snapshot', warehouseLoad, {
+        rows: features.outputs.train,
+        table: RANKER_TRAINING_TABLE,
+        snapshotDate: params.snapshotDate,
+      });
       registerAndPromote(p, {
         registeredModel: RANKER_MODEL,
         model: train.outputs.model,

@@ -21,8 +21,10 @@ export const AB_ARM_HEADER = 'x-dsrpmart-ab-arm';
  */
 export const categoryCtr = abTestMetric.rate({
   name: 'category-ctr',
-  successes: ({ service, window }) => `sum(increase(dsrpmart_category_clicks_total{served_by="${service}"}[${window}]))`,
-  trials: ({ service, window }) => `sum(increase(dsrpmart_category_impressions_total{served_by="${service}"}[${window}]))`,
+  successes: ({ service, window }) =>
+    `sum(increase(dsrpmart_category_clicks_total{served_by="${service}"}[${window}]))`,
+  trials: ({ service, window }) =>
+    `sum(increase(dsrpmart_category_impressions_total{served_by="${service}"}[${window}]))`,
 });
 
 /**
@@ -38,7 +40,10 @@ export const categoryCtr = abTestMetric.rate({
  * app('recommended-categories', (env) => ({ deployments: [ctrCategories(env)] }));
  * ```
  */
-export function ctrCategories(env: Environment, versions: ModelVersions = modelVersions(env, CTR_MODEL)): ModelDeployment {
+export function ctrCategories(
+  env: Environment,
+  versions: ModelVersions = modelVersions(env, CTR_MODEL),
+): ModelDeployment {
   const s = settings(env);
   const candidate = versions.candidate;
   return modelDeployment(CTR_MODEL, {

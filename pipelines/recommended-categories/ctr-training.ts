@@ -1,4 +1,10 @@
-import { championGate, featureEngineering, trainXgboost, warehouseExtract, warehouseLoad } from '../../components/index.ts';
+import {
+  championGate,
+  featureEngineering,
+  trainXgboost,
+  warehouseExtract,
+  warehouseLoad,
+} from '../../components/index.ts';
 import { eq, param, pipeline } from '../../dsl/index.ts';
 import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
@@ -28,7 +34,10 @@ export const ctrTraining = pipeline(
   },
   (p, params) => {
     const extract = p.task('extract', warehouseExtract, { sql: CTR_EVENTS_SQL, snapshotDate: params.snapshotDate });
-    const features = p.task('features', featureEngineering, { raw: extract.outputs.table, features: [...CTR_FEATURES] });
+    const features = p.task('features', featureEngineering, {
+      raw: extract.outputs.table,
+      features: [...CTR_FEATURES],
+    });
     const train = p.task('train', trainXgboost, {
       dataset: features.outputs.train,
       holdout: features.outputs.holdout,
@@ -38,13 +47,18 @@ export const ctrTraining = pipeline(
     });
     const gate = p.task('evaluate', championGate, {
       predictions: train.outputs.predictions,
-      registeredModel: CTR_MODEL, championVersion: params.championVersion,
+      registeredModel: CTR_MODEL,
+      championVersion: params.championVersion,
       metric: 'auc',
       minLift: params.minLift,
       minScore: 0.6,
     });
     p.when(eq(gate.outputs.promote, true), (p) => {
-      p.task('load-training-snapshot', warehouseLoad, { rows: features.outputs.train, table: CTR_TRAINING_TABLE, snapshotDate: params.snapshotDate });
+      p.task('load-training-snapshot', warehouseLoad, {
+        rows: features.outputs.train,
+        table: CTR_TRAINING_TABLE,
+        snapshotDate: params.snapshotDate,
+      });
       registerAndPromote(p, {
         registeredModel: CTR_MODEL,
         model: train.outputs.model,

@@ -30,13 +30,20 @@ export const indexBuild = pipeline(
     ...platformOptions,
   },
   (p, params) => {
-    const catalog = p.task('extract-catalog', warehouseExtract, { sql: CATALOG_SQL, snapshotDate: params.snapshotDate });
+    const catalog = p.task('extract-catalog', warehouseExtract, {
+      sql: CATALOG_SQL,
+      snapshotDate: params.snapshotDate,
+    });
     const embed = p.task('embed', computeEmbeddings, {
       catalog: catalog.outputs.table,
       textColumns: ['title', 'brand', 'category_path', 'short_description'],
       model: params.embeddingModel,
     });
-    const index = p.task('build-index', buildVectorIndex, { embeddings: embed.outputs.embeddings, nlist: params.nlist, nprobe: 32 });
+    const index = p.task('build-index', buildVectorIndex, {
+      embeddings: embed.outputs.embeddings,
+      nlist: params.nlist,
+      nprobe: 32,
+    });
     p.when(ge(index.outputs.recall, params.minRecall), (p) =>
       registerAndPromote(p, {
         registeredModel: SEARCH_INDEX,

@@ -15,7 +15,10 @@ export const queryDrift = driftCheckPipeline({
   model: SEARCH_INDEX,
   referenceSql: QUERY_REFERENCE_SQL,
   currentSql: QUERY_RECENT_SQL,
-  features: { numeric: ['query_length', 'token_count', 'result_count', 'top_score'], categorical: ['language', 'top_category'] },
+  features: {
+    numeric: ['query_length', 'token_count', 'result_count', 'top_score'],
+    categorical: ['language', 'top_category'],
+  },
   thresholds: { features: { top_category: { psi: 0.3, cramers_v: 0.15 } } },
   scoreThreshold: 0.34,
 });

@@ -24,7 +24,10 @@ export const SEARCH_SLO = { latencyP99: 0.3, errorRate: 0.005 } as const;
  * app('search', (env) => ({ deployments: [searchRetriever(env)] }));
  * ```
  */
-export function searchRetriever(env: Environment, versions: ModelVersions = modelVersions(env, SEARCH_INDEX)): ModelDeployment {
+export function searchRetriever(
+  env: Environment,
+  versions: ModelVersions = modelVersions(env, SEARCH_INDEX),
+): ModelDeployment {
   const s = settings(env);
   return modelDeployment(SEARCH_RETRIEVER, {
     description: 'Semantic product search: embeds the query and returns the top-K products from the vector index.',
@@ -44,7 +47,18 @@ export function searchRetriever(env: Environment, versions: ModelVersions = mode
       analysis: healthGate(SEARCH_SLO),
       // A won canary is folded into `serving` in the versions file, like a promotion records a candidate.
       ...(versions.candidate
-        ? { recordPromotion: foldPromotion({ registeredModel: SEARCH_INDEX, environment: s.promotion.gitopsEnvironment, version: versions.candidate.version, storageUri: versions.candidate.storageUri, registryUri: versions.candidate.registryUri, run: versions.candidate.run, mode: s.promotion.promotion, baseBranch: s.promotion.gitopsBranch }) }
+        ? {
+            recordPromotion: foldPromotion({
+              registeredModel: SEARCH_INDEX,
+              environment: s.promotion.gitopsEnvironment,
+              version: versions.candidate.version,
+              storageUri: versions.candidate.storageUri,
+              registryUri: versions.candidate.registryUri,
+              run: versions.candidate.run,
+              mode: s.promotion.promotion,
+              baseBranch: s.promotion.gitopsBranch,
+            }),
+          }
         : {}),
     }),
     prometheus: s.prometheus,

@@ -1,5 +1,19 @@
 import { driftCheck, warehouseExtract, type DriftFeatures, type DriftThresholds } from '../../components/index.ts';
-import { and, cron, eq, param, pipeline, runtime, schedule, type Environment, type ParamRef, type Pipeline, type PipelineBuilder, type Schedule, type Submission } from '../../dsl/index.ts';
+import {
+  and,
+  cron,
+  eq,
+  param,
+  pipeline,
+  runtime,
+  schedule,
+  type Environment,
+  type ParamRef,
+  type Pipeline,
+  type PipelineBuilder,
+  type Schedule,
+  type Submission,
+} from '../../dsl/index.ts';
 import { promotionArgs, settings } from '../environments.ts';
 import { platformOptions, promotionParams } from './platform.ts';
 import type { PromotionRefs } from './register-and-promote.ts';
@@ -43,8 +57,18 @@ const retrainParams = {
 
 /** A drift pipeline plus what its schedule and alert need to agree on. */
 export type DriftCheck =
-  | { readonly retrains: true; readonly pipeline: Pipeline<typeof retrainParams>; readonly model: string; readonly scoreThreshold: number }
-  | { readonly retrains: false; readonly pipeline: Pipeline<typeof alertParams>; readonly model: string; readonly scoreThreshold: number };
+  | {
+      readonly retrains: true;
+      readonly pipeline: Pipeline<typeof retrainParams>;
+      readonly model: string;
+      readonly scoreThreshold: number;
+    }
+  | {
+      readonly retrains: false;
+      readonly pipeline: Pipeline<typeof alertParams>;
+      readonly model: string;
+      readonly scoreThreshold: number;
+    };
 
 const options = (spec: DriftCheckSpec, what: string) => ({
   description: `Daily input drift check of ${spec.model}; ${what} when drift is above ${spec.scoreThreshold}.`,
@@ -85,13 +109,21 @@ export function driftCheckPipeline(spec: DriftCheckSpec): DriftCheck {
     return { ...base, retrains: false, pipeline: built };
   }
   // Retraining is started by creating an Argo Workflow (p.submit), which only Argo can run.
-  const built = pipeline(spec.name, { ...options(spec, 'retrains it'), target: 'argo', params: retrainParams }, (p, params) => {
-    const result = check(p, spec, params.snapshotDate);
-    p.when(and(eq(result.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
-      const { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch } = params;
-      retrain(p, { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch }).retry({ limit: 3, policy: 'OnError', backoff: { duration: '30s', factor: 2 } });
-    });
-  });
+  const built = pipeline(
+    spec.name,
+    { ...options(spec, 'retrains it'), target: 'argo', params: retrainParams },
+    (p, params) => {
+      const result = check(p, spec, params.snapshotDate);
+      p.when(and(eq(result.outputs.drifted, true), eq(params.autoRetrain, true)), (p) => {
+        const { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch } = params;
+        retrain(p, { snapshotDate, championVersion, gitopsEnvironment, promotion, gitopsBranch }).retry({
+          limit: 3,
+          policy: 'OnError',
+          backoff: { duration: '30s', factor: 2 },
+        });
+      });
+    },
+  );
   return { ...base, retrains: true, pipeline: built };
 }
 
@@ -109,5 +141,12 @@ export function driftSchedule(check: DriftCheck, env: Environment, at: { hour: n
     history: { successful: 3, failed: 3 },
   };
   if (!check.retrains) return schedule(check.pipeline, { ...common, args: { snapshotDate: runtime.scheduledTime } });
-  return schedule(check.pipeline, { ...common, args: { snapshotDate: runtime.scheduledTime, autoRetrain: settings(env).autoRetrain, ...promotionArgs(env, check.model) } });
+  return schedule(check.pipeline, {
+    ...common,
+    args: {
+      snapshotDate: runtime.scheduledTime,
+      autoRetrain: settings(env).autoRetrain,
+      ...promotionArgs(env, check.model),
+    },
+  });
 }

@@ -36,12 +36,22 @@ export function parseVersions(text: string, where = 'pipelines/model-versions.js
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new DslError({ path: [where], problem: 'not valid JSON', got: (err as Error).message, fix: 'Restore the file from git or fix the syntax' });
+    throw new DslError({
+      path: [where],
+      problem: 'not valid JSON',
+      got: (err as Error).message,
+      fix: 'Restore the file from git or fix the syntax',
+    });
   }
   const parsed = file.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    throw new DslError({ path: [where, ...issue.path.map(String)], problem: issue.message, got: issue.input ?? undefined, fix: 'Entries look like { "serving": { "version", "storageUri", "registryUri", "run" }, "candidate"?: {...} }' });
+    throw new DslError({
+      path: [where, ...issue.path.map(String)],
+      problem: issue.message,
+      got: issue.input ?? undefined,
+      fix: 'Entries look like { "serving": { "version", "storageUri", "registryUri", "run" }, "candidate"?: {...} }',
+    });
   }
   return parsed.data;
 }
@@ -58,7 +68,11 @@ let cache: z.infer<typeof file> | undefined;
  * kserve({ format: 'ivf-index', storageUri: v.serving.storageUri, version: versionLabel(v.serving) });
  * ```
  */
-export function modelVersions(env: Environment, model: string, versions = (cache ??= parseVersions(readFileSync(VERSIONS_FILE, 'utf8')))): ModelVersions {
+export function modelVersions(
+  env: Environment,
+  model: string,
+  versions = (cache ??= parseVersions(readFileSync(VERSIONS_FILE, 'utf8'))),
+): ModelVersions {
   const found = versions[env.name]?.[model];
   if (!found) {
     throw new DslError({
@@ -80,7 +94,11 @@ export function modelVersions(env: Environment, model: string, versions = (cache
  * args: { championVersion: servingVersion(env, 'ctr-categories') }
  * ```
  */
-export function servingVersion(env: Environment, model: string, versions = (cache ??= parseVersions(readFileSync(VERSIONS_FILE, 'utf8')))): string {
+export function servingVersion(
+  env: Environment,
+  model: string,
+  versions = (cache ??= parseVersions(readFileSync(VERSIONS_FILE, 'utf8'))),
+): string {
   return versions[env.name]?.[model]?.serving.version ?? '';
 }
 

@@ -18,8 +18,21 @@ export const platformOptions = {
  * in the wrong section of the versions file.
  */
 export const promotionParams = {
-  championVersion: param.string().describe('Registered version serving in this environment (pipelines/model-versions.json), the challenger to beat; empty before the first promotion.'),
-  gitopsEnvironment: param.string().enum(['staging', 'production']).describe('Section of pipelines/model-versions.json the version is recorded in.'),
-  promotion: param.string().enum(['pull-request', 'auto-merge']).default('pull-request').describe('Pull request for review, or one that merges itself once CI regenerated dist/ and checks pass (staging).'),
+  championVersion: param
+    .string()
+    .describe(
+      'Registered version serving in this environment (pipelines/model-versions.json), the challenger to beat; empty before the first promotion.',
+    ),
+  gitopsEnvironment: param
+    .string()
+    .enum(['staging', 'production'])
+    .describe('Section of pipelines/model-versions.json the version is recorded in.'),
+  promotion: param
+    .string()
+    .enum(['pull-request', 'auto-merge'])
+    .default('pull-request')
+    .describe(
+      'Pull request for review, or one that merges itself once CI regenerated dist/ and checks pass (staging).',
+    ),
   gitopsBranch: param.string().default('main').describe('GitOps branch the model version is recorded on.'),
 } as const;

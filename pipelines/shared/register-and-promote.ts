@@ -39,7 +39,12 @@ export interface PromotionRefs extends GitopsRefs {
  * ```
  */
 export function registerAndPromote(p: PipelineBuilder, x: Promotion): void {
-  const register = p.task('register', registerModel, { model: x.model, registeredModel: x.registeredModel, score: x.score, metric: x.metric });
+  const register = p.task('register', registerModel, {
+    model: x.model,
+    registeredModel: x.registeredModel,
+    score: x.score,
+    metric: x.metric,
+  });
   p.task('promote', promote, {
     registeredModel: x.registeredModel,
     environment: x.promotion.gitopsEnvironment,

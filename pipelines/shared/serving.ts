@@ -1,4 +1,16 @@
-import { analysis, below, canary, errorRate, latencyP99, metric, minutes, type Analysis, type CanaryStrategy, type KServeOptions, type Metric } from '../../dsl/index.ts';
+import {
+  analysis,
+  below,
+  canary,
+  errorRate,
+  latencyP99,
+  metric,
+  minutes,
+  type Analysis,
+  type CanaryStrategy,
+  type KServeOptions,
+  type Metric,
+} from '../../dsl/index.ts';
 import type { Scale } from '../environments.ts';
 
 /**
@@ -16,8 +28,22 @@ export const MODEL_STORAGE_ACCOUNT = 'kserve-model-storage';
  * kserve({ ...platformKserve(s.replicas.ctrCategories), format: 'xgboost', storageUri })
  * ```
  */
-export function platformKserve(scale: Scale, cpuTargetPercent = 70): Pick<KServeOptions, 'protocolVersion' | 'minReplicas' | 'maxReplicas' | 'scaleMetric' | 'scaleTarget' | 'serviceAccount' | 'scrapeMetrics'> {
-  return { protocolVersion: 'v2', minReplicas: scale.min, maxReplicas: scale.max, scaleMetric: 'cpu', scaleTarget: cpuTargetPercent, serviceAccount: MODEL_STORAGE_ACCOUNT, scrapeMetrics: true };
+export function platformKserve(
+  scale: Scale,
+  cpuTargetPercent = 70,
+): Pick<
+  KServeOptions,
+  'protocolVersion' | 'minReplicas' | 'maxReplicas' | 'scaleMetric' | 'scaleTarget' | 'serviceAccount' | 'scrapeMetrics'
+> {
+  return {
+    protocolVersion: 'v2',
+    minReplicas: scale.min,
+    maxReplicas: scale.max,
+    scaleMetric: 'cpu',
+    scaleTarget: cpuTargetPercent,
+    serviceAccount: MODEL_STORAGE_ACCOUNT,
+    scrapeMetrics: true,
+  };
 }
 
 /**
@@ -45,12 +71,18 @@ export function servesAlone(): CanaryStrategy {
  * canary({ steps, analysis: healthGate({ latencyP99: 0.3, errorRate: 0.005 }) })
  * ```
  */
-export function healthGate(limits: { readonly latencyP99: number; readonly errorRate: number }, extra: readonly Metric[] = []): Analysis {
+export function healthGate(
+  limits: { readonly latencyP99: number; readonly errorRate: number },
+  extra: readonly Metric[] = [],
+): Analysis {
   return analysis({
     interval: minutes(1),
     failureLimit: 2,
     metrics: [
-      metric.prometheus('p99-latency', { query: latencyP99({ window: minutes(5) }), success: below(limits.latencyP99) }),
+      metric.prometheus('p99-latency', {
+        query: latencyP99({ window: minutes(5) }),
+        success: below(limits.latencyP99),
+      }),
       metric.prometheus('error-rate', { query: errorRate({ window: minutes(5) }), success: below(limits.errorRate) }),
       ...extra,
     ],

@@ -24,7 +24,11 @@ export default project('e2e', {
 `;
 
 function git(cwd: string, ...args: string[]): void {
-  const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
 }
 
@@ -49,16 +53,24 @@ describe('argosy diff --base through the real base synthesis (end to end)', () =
   // The command runs in-process; the base revision is synthesized by its own CLI in a child process.
   it('GIVEN a committed project and a changed working tree WHEN diffed against HEAD THEN it lists the object-level changes and exits 1; the worktree is gone after', async () => {
     const repo = repoWithBase(app('1.36', 6));
-    writeFileSync(join(repo, 'app.ts'), app('1.37', 7, "const bye = pipeline('bye', {}, (p) => { p.task('say', say, { text: 'bye' }); });"));
+    writeFileSync(
+      join(repo, 'app.ts'),
+      app('1.37', 7, "const bye = pipeline('bye', {}, (p) => { p.task('say', say, { text: 'bye' }); });"),
+    );
     const io = capture();
     const code = await runDiff([], { base: 'HEAD', app: 'app.ts' }, io, repo);
-    expect(io.errs).toEqual(['  synthesizing HEAD in a temporary git worktree...', '  synthesizing the working tree...']);
+    expect(io.errs).toEqual([
+      '  synthesizing HEAD in a temporary git worktree...',
+      '  synthesizing the working tree...',
+    ]);
     expect(code).toBe(1);
     expect(io.lines).toContain('+ dev/greetings: WorkflowTemplate bye');
     expect(io.lines).toContain('~ dev/greetings: WorkflowTemplate hello');
     expect(io.lines).toContain('~ dev/greetings: CronWorkflow hello');
     expect(io.lines).toContain('    spec.templates[name=say].container.image: "busybox:1.36" → "busybox:1.37"');
-    expect(io.lines.join('\n')).toMatch(/schedule +dev\/greetings: CronWorkflow hello spec\.schedules\[0\]: "0 6 \* \* \*" → "0 7 \* \* \*"/);
+    expect(io.lines.join('\n')).toMatch(
+      /schedule +dev\/greetings: CronWorkflow hello spec\.schedules\[0\]: "0 6 \* \* \*" → "0 7 \* \* \*"/,
+    );
     expect(io.lines.at(-1)).toBe('1 added, 0 removed, 2 changed');
     const worktrees = spawnSync('git', ['worktree', 'list'], { cwd: repo, encoding: 'utf8' }).stdout.trim().split('\n');
     expect(worktrees).toHaveLength(1);
@@ -68,7 +80,9 @@ describe('argosy diff --base through the real base synthesis (end to end)', () =
     const repo = repoWithBase(app('1.36', 6).replace("text: 'hi'", 'text: 42 as never'));
     writeFileSync(join(repo, 'app.ts'), app('1.36', 6));
     const io = capture();
-    expect(await runDiff([], { base: 'HEAD', app: 'app.ts', format: 'markdown', output: 'argosy-diff.md' }, io, repo)).toBe(2);
+    expect(
+      await runDiff([], { base: 'HEAD', app: 'app.ts', format: 'markdown', output: 'argosy-diff.md' }, io, repo),
+    ).toBe(2);
     expect(io.lines).toEqual([]);
     expect(io.errs.join('\n')).toContain('the base revision does not synthesize');
     expect(existsSync(join(repo, 'argosy-diff.md'))).toBe(false);

@@ -52,7 +52,10 @@ spec:
     script:
       image: ghcr.io/acme/train:${tag}
       source: |
-${script.split('\n').map((l) => `        ${l}`).join('\n')}
+${script
+  .split('\n')
+  .map((l) => `        ${l}`)
+  .join('\n')}
 `;
 const cron = (s: string): string => `apiVersion: argoproj.io/v1alpha1
 kind: CronWorkflow
@@ -95,7 +98,10 @@ describe('argosy diff on two directories', () => {
     const { before, after } = craftedTrees();
     const io = capture();
     expect(await runDiff([before, after], { format: 'markdown' }, io)).toBe(1);
-    expectGolden('diff/crafted.md', `${io.lines.join('\n').replace(/Argosy diff .* → .*?:/, 'Argosy diff before → after:')}\n`);
+    expectGolden(
+      'diff/crafted.md',
+      `${io.lines.join('\n').replace(/Argosy diff .* → .*?:/, 'Argosy diff before → after:')}\n`,
+    );
   });
 
   it('GIVEN crafted before/after trees WHEN diffed as text THEN changes and risks are listed for the terminal', async () => {
@@ -122,7 +128,9 @@ describe('argosy diff on two directories', () => {
     const io = capture();
     const out = join(before, '..', 'comment.md');
     const full = join(before, '..', 'full.md');
-    expect(await runDiff([before, after], { format: 'markdown', output: out, fullOutput: full, maxChars: 1_500 }, io)).toBe(1);
+    expect(
+      await runDiff([before, after], { format: 'markdown', output: out, fullOutput: full, maxChars: 1_500 }, io),
+    ).toBe(1);
     expect(io.lines).toEqual([]);
     expect(readFileSync(out, 'utf8').length).toBeLessThanOrEqual(1_500);
     expect(readFileSync(out, 'utf8')).toContain('more objects not shown');
@@ -156,7 +164,10 @@ describe('argosy diff on two directories', () => {
 
 describe('argosy diff against a git ref', () => {
   const gitIn = (cwd: string, ...args: string[]): void => {
-    const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, encoding: 'utf8' });
+    const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+      cwd,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(r.stderr);
   };
 
@@ -173,21 +184,31 @@ describe('argosy diff against a git ref', () => {
 
   it('GIVEN a repository whose base commit differs WHEN diffed with --base THEN the base is built in a temporary worktree and removed after', async () => {
     const { before, after } = craftedTrees();
-    const repo = committedRepo({ 'project/app.ts': 'export default 1;\n' }, (r) => cpSync(before, join(r, 'project', 'manifests'), { recursive: true }));
+    const repo = committedRepo({ 'project/app.ts': 'export default 1;\n' }, (r) =>
+      cpSync(before, join(r, 'project', 'manifests'), { recursive: true }),
+    );
     const seen: string[] = [];
     // Stand-ins for the two synth runs: the base copies its committed manifests, the working tree is `after`.
     const io = capture();
-    const code = await runDiff([], {
-      base: 'HEAD',
-      app: 'app.ts',
-      format: 'text',
-      synthesizeCheckout: (projectDir, out) => {
-        seen.push(projectDir);
-        cpSync(join(projectDir, 'manifests'), out, { recursive: true });
+    const code = await runDiff(
+      [],
+      {
+        base: 'HEAD',
+        app: 'app.ts',
+        format: 'text',
+        synthesizeCheckout: (projectDir, out) => {
+          seen.push(projectDir);
+          cpSync(join(projectDir, 'manifests'), out, { recursive: true });
+        },
+        synthesizeWorkingTree: () => after,
       },
-      synthesizeWorkingTree: () => after,
-    }, io, join(repo, 'project'));
-    expect(io.errs).toEqual(['  synthesizing HEAD in a temporary git worktree...', '  synthesizing the working tree...']);
+      io,
+      join(repo, 'project'),
+    );
+    expect(io.errs).toEqual([
+      '  synthesizing HEAD in a temporary git worktree...',
+      '  synthesizing the working tree...',
+    ]);
     expect(code).toBe(1);
     expect(seen[0]).toMatch(/argosy-diff-.*base[/\\]project$/);
     expect(io.lines.at(-1)).toBe('1 added, 1 removed, 4 changed');
@@ -199,7 +220,12 @@ describe('argosy diff against a git ref', () => {
     const repo = committedRepo({ 'README.md': 'x\n' });
     const io = capture();
     const out = join(repo, 'argosy-diff.md');
-    const code = await runDiff([], { base: 'HEAD', app: BROKEN_WIRING, format: 'markdown', output: out, synthesizeCheckout: () => undefined }, io, repo);
+    const code = await runDiff(
+      [],
+      { base: 'HEAD', app: BROKEN_WIRING, format: 'markdown', output: out, synthesizeCheckout: () => undefined },
+      io,
+      repo,
+    );
     expect(code).toBe(2);
     expect(io.lines).toEqual([]);
     expect(io.errs.join('\n')).toContain('the working tree does not synthesize');
@@ -212,9 +238,18 @@ describe('argosy diff against a git ref', () => {
     const repo = committedRepo({ 'app.ts': 'export default 1;\n' });
     const io = capture();
     const failing = (): void => {
-      throw new UsageError('the base revision does not synthesize (got exit 1: boom). Diff against a ref that synthesizes, or fix it there');
+      throw new UsageError(
+        'the base revision does not synthesize (got exit 1: boom). Diff against a ref that synthesizes, or fix it there',
+      );
     };
-    expect(await runDiff([], { base: 'HEAD', app: 'app.ts', synthesizeCheckout: failing, synthesizeWorkingTree: () => after }, io, repo)).toBe(2);
+    expect(
+      await runDiff(
+        [],
+        { base: 'HEAD', app: 'app.ts', synthesizeCheckout: failing, synthesizeWorkingTree: () => after },
+        io,
+        repo,
+      ),
+    ).toBe(2);
     expect(io.errs.join('\n')).toContain('the base revision does not synthesize');
     expect(io.lines).toEqual([]);
   });
@@ -223,7 +258,21 @@ describe('argosy diff against a git ref', () => {
     const repo = committedRepo({ 'app.ts': 'export default 1;\n' });
     const io = capture();
     let synthesized = false;
-    expect(await runDiff([], { base: 'no-such-ref', app: 'app.ts', synthesizeCheckout: () => { synthesized = true; }, synthesizeWorkingTree: () => repo }, io, repo)).toBe(2);
+    expect(
+      await runDiff(
+        [],
+        {
+          base: 'no-such-ref',
+          app: 'app.ts',
+          synthesizeCheckout: () => {
+            synthesized = true;
+          },
+          synthesizeWorkingTree: () => repo,
+        },
+        io,
+        repo,
+      ),
+    ).toBe(2);
     expect(io.errs).toEqual([
       '✗ --base no-such-ref: no such commit in this repository (got "no-such-ref"). Pass a branch, tag or commit that exists, e.g. --base origin/main (git fetch it first if it is remote).',
       '✗ argosy diff could not compare the trees (exit 2); nothing was written.',
@@ -244,7 +293,9 @@ describe('argosy diff against a git ref', () => {
       if (ceiling === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
       else process.env.GIT_CEILING_DIRECTORIES = ceiling;
     }
-    expect(io.errs[0]).toMatch(/^✗ .*argosy-nogit-\w+: not inside a git checkout \(got .*not a git repository.*\)\. Run argosy diff inside a git checkout, or pass two directories to compare\.$/);
+    expect(io.errs[0]).toMatch(
+      /^✗ .*argosy-nogit-\w+: not inside a git checkout \(got .*not a git repository.*\)\. Run argosy diff inside a git checkout, or pass two directories to compare\.$/,
+    );
     expect(io.errs).toHaveLength(2);
   });
 });

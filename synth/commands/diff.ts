@@ -31,7 +31,8 @@ function treeFromDir(dir: string): Map<string, TreeObject> {
   if (!existsSync(dir)) return new Map();
   const sources = readSources(['.'], dir, () => '');
   const broken = sources.problems.find((p) => p.severity === 'error');
-  if (broken) throw new UsageError(`${resolve(dir, broken.file)}: ${broken.message}. Fix the file or compare other directories`);
+  if (broken)
+    throw new UsageError(`${resolve(dir, broken.file)}: ${broken.message}. Fix the file or compare other directories`);
   return objectSet(sources.documents);
 }
 
@@ -42,7 +43,9 @@ async function workingTree(opts: DiffCommandOptions, app: string, cwd: string): 
     return objectSet(files.flatMap((f) => f.documents.map((object, index) => ({ file: f.path, index, object }))));
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`${app}: the working tree does not synthesize (got ${(e as Error).message.split('\n')[0]}). Fix it (\`argosy synth\` shows the same error) and diff again`);
+    throw new UsageError(
+      `${app}: the working tree does not synthesize (got ${(e as Error).message.split('\n')[0]}). Fix it (\`argosy synth\` shows the same error) and diff again`,
+    );
   }
 }
 
@@ -55,7 +58,9 @@ function writeWhole(file: string, text: string, cwd: string): void {
     renameSync(tmp, abs);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(`${file}: could not write the diff (got ${(e as Error).message}). Pass a writable --output/--full-output path`);
+    throw new UsageError(
+      `${file}: could not write the diff (got ${(e as Error).message}). Pass a writable --output/--full-output path`,
+    );
   }
 }
 
@@ -71,7 +76,12 @@ function render(d: TreeDiffResult, title: string, opts: DiffCommandOptions, colo
  * directory). On trouble nothing is printed to stdout and no --output file is written, so a CI
  * step never posts an empty or partial comment.
  */
-export async function runDiff(dirs: readonly string[], opts: DiffCommandOptions, io: CommandIO, cwd = process.cwd()): Promise<number> {
+export async function runDiff(
+  dirs: readonly string[],
+  opts: DiffCommandOptions,
+  io: CommandIO,
+  cwd = process.cwd(),
+): Promise<number> {
   let d: TreeDiffResult;
   let title = 'Argosy diff';
   try {
@@ -79,7 +89,9 @@ export async function runDiff(dirs: readonly string[], opts: DiffCommandOptions,
     let after: Map<string, TreeObject>;
     if (dirs.length === 2) {
       const [b, a] = dirs.map((x) => resolve(cwd, x)) as [string, string];
-      for (const x of [b, a]) if (!existsSync(x) || !statSync(x).isDirectory()) throw new UsageError(`${x}: not a directory. Pass two directories of YAML, or none to compare with --base`);
+      for (const x of [b, a])
+        if (!existsSync(x) || !statSync(x).isDirectory())
+          throw new UsageError(`${x}: not a directory. Pass two directories of YAML, or none to compare with --base`);
       before = treeFromDir(b);
       after = treeFromDir(a);
       title = `Argosy diff ${dirs[0]} → ${dirs[1]}`;
@@ -94,7 +106,9 @@ export async function runDiff(dirs: readonly string[], opts: DiffCommandOptions,
       after = await workingTree(opts, app, cwd);
       title = `Argosy diff against ${base}`;
     } else {
-      throw new UsageError(`argosy diff takes no directory or two (got ${dirs.length}). Use \`argosy diff --base origin/main\` or \`argosy diff before/ after/\``);
+      throw new UsageError(
+        `argosy diff takes no directory or two (got ${dirs.length}). Use \`argosy diff --base origin/main\` or \`argosy diff before/ after/\``,
+      );
     }
     d = diffTrees(before, after);
   } catch (e) {

@@ -17,11 +17,19 @@ export interface GraphCommandOptions {
  * Mermaid or DOT on stdout. `<kind>/<name>` (e.g. `deployment/churn`) picks one kind when a
  * pipeline and a deployment share a name.
  */
-export async function runGraph(name: string, opts: GraphCommandOptions, io: CommandIO, cwd = process.cwd()): Promise<number> {
+export async function runGraph(
+  name: string,
+  opts: GraphCommandOptions,
+  io: CommandIO,
+  cwd = process.cwd(),
+): Promise<number> {
   try {
     const ir = resolveProject(await loadProject(opts.app ?? DEFAULT_APP_ENTRY, cwd));
     const envs = opts.env ? ir.environments.filter((e) => e.name === opts.env) : ir.environments;
-    if (opts.env && envs.length === 0) throw new UsageError(`--env ${opts.env}: no such environment (got ${ir.environments.map((e) => e.name).join(', ')}). Pass one of them`);
+    if (opts.env && envs.length === 0)
+      throw new UsageError(
+        `--env ${opts.env}: no such environment (got ${ir.environments.map((e) => e.name).join(', ')}). Pass one of them`,
+      );
     const all = opts.sources ?? GRAPH_SOURCES;
     const slash = name.indexOf('/');
     const kind = slash > 0 && all.some((s) => s.kind === name.slice(0, slash)) ? name.slice(0, slash) : undefined;
@@ -32,14 +40,21 @@ export async function runGraph(name: string, opts: GraphCommandOptions, io: Comm
         const graph = source.graph(env, wanted);
         return graph ? [{ kind: source.kind, graph }] : [];
       });
-      if (drawn.length > 1) throw new UsageError(`"${name}": ${drawn.map((x) => `a ${x.kind}`).join(' and ')} share this name (got ${drawn.map((x) => `${x.kind}/${wanted}`).join(', ')}). Pass one of these`);
+      if (drawn.length > 1)
+        throw new UsageError(
+          `"${name}": ${drawn.map((x) => `a ${x.kind}`).join(' and ')} share this name (got ${drawn.map((x) => `${x.kind}/${wanted}`).join(', ')}). Pass one of these`,
+        );
       const [first] = drawn;
       if (!first) continue;
       io.out((opts.format === 'dot' ? renderDot(first.graph) : renderMermaid(first.graph)).trimEnd());
       return EXIT_OK;
     }
-    const known = [...new Set(envs.flatMap((e) => sources.flatMap((s) => s.names(e).map((n) => `${s.kind} ${n}`))))].sort();
-    throw new UsageError(`"${name}": nothing to draw by that name (got ${known.length ? known.join(', ') : 'no pipelines or deployments'}). Pass one of these names`);
+    const known = [
+      ...new Set(envs.flatMap((e) => sources.flatMap((s) => s.names(e).map((n) => `${s.kind} ${n}`)))),
+    ].sort();
+    throw new UsageError(
+      `"${name}": nothing to draw by that name (got ${known.length ? known.join(', ') : 'no pipelines or deployments'}). Pass one of these names`,
+    );
   } catch (e) {
     return reportError(e, io);
   }

@@ -12,11 +12,22 @@ export interface SchemasPullOptions {
 export async function runSchemasPull(opts: SchemasPullOptions, io: CommandIO): Promise<number> {
   const out = opts.out ?? defaultSchemaCache();
   try {
-    const r = await pullSchemas({ out, ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}), ...(opts.context ? { context: opts.context } : {}) });
-    io.out(`✓ wrote ${r.files.length} schema${r.files.length === 1 ? '' : 's'} for ${r.crds} CRD${r.crds === 1 ? '' : 's'} from ${r.server} to ${out}${r.pruned.length ? `; removed ${r.pruned.length} of CRDs no longer served (${r.pruned.join(', ')})` : ''}`);
+    const r = await pullSchemas({
+      out,
+      ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}),
+      ...(opts.context ? { context: opts.context } : {}),
+    });
+    io.out(
+      `✓ wrote ${r.files.length} schema${r.files.length === 1 ? '' : 's'} for ${r.crds} CRD${r.crds === 1 ? '' : 's'} from ${r.server} to ${out}${r.pruned.length ? `; removed ${r.pruned.length} of CRDs no longer served (${r.pruned.join(', ')})` : ''}`,
+    );
     return EXIT_OK;
   } catch (e) {
     const err = e as { message?: string; code?: string };
-    return reportError(new Error(`could not read CRDs from the cluster: ${err.message ?? String(e)}. Check your kubeconfig/context (kubectl get crd must work).`), io);
+    return reportError(
+      new Error(
+        `could not read CRDs from the cluster: ${err.message ?? String(e)}. Check your kubeconfig/context (kubectl get crd must work).`,
+      ),
+      io,
+    );
   }
 }

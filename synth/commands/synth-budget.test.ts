@@ -11,12 +11,15 @@ import { runSynth } from './synth.ts';
 function appWithScript(bytes: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'argosy-budget-'));
   const dsl = pathToFileURL(resolve(ROOT, 'dsl/index.ts')).href;
-  writeFileSync(join(dir, 'app.ts'), `
+  writeFileSync(
+    join(dir, 'app.ts'),
+    `
 import { app, component, pipeline, project } from '${dsl}';
 const big = component('big', { image: 'python:3.12', inputs: {}, outputs: {}, script: { source: 'x = 1\\n'.repeat(${Math.ceil(bytes / 6)}) }, resources: { cpu: '1', memory: '1Gi' } });
 const p = pipeline('big-pipeline', {}, (p) => { p.task('run', big, {}); });
 export default project('budget', { apps: [app('big', { pipelines: [p] })] });
-`);
+`,
+  );
   return dir;
 }
 

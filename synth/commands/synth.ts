@@ -39,19 +39,27 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
     }
     if (opts.check) {
       const diff = diffTree(out, files);
-      const problems = [...diff.stale.map((p) => `stale    ${out}/${p}`), ...diff.missing.map((p) => `missing  ${out}/${p}`), ...diff.extra.map((p) => `extra    ${out}/${p}`)];
+      const problems = [
+        ...diff.stale.map((p) => `stale    ${out}/${p}`),
+        ...diff.missing.map((p) => `missing  ${out}/${p}`),
+        ...diff.extra.map((p) => `extra    ${out}/${p}`),
+      ];
       if (problems.length === 0) {
         io.out(`✓ ${out}/ is up to date (${fileCount(files.length)})`);
         return EXIT_OK;
       }
       problems.forEach((p) => io.out(p));
-      io.err(`✗ ${out}/ is out of date: ${problems.length} file(s) differ. Run \`argosy synth\` and commit the result.`);
+      io.err(
+        `✗ ${out}/ is out of date: ${problems.length} file(s) differ. Run \`argosy synth\` and commit the result.`,
+      );
       return EXIT_FINDINGS;
     }
     const diff = writeTree(out, files);
     for (const note of diff.notes ?? []) io.err(`⚠ ${note}`);
     const changed = diff.stale.length + diff.missing.length;
-    io.out(`✓ wrote ${out}/: ${fileCount(files.length)} (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`);
+    io.out(
+      `✓ wrote ${out}/: ${fileCount(files.length)} (${diff.missing.length} new, ${diff.stale.length} changed, ${diff.extra.length} removed${changed === 0 && diff.extra.length === 0 ? ', nothing to do' : ''})`,
+    );
     return EXIT_OK;
   } catch (e) {
     return reportError(e, io);

@@ -40,7 +40,9 @@ describe('argosy validate', () => {
 
   it('GIVEN a broken template WHEN validated THEN findings are grouped by file and object and it exits 1', async () => {
     const io = capture();
-    const dir = tree({ 'wt.yaml': GOOD.replace('entrypoint: main', 'entrypoint: mian').replace('alpine:3.20', 'alpine') });
+    const dir = tree({
+      'wt.yaml': GOOD.replace('entrypoint: main', 'entrypoint: mian').replace('alpine:3.20', 'alpine'),
+    });
     expect(await runValidate(['wt.yaml'], { skip: ['schema'] }, io, dir)).toBe(1);
     expect(io.lines).toEqual([
       'wt.yaml',
@@ -74,7 +76,9 @@ describe('argosy validate', () => {
     const io = capture();
     const dir = tree({ 'wt.yaml': GOOD });
     expect(await runValidate(['wt.yaml', 'nope'], { skip: ['schema'] }, io, dir)).toBe(2);
-    expect(io.errs.join('\n')).toMatch(/nope: no such file or directory \(got .*nope\)\. Pass existing files or directories, - for stdin, or run `argosy synth` first to write dist\/\.$/);
+    expect(io.errs.join('\n')).toMatch(
+      /nope: no such file or directory \(got .*nope\)\. Pass existing files or directories, - for stdin, or run `argosy synth` first to write dist\/\.$/,
+    );
     expect(io.lines).toEqual([]);
   });
 
@@ -93,7 +97,9 @@ describe('argosy validate', () => {
     expect(io.errs.join('\n')).toContain('--skip policy/pinned-images: no such layer or rule');
     expect(io.errs.join('\n')).toContain('policy/pinned-image, policy/resources');
     expect(io.errs.join('\n')).toMatch(/\(got policy\/pinned-images\)\. Pass any of schema, .*size\/budget\.$/);
-    expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-image', 'argo/external-ref'] }, capture(), dir)).toBe(0);
+    expect(
+      await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-image', 'argo/external-ref'] }, capture(), dir),
+    ).toBe(0);
   });
 
   it('GIVEN a file that does not parse WHEN --skip names the yaml layer or rule THEN that is a usage error: parse errors cannot be silenced', async () => {
@@ -101,7 +107,9 @@ describe('argosy validate', () => {
     for (const skip of ['yaml', 'yaml/parse']) {
       const io = capture();
       expect(await runValidate(['bad.yaml'], { skip: ['schema', skip] }, io, dir)).toBe(2);
-      expect(io.errs.join('\n')).toContain(`--skip ${skip}: parse errors cannot be skipped (got ${skip}). A file that does not parse was not checked at all`);
+      expect(io.errs.join('\n')).toContain(
+        `--skip ${skip}: parse errors cannot be skipped (got ${skip}). A file that does not parse was not checked at all`,
+      );
     }
   });
 
@@ -124,8 +132,12 @@ ${ownStep}`;
     expect(await runValidate(['cron.yaml'], { skip: ['schema', 'policy'] }, strict, dir)).toBe(1);
     expect(strict.lines.join('\n')).toContain('template reference training.main not found');
     const lenient = capture();
-    expect(await runValidate(['cron.yaml'], { skip: ['schema', 'policy'], externalRefs: 'warn' }, lenient, dir)).toBe(0);
-    expect(lenient.lines.join('\n')).toContain('warning argo/external-ref: references WorkflowTemplate training, which is not among the inputs');
+    expect(await runValidate(['cron.yaml'], { skip: ['schema', 'policy'], externalRefs: 'warn' }, lenient, dir)).toBe(
+      0,
+    );
+    expect(lenient.lines.join('\n')).toContain(
+      'warning argo/external-ref: references WorkflowTemplate training, which is not among the inputs',
+    );
   });
 
   it('GIVEN --external-refs warn WHEN the file has its own defect THEN that is still an error', async () => {
@@ -137,15 +149,29 @@ ${ownStep}`;
 
   it('GIVEN a built-in kind WHEN no schema directory is given THEN the built-in registry checks it strictly', async () => {
     const io = capture();
-    const dir = tree({ 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selectr: {app: x}\n  ports: [{port: 80}]\n' });
+    const dir = tree({
+      'svc.yaml':
+        'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selectr: {app: x}\n  ports: [{port: 80}]\n',
+    });
     expect(await runValidate(['svc.yaml'], {}, io, dir)).toBe(1);
     expect(io.lines).toContain('    error   schema/strict spec: unknown field "selectr"');
   });
 
   it('GIVEN a user schema for a built-in kind WHEN validated THEN it wins over the built-in registry', async () => {
-    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\nnote: kept by our admission webhook\n';
+    const cm =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\nnote: kept by our admission webhook\n';
     const dir = tree({
-      'schemas/core/configmap_v1.json': JSON.stringify({ type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, data: { type: 'object' }, note: { type: 'string' } }, additionalProperties: false }),
+      'schemas/core/configmap_v1.json': JSON.stringify({
+        type: 'object',
+        properties: {
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          metadata: { type: 'object' },
+          data: { type: 'object' },
+          note: { type: 'string' },
+        },
+        additionalProperties: false,
+      }),
       'cm.yaml': cm,
     });
     expect(await runValidate(['cm.yaml'], {}, capture(), dir)).toBe(1);
@@ -155,7 +181,16 @@ ${ownStep}`;
   it('GIVEN a schema directory WHEN an object has an unknown field THEN the schema layer reports its path', async () => {
     const io = capture();
     const dir = tree({
-      'schemas/core/configmap_v1.json': JSON.stringify({ type: 'object', additionalProperties: false, properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, data: { type: 'object' } } }),
+      'schemas/core/configmap_v1.json': JSON.stringify({
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          metadata: { type: 'object' },
+          data: { type: 'object' },
+        },
+      }),
       'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndatas: {a: b}\n',
     });
     expect(await runValidate(['cm.yaml'], { schemaLocation: join(dir, 'schemas') }, io, dir)).toBe(1);
@@ -172,9 +207,12 @@ describe('argosy validate on the output of argosy synth --target kfp', () => {
   // Keep a developer's `argosy schemas pull` cache (which might hold protos) out of these runs.
   const saved = process.env.ARGOSY_SCHEMA_CACHE;
   beforeEach(() => void (process.env.ARGOSY_SCHEMA_CACHE = join(tmpdir(), 'argosy-no-such-cache')));
-  afterEach(() => (saved === undefined ? delete process.env.ARGOSY_SCHEMA_CACHE : (process.env.ARGOSY_SCHEMA_CACHE = saved)));
+  afterEach(() =>
+    saved === undefined ? delete process.env.ARGOSY_SCHEMA_CACHE : (process.env.ARGOSY_SCHEMA_CACHE = saved),
+  );
 
-  const NOTE = '  KFP documents linted but not proto-checked: no --schema-location (pass a directory holding kfp/pipeline_spec.proto and kfp/kubernetes_executor_config.proto, the layout of ../shared/schemas)';
+  const NOTE =
+    '  KFP documents linted but not proto-checked: no --schema-location (pass a directory holding kfp/pipeline_spec.proto and kfp/kubernetes_executor_config.proto, the layout of ../shared/schemas)';
 
   it('GIVEN the reference project synthesized for KFP WHEN the documented CI command validates it THEN it exits 0 and says the KFP documents were linted, not proto-checked', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'argosy-validate-kfp-')), 'dist');
@@ -208,10 +246,16 @@ deploymentSpec: {executors: {exec-t: {container: {image: 'alpine:3.20', command:
   });
 
   it('GIVEN a schema location whose kfp/ protos do not compile WHEN KFP documents are validated THEN it is a usage error naming the directory', async () => {
-    const dir = tree({ 'pipelinespec.p.yaml': PIPELINE, 'schemas/kfp/pipeline_spec.proto': 'syntax = "proto3";\nmessage {\n', 'schemas/kfp/kubernetes_executor_config.proto': 'syntax = "proto3";\n' });
+    const dir = tree({
+      'pipelinespec.p.yaml': PIPELINE,
+      'schemas/kfp/pipeline_spec.proto': 'syntax = "proto3";\nmessage {\n',
+      'schemas/kfp/kubernetes_executor_config.proto': 'syntax = "proto3";\n',
+    });
     const io = capture();
     expect(await runValidate(['pipelinespec.p.yaml'], { schemaLocation: join(dir, 'schemas') }, io, dir)).toBe(2);
-    expect(io.errs.join('\n')).toContain(`--schema-location ${join(dir, 'schemas')}: the KFP protos under kfp/ could not be compiled (got buf build`);
+    expect(io.errs.join('\n')).toContain(
+      `--schema-location ${join(dir, 'schemas')}: the KFP protos under kfp/ could not be compiled (got buf build`,
+    );
     expect(io.lines).toEqual([]);
   });
 });

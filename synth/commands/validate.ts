@@ -10,6 +10,7 @@ import { COLORS, PLAIN, renderValidation } from '../validate/render.ts';
 import { schemaLocation } from '../validate/schema-cache.ts';
 import { SchemaRegistry } from '../validate/schema-registry.ts';
 import { SKIPPABLE, validateSources, YAML_RULES } from '../validate/validate.ts';
+import type { KfpProtoChecker } from '../validate/kfp/proto-check.ts';
 
 export interface ValidateCommandOptions {
   readonly schemaLocation?: string;
@@ -24,24 +25,43 @@ export interface ValidateCommandOptions {
  * generated, and prints findings grouped by file and object. Exit 1 on any error; exit 2
  * for usage errors: a path that does not exist, an input without any object, an unknown --skip.
  */
-export async function runValidate(paths: readonly string[], opts: ValidateCommandOptions, io: CommandIO, cwd = process.cwd(), stdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
+export async function runValidate(
+  paths: readonly string[],
+  opts: ValidateCommandOptions,
+  io: CommandIO,
+  cwd = process.cwd(),
+  stdin: () => string = () => readFileSync(0, 'utf8'),
+): Promise<number> {
   try {
     const inputs = paths.length > 0 ? paths : ['dist'];
     const location = schemaLocation(opts.schemaLocation);
     if (opts.schemaLocation && !existsSync(opts.schemaLocation)) {
-      throw new UsageError(`--schema-location ${opts.schemaLocation}: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run \`argosy schemas pull\``);
+      throw new UsageError(
+        `--schema-location ${opts.schemaLocation}: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run \`argosy schemas pull\``,
+      );
     }
     const parse = (opts.skip ?? []).filter((x) => x === 'yaml' || x === YAML_RULES.parse);
-    if (parse.length > 0) throw new UsageError(`--skip ${parse.join(',')}: parse errors cannot be skipped (got ${parse.join(', ')}). A file that does not parse was not checked at all: fix it, or leave it out of the paths`);
+    if (parse.length > 0)
+      throw new UsageError(
+        `--skip ${parse.join(',')}: parse errors cannot be skipped (got ${parse.join(', ')}). A file that does not parse was not checked at all: fix it, or leave it out of the paths`,
+      );
     const unknown = (opts.skip ?? []).filter((x) => !SKIPPABLE.includes(x));
-    if (unknown.length > 0) throw new UsageError(`--skip ${unknown.join(',')}: no such layer or rule (got ${unknown.join(', ')}). Pass any of ${SKIPPABLE.join(', ')}`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `--skip ${unknown.join(',')}: no such layer or rule (got ${unknown.join(', ')}). Pass any of ${SKIPPABLE.join(', ')}`,
+      );
     for (const p of inputs) {
-      if (p !== '-' && !existsSync(resolve(cwd, p))) throw new UsageError(`${p}: no such file or directory (got ${resolve(cwd, p)}). Pass existing files or directories, - for stdin, or run \`argosy synth\` first to write dist/`);
+      if (p !== '-' && !existsSync(resolve(cwd, p)))
+        throw new UsageError(
+          `${p}: no such file or directory (got ${resolve(cwd, p)}). Pass existing files or directories, - for stdin, or run \`argosy synth\` first to write dist/`,
+        );
     }
     const sources = readSources(inputs, cwd, stdin);
     // An empty input passing would let CI go green on a dist/ that was never written.
     if (sources.documents.length === 0 && sources.problems.length === 0) {
-      throw new UsageError(`${inputs.join(' ')}: no Kubernetes objects to validate (got ${sources.files} YAML file${sources.files === 1 ? '' : 's'}, 0 documents). Pass the directory holding the manifests, or run \`argosy synth\` first`);
+      throw new UsageError(
+        `${inputs.join(' ')}: no Kubernetes objects to validate (got ${sources.files} YAML file${sources.files === 1 ? '' : 's'}, 0 documents). Pass the directory holding the manifests, or run \`argosy synth\` first`,
+      );
     }
     const skipped = new Set(opts.skip ?? []);
     const kfpDocuments = kfpIdentities(sources.documents).size;
@@ -56,10 +76,27 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
       ...(opts.externalRefs ? { externalRefs: opts.externalRefs } : {}),
     });
     if (opts.format === 'json') {
-      io.out(JSON.stringify({ files: sources.files, objects: sources.documents.length, errors: errorCount(reports), reports: reports.filter((r) => r.findings.length > 0) }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            files: sources.files,
+            objects: sources.documents.length,
+            errors: errorCount(reports),
+            reports: reports.filter((r) => r.findings.length > 0),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
-      if (!location && !skipped.has('schema')) io.err('  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)');
-      if (protoChecks && !kfpProtos) io.err(`  KFP documents linted but not proto-checked: ${location ? `no kfp/${KFP_PROTO_FILES[0]} under ${location}` : 'no --schema-location'} (pass a directory holding kfp/${KFP_PROTO_FILES.join(' and kfp/')}, the layout of ../shared/schemas)`);
+      if (!location && !skipped.has('schema'))
+        io.err(
+          '  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)',
+        );
+      if (protoChecks && !kfpProtos)
+        io.err(
+          `  KFP documents linted but not proto-checked: ${location ? `no kfp/${KFP_PROTO_FILES[0]} under ${location}` : 'no --schema-location'} (pass a directory holding kfp/${KFP_PROTO_FILES.join(' and kfp/')}, the layout of ../shared/schemas)`,
+        );
       renderValidation(reports, io.color ? COLORS : PLAIN, sources.documents.length).forEach((l) => io.out(l));
     }
     return errorCount(reports) > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -72,11 +109,13 @@ export async function runValidate(paths: readonly string[], opts: ValidateComman
  * Compiles the KFP protos of a schema location. The checker (and @bufbuild/protobuf) is loaded
  * only here, so validating without KFP documents or protos never pays for it.
  */
-async function compileKfpProtos(dir: string): Promise<import('../validate/kfp/proto-check.ts').KfpProtoChecker> {
+async function compileKfpProtos(dir: string): Promise<KfpProtoChecker> {
   const { KfpProtoChecker } = await import('../validate/kfp/proto-check.ts');
   try {
     return new KfpProtoChecker(dir);
   } catch (e) {
-    throw new UsageError(`--schema-location ${dirname(dir)}: the KFP protos under kfp/ could not be compiled (got ${(e as Error).message}). Pass a directory whose kfp/ holds ${KFP_PROTO_FILES.join(' and ')} as in ../shared/schemas, or skip the check with --skip kfp/proto`);
+    throw new UsageError(
+      `--schema-location ${dirname(dir)}: the KFP protos under kfp/ could not be compiled (got ${(e as Error).message}). Pass a directory whose kfp/ holds ${KFP_PROTO_FILES.join(' and ')} as in ../shared/schemas, or skip the check with --skip kfp/proto`,
+    );
   }
 }

@@ -49,7 +49,8 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
       // A pure reordering of named items still changes behaviour (e.g. steps), so say so.
       const common = bn.filter((n) => an.includes(n));
       const order = an.filter((n) => bn.includes(n));
-      if (out.length === 0 && common.join('\u0000') !== order.join('\u0000')) out.push({ path: `${path}[*]`, before: common, after: order });
+      if (out.length === 0 && common.join('\u0000') !== order.join('\u0000'))
+        out.push({ path: `${path}[*]`, before: common, after: order });
       return out;
     }
     const out: FieldChange[] = [];
@@ -72,7 +73,10 @@ export function diffLines(before: string, after: string, maxCells = 4_000_000): 
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      (lcs[i] as number[])[j] = a[i] === b[j] ? ((lcs[i + 1] as number[])[j + 1] as number) + 1 : Math.max((lcs[i + 1] as number[])[j] as number, (lcs[i] as number[])[j + 1] as number);
+      (lcs[i] as number[])[j] =
+        a[i] === b[j]
+          ? ((lcs[i + 1] as number[])[j + 1] as number) + 1
+          : Math.max((lcs[i + 1] as number[])[j] as number, (lcs[i] as number[])[j + 1] as number);
     }
   }
   const out: string[] = [];
@@ -83,7 +87,10 @@ export function diffLines(before: string, after: string, maxCells = 4_000_000): 
       out.push(`  ${a[i]}`);
       i++;
       j++;
-    } else if (i < a.length && (j >= b.length || ((lcs[i + 1] as number[])[j] as number) >= ((lcs[i] as number[])[j + 1] as number))) {
+    } else if (
+      i < a.length &&
+      (j >= b.length || ((lcs[i + 1] as number[])[j] as number) >= ((lcs[i] as number[])[j + 1] as number))
+    ) {
       out.push(`- ${a[i]}`);
       i++;
     } else {
@@ -96,7 +103,10 @@ export function diffLines(before: string, after: string, maxCells = 4_000_000): 
 
 /** Every scalar of a value with its path (the same path scheme as diffValues). */
 export function leaves(value: unknown, path = ''): { path: string; value: unknown }[] {
-  if (isObj(value)) return Object.keys(value).sort().flatMap((k) => leaves(value[k], join(path, k)));
+  if (isObj(value))
+    return Object.keys(value)
+      .sort()
+      .flatMap((k) => leaves(value[k], join(path, k)));
   if (Array.isArray(value)) {
     const names = namedKeys(value);
     return value.flatMap((v, i) => leaves(v, names ? `${path}[name=${names[i]}]` : `${path}[${i}]`));

@@ -6,7 +6,10 @@ import { UsageError } from '../load-app.ts';
 
 function git(args: readonly string[], cwd: string): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new UsageError(`git ${args.join(' ')}: ${(r.stderr || r.stdout || 'failed').trim().split('\n')[0]} (got exit ${r.status}). Check that git works in this checkout, then diff again`);
+  if (r.status !== 0)
+    throw new UsageError(
+      `git ${args.join(' ')}: ${(r.stderr || r.stdout || 'failed').trim().split('\n')[0]} (got exit ${r.status}). Check that git works in this checkout, then diff again`,
+    );
   return r.stdout.trim();
 }
 
@@ -17,11 +20,18 @@ function git(args: readonly string[], cwd: string): string {
 export function resolveBase(ref: string, projectDir: string): string {
   const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: projectDir, encoding: 'utf8' });
   if (top.status !== 0) {
-    throw new UsageError(`${projectDir}: not inside a git checkout (got ${(top.stderr || top.error?.message || `exit ${top.status}`).trim().split('\n')[0]}). Run argosy diff inside a git checkout, or pass two directories to compare`);
+    throw new UsageError(
+      `${projectDir}: not inside a git checkout (got ${(top.stderr || top.error?.message || `exit ${top.status}`).trim().split('\n')[0]}). Run argosy diff inside a git checkout, or pass two directories to compare`,
+    );
   }
-  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: projectDir, encoding: 'utf8' });
+  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    cwd: projectDir,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) {
-    throw new UsageError(`--base ${ref}: no such commit in this repository (got ${JSON.stringify(ref)}). Pass a branch, tag or commit that exists, e.g. --base origin/main (git fetch it first if it is remote)`);
+    throw new UsageError(
+      `--base ${ref}: no such commit in this repository (got ${JSON.stringify(ref)}). Pass a branch, tag or commit that exists, e.g. --base origin/main (git fetch it first if it is remote)`,
+    );
   }
   return r.stdout.trim();
 }
@@ -36,10 +46,20 @@ export type SynthesizeCheckout = (projectDir: string, outDir: string) => void;
 export function cliSynthesizer(app: string): SynthesizeCheckout {
   return (projectDir, outDir) => {
     if (!existsSync(join(projectDir, 'synth', 'bin.mjs')) || !existsSync(join(projectDir, app))) return;
-    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', app, '--out', outDir], { cwd: projectDir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', app, '--out', outDir], {
+      cwd: projectDir,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) {
-      const why = (r.stderr || r.stdout).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('synthesized ')).slice(-3).join(' ');
-      throw new UsageError(`${app}: the base revision does not synthesize (got exit ${r.status}: ${why || 'no output'}). Diff against a ref that synthesizes, or fix it there`);
+      const why = (r.stderr || r.stdout)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('synthesized '))
+        .slice(-3)
+        .join(' ');
+      throw new UsageError(
+        `${app}: the base revision does not synthesize (got exit ${r.status}: ${why || 'no output'}). Diff against a ref that synthesizes, or fix it there`,
+      );
     }
   };
 }
@@ -48,7 +68,12 @@ export function cliSynthesizer(app: string): SynthesizeCheckout {
  * Checks `commit` (from {@link resolveBase}) out into a temporary git worktree, synthesizes it
  * there and hands the output directory to `use`. The worktree is removed afterwards, whatever happens.
  */
-export function withBaseTree<T>(commit: string, projectDir: string, synthesizeCheckout: SynthesizeCheckout, use: (outDir: string) => T): T {
+export function withBaseTree<T>(
+  commit: string,
+  projectDir: string,
+  synthesizeCheckout: SynthesizeCheckout,
+  use: (outDir: string) => T,
+): T {
   const top = git(['rev-parse', '--show-toplevel'], projectDir);
   const prefix = git(['rev-parse', '--show-prefix'], projectDir);
   const tmp = mkdtempSync(join(tmpdir(), 'argosy-diff-'));
@@ -58,7 +83,8 @@ export function withBaseTree<T>(commit: string, projectDir: string, synthesizeCh
     const baseProject = resolve(worktree, prefix);
     // The base checkout has no node_modules of its own; the current one is close enough to run it.
     const modules = resolve(projectDir, 'node_modules');
-    if (existsSync(baseProject) && existsSync(modules) && !existsSync(join(baseProject, 'node_modules'))) symlinkSync(modules, join(baseProject, 'node_modules'), 'dir');
+    if (existsSync(baseProject) && existsSync(modules) && !existsSync(join(baseProject, 'node_modules')))
+      symlinkSync(modules, join(baseProject, 'node_modules'), 'dir');
     const out = join(tmp, 'out');
     if (existsSync(baseProject)) synthesizeCheckout(baseProject, out);
     return use(out);

@@ -18,7 +18,8 @@ export interface TreeObject {
   readonly object: unknown;
 }
 
-const o = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const o = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** One parsed document of a tree; `index` is its position in its file (default 0). */
 export interface TreeDocument {
@@ -43,7 +44,10 @@ export function objectSet(documents: readonly TreeDocument[]): Map<string, TreeO
     // Without a name, only the file says which document this is; a tree-wide counter would pair
     // unrelated documents as soon as a file is added before them.
     const name = named !== undefined ? String(named) : `${basename(d.file)}${index > 0 ? ` #${index + 1}` : ''}`;
-    const key = named !== undefined ? [location, group, kind, String(meta.namespace ?? ''), name].join('|') : [d.file, `#${index}`].join('|');
+    const key =
+      named !== undefined
+        ? [location, group, kind, String(meta.namespace ?? ''), name].join('|')
+        : [d.file, `#${index}`].join('|');
     out.set(key, { key, location, kind, name, file: d.file, object: d.object });
   }
   return out;

@@ -5,16 +5,28 @@ import { diffTrees } from './tree-diff.ts';
 
 const wft = (i: number, tag: string, script: string): { file: string; object: unknown } => ({
   file: `staging/app/workflowtemplate.t${i}.yaml`,
-  object: { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', metadata: { name: `t${i}`, namespace: 'ml' }, spec: { templates: [{ name: 'main', script: { image: `ghcr.io/acme/t:${tag}`, source: script } }] } },
+  object: {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'WorkflowTemplate',
+    metadata: { name: `t${i}`, namespace: 'ml' },
+    spec: { templates: [{ name: 'main', script: { image: `ghcr.io/acme/t:${tag}`, source: script } }] },
+  },
 });
 
 /** 200 templates whose image and 30-line script all change: far more than one comment holds. */
 function largeDiff() {
-  const lines = (v: string): string => Array.from({ length: 30 }, (_, j) => `print("${v} line ${j} ${'x'.repeat(40)}")`).join('\n');
+  const lines = (v: string): string =>
+    Array.from({ length: 30 }, (_, j) => `print("${v} line ${j} ${'x'.repeat(40)}")`).join('\n');
   const n = 200;
   return diffTrees(
     objectSet(Array.from({ length: n }, (_, i) => wft(i, '1.0', lines('old')))),
-    objectSet([...Array.from({ length: n }, (_, i) => wft(i, '1.1', lines('new'))), { file: 'staging/app/configmap.extra.yaml', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'extra' } } }]),
+    objectSet([
+      ...Array.from({ length: n }, (_, i) => wft(i, '1.1', lines('new'))),
+      {
+        file: 'staging/app/configmap.extra.yaml',
+        object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'extra' } },
+      },
+    ]),
   );
 }
 
@@ -31,7 +43,12 @@ describe('markdown PR comment', () => {
     expect(full.length).toBeGreaterThan(65_536);
     const md = renderMarkdown(d);
     expect(md.length).toBeLessThanOrEqual(60_000);
-    expect(md.split('\n').slice(0, 4)).toEqual([COMMENT_MARKER, '### Argosy diff: 1 added, 0 removed, 200 changed', '', '#### ⚠️ Review carefully']);
+    expect(md.split('\n').slice(0, 4)).toEqual([
+      COMMENT_MARKER,
+      '### Argosy diff: 1 added, 0 removed, 200 changed',
+      '',
+      '#### ⚠️ Review carefully',
+    ]);
     const shown = (md.match(/<details>/g) ?? []).length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(200);
@@ -42,7 +59,9 @@ describe('markdown PR comment', () => {
 
   it('GIVEN a cap WHEN the diff fits THEN nothing is dropped', () => {
     const d = diffTrees(objectSet([wft(0, '1', 'a')]), objectSet([wft(0, '2', 'a')]));
-    expect(renderMarkdown(d, 'Argosy diff', { maxChars: 60_000 })).toBe(renderMarkdown(d, 'Argosy diff', { maxChars: 0 }));
+    expect(renderMarkdown(d, 'Argosy diff', { maxChars: 60_000 })).toBe(
+      renderMarkdown(d, 'Argosy diff', { maxChars: 0 }),
+    );
     expect(renderMarkdown(d)).not.toContain('not shown');
   });
 

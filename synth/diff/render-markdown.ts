@@ -10,14 +10,20 @@ const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 const where = (o: TreeObject): string => `${o.location ? `${code(o.location)} ` : ''}${o.kind} **${o.name}**`;
 // Markdown is not rendered inside <summary>, so the heading uses HTML.
 const html = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const summary = (o: TreeObject): string => `${o.location ? `<code>${html(o.location)}</code> ` : ''}${html(o.kind)} <b>${html(o.name)}</b>`;
+const summary = (o: TreeObject): string =>
+  `${o.location ? `<code>${html(o.location)}</code> ` : ''}${html(o.kind)} <b>${html(o.name)}</b>`;
 
 function textDiff(before: string, after: string): string[] {
   const lines = diffLines(before, after);
   if (!lines) return [];
   const changed = lines.filter((l) => !l.startsWith('  '));
   const shown = changed.slice(0, MAX_TEXT_DIFF_LINES);
-  return ['```diff', ...shown, ...(changed.length > shown.length ? [`# … ${changed.length - shown.length} more changed lines`] : []), '```'];
+  return [
+    '```diff',
+    ...shown,
+    ...(changed.length > shown.length ? [`# … ${changed.length - shown.length} more changed lines`] : []),
+    '```',
+  ];
 }
 
 /** Hidden first line of every comment, so CI finds and updates its own comment and no other. */
@@ -33,7 +39,13 @@ export interface MarkdownOptions {
 
 function riskSection(d: TreeDiffResult): string[] {
   if (d.risks.length === 0) return [];
-  const out = ['', '#### ⚠️ Review carefully', '', '| Risk | Object | Field | Before | After |', '| --- | --- | --- | --- | --- |'];
+  const out = [
+    '',
+    '#### ⚠️ Review carefully',
+    '',
+    '| Risk | Object | Field | Before | After |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const r of d.risks) {
     const before = r.lifecycle === 'added' ? '*(new object)*' : cell(code(formatValue(r.before)));
     const after = r.lifecycle === 'removed' ? '*(object removed)*' : cell(code(formatValue(r.after)));
@@ -43,7 +55,13 @@ function riskSection(d: TreeDiffResult): string[] {
 }
 
 function changedSection(c: ChangedObject): string[] {
-  const out = ['', `<details><summary>${summary(c.after)}: ${c.changes.length} field${c.changes.length === 1 ? '' : 's'}</summary>`, '', '| Field | Before | After |', '| --- | --- | --- |'];
+  const out = [
+    '',
+    `<details><summary>${summary(c.after)}: ${c.changes.length} field${c.changes.length === 1 ? '' : 's'}</summary>`,
+    '',
+    '| Field | Before | After |',
+    '| --- | --- | --- |',
+  ];
   const texts: string[] = [];
   for (const f of c.changes) {
     out.push(`| ${cell(code(f.path))} | ${cell(code(formatValue(f.before)))} | ${cell(code(formatValue(f.after)))} |`);
@@ -66,22 +84,36 @@ interface Block {
  */
 export function renderMarkdown(d: TreeDiffResult, title = 'Argosy diff', opts: MarkdownOptions = {}): string {
   const max = opts.maxChars === undefined ? DEFAULT_MAX_CHARS : opts.maxChars > 0 ? opts.maxChars : Infinity;
-  const head = [COMMENT_MARKER, `### ${title}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`];
-  if (d.added.length + d.removed.length + d.changed.length === 0) return `${[...head, '', 'No changes to the synthesized manifests.'].join('\n')}\n`;
+  const head = [
+    COMMENT_MARKER,
+    `### ${title}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`,
+  ];
+  if (d.added.length + d.removed.length + d.changed.length === 0)
+    return `${[...head, '', 'No changes to the synthesized manifests.'].join('\n')}\n`;
   const blocks: Block[] = [
     ...d.changed.map((c) => ({ heading: '#### Changed', lines: changedSection(c) })),
-    ...d.added.map((o, i) => ({ heading: '#### Added', lines: [...(i === 0 ? [''] : []), `- ${where(o)} (${code(o.file)})`] })),
-    ...d.removed.map((o, i) => ({ heading: '#### Removed', lines: [...(i === 0 ? [''] : []), `- ${where(o)} (${code(o.file)})`] })),
+    ...d.added.map((o, i) => ({
+      heading: '#### Added',
+      lines: [...(i === 0 ? [''] : []), `- ${where(o)} (${code(o.file)})`],
+    })),
+    ...d.removed.map((o, i) => ({
+      heading: '#### Removed',
+      lines: [...(i === 0 ? [''] : []), `- ${where(o)} (${code(o.file)})`],
+    })),
   ];
   const size = (lines: readonly string[]): number => lines.reduce((n, l) => n + l.length + 1, 0);
-  const note = (n: number): string[] => ['', `*… ${n} more object${n === 1 ? '' : 's'} not shown; full diff in the job artifact.*`];
+  const note = (n: number): string[] => [
+    '',
+    `*… ${n} more object${n === 1 ? '' : 's'} not shown; full diff in the job artifact.*`,
+  ];
   let risks = riskSection(d);
   // The risks come first whatever happens; only a risk table larger than the cap itself is cut.
   const noteRoom = size(note(blocks.length));
   if (size(head) + size(risks) + noteRoom > max) {
     const keep: string[] = risks.slice(0, 5);
     let i = 5;
-    for (; i < risks.length && size(head) + size(keep) + size([risks[i] as string]) + 2 * noteRoom < max; i++) keep.push(risks[i] as string);
+    for (; i < risks.length && size(head) + size(keep) + size([risks[i] as string]) + 2 * noteRoom < max; i++)
+      keep.push(risks[i] as string);
     risks = [...keep, '', `*… ${risks.length - i} more risky changes not shown.*`];
   }
   const out = [...head, ...risks];

@@ -13,7 +13,9 @@ export function renderText(d: TreeDiffResult, paint: Paint): string[] {
     for (const f of c.changes) {
       out.push(`    ${f.path}: ${paint.red(formatValue(f.before))} → ${paint.green(formatValue(f.after))}`);
       if (isTextChange(f.before, f.after)) {
-        for (const l of (diffLines(f.before, f.after as string) ?? []).filter((x) => !x.startsWith('  ')).slice(0, 20)) {
+        for (const l of (diffLines(f.before, f.after as string) ?? [])
+          .filter((x) => !x.startsWith('  '))
+          .slice(0, 20)) {
           out.push(`      ${l.startsWith('+') ? paint.green(l) : paint.red(l)}`);
         }
       }
@@ -22,7 +24,9 @@ export function renderText(d: TreeDiffResult, paint: Paint): string[] {
   if (d.risks.length > 0) {
     out.push('', paint.bold('Review carefully:'));
     for (const r of d.risks) {
-      const change = r.lifecycle ? `${r.lifecycle} ${formatValue(r.lifecycle === 'added' ? r.after : r.before)}` : `${formatValue(r.before)} → ${formatValue(r.after)}`;
+      const change = r.lifecycle
+        ? `${r.lifecycle} ${formatValue(r.lifecycle === 'added' ? r.after : r.before)}`
+        : `${formatValue(r.before)} → ${formatValue(r.after)}`;
       out.push(`  ${paint.yellow(r.category.padEnd(14))} ${objectTitle(r.object)} ${paint.dim(r.path)}: ${change}`);
     }
   }

@@ -14,8 +14,18 @@ export interface Risk {
   readonly lifecycle?: 'added' | 'removed';
 }
 
-const TRAFFIC_KINDS = ['VirtualService', 'Rollout', 'InferenceService', 'InferenceGraph', 'Experiment', 'DestinationRule', 'HTTPRoute', 'Canary'];
-const TRAFFIC_FIELD = /(^|[.\]])(weight|setWeight|canaryTrafficPercent|trafficPercent|mirrorPercentage|mirrorPercent|percent|maxSurge|maxUnavailable)(\b|$)/;
+const TRAFFIC_KINDS = [
+  'VirtualService',
+  'Rollout',
+  'InferenceService',
+  'InferenceGraph',
+  'Experiment',
+  'DestinationRule',
+  'HTTPRoute',
+  'Canary',
+];
+const TRAFFIC_FIELD =
+  /(^|[.\]])(weight|setWeight|canaryTrafficPercent|trafficPercent|mirrorPercentage|mirrorPercent|percent|maxSurge|maxUnavailable)(\b|$)/;
 const MODEL_FIELD = /(storageUri|storageUris|modelUri|STORAGE_URI|MODEL_URI)/i;
 const IMAGE_FIELD = /(^|\.)image$/;
 const SCHEDULE_KINDS = ['CronWorkflow', 'CronJob'];
@@ -36,7 +46,10 @@ const TRAFFIC_WORDS = new Set(['weight', 'weights', 'percent', 'percentage', 'tr
  * step) pass their weights as Argo parameters, so the weight is only visible through the name.
  */
 export function isTrafficParameter(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
   return words.some((w) => TRAFFIC_WORDS.has(w));
 }
 
@@ -88,7 +101,14 @@ export function risksOf(object: TreeObject, changes: readonly FieldChange[], lif
       return cat ? [{ category: cat, c: leaf }] : [];
     });
   });
-  return found.map(({ category, c }) => ({ category, object, path: c.path, ...('before' in c ? { before: c.before } : {}), ...('after' in c ? { after: c.after } : {}), ...(lifecycle ? { lifecycle } : {}) }));
+  return found.map(({ category, c }) => ({
+    category,
+    object,
+    path: c.path,
+    ...('before' in c ? { before: c.before } : {}),
+    ...('after' in c ? { after: c.after } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
+  }));
 }
 
 /** `env[name=MODEL_URI].value`: the variable's name carries the meaning. */

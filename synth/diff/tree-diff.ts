@@ -18,7 +18,10 @@ export interface TreeDiffResult {
 
 const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-export function diffTrees(before: ReadonlyMap<string, TreeObject>, after: ReadonlyMap<string, TreeObject>): TreeDiffResult {
+export function diffTrees(
+  before: ReadonlyMap<string, TreeObject>,
+  after: ReadonlyMap<string, TreeObject>,
+): TreeDiffResult {
   const added = [...after.values()].filter((o) => !before.has(o.key)).sort(byKey);
   const removed = [...before.values()].filter((o) => !after.has(o.key)).sort(byKey);
   const changed: ChangedObject[] = [];
@@ -45,8 +48,12 @@ export function isEmpty(d: TreeDiffResult): boolean {
  * images, model locations, weights and schedules per value.
  */
 function lifecycleRisks(o: TreeObject, lifecycle: 'added' | 'removed'): Risk[] {
-  const side = (value: unknown): FieldChange => (lifecycle === 'added' ? { path: '', after: value } : { path: '', before: value });
+  const side = (value: unknown): FieldChange =>
+    lifecycle === 'added' ? { path: '', after: value } : { path: '', before: value };
   const top = diffValues(lifecycle === 'added' ? {} : o.object, lifecycle === 'added' ? o.object : {});
   const leafChanges = leaves(o.object).map((l) => ({ ...side(l.value), path: l.path }));
-  return [...risksOf(o, top, lifecycle).filter((r) => r.category === 'RBAC'), ...risksOf(o, leafChanges, lifecycle).filter((r) => r.category !== 'RBAC')];
+  return [
+    ...risksOf(o, top, lifecycle).filter((r) => r.category === 'RBAC'),
+    ...risksOf(o, leafChanges, lifecycle).filter((r) => r.category !== 'RBAC'),
+  ];
 }

@@ -14,9 +14,26 @@ describe('deployment descriptions', () => {
   it('GIVEN rendered metrics of every provider WHEN described THEN each line says what passes, when it is measured and its limits', () => {
     const lines = metricLines(
       [
-        { name: 'error-rate', provider: { prometheus: { query: 'q' } }, successCondition: 'result[0] < 0.01', failureCondition: 'result[0] > 0.05', interval: '1m', count: 5, failureLimit: 1, inconclusiveLimit: 2 },
-        { name: 'smoke', provider: { job: { spec: { template: { spec: { containers: [{ image: 'ghcr.io/acme/smoke:1' }] } } } } } },
-        { name: 'registered', provider: { web: { url: 'http://registry' } }, successCondition: 'result == "passed"', initialDelay: '6h' },
+        {
+          name: 'error-rate',
+          provider: { prometheus: { query: 'q' } },
+          successCondition: 'result[0] < 0.01',
+          failureCondition: 'result[0] > 0.05',
+          interval: '1m',
+          count: 5,
+          failureLimit: 1,
+          inconclusiveLimit: 2,
+        },
+        {
+          name: 'smoke',
+          provider: { job: { spec: { template: { spec: { containers: [{ image: 'ghcr.io/acme/smoke:1' }] } } } } },
+        },
+        {
+          name: 'registered',
+          provider: { web: { url: 'http://registry' } },
+          successCondition: 'result == "passed"',
+          initialDelay: '6h',
+        },
         { name: 'latency', provider: { prometheus: { query: 'q' } } },
       ],
       ['latency'],
@@ -34,7 +51,15 @@ describe('deployment descriptions', () => {
     const bad = metric.prometheus('p99-latency', { query: 'q', failure: above(0.25) });
     expect(ok.failureCondition).toBeDefined();
     expect(bad.successCondition).toBeDefined();
-    expect(metricLines([ok, bad].map((m) => ({ name: m.name, successCondition: m.successCondition, failureCondition: m.failureCondition })))).toEqual([
+    expect(
+      metricLines(
+        [ok, bad].map((m) => ({
+          name: m.name,
+          successCondition: m.successCondition,
+          failureCondition: m.failureCondition,
+        })),
+      ),
+    ).toEqual([
       'error-rate: result[0] < 0.01 (no data: inconclusive)',
       'p99-latency: fails if result[0] > 0.25 (no data: inconclusive)',
     ]);
@@ -44,7 +69,12 @@ describe('deployment descriptions', () => {
     const d = deployment('kserve-ab-test');
     const ab = d.strategy as AbTestIR;
     const welch: AbTestIR = { ...ab, metric: { ...ab.metric, test: 'welch', higherIsBetter: false } };
-    expect(abTestLines(d, welch)).toEqual(["conversion: Welch's t-test (lower is better)", 'treatment (v43) vs control (v42)', 'fails only if treatment is worse at p < 0.05', 'needs ≥ 20000 samples per arm']);
+    expect(abTestLines(d, welch)).toEqual([
+      "conversion: Welch's t-test (lower is better)",
+      'treatment (v43) vs control (v42)',
+      'fails only if treatment is worse at p < 0.05',
+      'needs ≥ 20000 samples per arm',
+    ]);
   });
 
   it('GIVEN variants named after their version or without a model WHEN labelled THEN the version is not repeated and the primary serves today’s model', () => {

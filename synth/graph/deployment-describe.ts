@@ -24,14 +24,23 @@ export function changeLines(m: ModelVersionIR | undefined): string[] {
 }
 
 /** The candidate(s) a strategy brings in, with their labels. */
-export function candidates(d: DeploymentIR): { readonly name: string; readonly label: string; readonly model?: ModelVersionIR }[] {
+export function candidates(
+  d: DeploymentIR,
+): { readonly name: string; readonly label: string; readonly model?: ModelVersionIR }[] {
   const e = onlineStrategy(d);
-  const one = (name: string, model: ModelVersionIR | undefined) => ({ name, label: modelName(model, name), ...(model ? { model } : {}) });
+  const one = (name: string, model: ModelVersionIR | undefined) => ({
+    name,
+    label: modelName(model, name),
+    ...(model ? { model } : {}),
+  });
   switch (e.kind) {
     case 'canary':
-    case 'blueGreen': return [one('candidate', e.candidate)];
-    case 'shadow': return e.challengers.map((c) => one(c.name, c.model));
-    case 'abTest': return e.variants.filter((v) => v.name !== e.primary).map((v) => one(v.name, v.model));
+    case 'blueGreen':
+      return [one('candidate', e.candidate)];
+    case 'shadow':
+      return e.challengers.map((c) => one(c.name, c.model));
+    case 'abTest':
+      return e.variants.filter((v) => v.name !== e.primary).map((v) => one(v.name, v.model));
   }
 }
 
@@ -42,7 +51,13 @@ export function armLabel(d: DeploymentIR, ab: AbTestIR, variant: string): string
   return version && version !== variant ? `${variant} (${version})` : variant;
 }
 
-const STRATEGY_NAMES = { canary: 'canary', shadow: 'shadow', abTest: 'A/B test', blueGreen: 'blue/green', championChallenger: 'champion/challenger' } as const;
+const STRATEGY_NAMES = {
+  canary: 'canary',
+  shadow: 'shadow',
+  abTest: 'A/B test',
+  blueGreen: 'blue/green',
+  championChallenger: 'champion/challenger',
+} as const;
 
 /** `canary`, or `champion/challenger, online: A/B test`. */
 export function strategyName(d: DeploymentIR): string {
@@ -57,22 +72,32 @@ export function analysisFor(d: DeploymentIR, role: AnalysisRole): AnalysisIR | u
   const s = d.strategy;
   const e = onlineStrategy(d);
   switch (role) {
-    case 'canary': return e.kind === 'canary' ? e.analysis : e.kind === 'shadow' ? e.then?.analysis : undefined;
-    case 'shadow': return e.kind === 'shadow' ? e.analysis : undefined;
-    case 'guardrails': return e.kind === 'abTest' ? e.analysis : undefined;
-    case 'pre-promotion': return e.kind === 'blueGreen' ? e.prePromotionAnalysis : undefined;
-    case 'post-promotion': return e.kind === 'blueGreen' ? e.postPromotionAnalysis : undefined;
-    case 'offline-gate': return s.kind === 'championChallenger' ? s.offlineGate.verify : undefined;
-    case 'ab-test': return undefined;
+    case 'canary':
+      return e.kind === 'canary' ? e.analysis : e.kind === 'shadow' ? e.then?.analysis : undefined;
+    case 'shadow':
+      return e.kind === 'shadow' ? e.analysis : undefined;
+    case 'guardrails':
+      return e.kind === 'abTest' ? e.analysis : undefined;
+    case 'pre-promotion':
+      return e.kind === 'blueGreen' ? e.prePromotionAnalysis : undefined;
+    case 'post-promotion':
+      return e.kind === 'blueGreen' ? e.postPromotionAnalysis : undefined;
+    case 'offline-gate':
+      return s.kind === 'championChallenger' ? s.offlineGate.verify : undefined;
+    case 'ab-test':
+      return undefined;
   }
 }
 
 /** The role whose AnalysisTemplate has this name. */
 export function roleOfTemplate(d: DeploymentIR, templateName: unknown): AnalysisRole | undefined {
-  return (Object.entries(d.names.analysisTemplates) as [AnalysisRole, string][]).find(([, name]) => name === templateName)?.[0];
+  return (Object.entries(d.names.analysisTemplates) as [AnalysisRole, string][]).find(
+    ([, name]) => name === templateName,
+  )?.[0];
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 
 /**
  * One line per metric as it was rendered (an AnalysisTemplate's or AnalysisRun's `metrics[]`):
@@ -85,8 +110,10 @@ export function metricLines(metrics: readonly Record<string, unknown>[], dryRun:
     let success = str(m.successCondition);
     let failure = str(m.failureCondition);
     // The NaN-guarded complement Argosy derives says only that no data is inconclusive.
-    if (success && failure === nanGuardedComplement(success)) [success, failure] = [`${success} (no data: inconclusive)`, undefined];
-    else if (failure && success === nanGuardedComplement(failure)) [success, failure] = [undefined, `${failure} (no data: inconclusive)`];
+    if (success && failure === nanGuardedComplement(success))
+      [success, failure] = [`${success} (no data: inconclusive)`, undefined];
+    else if (failure && success === nanGuardedComplement(failure))
+      [success, failure] = [undefined, `${failure} (no data: inconclusive)`];
     const test = [
       ...(success ? [success] : []),
       ...(failure ? [`fails if ${failure}`] : []),
@@ -103,7 +130,9 @@ export function metricLines(metrics: readonly Record<string, unknown>[], dryRun:
       ...(str(m.inconclusiveLimit) ? [`inconclusiveLimit ${str(m.inconclusiveLimit)}`] : []),
     ];
     const name = String(m.name);
-    return [`${name}: ${test}`, ...(when ? [when] : []), ...limits, ...(dryRun.includes(name) ? ['dry run'] : [])].join(' · ');
+    return [`${name}: ${test}`, ...(when ? [when] : []), ...limits, ...(dryRun.includes(name) ? ['dry run'] : [])].join(
+      ' · ',
+    );
   });
 }
 
@@ -112,6 +141,14 @@ export function abTestLines(d: DeploymentIR, ab: AbTestIR): string[] {
   const candidate = ab.variants.find((v) => v.name !== ab.primary)?.name ?? 'candidate';
   const test = ab.metric.test === 'proportions' ? 'two-proportion z-test' : "Welch's t-test";
   const direction = ab.metric.higherIsBetter ? 'higher is better' : 'lower is better';
-  const rule = ab.require === 'better' ? `passes if ${candidate} is better at p < ${ab.alpha}` : `fails only if ${candidate} is worse at p < ${ab.alpha}`;
-  return [`${ab.metric.name}: ${test} (${direction})`, `${armLabel(d, ab, candidate)} vs ${armLabel(d, ab, ab.primary)}`, rule, `needs ≥ ${ab.minSamplesPerArm} samples per arm`];
+  const rule =
+    ab.require === 'better'
+      ? `passes if ${candidate} is better at p < ${ab.alpha}`
+      : `fails only if ${candidate} is worse at p < ${ab.alpha}`;
+  return [
+    `${ab.metric.name}: ${test} (${direction})`,
+    `${armLabel(d, ab, candidate)} vs ${armLabel(d, ab, ab.primary)}`,
+    rule,
+    `needs ≥ ${ab.minSamplesPerArm} samples per arm`,
+  ];
 }

@@ -17,12 +17,24 @@ export function deploymentGraph(d: DeploymentIR, namespace?: string): Graph {
   const news = candidates(d);
   const start = g.node({
     id: g.id('deployment', d.name),
-    label: [`${d.name}: ${stableName(d)} → ${news.map((c) => c.label).join(', ')}`, `${strategyName(d)} · ${serving}`, ...news.flatMap((c) => changeLines(c.model))],
+    label: [
+      `${d.name}: ${stableName(d)} → ${news.map((c) => c.label).join(', ')}`,
+      `${strategyName(d)} · ${serving}`,
+      ...news.flatMap((c) => changeLines(c.model)),
+    ],
     shape: 'task',
   });
   const s = d.strategy;
   if (s.kind === 'championChallenger' && s.offlineGate.pipeline) {
-    const gate = g.node({ id: g.id('pipeline', s.offlineGate.pipeline), label: [`pipeline ${s.offlineGate.pipeline}`, 'offline gate: registers only challengers', 'that beat the champion on the holdout'], shape: 'gate' });
+    const gate = g.node({
+      id: g.id('pipeline', s.offlineGate.pipeline),
+      label: [
+        `pipeline ${s.offlineGate.pipeline}`,
+        'offline gate: registers only challengers',
+        'that beat the champion on the holdout',
+      ],
+      shape: 'gate',
+    });
     g.edge({ from: gate, to: start, label: 'registers', style: 'flow' });
   }
   if (d.serving.kind === 'kserve') kserveFlow(g, d, d.serving, start, namespace);

@@ -30,7 +30,8 @@ export class Flow {
   then(nodes: readonly GraphNode[], opts: { readonly next?: string; readonly fail?: string } = {}): string[] {
     const ids = nodes.map((n) => this.g.node(n));
     for (const id of ids) {
-      for (const t of this.tails) this.g.edge({ from: t.id, to: id, style: 'flow', ...(t.label ? { label: t.label } : {}) });
+      for (const t of this.tails)
+        this.g.edge({ from: t.id, to: id, style: 'flow', ...(t.label ? { label: t.label } : {}) });
       if (opts.fail) this.g.edge({ from: id, to: this.onFailure, label: opts.fail, style: 'failure' });
     }
     if (ids.length) this.tails = ids.map((id) => ({ id, ...(opts.next ? { label: opts.next } : {}) }));

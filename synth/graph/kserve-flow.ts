@@ -18,16 +18,25 @@ interface Template {
   readonly name: string;
   readonly steps?: readonly (readonly Step[])[];
   readonly suspend?: { readonly duration?: string };
-  readonly resource?: { readonly action: string; readonly manifest: string; readonly flags?: readonly string[]; readonly successCondition?: string };
+  readonly resource?: {
+    readonly action: string;
+    readonly manifest: string;
+    readonly flags?: readonly string[];
+    readonly successCondition?: string;
+  };
 }
 type PatchOp = { readonly op: string; readonly path: string; readonly value?: unknown };
 
-const param = (s: Step, name: string): string | undefined => s.arguments?.parameters?.find((p) => p.name === name)?.value;
+const param = (s: Step, name: string): string | undefined =>
+  s.arguments?.parameters?.find((p) => p.name === name)?.value;
 
 /** What a JSON patch of the workflow does to traffic, read from the paths it changes. */
 function patchLines(d: DeploymentIR, t: Template, step: Step): string[] {
   const percent = param(step, 'percent');
-  const manifest = (t.resource?.manifest ?? '[]').replace(/\{\{inputs\.parameters\.percent\}\}/g, JSON.stringify(PERCENT));
+  const manifest = (t.resource?.manifest ?? '[]').replace(
+    /\{\{inputs\.parameters\.percent\}\}/g,
+    JSON.stringify(PERCENT),
+  );
   const all = (JSON.parse(manifest) as PatchOp[]).filter((o) => o.op !== 'test');
   const ops = all.filter((o) => o.path !== VERDICT_POINTER);
   const [resource = '', object = ''] = t.resource?.flags ?? [];
@@ -38,27 +47,45 @@ function patchLines(d: DeploymentIR, t: Template, step: Step): string[] {
     if (/\/(canaryTrafficPercent|trafficPercent)$/.test(o.path)) {
       if (o.op === 'remove') return `remove ${o.path.split('/').pop()}: latest revision 100%`;
       const p = o.value === PERCENT ? Number(percent) : Number(o.value);
-      return p === 0 ? `100% → ${stableName(d)}` : p === 100 ? `100% → ${candidate}` : `${p}% → ${candidate}, ${100 - p}% → ${stableName(d)}`;
+      return p === 0
+        ? `100% → ${stableName(d)}`
+        : p === 100
+          ? `100% → ${candidate}`
+          : `${p}% → ${candidate}, ${100 - p}% → ${stableName(d)}`;
     }
     return `${o.op} ${o.path} = ${JSON.stringify(o.value)}`;
   });
   const mirrors = ops.filter((o) => /mirrorPercentage\/value$|mirrors\/\d+\/percentage\/value$/.test(o.path));
-  if (mirrors.length && mirrors.length === ops.length) return [`stop mirroring: ${mirrors.length === 1 ? 'mirrorPercentage' : `${mirrors.length} mirrors`} → ${String(mirrors[0]?.value)}%`, target];
+  if (mirrors.length && mirrors.length === ops.length)
+    return [
+      `stop mirroring: ${mirrors.length === 1 ? 'mirrorPercentage' : `${mirrors.length} mirrors`} → ${String(mirrors[0]?.value)}%`,
+      target,
+    ];
   const e = onlineStrategy(d);
   // Weights of the A/B route: one line naming who gets everyone.
-  if (e.kind === 'abTest' && ops.every((o) => /\/route\/\d+\/weight$/.test(o.path))) return [`everyone → ${armLabel(d, e, e.primary)}`, target];
+  if (e.kind === 'abTest' && ops.every((o) => /\/route\/\d+\/weight$/.test(o.path)))
+    return [`everyone → ${armLabel(d, e, e.primary)}`, target];
   return [...lines, target];
 }
 
 /** What an AnalysisRun a workflow step creates checks: its template's role, the arm, the rendered metrics. */
 function analysisLines(d: DeploymentIR, t: Template): string[] {
-  const run = load(t.resource?.manifest ?? '') as { metadata?: { labels?: Record<string, string> }; spec?: { metrics?: Record<string, unknown>[]; dryRun?: { metricName: string }[] } };
+  const run = load(t.resource?.manifest ?? '') as {
+    metadata?: { labels?: Record<string, string> };
+    spec?: { metrics?: Record<string, unknown>[]; dryRun?: { metricName: string }[] };
+  };
   const labels = run.metadata?.labels ?? {};
   const template = labels['argosy.dev/analysis-template'];
   const role = roleOfTemplate(d, template);
   const arm = (d.names.analysisArgs[role ?? 'canary'] ?? []).find((a) => a.arm === labels['argosy.dev/arm']);
   const e = onlineStrategy(d);
-  const checks = role === 'ab-test' && e.kind === 'abTest' ? abTestLines(d, e) : metricLines(run.spec?.metrics ?? [], (run.spec?.dryRun ?? []).map((x) => x.metricName));
+  const checks =
+    role === 'ab-test' && e.kind === 'abTest'
+      ? abTestLines(d, e)
+      : metricLines(
+          run.spec?.metrics ?? [],
+          (run.spec?.dryRun ?? []).map((x) => x.metricName),
+        );
   return [`AnalysisRun ${template ?? ''}${arm ? ` on ${arm.service}` : ''}`.trim(), ...checks];
 }
 
@@ -70,17 +97,37 @@ function syncedLines(d: DeploymentIR, s: KServeServingIR): string[] {
   switch (e.kind) {
     case 'canary':
       return s.deploymentMode === 'Knative'
-        ? [`InferenceService ${d.names.workload}: previous revision 100%`, `${cands[0]?.label} as latest revision at canaryTrafficPercent 0`]
+        ? [
+            `InferenceService ${d.names.workload}: previous revision 100%`,
+            `${cands[0]?.label} as latest revision at canaryTrafficPercent 0`,
+          ]
         : [`InferenceService ${d.names.workload}: ${stable} 100%`, `${cands[0]?.label} in spec.canary[] at 0%`];
     case 'blueGreen':
-      return [`InferenceService ${d.names.workload}: ${stable} 100%`, `${cands[0]?.label} in spec.canary[] at 0% (dark)`, ...(d.names.previewService ? [`preview Service ${d.names.previewService} → ${cands[0]?.label}`] : [])];
+      return [
+        `InferenceService ${d.names.workload}: ${stable} 100%`,
+        `${cands[0]?.label} in spec.canary[] at 0% (dark)`,
+        ...(d.names.previewService ? [`preview Service ${d.names.previewService} → ${cands[0]?.label}`] : []),
+      ];
     case 'shadow':
-      return [`VirtualService ${d.names.virtualService}: 100% → ${stable}`, ...cands.map((c) => `copy ${e.mirrorPercent}% to ${d.names.inferenceServices[c.name] ?? c.name} (${c.label})`), 'mirrored answers are discarded'];
+      return [
+        `VirtualService ${d.names.virtualService}: 100% → ${stable}`,
+        ...cands.map((c) => `copy ${e.mirrorPercent}% to ${d.names.inferenceServices[c.name] ?? c.name} (${c.label})`),
+        'mirrored answers are discarded',
+      ];
     case 'abTest': {
       const cand = e.variants.find((v) => v.name !== e.primary)?.name ?? '';
-      if (e.assignBy.kind === 'weight') return [`VirtualService ${d.names.virtualService}:`, ...e.variants.map((v) => `${v.weight ?? 0}% → ${armLabel(d, e, v.name)}`)];
-      const who = e.assignBy.kind === 'header' ? `header ${e.assignBy.name}: ${cand}` : `cookie ${e.assignBy.name}=${cand}`;
-      return [`VirtualService ${d.names.virtualService}:`, `${who} → ${armLabel(d, e, cand)}`, `everyone else → ${armLabel(d, e, e.primary)}`];
+      if (e.assignBy.kind === 'weight')
+        return [
+          `VirtualService ${d.names.virtualService}:`,
+          ...e.variants.map((v) => `${v.weight ?? 0}% → ${armLabel(d, e, v.name)}`),
+        ];
+      const who =
+        e.assignBy.kind === 'header' ? `header ${e.assignBy.name}: ${cand}` : `cookie ${e.assignBy.name}=${cand}`;
+      return [
+        `VirtualService ${d.names.virtualService}:`,
+        `${who} → ${armLabel(d, e, cand)}`,
+        `everyone else → ${armLabel(d, e, e.primary)}`,
+      ];
     }
   }
 }
@@ -90,7 +137,13 @@ function syncedLines(d: DeploymentIR, s: KServeServingIR): string[] {
  * WorkflowTemplate step by step (parallel steps side by side), and its exit handler, which
  * rolls traffic back when the workflow does not succeed.
  */
-export function kserveFlow(g: GraphBuilder, d: DeploymentIR, s: KServeServingIR, start: string, namespace: string | undefined): void {
+export function kserveFlow(
+  g: GraphBuilder,
+  d: DeploymentIR,
+  s: KServeServingIR,
+  start: string,
+  namespace: string | undefined,
+): void {
   const synced = g.node({ id: g.id('kserve', 'synced'), label: ['after sync', ...syncedLines(d, s)], shape: 'task' });
   g.edge({ from: start, to: synced, style: 'flow' });
   const wf = promotionWorkflow(d, s, namespace);
@@ -100,17 +153,59 @@ export function kserveFlow(g: GraphBuilder, d: DeploymentIR, s: KServeServingIR,
   const rollback = g.id('kserve', 'rollback');
   const flow = new Flow(g, rollback).at(synced);
   const name = wf.metadata.name;
-  const group = g.group({ id: g.id('group', 'workflow'), label: `WorkflowTemplate ${name} · submitted after each sync by ${d.names.trigger ?? 'hand'}` });
+  const group = g.group({
+    id: g.id('group', 'workflow'),
+    label: `WorkflowTemplate ${name} · submitted after each sync by ${d.names.trigger ?? 'hand'}`,
+  });
   const node = (step: Step, grp: string): { node: GraphNode; next?: string; fail?: string } => {
     const t = templates.get(step.template);
     const id = g.id('wf', step.name);
-    if (t?.suspend && t.suspend.duration !== undefined) return { node: { id, label: [step.name, `wait ${param(step, 'duration') ?? t.suspend.duration}`], shape: 'pause', group: grp } };
-    if (t?.suspend) return { node: { id, label: [step.name, 'suspend until argo resume'], shape: 'pause', group: grp }, next: 'argo resume', fail: 'argo stop' };
-    if (t?.resource?.action === 'create') return { node: { id, label: [step.name, ...analysisLines(d, t)], shape: 'gate', group: grp }, next: 'pass', fail: 'fail' };
-    if (t?.resource?.action === 'patch') return { node: { id, label: [step.name, ...patchLines(d, t, step)], shape: 'action', group: grp } };
-    if (t?.resource?.action === 'get' && t.resource.successCondition) return { node: { id, label: [step.name, `wait until ${t.resource.successCondition.replace(/\{\{inputs\.parameters\.(\w+)\}\}/g, '<$1>')}`], shape: 'pause', group: grp } };
-    if (t?.resource?.action === 'get' && step.name === VERDICT_CHECK_STEP) return { node: { id, label: [step.name, 'skip the run if this candidate was already decided'], shape: 'task', group: grp } };
-    if (t?.resource?.action === 'get') return { node: { id, label: [step.name, `read ${step.name}`], shape: 'task', group: grp } };
+    if (t?.suspend && t.suspend.duration !== undefined)
+      return {
+        node: {
+          id,
+          label: [step.name, `wait ${param(step, 'duration') ?? t.suspend.duration}`],
+          shape: 'pause',
+          group: grp,
+        },
+      };
+    if (t?.suspend)
+      return {
+        node: { id, label: [step.name, 'suspend until argo resume'], shape: 'pause', group: grp },
+        next: 'argo resume',
+        fail: 'argo stop',
+      };
+    if (t?.resource?.action === 'create')
+      return {
+        node: { id, label: [step.name, ...analysisLines(d, t)], shape: 'gate', group: grp },
+        next: 'pass',
+        fail: 'fail',
+      };
+    if (t?.resource?.action === 'patch')
+      return { node: { id, label: [step.name, ...patchLines(d, t, step)], shape: 'action', group: grp } };
+    if (t?.resource?.action === 'get' && t.resource.successCondition)
+      return {
+        node: {
+          id,
+          label: [
+            step.name,
+            `wait until ${t.resource.successCondition.replace(/\{\{inputs\.parameters\.(\w+)\}\}/g, '<$1>')}`,
+          ],
+          shape: 'pause',
+          group: grp,
+        },
+      };
+    if (t?.resource?.action === 'get' && step.name === VERDICT_CHECK_STEP)
+      return {
+        node: {
+          id,
+          label: [step.name, 'skip the run if this candidate was already decided'],
+          shape: 'task',
+          group: grp,
+        },
+      };
+    if (t?.resource?.action === 'get')
+      return { node: { id, label: [step.name, `read ${step.name}`], shape: 'task', group: grp } };
     return { node: { id, label: [step.name, `template ${step.template}`], shape: 'task', group: grp } };
   };
   // The entry template checks the verdict, then calls the run template: draw the run's steps in line.
@@ -121,18 +216,38 @@ export function kserveFlow(g: GraphBuilder, d: DeploymentIR, s: KServeServingIR,
   const stepIds = main.flatMap((parallel) => {
     const drawn = parallel.map((st) => node(st, group));
     const first = drawn[0];
-    return flow.then(drawn.map((x) => x.node), { ...(first?.next ? { next: first.next } : {}), ...(first?.fail ? { fail: first.fail } : {}) });
+    return flow.then(
+      drawn.map((x) => x.node),
+      { ...(first?.next ? { next: first.next } : {}), ...(first?.fail ? { fail: first.fail } : {}) },
+    );
   });
   // With no gate or approval, only an erroring step (e.g. a patch whose guard no longer holds) reaches the rollback.
-  if (!g.edges.some((x) => x.to === rollback)) stepIds.forEach((id) => g.edge({ from: id, to: rollback, label: 'error', style: 'failure' }));
+  if (!g.edges.some((x) => x.to === rollback))
+    stepIds.forEach((id) => g.edge({ from: id, to: rollback, label: 'error', style: 'failure' }));
   const e = onlineStrategy(d);
   const promotes = e.kind === 'canary' || e.kind === 'blueGreen';
   const labels = candidates(d).map((c) => c.label);
   const fold = labels.length > 1 ? `the best of ${labels.join(', ')}` : labels.join('');
-  flow.step({ id: g.id('kserve', 'succeeded'), label: ['Succeeded', promotes ? `${fold} serves 100%` : 'traffic stays as synced', `next commit: fold ${fold} into serving${promotes ? '' : ' to promote'}`], shape: 'task' });
+  flow.step({
+    id: g.id('kserve', 'succeeded'),
+    label: [
+      'Succeeded',
+      promotes ? `${fold} serves 100%` : 'traffic stays as synced',
+      `next commit: fold ${fold} into serving${promotes ? '' : ' to promote'}`,
+    ],
+    shape: 'task',
+  });
   const exit = spec.onExit ? templates.get(spec.onExit) : undefined;
-  const exitGroup = g.group({ id: g.id('group', 'on-exit'), label: `on exit · ${exit?.steps?.[0]?.[0]?.when ?? 'always'}` });
+  const exitGroup = g.group({
+    id: g.id('group', 'on-exit'),
+    label: `on exit · ${exit?.steps?.[0]?.[0]?.when ?? 'always'}`,
+  });
   const [handler] = exit?.steps?.[0] ?? [];
   const t = handler ? templates.get(handler.template) : undefined;
-  g.node({ id: rollback, label: [handler?.name ?? 'rollback', ...(handler && t?.resource ? patchLines(d, t, handler) : [])], shape: 'action', group: exitGroup });
+  g.node({
+    id: rollback,
+    label: [handler?.name ?? 'rollback', ...(handler && t?.resource ? patchLines(d, t, handler) : [])],
+    shape: 'action',
+    group: exitGroup,
+  });
 }

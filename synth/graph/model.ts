@@ -67,7 +67,8 @@ export class GraphBuilder {
   }
 
   edge(e: GraphEdge): void {
-    if (!this.edges.some((x) => x.from === e.from && x.to === e.to && x.label === e.label && x.style === e.style)) this.edges.push(e);
+    if (!this.edges.some((x) => x.from === e.from && x.to === e.to && x.label === e.label && x.style === e.style))
+      this.edges.push(e);
   }
 
   group(g: GraphGroup): string {

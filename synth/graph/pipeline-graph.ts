@@ -1,5 +1,10 @@
 import type { ComponentIR, CondIR, LoopIR, NodeIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
-import { condSources as condSourcesOf, describeCond, describeValue, valueSources as valueSourcesOf } from './describe-ir.ts';
+import {
+  condSources as condSourcesOf,
+  describeCond,
+  describeValue,
+  valueSources as valueSourcesOf,
+} from './describe-ir.ts';
 import { type Graph, GraphBuilder } from './model.ts';
 
 /** Ids of the tasks (and loops) a body contains, at any depth. */
@@ -28,7 +33,11 @@ export function pipelineGraph(p: PipelineIR): Graph {
   const taskNodes = new Map<string, string>();
   const loops = new Map<string, LoopIR>();
   const outputKind = (task: TaskIR | undefined, output: string): string => {
-    const ports: readonly PortIR[] = !task ? [] : task.pipeline !== undefined ? (callees.get(task.pipeline)?.outputs ?? []).map((o) => o.port) : components.get(task.component)?.outputs ?? [];
+    const ports: readonly PortIR[] = !task
+      ? []
+      : task.pipeline !== undefined
+        ? (callees.get(task.pipeline)?.outputs ?? []).map((o) => o.port)
+        : (components.get(task.component)?.outputs ?? []);
     const port = ports.find((o) => o.name === output);
     return port?.kind === 'artifact' ? `${output}: ${port.artifactType}` : output;
   };
@@ -60,26 +69,51 @@ export function pipelineGraph(p: PipelineIR): Graph {
   p.exitHandler.forEach((t) => tasks.set(t.id, t));
 
   // A loop's collected output is drawn from the task inside the loop that produces it.
-  const collectedFrom = (loop: string, output: string): string => loops.get(loop)?.collect.find((c) => c.name === output)?.task ?? loop;
+  const collectedFrom = (loop: string, output: string): string =>
+    loops.get(loop)?.collect.find((c) => c.name === output)?.task ?? loop;
   const nodeOf = (id: string): string => taskNodes.get(id) ?? g.id(loops.has(id) ? 'loop' : 'task', id);
 
   /** Edges into a node from what it reads; returns the ids it depends on. */
-  const wire = (target: string, deps: { from: string; label?: string; style: 'data' | 'order' | 'condition' | 'failure' }[]): string[] => {
-    for (const d of deps) g.edge({ from: nodeOf(d.from), to: target, style: d.style, ...(d.label ? { label: d.label } : {}) });
+  const wire = (
+    target: string,
+    deps: { from: string; label?: string; style: 'data' | 'order' | 'condition' | 'failure' }[],
+  ): string[] => {
+    for (const d of deps)
+      g.edge({ from: nodeOf(d.from), to: target, style: d.style, ...(d.label ? { label: d.label } : {}) });
     return deps.map((d) => d.from);
   };
 
   type Gate = { readonly id: string; readonly label?: string };
   type Dep = { from: string; label?: string; style: 'data' | 'order' | 'condition' | 'failure' };
   const dataDeps = (args: Readonly<Record<string, ValueIR>>): Dep[] =>
-    Object.values(args).flatMap(valueSources).map((s) => (s.loop ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const } : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const }));
-  const orderDeps = (after: readonly string[]): Dep[] => after.map((a) => ({ from: a, label: 'after', style: 'order' as const }));
-  const condDeps = (when: CondIR | undefined): Dep[] => condSources(when).map((c) => ({ from: c.task, label: c.label, style: c.failure ? ('failure' as const) : ('condition' as const) }));
+    Object.values(args)
+      .flatMap(valueSources)
+      .map((s) =>
+        s.loop
+          ? { from: collectedFrom(s.task, s.output), label: `${s.output}[] (collected)`, style: 'data' as const }
+          : { from: s.task, label: outputKind(tasks.get(s.task), s.output), style: 'data' as const },
+      );
+  const orderDeps = (after: readonly string[]): Dep[] =>
+    after.map((a) => ({ from: a, label: 'after', style: 'order' as const }));
+  const condDeps = (when: CondIR | undefined): Dep[] =>
+    condSources(when).map((c) => ({
+      from: c.task,
+      label: c.label,
+      style: c.failure ? ('failure' as const) : ('condition' as const),
+    }));
   /** A node that reads nothing from its own branch hangs off the branch's decision instead. */
   const gate = (id: string, from: readonly string[], gates: readonly Gate[], local: ReadonlySet<string>): void => {
-    if (!from.some((f) => local.has(f))) gates.forEach((gt) => g.edge({ from: gt.id, to: id, style: 'condition', ...(gt.label ? { label: gt.label } : {}) }));
+    if (!from.some((f) => local.has(f)))
+      gates.forEach((gt) =>
+        g.edge({ from: gt.id, to: id, style: 'condition', ...(gt.label ? { label: gt.label } : {}) }),
+      );
   };
-  const visit = (nodes: readonly NodeIR[], group: string | undefined, gates: readonly Gate[], local: ReadonlySet<string>): void => {
+  const visit = (
+    nodes: readonly NodeIR[],
+    group: string | undefined,
+    gates: readonly Gate[],
+    local: ReadonlySet<string>,
+  ): void => {
     for (const n of nodes) {
       if (n.kind === 'task') {
         const id = g.id('task', n.id);
@@ -90,7 +124,13 @@ export function pipelineGraph(p: PipelineIR): Graph {
         g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
         const deps = [
           ...dataDeps(n.args),
-          ...(n.pipeline === undefined ? n.mounts ?? [] : []).flatMap((m) => valueSources(m.claim).map((s) => ({ from: s.task, label: `mounts ${m.mountPath}`, style: 'data' as const }))),
+          ...(n.pipeline === undefined ? (n.mounts ?? []) : []).flatMap((m) =>
+            valueSources(m.claim).map((s) => ({
+              from: s.task,
+              label: `mounts ${m.mountPath}`,
+              style: 'data' as const,
+            })),
+          ),
           ...orderDeps(n.after),
           ...condDeps(n.when),
         ];
@@ -99,10 +139,16 @@ export function pipelineGraph(p: PipelineIR): Graph {
         const id = g.id('loop', n.id);
         taskNodes.set(n.id, id);
         const items = n.items.kind === 'static' ? `${n.items.values.length} items` : describeValue(n.items.value);
-        const grp = g.group({ id: g.id('group', n.id), label: `for each ${n.id}${n.parallelism ? ` (parallelism ${n.parallelism})` : ''}`, ...(group ? { parent: group } : {}) });
+        const grp = g.group({
+          id: g.id('group', n.id),
+          label: `for each ${n.id}${n.parallelism ? ` (parallelism ${n.parallelism})` : ''}`,
+          ...(group ? { parent: group } : {}),
+        });
         g.node({ id, label: [`for each ${n.id}`, `over ${items}`], shape: 'loop', ...(group ? { group } : {}) });
         const deps = [
-          ...(n.items.kind !== 'static' ? valueSources(n.items.value).map((s) => ({ from: s.task, label: s.output, style: 'data' as const })) : []),
+          ...(n.items.kind !== 'static'
+            ? valueSources(n.items.value).map((s) => ({ from: s.task, label: s.output, style: 'data' as const }))
+            : []),
           ...orderDeps(n.after),
         ];
         gate(id, wire(id, deps), gates, local);
@@ -110,7 +156,16 @@ export function pipelineGraph(p: PipelineIR): Graph {
       } else if (n.kind === 'submit') {
         const id = g.id('task', n.id);
         taskNodes.set(n.id, id);
-        g.node({ id, label: [n.displayName ?? n.id, `start pipeline ${n.pipeline}`, ...(n.when ? [`when ${describeCond(n.when)}`] : [])], shape: 'task', ...(group ? { group } : {}) });
+        g.node({
+          id,
+          label: [
+            n.displayName ?? n.id,
+            `start pipeline ${n.pipeline}`,
+            ...(n.when ? [`when ${describeCond(n.when)}`] : []),
+          ],
+          shape: 'task',
+          ...(group ? { group } : {}),
+        });
         gate(id, wire(id, [...dataDeps(n.args), ...orderDeps(n.after), ...condDeps(n.when)]), gates, local);
       } else {
         n.branches.forEach((b, i) => {

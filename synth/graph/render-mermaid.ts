@@ -2,7 +2,13 @@ import type { EdgeStyle, Graph, GraphNode, NodeShape } from './model.ts';
 
 // Mermaid decodes `#name;`/`#35;` entities in labels, so `#` itself is escaped first; a backtick would start a markdown string.
 const text = (s: string): string =>
-  s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;').replace(/\r?\n/g, ' ');
+  s
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;')
+    .replace(/\r?\n/g, ' ');
 
 const SHAPES: Record<NodeShape, (label: string) => string> = {
   task: (l) => `["${l}"]`,
@@ -14,7 +20,13 @@ const SHAPES: Record<NodeShape, (label: string) => string> = {
   terminal: (l) => `(("${l}"))`,
 };
 
-const ARROWS: Record<EdgeStyle, string> = { flow: '-->', data: '-->', order: '-.->', condition: '-->', failure: '-.->' };
+const ARROWS: Record<EdgeStyle, string> = {
+  flow: '-->',
+  data: '-->',
+  order: '-.->',
+  condition: '-->',
+  failure: '-.->',
+};
 
 function node(n: GraphNode, indent: string): string {
   const [title, ...rest] = n.label.map(text);

@@ -14,7 +14,12 @@ import { type GraphSource, pipelineGraphSource } from './sources.ts';
  */
 function canaryGraph(name: string): Graph {
   const g = new GraphBuilder();
-  const step = (kind: string, id: string, label: string[], shape: Parameters<GraphBuilder['node']>[0]['shape']): string => g.node({ id: g.id(kind, id), label, shape });
+  const step = (
+    kind: string,
+    id: string,
+    label: string[],
+    shape: Parameters<GraphBuilder['node']>[0]['shape'],
+  ): string => g.node({ id: g.id(kind, id), label, shape });
   const start = step('t', 'start', ['new revision'], 'terminal');
   const w10 = step('s', 'w10', ['set weight', '10% canary'], 'action');
   const pause = step('s', 'pause', ['pause 10m'], 'pause');

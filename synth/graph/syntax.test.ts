@@ -19,7 +19,12 @@ const files = (dir: string, ext: string): string[] =>
 const GOLDEN = join(ROOT, 'test', 'golden', 'graph');
 const mermaidBlocks = (): { where: string; text: string }[] => [
   ...files(GOLDEN, '.mmd').map((f) => ({ where: relative(ROOT, f), text: readFileSync(f, 'utf8') })),
-  ...[...files(join(ROOT, 'docs'), '.md'), join(ROOT, 'README.md')].flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m, i) => ({ where: `${relative(ROOT, f)} block ${i + 1}`, text: m[1] ?? '' }))),
+  ...[...files(join(ROOT, 'docs'), '.md'), join(ROOT, 'README.md')].flatMap((f) =>
+    [...readFileSync(f, 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m, i) => ({
+      where: `${relative(ROOT, f)} block ${i + 1}`,
+      text: m[1] ?? '',
+    })),
+  ),
 ];
 
 async function mermaidError(text: string): Promise<string | undefined> {
@@ -27,7 +32,10 @@ async function mermaidError(text: string): Promise<string | undefined> {
     await mermaid.parse(text);
     return undefined;
   } catch (e) {
-    return String((e as Error).message ?? e).split('\n').slice(0, 3).join(' ');
+    return String((e as Error).message ?? e)
+      .split('\n')
+      .slice(0, 3)
+      .join(' ');
   }
 }
 

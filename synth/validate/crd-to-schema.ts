@@ -10,7 +10,9 @@ const COMBINATORS = ['allOf', 'anyOf', 'oneOf', 'not'];
 function caseInsensitive(pattern: string): string {
   // JavaScript has no inline (?i) (Go RE2 has); spell every letter after it as a two-case class.
   const at = pattern.indexOf('(?i)');
-  const rest = pattern.slice(at + 4).replace(/\\.|\[[^\]]*\]|[A-Za-z]/g, (m) => (m.length === 1 ? `[${m.toLowerCase()}${m.toUpperCase()}]` : m));
+  const rest = pattern
+    .slice(at + 4)
+    .replace(/\\.|\[[^\]]*\]|[A-Za-z]/g, (m) => (m.length === 1 ? `[${m.toLowerCase()}${m.toUpperCase()}]` : m));
   return pattern.slice(0, at) + rest;
 }
 
@@ -22,7 +24,9 @@ function convert(node: unknown, inCombinator: boolean, propertyName?: string): u
   for (const [k, v] of Object.entries(src)) {
     if (k === 'description') continue;
     if (k === 'properties' && v && typeof v === 'object') {
-      out.properties = Object.fromEntries(Object.entries(v as Schema).map(([name, p]) => [name, convert(p, false, name)]));
+      out.properties = Object.fromEntries(
+        Object.entries(v as Schema).map(([name, p]) => [name, convert(p, false, name)]),
+      );
     } else if (COMBINATORS.includes(k)) {
       out[k] = convert(v, true);
     } else if (k === 'items' || k === 'additionalProperties') {
@@ -55,7 +59,13 @@ function convert(node: unknown, inCombinator: boolean, propertyName?: string): u
 /** One JSON Schema file per served version of a CRD, keyed by its path in the schema layout. */
 export function crdSchemas(crd: unknown): Map<string, object> {
   const out = new Map<string, object>();
-  const c = (crd ?? {}) as { spec?: { group?: string; names?: { kind?: string }; versions?: { name?: string; served?: boolean; schema?: { openAPIV3Schema?: Schema } }[] } };
+  const c = (crd ?? {}) as {
+    spec?: {
+      group?: string;
+      names?: { kind?: string };
+      versions?: { name?: string; served?: boolean; schema?: { openAPIV3Schema?: Schema } }[];
+    };
+  };
   const group = c.spec?.group;
   const kind = c.spec?.names?.kind;
   if (!group || !kind) return out;
@@ -70,7 +80,10 @@ export function crdSchemas(crd: unknown): Map<string, object> {
     schema.properties = properties;
     schema.required = [...new Set([...((schema.required as string[] | undefined) ?? []), 'apiVersion', 'kind'])];
     if (raw['x-kubernetes-preserve-unknown-fields'] !== true) schema.additionalProperties = false;
-    out.set(`${group}/${kind.toLowerCase()}_${v.name}.json`, { $schema: 'http://json-schema.org/draft-07/schema#', ...schema });
+    out.set(`${group}/${kind.toLowerCase()}_${v.name}.json`, {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      ...schema,
+    });
   }
   return out;
 }

@@ -46,10 +46,17 @@ export function parseSource(file: string, text: string): { documents: SourceDocu
     const { documents, leniencies } = loadKubernetesYaml(text, { lenient: true, fileName: file });
     return {
       documents: documents.map((object, index) => ({ file, index, object })),
-      problems: leniencies.map((l) => ({ file, severity: 'warning' as const, message: `YAML accepted only leniently, as Kubernetes' Go parser does: ${l}` })),
+      problems: leniencies.map((l) => ({
+        file,
+        severity: 'warning' as const,
+        message: `YAML accepted only leniently, as Kubernetes' Go parser does: ${l}`,
+      })),
     };
   } catch (e) {
-    return { documents: [], problems: [{ file, severity: 'error', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }] };
+    return {
+      documents: [],
+      problems: [{ file, severity: 'error', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }],
+    };
   }
 }
 

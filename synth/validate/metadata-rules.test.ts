@@ -23,10 +23,18 @@ describe('metadata rules', () => {
   });
 
   it('GIVEN labels and annotations WHEN checked THEN keys, values and types are checked', () => {
-    expect(rules(obj({ name: 'a', labels: { 'app.kubernetes.io/name': 'x', tier: '' }, annotations: { 'a/b': 'any text: ok' } }))).toEqual([]);
-    expect(rules(obj({ name: 'a', labels: { 'Bad Key': 'x' } }))).toEqual(['metadata/labels metadata.labels["Bad Key"]']);
+    expect(
+      rules(
+        obj({ name: 'a', labels: { 'app.kubernetes.io/name': 'x', tier: '' }, annotations: { 'a/b': 'any text: ok' } }),
+      ),
+    ).toEqual([]);
+    expect(rules(obj({ name: 'a', labels: { 'Bad Key': 'x' } }))).toEqual([
+      'metadata/labels metadata.labels["Bad Key"]',
+    ]);
     expect(rules(obj({ name: 'a', labels: { tier: 'ends-' } }))).toEqual(['metadata/labels metadata.labels["tier"]']);
-    expect(rules(obj({ name: 'a', annotations: { n: 3 } }))).toEqual(['metadata/annotations metadata.annotations["n"]']);
+    expect(rules(obj({ name: 'a', annotations: { n: 3 } }))).toEqual([
+      'metadata/annotations metadata.annotations["n"]',
+    ]);
   });
 
   it('GIVEN something that is not a mapping WHEN checked THEN it fails without crashing', () => {

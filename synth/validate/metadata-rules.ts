@@ -8,8 +8,10 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 function keyProblem(key: string): string | undefined {
   const slash = key.lastIndexOf('/');
   const [prefix, name] = slash >= 0 ? [key.slice(0, slash), key.slice(slash + 1)] : [undefined, key];
-  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return 'its prefix must be a DNS subdomain (lowercase letters, digits, "-" and ".")';
-  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) return 'its name part must be 1-63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+    return 'its prefix must be a DNS subdomain (lowercase letters, digits, "-" and ".")';
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name))
+    return 'its name part must be 1-63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
   return undefined;
 }
 
@@ -34,16 +36,39 @@ function error(rule: keyof typeof METADATA_RULES, path: string, message: string)
 export function metadataFindings(o: unknown): Finding[] {
   const out: Finding[] = [];
   const doc = obj(o);
-  if (!isObject(o)) return [error('object', '', `a Kubernetes object must be a mapping (got ${Array.isArray(o) ? 'a list' : typeof o}). Remove stray YAML or fix the indentation`)];
-  if (typeof doc.apiVersion !== 'string' || doc.apiVersion === '') out.push(error('apiVersion', 'apiVersion', 'apiVersion is missing. Add e.g. `apiVersion: argoproj.io/v1alpha1`'));
-  if (typeof doc.kind !== 'string' || doc.kind === '') out.push(error('kind', 'kind', 'kind is missing. Add e.g. `kind: WorkflowTemplate`'));
+  if (!isObject(o))
+    return [
+      error(
+        'object',
+        '',
+        `a Kubernetes object must be a mapping (got ${Array.isArray(o) ? 'a list' : typeof o}). Remove stray YAML or fix the indentation`,
+      ),
+    ];
+  if (typeof doc.apiVersion !== 'string' || doc.apiVersion === '')
+    out.push(error('apiVersion', 'apiVersion', 'apiVersion is missing. Add e.g. `apiVersion: argoproj.io/v1alpha1`'));
+  if (typeof doc.kind !== 'string' || doc.kind === '')
+    out.push(error('kind', 'kind', 'kind is missing. Add e.g. `kind: WorkflowTemplate`'));
   const m = obj(doc.metadata);
   const name = m.name;
   if ((typeof name !== 'string' || name === '') && (typeof m.generateName !== 'string' || m.generateName === '')) {
-    const nested = ['labels', 'annotations'].find((f) => isObject(m[f]) && ('name' in (m[f] as object) || 'generateName' in (m[f] as object)));
-    out.push(error('name', 'metadata.name', `the object has neither metadata.name nor metadata.generateName${nested ? ` (a name key sits under metadata.${nested}: check its indentation)` : ''}. Give it a name`));
+    const nested = ['labels', 'annotations'].find(
+      (f) => isObject(m[f]) && ('name' in (m[f] as object) || 'generateName' in (m[f] as object)),
+    );
+    out.push(
+      error(
+        'name',
+        'metadata.name',
+        `the object has neither metadata.name nor metadata.generateName${nested ? ` (a name key sits under metadata.${nested}: check its indentation)` : ''}. Give it a name`,
+      ),
+    );
   } else if (typeof name === 'string' && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
-    out.push(error('name', 'metadata.name', `name "${name}" is not a valid DNS subdomain. Use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`));
+    out.push(
+      error(
+        'name',
+        'metadata.name',
+        `name "${name}" is not a valid DNS subdomain. Use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`,
+      ),
+    );
   }
   for (const field of ['labels', 'annotations'] as const) {
     const map = m[field];
@@ -56,8 +81,16 @@ export function metadataFindings(o: unknown): Finding[] {
       const path = `metadata.${field}["${k}"]`;
       const kp = keyProblem(k);
       if (kp) out.push(error(field, path, `key "${k}" is invalid: ${kp}`));
-      if (typeof v !== 'string') out.push(error(field, path, `value must be a string (got ${JSON.stringify(v)}). Quote it`));
-      else if (field === 'labels' && (v.length > 63 || !LABEL_VALUE.test(v))) out.push(error(field, path, `label value "${v}" is invalid: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit`));
+      if (typeof v !== 'string')
+        out.push(error(field, path, `value must be a string (got ${JSON.stringify(v)}). Quote it`));
+      else if (field === 'labels' && (v.length > 63 || !LABEL_VALUE.test(v)))
+        out.push(
+          error(
+            field,
+            path,
+            `label value "${v}" is invalid: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit`,
+          ),
+        );
     }
   }
   return out;

@@ -37,6 +37,7 @@ export function pointerToPath(pointer: string): string {
 /** apiVersion, kind and name of any parsed document, for headings. */
 export function identity(o: unknown): { apiVersion: string; kind: string; name: string } {
   const m = obj(obj(o).metadata);
-  const name = typeof m.name === 'string' ? m.name : typeof m.generateName === 'string' ? `${m.generateName}*` : '(unnamed)';
+  const name =
+    typeof m.name === 'string' ? m.name : typeof m.generateName === 'string' ? `${m.generateName}*` : '(unnamed)';
   return { apiVersion: show(obj(o).apiVersion ?? ''), kind: show(obj(o).kind ?? '(no kind)'), name };
 }

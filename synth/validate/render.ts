@@ -8,7 +8,10 @@ export interface Paint {
   readonly bold: (s: string) => string;
 }
 
-const esc = (code: string) => (s: string): string => `\u001b[${code}m${s}\u001b[0m`;
+const esc =
+  (code: string) =>
+  (s: string): string =>
+    `\u001b[${code}m${s}\u001b[0m`;
 export const COLORS: Paint = { red: esc('31'), yellow: esc('33'), green: esc('32'), dim: esc('2'), bold: esc('1') };
 const id = (s: string): string => s;
 export const PLAIN: Paint = { red: id, yellow: id, green: id, dim: id, bold: id };
@@ -24,7 +27,8 @@ export function renderValidation(reports: readonly DocumentReport[], paint: Pain
   for (const [file, rs] of byFile) {
     lines.push(paint.bold(file));
     for (const r of rs) {
-      if (r.index >= 0) lines.push(`  ${r.kind} ${r.name}${r.index > 0 ? paint.dim(` (document ${r.index + 1})`) : ''}`);
+      if (r.index >= 0)
+        lines.push(`  ${r.kind} ${r.name}${r.index > 0 ? paint.dim(` (document ${r.index + 1})`) : ''}`);
       for (const f of r.findings) {
         const sev = f.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
         lines.push(`    ${sev} ${paint.dim(f.rule)}${f.path ? ` ${f.path}` : ''}: ${f.message}`);

@@ -18,7 +18,21 @@ export function schemaFindings(registry: SchemaRegistry | undefined, o: unknown)
   const found: SchemaFinding[] | undefined = registry?.validate(d) ?? validateBuiltinKind(d);
   if (found === undefined) {
     if (!registry) return [];
-    return [{ severity: 'warning', layer: 'schema', rule: SCHEMA_RULES.missing, path: '', message: `no schema for ${d.apiVersion} ${d.kind} under ${registry.root}; structure not checked. Run \`argosy schemas pull\` or pass --schema-location` }];
+    return [
+      {
+        severity: 'warning',
+        layer: 'schema',
+        rule: SCHEMA_RULES.missing,
+        path: '',
+        message: `no schema for ${d.apiVersion} ${d.kind} under ${registry.root}; structure not checked. Run \`argosy schemas pull\` or pass --schema-location`,
+      },
+    ];
   }
-  return found.map((f) => ({ severity: 'error', layer: 'schema', rule: SCHEMA_RULES.strict, path: f.path === '/' || f.path === '' ? '' : pointerToPath(f.path), message: f.message }));
+  return found.map((f) => ({
+    severity: 'error',
+    layer: 'schema',
+    rule: SCHEMA_RULES.strict,
+    path: f.path === '/' || f.path === '' ? '' : pointerToPath(f.path),
+    message: f.message,
+  }));
 }

@@ -5,7 +5,8 @@ import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 type FormatsPlugin = (ajv: Ajv) => Ajv;
-const addFormats: FormatsPlugin = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin;
+const addFormats: FormatsPlugin = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  addFormatsModule) as unknown as FormatsPlugin;
 
 /** One schema problem, located by JSON pointer inside the object. */
 export interface SchemaFinding {
@@ -38,7 +39,10 @@ export class SchemaRegistry {
     const key = `${apiVersion}/${kind}`;
     if (!this.compiled.has(key)) {
       const file = this.fileFor(apiVersion, kind);
-      this.compiled.set(key, existsSync(file) ? this.ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object) : null);
+      this.compiled.set(
+        key,
+        existsSync(file) ? this.ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object) : null,
+      );
     }
     return this.compiled.get(key) as ValidateFunction | null;
   }
@@ -60,7 +64,10 @@ function describeError(e: ErrorObject): SchemaFinding {
     return { path, message: `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"` };
   }
   if (e.keyword === 'enum') {
-    return { path, message: `${e.message ?? 'not allowed'}: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}` };
+    return {
+      path,
+      message: `${e.message ?? 'not allowed'}: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`,
+    };
   }
   return { path, message: e.message ?? e.keyword };
 }

@@ -20,27 +20,33 @@ const CRD = {
     versions: [
       { name: 'v1alpha1', served: false, storage: false, schema: { openAPIV3Schema: { type: 'object' } } },
       {
-        name: 'v1', served: true, storage: true,
-        schema: { openAPIV3Schema: {
-          type: 'object',
-          description: 'A model.',
-          properties: {
-            spec: {
-              type: 'object',
-              required: ['uri'],
-              properties: {
-                uri: { type: 'string', description: 'Where the model is.' },
-                replicas: { 'x-kubernetes-int-or-string': true },
-                note: { type: 'string', nullable: true },
-                mode: { type: 'string', pattern: '^(?i)(fast|slow)$' },
-                config: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-                none: { type: 'object' },
-                labels: { type: 'object', additionalProperties: { type: 'string' } },
-                either: { anyOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }] },
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            description: 'A model.',
+            properties: {
+              spec: {
+                type: 'object',
+                required: ['uri'],
+                properties: {
+                  uri: { type: 'string', description: 'Where the model is.' },
+                  replicas: { 'x-kubernetes-int-or-string': true },
+                  note: { type: 'string', nullable: true },
+                  mode: { type: 'string', pattern: '^(?i)(fast|slow)$' },
+                  config: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                  none: { type: 'object' },
+                  labels: { type: 'object', additionalProperties: { type: 'string' } },
+                  either: {
+                    anyOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }],
+                  },
+                },
               },
             },
           },
-        } },
+        },
       },
     ],
   },
@@ -52,8 +58,16 @@ describe('CRD schema conversion', () => {
   mkdirSync(join(dir, 'ml.example.com'));
   writeFileSync(join(dir, path), JSON.stringify(schema));
   const registry = new SchemaRegistry(dir);
-  const validate = (obj: unknown): string[] => (registry.validate(obj as { apiVersion: string; kind: string }) ?? [{ path: '', message: 'no schema' }]).map((f) => `${f.path} ${f.message}`);
-  const model = (spec: Record<string, unknown>): unknown => ({ apiVersion: 'ml.example.com/v1', kind: 'Model', metadata: { name: 'm' }, spec: { uri: 's3://m', ...spec } });
+  const validate = (obj: unknown): string[] =>
+    (registry.validate(obj as { apiVersion: string; kind: string }) ?? [{ path: '', message: 'no schema' }]).map(
+      (f) => `${f.path} ${f.message}`,
+    );
+  const model = (spec: Record<string, unknown>): unknown => ({
+    apiVersion: 'ml.example.com/v1',
+    kind: 'Model',
+    metadata: { name: 'm' },
+    spec: { uri: 's3://m', ...spec },
+  });
 
   it('GIVEN a CRD WHEN converted THEN only served versions are written, in the shared layout', () => {
     expect([...crdSchemas(CRD).keys()]).toEqual(['ml.example.com/model_v1.json']);
@@ -62,7 +76,19 @@ describe('CRD schema conversion', () => {
   });
 
   it('GIVEN a valid object WHEN validated THEN it passes, including int-or-string, nullable, (?i) patterns and preserved fields', () => {
-    expect(validate(model({ replicas: '50%', note: null, mode: 'FAST', config: { anything: { goes: 1 } }, none: {}, labels: { a: 'b' }, either: { a: 'x' } }))).toEqual([]);
+    expect(
+      validate(
+        model({
+          replicas: '50%',
+          note: null,
+          mode: 'FAST',
+          config: { anything: { goes: 1 } },
+          none: {},
+          labels: { a: 'b' },
+          either: { a: 'x' },
+        }),
+      ),
+    ).toEqual([]);
     expect(validate(model({ replicas: 3 }))).toEqual([]);
   });
 
@@ -88,7 +114,14 @@ describe('argosy schemas pull against a fake API server on loopback', () => {
       requests.push(`${req.method} ${req.url}`);
       if (req.url?.startsWith('/apis/apiextensions.k8s.io/v1/customresourcedefinitions')) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinitionList', metadata: {}, items: served }));
+        res.end(
+          JSON.stringify({
+            apiVersion: 'apiextensions.k8s.io/v1',
+            kind: 'CustomResourceDefinitionList',
+            metadata: {},
+            items: served,
+          }),
+        );
       } else {
         res.writeHead(404).end();
       }
@@ -97,7 +130,10 @@ describe('argosy schemas pull against a fake API server on loopback', () => {
     const port = (server.address() as AddressInfo).port;
     const dir = mkdtempSync(join(tmpdir(), 'argosy-kube-'));
     kubeconfig = join(dir, 'config');
-    writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}\nusers:\n- name: me\n  user: {token: test}\ncontexts:\n- name: fake\n  context: {cluster: fake, user: me}\ncurrent-context: fake\n`);
+    writeFileSync(
+      kubeconfig,
+      `apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}\nusers:\n- name: me\n  user: {token: test}\ncontexts:\n- name: fake\n  context: {cluster: fake, user: me}\ncurrent-context: fake\n`,
+    );
   });
 
   afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
@@ -107,18 +143,34 @@ describe('argosy schemas pull against a fake API server on loopback', () => {
     const r = await pullSchemas({ out, kubeconfig });
     expect(requests).toEqual(['GET /apis/apiextensions.k8s.io/v1/customresourcedefinitions']);
     expect(r).toMatchObject({ crds: 1, files: ['ml.example.com/model_v1.json'] });
-    expect(JSON.parse(readFileSync(join(out, 'ml.example.com/model_v1.json'), 'utf8')).properties.kind).toEqual({ type: 'string', enum: ['Model'] });
+    expect(JSON.parse(readFileSync(join(out, 'ml.example.com/model_v1.json'), 'utf8')).properties.kind).toEqual({
+      type: 'string',
+      enum: ['Model'],
+    });
     const registry = new SchemaRegistry(out);
-    const model = (spec: object): { apiVersion: string; kind: string } => ({ apiVersion: 'ml.example.com/v1', kind: 'Model', metadata: { name: 'm' }, spec }) as { apiVersion: string; kind: string };
+    const model = (spec: object): { apiVersion: string; kind: string } =>
+      ({ apiVersion: 'ml.example.com/v1', kind: 'Model', metadata: { name: 'm' }, spec }) as {
+        apiVersion: string;
+        kind: string;
+      };
     expect(registry.validate(model({ uri: 'x' }))).toEqual([]);
-    expect(registry.validate(model({ uri: 'x', typo: 1 }))).toEqual([{ path: '/spec', message: 'unknown field "typo"' }]);
+    expect(registry.validate(model({ uri: 'x', typo: 1 }))).toEqual([
+      { path: '/spec', message: 'unknown field "typo"' },
+    ]);
   });
 
   it('GIVEN a CRD removed from the cluster WHEN pulled again THEN only the schema the last pull wrote for it is removed', async () => {
     const out = mkdtempSync(join(tmpdir(), 'argosy-schemas-'));
-    const other = { ...CRD, metadata: { name: 'datasets.data.example.com' }, spec: { ...CRD.spec, group: 'data.example.com', names: { kind: 'Dataset', plural: 'datasets' } } };
+    const other = {
+      ...CRD,
+      metadata: { name: 'datasets.data.example.com' },
+      spec: { ...CRD.spec, group: 'data.example.com', names: { kind: 'Dataset', plural: 'datasets' } },
+    };
     served = [CRD, other];
-    expect((await pullSchemas({ out, kubeconfig })).files).toEqual(['data.example.com/dataset_v1.json', 'ml.example.com/model_v1.json']);
+    expect((await pullSchemas({ out, kubeconfig })).files).toEqual([
+      'data.example.com/dataset_v1.json',
+      'ml.example.com/model_v1.json',
+    ]);
     // A schema put there by hand, beside the pulled ones.
     writeFileSync(join(out, 'ml.example.com', 'handmade_v1.json'), '{}');
     served = [CRD];

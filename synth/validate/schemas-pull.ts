@@ -38,7 +38,12 @@ function prune(out: string, path: string): boolean {
   const file = resolve(root, path);
   if (!file.startsWith(root + sep) || !existsSync(file)) return false;
   rmSync(file);
-  for (let dir = dirname(file); dir !== root && dir.startsWith(root + sep) && readdirSync(dir).length === 0; dir = dirname(dir)) rmdirSync(dir);
+  for (
+    let dir = dirname(file);
+    dir !== root && dir.startsWith(root + sep) && readdirSync(dir).length === 0;
+    dir = dirname(dir)
+  )
+    rmdirSync(dir);
   return true;
 }
 
@@ -65,7 +70,9 @@ export async function pullSchemas(opts: PullOptions): Promise<PullResult> {
     }
   }
   const written = new Set(files);
-  const pruned = previousFiles(opts.out).filter((f) => !written.has(f) && prune(opts.out, f)).sort();
+  const pruned = previousFiles(opts.out)
+    .filter((f) => !written.has(f) && prune(opts.out, f))
+    .sort();
   mkdirSync(opts.out, { recursive: true });
   writeFileSync(join(opts.out, PULL_MANIFEST), `${JSON.stringify({ files: files.sort() }, null, 2)}\n`);
   return { crds: (list.items ?? []).length, files, pruned, server };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SIZE_ERROR_BYTES, SIZE_WARN_BYTES, sizeFindings, storedSize } from './size-budget.ts';
 
-const template = (bytes: number, kind = 'WorkflowTemplate'): unknown => ({ apiVersion: 'argoproj.io/v1alpha1', kind, metadata: { name: 't' }, spec: { templates: [{ name: 'x', script: { source: 'x'.repeat(bytes) } }] } });
+const template = (bytes: number, kind = 'WorkflowTemplate'): unknown => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind,
+  metadata: { name: 't' },
+  spec: { templates: [{ name: 'x', script: { source: 'x'.repeat(bytes) } }] },
+});
 
 describe('size budget', () => {
   it('GIVEN a small WorkflowTemplate WHEN measured THEN nothing is reported', () => {

@@ -2,7 +2,12 @@ import type { Finding } from './finding.ts';
 import { obj, show } from './object-path.ts';
 
 /** Kinds the Argo controller stores whole in etcd, whose size etcd's request limit bounds. */
-export const BUDGETED_KINDS: readonly string[] = ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow'];
+export const BUDGETED_KINDS: readonly string[] = [
+  'Workflow',
+  'WorkflowTemplate',
+  'ClusterWorkflowTemplate',
+  'CronWorkflow',
+];
 
 /** The rule ids the size layer emits. */
 export const SIZE_RULES = { budget: 'size/budget' } as const;
@@ -27,23 +32,30 @@ export function sizeFindings(o: unknown): Finding[] {
   const size = storedSize(o);
   if (size <= SIZE_WARN_BYTES) return [];
   const over = size > SIZE_ERROR_BYTES;
-  const hint = 'Split the pipeline into nested WorkflowTemplates (a parent DAG whose tasks use templateRef), or move large inline scripts into the image';
-  return [{
-    severity: over ? 'error' : 'warning',
-    layer: 'size',
-    rule: SIZE_RULES.budget,
-    path: '',
-    message: `${kind} is ${kib(size)} when stored, ${over ? 'over the 1 MiB limit' : 'over the 512 KiB warning threshold'} (etcd rejects requests above 1.5 MiB and Argo adds status at run time). ${hint}`,
-  }];
+  const hint =
+    'Split the pipeline into nested WorkflowTemplates (a parent DAG whose tasks use templateRef), or move large inline scripts into the image';
+  return [
+    {
+      severity: over ? 'error' : 'warning',
+      layer: 'size',
+      rule: SIZE_RULES.budget,
+      path: '',
+      message: `${kind} is ${kib(size)} when stored, ${over ? 'over the 1 MiB limit' : 'over the 512 KiB warning threshold'} (etcd rejects requests above 1.5 MiB and Argo adds status at run time). ${hint}`,
+    },
+  ];
 }
 
 /** Size findings of every object of a synthesized tree, as `<file>: <message>` lines by severity. */
-export function budgetProblems(files: readonly { path: string; documents: readonly unknown[] }[]): { errors: string[]; warnings: string[] } {
+export function budgetProblems(files: readonly { path: string; documents: readonly unknown[] }[]): {
+  errors: string[];
+  warnings: string[];
+} {
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const f of files) {
     for (const d of f.documents) {
-      for (const finding of sizeFindings(d)) (finding.severity === 'error' ? errors : warnings).push(`${f.path}: ${finding.message}`);
+      for (const finding of sizeFindings(d))
+        (finding.severity === 'error' ? errors : warnings).push(`${f.path}: ${finding.message}`);
     }
   }
   return { errors, warnings };

@@ -45,7 +45,9 @@ export const RULE_IDS: readonly RuleId[] = [
  * errors: a file that does not parse was not checked at all, so skipping them would let a broken
  * tree pass CI with "0 objects checked".
  */
-export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS].filter((id) => id !== 'yaml' && id !== YAML_RULES.parse);
+export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS].filter(
+  (id) => id !== 'yaml' && id !== YAML_RULES.parse,
+);
 
 /**
  * Runs every layer over the parsed input and groups the findings per document, in input order.
@@ -57,12 +59,25 @@ export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS].filter((id)
 export function validateSources(sources: SourceSet, opts: ValidateOptions = {}): DocumentReport[] {
   const skip = new Set(opts.skip ?? []);
   const on = (layer: Layer): boolean => !skip.has(layer);
-  const argo = on('argo') ? argoLayer(sources.documents.map((d) => d.object), opts.externalRefs ? { externalRefs: opts.externalRefs } : {}) : new Map<unknown, Finding[]>();
+  const argo = on('argo')
+    ? argoLayer(
+        sources.documents.map((d) => d.object),
+        opts.externalRefs ? { externalRefs: opts.externalRefs } : {},
+      )
+    : new Map<unknown, Finding[]>();
   const kfpDocs = kfpIdentities(sources.documents);
-  const kfp = on('kfp') ? kfpLayer(sources.documents, opts.kfpProtos ? { protos: opts.kfpProtos } : {}) : new Map<unknown, Finding[]>();
+  const kfp = on('kfp')
+    ? kfpLayer(sources.documents, opts.kfpProtos ? { protos: opts.kfpProtos } : {})
+    : new Map<unknown, Finding[]>();
   const reports: DocumentReport[] = [];
   for (const p of sources.problems) {
-    reports.push({ file: p.file, index: -1, kind: '(file)', name: '', findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }] });
+    reports.push({
+      file: p.file,
+      index: -1,
+      kind: '(file)',
+      name: '',
+      findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }],
+    });
   }
   for (const d of sources.documents) {
     const findings: Finding[] = [];
@@ -76,7 +91,13 @@ export function validateSources(sources: SourceSet, opts: ValidateOptions = {}):
     }
     findings.push(...(kfp.get(d) ?? []));
     const id = asKfp ?? identity(d.object);
-    reports.push({ file: d.file, index: d.index, kind: id.kind, name: id.name, findings: findings.filter((f) => !skip.has(f.rule)) });
+    reports.push({
+      file: d.file,
+      index: d.index,
+      kind: id.kind,
+      name: id.name,
+      findings: findings.filter((f) => !skip.has(f.rule)),
+    });
   }
   return reports;
 }

@@ -35,7 +35,12 @@ describe('loadKubernetesYaml lenient indentation repair (property)', () => {
   const line = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
   const scalar = fc.record({
     style: fc.constantFrom<'single' | 'double'>('single', 'double'),
-    lines: fc.array(fc.oneof({ weight: 5, arbitrary: line }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 2, maxLength: 5 }).filter((ls) => ls[0] !== '' && ls[ls.length - 1] !== ''),
+    lines: fc
+      .array(fc.oneof({ weight: 5, arbitrary: line }, { weight: 1, arbitrary: fc.constant('') }), {
+        minLength: 2,
+        maxLength: 5,
+      })
+      .filter((ls) => ls[0] !== '' && ls[ls.length - 1] !== ''),
     apostrophe: fc.boolean(),
   });
   const entry = fc.record({
@@ -54,23 +59,33 @@ describe('loadKubernetesYaml lenient indentation repair (property)', () => {
     const keys = Array.from({ length: e.depth }, (_, d) => `${' '.repeat(2 * d)}k${n}d${d}:`);
     const parent = 2 * e.depth;
     const q = e.scalar.style === 'single' ? "'" : '"';
-    const body = e.scalar.lines.map((l, i) => (i === 0 && e.scalar.apostrophe && e.scalar.style === 'single' ? `${l} it''s` : l));
+    const body = e.scalar.lines.map((l, i) =>
+      i === 0 && e.scalar.apostrophe && e.scalar.style === 'single' ? `${l} it''s` : l,
+    );
     const text = body.map((l, i) => (i === 0 || l === '' ? l : `${' '.repeat(indent(i, parent))}${l}`)).join('\n');
     const pad = ' '.repeat(parent);
-    const leaf = e.form === 'value' ? `${pad}v${n}: ${q}${text}${q}` : e.form === 'item' ? `${pad}v${n}:\n${pad}- ${q}${text}${q}` : `${pad}v${n}: [${q}${text}${q}]`;
+    const leaf =
+      e.form === 'value'
+        ? `${pad}v${n}: ${q}${text}${q}`
+        : e.form === 'item'
+          ? `${pad}v${n}:\n${pad}- ${q}${text}${q}`
+          : `${pad}v${n}: [${q}${text}${q}]`;
     return [...keys, leaf].join('\n');
   }
 
   it('GIVEN documents with multi-line quoted strings WHEN their continuation lines are under-indented THEN the lenient read equals the well-indented strict read', () => {
     fc.assert(
       fc.property(documents, (docs) => {
-        const file = (indent: (e: Entry) => (i: number, parent: number) => number) => docs.map((d) => `${d.map((e, n) => render(e, n, indent(e))).join('\n')}\n`).join('---\n');
+        const file = (indent: (e: Entry) => (i: number, parent: number) => number) =>
+          docs.map((d) => `${d.map((e, n) => render(e, n, indent(e))).join('\n')}\n`).join('---\n');
         const good = file(() => (_i, parent) => parent + 4);
         const bad = file((e) => (i, parent) => Math.floor((e.shifts[i % e.shifts.length] as number) * (parent + 1)));
         const strict = loadKubernetesYaml(good).documents;
         const lenient = loadKubernetesYaml(bad, { lenient: true });
         expect(lenient.documents).toEqual(strict);
-        expect(lenient.leniencies.every((l) => l === 'multi-line quoted scalar indented less than YAML 1.2 requires')).toBe(true);
+        expect(
+          lenient.leniencies.every((l) => l === 'multi-line quoted scalar indented less than YAML 1.2 requires'),
+        ).toBe(true);
       }),
       // fast-check prints the seed and path of a failure; FC_SEED replays it.
       { numRuns: 300, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },

@@ -28,12 +28,22 @@ export function loadKubernetesYaml(text: string, opts: LoadOptions = {}): LoadRe
   let source = text;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     try {
-      const documents = loadAll(source, { schema: YAML11_SCHEMA, json: opts.lenient === true, ...(opts.fileName ? { filename: opts.fileName } : {}) }).filter((d) => d !== null && d !== undefined);
+      const documents = loadAll(source, {
+        schema: YAML11_SCHEMA,
+        json: opts.lenient === true,
+        ...(opts.fileName ? { filename: opts.fileName } : {}),
+      }).filter((d) => d !== null && d !== undefined);
       if (opts.lenient && hasDuplicateKeys(text)) leniencies.push('duplicate mapping key (last value wins, as in Go)');
       return { documents, leniencies: [...new Set(leniencies)] };
     } catch (e) {
       const err = e as YAMLException & { mark?: { line: number } };
-      if (!opts.lenient || !(e instanceof YAMLException) || !/deficient indentation/.test(err.message) || err.mark === undefined) throw e;
+      if (
+        !opts.lenient ||
+        !(e instanceof YAMLException) ||
+        !/deficient indentation/.test(err.message) ||
+        err.mark === undefined
+      )
+        throw e;
       source = indentLine(source, err.mark.line);
       leniencies.push('multi-line quoted scalar indented less than YAML 1.2 requires');
     }

@@ -1,12 +1,16 @@
 import { template, workflow } from '../../dsl/argo/index.ts';
 
-const printMessageFromConfigmap = template('print-message-from-configmap', {
-  inputs: {
-    parameters: { message: { valueFrom: { configMapKeyRef: { name: 'simple-parameters', key: 'msg' } } } },
+const printMessageFromConfigmap = template(
+  'print-message-from-configmap',
+  {
+    inputs: {
+      parameters: { message: { valueFrom: { configMapKeyRef: { name: 'simple-parameters', key: 'msg' } } } },
+    },
   },
-}, ({ inputs }) => ({
-  container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
-}));
+  ({ inputs }) => ({
+    container: { image: 'busybox', command: ['echo'], args: [inputs.parameters.message] },
+  }),
+);
 
 export default workflow({
   metadata: {

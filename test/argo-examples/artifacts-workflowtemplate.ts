@@ -1,14 +1,20 @@
 import { template, workflowTemplate } from '../../dsl/argo/index.ts';
 
 export const main = template('main', {
-  volumes: [{ name: 'in', emptyDir: {} }, { name: 'out', emptyDir: {} }],
+  volumes: [
+    { name: 'in', emptyDir: {} },
+    { name: 'out', emptyDir: {} },
+  ],
   inputs: {
     artifacts: {
       temps: { path: '/in/annual.csv', http: { url: 'https://datahub.io/core/global-temp/r/annual.csv' } },
     },
   },
   containerSet: {
-    volumeMounts: [{ mountPath: '/in', name: 'in' }, { mountPath: '/out', name: 'out' }],
+    volumeMounts: [
+      { mountPath: '/in', name: 'in' },
+      { mountPath: '/out', name: 'out' },
+    ],
     containers: [
       {
         name: 'setup',

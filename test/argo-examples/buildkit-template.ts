@@ -15,7 +15,10 @@ export const main = template('main', {
     const cloneTask = d.task('clone', clone, {
       arguments: { parameters: { repo: args.parameters.repo, branch: args.parameters.branch } },
     });
-    const buildTask = d.task('build', build, { arguments: { parameters: { path: args.parameters.path } }, depends: cloneTask });
+    const buildTask = d.task('build', build, {
+      arguments: { parameters: { path: args.parameters.path } },
+      depends: cloneTask,
+    });
     d.task('image', image, {
       arguments: { parameters: { path: args.parameters.path, image: args.parameters.image } },
       depends: buildTask,
@@ -57,7 +60,10 @@ export const image = template('image', { inputs: { parameters: { path: {}, image
   container: {
     readinessProbe: { exec: { command: ['sh', '-c', 'buildctl debug workers'] } },
     image: 'moby/buildkit:v0.9.3-rootless',
-    volumeMounts: [{ name: 'work', mountPath: '/work' }, { name: 'docker-config', mountPath: '/.docker' }],
+    volumeMounts: [
+      { name: 'work', mountPath: '/work' },
+      { name: 'docker-config', mountPath: '/.docker' },
+    ],
     workingDir: `/work/${inputs.parameters.path}`,
     env: [
       { name: 'BUILDKITD_FLAGS', value: '--oci-worker-no-process-sandbox' },

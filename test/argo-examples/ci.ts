@@ -22,24 +22,28 @@ const ciExample = template('ci-example', { inputs: { parameters: { revision: {} 
 const buildParams = { revision: {} };
 const buildInput = inputRefs(buildParams);
 
-const buildGolangExample = template('build-golang-example', {
-  inputs: {
-    parameters: buildParams,
-    artifacts: {
-      code: {
-        path: '/go/src/github.com/golang/example',
-        git: { repo: 'https://github.com/golang/example.git', revision: buildInput.revision },
+const buildGolangExample = template(
+  'build-golang-example',
+  {
+    inputs: {
+      parameters: buildParams,
+      artifacts: {
+        code: {
+          path: '/go/src/github.com/golang/example',
+          git: { repo: 'https://github.com/golang/example.git', revision: buildInput.revision },
+        },
       },
     },
   },
-}, () => ({
-  container: {
-    image: 'golang:1.8',
-    command: ['sh', '-c'],
-    args: [' cd /go/src/github.com/golang/example/hello && git status && go build -v . '],
-    volumeMounts: [{ name: 'workdir', mountPath: '/go' }],
-  },
-}));
+  () => ({
+    container: {
+      image: 'golang:1.8',
+      command: ['sh', '-c'],
+      args: [' cd /go/src/github.com/golang/example/hello && git status && go build -v . '],
+      volumeMounts: [{ name: 'workdir', mountPath: '/go' }],
+    },
+  }),
+);
 
 const runHello = template('run-hello', { inputs: { parameters: { 'os-image': {} } } }, ({ inputs }) => ({
   container: {

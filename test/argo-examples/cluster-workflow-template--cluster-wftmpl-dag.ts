@@ -1,5 +1,10 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
-import { clusterWorkflowTemplateInnerDag, clusterWorkflowTemplatePrintMessage, innerDiamond, printMessage } from './cluster-workflow-template--clustertemplates.ts';
+import {
+  clusterWorkflowTemplateInnerDag,
+  clusterWorkflowTemplatePrintMessage,
+  innerDiamond,
+  printMessage,
+} from './cluster-workflow-template--clustertemplates.ts';
 
 /** Upstream examples/cluster-workflow-template/cluster-wftmpl-dag.yaml. DAG tasks running templates of a ClusterWorkflowTemplate through typed templateRefs. */
 const diamond = template('diamond', {

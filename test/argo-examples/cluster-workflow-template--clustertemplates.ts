@@ -49,8 +49,14 @@ export const innerDiamond = template('inner-diamond', {
     const innerA = d.task('inner-A', clusterWorkflowTemplatePrintMessage.templateRef(printMessage), {
       arguments: { parameters: { message: 'inner-A' } },
     });
-    const innerB = d.task('inner-B', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-B' } } });
-    const innerC = d.task('inner-C', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-C' } } });
+    const innerB = d.task('inner-B', printMessage, {
+      depends: innerA,
+      arguments: { parameters: { message: 'inner-B' } },
+    });
+    const innerC = d.task('inner-C', printMessage, {
+      depends: innerA,
+      arguments: { parameters: { message: 'inner-C' } },
+    });
     d.task('inner-D', clusterWorkflowTemplatePrintMessage.templateRef(printMessage), {
       depends: and(innerB, innerC),
       arguments: { parameters: { message: 'inner-D' } },
@@ -68,4 +74,10 @@ export const clusterWorkflowTemplateSubmittable = clusterWorkflowTemplate({
   spec: { entrypoint: printMessage, arguments: { parameters: { message: 'hello world' } } },
 });
 
-export default [clusterWorkflowTemplatePrintMessage, clusterWorkflowTemplateRandomFailTemplate, clusterWorkflowTemplateInnerSteps, clusterWorkflowTemplateInnerDag, clusterWorkflowTemplateSubmittable];
+export default [
+  clusterWorkflowTemplatePrintMessage,
+  clusterWorkflowTemplateRandomFailTemplate,
+  clusterWorkflowTemplateInnerSteps,
+  clusterWorkflowTemplateInnerDag,
+  clusterWorkflowTemplateSubmittable,
+];

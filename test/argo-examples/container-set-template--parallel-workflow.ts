@@ -2,7 +2,10 @@ import { template, workflow } from '../../dsl/argo/index.ts';
 
 const main = template('main', {
   containerSet: {
-    containers: [{ name: 'a', image: 'argoproj/argosay:v2' }, { name: 'b', image: 'argoproj/argosay:v2' }],
+    containers: [
+      { name: 'a', image: 'argoproj/argosay:v2' },
+      { name: 'b', image: 'argoproj/argosay:v2' },
+    ],
   },
 });
 

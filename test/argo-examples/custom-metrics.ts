@@ -51,7 +51,10 @@ const flakey = template('flakey', {
       {
         name: 'result_counter',
         help: 'Count of step execution by result status',
-        labels: [{ key: 'name', value: 'flakey' }, { key: 'status', value: vars.status }],
+        labels: [
+          { key: 'name', value: 'flakey' },
+          { key: 'status', value: vars.status },
+        ],
         counter: { value: '1' },
       },
     ],

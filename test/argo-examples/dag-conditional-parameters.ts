@@ -3,8 +3,14 @@ import { dag, exprText, template, workflow } from '../../dsl/argo/index.ts';
 const main = template('main', {}, () => {
   const body = dag((d) => {
     const flipCoinTask = d.task('flip-coin', flipCoin);
-    const headsTask = d.task('heads', heads, { depends: flipCoinTask, when: `${flipCoinTask.outputs.result} == heads` });
-    const tailsTask = d.task('tails', tails, { depends: flipCoinTask, when: `${flipCoinTask.outputs.result} == tails` });
+    const headsTask = d.task('heads', heads, {
+      depends: flipCoinTask,
+      when: `${flipCoinTask.outputs.result} == heads`,
+    });
+    const tailsTask = d.task('tails', tails, {
+      depends: flipCoinTask,
+      when: `${flipCoinTask.outputs.result} == tails`,
+    });
     return { flipCoinTask, headsTask, tailsTask };
   });
   return {

@@ -7,11 +7,17 @@ const dagTask = template('dag-task', {
   dag: dag((d) => {
     d.task('TEST-ONE', echo, {
       arguments: { parameters: { message: `console output-->TEST-${item.command}`, tag: item.tag } },
-      withItems: [{ tag: 'TEST-ONE-A', command: 'ONE-A' }, { tag: 'TEST-ONE-B', command: 'ONE-B' }],
+      withItems: [
+        { tag: 'TEST-ONE-A', command: 'ONE-A' },
+        { tag: 'TEST-ONE-B', command: 'ONE-B' },
+      ],
     });
     d.task('TEST-TWO', echo, {
       arguments: { parameters: { message: `console output-->TEST-${item.command}`, tag: item.tag } },
-      withItems: [{ tag: 'TEST-TWO-A', command: 'TWO-A' }, { tag: 'TEST-TWO-B', command: 'TWO-B' }],
+      withItems: [
+        { tag: 'TEST-TWO-A', command: 'TWO-A' },
+        { tag: 'TEST-TWO-B', command: 'TWO-B' },
+      ],
     });
   }),
 });
@@ -51,7 +57,10 @@ export default workflow({
         {
           name: 'playground_workflow_duration',
           help: 'Duration gauge by workflow level',
-          labels: [{ key: 'playground_id_workflow', value: 'test' }, { key: 'status', value: vars.workflow.status }],
+          labels: [
+            { key: 'playground_id_workflow', value: 'test' },
+            { key: 'status', value: vars.workflow.status },
+          ],
           gauge: { realtime: false, value: vars.workflow.duration },
         },
         {

@@ -15,13 +15,16 @@ const c = template('c', {
 const dTpl = template('d', { container: { image: 'busybox', command: ['echo'], args: ['hello world'] } });
 
 const statis = template('statis', {
-  dag: dag((d) => {
-    const A = d.task('A', a);
-    const B = d.task('B', b, { depends: A });
-    d.task('C', c, { depends: A });
-    const D = d.task('D', dTpl, { depends: B });
-    d.task('E', dTpl, { depends: D });
-  }, { failFast: false }),
+  dag: dag(
+    (d) => {
+      const A = d.task('A', a);
+      const B = d.task('B', b, { depends: A });
+      d.task('C', c, { depends: A });
+      const D = d.task('D', dTpl, { depends: B });
+      d.task('E', dTpl, { depends: D });
+    },
+    { failFast: false },
+  ),
 });
 
 export default workflow({

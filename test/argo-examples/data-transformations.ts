@@ -18,19 +18,23 @@ const listLogFiles = template('list-log-files', {
   },
 });
 
-const processLogs = template('process-logs', {
-  inputs: { parameters: { 'file-name': {} }, artifacts: { file: { path: '/file' } } },
-}, ({ inputs }) => ({
-  container: {
-    image: 'argoproj/argosay:v2',
-    command: ['sh', '-c'],
-    args: [
-      `echo ${inputs.parameters['file-name']}
+const processLogs = template(
+  'process-logs',
+  {
+    inputs: { parameters: { 'file-name': {} }, artifacts: { file: { path: '/file' } } },
+  },
+  ({ inputs }) => ({
+    container: {
+      image: 'argoproj/argosay:v2',
+      command: ['sh', '-c'],
+      args: [
+        `echo ${inputs.parameters['file-name']}
 head /file
 `,
-    ],
-  },
-}));
+      ],
+    },
+  }),
+);
 
 export default workflow({
   metadata: {

@@ -3,7 +3,9 @@ import { steps, template, workflow } from '../../dsl/argo/index.ts';
 const main = template('main', {
   steps: steps((s) => {
     s.step('step-1', output, {
-      hooks: (self) => ({ exit: { template: exit, arguments: { artifacts: { message: self.outputs.artifacts.result } } } }),
+      hooks: (self) => ({
+        exit: { template: exit, arguments: { artifacts: { message: self.outputs.artifacts.result } } },
+      }),
     });
   }),
 });

@@ -1,13 +1,17 @@
 import { expr, template, workflow, workflowArguments } from '../../dsl/argo/index.ts';
 
 /** Upstream examples/expression-reusing-verbose-snippets.yaml. An input parameter holding one verbose expression result, read by three short expressions. */
-const args = workflowArguments({ parameters: { weather: '{"weekWeather": "eyJ0ZW1wcyI6IFszNCwgMjcsIDE1LCA1NywgNDZdfQo="}' } });
+const args = workflowArguments({
+  parameters: { weather: '{"weekWeather": "eyJ0ZW1wcyI6IFszNCwgMjcsIDE1LCA1NywgNDZdfQo="}' },
+});
 
-const main = template('main', {
-  inputs: {
-    parameters: {
-      'week-temps': {
-        value: expr`
+const main = template(
+  'main',
+  {
+    inputs: {
+      parameters: {
+        'week-temps': {
+          value: expr`
   map([
       jsonpath(sprig.b64dec(jsonpath(${args.parameters.weather}, '$.weekWeather')), '$.temps')
     ], {
@@ -18,22 +22,24 @@ const main = template('main', {
       })
   })[0]
 `,
+        },
       },
     },
   },
-}, ({ inputs }) => ({
-  script: {
-    env: [
-      { name: 'AVG', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.avg')` },
-      { name: 'MIN', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.min')` },
-      { name: 'MAX', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.max')` },
-    ],
-    image: 'busybox',
-    command: ['sh'],
-    source: `echo "The week's average temperature was $AVG with a minimum of $MIN and a maximum of $MAX."
+  ({ inputs }) => ({
+    script: {
+      env: [
+        { name: 'AVG', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.avg')` },
+        { name: 'MIN', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.min')` },
+        { name: 'MAX', value: expr`jsonpath(${inputs.parameters['week-temps']}, '$.max')` },
+      ],
+      image: 'busybox',
+      command: ['sh'],
+      source: `echo "The week's average temperature was $AVG with a minimum of $MIN and a maximum of $MAX."
 `,
-  },
-}));
+    },
+  }),
+);
 
 export default workflow({
   metadata: { generateName: 'expression-reusing-verbose-snippets-' },

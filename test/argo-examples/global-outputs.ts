@@ -30,11 +30,15 @@ const consumeGlobals = template('consume-globals', {
   }),
 });
 
-const consumeGlobalParam = template('consume-global-param', {
-  inputs: { parameters: { param: { value: vars.workflow.outputs.parameter('my-global-param') } } },
-}, ({ inputs }) => ({
-  container: { image: 'alpine:3.23', command: ['sh', '-c'], args: [`echo ${inputs.parameters.param}`] },
-}));
+const consumeGlobalParam = template(
+  'consume-global-param',
+  {
+    inputs: { parameters: { param: { value: vars.workflow.outputs.parameter('my-global-param') } } },
+  },
+  ({ inputs }) => ({
+    container: { image: 'alpine:3.23', command: ['sh', '-c'], args: [`echo ${inputs.parameters.param}`] },
+  }),
+);
 
 const consumeGlobalArt = template('consume-global-art', {
   inputs: { artifacts: { art: { path: '/art' } } },

@@ -23,15 +23,19 @@ const getItems = template('get-items', {
   },
 });
 
-const echo = template('echo', {
-  inputs: { parameters: { index: {} }, artifacts: { items: { path: '/tmp/items' } } },
-}, ({ inputs }) => ({
-  container: {
-    image: 'stedolan/jq:latest',
-    command: ['sh', '-c'],
-    args: [`cat /tmp/items | jq '.[${inputs.parameters.index}]'`],
+const echo = template(
+  'echo',
+  {
+    inputs: { parameters: { index: {} }, artifacts: { items: { path: '/tmp/items' } } },
   },
-}));
+  ({ inputs }) => ({
+    container: {
+      image: 'stedolan/jq:latest',
+      command: ['sh', '-c'],
+      args: [`cat /tmp/items | jq '.[${inputs.parameters.index}]'`],
+    },
+  }),
+);
 
 export default workflow({
   metadata: {

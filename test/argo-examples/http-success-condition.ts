@@ -17,13 +17,21 @@ const httpStatusIs201 = template('http-status-is-201', { inputs: { parameters: {
   http: { successCondition: 'response.statusCode == 201', url: inputs.parameters.url },
 }));
 
-const httpBodyContainsGoogle = template('http-body-contains-google', { inputs: { parameters: { url: {} } } }, ({ inputs }) => ({
-  http: { successCondition: 'response.body contains "google"', url: inputs.parameters.url },
-}));
+const httpBodyContainsGoogle = template(
+  'http-body-contains-google',
+  { inputs: { parameters: { url: {} } } },
+  ({ inputs }) => ({
+    http: { successCondition: 'response.body contains "google"', url: inputs.parameters.url },
+  }),
+);
 
-const httpHeadersContainsCloudflare = template('http-headers-contains-cloudflare', { inputs: { parameters: { url: {} } } }, ({ inputs }) => ({
-  http: { successCondition: 'response.headers["Server"][0] == "cloudflare"', url: inputs.parameters.url },
-}));
+const httpHeadersContainsCloudflare = template(
+  'http-headers-contains-cloudflare',
+  { inputs: { parameters: { url: {} } } },
+  ({ inputs }) => ({
+    http: { successCondition: 'response.headers["Server"][0] == "cloudflare"', url: inputs.parameters.url },
+  }),
+);
 
 export default workflow({
   metadata: {

@@ -6,7 +6,9 @@ const influxdbCi = template('influxdb-ci', {
   steps: steps((s) => {
     const checkoutStep = s.step('checkout', checkout);
     const [buildStep] = s.parallel((g) => {
-      const buildStep = g.step('build', build, { arguments: { artifacts: { source: checkoutStep.outputs.artifacts.source } } });
+      const buildStep = g.step('build', build, {
+        arguments: { artifacts: { source: checkoutStep.outputs.artifacts.source } },
+      });
       g.step('test-unit', testUnit, {
         arguments: { artifacts: { source: checkoutStep.outputs.artifacts.source } },
       });
@@ -70,22 +72,26 @@ const testCov = template('test-cov', { inputs: { artifacts: { source: {} } } }, 
   }),
 }));
 
-const testCovBase = template('test-cov-base', {
-  inputs: {
-    parameters: { package: {} },
-    artifacts: { source: { path: '/go/src/github.com/influxdata/influxdb' } },
+const testCovBase = template(
+  'test-cov-base',
+  {
+    inputs: {
+      parameters: { package: {} },
+      artifacts: { source: { path: '/go/src/github.com/influxdata/influxdb' } },
+    },
   },
-}, ({ inputs }) => ({
-  outputs: { artifacts: { covreport: { path: '/tmp/index.html' } } },
-  container: {
-    image: 'golang:1.18',
-    command: ['/bin/sh', '-c'],
-    args: [
-      ` cd /go/src/github.com/influxdata/influxdb && go get github.com/golang/dep/cmd/dep && dep ensure -vendor-only && go test -v -coverprofile /tmp/cov.out ./${inputs.parameters.package} && go tool cover -html=/tmp/cov.out -o /tmp/index.html `,
-    ],
-    resources: { requests: { memory: '4096Mi', cpu: '200m' } },
-  },
-}));
+  ({ inputs }) => ({
+    outputs: { artifacts: { covreport: { path: '/tmp/index.html' } } },
+    container: {
+      image: 'golang:1.18',
+      command: ['/bin/sh', '-c'],
+      args: [
+        ` cd /go/src/github.com/influxdata/influxdb && go get github.com/golang/dep/cmd/dep && dep ensure -vendor-only && go test -v -coverprofile /tmp/cov.out ./${inputs.parameters.package} && go tool cover -html=/tmp/cov.out -o /tmp/index.html `,
+      ],
+      resources: { requests: { memory: '4096Mi', cpu: '200m' } },
+    },
+  }),
+);
 
 const testE2e = template('test-e2e', { inputs: { artifacts: { influxd: {} } } }, ({ inputs }) => ({
   steps: steps((s) => {

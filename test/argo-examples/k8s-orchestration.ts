@@ -44,15 +44,19 @@ spec:
   },
 });
 
-const printGeneratedNumbers = template('print-generated-numbers', { inputs: { parameters: { 'job-uid': {} } } }, ({ inputs }) => ({
-  container: {
-    image: 'quay.io/argoproj/argoexec:latest',
-    command: ['sh', '-c'],
-    args: [
-      ` for i in \`kubectl get pods -l controller-uid=${inputs.parameters['job-uid']} -o name\`; do kubectl logs $i; done `,
-    ],
-  },
-}));
+const printGeneratedNumbers = template(
+  'print-generated-numbers',
+  { inputs: { parameters: { 'job-uid': {} } } },
+  ({ inputs }) => ({
+    container: {
+      image: 'quay.io/argoproj/argoexec:latest',
+      command: ['sh', '-c'],
+      args: [
+        ` for i in \`kubectl get pods -l controller-uid=${inputs.parameters['job-uid']} -o name\`; do kubectl logs $i; done `,
+      ],
+    },
+  }),
+);
 
 const deleteJob = template('delete-job', { inputs: { parameters: { 'job-name': {} } } }, ({ inputs }) => ({
   resource: {

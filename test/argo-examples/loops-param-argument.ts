@@ -3,14 +3,18 @@ import { loopItem, steps, template, workflow } from '../../dsl/argo/index.ts';
 /** Upstream examples/loops-param-argument.yaml. withParam over a JSON list passed as a workflow argument. */
 const item = loopItem('image', 'tag');
 
-const loopParamArgExample = template('loop-param-arg-example', { inputs: { parameters: { 'os-list': {} } } }, ({ inputs }) => ({
-  steps: steps((s) => {
-    s.step('test-linux', catOsRelease, {
-      arguments: { parameters: { image: item.image, tag: item.tag } },
-      withParam: inputs.parameters['os-list'],
-    });
+const loopParamArgExample = template(
+  'loop-param-arg-example',
+  { inputs: { parameters: { 'os-list': {} } } },
+  ({ inputs }) => ({
+    steps: steps((s) => {
+      s.step('test-linux', catOsRelease, {
+        arguments: { parameters: { image: item.image, tag: item.tag } },
+        withParam: inputs.parameters['os-list'],
+      });
+    }),
   }),
-}));
+);
 
 const catOsRelease = template('cat-os-release', { inputs: { parameters: { image: {}, tag: {} } } }, ({ inputs }) => ({
   annotations: { 'workflows.argoproj.io/display-name': `os-${inputs.parameters.image}-${inputs.parameters.tag}` },

@@ -26,9 +26,7 @@ const sleepNSec = template('sleep-n-sec', { inputs: { parameters: { seconds: {} 
   container: {
     image: 'alpine:3.23',
     command: ['sh', '-c'],
-    args: [
-      `echo sleeping for ${inputs.parameters.seconds} seconds; sleep ${inputs.parameters.seconds}; echo done`,
-    ],
+    args: [`echo sleeping for ${inputs.parameters.seconds} seconds; sleep ${inputs.parameters.seconds}; echo done`],
   },
 }));
 

@@ -37,13 +37,16 @@ json.dump(partIds, sys.stdout)
   },
 }));
 
-const map = template('map', {
-  inputs: { parameters: { partId: {} }, artifacts: { part: { path: '/mnt/in/part.json' } } },
-}, ({ inputs }) => ({
-  script: {
-    image: 'python:alpine3.23',
-    command: ['python'],
-    source: `import json
+const map = template(
+  'map',
+  {
+    inputs: { parameters: { partId: {} }, artifacts: { part: { path: '/mnt/in/part.json' } } },
+  },
+  ({ inputs }) => ({
+    script: {
+      image: 'python:alpine3.23',
+      command: ['python'],
+      source: `import json
 import os
 import sys
 os.mkdir("/mnt/out")
@@ -52,17 +55,18 @@ with open("/mnt/in/part.json") as f:
 with open("/mnt/out/part.json", "w") as f:
   json.dump({"bar": part["foo"] * 2}, f)
 `,
-  },
-  outputs: {
-    artifacts: {
-      part: {
-        path: '/mnt/out/part.json',
-        archive: { none: {} },
-        s3: { key: `${vars.workflow.name}/results/${inputs.parameters.partId}.json` },
+    },
+    outputs: {
+      artifacts: {
+        part: {
+          path: '/mnt/out/part.json',
+          archive: { none: {} },
+          s3: { key: `${vars.workflow.name}/results/${inputs.parameters.partId}.json` },
+        },
       },
     },
-  },
-}));
+  }),
+);
 
 const reduce = template('reduce', {
   inputs: { artifacts: { results: { path: '/mnt/in', s3: { key: `${vars.workflow.name}/results` } } } },

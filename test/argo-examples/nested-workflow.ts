@@ -33,44 +33,54 @@ const generate = template('generate', {
   },
 });
 
-const nestedWf = template('nested-wf', {
-  inputs: { parameters: { 'nested-in-parameter': {} }, artifacts: { 'nested-in-artifact': {} } },
-}, ({ inputs }) => {
-  const body = steps((s) => {
-    const [generateStep] = s.parallel((g) => {
-      g.step('consume', consume, {
-        arguments: {
-          parameters: { 'in-parameter': inputs.parameters['nested-in-parameter'] },
-          artifacts: { 'in-artifact': inputs.artifacts['nested-in-artifact'] },
-        },
-      });
-      const generateStep = g.step('generate', generate);
-      return [generateStep] as const;
-    });
-    return { generateStep };
-  });
-  return {
-    steps: body,
-    outputs: {
-      parameters: {
-        'nested-out-parameter': { valueFrom: { parameter: body.refs.generateStep.outputs.parameters['out-parameter'] } },
-      },
-      artifacts: { 'nested-out-artifact': { from: body.refs.generateStep.outputs.artifacts['out-artifact'] } },
-    },
-  };
-});
-
-const consume = template('consume', {
-  inputs: { parameters: { 'in-parameter': {} }, artifacts: { 'in-artifact': { path: '/tmp/art' } } },
-}, ({ inputs }) => ({
-  container: {
-    image: 'alpine:3.23',
-    command: ['sh', '-c'],
-    args: [
-      ` echo 'input parameter value: ${inputs.parameters['in-parameter']}' && echo 'input artifact contents:' && cat /tmp/art `,
-    ],
+const nestedWf = template(
+  'nested-wf',
+  {
+    inputs: { parameters: { 'nested-in-parameter': {} }, artifacts: { 'nested-in-artifact': {} } },
   },
-}));
+  ({ inputs }) => {
+    const body = steps((s) => {
+      const [generateStep] = s.parallel((g) => {
+        g.step('consume', consume, {
+          arguments: {
+            parameters: { 'in-parameter': inputs.parameters['nested-in-parameter'] },
+            artifacts: { 'in-artifact': inputs.artifacts['nested-in-artifact'] },
+          },
+        });
+        const generateStep = g.step('generate', generate);
+        return [generateStep] as const;
+      });
+      return { generateStep };
+    });
+    return {
+      steps: body,
+      outputs: {
+        parameters: {
+          'nested-out-parameter': {
+            valueFrom: { parameter: body.refs.generateStep.outputs.parameters['out-parameter'] },
+          },
+        },
+        artifacts: { 'nested-out-artifact': { from: body.refs.generateStep.outputs.artifacts['out-artifact'] } },
+      },
+    };
+  },
+);
+
+const consume = template(
+  'consume',
+  {
+    inputs: { parameters: { 'in-parameter': {} }, artifacts: { 'in-artifact': { path: '/tmp/art' } } },
+  },
+  ({ inputs }) => ({
+    container: {
+      image: 'alpine:3.23',
+      command: ['sh', '-c'],
+      args: [
+        ` echo 'input parameter value: ${inputs.parameters['in-parameter']}' && echo 'input artifact contents:' && cat /tmp/art `,
+      ],
+    },
+  }),
+);
 
 export default workflow({
   metadata: { generateName: 'nested-workflow-', labels: { 'workflows.argoproj.io/no-test': 'environment' } },

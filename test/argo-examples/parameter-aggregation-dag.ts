@@ -5,7 +5,10 @@ const item = loopItem('num', 'evenness');
 
 const parameterAggregation = template('parameter-aggregation', {
   dag: dag((d) => {
-    const oddOrEvenTask = d.task('odd-or-even', oddOrEven, { arguments: { parameters: { num: item } }, withItems: [1, 2, 3, 4] });
+    const oddOrEvenTask = d.task('odd-or-even', oddOrEven, {
+      arguments: { parameters: { num: item } },
+      withItems: [1, 2, 3, 4],
+    });
     d.task('print-nums', printMessage, {
       depends: oddOrEvenTask,
       arguments: { parameters: { message: oddOrEvenTask.outputs.parameters.num } },

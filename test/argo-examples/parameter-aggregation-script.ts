@@ -5,7 +5,10 @@ const item = loopItem('num', 'evenness');
 
 const parameterAggregation = template('parameter-aggregation', {
   steps: steps((s) => {
-    const oddOrEvenStep = s.step('odd-or-even', oddOrEven, { arguments: { parameters: { num: item } }, withItems: [1, 2, 3, 4] });
+    const oddOrEvenStep = s.step('odd-or-even', oddOrEven, {
+      arguments: { parameters: { num: item } },
+      withItems: [1, 2, 3, 4],
+    });
     s.step('divide-by-2', divideBy2, {
       arguments: { parameters: { num: item.num } },
       withParam: oddOrEvenStep.outputs.result,

@@ -20,15 +20,19 @@ const parseResourcesTmpl = template('parse-resources-tmpl', {
   },
 });
 
-const setupResourcesTmpl = template('setup-resources-tmpl', { inputs: { parameters: { resources: {} } } }, ({ inputs }) => ({
-  podSpecPatch: `{"containers":[{"name":"main", "resources":{"limits": ${inputs.parameters.resources}, "requests": ${inputs.parameters.resources} }}]}`,
-  script: {
-    image: 'alpine:3.23',
-    command: ['sh'],
-    source: `echo ${inputs.parameters.resources}
+const setupResourcesTmpl = template(
+  'setup-resources-tmpl',
+  { inputs: { parameters: { resources: {} } } },
+  ({ inputs }) => ({
+    podSpecPatch: `{"containers":[{"name":"main", "resources":{"limits": ${inputs.parameters.resources}, "requests": ${inputs.parameters.resources} }}]}`,
+    script: {
+      image: 'alpine:3.23',
+      command: ['sh'],
+      source: `echo ${inputs.parameters.resources}
 `,
-  },
-}));
+    },
+  }),
+);
 
 export default workflow({
   metadata: { generateName: 'pod-spec-from-previous-step-' },

@@ -7,17 +7,21 @@ const plan = template('plan', {
   }),
 });
 
-const loop: Template<{ parameters: { counter: {}; limit: {} } }, {}> = template('loop', { inputs: { parameters: { counter: {}, limit: {} } } }, ({ inputs }) => ({
-  steps: steps((s) => {
-    const iterateCounter = s.step('iterate-counter', counterIteration, {
-      arguments: { parameters: { counter: inputs.parameters.counter } },
-    });
-    s.step('continue', loop, {
-      when: `${iterateCounter.outputs.result} < ${inputs.parameters.limit}`,
-      arguments: { parameters: { counter: iterateCounter.outputs.result, limit: inputs.parameters.limit } },
-    });
+const loop: Template<{ parameters: { counter: {}; limit: {} } }, {}> = template(
+  'loop',
+  { inputs: { parameters: { counter: {}, limit: {} } } },
+  ({ inputs }) => ({
+    steps: steps((s) => {
+      const iterateCounter = s.step('iterate-counter', counterIteration, {
+        arguments: { parameters: { counter: inputs.parameters.counter } },
+      });
+      s.step('continue', loop, {
+        when: `${iterateCounter.outputs.result} < ${inputs.parameters.limit}`,
+        arguments: { parameters: { counter: iterateCounter.outputs.result, limit: inputs.parameters.limit } },
+      });
+    }),
   }),
-}));
+);
 
 const counterIteration = template('counter-iteration', { inputs: { parameters: { counter: {} } } }, ({ inputs }) => ({
   script: {

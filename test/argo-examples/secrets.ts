@@ -5,12 +5,8 @@ const printSecret = template('print-secret', {
   container: {
     image: 'alpine:3.23',
     command: ['sh', '-c'],
-    args: [
-      ' echo "secret from env: $MYSECRETPASSWORD"; echo "secret from file: `cat /secret/mountpath/mypassword`" ',
-    ],
-    env: [
-      { name: 'MYSECRETPASSWORD', valueFrom: { secretKeyRef: { name: 'my-secret', key: 'mypassword' } } },
-    ],
+    args: [' echo "secret from env: $MYSECRETPASSWORD"; echo "secret from file: `cat /secret/mountpath/mypassword`" '],
+    env: [{ name: 'MYSECRETPASSWORD', valueFrom: { secretKeyRef: { name: 'my-secret', key: 'mypassword' } } }],
     volumeMounts: [{ name: 'my-secret-vol', mountPath: '/secret/mountpath' }],
   },
 });

@@ -16,9 +16,13 @@ const produce = template('produce', {
   container: { image: 'argoproj/argosay:v2', args: ['echo', 'real-value', '/tmp/out.txt'] },
 });
 
-const consume = template('consume', { inputs: { parameters: { in: { default: 'fallback-from-input' } } } }, ({ inputs }) => ({
-  container: { image: 'argoproj/argosay:v2', args: ['echo', `consumer got: [${inputs.parameters.in}]`] },
-}));
+const consume = template(
+  'consume',
+  { inputs: { parameters: { in: { default: 'fallback-from-input' } } } },
+  ({ inputs }) => ({
+    container: { image: 'argoproj/argosay:v2', args: ['echo', `consumer got: [${inputs.parameters.in}]`] },
+  }),
+);
 
 export default workflow({
   metadata: { generateName: 'consumer-input-default-' },

@@ -20,7 +20,10 @@ const main = template('main', { inputs: { artifacts: { seed: {} } } }, ({ inputs
         parameters: { msg: `${item.k}=${item.v}`, ctx: item },
         artifacts: { 'in-art': prepareStep.outputs.artifacts.prepared },
       },
-      withItems: [{ k: 'alpha', v: '1' }, { k: 'beta', v: '2' }],
+      withItems: [
+        { k: 'alpha', v: '1' },
+        { k: 'beta', v: '2' },
+      ],
     });
     s.step('consume', consume, {
       arguments: {
@@ -116,15 +119,18 @@ echo "PREPARED"
   },
 }));
 
-const perItem = template('per-item', {
-  inputs: { parameters: { msg: {}, ctx: {} }, artifacts: { 'in-art': { path: '/work/in.txt' } } },
-}, ({ inputs, outputs }) => ({
-  retryStrategy: { limit: '2', retryPolicy: 'OnError' },
-  outputs: { parameters: { echoed: { valueFrom: { path: '/work/echoed.txt' } } } },
-  script: {
-    image: 'alpine:3.23',
-    command: ['sh'],
-    source: `# Loop aggregation parses each child's stdout as JSON, so
+const perItem = template(
+  'per-item',
+  {
+    inputs: { parameters: { msg: {}, ctx: {} }, artifacts: { 'in-art': { path: '/work/in.txt' } } },
+  },
+  ({ inputs, outputs }) => ({
+    retryStrategy: { limit: '2', retryPolicy: 'OnError' },
+    outputs: { parameters: { echoed: { valueFrom: { path: '/work/echoed.txt' } } } },
+    script: {
+      image: 'alpine:3.23',
+      command: ['sh'],
+      source: `# Loop aggregation parses each child's stdout as JSON, so
 # diagnostics go to stderr and the final line on stdout is a
 # JSON value.
 {
@@ -154,34 +160,38 @@ printf '%s' '${inputs.parameters.msg}' > /work/echoed.txt
 # outputs.result must be a JSON value for loop aggregation:
 printf '{"msg":"%s"}\\n' '${inputs.parameters.msg}'
 `,
-  },
-}));
-
-const consume = template('consume', {
-  inputs: {
-    parameters: {
-      'fanout-result': {},
-      'fanout-all-params': {},
-      'fanout-named-params': {},
-      'prep-id': {},
-      'prep-status': {},
-      'prep-host': {},
-      'svc-ip': {},
-      'prep-started': {},
-      'prep-finished': {},
-      'prep-exit': {},
-      'prep-result': {},
-      'prep-param': {},
-      'step-name': {},
     },
-    artifacts: { 'seed-art': { path: '/tmp/seed.txt' } },
+  }),
+);
+
+const consume = template(
+  'consume',
+  {
+    inputs: {
+      parameters: {
+        'fanout-result': {},
+        'fanout-all-params': {},
+        'fanout-named-params': {},
+        'prep-id': {},
+        'prep-status': {},
+        'prep-host': {},
+        'svc-ip': {},
+        'prep-started': {},
+        'prep-finished': {},
+        'prep-exit': {},
+        'prep-result': {},
+        'prep-param': {},
+        'step-name': {},
+      },
+      artifacts: { 'seed-art': { path: '/tmp/seed.txt' } },
+    },
   },
-}, ({ inputs }) => ({
-  container: {
-    image: 'alpine:3.23',
-    command: ['sh', '-c'],
-    args: [
-      `echo "fanout.result        = ${inputs.parameters['fanout-result']}"
+  ({ inputs }) => ({
+    container: {
+      image: 'alpine:3.23',
+      command: ['sh', '-c'],
+      args: [
+        `echo "fanout.result        = ${inputs.parameters['fanout-result']}"
 echo "fanout.all-params    = ${inputs.parameters['fanout-all-params']}"
 echo "fanout.echoed-param  = ${inputs.parameters['fanout-named-params']}"
 echo "prepare.id           = ${inputs.parameters['prep-id']}"
@@ -197,9 +207,10 @@ echo "current step.name    = ${inputs.parameters['step-name']}"
 echo "seed-art.path        = ${inputs.artifacts['seed-art'].path}"
 cat /tmp/seed.txt
 `,
-    ],
-  },
-}));
+      ],
+    },
+  }),
+);
 
 const dagTpl = template('dag', {
   dag: dag((d) => {
@@ -241,31 +252,34 @@ const dagTpl = template('dag', {
   }),
 });
 
-const dagLeaf = template('dag-leaf', {
-  inputs: {
-    parameters: {
-      tag: {},
-      'a-id': { value: '' },
-      'a-status': { value: '' },
-      'a-host': { value: '' },
-      'svc-ip': { value: '' },
-      'a-started': { value: '' },
-      'a-finished': { value: '' },
-      'a-exit': { value: '' },
-      'a-result': { value: '' },
-      'a-param': { value: '' },
+const dagLeaf = template(
+  'dag-leaf',
+  {
+    inputs: {
+      parameters: {
+        tag: {},
+        'a-id': { value: '' },
+        'a-status': { value: '' },
+        'a-host': { value: '' },
+        'svc-ip': { value: '' },
+        'a-started': { value: '' },
+        'a-finished': { value: '' },
+        'a-exit': { value: '' },
+        'a-result': { value: '' },
+        'a-param': { value: '' },
+      },
+      artifacts: { 'in-art': { path: '/work/in', optional: true } },
     },
-    artifacts: { 'in-art': { path: '/work/in', optional: true } },
   },
-}, ({ inputs }) => ({
-  outputs: {
-    parameters: { echoed: { valueFrom: { path: '/work/out.txt' } } },
-    artifacts: { bundle: { path: '/work/bundle.txt' } },
-  },
-  script: {
-    image: 'alpine:3.23',
-    command: ['sh'],
-    source: `# Same JSON-on-stdout convention as per-item: c-loop calls this
+  ({ inputs }) => ({
+    outputs: {
+      parameters: { echoed: { valueFrom: { path: '/work/out.txt' } } },
+      artifacts: { bundle: { path: '/work/bundle.txt' } },
+    },
+    script: {
+      image: 'alpine:3.23',
+      command: ['sh'],
+      source: `# Same JSON-on-stdout convention as per-item: c-loop calls this
 # template via withParam, so its result is loop-aggregated.
 {
   set -eu
@@ -283,23 +297,28 @@ printf 'tag=%s' '${inputs.parameters.tag}' > /work/out.txt
 cp /work/out.txt /work/bundle.txt
 printf '{"tag":"%s"}\\n' '${inputs.parameters.tag}'
 `,
-  },
-}));
+    },
+  }),
+);
 
-const dagGather = template('dag-gather', {
-  inputs: { parameters: { 'loop-result': {}, 'loop-all-params': {}, 'loop-named-params': {} } },
-}, ({ inputs }) => ({
-  container: {
-    image: 'alpine:3.23',
-    command: ['sh', '-c'],
-    args: [
-      `echo "c-loop.result       = ${inputs.parameters['loop-result']}"
+const dagGather = template(
+  'dag-gather',
+  {
+    inputs: { parameters: { 'loop-result': {}, 'loop-all-params': {}, 'loop-named-params': {} } },
+  },
+  ({ inputs }) => ({
+    container: {
+      image: 'alpine:3.23',
+      command: ['sh', '-c'],
+      args: [
+        `echo "c-loop.result       = ${inputs.parameters['loop-result']}"
 echo "c-loop.all-params   = ${inputs.parameters['loop-all-params']}"
 echo "c-loop.named-params = ${inputs.parameters['loop-named-params']}"
 `,
-    ],
-  },
-}));
+      ],
+    },
+  }),
+);
 
 const svcDaemon = template('svc-daemon', {
   daemon: true,
@@ -327,25 +346,29 @@ const exitHandler = template('exit-handler', {
   }),
 });
 
-const exitReport = template('exit-report', {
-  inputs: {
-    parameters: { 'final-status': {}, 'final-duration': {}, failures: {}, 'global-param': {} },
-    artifacts: { 'global-art': { path: '/tmp/global.txt' } },
+const exitReport = template(
+  'exit-report',
+  {
+    inputs: {
+      parameters: { 'final-status': {}, 'final-duration': {}, failures: {}, 'global-param': {} },
+      artifacts: { 'global-art': { path: '/tmp/global.txt' } },
+    },
   },
-}, ({ inputs }) => ({
-  container: {
-    image: 'alpine:3.23',
-    command: ['sh', '-c'],
-    args: [
-      `echo "workflow.status                  = ${inputs.parameters['final-status']}"
+  ({ inputs }) => ({
+    container: {
+      image: 'alpine:3.23',
+      command: ['sh', '-c'],
+      args: [
+        `echo "workflow.status                  = ${inputs.parameters['final-status']}"
 echo "workflow.duration                = ${inputs.parameters['final-duration']}"
 echo "workflow.failures                = ${inputs.parameters.failures}"
 echo "workflow.outputs.params.prepared = ${inputs.parameters['global-param']}"
 cat /tmp/global.txt
 `,
-    ],
-  },
-}));
+      ],
+    },
+  }),
+);
 
 export default workflow({
   metadata: {

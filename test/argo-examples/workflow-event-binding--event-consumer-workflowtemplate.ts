@@ -12,12 +12,16 @@ export const main = template('main', {
   }),
 });
 
-export const argosay = template('argosay', { inputs: { parameters: { salutation: {}, appellation: {} } } }, ({ inputs }) => ({
-  container: {
-    image: 'argoproj/argosay:v2',
-    args: ['echo', `${inputs.parameters.salutation} ${inputs.parameters.appellation}`],
-  },
-}));
+export const argosay = template(
+  'argosay',
+  { inputs: { parameters: { salutation: {}, appellation: {} } } },
+  ({ inputs }) => ({
+    container: {
+      image: 'argoproj/argosay:v2',
+      args: ['echo', `${inputs.parameters.salutation} ${inputs.parameters.appellation}`],
+    },
+  }),
+);
 
 export const eventConsumer = workflowTemplate({
   metadata: { name: 'event-consumer' },

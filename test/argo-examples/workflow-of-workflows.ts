@@ -12,10 +12,13 @@ const main = template('main', {
   }),
 });
 
-const resourceWithoutArgument = template('resource-without-argument', { inputs: { parameters: { workflowtemplate: {} } } }, ({ inputs }) => ({
-  resource: {
-    action: 'create',
-    manifest: `apiVersion: argoproj.io/v1alpha1
+const resourceWithoutArgument = template(
+  'resource-without-argument',
+  { inputs: { parameters: { workflowtemplate: {} } } },
+  ({ inputs }) => ({
+    resource: {
+      action: 'create',
+      manifest: `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
   generateName: workflow-of-workflows-1-
@@ -23,15 +26,19 @@ spec:
   workflowTemplateRef:
     name: ${inputs.parameters.workflowtemplate}
 `,
-    successCondition: 'status.phase == Succeeded',
-    failureCondition: 'status.phase in (Failed, Error)',
-  },
-}));
+      successCondition: 'status.phase == Succeeded',
+      failureCondition: 'status.phase in (Failed, Error)',
+    },
+  }),
+);
 
-const resourceWithArgument = template('resource-with-argument', { inputs: { parameters: { workflowtemplate: {}, message: {} } } }, ({ inputs }) => ({
-  resource: {
-    action: 'create',
-    manifest: `apiVersion: argoproj.io/v1alpha1
+const resourceWithArgument = template(
+  'resource-with-argument',
+  { inputs: { parameters: { workflowtemplate: {}, message: {} } } },
+  ({ inputs }) => ({
+    resource: {
+      action: 'create',
+      manifest: `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
   generateName: workflow-of-workflows-2-
@@ -43,10 +50,11 @@ spec:
   workflowTemplateRef:
     name: ${inputs.parameters.workflowtemplate}
 `,
-    successCondition: 'status.phase == Succeeded',
-    failureCondition: 'status.phase in (Failed, Error)',
-  },
-}));
+      successCondition: 'status.phase == Succeeded',
+      failureCondition: 'status.phase in (Failed, Error)',
+    },
+  }),
+);
 
 export default workflow({
   metadata: {

@@ -1,5 +1,10 @@
 import { and, dag, template, workflow } from '../../dsl/argo/index.ts';
-import { innerDiamond, printMessage, workflowTemplateInnerDag, workflowTemplatePrintMessage } from './workflow-template--templates.ts';
+import {
+  innerDiamond,
+  printMessage,
+  workflowTemplateInnerDag,
+  workflowTemplatePrintMessage,
+} from './workflow-template--templates.ts';
 
 /** Upstream examples/workflow-template/dag.yaml. A DAG diamond running a WorkflowTemplate's template through a typed templateRef. */
 const diamond = template('diamond', {

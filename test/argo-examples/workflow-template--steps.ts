@@ -1,5 +1,10 @@
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
-import { innerSteps, printMessage, workflowTemplateInnerSteps, workflowTemplatePrintMessage } from './workflow-template--templates.ts';
+import {
+  innerSteps,
+  printMessage,
+  workflowTemplateInnerSteps,
+  workflowTemplatePrintMessage,
+} from './workflow-template--templates.ts';
 
 const helloHelloHello = template('hello-hello-hello', {
   steps: steps((s) => {

@@ -47,8 +47,14 @@ export const innerDiamond = template('inner-diamond', {
     const innerA = d.task('inner-A', workflowTemplatePrintMessage.templateRef(printMessage), {
       arguments: { parameters: { message: 'inner-A' } },
     });
-    const innerB = d.task('inner-B', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-B' } } });
-    const innerC = d.task('inner-C', printMessage, { depends: innerA, arguments: { parameters: { message: 'inner-C' } } });
+    const innerB = d.task('inner-B', printMessage, {
+      depends: innerA,
+      arguments: { parameters: { message: 'inner-B' } },
+    });
+    const innerC = d.task('inner-C', printMessage, {
+      depends: innerA,
+      arguments: { parameters: { message: 'inner-C' } },
+    });
     d.task('inner-D', workflowTemplatePrintMessage.templateRef(printMessage), {
       depends: and(innerB, innerC),
       arguments: { parameters: { message: 'inner-D' } },
@@ -66,4 +72,10 @@ export const workflowTemplateSubmittable = workflowTemplate({
   spec: { entrypoint: printMessage, arguments: { parameters: { message: 'hello world' } } },
 });
 
-export default [workflowTemplatePrintMessage, workflowTemplateRandomFailTemplate, workflowTemplateInnerSteps, workflowTemplateInnerDag, workflowTemplateSubmittable];
+export default [
+  workflowTemplatePrintMessage,
+  workflowTemplateRandomFailTemplate,
+  workflowTemplateInnerSteps,
+  workflowTemplateInnerDag,
+  workflowTemplateSubmittable,
+];

@@ -20,7 +20,9 @@ const isObj = (v: Json): v is Obj => v !== null && typeof v === 'object' && !Arr
 /** Rule 1: removes the labels Argosy adds (synthesized side only). */
 export function stripArgosyLabels(doc: Json): Json {
   if (!isObj(doc) || !isObj(doc.metadata) || !isObj(doc.metadata.labels)) return doc;
-  const labels = Object.fromEntries(Object.entries(doc.metadata.labels).filter(([k]) => !(ARGOSY_LABELS as readonly string[]).includes(k)));
+  const labels = Object.fromEntries(
+    Object.entries(doc.metadata.labels).filter(([k]) => !(ARGOSY_LABELS as readonly string[]).includes(k)),
+  );
   const { labels: _dropped, ...metadata } = doc.metadata;
   return { ...doc, metadata: Object.keys(labels).length ? { ...metadata, labels } : metadata };
 }
@@ -31,7 +33,10 @@ export function sortTemplates(doc: Json): Json {
   const sortSpec = (spec: Obj): Obj => {
     if (!Array.isArray(spec.templates)) return spec;
     const name = (t: Json): string => (isObj(t) && typeof t.name === 'string' ? t.name : '');
-    return { ...spec, templates: [...spec.templates].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0)) };
+    return {
+      ...spec,
+      templates: [...spec.templates].sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0)),
+    };
   };
   const spec = sortSpec(doc.spec);
   return { ...doc, spec: isObj(spec.workflowSpec) ? { ...spec, workflowSpec: sortSpec(spec.workflowSpec) } : spec };

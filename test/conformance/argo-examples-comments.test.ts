@@ -35,10 +35,18 @@ export function tsCommentLines(fileName: string, text: string): { line: number; 
       if (seen.has(r.pos)) continue;
       seen.add(r.pos);
       const first = source.getLineAndCharacterOfPosition(r.pos).line + 1;
-      text.slice(r.pos, r.end).split('\n').forEach((raw, i) => {
-        const t = normalize(raw.replace(/^\s*(\/\/+|\/\*+|\*(?!\/))?/, '').replace(/\*\/\s*$/, '').replace(/^#+/, ''));
-        if (t) out.push({ line: first + i, text: t });
-      });
+      text
+        .slice(r.pos, r.end)
+        .split('\n')
+        .forEach((raw, i) => {
+          const t = normalize(
+            raw
+              .replace(/^\s*(\/\/+|\/\*+|\*(?!\/))?/, '')
+              .replace(/\*\/\s*$/, '')
+              .replace(/^#+/, ''),
+          );
+          if (t) out.push({ line: first + i, text: t });
+        });
     }
   };
   const walk = (node: ts.Node): void => {
@@ -52,20 +60,27 @@ export function tsCommentLines(fileName: string, text: string): { line: number; 
 
 describe('Argo example programs do not copy upstream comments', () => {
   const corpus = resolve(sharedDir(), 'corpus', 'argo-examples');
-  const upstream = [...new Set(yamlFilesUnder(corpus).flatMap((f) => yamlCommentLines(readFileSync(f, 'utf8'))))].filter((l) => l.length > MIN_LENGTH);
+  const upstream = [
+    ...new Set(yamlFilesUnder(corpus).flatMap((f) => yamlCommentLines(readFileSync(f, 'utf8')))),
+  ].filter((l) => l.length > MIN_LENGTH);
   const programs = resolve(ROOT, 'test', 'argo-examples');
 
   it('GIVEN the parsers WHEN reading comments THEN strings and template literals are not comments', () => {
-    expect(tsCommentLines('x.ts', "// a\nconst s = `http://x ${'//'} /* no */`; /* b\n * c */\n").map((c) => c.text)).toEqual(['a', 'b', 'c']);
+    expect(
+      tsCommentLines('x.ts', "// a\nconst s = `http://x ${'//'} /* no */`; /* b\n * c */\n").map((c) => c.text),
+    ).toEqual(['a', 'b', 'c']);
     expect(yamlCommentLines('a: 1 # one\nurl: http://x#frag\n  # two\n')).toEqual(['one', 'two']);
   });
 
   it(`GIVEN test/argo-examples/*.ts WHEN compared with ${upstream.length} upstream comment lines THEN none is copied`, () => {
     const copied: string[] = [];
-    for (const f of readdirSync(programs).filter((n) => n.endsWith('.ts')).sort()) {
+    for (const f of readdirSync(programs)
+      .filter((n) => n.endsWith('.ts'))
+      .sort()) {
       for (const c of tsCommentLines(f, readFileSync(join(programs, f), 'utf8'))) {
         if (c.text.length <= MIN_LENGTH) continue;
-        if (upstream.some((u) => u === c.text || u.includes(c.text) || c.text.includes(u))) copied.push(`${f}:${c.line}: ${c.text}`);
+        if (upstream.some((u) => u === c.text || u.includes(c.text) || c.text.includes(u)))
+          copied.push(`${f}:${c.line}: ${c.text}`);
       }
     }
     expect(copied).toEqual([]);

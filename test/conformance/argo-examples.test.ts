@@ -22,10 +22,18 @@ const programs = resolve(ROOT, 'test', 'argo-examples');
 const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
 
 /** `cluster-workflow-template/clustertemplates.yaml` -> `cluster-workflow-template--clustertemplates`. */
-const exampleName = (file: string): string => relative(corpus, file).replace(/\.ya?ml$/, '').split(/[\\/]/).join('--');
+const exampleName = (file: string): string =>
+  relative(corpus, file)
+    .replace(/\.ya?ml$/, '')
+    .split(/[\\/]/)
+    .join('--');
 
 const upstream = new Map(yamlFilesUnder(corpus).map((f) => [exampleName(f), f]));
-const written = new Set(readdirSync(programs).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')));
+const written = new Set(
+  readdirSync(programs)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, '')),
+);
 
 /**
  * The upstream files js-yaml rejects in strict mode and what the lenient (Go-like) reading had
@@ -67,7 +75,8 @@ async function synthesizeProgram(name: string): Promise<{ objects: ArgoObject[];
   const mod = (await import(pathToFileURL(join(programs, `${name}.ts`)).href)) as { default?: unknown };
   const exported = Array.isArray(mod.default) ? mod.default : [mod.default];
   const objects = exported.filter((o): o is ArgoObject => o instanceof ArgoObject);
-  if (objects.length !== exported.length || objects.length === 0) throw new Error(`${name}.ts must default-export an Argo object or a list of them (upstream document order)`);
+  if (objects.length !== exported.length || objects.length === 0)
+    throw new Error(`${name}.ts must default-export an Argo object or a list of them (upstream document order)`);
   const { files } = synthesize(project('argo-examples', { apps: [app('example', { workflows: objects })] }));
   const byKey = new Map<string, unknown>();
   for (const f of files) {
@@ -77,7 +86,8 @@ async function synthesizeProgram(name: string): Promise<{ objects: ArgoObject[];
     }
   }
   const documents = objects.map((o) => byKey.get(`${o.kind}/${o.name}`));
-  if (documents.some((d) => d === undefined) || byKey.size !== objects.length) throw new Error(`${name}: synthesized files do not match the exported objects one to one`);
+  if (documents.some((d) => d === undefined) || byKey.size !== objects.length)
+    throw new Error(`${name}: synthesized files do not match the exported objects one to one`);
   return { objects, documents };
 }
 
@@ -97,7 +107,11 @@ describe('Argo upstream examples reproduced with the typed API', () => {
     // Argo's semantic rules over all programs at once: templateRefs between examples resolve
     // against the WorkflowTemplates the other programs synthesize, as they would on a cluster.
     const all = [...synthesized.values()].flatMap((r) => ('documents' in r ? r.documents : []));
-    for (const [doc, findings] of argoLayer(all)) semantics.set(doc, findings.map((f) => f.message));
+    for (const [doc, findings] of argoLayer(all))
+      semantics.set(
+        doc,
+        findings.map((f) => f.message),
+      );
   });
 
   it('has a program or a documented reason for every upstream example, not both', () => {
@@ -107,8 +121,10 @@ describe('Argo upstream examples reproduced with the typed API', () => {
     expect({ missing, both, stray }).toEqual({ missing: [], both: [], stray: [] });
   });
 
-  it('reads upstream files leniently only where Go\'s parser is more lenient than js-yaml, exactly as pinned', () => {
-    const got = Object.fromEntries([...parsed.values()].filter((p) => p.leniencies.length).map((p) => [p.file, p.leniencies]));
+  it("reads upstream files leniently only where Go's parser is more lenient than js-yaml, exactly as pinned", () => {
+    const got = Object.fromEntries(
+      [...parsed.values()].filter((p) => p.leniencies.length).map((p) => [p.file, p.leniencies]),
+    );
     expect(got).toEqual(EXPECTED_LENIENCIES);
   });
 
@@ -127,7 +143,8 @@ describe('Argo upstream examples reproduced with the typed API', () => {
         const kind = (doc as { kind: string }).kind;
         if (findings === undefined) validated.withoutSchema.set(kind, (validated.withoutSchema.get(kind) ?? 0) + 1);
         else validated.objects++;
-        if (findings?.length) problems.push(`document ${i} fails the ${kind} schema: ${JSON.stringify(findings.slice(0, 3))}`);
+        if (findings?.length)
+          problems.push(`document ${i} fails the ${kind} schema: ${JSON.stringify(findings.slice(0, 3))}`);
         const argo = semantics.get(doc);
         if (argo?.length) problems.push(`document ${i} (${kind}) fails Argo's semantic validation: ${argo.join('; ')}`);
         else if (ARGO_KINDS.includes(kind as ArgoKind)) validated.semantic++;

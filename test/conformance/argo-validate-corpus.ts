@@ -32,7 +32,8 @@ export interface CaseResult {
 }
 
 function readObject(dir: string, file: string): ArgoObject {
-  return loadKubernetesYaml(readFileSync(join(dir, file), 'utf8'), { lenient: true, fileName: file }).documents[0] as ArgoObject;
+  return loadKubernetesYaml(readFileSync(join(dir, file), 'utf8'), { lenient: true, fileName: file })
+    .documents[0] as ArgoObject;
 }
 
 function source(obj: ArgoObject, kind: TemplateSource['kind']): TemplateSource {
@@ -51,8 +52,20 @@ export function runArgoValidateCorpus(dir: string): CaseResult[] {
       const got = argoVerdict(obj, store, opts, e.unmarshalledAs);
       const verdictAgrees = (got === undefined) === (x.expect === 'valid');
       const texts = x.errorText === undefined ? [] : Array.isArray(x.errorText) ? x.errorText : [x.errorText];
-      const messageAgrees = verdictAgrees && (x.expect === 'valid' || !x.errorMatch || (x.errorMatch === 'equals' ? got === texts[0] : texts.every((t) => got?.includes(t))));
-      results.push({ file: e.file, opts: x.opts, expected: x.expect, got, verdictAgrees, messageAgrees, ...(texts.length ? { expectedText: texts.join(' … ') } : {}) });
+      const messageAgrees =
+        verdictAgrees &&
+        (x.expect === 'valid' ||
+          !x.errorMatch ||
+          (x.errorMatch === 'equals' ? got === texts[0] : texts.every((t) => got?.includes(t))));
+      results.push({
+        file: e.file,
+        opts: x.opts,
+        expected: x.expect,
+        got,
+        verdictAgrees,
+        messageAgrees,
+        ...(texts.length ? { expectedText: texts.join(' … ') } : {}),
+      });
     }
   }
   return results;

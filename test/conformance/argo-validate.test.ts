@@ -13,9 +13,13 @@ describe('Argo semantic layer agrees with Argo on its own validator tests (../sh
   const verdicts = results.filter((r) => r.verdictAgrees).length;
   const messages = results.filter((r) => r.messageAgrees).length;
   const pct = (n: number): string => `${((100 * n) / results.length).toFixed(1)}%`;
-  console.log(`argo-validate corpus: ${results.length} cases; valid/invalid agreement ${verdicts}/${results.length} (${pct(verdicts)}); error text agreement ${messages}/${results.length} (${pct(messages)})`);
+  console.log(
+    `argo-validate corpus: ${results.length} cases; valid/invalid agreement ${verdicts}/${results.length} (${pct(verdicts)}); error text agreement ${messages}/${results.length} (${pct(messages)})`,
+  );
   for (const r of results.filter((x) => !x.messageAgrees)) {
-    console.log(`  disagreement: ${r.file} [${r.opts}] Argo: ${r.expected}${r.expectedText ? ` "${r.expectedText}"` : ''}; Argosy: ${r.got ?? 'valid'}`);
+    console.log(
+      `  disagreement: ${r.file} [${r.opts}] Argo: ${r.expected}${r.expectedText ? ` "${r.expectedText}"` : ''}; Argosy: ${r.got ?? 'valid'}`,
+    );
   }
 
   it('covers every subject of the corpus', () => {

@@ -15,11 +15,21 @@ import { sharedDir } from '../shared-dir.ts';
  */
 const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [k: string]: unknown };
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  [k: string]: unknown;
+};
 
-const name = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
+const name = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+  .max(63);
 const stringMap = z.record(z.string(), z.string());
-const meta = z.object({ name, namespace: name.optional(), labels: stringMap.optional(), annotations: stringMap.optional() }).strict();
+const meta = z
+  .object({ name, namespace: name.optional(), labels: stringMap.optional(), annotations: stringMap.optional() })
+  .strict();
 const CORE = {
   Service: z
     .object({
@@ -27,18 +37,52 @@ const CORE = {
       kind: z.literal('Service'),
       metadata: meta,
       spec: z.union([
-        z.object({ type: z.literal('ClusterIP'), selector: stringMap, ports: z.array(z.object({ name: z.enum(['http', 'grpc']), port: z.number().int().min(1).max(65535), targetPort: z.number().int().min(1).max(65535) }).strict()).min(1) }).strict(),
+        z
+          .object({
+            type: z.literal('ClusterIP'),
+            selector: stringMap,
+            ports: z
+              .array(
+                z
+                  .object({
+                    name: z.enum(['http', 'grpc']),
+                    port: z.number().int().min(1).max(65535),
+                    targetPort: z.number().int().min(1).max(65535),
+                  })
+                  .strict(),
+              )
+              .min(1),
+          })
+          .strict(),
         z.object({ type: z.literal('ExternalName'), externalName: z.string().regex(/^[a-z0-9.-]+$/) }).strict(),
       ]),
     })
     .strict(),
-  ServiceAccount: z.object({ apiVersion: z.literal('v1'), kind: z.literal('ServiceAccount'), metadata: meta, automountServiceAccountToken: z.boolean() }).strict(),
+  ServiceAccount: z
+    .object({
+      apiVersion: z.literal('v1'),
+      kind: z.literal('ServiceAccount'),
+      metadata: meta,
+      automountServiceAccountToken: z.boolean(),
+    })
+    .strict(),
   Role: z
     .object({
       apiVersion: z.literal('rbac.authorization.k8s.io/v1'),
       kind: z.literal('Role'),
       metadata: meta,
-      rules: z.array(z.object({ apiGroups: z.array(z.string()).length(1), resources: z.array(z.string().min(1)).length(1), resourceNames: z.array(name).optional(), verbs: z.array(z.enum(['get', 'list', 'watch', 'create', 'patch'])).min(1) }).strict()).min(1),
+      rules: z
+        .array(
+          z
+            .object({
+              apiGroups: z.array(z.string()).length(1),
+              resources: z.array(z.string().min(1)).length(1),
+              resourceNames: z.array(name).optional(),
+              verbs: z.array(z.enum(['get', 'list', 'watch', 'create', 'patch'])).min(1),
+            })
+            .strict(),
+        )
+        .min(1),
     })
     .strict(),
   RoleBinding: z
@@ -47,7 +91,13 @@ const CORE = {
       kind: z.literal('RoleBinding'),
       metadata: meta,
       roleRef: z.object({ apiGroup: z.literal('rbac.authorization.k8s.io'), kind: z.literal('Role'), name }).strict(),
-      subjects: z.array(z.object({ apiGroup: z.literal(''), kind: z.literal('ServiceAccount'), name, namespace: name.optional() }).strict()).length(1),
+      subjects: z
+        .array(
+          z
+            .object({ apiGroup: z.literal(''), kind: z.literal('ServiceAccount'), name, namespace: name.optional() })
+            .strict(),
+        )
+        .length(1),
     })
     .strict(),
 } as const;
@@ -59,31 +109,52 @@ const fixtures = Object.keys(deploymentFixtures).map((key) => {
 const all = fixtures.flatMap(({ key, objects }) => objects.map((obj) => ({ key, obj })));
 
 describe('deployment objects conform (strict schemas for CRDs, structural checks for core kinds)', () => {
-  it.each(all.map(({ key, obj }) => [`${key}: ${obj.kind} ${obj.metadata.name}`, obj] as const))('%s', (_label, obj) => {
-    const core = CORE[obj.kind as keyof typeof CORE];
-    if (core) {
-      const r = core.safeParse(obj);
-      expect(r.success, r.success ? '' : JSON.stringify(r.error.issues, null, 1)).toBe(true);
-    } else {
-      const findings = registry.validate(obj);
-      expect(findings, `no schema for ${obj.apiVersion} ${obj.kind}`).toBeDefined();
-      expect(findings).toEqual([]);
-    }
-    // cdk8s must not leak its own labels or hashed names into the output.
-    expect(JSON.stringify(obj)).not.toContain('cdk8s.io');
-  });
+  it.each(all.map(({ key, obj }) => [`${key}: ${obj.kind} ${obj.metadata.name}`, obj] as const))(
+    '%s',
+    (_label, obj) => {
+      const core = CORE[obj.kind as keyof typeof CORE];
+      if (core) {
+        const r = core.safeParse(obj);
+        expect(r.success, r.success ? '' : JSON.stringify(r.error.issues, null, 1)).toBe(true);
+      } else {
+        const findings = registry.validate(obj);
+        expect(findings, `no schema for ${obj.apiVersion} ${obj.kind}`).toBeDefined();
+        expect(findings).toEqual([]);
+      }
+      // cdk8s must not leak its own labels or hashed names into the output.
+      expect(JSON.stringify(obj)).not.toContain('cdk8s.io');
+    },
+  );
 
   it('GIVEN the fixtures THEN every deployment kind the issue names is covered', () => {
     const kinds = new Set(all.map(({ obj }) => obj.kind));
-    for (const k of ['Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'DestinationRule', 'WorkflowTemplate', 'Workflow', 'Service', 'ServiceAccount', 'Role', 'RoleBinding']) expect(kinds).toContain(k);
+    for (const k of [
+      'Rollout',
+      'AnalysisTemplate',
+      'InferenceService',
+      'VirtualService',
+      'DestinationRule',
+      'WorkflowTemplate',
+      'Workflow',
+      'Service',
+      'ServiceAccount',
+      'Role',
+      'RoleBinding',
+    ])
+      expect(kinds).toContain(k);
   });
 
   it('GIVEN the KServe workflows and sync hooks THEN each embedded AnalysisRun is a valid AnalysisTemplate spec, each submitted Workflow is strict-valid, each read names its object and each patch is a JSON patch', () => {
-    const workflows = all.filter(({ obj }) => (obj.kind === 'WorkflowTemplate' || obj.kind === 'Workflow') && (obj.spec as { serviceAccountName?: string }).serviceAccountName);
+    const workflows = all.filter(
+      ({ obj }) =>
+        (obj.kind === 'WorkflowTemplate' || obj.kind === 'Workflow') &&
+        (obj.spec as { serviceAccountName?: string }).serviceAccountName,
+    );
     expect(workflows.length).toBeGreaterThan(0);
     const seen = { runs: 0, submits: 0, gets: 0, patches: 0 };
     for (const { obj } of workflows) {
-      for (const t of (obj.spec as { templates: { name: string; resource?: { action: string; manifest: string } }[] }).templates) {
+      for (const t of (obj.spec as { templates: { name: string; resource?: { action: string; manifest: string } }[] })
+        .templates) {
         if (!t.resource) continue;
         if (t.resource.action === 'create') {
           const created = load(t.resource.manifest) as Obj & { spec: unknown };
@@ -93,7 +164,12 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
             continue;
           }
           expect(created.kind).toBe('AnalysisRun');
-          const asTemplate = { apiVersion: created.apiVersion, kind: 'AnalysisTemplate', metadata: { name: 'bound' }, spec: created.spec };
+          const asTemplate = {
+            apiVersion: created.apiVersion,
+            kind: 'AnalysisTemplate',
+            metadata: { name: 'bound' },
+            spec: created.spec,
+          };
           expect(registry.validate(asTemplate)).toEqual([]);
           seen.runs++;
         } else if (t.resource.action === 'get') {
@@ -103,22 +179,38 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
           seen.gets++;
         } else {
           expect(t.resource.action).toBe('patch');
-          const ops = JSON.parse(t.resource.manifest.replace('{{inputs.parameters.percent}}', '10')) as { op: string; path: string }[];
+          const ops = JSON.parse(t.resource.manifest.replace('{{inputs.parameters.percent}}', '10')) as {
+            op: string;
+            path: string;
+          }[];
           expect(ops.length).toBeGreaterThan(0);
           for (const op of ops) expect(['test', 'add', 'replace', 'remove']).toContain(op.op);
           seen.patches++;
         }
       }
     }
-    expect(Object.values(seen).every((n) => n > 0), JSON.stringify(seen)).toBe(true);
+    expect(
+      Object.values(seen).every((n) => n > 0),
+      JSON.stringify(seen),
+    ).toBe(true);
   });
 
   it('GIVEN a Rollout experiment step THEN the Experiment Argo Rollouts creates from it is strict-valid', () => {
-    type Rollout = Obj & { spec: { selector: unknown; template: unknown; strategy: { canary?: { steps: Record<string, unknown>[] } } } };
-    type ExperimentStep = { templates: { name: string; specRef: string; replicas?: number; service?: unknown }[]; analyses?: Record<string, unknown>[]; duration?: string };
+    type Rollout = Obj & {
+      spec: { selector: unknown; template: unknown; strategy: { canary?: { steps: Record<string, unknown>[] } } };
+    };
+    type ExperimentStep = {
+      templates: { name: string; specRef: string; replicas?: number; service?: unknown }[];
+      analyses?: Record<string, unknown>[];
+      duration?: string;
+    };
     const steps = all
       .filter(({ obj }) => obj.kind === 'Rollout')
-      .flatMap(({ obj }) => ((obj as Rollout).spec.strategy.canary?.steps ?? []).filter((s) => s.experiment).map((s) => ({ rollout: obj as Rollout, step: s.experiment as ExperimentStep })));
+      .flatMap(({ obj }) =>
+        ((obj as Rollout).spec.strategy.canary?.steps ?? [])
+          .filter((s) => s.experiment)
+          .map((s) => ({ rollout: obj as Rollout, step: s.experiment as ExperimentStep })),
+      );
     expect(steps.length).toBeGreaterThan(0);
     for (const { rollout, step } of steps) {
       // The controller fills each template from the Rollout's pod template (stable or canary ReplicaSet); `weight` stays on the step.
@@ -128,7 +220,13 @@ describe('deployment objects conform (strict schemas for CRDs, structural checks
         metadata: { name: `${rollout.metadata.name}-experiment` },
         spec: {
           ...(step.duration ? { duration: step.duration } : {}),
-          templates: step.templates.map((t) => ({ name: t.name, ...(t.replicas !== undefined ? { replicas: t.replicas } : {}), selector: rollout.spec.selector, template: rollout.spec.template, ...(t.service ? { service: t.service } : {}) })),
+          templates: step.templates.map((t) => ({
+            name: t.name,
+            ...(t.replicas !== undefined ? { replicas: t.replicas } : {}),
+            selector: rollout.spec.selector,
+            template: rollout.spec.template,
+            ...(t.service ? { service: t.service } : {}),
+          })),
           ...(step.analyses ? { analyses: step.analyses } : {}),
         },
       };

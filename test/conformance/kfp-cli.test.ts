@@ -16,7 +16,10 @@ const stdout: string[] = [];
 const stderr: string[] = [];
 const io: CommandIO = { out: (l) => stdout.push(l), err: (l) => stderr.push(l), color: false };
 // The documented upload path: `argosy synth --target kfp` on the reference project, through the CLI.
-const code = await main(['synth', '--app', resolve(ROOT, 'pipelines', 'index.ts'), '--target', 'kfp', '--out', out], io);
+const code = await main(
+  ['synth', '--app', resolve(ROOT, 'pipelines', 'index.ts'), '--target', 'kfp', '--out', out],
+  io,
+);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const files = (suffix: string): string[] => {
@@ -47,25 +50,44 @@ describe('argosy synth --target kfp on the reference project', () => {
           const kfp = existsSync(join(out, at, `pipelinespec.${p.name}.yaml`));
           const argo = existsSync(join(out, at, `workflowtemplate.${p.name}.yaml`));
           expect(kfp !== argo, `${at}/${p.name}: written for ${kfp ? 'both backends' : 'no backend'}`).toBe(true);
-          if (argo) expect(notes.some((n) => n.includes(`environment "${env.name}" > app "${a.name}": pipeline "${p.name}" stays on Argo Workflows`)), `${at}/${p.name} is Argo without a note`).toBe(true);
+          if (argo)
+            expect(
+              notes.some((n) =>
+                n.includes(`environment "${env.name}" > app "${a.name}": pipeline "${p.name}" stays on Argo Workflows`),
+              ),
+              `${at}/${p.name} is Argo without a note`,
+            ).toBe(true);
         }
       }
     }
   });
 
-  it.each(files('pipelinespec.').length ? files('pipelinespec.') : ['(none)'])('%s is strict-valid as written', (file) => {
-    const docs = KfpStrictChecker.readDocuments(readFileSync(join(out, file), 'utf8'));
-    expect(checker.check(docs)).toEqual([]);
-  });
+  it.each(files('pipelinespec.').length ? files('pipelinespec.') : ['(none)'])(
+    '%s is strict-valid as written',
+    (file) => {
+      const docs = KfpStrictChecker.readDocuments(readFileSync(join(out, file), 'utf8'));
+      expect(checker.check(docs)).toEqual([]);
+    },
+  );
 
-  it.each(files('recurringrun.').length ? files('recurringrun.') : ['(none)'])('%s carries its pipeline\'s PipelineSpec, strict-valid', (file) => {
-    const [body] = KfpStrictChecker.readDocuments(readFileSync(join(out, file), 'utf8')) as { pipelineSpec: { pipeline_spec: { pipelineInfo: { name: string } }; platform_spec?: unknown } }[];
-    const spec = body!.pipelineSpec;
-    const docs = [spec.pipeline_spec, ...(spec.platform_spec ? [spec.platform_spec] : [])];
-    expect(checker.check(docs)).toEqual([]);
-    const written = KfpStrictChecker.readDocuments(readFileSync(join(out, file.replace(/[^/]+$/, `pipelinespec.${spec.pipeline_spec.pipelineInfo.name}.yaml`)), 'utf8'));
-    expect(docs).toEqual(written);
-  });
+  it.each(files('recurringrun.').length ? files('recurringrun.') : ['(none)'])(
+    "%s carries its pipeline's PipelineSpec, strict-valid",
+    (file) => {
+      const [body] = KfpStrictChecker.readDocuments(readFileSync(join(out, file), 'utf8')) as {
+        pipelineSpec: { pipeline_spec: { pipelineInfo: { name: string } }; platform_spec?: unknown };
+      }[];
+      const spec = body!.pipelineSpec;
+      const docs = [spec.pipeline_spec, ...(spec.platform_spec ? [spec.platform_spec] : [])];
+      expect(checker.check(docs)).toEqual([]);
+      const written = KfpStrictChecker.readDocuments(
+        readFileSync(
+          join(out, file.replace(/[^/]+$/, `pipelinespec.${spec.pipeline_spec.pipelineInfo.name}.yaml`)),
+          'utf8',
+        ),
+      );
+      expect(docs).toEqual(written);
+    },
+  );
 });
 
 describe('argosy validate on that output, with the KFP protos of ../shared/schemas', () => {
@@ -74,7 +96,11 @@ describe('argosy validate on that output, with the KFP protos of ../shared/schem
     const lines: string[] = [];
     const errs: string[] = [];
     // The schema layer over the same Kubernetes objects is schemas.test.ts' job; compiling the CRD schemas again would only cost CI time.
-    const c = await main(['validate', ...paths, '--schema-location', schemas, '--skip', 'schema'], { out: (l) => lines.push(l), err: (l) => errs.push(l), color: false });
+    const c = await main(['validate', ...paths, '--schema-location', schemas, '--skip', 'schema'], {
+      out: (l) => lines.push(l),
+      err: (l) => errs.push(l),
+      color: false,
+    });
     return { code: c, lines, errs };
   };
 
@@ -89,8 +115,14 @@ describe('argosy validate on that output, with the KFP protos of ../shared/schem
     mkdirSync(bad, { recursive: true });
     const [spec] = files('pipelinespec.');
     const [run] = files('recurringrun.');
-    writeFileSync(join(bad, 'pipelinespec.x.yaml'), readFileSync(join(out, spec!), 'utf8').replace(/^schemaVersion:/m, 'extraField: 1\nschemaVersion:'));
-    writeFileSync(join(bad, 'recurringrun.x.yaml'), readFileSync(join(out, run!), 'utf8').replace(/^ {4}schemaVersion:/m, '    extraField: 1\n    schemaVersion:'));
+    writeFileSync(
+      join(bad, 'pipelinespec.x.yaml'),
+      readFileSync(join(out, spec!), 'utf8').replace(/^schemaVersion:/m, 'extraField: 1\nschemaVersion:'),
+    );
+    writeFileSync(
+      join(bad, 'recurringrun.x.yaml'),
+      readFileSync(join(out, run!), 'utf8').replace(/^ {4}schemaVersion:/m, '    extraField: 1\n    schemaVersion:'),
+    );
     const r = await validate([bad]);
     expect(r.code).toBe(1);
     const proto = r.lines.filter((l) => l.includes('kfp/proto'));
@@ -100,4 +132,3 @@ describe('argosy validate on that output, with the KFP protos of ../shared/schem
     ]);
   });
 });
-

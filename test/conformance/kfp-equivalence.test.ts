@@ -11,17 +11,24 @@ import { loadEquivalenceCases } from './kfp/cases.ts';
 import { normalizeKfp } from './kfp/normalize.ts';
 import { KfpStrictChecker } from './kfp/strict-check.ts';
 
+// Tests poke at compiled specs by path; a loose record keeps that readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
 const cases = await loadEquivalenceCases();
 const corpus = resolve(sharedDir(), 'corpus', 'kfp-ir');
 const checker = new KfpStrictChecker(resolve(sharedDir(), 'schemas', 'kfp'));
 
 /** Whether an upstream file writes the deprecated numeric resource fields (then they are compared). */
-const writesDeprecatedResources = (text: string): boolean => /^\s+(cpuLimit|cpuRequest|memoryLimit|memoryRequest|count): /m.test(text);
+const writesDeprecatedResources = (text: string): boolean =>
+  /^\s+(cpuLimit|cpuRequest|memoryLimit|memoryRequest|count): /m.test(text);
 
 describe('Argosy programs compile to the same KFP IR as the KFP SDK (after normalization)', () => {
   it('covers at least 15 upstream pipelines, as many as README.md and docs/kfp.md say', () => {
     expect(cases.length).toBeGreaterThanOrEqual(15);
-    expect(readFileSync(resolve(ROOT, 'README.md'), 'utf8')).toContain(`equivalence tests against ${cases.length} pipelines`);
+    expect(readFileSync(resolve(ROOT, 'README.md'), 'utf8')).toContain(
+      `equivalence tests against ${cases.length} pipelines`,
+    );
     expect(readFileSync(resolve(ROOT, 'docs', 'kfp.md'), 'utf8')).toContain(`(${cases.length} SDK pipelines:`);
   });
 
@@ -43,19 +50,33 @@ describe('Argosy programs compile to the same KFP IR as the KFP SDK (after norma
   it('GIVEN a script executor that loses its INPUT_/OUTPUT_ placeholders THEN the equivalence no longer holds', () => {
     const c = cases.find((x) => x.name === 'pipeline-with-loops') as (typeof cases)[number];
     const upstream = KfpStrictChecker.readDocuments(readFileSync(resolve(corpus, c.upstream), 'utf8'));
-    const { pipelineSpec } = compileKfpPipeline(c.pipeline.ir, { toolVersion: '0.0.0-test' }) as { pipelineSpec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const { pipelineSpec } = compileKfpPipeline(c.pipeline.ir, { toolVersion: '0.0.0-test' }) as {
+      pipelineSpec: Loose;
+    };
     expect(normalizeKfp([pipelineSpec])).toEqual(normalizeKfp(upstream));
-    for (const e of Object.values<Record<string, any>>(pipelineSpec.deploymentSpec.executors)) e.container.args = e.container.args.filter((a: string) => !a.includes('{{$')); // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const e of Object.values<Loose>(pipelineSpec.deploymentSpec.executors))
+      e.container.args = e.container.args.filter((a: string) => !a.includes('{{$'));
     expect(normalizeKfp([pipelineSpec])).not.toEqual(normalizeKfp(upstream));
   });
 
   it('GIVEN deprecated resource fields that differ THEN a case whose upstream writes them fails', () => {
-    const c = cases.find((x) => writesDeprecatedResources(readFileSync(resolve(corpus, x.upstream), 'utf8')) && JSON.stringify(x.pipeline.ir).includes('"limits"'));
+    const c = cases.find(
+      (x) =>
+        writesDeprecatedResources(readFileSync(resolve(corpus, x.upstream), 'utf8')) &&
+        JSON.stringify(x.pipeline.ir).includes('"limits"'),
+    );
     expect(c, 'an equivalence case compares the deprecated resource fields').toBeDefined();
-    const upstream = KfpStrictChecker.readDocuments(readFileSync(resolve(corpus, (c as (typeof cases)[number]).upstream), 'utf8'));
-    const { pipelineSpec } = compileKfpPipeline((c as (typeof cases)[number]).pipeline.ir, { toolVersion: '0.0.0-test' }) as { pipelineSpec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    for (const e of Object.values<Record<string, any>>(pipelineSpec.deploymentSpec.executors)) if (e.container.resources) e.container.resources.cpuLimit = 99; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(normalizeKfp([pipelineSpec], { keepDeprecatedResources: true })).not.toEqual(normalizeKfp(upstream, { keepDeprecatedResources: true }));
+    const upstream = KfpStrictChecker.readDocuments(
+      readFileSync(resolve(corpus, (c as (typeof cases)[number]).upstream), 'utf8'),
+    );
+    const { pipelineSpec } = compileKfpPipeline((c as (typeof cases)[number]).pipeline.ir, {
+      toolVersion: '0.0.0-test',
+    }) as { pipelineSpec: Loose };
+    for (const e of Object.values<Loose>(pipelineSpec.deploymentSpec.executors))
+      if (e.container.resources) e.container.resources.cpuLimit = 99;
+    expect(normalizeKfp([pipelineSpec], { keepDeprecatedResources: true })).not.toEqual(
+      normalizeKfp(upstream, { keepDeprecatedResources: true }),
+    );
     expect(normalizeKfp([pipelineSpec])).toEqual(normalizeKfp(upstream));
   });
 });
@@ -65,8 +86,10 @@ describe('the same programs, and the golden Argo YAML of test/golden/argo, are s
   const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
   // Artifact lists are Kubeflow Pipelines only: Argo refuses them by name (charts/argo-workflows/artifact-lists.ts).
   const KFP_ONLY: Readonly<Record<string, string>> = {
-    'artifacts-simple': 'pipeline "math-pipeline" > loop "for-loop-2" > output "out": Argo Workflows cannot collect artifacts across loop iterations',
-    'pipeline-with-parallelfor-list-artifacts': 'pipeline "pipeline-parallelfor-artifacts" > loop "for-loop-1" > items: Argo Workflows cannot loop over a list of artifacts',
+    'artifacts-simple':
+      'pipeline "math-pipeline" > loop "for-loop-2" > output "out": Argo Workflows cannot collect artifacts across loop iterations',
+    'pipeline-with-parallelfor-list-artifacts':
+      'pipeline "pipeline-parallelfor-artifacts" > loop "for-loop-1" > items: Argo Workflows cannot loop over a list of artifacts',
   };
   it.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
     if (KFP_ONLY[name]) expect(() => workflowTemplate(c.pipeline.ir, 'ml')).toThrow(KFP_ONLY[name]);
@@ -74,7 +97,9 @@ describe('the same programs, and the golden Argo YAML of test/golden/argo, are s
   });
 
   const goldenDir = resolve(ROOT, 'test', 'golden', 'argo');
-  const golden = readdirSync(goldenDir).filter((f) => f.endsWith('.yaml')).sort();
+  const golden = readdirSync(goldenDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   it.each(golden)('golden %s', (file) => {
     const { documents } = loadKubernetesYaml(readFileSync(resolve(goldenDir, file), 'utf8'));
     expect(documents.length).toBeGreaterThan(0);

@@ -25,10 +25,11 @@ const checker = new KfpStrictChecker(resolve(sharedDir(), 'schemas', 'kfp'));
 // Keyed by environment, app and pipeline: environments pass different settings into the same
 // pipeline builder, so every variant is compiled, not only the last one seen.
 const variants = new Map<string, PipelineIR>();
-for (const env of resolveProject(referenceProject).environments) for (const app of env.apps) for (const p of app.pipelines) variants.set(`${env.name}/${app.name}/${p.name}`, p);
+for (const env of resolveProject(referenceProject).environments)
+  for (const app of env.apps) for (const p of app.pipelines) variants.set(`${env.name}/${app.name}/${p.name}`, p);
 
 describe('every reference-project pipeline compiles for Kubeflow Pipelines (or says what stops it)', () => {
-  it('has every environment\'s variant of every pipeline', () => {
+  it("has every environment's variant of every pipeline", () => {
     const environments = new Set([...variants.keys()].map((k) => k.split('/')[0]));
     expect(environments.size).toBeGreaterThan(1);
     expect(variants.size).toBeGreaterThan(new Set([...variants.values()].map((p) => p.name)).size);
@@ -41,11 +42,15 @@ describe('every reference-project pipeline compiles for Kubeflow Pipelines (or s
       compiled = compileKfpPipeline(p, { toolVersion: '0.0.0-test' });
     } catch (e) {
       if (!(e instanceof DslError)) throw e;
-      expect(e.message, `${key} does not compile for KFP; list it in KFP_STOPPERS if that is intended`).toBe(KFP_STOPPERS[p.name]);
+      expect(e.message, `${key} does not compile for KFP; list it in KFP_STOPPERS if that is intended`).toBe(
+        KFP_STOPPERS[p.name],
+      );
       return;
     }
     expect(KFP_STOPPERS[p.name], `${key} compiles now; remove it from KFP_STOPPERS`).toBeUndefined();
     expect(kfpLintFindings(compiled)).toEqual([]);
-    expect(checker.check(compiled.platformSpec ? [compiled.pipelineSpec, compiled.platformSpec] : [compiled.pipelineSpec])).toEqual([]);
+    expect(
+      checker.check(compiled.platformSpec ? [compiled.pipelineSpec, compiled.platformSpec] : [compiled.pipelineSpec]),
+    ).toEqual([]);
   });
 });

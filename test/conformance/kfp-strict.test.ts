@@ -8,9 +8,17 @@ import { resolveProject } from '../../dsl/index.ts';
 import { sharedDir } from '../shared-dir.ts';
 import { KfpStrictChecker } from './kfp/strict-check.ts';
 
+// Tests poke at compiled specs by path; a loose record keeps that readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
 const corpus = resolve(sharedDir(), 'corpus', 'kfp-ir');
 const checker = new KfpStrictChecker(resolve(sharedDir(), 'schemas', 'kfp'));
-const corpusFiles = ['sdk', 'kubernetes'].flatMap((d) => readdirSync(resolve(corpus, d)).filter((f) => f.endsWith('.yaml')).map((f) => `${d}/${f}`));
+const corpusFiles = ['sdk', 'kubernetes'].flatMap((d) =>
+  readdirSync(resolve(corpus, d))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `${d}/${f}`),
+);
 const NEGATIVE = new Set(['sdk/invalid_yaml.yaml', 'sdk/no_name.yaml']);
 // Upstream files the lint flags on purpose: the SDK's I/O type fixture declares ports its
 // container never receives (it only exercises the type names), which KFP accepts but cannot use.
@@ -25,7 +33,9 @@ describe('the strict checker itself (upstream corpus)', () => {
   it.each(corpusFiles.filter((f) => !NEGATIVE.has(f)))('accepts %s', (f) => {
     const docs = KfpStrictChecker.readDocuments(readFileSync(resolve(corpus, f), 'utf8'));
     expect(checker.check(docs)).toEqual([]);
-    expect(kfpLintFindings({ pipelineSpec: docs[0] as never, ...(docs[1] ? { platformSpec: docs[1] as never } : {}) })).toEqual(LINT_FINDINGS[f] ?? []);
+    expect(
+      kfpLintFindings({ pipelineSpec: docs[0] as never, ...(docs[1] ? { platformSpec: docs[1] as never } : {}) }),
+    ).toEqual(LINT_FINDINGS[f] ?? []);
   });
 
   it.each([...NEGATIVE])('rejects %s', (f) => {
@@ -33,7 +43,9 @@ describe('the strict checker itself (upstream corpus)', () => {
   });
 
   it('rejects an unknown field, a wrong enum name and an unknown key in a Kubernetes executor config', () => {
-    const [spec, platform] = KfpStrictChecker.readDocuments(readFileSync(resolve(corpus, 'sdk/nvidia_gpu_scheduling_check.yaml'), 'utf8')) as [Record<string, any>, Record<string, any>]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [spec, platform] = KfpStrictChecker.readDocuments(
+      readFileSync(resolve(corpus, 'sdk/nvidia_gpu_scheduling_check.yaml'), 'utf8'),
+    ) as [Loose, Loose];
     expect(checker.check([{ ...spec, extra: 1 }])).toEqual([expect.stringContaining('"extra" is unknown')]);
     const badEnum = structuredClone(spec);
     badEnum.root.dag.tasks['verify-gpu-scheduled'].triggerPolicy = { strategy: 'ALL_DONE' };
@@ -46,7 +58,10 @@ describe('the strict checker itself (upstream corpus)', () => {
 
 describe('every KFP IR Argosy synthesizes for the reference project is strict-valid', () => {
   // Which pipelines land on KFP, and the CLI run of the same, are checked in kfp-cli.test.ts.
-  const files = synthesizeIR(resolveProject(referenceProject), { pipelineBackend: 'kfp', toolVersion: '0.0.0-test' }).filter((f) => f.path.includes('/pipelinespec.'));
+  const files = synthesizeIR(resolveProject(referenceProject), {
+    pipelineBackend: 'kfp',
+    toolVersion: '0.0.0-test',
+  }).filter((f) => f.path.includes('/pipelinespec.'));
 
   it('emits pipelinespec files', () => {
     expect(files.length).toBeGreaterThan(0);
@@ -61,7 +76,7 @@ describe('every KFP IR Argosy synthesizes for the reference project is strict-va
 
   it('lint catches dangling component, executor and task references', () => {
     const p = resolveProject(referenceProject).environments[0]!.apps[0]!.pipelines[0]!;
-    const { pipelineSpec } = compileKfpPipeline(p, { toolVersion: '0' }) as { pipelineSpec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const { pipelineSpec } = compileKfpPipeline(p, { toolVersion: '0' }) as { pipelineSpec: Loose };
     const broken = structuredClone(pipelineSpec);
     const [first] = Object.keys(broken.root.dag.tasks);
     broken.root.dag.tasks[first!].componentRef.name = 'comp-missing';
@@ -76,16 +91,23 @@ describe('every KFP IR Argosy synthesizes for the reference project is strict-va
 
   it('lint catches an executor that drops a port placeholder or names an undeclared port', () => {
     const p = resolveProject(referenceProject).environments[0]!.apps[0]!.pipelines[0]!;
-    const { pipelineSpec } = compileKfpPipeline(p, { toolVersion: '0' }) as { pipelineSpec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const { pipelineSpec } = compileKfpPipeline(p, { toolVersion: '0' }) as { pipelineSpec: Loose };
     const broken = structuredClone(pipelineSpec);
-    const [name, comp] = Object.entries<Record<string, any>>(broken.components).find(([, c]) => c.executorLabel && Object.keys(c.inputDefinitions?.parameters ?? {}).length > 0)!; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [name, comp] = Object.entries<Loose>(broken.components).find(
+      ([, c]) => c.executorLabel && Object.keys(c.inputDefinitions?.parameters ?? {}).length > 0,
+    )!;
     const [port] = Object.keys(comp.inputDefinitions.parameters);
     const container = broken.deploymentSpec.executors[comp.executorLabel].container;
-    const strip = (lines: string[] | undefined) => lines?.map((l) => l.split(`{{$.inputs.parameters['${port}']}}`).join(''));
+    const strip = (lines: string[] | undefined) =>
+      lines?.map((l) => l.split(`{{$.inputs.parameters['${port}']}}`).join(''));
     container.command = strip(container.command);
     container.args = [...(strip(container.args) ?? []), "{{$.inputs.parameters['no-such-port']}}"];
     const findings = kfpLintFindings({ pipelineSpec: broken });
-    expect(findings).toContain(`${name}: input parameter "${port}" has no placeholder in the executor's command, args or env`);
-    expect(findings).toContain(`${name}: executor placeholder {{$.inputs.parameters['no-such-port']}} names a port the component does not declare`);
+    expect(findings).toContain(
+      `${name}: input parameter "${port}" has no placeholder in the executor's command, args or env`,
+    );
+    expect(findings).toContain(
+      `${name}: executor placeholder {{$.inputs.parameters['no-such-port']}} names a port the component does not declare`,
+    );
   });
 });

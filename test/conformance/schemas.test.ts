@@ -9,7 +9,12 @@ import { sharedDir } from '../shared-dir.ts';
 
 const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
 
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string }; spec?: { templates?: { name: string; resource?: { manifest?: string } }[] } };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  spec?: { templates?: { name: string; resource?: { manifest?: string } }[] };
+};
 
 describe('reference project conforms to the upstream CRD schemas (strict)', () => {
   const { files } = synthesize(referenceProject);
@@ -17,7 +22,21 @@ describe('reference project conforms to the upstream CRD schemas (strict)', () =
 
   it('synthesizes at least one object per kind it targets', () => {
     const kinds = new Set(objects.map((o) => o.obj.kind));
-    for (const kind of ['WorkflowTemplate', 'CronWorkflow', 'PrometheusRule', 'ServiceAccount', 'Role', 'RoleBinding', 'Service', 'Rollout', 'AnalysisTemplate', 'InferenceService', 'VirtualService', 'Application']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'WorkflowTemplate',
+      'CronWorkflow',
+      'PrometheusRule',
+      'ServiceAccount',
+      'Role',
+      'RoleBinding',
+      'Service',
+      'Rollout',
+      'AnalysisTemplate',
+      'InferenceService',
+      'VirtualService',
+      'Application',
+    ])
+      expect(kinds).toContain(kind);
   });
 
   it.each(objects.map((o) => [o.file, o] as const))('%s', (_file, { obj }) => {
@@ -31,9 +50,15 @@ describe('reference project conforms to the upstream CRD schemas (strict)', () =
   // workflows are validated on their own; the workflows' patches must be JSON patches.
   type ResourceTemplate = { name: string; resource?: { action: string; manifest?: string } };
   const resources = objects.flatMap(({ file, obj }) =>
-    (obj.kind === 'WorkflowTemplate' ? ((obj.spec?.templates ?? []) as ResourceTemplate[]) : []).flatMap((t) => (t.resource?.manifest ? [{ where: `${file} > ${t.name}`, action: t.resource.action, manifest: t.resource.manifest }] : [])),
+    (obj.kind === 'WorkflowTemplate' ? ((obj.spec?.templates ?? []) as ResourceTemplate[]) : []).flatMap((t) =>
+      t.resource?.manifest
+        ? [{ where: `${file} > ${t.name}`, action: t.resource.action, manifest: t.resource.manifest }]
+        : [],
+    ),
   );
-  const created = resources.filter((r) => r.action === 'create').map((r) => [r.where, load(r.manifest) as K8sObject & { spec: unknown }] as const);
+  const created = resources
+    .filter((r) => r.action === 'create')
+    .map((r) => [r.where, load(r.manifest) as K8sObject & { spec: unknown }] as const);
   const submitted = created.filter(([, m]) => m.kind === 'Workflow');
 
   it('finds the submitted Workflows of the drift pipelines and the AnalysisRuns of the KServe workflows', () => {
@@ -46,14 +71,25 @@ describe('reference project conforms to the upstream CRD schemas (strict)', () =
     expect(registry.validate(manifest)).toEqual([]);
   });
 
-  it.each(created.filter(([, m]) => m.kind === 'AnalysisRun'))('%s creates an AnalysisRun whose spec is a valid AnalysisTemplate spec', (_where, run) => {
-    const asTemplate: K8sObject & { spec: unknown } = { apiVersion: run.apiVersion, kind: 'AnalysisTemplate', metadata: { name: 'bound' }, spec: run.spec };
-    expect(registry.validate(asTemplate)).toEqual([]);
-  });
+  it.each(created.filter(([, m]) => m.kind === 'AnalysisRun'))(
+    '%s creates an AnalysisRun whose spec is a valid AnalysisTemplate spec',
+    (_where, run) => {
+      const asTemplate: K8sObject & { spec: unknown } = {
+        apiVersion: run.apiVersion,
+        kind: 'AnalysisTemplate',
+        metadata: { name: 'bound' },
+        spec: run.spec,
+      };
+      expect(registry.validate(asTemplate)).toEqual([]);
+    },
+  );
 
-  it.each(resources.filter((r) => r.action === 'patch').map((r) => [r.where, r.manifest] as const))('%s patches with a JSON patch', (_where, manifest) => {
-    const ops = JSON.parse(manifest.replace('{{inputs.parameters.percent}}', '10')) as { op: string; path: string }[];
-    expect(ops.length).toBeGreaterThan(0);
-    for (const op of ops) expect(['test', 'add', 'replace', 'remove']).toContain(op.op);
-  });
+  it.each(resources.filter((r) => r.action === 'patch').map((r) => [r.where, r.manifest] as const))(
+    '%s patches with a JSON patch',
+    (_where, manifest) => {
+      const ops = JSON.parse(manifest.replace('{{inputs.parameters.percent}}', '10')) as { op: string; path: string }[];
+      expect(ops.length).toBeGreaterThan(0);
+      for (const op of ops) expect(['test', 'add', 'replace', 'remove']).toContain(op.op);
+    },
+  );
 });

@@ -18,6 +18,8 @@ export function pythonFunction<const I extends PortMap = {}, const O extends Por
   return component<I, O>(name, {
     image: 'python:3.11',
     ...spec,
-    script: { source: `import os\nprint("${name}", {k: v for k, v in os.environ.items() if k.startswith(("INPUT_", "OUTPUT_"))})\n` },
+    script: {
+      source: `import os\nprint("${name}", {k: v for k, v in os.environ.items() if k.startswith(("INPUT_", "OUTPUT_"))})\n`,
+    },
   } as ComponentSpec<I, O>);
 }

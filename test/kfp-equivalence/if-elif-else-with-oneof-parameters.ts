@@ -2,8 +2,14 @@ import { eq, param, pipeline, type Task } from '../../dsl/index.ts';
 import { pythonFunction, type EquivalenceCase } from './_lib.ts';
 
 const flipThreeSidedDie = pythonFunction('flip-three-sided-die', { outputs: { Output: param.string() } });
-const printAndReturn = pythonFunction('print-and-return', { inputs: { text: param.string() }, outputs: { Output: param.string() } });
-const specialPrintAndReturn = pythonFunction('special-print-and-return', { inputs: { text: param.string() }, outputs: { output_key: param.string() } });
+const printAndReturn = pythonFunction('print-and-return', {
+  inputs: { text: param.string() },
+  outputs: { Output: param.string() },
+});
+const specialPrintAndReturn = pythonFunction('special-print-and-return', {
+  inputs: { text: param.string() },
+  outputs: { output_key: param.string() },
+});
 
 type Printed = Task<{ readonly Output: ReturnType<typeof param.string> }>;
 

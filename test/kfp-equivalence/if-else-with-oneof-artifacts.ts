@@ -2,7 +2,10 @@ import { artifact, eq, param, pipeline, type ArtifactPort, type Task } from '../
 import { pythonFunction, type EquivalenceCase } from './_lib.ts';
 
 const flipCoin = pythonFunction('flip-coin', { outputs: { Output: param.string() } });
-const paramToArtifact = pythonFunction('param-to-artifact', { inputs: { val: param.string() }, outputs: { a: artifact('Artifact') } });
+const paramToArtifact = pythonFunction('param-to-artifact', {
+  inputs: { val: param.string() },
+  outputs: { a: artifact('Artifact') },
+});
 const printArtifact = pythonFunction('print-artifact', { inputs: { a: artifact('Artifact') } });
 
 type Made = Task<{ readonly a: ArtifactPort<'Artifact'> }>;

@@ -1,7 +1,9 @@
 import { fieldRef, pipeline } from '../../dsl/index.ts';
 import { pythonFunction, type EquivalenceCase } from './_lib.ts';
 
-const comp = pythonFunction('comp', { env: { KFP_RUN_NAME: fieldRef("metadata.annotations['pipelines.kubeflow.org/run_name']") } });
+const comp = pythonFunction('comp', {
+  env: { KFP_RUN_NAME: fieldRef("metadata.annotations['pipelines.kubeflow.org/run_name']") },
+});
 
 export default {
   upstream: 'kubernetes/field_path_as_env.yaml',

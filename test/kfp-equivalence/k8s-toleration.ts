@@ -1,7 +1,9 @@
 import { pipeline } from '../../dsl/index.ts';
 import { pythonFunction, type EquivalenceCase } from './_lib.ts';
 
-const comp = pythonFunction('comp', { tolerations: [{ key: 'key1', operator: 'Equal', value: 'value1', effect: 'NoExecute', tolerationSeconds: 10 }] });
+const comp = pythonFunction('comp', {
+  tolerations: [{ key: 'key1', operator: 'Equal', value: 'value1', effect: 'NoExecute', tolerationSeconds: 10 }],
+});
 
 export default {
   upstream: 'kubernetes/toleration.yaml',

@@ -11,8 +11,12 @@ const echo = pythonFunction('echo', {
 
 export default {
   upstream: 'sdk/local_execution_pipeline_with_k8s_only_methods.yaml',
-  pipeline: pipeline('pipeline-with-k8s-only-methods', { params: { message: param.string().default('hello') } }, (p, params) => {
-    const e = p.task('echo', echo, { message: params.message });
-    return { Output: e.outputs.Output };
-  }),
+  pipeline: pipeline(
+    'pipeline-with-k8s-only-methods',
+    { params: { message: param.string().default('hello') } },
+    (p, params) => {
+      const e = p.task('echo', echo, { message: params.message });
+      return { Output: e.outputs.Output };
+    },
+  ),
 } satisfies EquivalenceCase;

@@ -12,9 +12,14 @@ const verifyGpu = component('verify-gpu-scheduled', {
 
 export default {
   upstream: 'sdk/nvidia_gpu_scheduling_check.yaml',
-  pipeline: pipeline('nvidia-gpu-scheduling-check', {
-    description: 'Verifies a task requesting nvidia.com/gpu with a matching toleration can schedule and complete (no CUDA/torch assertions).',
-  }, (p) => {
-    p.task('verify-gpu-scheduled', verifyGpu);
-  }),
+  pipeline: pipeline(
+    'nvidia-gpu-scheduling-check',
+    {
+      description:
+        'Verifies a task requesting nvidia.com/gpu with a matching toleration can schedule and complete (no CUDA/torch assertions).',
+    },
+    (p) => {
+      p.task('verify-gpu-scheduled', verifyGpu);
+    },
+  ),
 } satisfies EquivalenceCase;

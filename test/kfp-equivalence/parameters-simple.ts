@@ -8,7 +8,9 @@ const addContainer = component('add-container', {
   inputs: { nums: param.list<number>() },
   outputs: { sum: param.int() },
   command: ['sh', '-c'],
-  args: (io) => [`set -e; mkdir -p "$(dirname '${io.outputs.sum.path}')"; echo '${io.inputs.nums}' | jq add > '${io.outputs.sum.path}'`],
+  args: (io) => [
+    `set -e; mkdir -p "$(dirname '${io.outputs.sum.path}')"; echo '${io.inputs.nums}' | jq add > '${io.outputs.sum.path}'`,
+  ],
 });
 
 export default {

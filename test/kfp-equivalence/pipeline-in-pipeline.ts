@@ -2,7 +2,11 @@ import { component, param, pipeline } from '../../dsl/index.ts';
 import { pythonFunction, type EquivalenceCase } from './_lib.ts';
 
 const printOp1 = pythonFunction('print-op1', { inputs: { msg: param.string() }, outputs: { Output: param.string() } });
-const printOp2 = component('print-op2', { image: 'alpine:3.20', inputs: { msg: param.string() }, command: (io) => ['echo', io.inputs.msg] });
+const printOp2 = component('print-op2', {
+  image: 'alpine:3.20',
+  inputs: { msg: param.string() },
+  command: (io) => ['echo', io.inputs.msg],
+});
 
 /** A pipeline used as a task: its parameter is the task's argument. */
 const innerPipeline = pipeline('inner-pipeline', { params: { msg: param.string() } }, (p, params) => {

@@ -8,7 +8,14 @@ const consumer = pythonFunction('consumer', { image, outputs: { Output: param.st
 export default {
   upstream: 'sdk/pipeline_with_volume_no_cache.yaml',
   pipeline: pipeline('pipeline-with-volume-no-cache', {}, (p) => {
-    const pvc = p.createPvc('createpvc', { nameSuffix: '-my-pvc', accessModes: ['ReadWriteOnce'], size: '5Mi', storageClass: 'standard' }).cache(false);
+    const pvc = p
+      .createPvc('createpvc', {
+        nameSuffix: '-my-pvc',
+        accessModes: ['ReadWriteOnce'],
+        size: '5Mi',
+        storageClass: 'standard',
+      })
+      .cache(false);
     const made = p.task('producer', producer).mount(pvc, '/data');
     const read = p.task('consumer', consumer).mount(pvc, '/data').after(made);
     p.deletePvc('deletepvc', pvc).after(read).cache(false);

@@ -6,7 +6,13 @@ const producer = component('producer', {
   image,
   inputs: { input_text: param.string() },
   outputs: { output_value: param.string() },
-  command: (io) => ['sh', '-c', 'mkdir -p "$(dirname "$1")" && echo "$0 (produced)" > "$1"', io.inputs.input_text, io.outputs.output_value.path],
+  command: (io) => [
+    'sh',
+    '-c',
+    'mkdir -p "$(dirname "$1")" && echo "$0 (produced)" > "$1"',
+    io.inputs.input_text,
+    io.outputs.output_value.path,
+  ],
 });
 const consumer = component('consumer', {
   image,
@@ -16,8 +22,12 @@ const consumer = component('consumer', {
 
 export default {
   upstream: 'sdk/producer_consumer_param_pipeline.yaml',
-  pipeline: pipeline('producer-consumer-param-pipeline', { params: { text: param.string().default('Hello world') } }, (p, params) => {
-    const made = p.task('producer', producer, { input_text: params.text });
-    p.task('consumer', consumer, { input_value: made.outputs.output_value });
-  }),
+  pipeline: pipeline(
+    'producer-consumer-param-pipeline',
+    { params: { text: param.string().default('Hello world') } },
+    (p, params) => {
+      const made = p.task('producer', producer, { input_text: params.text });
+      p.task('consumer', consumer, { input_value: made.outputs.output_value });
+    },
+  ),
 } satisfies EquivalenceCase;

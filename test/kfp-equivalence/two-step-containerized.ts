@@ -17,8 +17,12 @@ const readText = component('component2', {
 
 export default {
   upstream: 'sdk/two_step_pipeline_containerized.yaml',
-  pipeline: pipeline('containerized-two-step-pipeline', { params: { text: param.string().default('Hello KFP Containerized!') } }, (p, params) => {
-    const first = p.task('component1', writeText, { text: params.text });
-    p.task('component2', readText, { input_gcs: first.outputs.output_gcs });
-  }),
+  pipeline: pipeline(
+    'containerized-two-step-pipeline',
+    { params: { text: param.string().default('Hello KFP Containerized!') } },
+    (p, params) => {
+      const first = p.task('component1', writeText, { text: params.text });
+      p.task('component2', readText, { input_gcs: first.outputs.output_gcs });
+    },
+  ),
 } satisfies EquivalenceCase;

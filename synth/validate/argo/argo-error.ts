@@ -15,4 +15,3 @@ export function wrap<T>(prefix: string, fn: () => T): T {
     throw e;
   }
 }
-

@@ -38,7 +38,10 @@ export function notFound(name: string, cluster: boolean): ArgoError {
 
 /** Resolves template names and references relative to the object that holds them. */
 export class TemplateContext {
-  constructor(readonly base: TemplateSource, readonly store: TemplateStore) {}
+  constructor(
+    readonly base: TemplateSource,
+    readonly store: TemplateStore,
+  ) {}
 
   /** Key for "already validated" bookkeeping: the same name in two objects is two templates. */
   get scope(): string {
@@ -55,7 +58,8 @@ export class TemplateContext {
       const ref = holder.templateRef;
       const source = this.store.get(show(ref.name), ref.clusterScope === true, this.base.namespace);
       const template = source && list<Template>(source.spec.templates).find((t) => t?.name === ref.template);
-      if (!source || !template) throw new ArgoError(`template reference ${show(ref.name)}.${show(ref.template)} not found`);
+      if (!source || !template)
+        throw new ArgoError(`template reference ${show(ref.name)}.${show(ref.template)} not found`);
       return { ctx: new TemplateContext(source, this.store), template };
     }
     if (holder.inline) return { ctx: this, template: holder.inline };

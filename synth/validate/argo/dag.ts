@@ -4,7 +4,16 @@ import type { DagTask } from './types.ts';
 
 const TASK_NAME = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
 const TASK_RESULT = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)/g;
-const RESULTS = new Set(['Succeeded', 'Failed', 'Errored', 'Skipped', 'Omitted', 'Daemoned', 'AnySucceeded', 'AllFailed']);
+const RESULTS = new Set([
+  'Succeeded',
+  'Failed',
+  'Errored',
+  'Skipped',
+  'Omitted',
+  'Daemoned',
+  'AnySucceeded',
+  'AllFailed',
+]);
 
 /** How a task depends on another: on its result, or on its items (`.AnySucceeded`/`.AllFailed`). */
 export type DependencyType = 'task' | 'items';
@@ -23,7 +32,12 @@ export class DagGraph {
     const known = this.deps.get(name);
     if (known) return known;
     const task = this.tasks.get(name);
-    const logic = typeof task?.depends === 'string' && task.depends !== '' ? task.depends : (Array.isArray(task?.dependencies) ? task.dependencies : []).map((d) => `(${show(d)}.Succeeded || ${show(d)}.Skipped || ${show(d)}.Daemoned)`).join(' && ');
+    const logic =
+      typeof task?.depends === 'string' && task.depends !== ''
+        ? task.depends
+        : (Array.isArray(task?.dependencies) ? task.dependencies : [])
+            .map((d) => `(${show(d)}.Succeeded || ${show(d)}.Skipped || ${show(d)}.Daemoned)`)
+            .join(' && ');
     const out = new Map<string, DependencyType>();
     for (const m of logic.matchAll(TASK_NAME)) {
       if (m[1] !== undefined) {
@@ -88,7 +102,8 @@ export class DagGraph {
     const visit = (name: string, path: string[]): void => {
       if (done.has(name)) return;
       for (const dep of this.dependencies(name).keys()) {
-        if (path.includes(dep)) throw new ArgoError(`templates.${templateName}.tasks dependency cycle detected: ${path.join('->')}->${dep}`);
+        if (path.includes(dep))
+          throw new ArgoError(`templates.${templateName}.tasks dependency cycle detected: ${path.join('->')}->${dep}`);
         visit(dep, [...path, dep]);
       }
       done.add(name);

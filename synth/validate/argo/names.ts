@@ -11,13 +11,18 @@ export function fieldNameErrors(value: unknown): string[] {
   const name = show(value);
   const errs: string[] = [];
   if (name.length > FIELD_MAX) errs.push(`must be no more than ${FIELD_MAX} characters`);
-  if (!FIELD_NAME.test(name)) errs.push("name must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)");
+  if (!FIELD_NAME.test(name))
+    errs.push(
+      "name must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)",
+    );
   return errs;
 }
 
 /** Problems with a parameter/artifact name: alphanumerics, '_' and '-'. */
 export function paramNameErrors(name: unknown): string[] {
-  return PARAM_NAME.test(show(name)) ? [] : ["Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1"];
+  return PARAM_NAME.test(show(name))
+    ? []
+    : ["Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1"];
 }
 
 /**
@@ -36,7 +41,8 @@ export function checkNames(items: readonly { name?: unknown }[], kind: 'field' |
   });
 }
 
-export type TemplateType = 'Container' | 'ContainerSet' | 'Steps' | 'DAG' | 'Script' | 'Resource' | 'Data' | 'Suspend' | 'HTTP' | 'Plugin';
+export type TemplateType =
+  'Container' | 'ContainerSet' | 'Steps' | 'DAG' | 'Script' | 'Resource' | 'Data' | 'Suspend' | 'HTTP' | 'Plugin';
 
 const TYPE_FIELDS: readonly [keyof Template, TemplateType][] = [
   ['container', 'Container'],

@@ -13,10 +13,13 @@ export function checkOutputs(v: ArgoValidator, scope: Scope, t: Template): void 
   const arts = list<Artifact>(t.outputs?.artifacts);
   wrap(`templates.${name}.outputs.parameters `, () => checkNames(params, 'param'));
   wrap(`templates.${name}.outputs.artifacts `, () => checkNames(arts, 'param'));
-  wrap(`templates.${name}.outputs `, () => resolveAll(scope, v.globals, JSON.stringify(t.outputs ?? {}), v.opts.workflowTemplateValidation === true));
+  wrap(`templates.${name}.outputs `, () =>
+    resolveAll(scope, v.globals, JSON.stringify(t.outputs ?? {}), v.opts.workflowTemplateValidation === true),
+  );
   for (const a of arts) {
     const ref = `outputs.artifacts.${show(a.name)}`;
-    if (!isLeaf(t) && a.path) throw new ArgoError(`templates.${name}.${ref}.path only valid in container/script templates`);
+    if (!isLeaf(t) && a.path)
+      throw new ArgoError(`templates.${name}.${ref}.path only valid in container/script templates`);
     if (a.globalName && !isParameterRef(a.globalName)) {
       const errs = paramNameErrors(a.globalName);
       if (errs.length > 0) throw new ArgoError(`templates.${name}.${ref}.globalName: ${errs[0]}`);
@@ -30,17 +33,32 @@ export function checkOutputs(v: ArgoValidator, scope: Scope, t: Template): void 
     if (!hasValue) {
       if (!p.valueFrom) throw new ArgoError(`${ref} does not have valueFrom or value specified`);
       const vf = p.valueFrom;
-      const kinds = [vf.path, vf.jqFilter, vf.jsonPath, vf.parameter, vf.expression].filter((x) => typeof x === 'string' && x !== '').length + (vf.supplied !== undefined ? 1 : 0);
-      if (kinds === 0) throw new ArgoError('valueFrom type unspecified. choose one of: path, jqFilter, jsonPath, parameter, raw, expression');
-      if (kinds > 1) throw new ArgoError('multiple valueFrom types specified. choose one of: path, jqFilter, jsonPath, parameter, raw');
+      const kinds =
+        [vf.path, vf.jqFilter, vf.jsonPath, vf.parameter, vf.expression].filter(
+          (x) => typeof x === 'string' && x !== '',
+        ).length + (vf.supplied !== undefined ? 1 : 0);
+      if (kinds === 0)
+        throw new ArgoError(
+          'valueFrom type unspecified. choose one of: path, jqFilter, jsonPath, parameter, raw, expression',
+        );
+      if (kinds > 1)
+        throw new ArgoError(
+          'multiple valueFrom types specified. choose one of: path, jqFilter, jsonPath, parameter, raw',
+        );
     }
     if (p.valueFrom) {
       const vf = p.valueFrom;
-      if ((type === 'Container' || type === 'ContainerSet' || type === 'Script') && !vf.path) throw new ArgoError(`${ref}.path must be specified for ${type} templates`);
-      if (type === 'Resource' && !vf.jqFilter && !vf.jsonPath) throw new ArgoError(`${ref} .jqFilter or jsonPath must be specified for ${type} templates`);
+      if ((type === 'Container' || type === 'ContainerSet' || type === 'Script') && !vf.path)
+        throw new ArgoError(`${ref}.path must be specified for ${type} templates`);
+      if (type === 'Resource' && !vf.jqFilter && !vf.jsonPath)
+        throw new ArgoError(`${ref} .jqFilter or jsonPath must be specified for ${type} templates`);
       if (type === 'DAG' || type === 'Steps') {
-        if (!vf.parameter && !vf.expression) throw new ArgoError(`${ref}.parameter or expression must be specified for ${type} templates`);
-        if (vf.parameter && vf.expression) throw new ArgoError(`${ref} shouldn't have both \`from\` and \`expression\` specified in \`ValueFrom\` for ${type} templates`);
+        if (!vf.parameter && !vf.expression)
+          throw new ArgoError(`${ref}.parameter or expression must be specified for ${type} templates`);
+        if (vf.parameter && vf.expression)
+          throw new ArgoError(
+            `${ref} shouldn't have both \`from\` and \`expression\` specified in \`ValueFrom\` for ${type} templates`,
+          );
       }
     }
     if (p.globalName && !isParameterRef(p.globalName)) {

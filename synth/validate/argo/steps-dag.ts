@@ -11,7 +11,11 @@ import { argsOf, type ArgoValidator, checkArguments, FAKE_ARGS, valueString } fr
 /** `withItems` / `withParam` / `withSequence`: what `{{item...}}` may name inside the step or task. */
 function addItems(h: TemplateHolder, scope: Scope): void {
   const items = list<unknown>(h.withItems);
-  const defined = [items.length > 0, typeof h.withParam === 'string' && h.withParam !== '', h.withSequence !== undefined && h.withSequence !== null].filter(Boolean).length;
+  const defined = [
+    items.length > 0,
+    typeof h.withParam === 'string' && h.withParam !== '',
+    h.withSequence !== undefined && h.withSequence !== null,
+  ].filter(Boolean).length;
   if (defined > 1) throw new ArgoError('only one of withItems, withParam, withSequence can be specified');
   if (items.length > 0) {
     for (const item of items) {
@@ -23,7 +27,8 @@ function addItems(h: TemplateHolder, scope: Scope): void {
     scope.add('item');
     scope.add(ANY_ITEM);
   } else if (h.withSequence) {
-    if (h.withSequence.count !== undefined && h.withSequence.end !== undefined) throw new ArgoError('only one of count or end can be defined in withSequence');
+    if (h.withSequence.count !== undefined && h.withSequence.end !== undefined)
+      throw new ArgoError('only one of count or end can be defined in withSequence');
     scope.add('item');
   }
 }
@@ -40,10 +45,13 @@ function isAggregate(h: TemplateHolder): boolean {
 }
 
 function checkNonLeaf(t: Template): void {
-  if (t.activeDeadlineSeconds !== undefined) throw new ArgoError(`templates.${show(t.name)}.activeDeadlineSeconds is only valid for leaf templates`);
+  if (t.activeDeadlineSeconds !== undefined)
+    throw new ArgoError(`templates.${show(t.name)}.activeDeadlineSeconds is only valid for leaf templates`);
   if (list(t.resourceClaims).length > 0) {
     const what = t.steps ? 'Steps templates' : 'DAG templates';
-    throw new ArgoError(`templates.${show(t.name)}.resourceClaims is not supported for ${what}, which do not create a pod`);
+    throw new ArgoError(
+      `templates.${show(t.name)}.resourceClaims is not supported for ${what}, which do not create a pod`,
+    );
   }
 }
 
@@ -57,7 +65,8 @@ export function validateSteps(v: ArgoValidator, scope: Scope, ctx: TemplateConte
       if (name === '') throw new ArgoError(`templates.${show(t.name)}.steps[${i}].name is required`);
       if (names.has(name)) throw new ArgoError(`templates.${show(t.name)}.steps[${i}].name '${name}' is not unique`);
       const errs = fieldNameErrors(name);
-      if (errs.length > 0) throw new ArgoError(`templates.${show(t.name)}.steps[${i}].name '${name}' is invalid: ${errs.join(';')}`);
+      if (errs.length > 0)
+        throw new ArgoError(`templates.${show(t.name)}.steps[${i}].name '${name}' is invalid: ${errs.join(';')}`);
       names.add(name);
       scope.add(`steps.${name}.status`);
       const where = `templates.${show(t.name)}.steps[${i}].${name} `;
@@ -66,7 +75,14 @@ export function validateSteps(v: ArgoValidator, scope: Scope, ctx: TemplateConte
       const resolved = wrap(where, () => v.holder(step, ctx, step.templateRef ? argsOf(step.arguments) : FAKE_ARGS));
       if (step.hooks?.exit) v.addOutputs(resolved, `steps.${name}`, scope, false, false);
       v.hooks(step.hooks, `templates.${show(t.name)}.steps[${i}].${name}`, ctx);
-      wrap(`templates.${show(t.name)}.steps `, () => resolveAll(withInlineInputs(scope, step), v.globals, JSON.stringify(step), v.opts.workflowTemplateValidation === true));
+      wrap(`templates.${show(t.name)}.steps `, () =>
+        resolveAll(
+          withInlineInputs(scope, step),
+          v.globals,
+          JSON.stringify(step),
+          v.opts.workflowTemplateValidation === true,
+        ),
+      );
       v.addOutputs(resolved, `steps.${name}`, scope, isAggregate(step), false);
       wrap(where, () => v.holder(step, ctx, argsOf(step.arguments)));
     }
@@ -85,9 +101,18 @@ export function validateDag(v: ArgoValidator, scope: Scope, ctx: TemplateContext
   for (const task of ordered) {
     const name = show(task.name);
     const hasDeps = list(task.dependencies).length > 0;
-    if ((usingDepends || hasDeps) && /^[0-9]/.test(name)) throw new ArgoError(`templates.${show(t.name)}.tasks.${name} name cannot begin with a digit when using either 'depends' or 'dependencies'`);
-    if (usingDepends && hasDeps) throw new ArgoError(`templates.${show(t.name)} cannot use both 'depends' and 'dependencies' in the same DAG template`);
-    if (usingDepends && task.continueOn) throw new ArgoError(`templates.${show(t.name)} cannot use 'continueOn' when using 'depends'. Instead use 'dep-task.Failed'/'dep-task.Errored'`);
+    if ((usingDepends || hasDeps) && /^[0-9]/.test(name))
+      throw new ArgoError(
+        `templates.${show(t.name)}.tasks.${name} name cannot begin with a digit when using either 'depends' or 'dependencies'`,
+      );
+    if (usingDepends && hasDeps)
+      throw new ArgoError(
+        `templates.${show(t.name)} cannot use both 'depends' and 'dependencies' in the same DAG template`,
+      );
+    if (usingDepends && task.continueOn)
+      throw new ArgoError(
+        `templates.${show(t.name)} cannot use 'continueOn' when using 'depends'. Instead use 'dep-task.Failed'/'dep-task.Errored'`,
+      );
     const where = `templates.${show(t.name)}.tasks.${name} `;
     const tmpl = wrap(where, () => v.holder(task, ctx, task.templateRef ? argsOf(task.arguments) : FAKE_ARGS));
     resolved.set(name, tmpl);
@@ -97,15 +122,20 @@ export function validateDag(v: ArgoValidator, scope: Scope, ctx: TemplateContext
       const depTask = graph.tasks.get(dep);
       if (!depTask) throw new ArgoError(`templates.${show(t.name)}.tasks.${name} dependency '${dep}' not defined`);
       if (type === 'items' && list(depTask.withItems).length === 0 && !depTask.withParam && !depTask.withSequence) {
-        throw new ArgoError(`templates.${show(t.name)}.tasks.${name} dependency '${dep}' uses an items-based condition such as .AnySucceeded or .AllFailed but does not contain any items`);
+        throw new ArgoError(
+          `templates.${show(t.name)}.tasks.${name} dependency '${dep}' uses an items-based condition such as .AnySucceeded or .AllFailed but does not contain any items`,
+        );
       }
     }
   }
   graph.assertNoCycles(show(t.name));
   const target = typeof t.dag?.target === 'string' ? t.dag.target : '';
-  wrap(`templates.${show(t.name)}.targets `, () => resolveAll(scope, v.globals, target, v.opts.workflowTemplateValidation === true));
+  wrap(`templates.${show(t.name)}.targets `, () =>
+    resolveAll(scope, v.globals, target, v.opts.workflowTemplateValidation === true),
+  );
   for (const name of target === '' ? [] : target.split(' ')) {
-    if (!isParameterRef(name) && !graph.tasks.has(name)) throw new ArgoError(`templates.${show(t.name)}.targets: target '${name}' is not defined`);
+    if (!isParameterRef(name) && !graph.tasks.has(name))
+      throw new ArgoError(`templates.${show(t.name)}.targets: target '${name}' is not defined`);
   }
   for (const task of ordered) {
     const name = show(task.name);
@@ -121,7 +151,9 @@ export function validateDag(v: ArgoValidator, scope: Scope, ctx: TemplateContext
     }
     const where = `templates.${show(t.name)}.tasks.${name} `;
     wrap(where, () => addItems(task, taskScope));
-    wrap(where, () => resolveAll(taskScope, v.globals, JSON.stringify(task), v.opts.workflowTemplateValidation === true));
+    wrap(where, () =>
+      resolveAll(taskScope, v.globals, JSON.stringify(task), v.opts.workflowTemplateValidation === true),
+    );
     checkArguments(`templates.${show(t.name)}.tasks.${name}.arguments.`, task.arguments, false);
     wrap(where, () => checkArgumentDependencies(task, new Set(ancestry)));
     wrap(where, () => v.holder(task, ctx, argsOf(task.arguments)));
@@ -145,4 +177,3 @@ function checkArgumentDependencies(task: DagTask, ancestry: ReadonlySet<string>)
     }
   }
 }
-

@@ -124,7 +124,11 @@ export interface WorkflowSpec {
   templates?: Template[];
   workflowTemplateRef?: { name?: string; clusterScope?: boolean };
   templateDefaults?: Template;
-  workflowMetadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; labelsFrom?: Record<string, unknown> };
+  workflowMetadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    labelsFrom?: Record<string, unknown>;
+  };
   hooks?: Record<string, LifecycleHook>;
   podGC?: { strategy?: string; labelSelector?: { matchExpressions?: { operator?: string }[] } };
   priority?: number;
@@ -135,7 +139,13 @@ export interface WorkflowSpec {
 export interface ArgoObject {
   apiVersion?: string;
   kind?: string;
-  metadata?: { name?: string; generateName?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    generateName?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec?: WorkflowSpec & {
     workflowSpec?: WorkflowSpec;
     workflowMetadata?: WorkflowSpec['workflowMetadata'];

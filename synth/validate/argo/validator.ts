@@ -7,7 +7,15 @@ import { checkOutputs } from './outputs.ts';
 import { validateDag, validateSteps } from './steps-dag.ts';
 import type { Arguments, Artifact, LifecycleHook, Parameter, Template, TemplateHolder } from './types.ts';
 import { list } from './types.ts';
-import { ANY_WORKFLOW_OUTPUT_ARTIFACT, ANY_WORKFLOW_OUTPUT_PARAMETER, hasVariable, isParameterRef, placeholder, type Scope, substituteJson } from './variables.ts';
+import {
+  ANY_WORKFLOW_OUTPUT_ARTIFACT,
+  ANY_WORKFLOW_OUTPUT_PARAMETER,
+  hasVariable,
+  isParameterRef,
+  placeholder,
+  type Scope,
+  substituteJson,
+} from './variables.ts';
 
 /** How a check runs: `lint` (argo lint), `submit` (submission) or neither (the controller). */
 export interface ArgoValidateOptions {
@@ -101,8 +109,12 @@ export class ArgoValidator {
   hooks(hooks: Record<string, LifecycleHook> | undefined, where: string, ctx: TemplateContext): void {
     for (const [name, hook] of Object.entries(hooks ?? {})) {
       if (name !== 'exit' && !hook?.expression) throw new ArgoError(`${where}.${name} Expression required`);
-      if (!hook?.template && !hook?.templateRef) throw new ArgoError(`${where}.${name} template or templateRef is required`);
-      const target: TemplateHolder = { ...(hook.template ? { template: hook.template } : {}), ...(hook.templateRef ? { templateRef: hook.templateRef } : {}) };
+      if (!hook?.template && !hook?.templateRef)
+        throw new ArgoError(`${where}.${name} template or templateRef is required`);
+      const target: TemplateHolder = {
+        ...(hook.template ? { template: hook.template } : {}),
+        ...(hook.templateRef ? { templateRef: hook.templateRef } : {}),
+      };
       // As for steps: the template is checked on its own first (the hook's arguments may read the
       // step's outputs, resolved in the caller's scope), then bound to the arguments the hook passes.
       wrap(`${where}.${name} `, () => this.holder(target, ctx, FAKE_ARGS));
@@ -113,11 +125,13 @@ export class ArgoValidator {
   template(t: Template, ctx: TemplateContext, args: ArgsProvider): void {
     const name = show(t.name ?? '');
     const types = templateTypes(t);
-    const choose = 'choose one of: container, containerSet, steps, script, resource, dag, suspend, template, template ref';
+    const choose =
+      'choose one of: container, containerSet, steps, script, resource, dag, suspend, template, template ref';
     if (types.length === 0) throw new ArgoError(`templates.${name} template type unspecified. ${choose}`);
     if (types.length > 1) throw new ArgoError(`templates.${name} multiple template types specified. ${choose}`);
     const scope = this.inputsScope(t);
-    if (list<{ name?: string }>(t.initContainers).some((c) => !c?.name)) throw new ArgoError('initContainers must all have container name');
+    if (list<{ name?: string }>(t.initContainers).some((c) => !c?.name))
+      throw new ArgoError('initContainers must all have container name');
     checkReservedNames(t);
     checkPodResources(t, `templates.${name}`);
     const locals = new Map<string, string>();
@@ -127,10 +141,17 @@ export class ArgoValidator {
       scope.add(k);
     };
     if (isPodType(t)) local('pod.name');
-    if (t.retryStrategy) ['retries', 'retries.lastExitCode', 'retries.lastStatus', 'retries.lastDuration', 'retries.lastMessage'].forEach(local);
+    if (t.retryStrategy)
+      ['retries', 'retries.lastExitCode', 'retries.lastStatus', 'retries.lastDuration', 'retries.lastMessage'].forEach(
+        local,
+      );
     if (isLeaf(t)) {
-      list<Artifact>(t.outputs?.artifacts).forEach((a) => a?.path && scope.add(`outputs.artifacts.${show(a.name)}.path`));
-      list<Parameter>(t.outputs?.parameters).forEach((p) => p?.valueFrom?.path && scope.add(`outputs.parameters.${show(p.name)}.path`));
+      list<Artifact>(t.outputs?.artifacts).forEach(
+        (a) => a?.path && scope.add(`outputs.artifacts.${show(a.name)}.path`),
+      );
+      list<Parameter>(t.outputs?.parameters).forEach(
+        (p) => p?.valueFrom?.path && scope.add(`outputs.parameters.${show(p.name)}.path`),
+      );
     }
     const processed = wrap(`templates.${name} `, () => this.processArgs(t, args, locals));
     if (typeof processed.timeout === 'string' && processed.timeout !== '') {
@@ -146,7 +167,8 @@ export class ArgoValidator {
     else if (type === 'DAG') validateDag(this, scope, ctx, processed);
     else checkLeaf(this, scope, ctx, processed);
     checkOutputs(this, scope, processed);
-    if (processed.archiveLocation?.git && !processed.archiveLocation.git.repo) throw new ArgoError(`templates.${name}.archiveLocation.git.repo is required`);
+    if (processed.archiveLocation?.git && !processed.archiveLocation.git.repo)
+      throw new ArgoError(`templates.${name}.archiveLocation.git.repo is required`);
     checkMetrics(processed, name);
   }
 
@@ -162,7 +184,8 @@ export class ArgoValidator {
       const ref = `inputs.artifacts.${show(a.name)}`;
       scope.add(ref);
       if (isLeaf(t)) {
-        if (typeof a.path === 'string' && a.path.split('/').includes('..')) throw new ArgoError(`error in templates.${name}.${ref}: path '${show(a.path)}' must not contain '..'`);
+        if (typeof a.path === 'string' && a.path.split('/').includes('..'))
+          throw new ArgoError(`error in templates.${name}.${ref}: path '${show(a.path)}' must not contain '..'`);
         scope.add(`${ref}.path`);
       } else if (a.path) {
         throw new ArgoError(`templates.${name}.${ref}.path only valid in container/script templates`);
@@ -189,23 +212,29 @@ export class ArgoValidator {
           delete p.value;
         }
       }
-      if (!p.valueFrom?.configMapKeyRef && (p.value === undefined || p.value === null)) throw new ArgoError(`inputs.parameters.${show(p.name)} was not supplied`);
+      if (!p.valueFrom?.configMapKeyRef && (p.value === undefined || p.value === null))
+        throw new ArgoError(`inputs.parameters.${show(p.name)} was not supplied`);
     }
     const arts = list<Artifact>(copy.inputs?.artifacts);
     arts.forEach((a, i) => {
       const arg = args.artifact(show(a.name));
-      if (!a.optional && !hasLocation(a) && !arg) throw new ArgoError(`inputs.artifacts.${show(a.name)} was not supplied`);
+      if (!a.optional && !hasLocation(a) && !arg)
+        throw new ArgoError(`inputs.artifacts.${show(a.name)} was not supplied`);
       if (arg) arts[i] = { ...arg, path: a.path, ...(a.mode !== undefined ? { mode: a.mode } : {}) } as Artifact;
     });
     const first = new Map([...this.globals, ...locals]);
     const json = substituteJson(JSON.stringify(copy), first);
     const replaced = JSON.parse(json) as Template;
     const values = new Map(first);
-    for (const p of list<Parameter>(replaced.inputs?.parameters)) if (p.value !== undefined) values.set(`inputs.parameters.${show(p.name)}`, valueString(p.value));
+    for (const p of list<Parameter>(replaced.inputs?.parameters))
+      if (p.value !== undefined) values.set(`inputs.parameters.${show(p.name)}`, valueString(p.value));
     values.set('inputs.parameters', JSON.stringify(list(replaced.inputs?.parameters)));
-    for (const a of list<Artifact>(replaced.inputs?.artifacts)) if (a.path) values.set(`inputs.artifacts.${show(a.name)}.path`, a.path);
-    for (const a of list<Artifact>(replaced.outputs?.artifacts)) if (a.path) values.set(`outputs.artifacts.${show(a.name)}.path`, a.path);
-    for (const p of list<Parameter>(replaced.outputs?.parameters)) if (p.valueFrom?.path) values.set(`outputs.parameters.${show(p.name)}.path`, p.valueFrom.path);
+    for (const a of list<Artifact>(replaced.inputs?.artifacts))
+      if (a.path) values.set(`inputs.artifacts.${show(a.name)}.path`, a.path);
+    for (const a of list<Artifact>(replaced.outputs?.artifacts))
+      if (a.path) values.set(`outputs.artifacts.${show(a.name)}.path`, a.path);
+    for (const p of list<Parameter>(replaced.outputs?.parameters))
+      if (p.valueFrom?.path) values.set(`outputs.parameters.${show(p.name)}.path`, p.valueFrom.path);
     return JSON.parse(substituteJson(json, values)) as Template;
   }
 
@@ -240,8 +269,12 @@ export class ArgoValidator {
   /** Registers the global outputs (`globalName`) of templates, which any template may read. */
   registerGlobalOutputs(templates: readonly Template[]): void {
     for (const t of templates) {
-      for (const p of list<Parameter>(t?.outputs?.parameters)) if (typeof p?.globalName === 'string' && p.globalName) this.addGlobalOutput('parameters', p.globalName, new Set());
-      for (const a of list<Artifact>(t?.outputs?.artifacts)) if (typeof a?.globalName === 'string' && a.globalName) this.addGlobalOutput('artifacts', a.globalName, new Set());
+      for (const p of list<Parameter>(t?.outputs?.parameters))
+        if (typeof p?.globalName === 'string' && p.globalName)
+          this.addGlobalOutput('parameters', p.globalName, new Set());
+      for (const a of list<Artifact>(t?.outputs?.artifacts))
+        if (typeof a?.globalName === 'string' && a.globalName)
+          this.addGlobalOutput('artifacts', a.globalName, new Set());
     }
   }
 
@@ -266,24 +299,32 @@ export function checkArguments(prefix: string, a: Arguments | undefined, allowEm
   wrap(`${prefix}artifacts`, () => checkNames(arts, 'param'));
   for (const p of params) {
     const hasValue = p.value !== undefined && p.value !== null;
-    if (!p.valueFrom && !hasValue && !allowEmptyValues) throw new ArgoError(`${prefix}${show(p.name)}.value or ${prefix}${show(p.name)}.valueFrom is required`);
+    if (!p.valueFrom && !hasValue && !allowEmptyValues)
+      throw new ArgoError(`${prefix}${show(p.name)}.value or ${prefix}${show(p.name)}.valueFrom is required`);
     if (p.valueFrom) {
       const vf = p.valueFrom;
-      const ok = vf.configMapKeyRef !== undefined || (typeof vf.event === 'string' && vf.event !== '') || vf.supplied !== undefined;
-      if (!ok || vf.path || vf.jsonPath || vf.parameter || vf.expression) throw new ArgoError(`${prefix}${show(p.name)}.valueFrom only allows: default, configMapKeyRef and supplied`);
+      const ok =
+        vf.configMapKeyRef !== undefined ||
+        (typeof vf.event === 'string' && vf.event !== '') ||
+        vf.supplied !== undefined;
+      if (!ok || vf.path || vf.jsonPath || vf.parameter || vf.expression)
+        throw new ArgoError(`${prefix}${show(p.name)}.valueFrom only allows: default, configMapKeyRef and supplied`);
     }
     if (p.enum !== undefined) {
-      if (!Array.isArray(p.enum) || p.enum.length === 0) throw new ArgoError(`${prefix}${show(p.name)}.enum should contain at least one value`);
+      if (!Array.isArray(p.enum) || p.enum.length === 0)
+        throw new ArgoError(`${prefix}${show(p.name)}.enum should contain at least one value`);
       if (!hasValue) {
         if (allowEmptyValues) return;
         throw new ArgoError(`${prefix}${show(p.name)}.value is required`);
       }
-      if (!p.enum.map(valueString).includes(valueString(p.value))) throw new ArgoError(`${prefix}${show(p.name)}.value should be present in ${prefix}${show(p.name)}.enum list`);
+      if (!p.enum.map(valueString).includes(valueString(p.value)))
+        throw new ArgoError(`${prefix}${show(p.name)}.value should be present in ${prefix}${show(p.name)}.enum list`);
     }
   }
   for (const art of arts) {
-    if (!art.from && !art.fromExpression && !hasLocation(art)) throw new ArgoError(`${prefix}${show(art.name)}.from, artifact location, or key is required`);
-    if (art.from && art.fromExpression) throw new ArgoError(`${prefix}${show(art.name)} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);
+    if (!art.from && !art.fromExpression && !hasLocation(art))
+      throw new ArgoError(`${prefix}${show(art.name)}.from, artifact location, or key is required`);
+    if (art.from && art.fromExpression)
+      throw new ArgoError(`${prefix}${show(art.name)} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);
   }
 }
-

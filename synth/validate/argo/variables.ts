@@ -12,7 +12,15 @@ export const ANY_WORKFLOW_OUTPUT_PARAMETER = 'workflow.outputs.parameters.*';
 export const ANY_WORKFLOW_OUTPUT_ARTIFACT = 'workflow.outputs.artifacts.*';
 
 // Prefixes resolved only at run time, so a static check accepts any name under them.
-const RUNTIME_PREFIXES = ['outputs.', 'workflow.creationTimestamp', 'workflow.scheduledTime', 'workflow.duration', 'tasks.name', 'steps.name', 'node.name'];
+const RUNTIME_PREFIXES = [
+  'outputs.',
+  'workflow.creationTimestamp',
+  'workflow.scheduledTime',
+  'workflow.duration',
+  'tasks.name',
+  'steps.name',
+  'node.name',
+];
 
 /**
  * Calls `visit` with the text between every `{{` and the next `}}`, as Argo's template engine
@@ -24,7 +32,10 @@ export function forEachTag(text: string, visit: (tag: string) => void): void {
     const open = text.indexOf('{{', at);
     if (open < 0) return;
     const close = text.indexOf('}}', open + 2);
-    if (close < 0) throw new ArgoError(`cannot find end tag="}}" in the template starting from ${JSON.stringify(text.slice(open, open + 40))}`);
+    if (close < 0)
+      throw new ArgoError(
+        `cannot find end tag="}}" in the template starting from ${JSON.stringify(text.slice(open, open + 40))}`,
+      );
     const tag = text.slice(open + 2, close);
     if (!tag.startsWith('=')) visit(tag);
     at = close + 2;
@@ -32,7 +43,12 @@ export function forEachTag(text: string, visit: (tag: string) => void): void {
 }
 
 /** Checks that every Argo variable in `text` resolves in `scope` (plus the globals). */
-export function resolveAll(scope: Scope, globals: ReadonlyMap<string, string>, text: string, workflowTemplateValidation: boolean): void {
+export function resolveAll(
+  scope: Scope,
+  globals: ReadonlyMap<string, string>,
+  text: string,
+  workflowTemplateValidation: boolean,
+): void {
   forEachTag(text, (tag) => {
     const t = tag.trim();
     if (!ARGO_ROOTS.some((r) => t.startsWith(r))) return;

@@ -45,7 +45,10 @@ function model(type: string): Model | undefined {
   if (!models.has(type)) {
     const cls = (k8s as unknown as Record<string, ModelClass | undefined>)[type];
     const attrs = cls?.attributeTypeMap;
-    models.set(type, attrs ? { fields: new Map(attrs.map((a) => [a.baseName, a])), required: requiredOf(type, attrs) } : undefined);
+    models.set(
+      type,
+      attrs ? { fields: new Map(attrs.map((a) => [a.baseName, a])), required: requiredOf(type, attrs) } : undefined,
+    );
   }
   return models.get(type);
 }
@@ -55,8 +58,26 @@ export function isModel(type: string): boolean {
 }
 
 // resource.Quantity is a string in the models, but the API server also takes a bare number.
-const QUANTITY_MAPS = new Set(['limits', 'requests', 'hard', 'used', 'capacity', 'allocatable', 'overhead', 'default', 'defaultRequest', 'max', 'min', 'maxLimitRequestRatio']);
-const QUANTITY_FIELDS = new Set(['V1EmptyDirVolumeSource.sizeLimit', 'V2MetricTarget.value', 'V2MetricTarget.averageValue', 'V1ResourceFieldSelector.divisor']);
+const QUANTITY_MAPS = new Set([
+  'limits',
+  'requests',
+  'hard',
+  'used',
+  'capacity',
+  'allocatable',
+  'overhead',
+  'default',
+  'defaultRequest',
+  'max',
+  'min',
+  'maxLimitRequestRatio',
+]);
+const QUANTITY_FIELDS = new Set([
+  'V1EmptyDirVolumeSource.sizeLimit',
+  'V2MetricTarget.value',
+  'V2MetricTarget.averageValue',
+  'V1ResourceFieldSelector.divisor',
+]);
 
 const escape = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -76,7 +97,8 @@ function check(value: unknown, type: string, path: string, out: SchemaFinding[],
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
   if (map) {
     if (typeName(value) !== 'object') return fail('object');
-    for (const [k, v] of Object.entries(value as object)) check(v, map[1] as string, `${path}/${escape(k)}`, out, quantity);
+    for (const [k, v] of Object.entries(value as object))
+      check(v, map[1] as string, `${path}/${escape(k)}`, out, quantity);
     return;
   }
   switch (type) {
@@ -99,7 +121,8 @@ function check(value: unknown, type: string, path: string, out: SchemaFinding[],
   if (typeName(value) !== 'object') return fail('object');
   const o = value as Record<string, unknown>;
   for (const r of m.required) {
-    if (o[r] === undefined || o[r] === null) out.push({ path: path || '/', message: `must have required property '${r}'` });
+    if (o[r] === undefined || o[r] === null)
+      out.push({ path: path || '/', message: `must have required property '${r}'` });
   }
   for (const [k, v] of Object.entries(o)) {
     const attr = m.fields.get(k);
@@ -107,7 +130,12 @@ function check(value: unknown, type: string, path: string, out: SchemaFinding[],
       out.push({ path: path || '/', message: `unknown field "${k}"` });
       continue;
     }
-    if (attr.type === 'number' && (attr.format === 'int32' || attr.format === 'int64') && typeof v === 'number' && !Number.isInteger(v)) {
+    if (
+      attr.type === 'number' &&
+      (attr.format === 'int32' || attr.format === 'int64') &&
+      typeof v === 'number' &&
+      !Number.isInteger(v)
+    ) {
       out.push({ path: `${path}/${escape(k)}`, message: `must be integer (got ${v})` });
       continue;
     }

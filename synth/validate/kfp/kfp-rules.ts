@@ -20,13 +20,23 @@ export function pipelineSpecUploadProblems(spec: unknown, base = ''): KfpProblem
   const s = obj(spec);
   const out: KfpProblem[] = [];
   if (s.schemaVersion !== KFP_SCHEMA_VERSION) {
-    out.push({ path: at(base, 'schemaVersion'), message: `schemaVersion must be ${KFP_SCHEMA_VERSION}, the IR version the KFP API server accepts (got ${JSON.stringify(show(s.schemaVersion ?? null))}). Compile the pipeline with a KFP v2 compiler or \`argosy synth --target kfp\`` });
+    out.push({
+      path: at(base, 'schemaVersion'),
+      message: `schemaVersion must be ${KFP_SCHEMA_VERSION}, the IR version the KFP API server accepts (got ${JSON.stringify(show(s.schemaVersion ?? null))}). Compile the pipeline with a KFP v2 compiler or \`argosy synth --target kfp\``,
+    });
   }
   const name = obj(s.pipelineInfo).name;
   if (typeof name !== 'string' || name === '') {
-    out.push({ path: at(base, 'pipelineInfo.name'), message: `pipelineInfo.name must not be empty: the API server refuses a pipeline without a name (got ${JSON.stringify(show(name ?? null))}). Name the pipeline` });
+    out.push({
+      path: at(base, 'pipelineInfo.name'),
+      message: `pipelineInfo.name must not be empty: the API server refuses a pipeline without a name (got ${JSON.stringify(show(name ?? null))}). Name the pipeline`,
+    });
   }
-  if (!isObject(s.root)) out.push({ path: at(base, 'root'), message: `root is missing, so the pipeline has no DAG to run (got ${JSON.stringify(show(s.root ?? null))}). Add root.dag with the pipeline's tasks` });
+  if (!isObject(s.root))
+    out.push({
+      path: at(base, 'root'),
+      message: `root is missing, so the pipeline has no DAG to run (got ${JSON.stringify(show(s.root ?? null))}). Add root.dag with the pipeline's tasks`,
+    });
   return out;
 }
 
@@ -34,7 +44,12 @@ export function pipelineSpecUploadProblems(spec: unknown, base = ''): KfpProblem
 export function platformSpecProblems(platform: unknown, base = ''): KfpProblem[] {
   const platforms = obj(obj(platform).platforms);
   if (isObject(platforms.kubernetes)) return [];
-  return [{ path: at(base, 'platforms.kubernetes'), message: `the PlatformSpec has no platforms.kubernetes, so KFP ignores it and its settings are lost (got platforms ${JSON.stringify(Object.keys(platforms))}). Put the Kubernetes settings under platforms.kubernetes` }];
+  return [
+    {
+      path: at(base, 'platforms.kubernetes'),
+      message: `the PlatformSpec has no platforms.kubernetes, so KFP ignores it and its settings are lost (got platforms ${JSON.stringify(Object.keys(platforms))}). Put the Kubernetes settings under platforms.kubernetes`,
+    },
+  ];
 }
 
 /**
@@ -44,10 +59,18 @@ export function platformSpecProblems(platform: unknown, base = ''): KfpProblem[]
  */
 export function pipelineLintProblems(spec: unknown, platform: unknown, base = ''): KfpProblem[] {
   try {
-    const findings = kfpLintFindings({ pipelineSpec: obj(spec), ...(isObject(platform) ? { platformSpec: platform } : {}) });
+    const findings = kfpLintFindings({
+      pipelineSpec: obj(spec),
+      ...(isObject(platform) ? { platformSpec: platform } : {}),
+    });
     return findings.map((message) => ({ path: base, message }));
   } catch (e) {
     // Wrong types (a list where a mapping belongs) must not stop the other documents' checks.
-    return [{ path: base, message: `could not be linted: ${show((e as Error)?.message ?? e)}. Check that components, root and deploymentSpec are mappings` }];
+    return [
+      {
+        path: base,
+        message: `could not be linted: ${show((e as Error)?.message ?? e)}. Check that components, root and deploymentSpec are mappings`,
+      },
+    ];
   }
 }

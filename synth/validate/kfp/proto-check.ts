@@ -34,7 +34,8 @@ export class KfpProtoChecker {
     try {
       const out = join(dir, 'kfp.binpb');
       const r = spawnSync(process.execPath, [bufLauncher(), 'build', protoDir, '-o', out], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`buf build ${protoDir} failed: ${(r.stderr || String(r.error ?? '')).trim().split('\n')[0]}`);
+      if (r.status !== 0)
+        throw new Error(`buf build ${protoDir} failed: ${(r.stderr || String(r.error ?? '')).trim().split('\n')[0]}`);
       this.registry = createFileRegistry(fromBinary(FileDescriptorSetSchema, readFileSync(out)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -56,7 +57,13 @@ export class KfpProtoChecker {
     try {
       const msg = fromJson(desc, json as never, { registry: this.registry });
       const back = toJson(desc, msg, { registry: this.registry });
-      if (!isDeepStrictEqual(back, json)) return [{ path, message: `not canonical ProtoJSON (toJson(fromJson(x)) differs at ${firstDifference(json, back)}). Write camelCase keys and enum names` }];
+      if (!isDeepStrictEqual(back, json))
+        return [
+          {
+            path,
+            message: `not canonical ProtoJSON (toJson(fromJson(x)) differs at ${firstDifference(json, back)}). Write camelCase keys and enum names`,
+          },
+        ];
       return [];
     } catch (e) {
       return [{ path, message: (e as Error).message }];
@@ -65,14 +72,20 @@ export class KfpProtoChecker {
 
   /** The PipelineSpec, and its `deploymentSpec` (a Struct in PipelineSpec) as PipelineDeploymentConfig. */
   pipelineSpec(spec: unknown, base = ''): KfpProblem[] {
-    return [...this.strict(base, this.messages.spec, spec), ...this.strict(child(base, 'deploymentSpec'), this.messages.deployment, obj(spec).deploymentSpec ?? {})];
+    return [
+      ...this.strict(base, this.messages.spec, spec),
+      ...this.strict(child(base, 'deploymentSpec'), this.messages.deployment, obj(spec).deploymentSpec ?? {}),
+    ];
   }
 
   /** The PlatformSpec, and each Kubernetes executor config (Structs in PlatformSpec). */
   platformSpec(platform: unknown, base = ''): KfpProblem[] {
     const executors = obj(obj(obj(obj(obj(platform).platforms).kubernetes).deploymentSpec).executors);
     const at = child(child(child(child(base, 'platforms'), 'kubernetes'), 'deploymentSpec'), 'executors');
-    return [...this.strict(base, this.messages.platform, platform), ...Object.entries(executors).flatMap(([label, cfg]) => this.strict(child(at, label), this.messages.k8s, cfg))];
+    return [
+      ...this.strict(base, this.messages.platform, platform),
+      ...Object.entries(executors).flatMap(([label, cfg]) => this.strict(child(at, label), this.messages.k8s, cfg)),
+    ];
   }
 }
 

@@ -28,7 +28,14 @@ export const pinnedImages: PolicyRule = {
     const image = site.container.image ?? site.defaults.image;
     if (typeof image !== 'string' || image === '' || image.includes('{{')) return [];
     const problem = imagePinProblem(image);
-    return problem ? [{ path: `${site.path}.image`, message: `image "${image}" ${problem}. Pin a version tag or a digest (name@sha256:...)` }] : [];
+    return problem
+      ? [
+          {
+            path: `${site.path}.image`,
+            message: `image "${image}" ${problem}. Pin a version tag or a digest (name@sha256:...)`,
+          },
+        ]
+      : [];
   },
 };
 
@@ -44,12 +51,20 @@ export const resourcesSet: PolicyRule = {
       ...(requests.memory === undefined ? ['requests.memory'] : []),
       ...(limits.memory === undefined ? ['limits.memory'] : []),
     ];
-    return missing.length ? [{ path: `${site.path}.resources`, message: `resources are incomplete: missing ${missing.join(', ')}. Requests let the scheduler place the pod; a memory limit stops one pod starving its node` }] : [];
+    return missing.length
+      ? [
+          {
+            path: `${site.path}.resources`,
+            message: `resources are incomplete: missing ${missing.join(', ')}. Requests let the scheduler place the pod; a memory limit stops one pod starving its node`,
+          },
+        ]
+      : [];
   },
 };
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
-const SECRET_VALUE = /(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abpr]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|sk_live_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_-]{35})/;
+const SECRET_VALUE =
+  /(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abpr]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|sk_live_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_-]{35})/;
 
 // `PASSWORD_FILE=/etc/secrets/db`: the variable says where a mounted secret is, not what it is.
 const REFERENCE_NAME = /(^|[_-])(FILE|FILENAME|PATH|DIR)$/i;
@@ -69,7 +84,12 @@ export const noInlineSecrets: PolicyRule = {
       if (typeof value !== 'string' || value === '' || value.includes('{{')) return [];
       const byName = SECRET_NAME.test(show(e.name ?? '')) && !pointsAtSecret(show(e.name ?? ''), value);
       if (!byName && !SECRET_VALUE.test(value)) return [];
-      return [{ path: `${site.path}.env[${i}].value`, message: `env ${show(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef` }];
+      return [
+        {
+          path: `${site.path}.env[${i}].value`,
+          message: `env ${show(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef`,
+        },
+      ];
     });
   },
 };

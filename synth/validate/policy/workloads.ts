@@ -29,8 +29,21 @@ interface PodMeta {
 
 const NO_META: PodMeta = { annotations: {}, path: '' };
 
-function podSite(path: string, spec: Json, securityContext: Json = obj(spec.securityContext), extraVolumes: readonly { path: string; volume: Json }[] = [], meta: PodMeta = NO_META): PodSite {
-  return { path, spec, securityContext, volumes: [...extraVolumes, ...arr(spec.volumes).map((v, i) => ({ path: `${path}.volumes[${i}]`, volume: obj(v) }))], annotations: meta.annotations, annotationsPath: meta.path };
+function podSite(
+  path: string,
+  spec: Json,
+  securityContext: Json = obj(spec.securityContext),
+  extraVolumes: readonly { path: string; volume: Json }[] = [],
+  meta: PodMeta = NO_META,
+): PodSite {
+  return {
+    path,
+    spec,
+    securityContext,
+    volumes: [...extraVolumes, ...arr(spec.volumes).map((v, i) => ({ path: `${path}.volumes[${i}]`, volume: obj(v) }))],
+    annotations: meta.annotations,
+    annotationsPath: meta.path,
+  };
 }
 
 /** The metadata annotations of a pod template at `path` (`spec.template`). */
@@ -39,7 +52,9 @@ function templateMeta(path: string, template: unknown): PodMeta {
 }
 
 function podContainers(pod: PodSite, spec: Json): ContainerSite[] {
-  return ['initContainers', 'containers', 'ephemeralContainers'].flatMap((f) => arr(spec[f]).map((c, i) => ({ path: `${pod.path}.${f}[${i}]`, container: obj(c), defaults: {}, pod })));
+  return ['initContainers', 'containers', 'ephemeralContainers'].flatMap((f) =>
+    arr(spec[f]).map((c, i) => ({ path: `${pod.path}.${f}[${i}]`, container: obj(c), defaults: {}, pod })),
+  );
 }
 
 function fromPodSpec(path: string, spec: unknown, meta: PodMeta = NO_META): ContainerSite[] {
@@ -61,7 +76,13 @@ function fromWorkflowSpec(path: string, spec: Json): ContainerSite[] {
     const t = obj(raw);
     const tp = `${path}.templates[${i}]`;
     const podSecurity = { ...obj(spec.securityContext), ...obj(t.securityContext) };
-    const pod = podSite(tp, { ...spec, ...t, hostNetwork: t.hostNetwork ?? spec.hostNetwork }, podSecurity, wfVolumes, templateMeta(tp, t));
+    const pod = podSite(
+      tp,
+      { ...spec, ...t, hostNetwork: t.hostNetwork ?? spec.hostNetwork },
+      podSecurity,
+      wfVolumes,
+      templateMeta(tp, t),
+    );
     const add = (p: string, c: unknown, d: Json = {}): void => {
       out.push({ path: p, container: obj(c), defaults: d, pod });
     };
@@ -89,9 +110,21 @@ function fromInferenceService(spec: Json): ContainerSite[] {
     out.push(...podContainers(pod, c));
     for (const [field, value] of Object.entries(c)) {
       // Framework/model entries (model, sklearn, pytorch, ...) are containers the controller completes.
-      if (['containers', 'initContainers', 'volumes', 'securityContext', 'tolerations', 'affinity', 'nodeSelector'].includes(field)) continue;
+      if (
+        [
+          'containers',
+          'initContainers',
+          'volumes',
+          'securityContext',
+          'tolerations',
+          'affinity',
+          'nodeSelector',
+        ].includes(field)
+      )
+        continue;
       const v = obj(value);
-      if ('storageUri' in v || 'modelFormat' in v || 'runtime' in v || 'protocolVersion' in v) out.push({ path: `${path}.${field}`, container: v, defaults: {}, pod });
+      if ('storageUri' in v || 'modelFormat' in v || 'runtime' in v || 'protocolVersion' in v)
+        out.push({ path: `${path}.${field}`, container: v, defaults: {}, pod });
     }
   }
   return out;
@@ -102,7 +135,8 @@ export function containersOf(o: unknown): ContainerSite[] {
   const d = obj(o);
   const spec = obj(d.spec);
   switch (d.kind) {
-    case 'Pod': return fromPodSpec('spec', spec, { annotations: obj(obj(d.metadata).annotations), path: 'metadata.annotations' });
+    case 'Pod':
+      return fromPodSpec('spec', spec, { annotations: obj(obj(d.metadata).annotations), path: 'metadata.annotations' });
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
@@ -110,20 +144,27 @@ export function containersOf(o: unknown): ContainerSite[] {
     case 'Job':
     case 'Rollout':
       return fromTemplate('spec.template', spec.template);
-    case 'CronJob': return fromTemplate('spec.jobTemplate.spec.template', obj(obj(spec.jobTemplate).spec).template);
+    case 'CronJob':
+      return fromTemplate('spec.jobTemplate.spec.template', obj(obj(spec.jobTemplate).spec).template);
     case 'Workflow':
     case 'WorkflowTemplate':
     case 'ClusterWorkflowTemplate':
       return fromWorkflowSpec('spec', spec);
-    case 'CronWorkflow': return fromWorkflowSpec('spec.workflowSpec', obj(spec.workflowSpec));
+    case 'CronWorkflow':
+      return fromWorkflowSpec('spec.workflowSpec', obj(spec.workflowSpec));
     case 'AnalysisTemplate':
     case 'ClusterAnalysisTemplate':
-      return arr(spec.metrics).flatMap((m, i) => fromTemplate(`spec.metrics[${i}].provider.job.spec.template`, obj(obj(obj(obj(m).provider).job).spec).template));
-    case 'Experiment': return arr(spec.templates).flatMap((t, i) => fromTemplate(`spec.templates[${i}].template`, obj(t).template));
-    case 'InferenceService': return fromInferenceService(spec);
+      return arr(spec.metrics).flatMap((m, i) =>
+        fromTemplate(`spec.metrics[${i}].provider.job.spec.template`, obj(obj(obj(obj(m).provider).job).spec).template),
+      );
+    case 'Experiment':
+      return arr(spec.templates).flatMap((t, i) => fromTemplate(`spec.templates[${i}].template`, obj(t).template));
+    case 'InferenceService':
+      return fromInferenceService(spec);
     case 'ServingRuntime':
     case 'ClusterServingRuntime':
       return fromPodSpec('spec', spec);
-    default: return [];
+    default:
+      return [];
   }
 }

@@ -14,6 +14,13 @@ export interface EquivalenceCase {
 /** Every equivalence program, sorted by file name (files starting with `_` are helpers). */
 export async function loadEquivalenceCases(): Promise<EquivalenceCase[]> {
   const dir = resolve(ROOT, 'test', 'kfp-equivalence');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).sort();
-  return Promise.all(files.map(async (f) => ({ name: basename(f, '.ts'), ...((await import(resolve(dir, f))) as { default: Omit<EquivalenceCase, 'name'> }).default })));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+    .sort();
+  return Promise.all(
+    files.map(async (f) => ({
+      name: basename(f, '.ts'),
+      ...((await import(resolve(dir, f))) as { default: Omit<EquivalenceCase, 'name'> }).default,
+    })),
+  );
 }

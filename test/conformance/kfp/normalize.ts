@@ -34,7 +34,10 @@ const DEPRECATED_NAME_FIELDS = ['secretName', 'configMapName'];
  *    without their port descriptions: those are the upstream docstrings, which Argosy does not
  *    copy; names, types, optionality and defaults are still compared.
  */
-export function normalizeKfp(documents: readonly unknown[], opts: { readonly keepDeprecatedResources?: boolean } = {}): Obj {
+export function normalizeKfp(
+  documents: readonly unknown[],
+  opts: { readonly keepDeprecatedResources?: boolean } = {},
+): Obj {
   const [spec, platform] = documents as Obj[];
   const s = structuredClone(spec) as Obj;
   const k8s: Obj = (platform as Obj | undefined)?.platforms?.kubernetes?.deploymentSpec?.executors ?? {};
@@ -50,11 +53,13 @@ export function normalizeKfp(documents: readonly unknown[], opts: { readonly kee
       if (k8s[label]) out.kubernetes = platformConfig(structuredClone(k8s[label]));
       if ((Object.values(RESOURCE_IMAGES) as string[]).includes(executors[label]?.container?.image)) {
         for (const defs of [out.inputDefinitions, out.outputDefinitions]) {
-          for (const group of [defs?.parameters, defs?.artifacts]) for (const d of Object.values<Obj>(group ?? {})) delete d.description;
+          for (const group of [defs?.parameters, defs?.artifacts])
+            for (const d of Object.values<Obj>(group ?? {})) delete d.description;
         }
       }
     }
-    for (const defs of [out.inputDefinitions?.parameters]) for (const d of Object.values<Obj>(defs ?? {})) if (d.defaultValue !== undefined) delete d.isOptional;
+    for (const defs of [out.inputDefinitions?.parameters])
+      for (const d of Object.values<Obj>(defs ?? {})) if (d.defaultValue !== undefined) delete d.isOptional;
     return out;
   };
   const task = (t: Obj, name: string): Obj => {
@@ -62,17 +67,21 @@ export function normalizeKfp(documents: readonly unknown[], opts: { readonly kee
     delete out.componentRef;
     if (out.taskInfo?.name === name) delete out.taskInfo;
     if (out.dependentTasks) out.dependentTasks = [...out.dependentTasks].sort();
-    if (out.parameterIterator?.items?.raw !== undefined) out.parameterIterator = { ...out.parameterIterator, items: { raw: JSON.parse(out.parameterIterator.items.raw) } };
+    if (out.parameterIterator?.items?.raw !== undefined)
+      out.parameterIterator = { ...out.parameterIterator, items: { raw: JSON.parse(out.parameterIterator.items.raw) } };
     return out;
   };
   const root = inline(s.root);
-  for (const d of Object.values<Obj>(root.inputDefinitions?.parameters ?? {})) if (d.defaultValue !== undefined) delete d.isOptional;
+  for (const d of Object.values<Obj>(root.inputDefinitions?.parameters ?? {}))
+    if (d.defaultValue !== undefined) delete d.isOptional;
   return {
     pipelineInfo: s.pipelineInfo,
     schemaVersion: s.schemaVersion,
     root,
     ...(s.defaultPipelineRoot ? { defaultPipelineRoot: s.defaultPipelineRoot } : {}),
-    ...((platform as Obj | undefined)?.platforms?.kubernetes?.pipelineConfig ? { pipelineConfig: (platform as Obj).platforms.kubernetes.pipelineConfig } : {}),
+    ...((platform as Obj | undefined)?.platforms?.kubernetes?.pipelineConfig
+      ? { pipelineConfig: (platform as Obj).platforms.kubernetes.pipelineConfig }
+      : {}),
   };
 }
 
@@ -82,7 +91,12 @@ const PORT_PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\['([^
 function executor(e: Obj, comp: Obj, keepDeprecated: boolean): Obj {
   const c: Obj | undefined = e?.container;
   if (!c) return e;
-  const out: Obj = { ...c, image: String(c.image).replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '') };
+  const out: Obj = {
+    ...c,
+    image: String(c.image)
+      .replace(/@sha256:[0-9a-f]+$/, '')
+      .replace(/:[^/:]+$/, ''),
+  };
   const lines: string[] = [...(c.command ?? []), ...(c.args ?? [])];
   delete out.command;
   delete out.args;
@@ -91,14 +105,22 @@ function executor(e: Obj, comp: Obj, keepDeprecated: boolean): Obj {
     out.ports = portsHandedOver(lines, comp);
   } else {
     // An artifact's `.uri` counts as its `.path`: Argosy has only the path (Argo has no URI placeholder).
-    const placeholders = lines.flatMap((l) => [...l.matchAll(/\{\{\$[^}]*\}\}/g)].map((m) => m[0].replace(/^(\{\{\$\.(?:inputs|outputs)\.artifacts\['[^']+'\])\.uri\}\}$/, '$1.path}}')));
+    const placeholders = lines.flatMap((l) =>
+      [...l.matchAll(/\{\{\$[^}]*\}\}/g)].map((m) =>
+        m[0].replace(/^(\{\{\$\.(?:inputs|outputs)\.artifacts\['[^']+'\])\.uri\}\}$/, '$1.path}}'),
+      ),
+    );
     if (placeholders.length) out.placeholders = placeholders;
   }
   if (out.resources) {
     const r = { ...out.resources };
     if (!keepDeprecated) {
       for (const f of DEPRECATED_RESOURCE_FIELDS) delete r[f];
-      if (r.accelerator) r.accelerator = { resourceType: r.accelerator.resourceType ?? r.accelerator.type, resourceCount: r.accelerator.resourceCount ?? r.accelerator.count };
+      if (r.accelerator)
+        r.accelerator = {
+          resourceType: r.accelerator.resourceType ?? r.accelerator.type,
+          resourceCount: r.accelerator.resourceCount ?? r.accelerator.count,
+        };
     }
     out.resources = r;
   }
@@ -111,7 +133,8 @@ function portsHandedOver(lines: readonly string[], comp: Obj): string[] {
   if (lines.some((l) => l.includes('{{$}}'))) {
     for (const dir of ['inputs', 'outputs'] as const) {
       const defs: Obj = comp[dir === 'inputs' ? 'inputDefinitions' : 'outputDefinitions'] ?? {};
-      for (const kind of ['parameters', 'artifacts'] as const) for (const k of Object.keys(defs[kind] ?? {})) ports.add(`${dir}.${kind}['${k}']`);
+      for (const kind of ['parameters', 'artifacts'] as const)
+        for (const k of Object.keys(defs[kind] ?? {})) ports.add(`${dir}.${kind}['${k}']`);
     }
   }
   for (const l of lines) for (const m of l.matchAll(PORT_PLACEHOLDER)) ports.add(`${m[1]}.${m[2]}['${m[3]}']`);
@@ -119,7 +142,13 @@ function portsHandedOver(lines: readonly string[], comp: Obj): string[] {
 }
 
 function platformConfig(cfg: Obj): Obj {
-  for (const list of [cfg.secretAsEnv, cfg.secretAsVolume, cfg.configMapAsEnv, cfg.configMapAsVolume, cfg.imagePullSecret]) {
+  for (const list of [
+    cfg.secretAsEnv,
+    cfg.secretAsVolume,
+    cfg.configMapAsEnv,
+    cfg.configMapAsVolume,
+    cfg.imagePullSecret,
+  ]) {
     for (const item of list ?? []) for (const f of DEPRECATED_NAME_FIELDS) delete item[f];
   }
   for (const m of cfg.pvcMount ?? []) {

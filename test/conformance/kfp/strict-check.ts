@@ -1,4 +1,8 @@
-import { pipelineSpecUploadProblems, platformSpecProblems, type KfpProblem } from '../../../synth/validate/kfp/kfp-rules.ts';
+import {
+  pipelineSpecUploadProblems,
+  platformSpecProblems,
+  type KfpProblem,
+} from '../../../synth/validate/kfp/kfp-rules.ts';
 import { KfpProtoChecker } from '../../../synth/validate/kfp/proto-check.ts';
 import { loadKubernetesYaml } from '../../../synth/yaml/load.ts';
 
@@ -19,11 +23,20 @@ export class KfpStrictChecker {
   check(documents: readonly unknown[]): string[] {
     const [spec, platform, ...rest] = documents;
     const problems: string[] = [];
-    const line = (what: string) => (p: KfpProblem): string => `${p.path || what}: ${p.message}`;
-    if (rest.length > 0) problems.push(`${rest.length + 2} documents: the API server accepts one PipelineSpec and one PlatformSpec`);
+    const line =
+      (what: string) =>
+      (p: KfpProblem): string =>
+        `${p.path || what}: ${p.message}`;
+    if (rest.length > 0)
+      problems.push(`${rest.length + 2} documents: the API server accepts one PipelineSpec and one PlatformSpec`);
     if (!spec) return ['no PipelineSpec document'];
-    problems.push(...[...this.protos.pipelineSpec(spec), ...pipelineSpecUploadProblems(spec)].map(line('PipelineSpec')));
-    if (platform !== undefined) problems.push(...[...this.protos.platformSpec(platform), ...platformSpecProblems(platform)].map(line('PlatformSpec')));
+    problems.push(
+      ...[...this.protos.pipelineSpec(spec), ...pipelineSpecUploadProblems(spec)].map(line('PipelineSpec')),
+    );
+    if (platform !== undefined)
+      problems.push(
+        ...[...this.protos.platformSpec(platform), ...platformSpecProblems(platform)].map(line('PlatformSpec')),
+      );
     return problems;
   }
 
