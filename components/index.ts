@@ -2,7 +2,7 @@
  * DSRPMart's component library: typed, reusable steps shared by every pipeline.
  * @example
  * ```ts
- * import { warehouseExtract, trainXgboost } from '../components/index.ts';
+ * import { warehouseExtract, trainXgboost } from './index.ts';
  * ```
  */
 export { warehouseExtract, WAREHOUSE_PARAMS } from './warehouse-extract.ts';

@@ -4,23 +4,30 @@
  *
  * @example
  * ```ts
- * import { component, pipeline, param, artifact, schedule, cron, runtime } from '../dsl/index.ts';
+ * import { component, pipeline, param, artifact, schedule, cron, runtime } from './index.ts';
  * ```
  */
-export { component, portEnvName } from './component.ts';
-export type { Component, ComponentSpec, ComponentIO, CommandSpec, ScriptSpec, AnyComponent } from './component.ts';
-export { param, artifact, ParamPort, ArtifactPort, ArtifactListPort } from './ports.ts';
-export type { ArtifactKind, PortMap, ParamPortMap } from './ports.ts';
-export { pipeline } from './pipeline.ts';
-export type { Pipeline, PipelineOptions, AnyPipeline, OutputPortsOf } from './pipeline.ts';
-export { PipelineTask } from './sub-pipeline.ts';
-export { PvcTask } from './pvc.ts';
-export type { PvcSpec, PvcClaim, AccessMode } from './pvc.ts';
-export type { MountOptions } from './mount.ts';
-export type { PipelineBuilder, Branches, ItemRef } from './pipeline-builder.ts';
-export { Task, Loop } from './task.ts';
-export { ParamRef, ArtifactRef, ArtifactListRef, runtime } from './refs.ts';
-export { Placeholder } from './placeholders.ts';
+export { component, portEnvName } from './pipeline/component.ts';
+export type {
+  Component,
+  ComponentSpec,
+  ComponentIO,
+  CommandSpec,
+  ScriptSpec,
+  AnyComponent,
+} from './pipeline/component.ts';
+export { param, artifact, ParamPort, ArtifactPort, ArtifactListPort } from './pipeline/ports.ts';
+export type { ArtifactKind, PortMap, ParamPortMap } from './pipeline/ports.ts';
+export { pipeline } from './pipeline/pipeline.ts';
+export type { Pipeline, PipelineOptions, AnyPipeline, OutputPortsOf } from './pipeline/pipeline.ts';
+export { PipelineTask } from './pipeline/sub-pipeline.ts';
+export { PvcTask } from './pipeline/pvc.ts';
+export type { PvcSpec, PvcClaim, AccessMode } from './pipeline/pvc.ts';
+export type { MountOptions } from './pipeline/mount.ts';
+export type { PipelineBuilder, Branches, ItemRef } from './pipeline/pipeline-builder.ts';
+export { Task, Loop } from './pipeline/task.ts';
+export { ParamRef, ArtifactRef, ArtifactListRef, runtime } from './pipeline/refs.ts';
+export { Placeholder } from './pipeline/placeholders.ts';
 export {
   eq,
   ne,
@@ -39,29 +46,29 @@ export {
   or,
   not,
   Cond,
-} from './conditions.ts';
-export { schedule } from './schedule.ts';
-export type { Schedule, ScheduleOptions, ScheduleArgs } from './schedule.ts';
-export { cron } from './cron.ts';
-export { cronIntervals } from './cron-period.ts';
-export type { CronIntervals } from './cron-period.ts';
-export { Submission } from './submit.ts';
-export { monitoring } from './monitoring.ts';
-export type { Monitoring, MonitoringSpec, EndpointMonitoring, DriftMonitoring } from './monitoring.ts';
-export { payloadSink } from './payload-sink.ts';
-export type { PayloadSink, PayloadSinkOptions } from './payload-sink.ts';
-export { seconds, minutes, hours, days } from './duration.ts';
-export type { Duration } from './duration.ts';
-export type { Quantity } from './quantity.ts';
-export { secretKey, configMapKey, fieldRef, volume, RESTRICTED_SECURITY } from './pod-spec.ts';
-export type { ResourceSpec, VolumeSpec, SecuritySpec, EnvValue } from './pod-spec.ts';
-export type { RetrySpec, CacheSpec } from './policies.ts';
-export { project, app, environment, resolveProject } from './project.ts';
-export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project.ts';
-export { argoCd } from './gitops.ts';
-export type { ArgoCd, ArgoCdSpec, ArgoCdOverrides, SyncOption } from './gitops.ts';
+} from './pipeline/conditions.ts';
+export { schedule } from './schedule/schedule.ts';
+export type { Schedule, ScheduleOptions, ScheduleArgs } from './schedule/schedule.ts';
+export { cron } from './schedule/cron.ts';
+export { cronIntervals } from './schedule/cron-period.ts';
+export type { CronIntervals } from './schedule/cron-period.ts';
+export { Submission } from './pipeline/submit.ts';
+export { monitoring } from './project/monitoring.ts';
+export type { Monitoring, MonitoringSpec, EndpointMonitoring, DriftMonitoring } from './project/monitoring.ts';
+export { payloadSink } from './pipeline/payload-sink.ts';
+export type { PayloadSink, PayloadSinkOptions } from './pipeline/payload-sink.ts';
+export { seconds, minutes, hours, days } from './common/duration.ts';
+export type { Duration } from './common/duration.ts';
+export type { Quantity } from './common/quantity.ts';
+export { secretKey, configMapKey, fieldRef, volume, RESTRICTED_SECURITY } from './pipeline/pod-spec.ts';
+export type { ResourceSpec, VolumeSpec, SecuritySpec, EnvValue } from './pipeline/pod-spec.ts';
+export type { RetrySpec, CacheSpec } from './pipeline/policies.ts';
+export { project, app, environment, resolveProject } from './project/project.ts';
+export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project/project.ts';
+export { argoCd } from './project/gitops.ts';
+export type { ArgoCd, ArgoCdSpec, ArgoCdOverrides, SyncOption } from './project/gitops.ts';
 export { DslError, formatDslError } from './errors.ts';
-export type { ArgsOf, OutputRefs, ParamRefs, ParamValues } from './typing.ts';
+export type { ArgsOf, OutputRefs, ParamRefs, ParamValues } from './pipeline/typing.ts';
 export { modelDeployment } from './deploy/model-deployment.ts';
 export type { ModelDeployment, ModelDeploymentOptions, Strategy } from './deploy/model-deployment.ts';
 export { kserve } from './deploy/serving-kserve.ts';

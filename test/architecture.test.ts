@@ -18,7 +18,7 @@ describe('layer rules (docs/architecture.md)', () => {
       { path: 'dsl/b.ts', text: "import { synthesize } from '../synth/engine.ts';" },
       {
         path: 'charts/x/c.ts',
-        text: "import { pipeline } from '../../dsl/pipeline.ts';\nimport type { PipelineIR } from '../../dsl/ir/index.ts';\nimport { DslError } from '../../dsl/errors.ts';",
+        text: "import { pipeline } from '../../dsl/pipeline/pipeline.ts';\nimport type { PipelineIR } from '../../dsl/ir/index.ts';\nimport { DslError } from '../../dsl/errors.ts';",
       },
       { path: 'pipelines/d.ts', text: "export { targets } from '../charts/index.ts';" },
       { path: 'dsl/ok.test.ts', text: "import { readFileSync } from 'node:fs';" },

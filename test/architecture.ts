@@ -25,7 +25,7 @@ export function importsOf(text: string): string[] {
   return specs;
 }
 
-const isTest = (p: string) => /\.test(-d)?\.ts$/.test(p) || p.includes('/__typetests__/');
+const isTest = (p: string) => /\.test(-d)?\.ts$/.test(p);
 const layerOf = (p: string) => p.split('/')[0] as string;
 
 /** Checks the layer rules of docs/architecture.md; returns one message per violation. */

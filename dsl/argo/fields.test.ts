@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { synthesize } from '../../synth/engine.ts';
 import { loadKubernetesYaml } from '../../synth/yaml/load.ts';
-import { app, project } from '../project.ts';
+import { app, project } from '../project/project.ts';
 import { template } from './template.ts';
 import { vars } from './vars.ts';
 import { workflow, type ArgoObject } from './workflow.ts';

@@ -1,6 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AbMetricIR } from '../ir/index.ts';
-import { resourcesToIR, type ResourceSpec } from '../pod-spec.ts';
+import { resourcesToIR, type ResourceSpec } from '../pipeline/pod-spec.ts';
 import { analysisArg, argsUsed } from './analysis-args.ts';
 import { assertKnownKeys, assertToken } from './checks.ts';
 

@@ -1,7 +1,7 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { EnvVarIR } from '../ir/index.ts';
-import { envToIR, type EnvValue } from '../pod-spec.ts';
-import { Placeholder } from '../placeholders.ts';
+import { envToIR, type EnvValue } from '../pipeline/pod-spec.ts';
+import { Placeholder } from '../pipeline/placeholders.ts';
 
 /**
  * Environment values a serving container accepts: no component io placeholders.

@@ -1,7 +1,7 @@
-import { toGoDuration, toSeconds, type Duration } from '../duration.ts';
+import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AnalysisArgName, EnvVarIR, MetricIR, MetricProviderIR } from '../ir/index.ts';
-import { envToIR, resourcesToIR, type ResourceSpec } from '../pod-spec.ts';
+import { envToIR, resourcesToIR, type ResourceSpec } from '../pipeline/pod-spec.ts';
 import { argsUsed } from './analysis-args.ts';
 import { assertCondition, type Condition } from './analysis-conditions.ts';
 import { assertInt, assertKnownKeys, assertToken, stringList, type ServingEnvValue } from './checks.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { component } from '../component.ts';
-import { pipeline } from '../pipeline.ts';
-import { app, environment, project, resolveProject } from '../project.ts';
+import { component } from '../pipeline/component.ts';
+import { pipeline } from '../pipeline/pipeline.ts';
+import { app, environment, project, resolveProject } from '../project/project.ts';
 import { analysis } from './analysis.ts';
 import { below } from './analysis-conditions.ts';
 import { metric } from './metric.ts';

@@ -1,6 +1,6 @@
 import { DslError, seg } from '../errors.ts';
 import type { DeploymentIR } from '../ir/index.ts';
-import { assertDnsLabel } from '../names.ts';
+import { assertDnsLabel } from '../common/names.ts';
 import { assertKnownKeys, assertToken } from './checks.ts';
 import { withArmTelemetry } from './arm-telemetry.ts';
 import { checkArgsAvailable, checkCombination, withPrometheus } from './deployment-rules.ts';

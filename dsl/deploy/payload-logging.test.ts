@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentIR, KServeServingIR, ServerServingIR } from '../ir/index.ts';
-import { monitoring } from '../monitoring.ts';
-import { payloadSink } from '../payload-sink.ts';
-import { app, environment, project, resolveProject } from '../project.ts';
+import { monitoring } from '../project/monitoring.ts';
+import { payloadSink } from '../pipeline/payload-sink.ts';
+import { app, environment, project, resolveProject } from '../project/project.ts';
 import { abMetric } from './ab-metric.ts';
 import { abTest, header } from './strategy-ab-test.ts';
 import { canary } from './strategy-canary.ts';
@@ -11,8 +11,8 @@ import { modelDeployment } from './model-deployment.ts';
 import { kserve } from './serving-kserve.ts';
 import { server } from './serving-server.ts';
 import { shadow } from './strategy-shadow.ts';
-import { pipeline } from '../pipeline.ts';
-import { component } from '../component.ts';
+import { pipeline } from '../pipeline/pipeline.ts';
+import { component } from '../pipeline/component.ts';
 
 const sink = payloadSink({ url: 'http://payload-logger.ml-logging.svc.cluster.local' });
 const isvc = (extra: Partial<Parameters<typeof kserve>[0]> = {}) =>

@@ -1,6 +1,6 @@
 import { DslError, type PathSegment } from '../errors.ts';
 import type { RecorderIR } from '../ir/index.ts';
-import { resourcesToIR, type ResourceSpec } from '../pod-spec.ts';
+import { resourcesToIR, type ResourceSpec } from '../pipeline/pod-spec.ts';
 import { assertKnownKeys, assertToken, servingEnv, stringList, type ServingEnvValue } from './checks.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { toGoDuration, type Duration } from '../duration.ts';
+import { toGoDuration, type Duration } from '../common/duration.ts';
 import { DslError } from '../errors.ts';
 import { analysisArg } from './analysis-args.ts';
 

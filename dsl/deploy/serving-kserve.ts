@@ -1,7 +1,7 @@
 import { DslError, seg } from '../errors.ts';
 import type { KServeDeploymentMode, KServeProtocol, KServeServingIR } from '../ir/index.ts';
-import { assertDnsLabel } from '../names.ts';
-import { resourcesToIR, securityToIR, type ResourceSpec, type SecuritySpec } from '../pod-spec.ts';
+import { assertDnsLabel } from '../common/names.ts';
+import { resourcesToIR, securityToIR, type ResourceSpec, type SecuritySpec } from '../pipeline/pod-spec.ts';
 import {
   assertInt,
   assertKnownKeys,

@@ -1,6 +1,6 @@
 import { DslError } from '../errors.ts';
 import type { HttpProbeIR, ServerServingIR } from '../ir/index.ts';
-import { podToIR, type PodOptions } from '../pod-spec.ts';
+import { podToIR, type PodOptions } from '../pipeline/pod-spec.ts';
 import {
   assertInt,
   assertKnownKeys,
@@ -10,7 +10,7 @@ import {
   stringList,
   type ServingEnvValue,
 } from './checks.ts';
-import { toSeconds, type Duration } from '../duration.ts';
+import { toSeconds, type Duration } from '../common/duration.ts';
 import type { PathSegment } from '../errors.ts';
 
 /**

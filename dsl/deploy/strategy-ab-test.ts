@@ -1,7 +1,7 @@
-import { toGoDuration, toSeconds, type Duration } from '../duration.ts';
+import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
 import { DslError, seg } from '../errors.ts';
 import type { AbTestIR, AbVariantIR, AssignByIR } from '../ir/index.ts';
-import { assertDnsLabel } from '../names.ts';
+import { assertDnsLabel } from '../common/names.ts';
 import { abMetricToIR, type AbMetric } from './ab-metric.ts';
 import { assertAnalysis, type Analysis } from './analysis.ts';
 import { assertInt, assertKnownKeys, assertNumber } from './checks.ts';

@@ -1,4 +1,4 @@
-import { toSeconds, type Duration } from '../duration.ts';
+import { toSeconds, type Duration } from '../common/duration.ts';
 import { DslError } from '../errors.ts';
 import type { BlueGreenIR } from '../ir/index.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';

@@ -1,4 +1,4 @@
-import { toGoDuration, toSeconds, type Duration } from '../duration.ts';
+import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
 import { DslError, type PathSegment } from '../errors.ts';
 import type { CanaryIR, CanaryStepIR } from '../ir/index.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';

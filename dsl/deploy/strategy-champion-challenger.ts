@@ -1,7 +1,7 @@
 import { DslError, seg } from '../errors.ts';
 import type { AbTestIR, ChampionChallengerIR, PipelineIR, ShadowIR } from '../ir/index.ts';
-import { assertDnsLabel } from '../names.ts';
-import type { AnyPipeline } from '../pipeline.ts';
+import { assertDnsLabel } from '../common/names.ts';
+import type { AnyPipeline } from '../pipeline/pipeline.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
 import { assertKnownKeys } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';

@@ -6,7 +6,7 @@ import { modelDeployment } from './model-deployment.ts';
 import { errorRate } from './promql.ts';
 import { kserve } from './serving-kserve.ts';
 import { server } from './serving-server.ts';
-import { app, project, resolveProject } from '../project.ts';
+import { app, project, resolveProject } from '../project/project.ts';
 import { canary } from './strategy-canary.ts';
 import { shadow } from './strategy-shadow.ts';
 

@@ -1,4 +1,4 @@
-import { toGoDuration, toSeconds, type Duration } from '../duration.ts';
+import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
 import { DslError } from '../errors.ts';
 import type { ShadowIR } from '../ir/index.ts';
 import { assertAnalysis, type Analysis } from './analysis.ts';

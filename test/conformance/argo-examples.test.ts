@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgoObject } from '../../dsl/argo/index.ts';
-import { app, project } from '../../dsl/project.ts';
+import { app, project } from '../../dsl/project/project.ts';
 import { synthesize } from '../../synth/engine.ts';
 import { argoLayer } from '../../synth/validate/argo-layer.ts';
 import { ARGO_KINDS, type ArgoKind } from '../../synth/validate/argo/workflow.ts';

@@ -4,7 +4,7 @@ import { application } from '../../charts/argocd/application.ts';
 import { builtInIgnoreDifferences, mergeIgnoreDifferences } from '../../charts/argocd/controller-owned.ts';
 import { rootApplication } from '../../charts/argocd/root-application.ts';
 import { argoCd } from '../../dsl/index.ts';
-import { resolveArgoCd } from '../../dsl/gitops.ts';
+import { resolveArgoCd } from '../../dsl/project/gitops.ts';
 import type { AppIR, EnvironmentIR } from '../../dsl/ir/index.ts';
 import { SchemaRegistry } from '../../synth/validate/schema-registry.ts';
 import { sharedDir } from '../shared-dir.ts';

@@ -1,4 +1,4 @@
-import { assertCron } from '../../../dsl/cron.ts';
+import { assertCron } from '../../../dsl/schedule/cron.ts';
 import { ArgoError, wrap } from './argo-error.ts';
 import { show } from '../object-path.ts';
 import { notFound, TemplateContext, type TemplateSource, type TemplateStore } from './context.ts';

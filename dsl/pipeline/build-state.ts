@@ -1,0 +1,91 @@
+import type { Cond } from './conditions.ts';
+import type { AnyComponent } from './component.ts';
+import type { AnyPipeline } from './pipeline.ts';
+import type { PathSegment } from '../errors.ts';
+import type { ComponentIR, PipelineIR, PortIR, TaskMountIR, TaskOverridesIR, ValueIR } from '../ir/index.ts';
+import type { ScopeId } from './refs.ts';
+
+/** One enclosing group of a node: a loop body or a condition branch. */
+export interface GroupFrame {
+  readonly kind: 'loop' | 'branch';
+  readonly id: string;
+}
+
+/** Mutable record of a task while the pipeline function runs; frozen into TaskIR afterwards. */
+export interface TaskState {
+  readonly id: string;
+  readonly component: AnyComponent;
+  readonly args: Record<string, ValueIR>;
+  readonly groups: readonly GroupFrame[];
+  readonly inExitHandler: boolean;
+  after: string[];
+  when?: Cond;
+  overrides: TaskOverridesIR;
+  displayName?: string;
+  /**
+   * Set when the task runs another pipeline; `component` is then that pipeline's signature (its
+   * params as inputs, its returned outputs as outputs) and never becomes a component.
+   */
+  readonly callee?: PipelineIR;
+  /** Claims mounted with `task.mount()`. */
+  mounts?: TaskMountIR[];
+  /** Set when this step starts another pipeline's run instead of running a component (p.submit). */
+  readonly submit?: AnyPipeline;
+}
+
+export interface LoopState {
+  readonly id: string;
+  readonly groups: readonly GroupFrame[];
+  readonly items:
+    | { kind: 'static'; values: unknown[] }
+    | { kind: 'param'; value: ValueIR }
+    | { kind: 'artifacts'; value: ValueIR; artifactType: string };
+  readonly parallelism?: number;
+  readonly nodes: NodeState[];
+  collect: { name: string; task: string; output: string; port: PortIR }[];
+  after: string[];
+}
+
+export interface BranchState {
+  readonly id: string;
+  readonly cond?: Cond;
+  readonly nodes: NodeState[];
+}
+
+/** A `p.when()` chain while it is built, with the values gathered by `p.oneOf()`. */
+export interface ConditionState {
+  readonly kind: 'condition';
+  readonly id: string;
+  readonly branches: BranchState[];
+  readonly groups: readonly GroupFrame[];
+  readonly outputs: { name: string; kind: 'param' | 'artifact'; values: ValueIR[] }[];
+}
+
+export type NodeState =
+  | { readonly kind: 'task'; readonly task: TaskState }
+  | ConditionState
+  | { readonly kind: 'loop'; readonly loop: LoopState };
+
+/** Everything known about a pipeline while its build function runs. */
+export interface BuildState {
+  readonly scope: ScopeId;
+  readonly pipeline: string;
+  readonly path: readonly PathSegment[];
+  readonly params: ReadonlyMap<string, PortIR>;
+  readonly components: Map<string, ComponentIR>;
+  readonly tasks: Map<string, TaskState>;
+  readonly loops: Map<string, LoopState>;
+  readonly conditions: Map<string, ConditionState>;
+  /** Pipelines called as tasks, by name. */
+  readonly pipelines: Map<string, PipelineIR>;
+  /** Task, loop and condition ids share one namespace, as DAG task names do. */
+  readonly ids: Set<string>;
+  readonly exitTasks: TaskState[];
+  conditionCounter: number;
+}
+
+let nextScope = 1;
+/** A fresh id per pipeline build; it never reaches the output, so it need not be stable. */
+export function newScopeId(): number {
+  return nextScope++;
+}

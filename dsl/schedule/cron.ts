@@ -1,0 +1,112 @@
+import { DslError, type PathSegment } from '../errors.ts';
+
+interface FieldSpec {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly names?: readonly string[];
+}
+
+// Field ranges of the standard five-field parser Argo's CronWorkflow controller uses (robfig/cron).
+const FIELDS: readonly FieldSpec[] = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  {
+    name: 'month',
+    min: 1,
+    max: 12,
+    names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  },
+  { name: 'day of week', min: 0, max: 6, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
+];
+
+const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+
+/**
+ * Checks a cron expression the way Argo's CronWorkflow controller parses it: five fields
+ * (minute hour day-of-month month day-of-week) with `*`, lists, ranges, steps and month/day
+ * names, or a descriptor such as `@daily` / `@every 2h`.
+ *
+ * @example
+ * ```ts
+ * assertCron('30 2 * * 1-5', ['schedule "ctr-weekly"', 'cron']);
+ * ```
+ */
+export function assertCron(expr: unknown, path: readonly PathSegment[]): string {
+  const fail = (problem: string): never => {
+    throw new DslError({
+      path,
+      problem,
+      got: expr,
+      fix: 'Use five fields "minute hour day-of-month month day-of-week", e.g. "0 3 * * 1", or cron.weekly({ day: "mon", hour: 3 })',
+    });
+  };
+  if (typeof expr !== 'string' || expr.trim() === '') return fail('cron expression must be a non-empty string');
+  const text = expr.trim();
+  if (text.startsWith('@')) {
+    if (DESCRIPTORS.has(text)) return text;
+    const every = /^@every\s+(\d+(\.\d+)?(ms|s|m|h))+$/.exec(text);
+    if (every) return text;
+    return fail(`unknown cron descriptor "${text.split(/\s+/)[0]}"`);
+  }
+  const parts = text.split(/\s+/);
+  if (parts.length !== 5) return fail(`cron expression has ${parts.length} fields, expected 5`);
+  parts.forEach((part, i) => checkField(part, FIELDS[i] as FieldSpec, fail));
+  return parts.join(' ');
+}
+
+function checkField(part: string, spec: FieldSpec, fail: (problem: string) => never): void {
+  for (const item of part.split(',')) {
+    const [rangePart, stepPart, extra] = item.split('/');
+    if (extra !== undefined || rangePart === undefined || rangePart === '')
+      fail(`invalid ${spec.name} field "${part}"`);
+    if (stepPart !== undefined && !/^\d+$/.test(stepPart)) fail(`invalid step in ${spec.name} field "${part}"`);
+    if (stepPart !== undefined && Number(stepPart) === 0) fail(`step of zero in ${spec.name} field "${part}"`);
+    if (rangePart === '*' || (rangePart === '?' && spec.name.startsWith('day'))) continue;
+    const bounds = (rangePart as string).split('-');
+    if (bounds.length > 2) fail(`invalid range in ${spec.name} field "${part}"`);
+    const values = bounds.map((b) => fieldValue(b, spec, fail));
+    const [lo, hi] = [values[0] as number, (values[1] ?? values[0]) as number];
+    if (lo > hi) fail(`range ${rangePart} in ${spec.name} field runs backwards`);
+  }
+}
+
+function fieldValue(token: string, spec: FieldSpec, fail: (problem: string) => never): number {
+  const named = spec.names?.indexOf(token.toLowerCase()) ?? -1;
+  if (named >= 0) return named + (spec.min === 1 ? 1 : 0);
+  if (!/^\d+$/.test(token)) return fail(`"${token}" is not a valid ${spec.name}`);
+  const n = Number(token);
+  if (n < spec.min || n > spec.max) return fail(`${spec.name} ${n} is outside ${spec.min}-${spec.max}`);
+  return n;
+}
+
+type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+
+/**
+ * Readable builders for common cron expressions.
+ *
+ * @example
+ * ```ts
+ * cron.daily({ hour: 2, minute: 30 });          // "30 2 * * *"
+ * cron.weekly({ day: 'mon', hour: 3 });         // "0 3 * * 1"
+ * cron.everyHours(4, { minute: 15 });           // "15 *\/4 * * *"
+ * ```
+ */
+export const cron = {
+  /** Every hour at `minute`. */
+  hourly: (opts: { minute?: number } = {}): string => `${opts.minute ?? 0} * * * *`,
+  /** Every `n` hours (n divides 24 for even spacing), at `minute`. */
+  everyHours: (n: number, opts: { minute?: number } = {}): string => `${opts.minute ?? 0} */${n} * * *`,
+  /** Every day at `hour:minute`. */
+  daily: (opts: { hour: number; minute?: number }): string => `${opts.minute ?? 0} ${opts.hour} * * *`,
+  /** At several hours of every day, e.g. `[9, 18]` for two daily runs. */
+  dailyAt: (hoursOfDay: readonly number[], opts: { minute?: number } = {}): string =>
+    `${opts.minute ?? 0} ${hoursOfDay.join(',')} * * *`,
+  /** Once a week on `day` at `hour:minute`. */
+  weekly: (opts: { day: Weekday; hour: number; minute?: number }): string =>
+    `${opts.minute ?? 0} ${opts.hour} * * ${['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(opts.day)}`,
+  /** Once a month on `dayOfMonth` at `hour:minute`. */
+  monthly: (opts: { dayOfMonth: number; hour: number; minute?: number }): string =>
+    `${opts.minute ?? 0} ${opts.hour} ${opts.dayOfMonth} * *`,
+} as const;

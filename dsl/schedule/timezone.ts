@@ -1,0 +1,79 @@
+import { DslError, type PathSegment } from '../errors.ts';
+
+/** Zone names Intl knows (canonical CLDR ids) plus the UTC spellings it leaves out of the list. */
+let known: readonly string[] | undefined;
+function knownZones(): readonly string[] {
+  known ??= [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC', 'GMT', 'Etc/GMT'];
+  return known;
+}
+
+/**
+ * Whether Intl accepts the name (it also takes aliases such as `Asia/Kolkata` or `US/Eastern`
+ * that are not in its canonical list) and returns what it resolves to.
+ */
+function resolveZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Argo loads zones from tzdata files by exact name, so `europe/berlin` would fail there. */
+const TZDATA_CASE = /^(?:[A-Z][A-Za-z0-9_+-]*)(?:\/[A-Z][A-Za-z0-9_+-]*){0,2}$/;
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j] as number;
+      row[j] = Math.min(
+        up + 1,
+        (row[j - 1] as number) + 1,
+        diag + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
+      );
+      diag = up;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The zone the user probably meant: same city, or a close spelling. */
+function suggest(name: string): string | undefined {
+  const resolved = resolveZone(name);
+  if (resolved !== undefined) return resolved;
+  const zones = knownZones();
+  const city = name.split('/').pop()?.toLowerCase() ?? '';
+  const sameCity = zones.find((z) => z.split('/').pop()?.toLowerCase() === city);
+  if (sameCity) return sameCity;
+  let best: { zone: string; d: number } | undefined;
+  for (const zone of zones) {
+    const d = distance(name, zone);
+    if (!best || d < best.d) best = { zone, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(name.length / 4)) ? best.zone : undefined;
+}
+
+/**
+ * Checks a time zone name the way the Argo controller will load it: an IANA zone Intl knows,
+ * spelt with tzdata's capitalisation. Returns the name unchanged.
+ */
+export function assertTimezone(value: unknown, path: readonly PathSegment[]): string {
+  if (
+    typeof value === 'string' &&
+    TZDATA_CASE.test(value) &&
+    (knownZones().includes(value) || resolveZone(value) !== undefined)
+  )
+    return value;
+  const hint = typeof value === 'string' ? suggest(value) : undefined;
+  throw new DslError({
+    path,
+    problem: 'not an IANA time zone name',
+    got: value,
+    fix: hint
+      ? `Did you mean "${hint}"?`
+      : 'Use e.g. "Europe/Berlin" or "UTC" (see the tz database list of zone names)',
+  });
+}
