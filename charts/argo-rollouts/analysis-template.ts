@@ -1,8 +1,8 @@
 import type { AbTestIR, AnalysisArgName, AnalysisIR, ArmArgsIR, MetricIR } from '../../dsl/ir/index.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import type { ObjectSpec } from '../api-object.ts';
-import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
-import { plainEnv, resourcesOf } from './container.ts';
+import { containerSecurity, podSecurity } from '../k8s/pod.ts';
+import { plainEnv, resourcesOf } from '../k8s/container.ts';
 
 export const ROLLOUTS_API_VERSION = 'argoproj.io/v1alpha1';
 

@@ -1,6 +1,6 @@
 import type { DeploymentIR, HttpProbeIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../argo-workflows/pod.ts';
-import { mergeEnv, plainEnv, resourcesOf } from './container.ts';
+import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../k8s/pod.ts';
+import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
 
 /** The label every pod of a deployment carries; Rollout selector and Services select on it. */
 export const DEPLOYMENT_LABEL = 'argosy.dev/model-deployment';

@@ -1,7 +1,12 @@
-import { dump } from 'js-yaml';
-import type { ComponentIR, JsonValue, ValueIR } from '../../dsl/ir/index.ts';
-
-type Template = Record<string, unknown>;
+import type {
+  ArgoOutputsIR,
+  ArgoResourceTemplate,
+  ArgoTemplateIR,
+  ComponentIR,
+  JsonValue,
+  ValueIR,
+} from '../../dsl/ir/index.ts';
+import { manifestText } from './render.ts';
 
 /** Whether a component is a claim operation (`p.createPvc()` / `p.deletePvc()`) rather than a container. */
 export function isPvcOperation(c: ComponentIR): boolean {
@@ -26,7 +31,7 @@ export function pvcTemplate(
   name: string,
   c: ComponentIR,
   args: Readonly<Record<string, ValueIR>>,
-): { template: Template; inputs: string[] } {
+): { template: ArgoTemplateIR; inputs: string[] } {
   const inputs: string[] = [];
   const value = (port: string): JsonValue | undefined => {
     const v = args[port];
@@ -35,8 +40,8 @@ export function pvcTemplate(
     inputs.push(port);
     return `{{inputs.parameters.${port}}}`;
   };
-  let resource: Template;
-  let outputs: Template | undefined;
+  let resource: ArgoResourceTemplate;
+  let outputs: ArgoOutputsIR | undefined;
   if (c.implementation.kind === 'createPvc') {
     const suffix = value('pvc_name_suffix');
     const annotations = value('annotations');
@@ -58,12 +63,16 @@ export function pvcTemplate(
         ...(dataSource !== undefined ? { dataSource } : {}),
       },
     };
-    resource = { action: 'create', setOwnerReference: true, manifest: render(manifest) };
+    resource = { action: 'create', setOwnerReference: true, manifest: manifestText(manifest) };
     outputs = { parameters: [{ name: 'name', valueFrom: { jsonPath: '{.metadata.name}' } }] };
   } else if (c.implementation.kind === 'deletePvc') {
     resource = {
       action: 'delete',
-      manifest: render({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: value('pvc_name') } }),
+      manifest: manifestText({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: value('pvc_name') },
+      }),
     };
   } else {
     throw new Error(`internal: ${c.implementation.kind} is not a claim operation`);
@@ -77,9 +86,4 @@ export function pvcTemplate(
     },
     inputs,
   };
-}
-
-/** The manifest text Argo applies: sorted keys, no line folding, so the output stays deterministic. */
-function render(manifest: object): string {
-  return dump(manifest, { sortKeys: true, lineWidth: -1, noRefs: true });
 }

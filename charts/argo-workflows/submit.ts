@@ -1,8 +1,7 @@
-import { dump } from 'js-yaml';
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { NodeIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
+import type { ArgoObjectIR, ArgoTemplateIR, NodeIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
 import { retryStrategy } from './component-template.ts';
-import { ARGO_API_VERSION } from './workflow-template.ts';
+import { manifestText, renderArgoObject } from './render.ts';
 
 /**
  * The service account a pipeline's submit steps run under: it may create Workflows and nothing
@@ -76,8 +75,7 @@ export function checkSubmitNames(schedule: ScheduleIR, p: PipelineIR): void {
  */
 function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: boolean): string {
   const name = deterministicName(s, inLoop);
-  const manifest = {
-    apiVersion: ARGO_API_VERSION,
+  const run: ArgoObjectIR = {
     kind: 'Workflow',
     metadata: {
       ...(name ? { name } : { generateName: `${s.pipeline}-` }),
@@ -90,7 +88,8 @@ function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: bool
         : {}),
     },
   };
-  return dump(manifest, { sortKeys: true, lineWidth: -1, noRefs: true });
+  // The run is created in the submitting Workflow's namespace, so the manifest names none.
+  return manifestText(renderArgoObject(run, undefined));
 }
 
 /**
@@ -98,7 +97,7 @@ function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: bool
  * template inputs, so the DAG task renders them like any other parameter (loop items, upstream
  * outputs) and the manifest only ever sees `{{inputs.parameters.*}}`.
  */
-export function submitTemplate(name: string, pipeline: string, s: SubmitIR, inLoop: boolean): Record<string, unknown> {
+export function submitTemplate(name: string, pipeline: string, s: SubmitIR, inLoop: boolean): ArgoTemplateIR {
   const argNames = Object.keys(s.args);
   return {
     name,

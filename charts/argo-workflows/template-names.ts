@@ -1,9 +1,15 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ComponentIR, ComponentTaskIR, NodeIR, PipelineIR, SubmitIR, TaskIR } from '../../dsl/ir/index.ts';
+import type {
+  ArgoTemplateIR,
+  ComponentIR,
+  ComponentTaskIR,
+  NodeIR,
+  PipelineIR,
+  SubmitIR,
+  TaskIR,
+} from '../../dsl/ir/index.ts';
 import { hasOverrides } from './component-template.ts';
 import { isPvcOperation } from './pvc.ts';
-
-type Template = Record<string, unknown>;
 
 /** A template that runs a pod (or applies a resource): its name and who owns it. */
 export interface LeafName {
@@ -41,7 +47,7 @@ export function submitLeaf(s: SubmitIR): LeafName {
  */
 export class TemplateNames {
   /** Every template in output order (order of first reservation); `null` until lowered. */
-  readonly templates = new Map<string, Template | null>();
+  readonly templates = new Map<string, ArgoTemplateIR | null>();
   /** The DAG template of each called pipeline, by pipeline name. */
   readonly callees = new Map<string, string>();
   /** The pipeline's DAG template. */

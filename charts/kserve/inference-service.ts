@@ -1,7 +1,7 @@
 import type { DeploymentIR, KServeServingIR, ModelVersionIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
-import { mergeEnv, plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
-import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
+import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
+import { containerSecurity, podSecurity } from '../k8s/pod.ts';
 import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 

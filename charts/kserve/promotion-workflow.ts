@@ -12,10 +12,10 @@ import type {
 } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
 import { abDecisionAnalysis } from '../argo-rollouts/analysis-template.ts';
-import { plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
+import { plainEnv, resourcesOf } from '../k8s/container.ts';
 import { windowed } from '../argo-rollouts/analysis-window.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
-import { containerSecurity, RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
+import { containerSecurity, RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { candidateId, VERDICT_JSONPATH, VERDICT_POINTER } from './verdict.ts';
 import {

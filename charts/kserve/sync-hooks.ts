@@ -1,7 +1,7 @@
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import type { ObjectMetadata, ObjectSpec } from '../api-object.ts';
 import { dump } from 'js-yaml';
-import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
+import { RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { inferenceServices } from './inference-service.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
