@@ -1,3 +1,4 @@
+import type { ArgoArtifactLocation } from '../../../dsl/ir/index.ts';
 import { ArgoError, wrap } from './argo-error.ts';
 import { show } from '../object-path.ts';
 import type { TemplateContext } from './context.ts';
@@ -56,7 +57,18 @@ export function argsOf(a: Arguments | undefined): ArgsProvider {
   };
 }
 
-const LOCATIONS = ['s3', 'git', 'http', 'artifactory', 'hdfs', 'raw', 'oss', 'gcs', 'azure', 'plugin'];
+const LOCATIONS: readonly (keyof ArgoArtifactLocation)[] = [
+  's3',
+  'git',
+  'http',
+  'artifactory',
+  'hdfs',
+  'raw',
+  'oss',
+  'gcs',
+  'azure',
+  'plugin',
+];
 
 export function hasLocation(a: Artifact): boolean {
   return LOCATIONS.some((l) => a[l] !== undefined && a[l] !== null);
