@@ -77,8 +77,6 @@ export function componentTemplate(
   }));
   const pod = mounted.length ? { ...c.pod, volumes: [...c.pod.volumes, ...mounted] } : c.pod;
   const impl = c.implementation;
-  if (impl.kind !== 'container' && impl.kind !== 'script')
-    throw new Error(`internal: ${impl.kind} has no component template`);
   const claimInputs = mounts.filter((m) => m.input).map((m) => ({ name: m.name }));
   const resources = overrides.resources ?? pod.resources;
   const retry = overrides.retry ?? c.retry;

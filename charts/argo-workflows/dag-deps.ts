@@ -1,5 +1,6 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { ArgoDagTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, ValueIR } from '../../dsl/ir/index.ts';
+import { pvcValues } from '../../dsl/ir/nodes.ts';
 import { classify, conjuncts, renderDepends, renderWhen, unwrap, type TemplateScope } from './expressions.ts';
 
 /** What a node reads and waits for: the ids behind its `depends` and `when`. */
@@ -92,8 +93,14 @@ export class DagDeps {
   /** What one node reads or waits for itself (a loop: its items and `.after()`; not its body). */
   ownIds(n: Exclude<NodeIR, { kind: 'condition' }>): string[] {
     if (n.kind === 'loop') return [...n.after, ...(n.items.kind === 'param' ? this.valueIds(n.items.value) : [])];
-    const mounts = n.kind === 'task' && n.pipeline === undefined ? (n.mounts ?? []).map((m) => m.claim) : [];
-    return [...[...Object.values(n.args), ...mounts].flatMap((v) => this.valueIds(v)), ...n.after];
+    const reads =
+      n.kind === 'createPvc' || n.kind === 'deletePvc'
+        ? pvcValues(n)
+        : [
+            ...Object.values(n.args),
+            ...(n.kind === 'task' && n.pipeline === undefined ? (n.mounts ?? []).map((m) => m.claim) : []),
+          ];
+    return [...reads.flatMap((v) => this.valueIds(v)), ...n.after];
   }
 
   /** Every id a loop body reads or waits for, at any depth (the caller keeps the outside ones). */

@@ -12,6 +12,7 @@ import type {
   NodeIR,
   PipelineIR,
   PipelineTaskIR,
+  PvcOperationIR,
   SubmitIR,
   TaskIR,
   ValueIR,
@@ -26,13 +27,13 @@ import {
   type ExternalInput,
   type TemplateScope,
 } from './expressions.ts';
-import { isPvcOperation, pvcTemplate } from './pvc.ts';
+import { pvcTemplate } from './pvc.ts';
 import { submitTemplate } from './submit.ts';
-import { componentLeaf, submitLeaf, TemplateNames } from './template-names.ts';
+import { componentLeaf, pvcLeaf, submitLeaf, TemplateNames } from './template-names.ts';
 
 /** A task or loop placed in one DAG template, with the branch conditions it inherits. */
 interface Entry {
-  readonly node: TaskIR | LoopIR | SubmitIR;
+  readonly node: Exclude<NodeIR, { kind: 'condition' }>;
   readonly conds: readonly CondIR[];
 }
 
@@ -148,6 +149,9 @@ export class DagLowering {
           return this.loopTask(e, e.node, scope);
         case 'submit':
           return this.submitTask(e, e.node, scope);
+        case 'createPvc':
+        case 'deletePvc':
+          return this.pvcTask(e, e.node, scope);
       }
     });
     const outs = outputs(scope);
@@ -184,30 +188,17 @@ export class DagLowering {
     const component = this.components.get(task.component) as ComponentIR;
     const params: ArgoParameterIR[] = [];
     const artifacts: ArgoArtifactIR[] = [];
-    let template: string;
-    if (isPvcOperation(component)) {
-      // A claim operation renders its literal arguments into the manifest; the rest arrive as inputs.
-      const { name, owner } = componentLeaf(this.prefix, task, component);
-      this.reserve(name, owner);
-      const rendered = pvcTemplate(name, component, task.args);
-      this.set(name, rendered.template);
-      for (const input of rendered.inputs)
-        params.push({ name: input, value: renderParam(task.args[input] as ValueIR, scope) });
-      template = name;
-    } else {
-      for (const port of component.inputs) {
-        const value = task.args[port.name];
-        if (value === undefined) continue;
-        if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
-        else params.push({ name: port.name, value: renderParam(value, scope) });
-      }
-      const mounts = this.mounts(task, component);
-      for (const m of mounts) if (m.input) params.push({ name: m.name, value: renderParam(m.value, scope) });
-      template = this.componentTemplateName(task, mounts);
+    for (const port of component.inputs) {
+      const value = task.args[port.name];
+      if (value === undefined) continue;
+      if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
+      else params.push({ name: port.name, value: renderParam(value, scope) });
     }
+    const mounts = this.mounts(task, component);
+    for (const m of mounts) if (m.input) params.push({ name: m.name, value: renderParam(m.value, scope) });
     return {
       name: task.id,
-      template,
+      template: this.componentTemplateName(task, mounts),
       ...argumentsOf(params, artifacts),
       ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], this.deps.ownIds(task), scope),
     };
@@ -251,6 +242,20 @@ export class DagLowering {
       template,
       ...argumentsOf(params),
       ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], this.deps.ownIds(task), scope),
+    };
+  }
+
+  /** A claim operation: its literal values are in the manifest, the rest arrive as inputs. */
+  private pvcTask(entry: Entry, node: PvcOperationIR, scope: TemplateScope): ArgoDagTaskIR {
+    const { name, owner } = pvcLeaf(this.prefix, node);
+    this.reserve(name, owner);
+    const { template, inputs } = pvcTemplate(name, node);
+    this.set(name, template);
+    return {
+      name: node.id,
+      template: name,
+      ...argumentsOf(inputs.map((i) => ({ name: i.name, value: renderParam(i.value, scope) }))),
+      ...this.conditions(node.id, [...entry.conds, ...(node.when ? [node.when] : [])], this.deps.ownIds(node), scope),
     };
   }
 

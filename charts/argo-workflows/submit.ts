@@ -1,5 +1,6 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ArgoObjectIR, ArgoTemplateIR, NodeIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
+import type { ArgoObjectIR, ArgoTemplateIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
+import { submitSteps } from '../../dsl/ir/nodes.ts';
 import { retryStrategy } from './component-template.ts';
 import { manifestText, renderArgoObject } from './render.ts';
 
@@ -9,29 +10,6 @@ import { manifestText, renderArgoObject } from './render.ts';
  */
 export function submitterServiceAccount(pipeline: string): string {
   return `${pipeline}-submitter`;
-}
-
-/** Every `p.submit()` step of a pipeline, at any depth, and whether a loop encloses it. */
-function submitSteps(p: PipelineIR): { readonly submit: SubmitIR; readonly inLoop: boolean }[] {
-  const visit = (nodes: readonly NodeIR[], inLoop: boolean): { submit: SubmitIR; inLoop: boolean }[] =>
-    nodes.flatMap((n) => {
-      switch (n.kind) {
-        case 'submit':
-          return [{ submit: n, inLoop }];
-        case 'task':
-          return [];
-        case 'loop':
-          return visit(n.body, true);
-        case 'condition':
-          return n.branches.flatMap((b) => visit(b.body, inLoop));
-      }
-    });
-  return visit(p.body, false);
-}
-
-/** Every `p.submit()` step of a pipeline, at any depth. */
-export function submitsOf(p: PipelineIR): SubmitIR[] {
-  return submitSteps(p).map((s) => s.submit);
 }
 
 /** Longest Workflow name Argo accepts (its names become pod label values). */
