@@ -1,6 +1,6 @@
 import type { AppIR, DeploymentIR } from '../dsl/ir/index.ts';
 import { onlineStrategy } from './deployment-meta.ts';
-import { SUBSETS } from './istio/istio-api.ts';
+import { SUBSETS } from './k8s/serving.ts';
 import { VERDICT_ANNOTATION } from './kserve/verdict.ts';
 import type { IgnoreDifference } from './target.ts';
 

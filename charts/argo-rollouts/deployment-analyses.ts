@@ -1,6 +1,6 @@
 import type { AnalysisIR, AnalysisRole, DeploymentIR } from '../../dsl/ir/index.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
-import { abDecisionAnalysis } from './analysis-template.ts';
+import { abDecisionAnalysis } from '../analysis/analysis-template.ts';
 
 /**
  * Every analysis of a deployment with its role, including the A/B decision job. A plain server's

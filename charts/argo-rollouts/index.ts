@@ -1,8 +1,8 @@
 import type { Target } from '../target.ts';
 import { addObject } from '../api-object.ts';
 import { clusterIpService, serviceAccount } from '../core-objects.ts';
-import { abDecisionAnalysis, analysisTemplate } from './analysis-template.ts';
-import { DEPLOYMENT_LABEL, SERVICE_PORT } from './pod-template.ts';
+import { abDecisionAnalysis, analysisTemplate } from '../analysis/analysis-template.ts';
+import { DEPLOYMENT_LABEL, SERVICE_PORT } from '../k8s/serving.ts';
 import { rollout } from './rollout.ts';
 import { templateAnalysis } from './rollout-strategy.ts';
 import { analysesOfDeployment } from './deployment-analyses.ts';

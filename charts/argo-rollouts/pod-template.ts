@@ -1,12 +1,7 @@
 import type { DeploymentIR, HttpProbeIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
 import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../k8s/pod.ts';
 import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
-
-/** The label every pod of a deployment carries; Rollout selector and Services select on it. */
-export const DEPLOYMENT_LABEL = 'argosy.dev/model-deployment';
-
-/** Port of every model Service, as KServe uses for predictors: clients call `http://<service>/...`. */
-export const SERVICE_PORT = 80;
+import { DEPLOYMENT_LABEL } from '../k8s/serving.ts';
 
 function probe(p: HttpProbeIR | undefined, port: string): Record<string, unknown> | undefined {
   if (!p) return undefined;

@@ -10,9 +10,9 @@ import type {
   ShadowIR,
 } from '../../dsl/ir/index.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
-import { abDecisionAnalysis, rolloutArgs } from './analysis-template.ts';
-import { windowed } from './analysis-window.ts';
-import { SUBSETS } from '../istio/istio-api.ts';
+import { abDecisionAnalysis, rolloutArgs } from '../analysis/analysis-template.ts';
+import { windowed } from '../analysis/analysis-window.ts';
+import { SUBSETS } from '../k8s/serving.ts';
 
 type Step = Record<string, unknown>;
 

@@ -1,8 +1,9 @@
 import type { DeploymentIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
 import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
-import { ROLLOUTS_API_VERSION } from './analysis-template.ts';
-import { DEPLOYMENT_LABEL, serverPodTemplate } from './pod-template.ts';
+import { ROLLOUTS_API_VERSION } from '../analysis/analysis-template.ts';
+import { DEPLOYMENT_LABEL } from '../k8s/serving.ts';
+import { serverPodTemplate } from './pod-template.ts';
 import { rolloutStrategy } from './rollout-strategy.ts';
 
 /** The version the Rollout's pod template describes: the strategy's candidate, if any. */

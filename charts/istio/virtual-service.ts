@@ -1,9 +1,9 @@
 import type { AbTestIR, DeploymentIR, ShadowIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
-import { SERVICE_PORT } from '../argo-rollouts/pod-template.ts';
+import { SERVICE_PORT, SUBSETS } from '../k8s/serving.ts';
 import { onlineStrategy } from '../deployment-meta.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
-import { ISTIO_API_VERSION, SUBSETS } from './istio-api.ts';
+import { ISTIO_API_VERSION } from './istio-api.ts';
 
 type Route = Record<string, unknown>;
 const dest = (host: string, weight?: number, port?: number, subset?: string): Route => ({

@@ -11,9 +11,9 @@ import type {
   ShadowIR,
 } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
-import { abDecisionAnalysis } from '../argo-rollouts/analysis-template.ts';
+import { abDecisionAnalysis } from '../analysis/analysis-template.ts';
 import { plainEnv, resourcesOf } from '../k8s/container.ts';
-import { windowed } from '../argo-rollouts/analysis-window.ts';
+import { windowed } from '../analysis/analysis-window.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import { containerSecurity, RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { onlineStrategy } from '../deployment-meta.ts';

@@ -1,6 +1,6 @@
 import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
-import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
+import { analysisSpec } from '../analysis/analysis-template.ts';
 import { goDurationSeconds } from '../go-duration.ts';
 import { KSERVE_API_VERSION } from './inference-service.ts';
 

@@ -1,5 +1,5 @@
 import type { DeploymentIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import { analysisSpec } from '../../charts/argo-rollouts/analysis-template.ts';
+import { analysisSpec } from '../../charts/analysis/analysis-template.ts';
 import { rolloutStrategy, templateAnalysis } from '../../charts/argo-rollouts/rollout-strategy.ts';
 import { onlineStrategy } from '../../charts/deployment-meta.ts';
 import {
