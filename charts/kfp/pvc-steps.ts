@@ -73,6 +73,13 @@ export function pvcOperationOf(c: ComponentIR): PvcOperationIR['kind'] | undefin
   return c === PVC_COMPONENTS.deletePvc ? 'deletePvc' : undefined;
 }
 
+/** Who owns a component's name in the PipelineSpec: a user's component, or a kfp-kubernetes one. */
+export function componentOwner(c: ComponentIR): string {
+  const pvc = pvcOperationOf(c);
+  if (pvc === undefined) return `component "${c.name}"`;
+  return `the kfp-kubernetes ${pvc === 'createPvc' ? 'CreatePVC' : 'DeletePVC'} component`;
+}
+
 /**
  * A claim operation as a task of its kfp-kubernetes component, with the arguments by the names
  * KFP's driver reads (literal lists and objects stay JSON values).
