@@ -1,10 +1,5 @@
 import type { DeploymentIR } from '../dsl/ir/index.ts';
 
-/** The strategy that routes traffic (champion/challenger delegates to its online phase). */
-export function onlineStrategy(d: DeploymentIR): Exclude<DeploymentIR['strategy'], { kind: 'championChallenger' }> {
-  return d.strategy.kind === 'championChallenger' ? d.strategy.online : d.strategy;
-}
-
 /** Annotations on a deployment's workload: its description and the offline gate it relies on. */
 export function deploymentAnnotations(d: DeploymentIR): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import type { AppIR, DeploymentIR } from '../dsl/ir/index.ts';
-import { onlineStrategy } from './deployment-meta.ts';
+import { onlineStrategy } from '../dsl/ir/strategy.ts';
 import { SUBSETS } from './istio/istio-api.ts';
 import { VERDICT_ANNOTATION } from './kserve/verdict.ts';
 import type { IgnoreDifference } from './target.ts';
@@ -17,7 +17,7 @@ import type { IgnoreDifference } from './target.ts';
  * ```
  */
 export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string): IgnoreDifference[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const ns = namespace ? { namespace } : {};
   const vs = (jq: string[]): IgnoreDifference[] =>
     d.names.virtualService
@@ -85,7 +85,7 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
 function destinationRuleFields(d: DeploymentIR, ns: { namespace?: string }): IgnoreDifference[] {
   const name = d.names.destinationRule;
   if (!name) return [];
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const experiment =
     e.kind === 'abTest' && e.assignBy.kind === 'weight'
       ? [`.spec.subsets[] | select(.name != "${SUBSETS.stable}" and .name != "${SUBSETS.canary}")`]

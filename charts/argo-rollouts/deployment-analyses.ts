@@ -1,5 +1,5 @@
 import type { AnalysisIR, AnalysisRole, DeploymentIR } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { abDecisionAnalysis } from './analysis-template.ts';
 
 /**
@@ -10,7 +10,7 @@ export function analysesOfDeployment(d: DeploymentIR): [AnalysisRole, AnalysisIR
   const out: [AnalysisRole, AnalysisIR][] = [];
   const s = d.strategy;
   if (s.kind === 'championChallenger' && s.offlineGate.verify) out.push(['offline-gate', s.offlineGate.verify]);
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
   if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
   if (e.kind === 'shadow' && e.then?.analysis) out.push(['canary', e.then.analysis]);

@@ -9,7 +9,7 @@ import type {
   ServerServingIR,
   ShadowIR,
 } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { abDecisionAnalysis, rolloutArgs } from './analysis-template.ts';
 import { windowed } from './analysis-window.ts';
 import { SUBSETS } from '../istio/istio-api.ts';
@@ -21,7 +21,7 @@ export const ROUTES = { primary: 'primary', mirror: 'mirror', ab: 'ab' } as cons
 
 /** The analysis as it is rendered into its template (a shadow's is fitted to the mirroring window). */
 export function templateAnalysis(role: AnalysisRole, a: AnalysisIR, d: DeploymentIR): AnalysisIR {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   return role === 'shadow' && e.kind === 'shadow' ? windowed(a, e.durationSeconds).analysis : a;
 }
 
@@ -200,7 +200,7 @@ function blueGreen(d: DeploymentIR, b: BlueGreenIR): Record<string, unknown> {
 
 /** The Rollout `spec.strategy` for a plain-server deployment. */
 export function rolloutStrategy(d: DeploymentIR, s: ServerServingIR): Record<string, unknown> {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   switch (e.kind) {
     case 'canary':
       return { canary: canary(d, e) };

@@ -1,13 +1,14 @@
 import type { DeploymentIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
-import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
+import { deploymentAnnotations } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { ROLLOUTS_API_VERSION } from './analysis-template.ts';
 import { DEPLOYMENT_LABEL, serverPodTemplate } from './pod-template.ts';
 import { rolloutStrategy } from './rollout-strategy.ts';
 
 /** The version the Rollout's pod template describes: the strategy's candidate, if any. */
 export function serverCandidate(d: DeploymentIR): ModelVersionIR | undefined {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   switch (e.kind) {
     case 'canary':
     case 'blueGreen':

@@ -1,7 +1,7 @@
 import type { AbTestIR, DeploymentIR, ShadowIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
 import { SERVICE_PORT } from '../argo-rollouts/pod-template.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 import { ISTIO_API_VERSION, SUBSETS } from './istio-api.ts';
 
@@ -75,7 +75,7 @@ function abRoutes(d: DeploymentIR, ab: AbTestIR): Route[] {
 export function virtualService(d: DeploymentIR, namespace: string | undefined): ObjectSpec | undefined {
   const name = d.names.virtualService;
   if (!name) return undefined;
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   let spec: Record<string, unknown>;
   if (d.serving.kind === 'server') {
     spec = { ...binding(d, d.names.service as string), http: rolloutRoutes(d, SERVICE_PORT) };

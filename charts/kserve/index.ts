@@ -2,7 +2,7 @@ import { DslError, seg } from '../../dsl/errors.ts';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import { addObject } from '../api-object.ts';
 import { boundRole, externalNameService, serviceAccount, type RoleRule } from '../core-objects.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import type { RenderContext, Target } from '../target.ts';
 import { inferenceServices } from './inference-service.ts';
 import { promotionWorkflow } from './promotion-workflow.ts';
@@ -14,7 +14,7 @@ import { handoverHook, triggerHook } from './sync-hooks.ts';
  * it creates and reads, and its own task results.
  */
 function workflowRules(d: DeploymentIR): RoleRule[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const inPlace = e.kind === 'canary' || e.kind === 'blueGreen';
   const owned: RoleRule = inPlace
     ? {
@@ -51,7 +51,7 @@ const TRIGGER_RULES: readonly RoleRule[] = [
 
 function previewService(ctx: RenderContext, d: DeploymentIR): void {
   const name = d.names.previewService;
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   if (!name || e.kind !== 'blueGreen' || !e.candidate?.version) return;
   const ns = ctx.env.namespace;
   if (!ns) {

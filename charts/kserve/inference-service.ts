@@ -2,7 +2,8 @@ import type { DeploymentIR, KServeServingIR, ModelVersionIR } from '../../dsl/ir
 import type { ObjectSpec } from '../api-object.ts';
 import { mergeEnv, plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
 import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
-import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
+import { deploymentAnnotations } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 
 export const KSERVE_API_VERSION = 'serving.kserve.io/v1beta1';
@@ -106,7 +107,7 @@ function isvc(
  * name so mirrored and routed request paths resolve.
  */
 export function inferenceServices(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   if (e.kind === 'canary' && s.deploymentMode === 'Knative') {
     const predictor = { ...scaling(s), ...podFields(s), model: model(s, e.candidate), canaryTrafficPercent: 0 };
     return [

@@ -16,7 +16,7 @@ import { plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
 import { windowed } from '../argo-rollouts/analysis-window.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import { containerSecurity, RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { candidateId, VERDICT_JSONPATH, VERDICT_POINTER } from './verdict.ts';
 import {
   inferenceServiceRef,
@@ -281,7 +281,7 @@ function recordVerdict(
 }
 
 function ownedObject(d: DeploymentIR): Target {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   return e.kind === 'canary' || e.kind === 'blueGreen'
     ? { resource: ISVC_RESOURCE, ...inferenceServiceRef(d.names.workload) }
     : {
@@ -312,7 +312,7 @@ export function promotionWorkflow(
   const name = d.names.workflow;
   if (!name || !d.names.trigger) return undefined;
   const b = new WorkflowBuilder(d);
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const owned = ownedObject(d);
   const rollbackOps =
     e.kind === 'canary'

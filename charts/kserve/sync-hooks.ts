@@ -2,7 +2,7 @@ import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import type { ObjectMetadata, ObjectSpec } from '../api-object.ts';
 import { dump } from 'js-yaml';
 import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { inferenceServices } from './inference-service.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
@@ -78,7 +78,7 @@ export function handoverHook(
 ): ObjectSpec<ObjectMetadata> | undefined {
   const prefix = d.names.handover;
   const account = d.names.workflow;
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   if (!prefix || !account || (e.kind !== 'canary' && e.kind !== 'blueGreen')) return undefined;
   const b = new WorkflowBuilder(d);
   const isvc = d.names.workload;

@@ -2,6 +2,7 @@ import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AnalysisIR, AnalysisRole, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
 import { analysisArg } from './analysis-args.ts';
 import { ISTIO_ARM_SELECTOR } from './promql.ts';
+import { onlineStrategy } from '../ir/strategy.ts';
 import { subsetRouted } from './subset-routing.ts';
 
 type Online = Exclude<StrategyIR, { kind: 'championChallenger' }>;
@@ -41,7 +42,7 @@ function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => A
  * It must differ from the stable one, because Istio tells the two apart only by it.
  */
 function revisionUnderTest(serving: ServingIR, s: StrategyIR, why: string, path: readonly PathSegment[]): string {
-  const e = s.kind === 'championChallenger' ? s.online : s;
+  const e = onlineStrategy(s);
   const field = e.kind === 'shadow' ? 'challenger' : 'candidate';
   const model = e.kind === 'shadow' ? e.challengers[0]?.model : e.kind === 'canary' ? e.candidate : undefined;
   const stable = serving.kind === 'server' ? serving.version : undefined;
@@ -62,7 +63,7 @@ const SUBSETS = 'with subset-level routing both versions are endpoints of the on
 
 /** Whether the arms of a subset-routed server share the deployment's Service (all but a weighted experiment's). */
 function sharedService(serving: ServingIR, mesh: MeshIR, s: StrategyIR): boolean {
-  const e = s.kind === 'championChallenger' ? s.online : s;
+  const e = onlineStrategy(s);
   return serving.kind === 'server' && subsetRouted(mesh) && !(e.kind === 'abTest' && e.assignBy.kind === 'weight');
 }
 

@@ -1,12 +1,13 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { AnalysisIR, DeploymentNamesIR, MeshIR, ModelVersionIR, ServingIR, StrategyIR } from '../ir/index.ts';
 import { assertStorageUri } from './checks.ts';
-import { analysesOf, effectiveStrategy } from './plan.ts';
+import { onlineStrategy } from '../ir/strategy.ts';
+import { analysesOf } from './plan.ts';
 import { checkSubsetRouting } from './subset-routing.ts';
 
 /** Model versions a strategy introduces, with where they were declared. */
 function versionsOf(s: StrategyIR): [string, ModelVersionIR][] {
-  const e = effectiveStrategy(s);
+  const e = onlineStrategy(s);
   const out: [string, ModelVersionIR][] = [];
   if ((e.kind === 'canary' || e.kind === 'blueGreen') && e.candidate) out.push(['candidate', e.candidate]);
   if (e.kind === 'shadow') e.challengers.forEach((c) => c.model && out.push([`challenger "${c.name}"`, c.model]));
@@ -21,7 +22,7 @@ export function checkCombination(
   mesh: MeshIR,
   path: readonly PathSegment[],
 ): void {
-  const e = effectiveStrategy(strategy);
+  const e = onlineStrategy(strategy);
   const at = [...path, 'strategy'];
   const needsIstio = (why: string): void => {
     if (mesh.kind !== 'istio')

@@ -1,5 +1,5 @@
 import type { DeploymentIR } from '../ir/index.ts';
-import { effectiveStrategy } from './plan.ts';
+import { onlineStrategy } from '../ir/strategy.ts';
 
 /**
  * The Kubernetes Services that answer a deployment's user traffic, as Istio's
@@ -15,7 +15,7 @@ import { effectiveStrategy } from './plan.ts';
  * ```
  */
 export function endpointServices(d: DeploymentIR): string[] {
-  const e = effectiveStrategy(d.strategy);
+  const e = onlineStrategy(d.strategy);
   const n = d.names;
   const out: string[] = [];
   if (d.serving.kind === 'server') {

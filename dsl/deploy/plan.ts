@@ -8,18 +8,14 @@ import type {
   ServingIR,
   StrategyIR,
 } from '../ir/index.ts';
+import { onlineStrategy } from '../ir/strategy.ts';
 import { subsetRouted } from './subset-routing.ts';
-
-/** The online strategy that actually routes traffic (champion/challenger delegates). */
-export function effectiveStrategy(s: StrategyIR): Exclude<StrategyIR, { kind: 'championChallenger' }> {
-  return s.kind === 'championChallenger' ? s.online : s;
-}
 
 /** Every analysis of a strategy with the role it plays (the A/B decision is built by the backends). */
 export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
   const out: [AnalysisRole, AnalysisIR][] = [];
   if (s.kind === 'championChallenger' && s.offlineGate.verify) out.push(['offline-gate', s.offlineGate.verify]);
-  const e = effectiveStrategy(s);
+  const e = onlineStrategy(s);
   if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
   if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
   if (e.kind === 'shadow' && e.then?.analysis) out.push(['canary', e.then.analysis]);
@@ -32,14 +28,14 @@ export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
 /** Analysis roles a strategy runs, in a stable order; an A/B test always runs its decision. */
 export function analysisRoles(s: StrategyIR): AnalysisRole[] {
   const roles = analysesOf(s).map(([role]) => role);
-  return effectiveStrategy(s).kind === 'abTest'
+  return onlineStrategy(s).kind === 'abTest'
     ? [...roles.filter((r) => r === 'offline-gate'), 'ab-test', ...roles.filter((r) => r !== 'offline-gate')]
     : roles;
 }
 
 /** Chooses every object name of a deployment; backends only read them. */
 export function planNames(name: string, serving: ServingIR, strategy: StrategyIR, mesh: MeshIR): DeploymentNamesIR {
-  const e = effectiveStrategy(strategy);
+  const e = onlineStrategy(strategy);
   const roles = analysisRoles(strategy);
   const analysisTemplates = Object.fromEntries(roles.map((r) => [r, `${name}-${r}`]));
   const routed = e.kind === 'canary' || e.kind === 'shadow' || e.kind === 'abTest';

@@ -1,5 +1,6 @@
 import { DslError, type PathSegment } from '../errors.ts';
 import type { MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { onlineStrategy } from '../ir/strategy.ts';
 
 /** Whether a deployment splits with Argo Rollouts' subset-level Istio mode (one Service, DestinationRule subsets). */
 export function subsetRouted(mesh: MeshIR): boolean {
@@ -29,7 +30,7 @@ export function checkSubsetRouting(
       fix: "Remove routing: 'subsets', or serve with server({...})",
     });
   }
-  const e = strategy.kind === 'championChallenger' ? strategy.online : strategy;
+  const e = onlineStrategy(strategy);
   if (e.kind === 'blueGreen') {
     throw new DslError({
       path: at,

@@ -1,6 +1,6 @@
 import { nanGuardedComplement } from '../../dsl/deploy/metric.ts';
 import type { AbTestIR, AnalysisIR, AnalysisRole, DeploymentIR, ModelVersionIR } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../../charts/deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 
 /** The label of the model serving today: its version, else "current". */
 export function stableName(d: DeploymentIR): string {
@@ -27,7 +27,7 @@ export function changeLines(m: ModelVersionIR | undefined): string[] {
 export function candidates(
   d: DeploymentIR,
 ): { readonly name: string; readonly label: string; readonly model?: ModelVersionIR }[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const one = (name: string, model: ModelVersionIR | undefined) => ({
     name,
     label: modelName(model, name),
@@ -62,7 +62,7 @@ const STRATEGY_NAMES = {
 /** `canary`, or `champion/challenger, online: A/B test`. */
 export function strategyName(d: DeploymentIR): string {
   const s = d.strategy;
-  const e = s.kind === 'championChallenger' ? s.online : s;
+  const e = onlineStrategy(s);
   const online = e.kind === 'shadow' && e.then ? `${STRATEGY_NAMES.shadow}, then canary` : STRATEGY_NAMES[e.kind];
   return s.kind === 'championChallenger' ? `${STRATEGY_NAMES[s.kind]}, online: ${online}` : online;
 }
@@ -70,7 +70,7 @@ export function strategyName(d: DeploymentIR): string {
 /** The analysis a role of this deployment runs (the A/B decision is described separately). */
 export function analysisFor(d: DeploymentIR, role: AnalysisRole): AnalysisIR | undefined {
   const s = d.strategy;
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   switch (role) {
     case 'canary':
       return e.kind === 'canary' ? e.analysis : e.kind === 'shadow' ? e.then?.analysis : undefined;

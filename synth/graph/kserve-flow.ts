@@ -1,6 +1,6 @@
 import { load } from 'js-yaml';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../../charts/deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import { promotionWorkflow, VERDICT_CHECK_STEP } from '../../charts/kserve/promotion-workflow.ts';
 import { VERDICT_POINTER } from '../../charts/kserve/verdict.ts';
 import { PERCENT } from '../../charts/kserve/workflow-steps.ts';
@@ -61,7 +61,7 @@ function patchLines(d: DeploymentIR, t: Template, step: Step): string[] {
       `stop mirroring: ${mirrors.length === 1 ? 'mirrorPercentage' : `${mirrors.length} mirrors`} → ${String(mirrors[0]?.value)}%`,
       target,
     ];
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   // Weights of the A/B route: one line naming who gets everyone.
   if (e.kind === 'abTest' && ops.every((o) => /\/route\/\d+\/weight$/.test(o.path)))
     return [`everyone → ${armLabel(d, e, e.primary)}`, target];
@@ -78,7 +78,7 @@ function analysisLines(d: DeploymentIR, t: Template): string[] {
   const template = labels['argosy.dev/analysis-template'];
   const role = roleOfTemplate(d, template);
   const arm = (d.names.analysisArgs[role ?? 'canary'] ?? []).find((a) => a.arm === labels['argosy.dev/arm']);
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const checks =
     role === 'ab-test' && e.kind === 'abTest'
       ? abTestLines(d, e)
@@ -91,7 +91,7 @@ function analysisLines(d: DeploymentIR, t: Template): string[] {
 
 /** The first state after the sync, before the workflow runs: where traffic goes. */
 function syncedLines(d: DeploymentIR, s: KServeServingIR): string[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const cands = candidates(d);
   const stable = stableName(d);
   switch (e.kind) {
@@ -224,7 +224,7 @@ export function kserveFlow(
   // With no gate or approval, only an erroring step (e.g. a patch whose guard no longer holds) reaches the rollback.
   if (!g.edges.some((x) => x.to === rollback))
     stepIds.forEach((id) => g.edge({ from: id, to: rollback, label: 'error', style: 'failure' }));
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const promotes = e.kind === 'canary' || e.kind === 'blueGreen';
   const labels = candidates(d).map((c) => c.label);
   const fold = labels.length > 1 ? `the best of ${labels.join(', ')}` : labels.join('');

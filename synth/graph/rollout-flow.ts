@@ -1,7 +1,7 @@
 import type { DeploymentIR, ServerServingIR } from '../../dsl/ir/index.ts';
 import { analysisSpec } from '../../charts/argo-rollouts/analysis-template.ts';
 import { rolloutStrategy, templateAnalysis } from '../../charts/argo-rollouts/rollout-strategy.ts';
-import { onlineStrategy } from '../../charts/deployment-meta.ts';
+import { onlineStrategy } from '../../dsl/ir/strategy.ts';
 import {
   abTestLines,
   analysisFor,
@@ -29,7 +29,7 @@ const seconds = (n: number): string => (n % 3600 === 0 ? `${n / 3600}h` : n % 60
 /** What an AnalysisTemplate referenced by a Rollout checks, from the analysis it was rendered from. */
 export function templateLines(d: DeploymentIR, templateName: string | undefined): string[] {
   const role = roleOfTemplate(d, templateName);
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   if (role === 'ab-test' && e.kind === 'abTest') return abTestLines(d, e);
   const a = role ? analysisFor(d, role) : undefined;
   if (!role || !a) return [];
@@ -46,7 +46,7 @@ const via = (d: DeploymentIR, arm: 'stable' | 'canary'): string =>
 
 /** The two arms a Rollout canary moves traffic between, as reviewers name them. */
 function arms(d: DeploymentIR): { stable: string; candidate: string } {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const candidate = candidates(d)[0];
   if (e.kind === 'abTest')
     return { stable: armLabel(d, e, e.primary), candidate: armLabel(d, e, candidate?.name ?? 'candidate') };
@@ -139,7 +139,7 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
     label: `Rollout ${d.names.workload} · spec.strategy.canary.steps`,
   });
   const routed = Boolean(d.names.virtualService);
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const stepIds: string[] = [];
   c.steps.forEach((step, i) => {
     const id = g.id('rollout', `step-${i}`);
@@ -235,7 +235,7 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
 
 /** Who a header/cookie route sends to the candidate. */
 function cohort(d: DeploymentIR, candidate: string, stable: string): string[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   if (e.kind !== 'abTest' || e.assignBy.kind === 'weight') return [`→ ${candidate}`];
   const variant = e.variants.find((v) => v.name !== e.primary)?.name ?? candidate;
   const who =
@@ -253,7 +253,7 @@ function experiment(
   group: string,
   gate: (id: string, title: string, ref: AnalysisRef, group?: string) => GraphNode,
 ): string[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const templates = (value.templates ?? []) as {
     name: string;
     weight?: number;
