@@ -8,3 +8,18 @@ export function deploymentAnnotations(d: DeploymentIR): Record<string, string> {
     out['argosy.dev/offline-gate-pipeline'] = d.strategy.offlineGate.pipeline;
   return out;
 }
+
+/**
+ * The hosts and gateways of a deployment's VirtualService: the mesh's, else the Service clients
+ * call. Binding to a gateway replaces the implicit "mesh", so in-cluster callers are kept routed.
+ */
+export function meshBinding(
+  d: DeploymentIR,
+  defaultHost: string,
+): { readonly hosts: readonly string[]; readonly gateways?: readonly string[] } {
+  const mesh = d.mesh.kind === 'istio' ? d.mesh : { gateways: [], hosts: [] };
+  return {
+    hosts: mesh.hosts.length ? mesh.hosts : [defaultHost],
+    ...(mesh.gateways.length ? { gateways: [...mesh.gateways, 'mesh'] } : {}),
+  };
+}

@@ -528,22 +528,8 @@ export interface ApplicationSpec {
   };
   /**
    * IgnoreDifferences is a list of resources and their fields which should be ignored during comparison
-   *
-   * Items: ResourceIgnoreDifferences contains resource filter and list of json paths which should be ignored during comparison with live state.
    */
-  ignoreDifferences?: readonly {
-    group?: string;
-    jqPathExpressions?: readonly string[];
-    jsonPointers?: readonly string[];
-    kind: string;
-    /**
-     * ManagedFieldsManagers is a list of trusted managers. Fields mutated by those managers will take precedence over the
-     * desired state defined in the SCM and won't be displayed in diffs
-     */
-    managedFieldsManagers?: readonly string[];
-    name?: string;
-    namespace?: string;
-  }[];
+  ignoreDifferences?: readonly ResourceIgnoreDifferences[];
   /**
    * Info contains a list of information (URLs, email addresses, and plain text) that relates to the application
    */
@@ -626,46 +612,63 @@ export interface ApplicationSpec {
    * Sources is a reference to the location of the application's manifests or chart
    */
   sources?: readonly Source[];
+  syncPolicy?: SyncPolicy;
+}
+/**
+ * ResourceIgnoreDifferences contains resource filter and list of json paths which should be ignored during comparison with live state.
+ */
+export interface ResourceIgnoreDifferences {
+  group?: string;
+  jqPathExpressions?: readonly string[];
+  jsonPointers?: readonly string[];
+  kind: string;
   /**
-   * SyncPolicy controls when and how a sync will be performed
+   * ManagedFieldsManagers is a list of trusted managers. Fields mutated by those managers will take precedence over the
+   * desired state defined in the SCM and won't be displayed in diffs
    */
-  syncPolicy?: {
+  managedFieldsManagers?: readonly string[];
+  name?: string;
+  namespace?: string;
+}
+/**
+ * SyncPolicy controls when and how a sync will be performed
+ */
+export interface SyncPolicy {
+  /**
+   * Automated will keep an application synced to the target revision
+   */
+  automated?: {
     /**
-     * Automated will keep an application synced to the target revision
+     * AllowEmpty allows apps have zero live resources (default: false)
      */
-    automated?: {
-      /**
-       * AllowEmpty allows apps have zero live resources (default: false)
-       */
-      allowEmpty?: boolean;
-      /**
-       * Enable allows apps to explicitly control automated sync
-       */
-      enabled?: boolean;
-      /**
-       * Prune specifies whether to delete resources from the cluster that are not found in the sources anymore as part of automated sync (default: false)
-       */
-      prune?: boolean;
-      /**
-       * SelfHeal specifies whether to revert resources back to their desired state upon modification in the cluster (default: false)
-       */
-      selfHeal?: boolean;
-    };
+    allowEmpty?: boolean;
     /**
-     * ManagedNamespaceMetadata controls metadata in the given namespace (if CreateNamespace=true)
+     * Enable allows apps to explicitly control automated sync
      */
-    managedNamespaceMetadata?: {
-      annotations?: {
-        [k: string]: string;
-      };
-      labels?: {
-        [k: string]: string;
-      };
-    };
-    retry?: Retry;
+    enabled?: boolean;
     /**
-     * Options allow you to specify whole app sync-options
+     * Prune specifies whether to delete resources from the cluster that are not found in the sources anymore as part of automated sync (default: false)
      */
-    syncOptions?: readonly string[];
+    prune?: boolean;
+    /**
+     * SelfHeal specifies whether to revert resources back to their desired state upon modification in the cluster (default: false)
+     */
+    selfHeal?: boolean;
   };
+  /**
+   * ManagedNamespaceMetadata controls metadata in the given namespace (if CreateNamespace=true)
+   */
+  managedNamespaceMetadata?: {
+    annotations?: {
+      [k: string]: string;
+    };
+    labels?: {
+      [k: string]: string;
+    };
+  };
+  retry?: Retry;
+  /**
+   * Options allow you to specify whole app sync-options
+   */
+  syncOptions?: readonly string[];
 }

@@ -95,599 +95,8 @@ export interface RolloutSpec {
       [k: string]: string;
     };
   };
-  /**
-   * The deployment strategy to use to replace existing pods with new ones.
-   */
-  strategy?: {
-    /**
-     * BlueGreenStrategy defines parameters for Blue Green deployment
-     */
-    blueGreen?: {
-      /**
-       * AbortScaleDownDelaySeconds adds a delay in second before scaling down the preview replicaset
-       * if update is aborted. 0 means not to scale down.
-       * Default is 30 second
-       */
-      abortScaleDownDelaySeconds?: number;
-      activeMetadata?: ActiveMetadata;
-      /**
-       * Name of the service that the rollout modifies as the active service.
-       */
-      activeService: string;
-      antiAffinity?: AntiAffinity;
-      /**
-       * AutoPromotionEnabled indicates if the rollout should automatically promote the new ReplicaSet
-       * to the active service or enter a paused state. If not specified, the default value is true.
-       */
-      autoPromotionEnabled?: boolean;
-      /**
-       * AutoPromotionSeconds is a duration in seconds in which to delay auto-promotion (default: 0).
-       * The countdown begins after the preview ReplicaSet have reached full availability.
-       * This option is ignored if autoPromotionEnabled is set to false.
-       */
-      autoPromotionSeconds?: number;
-      /**
-       * MaxUnavailable The maximum number of pods that can be unavailable during a restart operation.
-       * Defaults to 25% of total replicas.
-       */
-      maxUnavailable?: number | string;
-      postPromotionAnalysis?: PostPromotionAnalysis;
-      prePromotionAnalysis?: PostPromotionAnalysis;
-      previewMetadata?: ActiveMetadata;
-      /**
-       * PreviewReplicaCount is the number of replicas to run for the preview stack before the
-       * switchover. Once the rollout is resumed the desired replicaset will be full scaled up before the switch occurs
-       */
-      previewReplicaCount?: number;
-      /**
-       * Name of the service that the rollout modifies as the preview service.
-       */
-      previewService?: string;
-      /**
-       * ScaleDownDelayRevisionLimit limits the number of old RS that can run at one time before getting scaled down
-       */
-      scaleDownDelayRevisionLimit?: number;
-      /**
-       * ScaleDownDelaySeconds adds a delay before scaling down the previous replicaset.
-       * If omitted, the Rollout waits 30 seconds before scaling down the previous ReplicaSet.
-       * A minimum of 30 seconds is recommended to ensure IP table propagation across the nodes in
-       * a cluster. See https://github.com/argoproj/argo-rollouts/issues/19#issuecomment-476329960 for
-       * more information
-       */
-      scaleDownDelaySeconds?: number;
-    };
-    /**
-     * CanaryStrategy defines parameters for a Replica Based Canary
-     */
-    canary?: {
-      /**
-       * AbortScaleDownDelaySeconds adds a delay in second before scaling down the canary pods when update
-       * is aborted for canary strategy with traffic routing (not applicable for basic canary).
-       * 0 means canary pods are not scaled down.
-       * Default is 30 seconds.
-       */
-      abortScaleDownDelaySeconds?: number;
-      /**
-       * Analysis runs a separate analysisRun while all the steps execute. This is intended to be a continuous validation of the new ReplicaSet
-       */
-      analysis?: {
-        analysisRunMetadata?: AnalysisRunMetadata;
-        /**
-         * Args the arguments that will be added to the AnalysisRuns
-         */
-        args?: readonly Arg[];
-        /**
-         * DryRun object contains the settings for running the analysis in Dry-Run mode
-         *
-         * Items: DryRun defines the settings for running the analysis in Dry-Run mode.
-         */
-        dryRun?: readonly {
-          /**
-           * Name of the metric which needs to be evaluated in the Dry-Run mode. Wildcard '*' is supported and denotes all
-           * the available metrics.
-           */
-          metricName: string;
-        }[];
-        /**
-         * MeasurementRetention object contains the settings for retaining the number of measurements during the analysis
-         */
-        measurementRetention?: readonly MeasurementRetention[];
-        /**
-         * StartingStep indicates which step the background analysis should start on
-         * If not listed, controller defaults to 0
-         */
-        startingStep?: number;
-        /**
-         * Templates reference to a list of analysis templates to combine for an AnalysisRun
-         */
-        templates?: readonly {
-          /**
-           * Whether to look for the templateName at cluster scope or namespace scope
-           */
-          clusterScope?: boolean;
-          /**
-           * TemplateName name of template to use in AnalysisRun
-           */
-          templateName?: string;
-        }[];
-      };
-      antiAffinity?: AntiAffinity;
-      canaryMetadata?: ActiveMetadata;
-      /**
-       * CanaryService holds the name of a service which selects pods with canary version and don't select any pods with stable version.
-       */
-      canaryService?: string;
-      /**
-       * DynamicStableScale is a traffic routing feature which dynamically scales the stable
-       * ReplicaSet to minimize total pods which are running during an update. This is calculated by
-       * scaling down the stable as traffic is increased to canary. When disabled (the default behavior)
-       * the stable ReplicaSet remains fully scaled to support instantaneous aborts.
-       */
-      dynamicStableScale?: boolean;
-      /**
-       * MaxSurge The maximum number of pods that can be scheduled above the original number of
-       * pods.
-       * Value can be an absolute number (ex: 5) or a percentage of total pods at
-       * the start of the update (ex: 10%). This can not be 0 if MaxUnavailable is 0.
-       * Absolute number is calculated from percentage by rounding up.
-       * By default, a value of 25% is used.
-       * Example: when this is set to 30%, the new RC can be scaled up by 30%
-       * immediately when the rolling update starts. Once old pods have been killed,
-       * new RC can be scaled up further, ensuring that total number of pods running
-       * at any time during the update is at most 130% of original pods.
-       */
-      maxSurge?: number | string;
-      /**
-       * MaxUnavailable The maximum number of pods that can be unavailable during the update.
-       * Value can be an absolute number (ex: 5) or a percentage of total pods at the start of update (ex: 10%).
-       * Absolute number is calculated from percentage by rounding down.
-       * This can not be 0 if MaxSurge is 0.
-       * By default, a fixed value of 25% is used.
-       * Example: when this is set to 30%, the old RC can be scaled down by 30%
-       * immediately when the rolling update starts. Once new pods are ready, old RC
-       * can be scaled down further, followed by scaling up the new RC, ensuring
-       * that at least 70% of original number of pods are available at all times
-       * during the update.
-       */
-      maxUnavailable?: number | string;
-      /**
-       * Assuming the desired number of pods in a stable or canary ReplicaSet is not zero, then make sure it is at least
-       * MinPodsPerReplicaSet for High Availability. Only applicable for TrafficRoutedCanary
-       */
-      minPodsPerReplicaSet?: number;
-      /**
-       * PingPongSpec holds the ping and pong services
-       */
-      pingPong?: {
-        /**
-         * name of the ping service
-         */
-        pingService: string;
-        /**
-         * name of the pong service
-         */
-        pongService: string;
-      };
-      /**
-       * ReplicaProgressThreshold is the threhold number or percentage of pods that need to be available before a rollout promotion.
-       * Defaults to 100% of total replicas.
-       */
-      replicaProgressThreshold?: {
-        /**
-         * Type is used to specify whether the replica progress threshold is a percentage or a number. Required if replicaProgressThreshold is specified.
-         */
-        type: string;
-        /**
-         * Value contains the user-specified value for when a Argo Rollouts can promote a canary to the next step.
-         * If not satisfied, this value will be assumed to be 100% of the total desired replicas for the given next step.
-         * Value must also be greater than 0. Required.
-         */
-        value: number;
-      };
-      /**
-       * ScaleDownDelayRevisionLimit limits the number of old RS that can run at one time before getting scaled down
-       */
-      scaleDownDelayRevisionLimit?: number;
-      /**
-       * ScaleDownDelaySeconds adds a delay before scaling down the previous ReplicaSet when the
-       * canary strategy is used with traffic routing (default 30 seconds). A delay in scaling down
-       * the previous ReplicaSet is needed after switching the stable service selector to point to
-       * the new ReplicaSet, in order to give time for traffic providers to re-target the new pods.
-       * This value is ignored with basic, replica-weighted canary without traffic routing.
-       */
-      scaleDownDelaySeconds?: number;
-      stableMetadata?: ActiveMetadata;
-      /**
-       * StableService holds the name of a service which selects pods with stable version and don't select any pods with canary version.
-       */
-      stableService?: string;
-      /**
-       * Steps define the order of phases to execute the canary deployment
-       *
-       * Items: CanaryStep defines a step of a canary deployment.
-       */
-      steps?: readonly {
-        analysis?: PostPromotionAnalysis;
-        /**
-         * Experiment defines the experiment object that should be created
-         */
-        experiment?: {
-          /**
-           * Analyses reference which analysis templates to run with the experiment
-           */
-          analyses?: readonly {
-            /**
-             * Args the arguments that will be added to the AnalysisRuns
-             */
-            args?: readonly Arg[];
-            /**
-             * Whether to look for the templateName at cluster scope or namespace scope
-             */
-            clusterScope?: boolean;
-            /**
-             * Name is a name for this analysis template invocation
-             */
-            name: string;
-            /**
-             * RequiredForCompletion blocks the Experiment from completing until the analysis has completed
-             */
-            requiredForCompletion?: boolean;
-            /**
-             * TemplateName reference of the AnalysisTemplate name used by the Experiment to create the run
-             */
-            templateName: string;
-          }[];
-          analysisRunMetadata?: AnalysisRunMetadata;
-          /**
-           * DryRun object contains the settings for running the analysis in Dry-Run mode
-           *
-           * Items: DryRun defines the settings for running the analysis in Dry-Run mode.
-           */
-          dryRun?: readonly {
-            /**
-             * Name of the metric which needs to be evaluated in the Dry-Run mode. Wildcard '*' is supported and denotes all
-             * the available metrics.
-             */
-            metricName: string;
-          }[];
-          /**
-           * Duration is a duration string (e.g. 30s, 5m, 1h) that the experiment should run for
-           */
-          duration?: string;
-          /**
-           * ScaleDownDelaySeconds is the number of seconds to wait before scaling down the old ReplicaSet
-           */
-          scaleDownDelaySeconds?: number;
-          /**
-           * Templates what templates that should be added to the experiment. Should be non-nil
-           *
-           * Items: RolloutExperimentTemplate defines the template used to create experiments for the Rollout's experiment canary step
-           */
-          templates: readonly {
-            metadata?: ActiveMetadata;
-            /**
-             * Name description of template that passed to the template
-             */
-            name: string;
-            /**
-             * Replicas replica count for the template
-             */
-            replicas?: number;
-            selector?: Selector;
-            /**
-             * Service controls the optionally generated service
-             */
-            service?: {
-              /**
-               * Name of the service generated by the experiment
-               */
-              name?: string;
-            };
-            /**
-             * SpecRef indicates where the rollout should get the RS template from
-             */
-            specRef: string;
-            /**
-             * Weight sets the percentage of traffic the template's replicas should receive
-             */
-            weight?: number;
-          }[];
-        };
-        /**
-         * Pause freezes the rollout by setting spec.Paused to true.
-         * A Rollout will resume when spec.Paused is reset to false.
-         */
-        pause?: {
-          /**
-           * Duration the amount of time to wait before moving to the next step.
-           */
-          duration?: number | string;
-        };
-        /**
-         * Plugin defines a plugin to execute for a step
-         */
-        plugin?: {
-          /**
-           * Config is the configuration object for the specified plugin
-           */
-          config?: {
-            [k: string]: unknown;
-          };
-          /**
-           * Name of the hashicorp go-plugin step to query
-           */
-          name: string;
-        };
-        /**
-         * SetCanaryScale defines how to scale the newRS without changing traffic weight
-         */
-        setCanaryScale?: {
-          /**
-           * MatchTrafficWeight cancels out previously set Replicas or Weight, effectively activating SetWeight
-           */
-          matchTrafficWeight?: boolean;
-          /**
-           * Replicas sets the number of replicas the newRS should have
-           */
-          replicas?: number;
-          /**
-           * Weight sets the percentage of replicas the newRS should have
-           */
-          weight?: number;
-        };
-        /**
-         * SetHeaderRoute defines the route with specified header name to send 100% of traffic to the canary service
-         */
-        setHeaderRoute?: {
-          match?: readonly {
-            /**
-             * HeaderName the name of the request header
-             */
-            headerName: string;
-            headerValue: HeaderValue;
-          }[];
-          /**
-           * Name this is the name of the route to use for the mirroring of traffic this also needs
-           * to be included in the `spec.strategy.canary.trafficRouting.managedRoutes` field
-           */
-          name?: string;
-        };
-        /**
-         * SetMirrorRoutes Mirrors traffic that matches rules to a particular destination
-         */
-        setMirrorRoute?: {
-          /**
-           * Match Contains a list of rules that if mated will mirror the traffic to the services
-           */
-          match?: readonly {
-            /**
-             * Headers What request with matching headers should be mirrored
-             */
-            headers?: {
-              [k: string]: HeaderValue;
-            };
-            method?: HeaderValue;
-            path?: HeaderValue;
-          }[];
-          /**
-           * Name this is the name of the route to use for the mirroring of traffic this also needs
-           * to be included in the `spec.strategy.canary.trafficRouting.managedRoutes` field
-           */
-          name: string;
-          /**
-           * Services The list of services to mirror the traffic to if the method, path, headers match
-           * Service string `json:"service" protobuf:"bytes,3,opt,name=service"`
-           * Percentage What percent of the traffic that matched the rules should be mirrored
-           */
-          percentage?: number;
-        };
-        /**
-         * SetWeight sets what percentage of the newRS should receive
-         */
-        setWeight?: number;
-      }[];
-      /**
-       * TrafficRouting hosts all the supported service meshes supported to enable more fine-grained traffic routing
-       */
-      trafficRouting?: {
-        /**
-         * Nginx holds ALB Ingress specific configuration to route traffic
-         */
-        alb?: {
-          /**
-           * AnnotationPrefix has to match the configured annotation prefix on the alb ingress controller
-           */
-          annotationPrefix?: string;
-          /**
-           * Ingress refers to the name of an `Ingress` resource in the same namespace as the `Rollout`
-           */
-          ingress?: string;
-          /**
-           * Ingresses refers to the name of an `Ingress` resource in the same namespace as the `Rollout` in a multi ingress scenario
-           */
-          ingresses?: readonly string[];
-          /**
-           * RootService references the service in the ingress to the controller should add the action to
-           */
-          rootService?: string;
-          /**
-           * ServicePort refers to the port that the Ingress action should route traffic to
-           */
-          servicePort: number;
-          /**
-           * StickinessConfig refers to the duration-based stickiness of the target groups associated with an `Ingress`
-           */
-          stickinessConfig?: {
-            durationSeconds: number;
-            enabled: boolean;
-          };
-        };
-        /**
-         * Ambassador holds specific configuration to use Ambassador to route traffic
-         */
-        ambassador?: {
-          /**
-           * Mappings refer to the name of the Ambassador Mappings used to route traffic to the
-           * service
-           */
-          mappings: readonly string[];
-        };
-        /**
-         * Apisix holds specific configuration to use Apisix to route traffic
-         */
-        apisix?: {
-          /**
-           * Route references an Apisix Route to modify to shape traffic
-           */
-          route?: {
-            /**
-             * Name refer to the name of the APISIX Route used to route traffic to the service
-             */
-            name: string;
-            /**
-             * RuleRef a list of the APISIX Route HTTP Rules used to route traffic to the service
-             */
-            rules?: readonly string[];
-          };
-        };
-        /**
-         * AppMesh holds specific configuration to use AppMesh to route traffic
-         */
-        appMesh?: {
-          /**
-           * VirtualNodeGroup references an AppMesh Route targets that are formed by a set of VirtualNodes that are used to shape traffic
-           */
-          virtualNodeGroup?: {
-            /**
-             * CanaryVirtualNodeRef is the virtual node ref to modify labels with canary ReplicaSet pod template hash value
-             */
-            canaryVirtualNodeRef: {
-              /**
-               * Name is the name of VirtualNode CR
-               */
-              name: string;
-            };
-            /**
-             * StableVirtualNodeRef is the virtual node name to modify labels with stable ReplicaSet pod template hash value
-             */
-            stableVirtualNodeRef: {
-              /**
-               * Name is the name of VirtualNode CR
-               */
-              name: string;
-            };
-          };
-          /**
-           * VirtualService references an AppMesh VirtualService and VirtualRouter to modify to shape traffic
-           */
-          virtualService?: {
-            /**
-             * Name is the name of virtual service
-             */
-            name: string;
-            /**
-             * Routes is list of HTTP routes within virtual router associated with virtual service to edit. If omitted, virtual service must have a single route of this type.
-             */
-            routes?: readonly string[];
-          };
-        };
-        /**
-         * Istio holds Istio specific configuration to route traffic
-         */
-        istio?: {
-          /**
-           * DestinationRule references an Istio DestinationRule to modify to shape traffic
-           */
-          destinationRule?: {
-            /**
-             * AdditionalSubsetNames contains a list of additional names for subset DestinationRules that are not controlled by Argo Rollouts
-             */
-            additionalSubsetNames?: readonly string[];
-            /**
-             * CanarySubsetName is the subset name to modify labels with canary ReplicaSet pod template hash value
-             */
-            canarySubsetName: string;
-            /**
-             * Name holds the name of the DestinationRule
-             */
-            name: string;
-            /**
-             * StableSubsetName is the subset name to modify labels with stable ReplicaSet pod template hash value
-             */
-            stableSubsetName: string;
-          };
-          virtualService?: VirtualService;
-          /**
-           * VirtualServices references a list of Istio VirtualService to modify to shape traffic
-           */
-          virtualServices?: readonly VirtualService[];
-        };
-        /**
-         * ManagedRoutes A list of HTTP routes that Argo Rollouts manages, the order of this array also becomes the precedence in the upstream
-         * traffic router.
-         */
-        managedRoutes?: readonly {
-          name: string;
-        }[];
-        /**
-         * MaxTrafficWeight The total weight of traffic. If unspecified, it defaults to 100
-         */
-        maxTrafficWeight?: number;
-        /**
-         * Nginx holds Nginx Ingress specific configuration to route traffic
-         */
-        nginx?: {
-          additionalIngressAnnotations?: {
-            [k: string]: string;
-          };
-          /**
-           * AnnotationPrefix has to match the configured annotation prefix on the nginx ingress controller
-           */
-          annotationPrefix?: string;
-          canaryIngressAnnotations?: {
-            [k: string]: string;
-          };
-          /**
-           * StableIngress refers to the name of an `Ingress` resource in the same namespace as the `Rollout`
-           */
-          stableIngress?: string;
-          /**
-           * StableIngresses refers to the names of `Ingress` resources in the same namespace as the `Rollout` in a multi ingress scenario
-           */
-          stableIngresses?: readonly string[];
-        };
-        /**
-         * Plugins holds specific configuration that traffic router plugins can use for routing traffic
-         */
-        plugins?: {
-          [k: string]: unknown;
-        };
-        /**
-         * SMI holds TrafficSplit specific configuration to route traffic
-         */
-        smi?: {
-          /**
-           * RootService holds the name of that clients use to communicate.
-           */
-          rootService?: string;
-          /**
-           * TrafficSplitName holds the name of the TrafficSplit.
-           */
-          trafficSplitName?: string;
-        };
-        /**
-         * Traefik holds specific configuration to use Traefik to route traffic
-         */
-        traefik?: {
-          /**
-           * TraefikServiceName refer to the name of the Traefik service used to route traffic to the service
-           */
-          weightedTraefikServiceName: string;
-        };
-      };
-    };
-  };
-  template?: Template;
+  strategy?: RolloutStrategy;
+  template?: PodTemplateSpec;
   /**
    * WorkloadRef holds a references to a workload that provides Pod template
    */
@@ -733,6 +142,70 @@ export interface MatchExpression {
   values?: readonly string[];
 }
 /**
+ * The deployment strategy to use to replace existing pods with new ones.
+ */
+export interface RolloutStrategy {
+  blueGreen?: BlueGreenStrategy;
+  canary?: CanaryStrategy;
+}
+/**
+ * BlueGreenStrategy defines parameters for Blue Green deployment
+ */
+export interface BlueGreenStrategy {
+  /**
+   * AbortScaleDownDelaySeconds adds a delay in second before scaling down the preview replicaset
+   * if update is aborted. 0 means not to scale down.
+   * Default is 30 second
+   */
+  abortScaleDownDelaySeconds?: number;
+  activeMetadata?: ActiveMetadata;
+  /**
+   * Name of the service that the rollout modifies as the active service.
+   */
+  activeService: string;
+  antiAffinity?: AntiAffinity;
+  /**
+   * AutoPromotionEnabled indicates if the rollout should automatically promote the new ReplicaSet
+   * to the active service or enter a paused state. If not specified, the default value is true.
+   */
+  autoPromotionEnabled?: boolean;
+  /**
+   * AutoPromotionSeconds is a duration in seconds in which to delay auto-promotion (default: 0).
+   * The countdown begins after the preview ReplicaSet have reached full availability.
+   * This option is ignored if autoPromotionEnabled is set to false.
+   */
+  autoPromotionSeconds?: number;
+  /**
+   * MaxUnavailable The maximum number of pods that can be unavailable during a restart operation.
+   * Defaults to 25% of total replicas.
+   */
+  maxUnavailable?: number | string;
+  postPromotionAnalysis?: RolloutAnalysis;
+  prePromotionAnalysis?: RolloutAnalysis;
+  previewMetadata?: ActiveMetadata;
+  /**
+   * PreviewReplicaCount is the number of replicas to run for the preview stack before the
+   * switchover. Once the rollout is resumed the desired replicaset will be full scaled up before the switch occurs
+   */
+  previewReplicaCount?: number;
+  /**
+   * Name of the service that the rollout modifies as the preview service.
+   */
+  previewService?: string;
+  /**
+   * ScaleDownDelayRevisionLimit limits the number of old RS that can run at one time before getting scaled down
+   */
+  scaleDownDelayRevisionLimit?: number;
+  /**
+   * ScaleDownDelaySeconds adds a delay before scaling down the previous replicaset.
+   * If omitted, the Rollout waits 30 seconds before scaling down the previous ReplicaSet.
+   * A minimum of 30 seconds is recommended to ensure IP table propagation across the nodes in
+   * a cluster. See https://github.com/argoproj/argo-rollouts/issues/19#issuecomment-476329960 for
+   * more information
+   */
+  scaleDownDelaySeconds?: number;
+}
+/**
  * ActiveMetadata specify labels and annotations which will be attached to the active pods for
  * the duration which they act as a active pod, and will be removed after
  */
@@ -771,7 +244,7 @@ export interface AntiAffinity {
 /**
  * PostPromotionAnalysis configuration to run analysis after a selector switch
  */
-export interface PostPromotionAnalysis {
+export interface RolloutAnalysis {
   analysisRunMetadata?: AnalysisRunMetadata;
   /**
    * Args the arguments that will be added to the AnalysisRuns
@@ -870,6 +343,342 @@ export interface MeasurementRetention {
   metricName: string;
 }
 /**
+ * CanaryStrategy defines parameters for a Replica Based Canary
+ */
+export interface CanaryStrategy {
+  /**
+   * AbortScaleDownDelaySeconds adds a delay in second before scaling down the canary pods when update
+   * is aborted for canary strategy with traffic routing (not applicable for basic canary).
+   * 0 means canary pods are not scaled down.
+   * Default is 30 seconds.
+   */
+  abortScaleDownDelaySeconds?: number;
+  analysis?: RolloutAnalysisBackground;
+  antiAffinity?: AntiAffinity;
+  canaryMetadata?: ActiveMetadata;
+  /**
+   * CanaryService holds the name of a service which selects pods with canary version and don't select any pods with stable version.
+   */
+  canaryService?: string;
+  /**
+   * DynamicStableScale is a traffic routing feature which dynamically scales the stable
+   * ReplicaSet to minimize total pods which are running during an update. This is calculated by
+   * scaling down the stable as traffic is increased to canary. When disabled (the default behavior)
+   * the stable ReplicaSet remains fully scaled to support instantaneous aborts.
+   */
+  dynamicStableScale?: boolean;
+  /**
+   * MaxSurge The maximum number of pods that can be scheduled above the original number of
+   * pods.
+   * Value can be an absolute number (ex: 5) or a percentage of total pods at
+   * the start of the update (ex: 10%). This can not be 0 if MaxUnavailable is 0.
+   * Absolute number is calculated from percentage by rounding up.
+   * By default, a value of 25% is used.
+   * Example: when this is set to 30%, the new RC can be scaled up by 30%
+   * immediately when the rolling update starts. Once old pods have been killed,
+   * new RC can be scaled up further, ensuring that total number of pods running
+   * at any time during the update is at most 130% of original pods.
+   */
+  maxSurge?: number | string;
+  /**
+   * MaxUnavailable The maximum number of pods that can be unavailable during the update.
+   * Value can be an absolute number (ex: 5) or a percentage of total pods at the start of update (ex: 10%).
+   * Absolute number is calculated from percentage by rounding down.
+   * This can not be 0 if MaxSurge is 0.
+   * By default, a fixed value of 25% is used.
+   * Example: when this is set to 30%, the old RC can be scaled down by 30%
+   * immediately when the rolling update starts. Once new pods are ready, old RC
+   * can be scaled down further, followed by scaling up the new RC, ensuring
+   * that at least 70% of original number of pods are available at all times
+   * during the update.
+   */
+  maxUnavailable?: number | string;
+  /**
+   * Assuming the desired number of pods in a stable or canary ReplicaSet is not zero, then make sure it is at least
+   * MinPodsPerReplicaSet for High Availability. Only applicable for TrafficRoutedCanary
+   */
+  minPodsPerReplicaSet?: number;
+  /**
+   * PingPongSpec holds the ping and pong services
+   */
+  pingPong?: {
+    /**
+     * name of the ping service
+     */
+    pingService: string;
+    /**
+     * name of the pong service
+     */
+    pongService: string;
+  };
+  /**
+   * ReplicaProgressThreshold is the threhold number or percentage of pods that need to be available before a rollout promotion.
+   * Defaults to 100% of total replicas.
+   */
+  replicaProgressThreshold?: {
+    /**
+     * Type is used to specify whether the replica progress threshold is a percentage or a number. Required if replicaProgressThreshold is specified.
+     */
+    type: string;
+    /**
+     * Value contains the user-specified value for when a Argo Rollouts can promote a canary to the next step.
+     * If not satisfied, this value will be assumed to be 100% of the total desired replicas for the given next step.
+     * Value must also be greater than 0. Required.
+     */
+    value: number;
+  };
+  /**
+   * ScaleDownDelayRevisionLimit limits the number of old RS that can run at one time before getting scaled down
+   */
+  scaleDownDelayRevisionLimit?: number;
+  /**
+   * ScaleDownDelaySeconds adds a delay before scaling down the previous ReplicaSet when the
+   * canary strategy is used with traffic routing (default 30 seconds). A delay in scaling down
+   * the previous ReplicaSet is needed after switching the stable service selector to point to
+   * the new ReplicaSet, in order to give time for traffic providers to re-target the new pods.
+   * This value is ignored with basic, replica-weighted canary without traffic routing.
+   */
+  scaleDownDelaySeconds?: number;
+  stableMetadata?: ActiveMetadata;
+  /**
+   * StableService holds the name of a service which selects pods with stable version and don't select any pods with canary version.
+   */
+  stableService?: string;
+  /**
+   * Steps define the order of phases to execute the canary deployment
+   */
+  steps?: readonly CanaryStep[];
+  trafficRouting?: RolloutTrafficRouting;
+}
+/**
+ * Analysis runs a separate analysisRun while all the steps execute. This is intended to be a continuous validation of the new ReplicaSet
+ */
+export interface RolloutAnalysisBackground {
+  analysisRunMetadata?: AnalysisRunMetadata;
+  /**
+   * Args the arguments that will be added to the AnalysisRuns
+   */
+  args?: readonly Arg[];
+  /**
+   * DryRun object contains the settings for running the analysis in Dry-Run mode
+   *
+   * Items: DryRun defines the settings for running the analysis in Dry-Run mode.
+   */
+  dryRun?: readonly {
+    /**
+     * Name of the metric which needs to be evaluated in the Dry-Run mode. Wildcard '*' is supported and denotes all
+     * the available metrics.
+     */
+    metricName: string;
+  }[];
+  /**
+   * MeasurementRetention object contains the settings for retaining the number of measurements during the analysis
+   */
+  measurementRetention?: readonly MeasurementRetention[];
+  /**
+   * StartingStep indicates which step the background analysis should start on
+   * If not listed, controller defaults to 0
+   */
+  startingStep?: number;
+  /**
+   * Templates reference to a list of analysis templates to combine for an AnalysisRun
+   */
+  templates?: readonly {
+    /**
+     * Whether to look for the templateName at cluster scope or namespace scope
+     */
+    clusterScope?: boolean;
+    /**
+     * TemplateName name of template to use in AnalysisRun
+     */
+    templateName?: string;
+  }[];
+}
+/**
+ * CanaryStep defines a step of a canary deployment.
+ */
+export interface CanaryStep {
+  analysis?: RolloutAnalysis;
+  experiment?: RolloutExperimentStep;
+  /**
+   * Pause freezes the rollout by setting spec.Paused to true.
+   * A Rollout will resume when spec.Paused is reset to false.
+   */
+  pause?: {
+    /**
+     * Duration the amount of time to wait before moving to the next step.
+     */
+    duration?: number | string;
+  };
+  /**
+   * Plugin defines a plugin to execute for a step
+   */
+  plugin?: {
+    /**
+     * Config is the configuration object for the specified plugin
+     */
+    config?: {
+      [k: string]: unknown;
+    };
+    /**
+     * Name of the hashicorp go-plugin step to query
+     */
+    name: string;
+  };
+  /**
+   * SetCanaryScale defines how to scale the newRS without changing traffic weight
+   */
+  setCanaryScale?: {
+    /**
+     * MatchTrafficWeight cancels out previously set Replicas or Weight, effectively activating SetWeight
+     */
+    matchTrafficWeight?: boolean;
+    /**
+     * Replicas sets the number of replicas the newRS should have
+     */
+    replicas?: number;
+    /**
+     * Weight sets the percentage of replicas the newRS should have
+     */
+    weight?: number;
+  };
+  /**
+   * SetHeaderRoute defines the route with specified header name to send 100% of traffic to the canary service
+   */
+  setHeaderRoute?: {
+    match?: readonly {
+      /**
+       * HeaderName the name of the request header
+       */
+      headerName: string;
+      headerValue: HeaderValue;
+    }[];
+    /**
+     * Name this is the name of the route to use for the mirroring of traffic this also needs
+     * to be included in the `spec.strategy.canary.trafficRouting.managedRoutes` field
+     */
+    name?: string;
+  };
+  /**
+   * SetMirrorRoutes Mirrors traffic that matches rules to a particular destination
+   */
+  setMirrorRoute?: {
+    /**
+     * Match Contains a list of rules that if mated will mirror the traffic to the services
+     */
+    match?: readonly {
+      /**
+       * Headers What request with matching headers should be mirrored
+       */
+      headers?: {
+        [k: string]: HeaderValue;
+      };
+      method?: HeaderValue;
+      path?: HeaderValue;
+    }[];
+    /**
+     * Name this is the name of the route to use for the mirroring of traffic this also needs
+     * to be included in the `spec.strategy.canary.trafficRouting.managedRoutes` field
+     */
+    name: string;
+    /**
+     * Services The list of services to mirror the traffic to if the method, path, headers match
+     * Service string `json:"service" protobuf:"bytes,3,opt,name=service"`
+     * Percentage What percent of the traffic that matched the rules should be mirrored
+     */
+    percentage?: number;
+  };
+  /**
+   * SetWeight sets what percentage of the newRS should receive
+   */
+  setWeight?: number;
+}
+/**
+ * Experiment defines the experiment object that should be created
+ */
+export interface RolloutExperimentStep {
+  /**
+   * Analyses reference which analysis templates to run with the experiment
+   */
+  analyses?: readonly {
+    /**
+     * Args the arguments that will be added to the AnalysisRuns
+     */
+    args?: readonly Arg[];
+    /**
+     * Whether to look for the templateName at cluster scope or namespace scope
+     */
+    clusterScope?: boolean;
+    /**
+     * Name is a name for this analysis template invocation
+     */
+    name: string;
+    /**
+     * RequiredForCompletion blocks the Experiment from completing until the analysis has completed
+     */
+    requiredForCompletion?: boolean;
+    /**
+     * TemplateName reference of the AnalysisTemplate name used by the Experiment to create the run
+     */
+    templateName: string;
+  }[];
+  analysisRunMetadata?: AnalysisRunMetadata;
+  /**
+   * DryRun object contains the settings for running the analysis in Dry-Run mode
+   *
+   * Items: DryRun defines the settings for running the analysis in Dry-Run mode.
+   */
+  dryRun?: readonly {
+    /**
+     * Name of the metric which needs to be evaluated in the Dry-Run mode. Wildcard '*' is supported and denotes all
+     * the available metrics.
+     */
+    metricName: string;
+  }[];
+  /**
+   * Duration is a duration string (e.g. 30s, 5m, 1h) that the experiment should run for
+   */
+  duration?: string;
+  /**
+   * ScaleDownDelaySeconds is the number of seconds to wait before scaling down the old ReplicaSet
+   */
+  scaleDownDelaySeconds?: number;
+  /**
+   * Templates what templates that should be added to the experiment. Should be non-nil
+   *
+   * Items: RolloutExperimentTemplate defines the template used to create experiments for the Rollout's experiment canary step
+   */
+  templates: readonly {
+    metadata?: ActiveMetadata;
+    /**
+     * Name description of template that passed to the template
+     */
+    name: string;
+    /**
+     * Replicas replica count for the template
+     */
+    replicas?: number;
+    selector?: Selector;
+    /**
+     * Service controls the optionally generated service
+     */
+    service?: {
+      /**
+       * Name of the service generated by the experiment
+       */
+      name?: string;
+    };
+    /**
+     * SpecRef indicates where the rollout should get the RS template from
+     */
+    specRef: string;
+    /**
+     * Weight sets the percentage of traffic the template's replicas should receive
+     */
+    weight?: number;
+  }[];
+}
+/**
  * Selector overrides the selector to be used for the template's ReplicaSet. If omitted, will
  * use the same selector as the Rollout
  */
@@ -903,6 +712,205 @@ export interface HeaderValue {
    * Regex The string will be regular expression matched
    */
   regex?: string;
+}
+/**
+ * TrafficRouting hosts all the supported service meshes supported to enable more fine-grained traffic routing
+ */
+export interface RolloutTrafficRouting {
+  /**
+   * Nginx holds ALB Ingress specific configuration to route traffic
+   */
+  alb?: {
+    /**
+     * AnnotationPrefix has to match the configured annotation prefix on the alb ingress controller
+     */
+    annotationPrefix?: string;
+    /**
+     * Ingress refers to the name of an `Ingress` resource in the same namespace as the `Rollout`
+     */
+    ingress?: string;
+    /**
+     * Ingresses refers to the name of an `Ingress` resource in the same namespace as the `Rollout` in a multi ingress scenario
+     */
+    ingresses?: readonly string[];
+    /**
+     * RootService references the service in the ingress to the controller should add the action to
+     */
+    rootService?: string;
+    /**
+     * ServicePort refers to the port that the Ingress action should route traffic to
+     */
+    servicePort: number;
+    /**
+     * StickinessConfig refers to the duration-based stickiness of the target groups associated with an `Ingress`
+     */
+    stickinessConfig?: {
+      durationSeconds: number;
+      enabled: boolean;
+    };
+  };
+  /**
+   * Ambassador holds specific configuration to use Ambassador to route traffic
+   */
+  ambassador?: {
+    /**
+     * Mappings refer to the name of the Ambassador Mappings used to route traffic to the
+     * service
+     */
+    mappings: readonly string[];
+  };
+  /**
+   * Apisix holds specific configuration to use Apisix to route traffic
+   */
+  apisix?: {
+    /**
+     * Route references an Apisix Route to modify to shape traffic
+     */
+    route?: {
+      /**
+       * Name refer to the name of the APISIX Route used to route traffic to the service
+       */
+      name: string;
+      /**
+       * RuleRef a list of the APISIX Route HTTP Rules used to route traffic to the service
+       */
+      rules?: readonly string[];
+    };
+  };
+  /**
+   * AppMesh holds specific configuration to use AppMesh to route traffic
+   */
+  appMesh?: {
+    /**
+     * VirtualNodeGroup references an AppMesh Route targets that are formed by a set of VirtualNodes that are used to shape traffic
+     */
+    virtualNodeGroup?: {
+      /**
+       * CanaryVirtualNodeRef is the virtual node ref to modify labels with canary ReplicaSet pod template hash value
+       */
+      canaryVirtualNodeRef: {
+        /**
+         * Name is the name of VirtualNode CR
+         */
+        name: string;
+      };
+      /**
+       * StableVirtualNodeRef is the virtual node name to modify labels with stable ReplicaSet pod template hash value
+       */
+      stableVirtualNodeRef: {
+        /**
+         * Name is the name of VirtualNode CR
+         */
+        name: string;
+      };
+    };
+    /**
+     * VirtualService references an AppMesh VirtualService and VirtualRouter to modify to shape traffic
+     */
+    virtualService?: {
+      /**
+       * Name is the name of virtual service
+       */
+      name: string;
+      /**
+       * Routes is list of HTTP routes within virtual router associated with virtual service to edit. If omitted, virtual service must have a single route of this type.
+       */
+      routes?: readonly string[];
+    };
+  };
+  /**
+   * Istio holds Istio specific configuration to route traffic
+   */
+  istio?: {
+    /**
+     * DestinationRule references an Istio DestinationRule to modify to shape traffic
+     */
+    destinationRule?: {
+      /**
+       * AdditionalSubsetNames contains a list of additional names for subset DestinationRules that are not controlled by Argo Rollouts
+       */
+      additionalSubsetNames?: readonly string[];
+      /**
+       * CanarySubsetName is the subset name to modify labels with canary ReplicaSet pod template hash value
+       */
+      canarySubsetName: string;
+      /**
+       * Name holds the name of the DestinationRule
+       */
+      name: string;
+      /**
+       * StableSubsetName is the subset name to modify labels with stable ReplicaSet pod template hash value
+       */
+      stableSubsetName: string;
+    };
+    virtualService?: VirtualService;
+    /**
+     * VirtualServices references a list of Istio VirtualService to modify to shape traffic
+     */
+    virtualServices?: readonly VirtualService[];
+  };
+  /**
+   * ManagedRoutes A list of HTTP routes that Argo Rollouts manages, the order of this array also becomes the precedence in the upstream
+   * traffic router.
+   */
+  managedRoutes?: readonly {
+    name: string;
+  }[];
+  /**
+   * MaxTrafficWeight The total weight of traffic. If unspecified, it defaults to 100
+   */
+  maxTrafficWeight?: number;
+  /**
+   * Nginx holds Nginx Ingress specific configuration to route traffic
+   */
+  nginx?: {
+    additionalIngressAnnotations?: {
+      [k: string]: string;
+    };
+    /**
+     * AnnotationPrefix has to match the configured annotation prefix on the nginx ingress controller
+     */
+    annotationPrefix?: string;
+    canaryIngressAnnotations?: {
+      [k: string]: string;
+    };
+    /**
+     * StableIngress refers to the name of an `Ingress` resource in the same namespace as the `Rollout`
+     */
+    stableIngress?: string;
+    /**
+     * StableIngresses refers to the names of `Ingress` resources in the same namespace as the `Rollout` in a multi ingress scenario
+     */
+    stableIngresses?: readonly string[];
+  };
+  /**
+   * Plugins holds specific configuration that traffic router plugins can use for routing traffic
+   */
+  plugins?: {
+    [k: string]: unknown;
+  };
+  /**
+   * SMI holds TrafficSplit specific configuration to route traffic
+   */
+  smi?: {
+    /**
+     * RootService holds the name of that clients use to communicate.
+     */
+    rootService?: string;
+    /**
+     * TrafficSplitName holds the name of the TrafficSplit.
+     */
+    trafficSplitName?: string;
+  };
+  /**
+   * Traefik holds specific configuration to use Traefik to route traffic
+   */
+  traefik?: {
+    /**
+     * TraefikServiceName refer to the name of the Traefik service used to route traffic to the service
+     */
+    weightedTraefikServiceName: string;
+  };
 }
 /**
  * VirtualService references an Istio VirtualService to modify to shape traffic
@@ -948,7 +956,7 @@ export interface TlsRoute {
 /**
  * Template describes the pods that will be created.
  */
-export interface Template {
+export interface PodTemplateSpec {
   metadata?: {
     annotations?: {
       [k: string]: string;
@@ -957,13 +965,13 @@ export interface Template {
       [k: string]: string;
     };
   };
-  spec?: Spec;
+  spec?: PodSpec;
 }
 /**
  * Specification of the desired behavior of the pod.
  * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
  */
-export interface Spec {
+export interface PodSpec {
   /**
    * Optional duration in seconds the pod may be active on the node relative to
    * StartTime before the system will actively try to mark it failed and kill associated containers.
@@ -1076,7 +1084,7 @@ export interface Spec {
    * Cannot be updated.
    * More info: https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
    */
-  initContainers?: readonly Container[];
+  initContainers?: readonly InitContainer[];
   /**
    * NodeName indicates in which node this pod is scheduled.
    * If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.
@@ -1150,7 +1158,7 @@ export interface Spec {
    * by name.
    */
   resourceClaims?: readonly ResourceClaim[];
-  resources?: Resources2;
+  resources?: Resources;
   /**
    * Restart policy for all containers within the pod.
    * One of Always, OnFailure, Never. In some contexts, only a subset of those values may be permitted.
@@ -1185,7 +1193,7 @@ export interface Spec {
      */
     name: string;
   }[];
-  securityContext?: SecurityContext2;
+  securityContext?: PodSecurityContext;
   /**
    * DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.
    * Deprecated: Use serviceAccountName instead.
@@ -1238,9 +1246,7 @@ export interface Spec {
    * All topologySpreadConstraints are ANDed.
    */
   topologySpreadConstraints?: readonly TopologySpreadConstraint[];
-  volumes?: {
-    [k: string]: unknown;
-  };
+  volumes?: unknown;
 }
 /**
  * If specified, the pod's scheduling constraints
@@ -1467,7 +1473,7 @@ export interface Container {
    * List of environment variables to set in the container.
    * Cannot be updated.
    */
-  env?: readonly Env[];
+  env?: readonly EnvVar[];
   /**
    * List of sources to populate environment variables in the container.
    * The keys defined within a source may consist of any printable ASCII characters except '='.
@@ -1493,7 +1499,7 @@ export interface Container {
    */
   imagePullPolicy?: string;
   lifecycle?: Lifecycle;
-  livenessProbe?: LivenessProbe;
+  livenessProbe?: Probe;
   /**
    * Name of the container specified as a DNS_LABEL.
    * Each container in a pod must have a unique name (DNS_LABEL).
@@ -1510,12 +1516,12 @@ export interface Container {
    * Cannot be updated.
    */
   ports?: readonly Port[];
-  readinessProbe?: LivenessProbe;
+  readinessProbe?: Probe;
   /**
    * Resources resize policy for the container.
    */
   resizePolicy?: readonly ResizePolicy[];
-  resources?: Resources;
+  resources?: ResourceRequirements;
   /**
    * RestartPolicy defines the restart behavior of individual containers in a pod.
    * This overrides the pod-level restart policy. When this field is not specified,
@@ -1549,7 +1555,7 @@ export interface Container {
    */
   restartPolicyRules?: readonly RestartPolicyRule[];
   securityContext?: SecurityContext;
-  startupProbe?: LivenessProbe;
+  startupProbe?: Probe;
   /**
    * Whether this container should allocate a buffer for stdin in the container runtime. If this
    * is not set, reads from stdin in the container will always result in EOF.
@@ -1611,7 +1617,7 @@ export interface Container {
 /**
  * EnvVar represents an environment variable present in a Container.
  */
-export interface Env {
+export interface EnvVar {
   /**
    * Name of the environment variable.
    * May consist of any printable ASCII characters except '='.
@@ -1902,7 +1908,7 @@ export interface TcpSocket {
  * Cannot be updated.
  * More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes
  */
-export interface LivenessProbe {
+export interface Probe {
   exec?: Exec;
   /**
    * Minimum consecutive failures for the probe to be considered failed after having succeeded.
@@ -2013,18 +2019,14 @@ export interface ResizePolicy {
  * Cannot be updated.
  * More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
  */
-export interface Resources {
+export interface ResourceRequirements {
   /**
    * Claims lists the names of resources, defined in spec.resourceClaims,
    * that are used by this container.
    */
   claims?: readonly Claim[];
-  limits?: {
-    [k: string]: unknown;
-  };
-  requests?: {
-    [k: string]: unknown;
-  };
+  limits?: unknown;
+  requests?: unknown;
 }
 /**
  * ResourceClaim references one entry in PodSpec.ResourceClaims.
@@ -2390,7 +2392,7 @@ export interface EphemeralContainer {
    * List of environment variables to set in the container.
    * Cannot be updated.
    */
-  env?: readonly Env[];
+  env?: readonly EnvVar[];
   /**
    * List of sources to populate environment variables in the container.
    * The keys defined within a source may consist of any printable ASCII characters except '='.
@@ -2414,7 +2416,7 @@ export interface EphemeralContainer {
    */
   imagePullPolicy?: string;
   lifecycle?: Lifecycle;
-  livenessProbe?: LivenessProbe;
+  livenessProbe?: Probe;
   /**
    * Name of the ephemeral container specified as a DNS_LABEL.
    * This name must be unique among all containers, init containers and ephemeral containers.
@@ -2424,12 +2426,12 @@ export interface EphemeralContainer {
    * Ports are not allowed for ephemeral containers.
    */
   ports?: readonly Port[];
-  readinessProbe?: LivenessProbe;
+  readinessProbe?: Probe;
   /**
    * Resources resize policy for the container.
    */
   resizePolicy?: readonly ResizePolicy[];
-  resources?: Resources;
+  resources?: ResourceRequirements;
   /**
    * Restart policy for the container to manage the restart behavior of each
    * container within a pod.
@@ -2443,7 +2445,7 @@ export interface EphemeralContainer {
    */
   restartPolicyRules?: readonly RestartPolicyRule[];
   securityContext?: SecurityContext;
-  startupProbe?: LivenessProbe;
+  startupProbe?: Probe;
   /**
    * Whether this container should allocate a buffer for stdin in the container runtime. If this
    * is not set, reads from stdin in the container will always result in EOF.
@@ -2537,6 +2539,177 @@ export interface ImagePullSecret {
   name?: string;
 }
 /**
+ * A single application container that you want to run within a pod.
+ */
+export interface InitContainer {
+  /**
+   * Arguments to the entrypoint.
+   * The container image's CMD is used if this is not provided.
+   * Variable references $(VAR_NAME) are expanded using the container's environment. If a variable
+   * cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced
+   * to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. "$$(VAR_NAME)" will
+   * produce the string literal "$(VAR_NAME)". Escaped references will never be expanded, regardless
+   * of whether the variable exists or not. Cannot be updated.
+   * More info: https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell
+   */
+  args?: readonly string[];
+  /**
+   * Entrypoint array. Not executed within a shell.
+   * The container image's ENTRYPOINT is used if this is not provided.
+   * Variable references $(VAR_NAME) are expanded using the container's environment. If a variable
+   * cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced
+   * to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. "$$(VAR_NAME)" will
+   * produce the string literal "$(VAR_NAME)". Escaped references will never be expanded, regardless
+   * of whether the variable exists or not. Cannot be updated.
+   * More info: https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell
+   */
+  command?: readonly string[];
+  /**
+   * List of environment variables to set in the container.
+   * Cannot be updated.
+   */
+  env?: readonly EnvVar[];
+  /**
+   * List of sources to populate environment variables in the container.
+   * The keys defined within a source may consist of any printable ASCII characters except '='.
+   * When a key exists in multiple
+   * sources, the value associated with the last source will take precedence.
+   * Values defined by an Env with a duplicate key will take precedence.
+   * Cannot be updated.
+   */
+  envFrom?: readonly EnvFrom[];
+  /**
+   * Container image name.
+   * More info: https://kubernetes.io/docs/concepts/containers/images
+   * This field is optional to allow higher level config management to default or override
+   * container images in workload controllers like Deployments and StatefulSets.
+   */
+  image?: string;
+  /**
+   * Image pull policy.
+   * One of Always, Never, IfNotPresent.
+   * Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.
+   * Cannot be updated.
+   * More info: https://kubernetes.io/docs/concepts/containers/images#updating-images
+   */
+  imagePullPolicy?: string;
+  lifecycle?: Lifecycle;
+  livenessProbe?: Probe;
+  /**
+   * Name of the container specified as a DNS_LABEL.
+   * Each container in a pod must have a unique name (DNS_LABEL).
+   * Cannot be updated.
+   */
+  name: string;
+  /**
+   * List of ports to expose from the container. Not specifying a port here
+   * DOES NOT prevent that port from being exposed. Any port which is
+   * listening on the default "0.0.0.0" address inside a container will be
+   * accessible from the network.
+   * Modifying this array with strategic merge patch may corrupt the data.
+   * For more information See https://github.com/kubernetes/kubernetes/issues/108255.
+   * Cannot be updated.
+   */
+  ports?: readonly Port[];
+  readinessProbe?: Probe;
+  /**
+   * Resources resize policy for the container.
+   */
+  resizePolicy?: readonly ResizePolicy[];
+  resources?: ResourceRequirements;
+  /**
+   * RestartPolicy defines the restart behavior of individual containers in a pod.
+   * This overrides the pod-level restart policy. When this field is not specified,
+   * the restart behavior is defined by the Pod's restart policy and the container type.
+   * Additionally, setting the RestartPolicy as "Always" for the init container will
+   * have the following effect:
+   * this init container will be continually restarted on
+   * exit until all regular containers have terminated. Once all regular
+   * containers have completed, all init containers with restartPolicy "Always"
+   * will be shut down. This lifecycle differs from normal init containers and
+   * is often referred to as a "sidecar" container. Although this init
+   * container still starts in the init container sequence, it does not wait
+   * for the container to complete before proceeding to the next init
+   * container. Instead, the next init container starts immediately after this
+   * init container is started, or after any startupProbe has successfully
+   * completed.
+   */
+  restartPolicy?: string;
+  /**
+   * Represents a list of rules to be checked to determine if the
+   * container should be restarted on exit. The rules are evaluated in
+   * order. Once a rule matches a container exit condition, the remaining
+   * rules are ignored. If no rule matches the container exit condition,
+   * the Container-level restart policy determines the whether the container
+   * is restarted or not. Constraints on the rules:
+   * - At most 20 rules are allowed.
+   * - Rules can have the same action.
+   * - Identical rules are not forbidden in validations.
+   * When rules are specified, container MUST set RestartPolicy explicitly
+   * even it if matches the Pod's RestartPolicy.
+   */
+  restartPolicyRules?: readonly RestartPolicyRule[];
+  securityContext?: SecurityContext;
+  startupProbe?: Probe;
+  /**
+   * Whether this container should allocate a buffer for stdin in the container runtime. If this
+   * is not set, reads from stdin in the container will always result in EOF.
+   * Default is false.
+   */
+  stdin?: boolean;
+  /**
+   * Whether the container runtime should close the stdin channel after it has been opened by
+   * a single attach. When stdin is true the stdin stream will remain open across multiple attach
+   * sessions. If stdinOnce is set to true, stdin is opened on container start, is empty until the
+   * first client attaches to stdin, and then remains open and accepts data until the client disconnects,
+   * at which time stdin is closed and remains closed until the container is restarted. If this
+   * flag is false, a container processes that reads from stdin will never receive an EOF.
+   * Default is false
+   */
+  stdinOnce?: boolean;
+  /**
+   * Optional: Path at which the file to which the container's termination message
+   * will be written is mounted into the container's filesystem.
+   * Message written is intended to be brief final status, such as an assertion failure message.
+   * Will be truncated by the node if greater than 4096 bytes. The total message length across
+   * all containers will be limited to 12kb.
+   * Defaults to /dev/termination-log.
+   * Cannot be updated.
+   */
+  terminationMessagePath?: string;
+  /**
+   * Indicate how the termination message should be populated. File will use the contents of
+   * terminationMessagePath to populate the container status message on both success and failure.
+   * FallbackToLogsOnError will use the last chunk of container log output if the termination
+   * message file is empty and the container exited with an error.
+   * The log output is limited to 2048 bytes or 80 lines, whichever is smaller.
+   * Defaults to File.
+   * Cannot be updated.
+   */
+  terminationMessagePolicy?: string;
+  /**
+   * Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.
+   * Default is false.
+   */
+  tty?: boolean;
+  /**
+   * volumeDevices is the list of block devices to be used by the container.
+   */
+  volumeDevices?: readonly VolumeDevice[];
+  /**
+   * Pod volumes to mount into the container's filesystem.
+   * Cannot be updated.
+   */
+  volumeMounts?: readonly VolumeMount[];
+  /**
+   * Container's working directory.
+   * If not specified, the container runtime's default will be used, which
+   * might be configured in the container image.
+   * Cannot be updated.
+   */
+  workingDir?: string;
+}
+/**
  * Specifies the OS of the containers in the pod.
  * Some pod and container fields are restricted if this is set.
  */
@@ -2576,7 +2749,7 @@ export interface ResourceClaim {
  * containers in the pod. It supports specifying Requests and Limits for
  * "cpu", "memory" and "hugepages-" resource names only. ResourceClaims are not supported.
  */
-export interface Resources2 {
+export interface Resources {
   /**
    * Claims lists the names of resources, defined in spec.resourceClaims,
    * that are used by this container.
@@ -2603,7 +2776,7 @@ export interface Resources2 {
  * SecurityContext holds pod-level security attributes and common container settings.
  * Optional: Defaults to empty.  See type description for default values of each field.
  */
-export interface SecurityContext2 {
+export interface PodSecurityContext {
   appArmorProfile?: AppArmorProfile;
   /**
    * A special supplemental group that applies to all containers in a pod.
@@ -2973,7 +3146,7 @@ export interface Metric {
    * Name is the name of the metric
    */
   name: string;
-  provider: Provider;
+  provider: MetricProvider;
   /**
    * SuccessCondition is an expression which determines if a measurement is considered successful
    * Expression is a goevaluate expression. The keyword `result` is a variable reference to the
@@ -2987,7 +3160,7 @@ export interface Metric {
 /**
  * Provider configuration to the external system to use to verify the analysis
  */
-export interface Provider {
+export interface MetricProvider {
   cloudWatch?: CloudWatch;
   datadog?: Datadog;
   /**
@@ -3145,12 +3318,12 @@ export interface Job {
       [k: string]: string;
     };
   };
-  spec: Spec2;
+  spec: Spec;
 }
 /**
  * JobSpec describes how the job execution will look like.
  */
-export interface Spec2 {
+export interface Spec {
   /**
    * Specifies the duration in seconds relative to the startTime that the job
    * may be continuously active before the system tries to terminate it; value
@@ -3396,6 +3569,303 @@ export interface Rule2 {
    * and is never evaluated at any time.
    */
   succeededIndexes?: string;
+}
+/**
+ * Describes the pod that will be created when executing a job.
+ * The only allowed template.spec.restartPolicy values are "Never" or "OnFailure".
+ * More info: https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/
+ */
+export interface Template {
+  metadata?: {
+    annotations?: {
+      [k: string]: string;
+    };
+    labels?: {
+      [k: string]: string;
+    };
+  };
+  spec?: Spec2;
+}
+/**
+ * Specification of the desired behavior of the pod.
+ * More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
+ */
+export interface Spec2 {
+  /**
+   * Optional duration in seconds the pod may be active on the node relative to
+   * StartTime before the system will actively try to mark it failed and kill associated containers.
+   * Value must be a positive integer.
+   */
+  activeDeadlineSeconds?: number;
+  affinity?: Affinity;
+  /**
+   * AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.
+   */
+  automountServiceAccountToken?: boolean;
+  /**
+   * List of containers belonging to the pod.
+   * Containers cannot currently be added or removed.
+   * There must be at least one container in a Pod.
+   * Cannot be updated.
+   */
+  containers: readonly InitContainer[];
+  dnsConfig?: DnsConfig;
+  /**
+   * Set DNS policy for the pod.
+   * Defaults to "ClusterFirst".
+   * Valid values are 'ClusterFirstWithHostNet', 'ClusterFirst', 'Default' or 'None'.
+   * DNS parameters given in DNSConfig will be merged with the policy selected with DNSPolicy.
+   * To have DNS options set along with hostNetwork, you have to specify DNS policy
+   * explicitly to 'ClusterFirstWithHostNet'.
+   */
+  dnsPolicy?: string;
+  /**
+   * EnableServiceLinks indicates whether information about services should be injected into pod's
+   * environment variables, matching the syntax of Docker links.
+   * Optional: Defaults to true.
+   */
+  enableServiceLinks?: boolean;
+  /**
+   * List of ephemeral containers run in this pod. Ephemeral containers may be run in an existing
+   * pod to perform user-initiated actions such as debugging. This list cannot be specified when
+   * creating a pod, and it cannot be modified by updating the pod spec. In order to add an
+   * ephemeral container to an existing pod, use the pod's ephemeralcontainers subresource.
+   */
+  ephemeralContainers?: readonly EphemeralContainer[];
+  /**
+   * HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts
+   * file if specified.
+   */
+  hostAliases?: readonly HostAliase[];
+  /**
+   * Use the host's ipc namespace.
+   * Optional: Default to false.
+   */
+  hostIPC?: boolean;
+  /**
+   * Host networking requested for this pod. Use the host's network namespace.
+   * When using HostNetwork you should specify ports so the scheduler is aware.
+   * When `hostNetwork` is true, specified `hostPort` fields in port definitions must match `containerPort`,
+   * and unspecified `hostPort` fields in port definitions are defaulted to match `containerPort`.
+   * Default to false.
+   */
+  hostNetwork?: boolean;
+  /**
+   * Use the host's pid namespace.
+   * Optional: Default to false.
+   */
+  hostPID?: boolean;
+  /**
+   * Use the host's user namespace.
+   * Optional: Default to true.
+   * If set to true or not present, the pod will be run in the host user namespace, useful
+   * for when the pod needs a feature only available to the host user namespace, such as
+   * loading a kernel module with CAP_SYS_MODULE.
+   * When set to false, a new userns is created for the pod. Setting false is useful for
+   * mitigating container breakout vulnerabilities even allowing users to run their
+   * containers as root without actually having root privileges on the host.
+   * This field is alpha-level and is only honored by servers that enable the UserNamespacesSupport feature.
+   */
+  hostUsers?: boolean;
+  /**
+   * Specifies the hostname of the Pod
+   * If not specified, the pod's hostname will be set to a system-defined value.
+   */
+  hostname?: string;
+  /**
+   * HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod.
+   * This field only specifies the pod's hostname and does not affect its DNS records.
+   * When this field is set to a non-empty string:
+   * - It takes precedence over the values set in `hostname` and `subdomain`.
+   * - The Pod's hostname will be set to this value.
+   * - `setHostnameAsFQDN` must be nil or set to false.
+   * - `hostNetwork` must be set to false.
+   */
+  hostnameOverride?: string;
+  /**
+   * ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec.
+   * If specified, these secrets will be passed to individual puller implementations for them to use.
+   * More info: https://kubernetes.io/docs/concepts/containers/images#specifying-imagepullsecrets-on-a-pod
+   */
+  imagePullSecrets?: readonly ImagePullSecret[];
+  /**
+   * List of initialization containers belonging to the pod.
+   * Init containers are executed in order prior to containers being started. If any
+   * init container fails, the pod is considered to have failed and is handled according
+   * to its restartPolicy. The name for an init container or normal container must be
+   * unique among all containers.
+   * Init containers may not have Lifecycle actions, Readiness probes, Liveness probes, or Startup probes.
+   * The resourceRequirements of an init container are taken into account during scheduling
+   * by finding the highest request/limit for each resource type, and then using the max of
+   * that value or the sum of the normal containers. Limits are applied to init containers
+   * in a similar fashion.
+   * Init containers cannot currently be added or removed.
+   * Cannot be updated.
+   * More info: https://kubernetes.io/docs/concepts/workloads/pods/init-containers/
+   */
+  initContainers?: readonly InitContainer[];
+  /**
+   * NodeName indicates in which node this pod is scheduled.
+   * If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.
+   * Once this field is set, the kubelet for this node becomes responsible for the lifecycle of this pod.
+   * This field should not be used to express a desire for the pod to be scheduled on a specific node.
+   * https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename
+   */
+  nodeName?: string;
+  /**
+   * NodeSelector is a selector which must be true for the pod to fit on a node.
+   * Selector which must match a node's labels for the pod to be scheduled on that node.
+   * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
+   */
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  os?: Os;
+  /**
+   * Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.
+   * This field will be autopopulated at admission time by the RuntimeClass admission controller. If
+   * the RuntimeClass admission controller is enabled, overhead must not be set in Pod create requests.
+   * The RuntimeClass admission controller will reject Pod create requests which have the overhead already
+   * set. If RuntimeClass is configured and selected in the PodSpec, Overhead will be set to the value
+   * defined in the corresponding RuntimeClass, otherwise it will remain unset and treated as zero.
+   * More info: https://git.k8s.io/enhancements/keps/sig-node/688-pod-overhead/README.md
+   */
+  overhead?: {
+    [k: string]: number | string;
+  };
+  /**
+   * PreemptionPolicy is the Policy for preempting pods with lower priority.
+   * One of Never, PreemptLowerPriority.
+   * Defaults to PreemptLowerPriority if unset.
+   */
+  preemptionPolicy?: string;
+  /**
+   * The priority value. Various system components use this field to find the
+   * priority of the pod. When Priority Admission Controller is enabled, it
+   * prevents users from setting this field. The admission controller populates
+   * this field from PriorityClassName.
+   * The higher the value, the higher the priority.
+   */
+  priority?: number;
+  /**
+   * If specified, indicates the pod's priority. "system-node-critical" and
+   * "system-cluster-critical" are two special keywords which indicate the
+   * highest priorities with the former being the highest priority. Any other
+   * name must be defined by creating a PriorityClass object with that name.
+   * If not specified, the pod priority will be default or zero if there is no
+   * default.
+   */
+  priorityClassName?: string;
+  /**
+   * If specified, all readiness gates will be evaluated for pod readiness.
+   * A pod is ready when all its containers are ready AND
+   * all conditions specified in the readiness gates have status equal to "True"
+   * More info: https://git.k8s.io/enhancements/keps/sig-network/580-pod-readiness-gates
+   *
+   * Items: PodReadinessGate contains the reference to a pod condition
+   */
+  readinessGates?: readonly {
+    /**
+     * ConditionType refers to a condition in the pod's condition list with matching type.
+     */
+    conditionType: string;
+  }[];
+  /**
+   * ResourceClaims defines which ResourceClaims must be allocated
+   * and reserved before the Pod is allowed to start. The resources
+   * will be made available to those containers which consume them
+   * by name.
+   */
+  resourceClaims?: readonly ResourceClaim[];
+  resources?: Resources;
+  /**
+   * Restart policy for all containers within the pod.
+   * One of Always, OnFailure, Never. In some contexts, only a subset of those values may be permitted.
+   * Default to Always.
+   * More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy
+   */
+  restartPolicy?: string;
+  /**
+   * RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used
+   * to run this pod.  If no RuntimeClass resource matches the named class, the pod will not be run.
+   * If unset or empty, the "legacy" RuntimeClass will be used, which is an implicit class with an
+   * empty definition that uses the default runtime handler.
+   * More info: https://git.k8s.io/enhancements/keps/sig-node/585-runtime-class
+   */
+  runtimeClassName?: string;
+  /**
+   * If specified, the pod will be dispatched by specified scheduler.
+   * If not specified, the pod will be dispatched by default scheduler.
+   */
+  schedulerName?: string;
+  /**
+   * SchedulingGates is an opaque list of values that if specified will block scheduling the pod.
+   * If schedulingGates is not empty, the pod will stay in the SchedulingGated state and the
+   * scheduler will not attempt to schedule the pod.
+   *
+   * Items: PodSchedulingGate is associated to a Pod to guard its scheduling.
+   */
+  schedulingGates?: readonly {
+    /**
+     * Name of the scheduling gate.
+     * Each scheduling gate must have a unique name field.
+     */
+    name: string;
+  }[];
+  securityContext?: PodSecurityContext;
+  /**
+   * DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.
+   * Deprecated: Use serviceAccountName instead.
+   */
+  serviceAccount?: string;
+  /**
+   * ServiceAccountName is the name of the ServiceAccount to use to run this pod.
+   * More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
+   */
+  serviceAccountName?: string;
+  /**
+   * If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default).
+   * In Linux containers, this means setting the FQDN in the hostname field of the kernel (the nodename field of struct utsname).
+   * In Windows containers, this means setting the registry value of hostname for the registry key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters to FQDN.
+   * If a pod does not have FQDN, this has no effect.
+   * Default to false.
+   */
+  setHostnameAsFQDN?: boolean;
+  /**
+   * Share a single process namespace between all of the containers in a pod.
+   * When this is set containers will be able to view and signal processes from other containers
+   * in the same pod, and the first process in each container will not be assigned PID 1.
+   * HostPID and ShareProcessNamespace cannot both be set.
+   * Optional: Default to false.
+   */
+  shareProcessNamespace?: boolean;
+  /**
+   * If specified, the fully qualified Pod hostname will be "<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>".
+   * If not specified, the pod will not have a domainname at all.
+   */
+  subdomain?: string;
+  /**
+   * Optional duration in seconds the pod needs to terminate gracefully. May be decreased in delete request.
+   * Value must be non-negative integer. The value zero indicates stop immediately via
+   * the kill signal (no opportunity to shut down).
+   * If this value is nil, the default grace period will be used instead.
+   * The grace period is the duration in seconds after the processes running in the pod are sent
+   * a termination signal and the time when the processes are forcibly halted with a kill signal.
+   * Set this value longer than the expected cleanup time for your process.
+   * Defaults to 30 seconds.
+   */
+  terminationGracePeriodSeconds?: number;
+  /**
+   * If specified, the pod's tolerations.
+   */
+  tolerations?: readonly Toleration[];
+  /**
+   * TopologySpreadConstraints describes how a group of pods ought to spread across topology
+   * domains. Scheduler will schedule pods in a way which abides by the constraints.
+   * All topologySpreadConstraints are ANDed.
+   */
+  topologySpreadConstraints?: readonly TopologySpreadConstraint[];
+  volumes?: unknown;
 }
 /**
  * Kayenta specifies a Kayenta metric

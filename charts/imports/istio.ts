@@ -34,333 +34,7 @@ export interface VirtualServiceSpec {
   /**
    * An ordered list of route rules for HTTP traffic.
    */
-  http?: readonly {
-    /**
-     * Cross-Origin Resource Sharing policy (CORS).
-     */
-    corsPolicy?: {
-      /**
-       * Indicates whether the caller is allowed to send the actual request (not the preflight) using credentials.
-       */
-      allowCredentials?: boolean | null;
-      /**
-       * List of HTTP headers that can be used when requesting the resource.
-       */
-      allowHeaders?: readonly string[];
-      /**
-       * List of HTTP methods allowed to access the resource.
-       */
-      allowMethods?: readonly string[];
-      allowOrigin?: readonly string[];
-      /**
-       * String patterns that match allowed origins.
-       */
-      allowOrigins?: readonly {
-        exact?: string;
-        prefix?: string;
-        /**
-         * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
-         */
-        regex?: string;
-      }[];
-      /**
-       * A list of HTTP headers that the browsers are allowed to access.
-       */
-      exposeHeaders?: readonly string[];
-      /**
-       * Specifies how long the results of a preflight request can be cached.
-       */
-      maxAge?: string;
-      /**
-       * Indicates whether preflight requests not matching the configured allowed origin shouldn't be forwarded to the upstream.
-       */
-      unmatchedPreflights?: 'UNSPECIFIED' | 'FORWARD' | 'IGNORE';
-    };
-    /**
-     * Delegate is used to specify the particular VirtualService which can be used to define delegate HTTPRoute.
-     */
-    delegate?: {
-      /**
-       * Name specifies the name of the delegate VirtualService.
-       */
-      name?: string;
-      /**
-       * Namespace specifies the namespace where the delegate VirtualService resides.
-       */
-      namespace?: string;
-    };
-    /**
-     * A HTTP rule can either return a direct_response, redirect or forward (default) traffic.
-     */
-    directResponse?: {
-      /**
-       * Specifies the content of the response body.
-       */
-      body?: {
-        /**
-         * response body as base64 encoded bytes.
-         */
-        bytes?: string;
-        string?: string;
-      };
-      /**
-       * Specifies the HTTP response status to be returned.
-       */
-      status: number;
-    };
-    /**
-     * Fault injection policy to apply on HTTP traffic at the client side.
-     */
-    fault?: {
-      /**
-       * Abort Http request attempts and return error codes back to downstream service, giving the impression that the upstream service is faulty.
-       */
-      abort?: {
-        /**
-         * GRPC status code to use to abort the request.
-         */
-        grpcStatus?: string;
-        http2Error?: string;
-        /**
-         * HTTP status code to use to abort the Http request.
-         */
-        httpStatus?: number;
-        /**
-         * Percentage of requests to be aborted with the error code provided.
-         */
-        percentage?: {
-          value?: number;
-        };
-      };
-      /**
-       * Delay requests before forwarding, emulating various failures such as network issues, overloaded upstream service, etc.
-       */
-      delay?: {
-        exponentialDelay?: string;
-        /**
-         * Add a fixed delay before forwarding the request.
-         */
-        fixedDelay?: string;
-        /**
-         * Percentage of requests on which the delay will be injected (0-100).
-         */
-        percent?: number;
-        /**
-         * Percentage of requests on which the delay will be injected.
-         */
-        percentage?: {
-          value?: number;
-        };
-      };
-    };
-    headers?: Headers;
-    /**
-     * Match conditions to be satisfied for the rule to be activated.
-     */
-    match?: readonly {
-      authority?: Authority;
-      /**
-       * Names of gateways where the rule should be applied.
-       */
-      gateways?: readonly string[];
-      /**
-       * The header keys must be lowercase and use hyphen as the separator, e.g.
-       */
-      headers?: {
-        [k: string]: {
-          exact?: string;
-          prefix?: string;
-          /**
-           * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
-           */
-          regex?: string;
-        };
-      };
-      /**
-       * Flag to specify whether the URI matching should be case-insensitive.
-       */
-      ignoreUriCase?: boolean;
-      method?: Authority;
-      /**
-       * The name assigned to a match.
-       */
-      name?: string;
-      /**
-       * Specifies the ports on the host that is being addressed.
-       */
-      port?: number;
-      /**
-       * Query parameters for matching.
-       */
-      queryParams?: {
-        [k: string]: {
-          exact?: string;
-          prefix?: string;
-          /**
-           * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
-           */
-          regex?: string;
-        };
-      };
-      scheme?: Authority;
-      /**
-       * One or more labels that constrain the applicability of a rule to source (client) workloads with the given labels.
-       */
-      sourceLabels?: {
-        [k: string]: string;
-      };
-      /**
-       * Source namespace constraining the applicability of a rule to workloads in that namespace.
-       */
-      sourceNamespace?: string;
-      /**
-       * The human readable prefix to use when emitting statistics for this route.
-       */
-      statPrefix?: string;
-      uri?: Authority;
-      /**
-       * withoutHeader has the same syntax with the header, but has opposite meaning.
-       */
-      withoutHeaders?: {
-        [k: string]: {
-          exact?: string;
-          prefix?: string;
-          /**
-           * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
-           */
-          regex?: string;
-        };
-      };
-    }[];
-    mirror?: Mirror;
-    mirror_percent?: number | null;
-    mirrorPercent?: number | null;
-    /**
-     * Percentage of the traffic to be mirrored by the `mirror` field.
-     */
-    mirrorPercentage?: {
-      value?: number;
-    };
-    /**
-     * Specifies the destinations to mirror HTTP traffic in addition to the original destination.
-     */
-    mirrors?: readonly {
-      destination: Mirror;
-      /**
-       * Percentage of the traffic to be mirrored by the `destination` field.
-       */
-      percentage?: {
-        value?: number;
-      };
-    }[];
-    /**
-     * The name assigned to the route for debugging purposes.
-     */
-    name?: string;
-    /**
-     * A HTTP rule can either return a direct_response, redirect or forward (default) traffic.
-     */
-    redirect?: {
-      /**
-       * On a redirect, overwrite the Authority/Host portion of the URL with this value.
-       */
-      authority?: string;
-      /**
-       * On a redirect, dynamically set the port: * FROM_PROTOCOL_DEFAULT: automatically set to 80 for HTTP and 443 for HTTPS.
-       */
-      derivePort?: 'FROM_PROTOCOL_DEFAULT' | 'FROM_REQUEST_PORT';
-      /**
-       * On a redirect, overwrite the port portion of the URL with this value.
-       */
-      port?: number;
-      /**
-       * On a redirect, replace the matched prefix with this value.
-       */
-      prefixRewrite?: string;
-      /**
-       * On a redirect, Specifies the HTTP status code to use in the redirect response.
-       */
-      redirectCode?: number;
-      /**
-       * On a redirect, overwrite the scheme portion of the URL with this value.
-       */
-      scheme?: string;
-      /**
-       * On a redirect, overwrite the Path portion of the URL with this value.
-       */
-      uri?: string;
-    };
-    /**
-     * Retry policy for HTTP requests.
-     */
-    retries?: {
-      /**
-       * Number of retries to be allowed for a given request.
-       */
-      attempts?: number;
-      /**
-       * Specifies the minimum duration between retry attempts.
-       */
-      backoff?: string;
-      /**
-       * Timeout per attempt for a given request, including the initial call and any retries.
-       */
-      perTryTimeout?: string;
-      /**
-       * Flag to specify whether the retries should ignore previously tried hosts during retry.
-       */
-      retryIgnorePreviousHosts?: boolean | null;
-      /**
-       * Specifies the conditions under which retry takes place.
-       */
-      retryOn?: string;
-      /**
-       * Flag to specify whether the retries should retry to other localities.
-       */
-      retryRemoteLocalities?: boolean | null;
-    };
-    /**
-     * Rewrite HTTP URIs and Authority headers.
-     */
-    rewrite?: {
-      /**
-       * rewrite the Authority/Host header with this value.
-       */
-      authority?: string;
-      /**
-       * rewrite the path (or the prefix) portion of the URI with this value.
-       */
-      uri?: string;
-      /**
-       * rewrite the path portion of the URI with the specified regex.
-       */
-      uriRegexRewrite?: {
-        /**
-         * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
-         */
-        match?: string;
-        /**
-         * The string that should replace into matching portions of original URI.
-         */
-        rewrite?: string;
-      };
-    };
-    /**
-     * A HTTP rule can either return a direct_response, redirect or forward (default) traffic.
-     */
-    route?: readonly {
-      destination: Mirror;
-      headers?: Headers;
-      /**
-       * Weight specifies the relative proportion of traffic to be forwarded to the destination.
-       */
-      weight?: number;
-    }[];
-    /**
-     * Timeout for HTTP requests, default is disabled.
-     */
-    timeout?: string;
-  }[];
+  http?: readonly HTTPRoute[];
   /**
    * An ordered list of route rules for opaque TCP traffic.
    */
@@ -439,6 +113,326 @@ export interface VirtualServiceSpec {
     route?: readonly Route[];
   }[];
 }
+export interface HTTPRoute {
+  /**
+   * Cross-Origin Resource Sharing policy (CORS).
+   */
+  corsPolicy?: {
+    /**
+     * Indicates whether the caller is allowed to send the actual request (not the preflight) using credentials.
+     */
+    allowCredentials?: boolean | null;
+    /**
+     * List of HTTP headers that can be used when requesting the resource.
+     */
+    allowHeaders?: readonly string[];
+    /**
+     * List of HTTP methods allowed to access the resource.
+     */
+    allowMethods?: readonly string[];
+    allowOrigin?: readonly string[];
+    /**
+     * String patterns that match allowed origins.
+     */
+    allowOrigins?: readonly {
+      exact?: string;
+      prefix?: string;
+      /**
+       * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
+       */
+      regex?: string;
+    }[];
+    /**
+     * A list of HTTP headers that the browsers are allowed to access.
+     */
+    exposeHeaders?: readonly string[];
+    /**
+     * Specifies how long the results of a preflight request can be cached.
+     */
+    maxAge?: string;
+    /**
+     * Indicates whether preflight requests not matching the configured allowed origin shouldn't be forwarded to the upstream.
+     */
+    unmatchedPreflights?: 'UNSPECIFIED' | 'FORWARD' | 'IGNORE';
+  };
+  /**
+   * Delegate is used to specify the particular VirtualService which can be used to define delegate HTTPRoute.
+   */
+  delegate?: {
+    /**
+     * Name specifies the name of the delegate VirtualService.
+     */
+    name?: string;
+    /**
+     * Namespace specifies the namespace where the delegate VirtualService resides.
+     */
+    namespace?: string;
+  };
+  /**
+   * A HTTP rule can either return a direct_response, redirect or forward (default) traffic.
+   */
+  directResponse?: {
+    /**
+     * Specifies the content of the response body.
+     */
+    body?: {
+      /**
+       * response body as base64 encoded bytes.
+       */
+      bytes?: string;
+      string?: string;
+    };
+    /**
+     * Specifies the HTTP response status to be returned.
+     */
+    status: number;
+  };
+  /**
+   * Fault injection policy to apply on HTTP traffic at the client side.
+   */
+  fault?: {
+    /**
+     * Abort Http request attempts and return error codes back to downstream service, giving the impression that the upstream service is faulty.
+     */
+    abort?: {
+      /**
+       * GRPC status code to use to abort the request.
+       */
+      grpcStatus?: string;
+      http2Error?: string;
+      /**
+       * HTTP status code to use to abort the Http request.
+       */
+      httpStatus?: number;
+      /**
+       * Percentage of requests to be aborted with the error code provided.
+       */
+      percentage?: {
+        value?: number;
+      };
+    };
+    /**
+     * Delay requests before forwarding, emulating various failures such as network issues, overloaded upstream service, etc.
+     */
+    delay?: {
+      exponentialDelay?: string;
+      /**
+       * Add a fixed delay before forwarding the request.
+       */
+      fixedDelay?: string;
+      /**
+       * Percentage of requests on which the delay will be injected (0-100).
+       */
+      percent?: number;
+      /**
+       * Percentage of requests on which the delay will be injected.
+       */
+      percentage?: {
+        value?: number;
+      };
+    };
+  };
+  headers?: Headers;
+  /**
+   * Match conditions to be satisfied for the rule to be activated.
+   */
+  match?: readonly {
+    authority?: Authority;
+    /**
+     * Names of gateways where the rule should be applied.
+     */
+    gateways?: readonly string[];
+    /**
+     * The header keys must be lowercase and use hyphen as the separator, e.g.
+     */
+    headers?: {
+      [k: string]: {
+        exact?: string;
+        prefix?: string;
+        /**
+         * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
+         */
+        regex?: string;
+      };
+    };
+    /**
+     * Flag to specify whether the URI matching should be case-insensitive.
+     */
+    ignoreUriCase?: boolean;
+    method?: Authority;
+    /**
+     * The name assigned to a match.
+     */
+    name?: string;
+    /**
+     * Specifies the ports on the host that is being addressed.
+     */
+    port?: number;
+    /**
+     * Query parameters for matching.
+     */
+    queryParams?: {
+      [k: string]: {
+        exact?: string;
+        prefix?: string;
+        /**
+         * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
+         */
+        regex?: string;
+      };
+    };
+    scheme?: Authority;
+    /**
+     * One or more labels that constrain the applicability of a rule to source (client) workloads with the given labels.
+     */
+    sourceLabels?: {
+      [k: string]: string;
+    };
+    /**
+     * Source namespace constraining the applicability of a rule to workloads in that namespace.
+     */
+    sourceNamespace?: string;
+    /**
+     * The human readable prefix to use when emitting statistics for this route.
+     */
+    statPrefix?: string;
+    uri?: Authority;
+    /**
+     * withoutHeader has the same syntax with the header, but has opposite meaning.
+     */
+    withoutHeaders?: {
+      [k: string]: {
+        exact?: string;
+        prefix?: string;
+        /**
+         * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
+         */
+        regex?: string;
+      };
+    };
+  }[];
+  mirror?: Mirror;
+  mirror_percent?: number | null;
+  mirrorPercent?: number | null;
+  /**
+   * Percentage of the traffic to be mirrored by the `mirror` field.
+   */
+  mirrorPercentage?: {
+    value?: number;
+  };
+  /**
+   * Specifies the destinations to mirror HTTP traffic in addition to the original destination.
+   */
+  mirrors?: readonly {
+    destination: Mirror;
+    /**
+     * Percentage of the traffic to be mirrored by the `destination` field.
+     */
+    percentage?: {
+      value?: number;
+    };
+  }[];
+  /**
+   * The name assigned to the route for debugging purposes.
+   */
+  name?: string;
+  /**
+   * A HTTP rule can either return a direct_response, redirect or forward (default) traffic.
+   */
+  redirect?: {
+    /**
+     * On a redirect, overwrite the Authority/Host portion of the URL with this value.
+     */
+    authority?: string;
+    /**
+     * On a redirect, dynamically set the port: * FROM_PROTOCOL_DEFAULT: automatically set to 80 for HTTP and 443 for HTTPS.
+     */
+    derivePort?: 'FROM_PROTOCOL_DEFAULT' | 'FROM_REQUEST_PORT';
+    /**
+     * On a redirect, overwrite the port portion of the URL with this value.
+     */
+    port?: number;
+    /**
+     * On a redirect, replace the matched prefix with this value.
+     */
+    prefixRewrite?: string;
+    /**
+     * On a redirect, Specifies the HTTP status code to use in the redirect response.
+     */
+    redirectCode?: number;
+    /**
+     * On a redirect, overwrite the scheme portion of the URL with this value.
+     */
+    scheme?: string;
+    /**
+     * On a redirect, overwrite the Path portion of the URL with this value.
+     */
+    uri?: string;
+  };
+  /**
+   * Retry policy for HTTP requests.
+   */
+  retries?: {
+    /**
+     * Number of retries to be allowed for a given request.
+     */
+    attempts?: number;
+    /**
+     * Specifies the minimum duration between retry attempts.
+     */
+    backoff?: string;
+    /**
+     * Timeout per attempt for a given request, including the initial call and any retries.
+     */
+    perTryTimeout?: string;
+    /**
+     * Flag to specify whether the retries should ignore previously tried hosts during retry.
+     */
+    retryIgnorePreviousHosts?: boolean | null;
+    /**
+     * Specifies the conditions under which retry takes place.
+     */
+    retryOn?: string;
+    /**
+     * Flag to specify whether the retries should retry to other localities.
+     */
+    retryRemoteLocalities?: boolean | null;
+  };
+  /**
+   * Rewrite HTTP URIs and Authority headers.
+   */
+  rewrite?: {
+    /**
+     * rewrite the Authority/Host header with this value.
+     */
+    authority?: string;
+    /**
+     * rewrite the path (or the prefix) portion of the URI with this value.
+     */
+    uri?: string;
+    /**
+     * rewrite the path portion of the URI with the specified regex.
+     */
+    uriRegexRewrite?: {
+      /**
+       * [RE2 style regex-based match](https://github.com/google/re2/wiki/Syntax).
+       */
+      match?: string;
+      /**
+       * The string that should replace into matching portions of original URI.
+       */
+      rewrite?: string;
+    };
+  };
+  /**
+   * A HTTP rule can either return a direct_response, redirect or forward (default) traffic.
+   */
+  route?: readonly HTTPRouteDestination[];
+  /**
+   * Timeout for HTTP requests, default is disabled.
+   */
+  timeout?: string;
+}
 export interface Headers {
   request?: {
     add?: {
@@ -489,6 +483,14 @@ export interface Mirror {
    */
   subset?: string;
 }
+export interface HTTPRouteDestination {
+  destination: Mirror;
+  headers?: Headers;
+  /**
+   * Weight specifies the relative proportion of traffic to be forwarded to the destination.
+   */
+  weight?: number;
+}
 export interface Route {
   destination: Mirror;
   /**
@@ -520,19 +522,7 @@ export interface DestinationRuleSpec {
   /**
    * One or more named sets that represent individual versions of a service.
    */
-  subsets?: readonly {
-    /**
-     * Labels apply a filter over the endpoints of a service in the service registry.
-     */
-    labels?: {
-      [k: string]: string;
-    };
-    /**
-     * Name of the subset.
-     */
-    name: string;
-    trafficPolicy?: TrafficPolicy;
-  }[];
+  subsets?: readonly Subset[];
   trafficPolicy?: TrafficPolicy;
   /**
    * Criteria used to select the specific set of pods/VMs on which this `DestinationRule` configuration should be applied.
@@ -545,6 +535,19 @@ export interface DestinationRuleSpec {
       [k: string]: string;
     };
   };
+}
+export interface Subset {
+  /**
+   * Labels apply a filter over the endpoints of a service in the service registry.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  /**
+   * Name of the subset.
+   */
+  name: string;
+  trafficPolicy?: TrafficPolicy;
 }
 /**
  * Traffic policies that apply to this subset.

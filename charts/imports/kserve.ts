@@ -16,178 +16,7 @@ export interface InferenceService {
   spec?: InferenceServiceSpec;
 }
 export interface InferenceServiceSpec {
-  canary?: readonly {
-    predictor: {
-      activeDeadlineSeconds?: number;
-      affinity?: Affinity;
-      annotations?: {
-        [k: string]: string;
-      };
-      autoScaling?: AutoScaling;
-      automountServiceAccountToken?: boolean;
-      batcher?: {
-        maxBatchSize?: number;
-        maxLatency?: number;
-        timeout?: number;
-      };
-      canaryTrafficPercent?: number;
-      containerConcurrency?: number;
-      containers?: readonly Container[];
-      deploymentStrategy?: DeploymentStrategy;
-      dnsConfig?: DnsConfig;
-      dnsPolicy?: string;
-      enableServiceLinks?: boolean;
-      ephemeralContainers?: readonly EphemeralContainer[];
-      hostAliases?: readonly {
-        hostnames?: readonly string[];
-        ip: string;
-      }[];
-      hostIPC?: boolean;
-      hostNetwork?: boolean;
-      hostPID?: boolean;
-      hostUsers?: boolean;
-      hostname?: string;
-      hostnameOverride?: string;
-      huggingface?: Huggingface;
-      imagePullSecrets?: readonly {
-        name?: string;
-      }[];
-      initContainers?: readonly Container[];
-      labels?: {
-        [k: string]: string;
-      };
-      lightgbm?: Huggingface;
-      logger?: Logger;
-      maxReplicas?: number;
-      minReplicas?: number;
-      model?: {
-        args?: readonly string[];
-        command?: readonly string[];
-        confidential?: {
-          enabled: boolean;
-          resourceId?: string;
-        };
-        env?: readonly Env[];
-        envFrom?: readonly EnvFrom[];
-        image?: string;
-        imagePullPolicy?: string;
-        lifecycle?: Lifecycle;
-        livenessProbe?: LivenessProbe;
-        modelFormat: {
-          name: string;
-          version?: string;
-        };
-        name: string;
-        ports?: readonly Port[];
-        protocolVersion?: string;
-        readinessProbe?: LivenessProbe;
-        resizePolicy?: readonly {
-          resourceName: string;
-          restartPolicy: string;
-        }[];
-        resources?: Resources;
-        restartPolicy?: string;
-        restartPolicyRules?: readonly RestartPolicyRule[];
-        runtime?: string;
-        runtimeVersion?: string;
-        securityContext?: SecurityContext;
-        startupProbe?: LivenessProbe;
-        stdin?: boolean;
-        stdinOnce?: boolean;
-        storage?: {
-          key?: string;
-          parameters?: {
-            [k: string]: string;
-          };
-          path?: string;
-          schemaPath?: string;
-        };
-        storageUri?: string;
-        terminationMessagePath?: string;
-        terminationMessagePolicy?: string;
-        tty?: boolean;
-        volumeDevices?: readonly {
-          devicePath: string;
-          name: string;
-        }[];
-        volumeMounts?: readonly VolumeMount[];
-        workingDir?: string;
-      };
-      name?: string;
-      nodeName?: string;
-      nodeSelector?: {
-        [k: string]: string;
-      };
-      onnx?: Huggingface;
-      os?: {
-        name: string;
-      };
-      overhead?: {
-        [k: string]: number | string;
-      };
-      paddle?: Huggingface;
-      pmml?: Huggingface;
-      preemptionPolicy?: string;
-      priority?: number;
-      priorityClassName?: string;
-      pytorch?: Huggingface;
-      readinessGates?: readonly {
-        conditionType: string;
-      }[];
-      resourceClaims?: readonly {
-        name: string;
-        resourceClaimName?: string;
-        resourceClaimTemplateName?: string;
-      }[];
-      resources?: Resources;
-      restartPolicy?: string;
-      runtimeClassName?: string;
-      scaleMetric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
-      scaleMetricType?: 'Utilization' | 'Value' | 'AverageValue';
-      scaleTarget?: number;
-      schedulerName?: string;
-      schedulingGates?: readonly {
-        name: string;
-      }[];
-      securityContext?: SecurityContext2;
-      serviceAccount?: string;
-      serviceAccountName?: string;
-      setHostnameAsFQDN?: boolean;
-      shareProcessNamespace?: boolean;
-      sklearn?: Huggingface;
-      storageContainerName?: string;
-      /**
-       * @minItems 1
-       */
-      storageUris?: [
-        {
-          mountPath?: string;
-          uri: string;
-        },
-        ...(readonly {
-          mountPath?: string;
-          uri: string;
-        }[]),
-      ];
-      subdomain?: string;
-      tensorflow?: Huggingface;
-      terminationGracePeriodSeconds?: number;
-      timeout?: number;
-      tolerations?: readonly {
-        effect?: string;
-        key?: string;
-        operator?: string;
-        tolerationSeconds?: number;
-        value?: string;
-      }[];
-      topologySpreadConstraints?: readonly TopologySpreadConstraint[];
-      triton?: Huggingface;
-      volumes?: readonly Volume[];
-      workerSpec?: WorkerSpec;
-      xgboost?: Huggingface;
-    };
-    trafficPercent: number;
-  }[];
+  canary?: readonly CanaryPredictor[];
   explainer?: {
     activeDeadlineSeconds?: number;
     affinity?: Affinity;
@@ -314,16 +143,10 @@ export interface InferenceServiceSpec {
     /**
      * @minItems 1
      */
-    storageUris?: [
-      {
-        mountPath?: string;
-        uri: string;
-      },
-      ...(readonly {
-        mountPath?: string;
-        uri: string;
-      }[]),
-    ];
+    storageUris?: readonly {
+      mountPath?: string;
+      uri: string;
+    }[];
     subdomain?: string;
     terminationGracePeriodSeconds?: number;
     timeout?: number;
@@ -337,276 +160,175 @@ export interface InferenceServiceSpec {
     topologySpreadConstraints?: readonly TopologySpreadConstraint[];
     volumes?: readonly Volume[];
   };
-  predictor: {
-    activeDeadlineSeconds?: number;
-    affinity?: Affinity;
-    annotations?: {
-      [k: string]: string;
-    };
-    autoScaling?: AutoScaling;
-    automountServiceAccountToken?: boolean;
-    batcher?: {
-      maxBatchSize?: number;
-      maxLatency?: number;
-      timeout?: number;
-    };
-    canaryTrafficPercent?: number;
-    containerConcurrency?: number;
-    containers?: readonly Container2[];
-    deploymentStrategy?: DeploymentStrategy;
-    dnsConfig?: DnsConfig;
-    dnsPolicy?: string;
-    enableServiceLinks?: boolean;
-    hostAliases?: readonly {
-      hostnames?: readonly string[];
-      ip: string;
-    }[];
-    hostIPC?: boolean;
-    hostNetwork?: boolean;
-    hostPID?: boolean;
-    hostUsers?: boolean;
-    hostname?: string;
-    hostnameOverride?: string;
-    huggingface?: Huggingface2;
-    imagePullSecrets?: readonly {
-      name?: string;
-    }[];
-    initContainers?: readonly Container[];
-    labels?: {
-      [k: string]: string;
-    };
-    lightgbm?: Huggingface2;
-    logger?: Logger;
-    maxReplicas?: number;
-    minReplicas?: number;
-    model?: {
-      args?: readonly string[];
-      command?: readonly string[];
-      confidential?: {
-        enabled: boolean;
-        resourceId?: string;
-      };
-      env?: readonly Env[];
-      envFrom?: readonly EnvFrom[];
-      image?: string;
-      imagePullPolicy?: string;
-      lifecycle?: Lifecycle;
-      livenessProbe?: LivenessProbe2;
-      modelFormat?: {
-        name: string;
-        version?: string;
-      };
-      name?: string;
-      ports?: readonly Port[];
-      protocolVersion?: string;
-      readinessProbe?: LivenessProbe2;
-      resizePolicy?: readonly {
-        resourceName: string;
-        restartPolicy: string;
-      }[];
-      resources?: Resources;
-      restartPolicy?: string;
-      restartPolicyRules?: readonly RestartPolicyRule[];
-      runtime?: string;
-      runtimeVersion?: string;
-      securityContext?: SecurityContext;
-      startupProbe?: LivenessProbe;
-      stdin?: boolean;
-      stdinOnce?: boolean;
-      storage?: {
-        key?: string;
-        parameters?: {
-          [k: string]: string;
-        };
-        path?: string;
-        schemaPath?: string;
-      };
-      storageUri?: string;
-      terminationMessagePath?: string;
-      terminationMessagePolicy?: string;
-      tty?: boolean;
-      volumeDevices?: readonly {
-        devicePath: string;
-        name: string;
-      }[];
-      volumeMounts?: readonly VolumeMount[];
-      workingDir?: string;
-    };
+  predictor: PredictorSpec;
+  transformer?: TransformerSpec;
+}
+export interface CanaryPredictor {
+  predictor: CanaryPredictorSpec;
+  trafficPercent: number;
+}
+export interface CanaryPredictorSpec {
+  activeDeadlineSeconds?: number;
+  affinity?: Affinity;
+  annotations?: {
+    [k: string]: string;
+  };
+  autoScaling?: AutoScaling;
+  automountServiceAccountToken?: boolean;
+  batcher?: {
+    maxBatchSize?: number;
+    maxLatency?: number;
+    timeout?: number;
+  };
+  canaryTrafficPercent?: number;
+  containerConcurrency?: number;
+  containers?: readonly Container[];
+  deploymentStrategy?: DeploymentStrategy;
+  dnsConfig?: DnsConfig;
+  dnsPolicy?: string;
+  enableServiceLinks?: boolean;
+  ephemeralContainers?: readonly EphemeralContainer[];
+  hostAliases?: readonly {
+    hostnames?: readonly string[];
+    ip: string;
+  }[];
+  hostIPC?: boolean;
+  hostNetwork?: boolean;
+  hostPID?: boolean;
+  hostUsers?: boolean;
+  hostname?: string;
+  hostnameOverride?: string;
+  huggingface?: Huggingface;
+  imagePullSecrets?: readonly {
     name?: string;
-    nodeName?: string;
-    nodeSelector?: {
-      [k: string]: string;
+  }[];
+  initContainers?: readonly Container[];
+  labels?: {
+    [k: string]: string;
+  };
+  lightgbm?: Huggingface;
+  logger?: Logger;
+  maxReplicas?: number;
+  minReplicas?: number;
+  model?: {
+    args?: readonly string[];
+    command?: readonly string[];
+    confidential?: {
+      enabled: boolean;
+      resourceId?: string;
     };
-    onnx?: Huggingface2;
-    os?: {
-      name?: string;
-    };
-    overhead?: {
-      [k: string]: number | string;
-    };
-    paddle?: Huggingface2;
-    pmml?: Huggingface2;
-    preemptionPolicy?: string;
-    priority?: number;
-    priorityClassName?: string;
-    pytorch?: Huggingface2;
-    readinessGates?: readonly {
-      conditionType: string;
-    }[];
-    resourceClaims?: readonly {
+    env?: readonly Env[];
+    envFrom?: readonly EnvFrom[];
+    image?: string;
+    imagePullPolicy?: string;
+    lifecycle?: Lifecycle;
+    livenessProbe?: LivenessProbe;
+    modelFormat: {
       name: string;
-      resourceClaimName?: string;
-      resourceClaimTemplateName?: string;
+      version?: string;
+    };
+    name: string;
+    ports?: readonly Port[];
+    protocolVersion?: string;
+    readinessProbe?: LivenessProbe;
+    resizePolicy?: readonly {
+      resourceName: string;
+      restartPolicy: string;
     }[];
     resources?: Resources;
     restartPolicy?: string;
-    runtimeClassName?: string;
-    scaleMetric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
-    scaleMetricType?: 'Utilization' | 'Value' | 'AverageValue';
-    scaleTarget?: number;
-    schedulerName?: string;
-    schedulingGates?: readonly {
-      name: string;
-    }[];
-    securityContext?: SecurityContext2;
-    serviceAccount?: string;
-    serviceAccountName?: string;
-    setHostnameAsFQDN?: boolean;
-    shareProcessNamespace?: boolean;
-    sklearn?: Huggingface2;
-    storageContainerName?: string;
-    /**
-     * @minItems 1
-     */
-    storageUris?: [
-      {
-        mountPath?: string;
-        uri: string;
-      },
-      ...(readonly {
-        mountPath?: string;
-        uri: string;
-      }[]),
-    ];
-    subdomain?: string;
-    tensorflow?: Huggingface2;
-    terminationGracePeriodSeconds?: number;
-    timeout?: number;
-    tolerations?: readonly {
-      effect?: string;
+    restartPolicyRules?: readonly RestartPolicyRule[];
+    runtime?: string;
+    runtimeVersion?: string;
+    securityContext?: SecurityContext;
+    startupProbe?: LivenessProbe;
+    stdin?: boolean;
+    stdinOnce?: boolean;
+    storage?: {
       key?: string;
-      operator?: string;
-      tolerationSeconds?: number;
-      value?: string;
-    }[];
-    topologySpreadConstraints?: readonly TopologySpreadConstraint[];
-    triton?: Huggingface2;
-    volumes?: readonly Volume[];
-    workerSpec?: WorkerSpec;
-    xgboost?: Huggingface2;
-  };
-  transformer?: {
-    activeDeadlineSeconds?: number;
-    affinity?: Affinity;
-    annotations?: {
-      [k: string]: string;
+      parameters?: {
+        [k: string]: string;
+      };
+      path?: string;
+      schemaPath?: string;
     };
-    autoScaling?: AutoScaling;
-    automountServiceAccountToken?: boolean;
-    batcher?: {
-      maxBatchSize?: number;
-      maxLatency?: number;
-      timeout?: number;
-    };
-    canaryTrafficPercent?: number;
-    containerConcurrency?: number;
-    containers?: readonly Container2[];
-    deploymentStrategy?: DeploymentStrategy;
-    dnsConfig?: DnsConfig;
-    dnsPolicy?: string;
-    enableServiceLinks?: boolean;
-    hostAliases?: readonly {
-      hostnames?: readonly string[];
-      ip: string;
-    }[];
-    hostIPC?: boolean;
-    hostNetwork?: boolean;
-    hostPID?: boolean;
-    hostUsers?: boolean;
-    hostname?: string;
-    hostnameOverride?: string;
-    imagePullSecrets?: readonly {
-      name?: string;
-    }[];
-    initContainers?: readonly Container[];
-    labels?: {
-      [k: string]: string;
-    };
-    logger?: Logger;
-    maxReplicas?: number;
-    minReplicas?: number;
-    nodeName?: string;
-    nodeSelector?: {
-      [k: string]: string;
-    };
-    os?: {
-      name?: string;
-    };
-    overhead?: {
-      [k: string]: number | string;
-    };
-    preemptionPolicy?: string;
-    priority?: number;
-    priorityClassName?: string;
-    readinessGates?: readonly {
-      conditionType: string;
-    }[];
-    resourceClaims?: readonly {
-      name: string;
-      resourceClaimName?: string;
-      resourceClaimTemplateName?: string;
-    }[];
-    resources?: Resources;
-    restartPolicy?: string;
-    runtimeClassName?: string;
-    scaleMetric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
-    scaleMetricType?: 'Utilization' | 'Value' | 'AverageValue';
-    scaleTarget?: number;
-    schedulerName?: string;
-    schedulingGates?: readonly {
+    storageUri?: string;
+    terminationMessagePath?: string;
+    terminationMessagePolicy?: string;
+    tty?: boolean;
+    volumeDevices?: readonly {
+      devicePath: string;
       name: string;
     }[];
-    securityContext?: SecurityContext2;
-    serviceAccount?: string;
-    serviceAccountName?: string;
-    setHostnameAsFQDN?: boolean;
-    shareProcessNamespace?: boolean;
-    /**
-     * @minItems 1
-     */
-    storageUris?: [
-      {
-        mountPath?: string;
-        uri: string;
-      },
-      ...(readonly {
-        mountPath?: string;
-        uri: string;
-      }[]),
-    ];
-    subdomain?: string;
-    terminationGracePeriodSeconds?: number;
-    timeout?: number;
-    tolerations?: readonly {
-      effect?: string;
-      key?: string;
-      operator?: string;
-      tolerationSeconds?: number;
-      value?: string;
-    }[];
-    topologySpreadConstraints?: readonly TopologySpreadConstraint[];
-    volumes?: readonly Volume[];
+    volumeMounts?: readonly VolumeMount[];
+    workingDir?: string;
   };
+  name?: string;
+  nodeName?: string;
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  onnx?: Huggingface;
+  os?: {
+    name: string;
+  };
+  overhead?: {
+    [k: string]: number | string;
+  };
+  paddle?: Huggingface;
+  pmml?: Huggingface;
+  preemptionPolicy?: string;
+  priority?: number;
+  priorityClassName?: string;
+  pytorch?: Huggingface;
+  readinessGates?: readonly {
+    conditionType: string;
+  }[];
+  resourceClaims?: readonly {
+    name: string;
+    resourceClaimName?: string;
+    resourceClaimTemplateName?: string;
+  }[];
+  resources?: Resources;
+  restartPolicy?: string;
+  runtimeClassName?: string;
+  scaleMetric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
+  scaleMetricType?: 'Utilization' | 'Value' | 'AverageValue';
+  scaleTarget?: number;
+  schedulerName?: string;
+  schedulingGates?: readonly {
+    name: string;
+  }[];
+  securityContext?: SecurityContext2;
+  serviceAccount?: string;
+  serviceAccountName?: string;
+  setHostnameAsFQDN?: boolean;
+  shareProcessNamespace?: boolean;
+  sklearn?: Huggingface;
+  storageContainerName?: string;
+  /**
+   * @minItems 1
+   */
+  storageUris?: readonly {
+    mountPath?: string;
+    uri: string;
+  }[];
+  subdomain?: string;
+  tensorflow?: Huggingface;
+  terminationGracePeriodSeconds?: number;
+  timeout?: number;
+  tolerations?: readonly {
+    effect?: string;
+    key?: string;
+    operator?: string;
+    tolerationSeconds?: number;
+    value?: string;
+  }[];
+  topologySpreadConstraints?: readonly TopologySpreadConstraint[];
+  triton?: Huggingface;
+  volumes?: readonly Volume[];
+  workerSpec?: WorkerSpec;
+  xgboost?: Huggingface;
 }
 export interface Affinity {
   nodeAffinity?: NodeAffinity;
@@ -1538,6 +1260,116 @@ export interface LivenessProbe3 {
   terminationGracePeriodSeconds?: number;
   timeoutSeconds?: number;
 }
+export interface PredictorSpec {
+  activeDeadlineSeconds?: number;
+  affinity?: Affinity;
+  annotations?: {
+    [k: string]: string;
+  };
+  autoScaling?: AutoScaling;
+  automountServiceAccountToken?: boolean;
+  batcher?: {
+    maxBatchSize?: number;
+    maxLatency?: number;
+    timeout?: number;
+  };
+  canaryTrafficPercent?: number;
+  containerConcurrency?: number;
+  containers?: readonly Container2[];
+  deploymentStrategy?: DeploymentStrategy;
+  dnsConfig?: DnsConfig;
+  dnsPolicy?: string;
+  enableServiceLinks?: boolean;
+  hostAliases?: readonly {
+    hostnames?: readonly string[];
+    ip: string;
+  }[];
+  hostIPC?: boolean;
+  hostNetwork?: boolean;
+  hostPID?: boolean;
+  hostUsers?: boolean;
+  hostname?: string;
+  hostnameOverride?: string;
+  huggingface?: Huggingface2;
+  imagePullSecrets?: readonly {
+    name?: string;
+  }[];
+  initContainers?: readonly Container[];
+  labels?: {
+    [k: string]: string;
+  };
+  lightgbm?: Huggingface2;
+  logger?: Logger;
+  maxReplicas?: number;
+  minReplicas?: number;
+  model?: ModelSpec;
+  name?: string;
+  nodeName?: string;
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  onnx?: Huggingface2;
+  os?: {
+    name?: string;
+  };
+  overhead?: {
+    [k: string]: number | string;
+  };
+  paddle?: Huggingface2;
+  pmml?: Huggingface2;
+  preemptionPolicy?: string;
+  priority?: number;
+  priorityClassName?: string;
+  pytorch?: Huggingface2;
+  readinessGates?: readonly {
+    conditionType: string;
+  }[];
+  resourceClaims?: readonly {
+    name: string;
+    resourceClaimName?: string;
+    resourceClaimTemplateName?: string;
+  }[];
+  resources?: Resources;
+  restartPolicy?: string;
+  runtimeClassName?: string;
+  scaleMetric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
+  scaleMetricType?: 'Utilization' | 'Value' | 'AverageValue';
+  scaleTarget?: number;
+  schedulerName?: string;
+  schedulingGates?: readonly {
+    name: string;
+  }[];
+  securityContext?: SecurityContext2;
+  serviceAccount?: string;
+  serviceAccountName?: string;
+  setHostnameAsFQDN?: boolean;
+  shareProcessNamespace?: boolean;
+  sklearn?: Huggingface2;
+  storageContainerName?: string;
+  /**
+   * @minItems 1
+   */
+  storageUris?: readonly {
+    mountPath?: string;
+    uri: string;
+  }[];
+  subdomain?: string;
+  tensorflow?: Huggingface2;
+  terminationGracePeriodSeconds?: number;
+  timeout?: number;
+  tolerations?: readonly {
+    effect?: string;
+    key?: string;
+    operator?: string;
+    tolerationSeconds?: number;
+    value?: string;
+  }[];
+  topologySpreadConstraints?: readonly TopologySpreadConstraint[];
+  triton?: Huggingface2;
+  volumes?: readonly Volume[];
+  workerSpec?: WorkerSpec;
+  xgboost?: Huggingface2;
+}
 export interface Huggingface2 {
   args?: readonly string[];
   command?: readonly string[];
@@ -1585,4 +1417,153 @@ export interface Huggingface2 {
   }[];
   volumeMounts?: readonly VolumeMount[];
   workingDir?: string;
+}
+export interface ModelSpec {
+  args?: readonly string[];
+  command?: readonly string[];
+  confidential?: {
+    enabled: boolean;
+    resourceId?: string;
+  };
+  env?: readonly Env[];
+  envFrom?: readonly EnvFrom[];
+  image?: string;
+  imagePullPolicy?: string;
+  lifecycle?: Lifecycle;
+  livenessProbe?: LivenessProbe2;
+  modelFormat?: {
+    name: string;
+    version?: string;
+  };
+  name?: string;
+  ports?: readonly Port[];
+  protocolVersion?: string;
+  readinessProbe?: LivenessProbe2;
+  resizePolicy?: readonly {
+    resourceName: string;
+    restartPolicy: string;
+  }[];
+  resources?: Resources;
+  restartPolicy?: string;
+  restartPolicyRules?: readonly RestartPolicyRule[];
+  runtime?: string;
+  runtimeVersion?: string;
+  securityContext?: SecurityContext;
+  startupProbe?: LivenessProbe;
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  storage?: {
+    key?: string;
+    parameters?: {
+      [k: string]: string;
+    };
+    path?: string;
+    schemaPath?: string;
+  };
+  storageUri?: string;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  tty?: boolean;
+  volumeDevices?: readonly {
+    devicePath: string;
+    name: string;
+  }[];
+  volumeMounts?: readonly VolumeMount[];
+  workingDir?: string;
+}
+export interface TransformerSpec {
+  activeDeadlineSeconds?: number;
+  affinity?: Affinity;
+  annotations?: {
+    [k: string]: string;
+  };
+  autoScaling?: AutoScaling;
+  automountServiceAccountToken?: boolean;
+  batcher?: {
+    maxBatchSize?: number;
+    maxLatency?: number;
+    timeout?: number;
+  };
+  canaryTrafficPercent?: number;
+  containerConcurrency?: number;
+  containers?: readonly Container2[];
+  deploymentStrategy?: DeploymentStrategy;
+  dnsConfig?: DnsConfig;
+  dnsPolicy?: string;
+  enableServiceLinks?: boolean;
+  hostAliases?: readonly {
+    hostnames?: readonly string[];
+    ip: string;
+  }[];
+  hostIPC?: boolean;
+  hostNetwork?: boolean;
+  hostPID?: boolean;
+  hostUsers?: boolean;
+  hostname?: string;
+  hostnameOverride?: string;
+  imagePullSecrets?: readonly {
+    name?: string;
+  }[];
+  initContainers?: readonly Container[];
+  labels?: {
+    [k: string]: string;
+  };
+  logger?: Logger;
+  maxReplicas?: number;
+  minReplicas?: number;
+  nodeName?: string;
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  os?: {
+    name?: string;
+  };
+  overhead?: {
+    [k: string]: number | string;
+  };
+  preemptionPolicy?: string;
+  priority?: number;
+  priorityClassName?: string;
+  readinessGates?: readonly {
+    conditionType: string;
+  }[];
+  resourceClaims?: readonly {
+    name: string;
+    resourceClaimName?: string;
+    resourceClaimTemplateName?: string;
+  }[];
+  resources?: Resources;
+  restartPolicy?: string;
+  runtimeClassName?: string;
+  scaleMetric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
+  scaleMetricType?: 'Utilization' | 'Value' | 'AverageValue';
+  scaleTarget?: number;
+  schedulerName?: string;
+  schedulingGates?: readonly {
+    name: string;
+  }[];
+  securityContext?: SecurityContext2;
+  serviceAccount?: string;
+  serviceAccountName?: string;
+  setHostnameAsFQDN?: boolean;
+  shareProcessNamespace?: boolean;
+  /**
+   * @minItems 1
+   */
+  storageUris?: readonly {
+    mountPath?: string;
+    uri: string;
+  }[];
+  subdomain?: string;
+  terminationGracePeriodSeconds?: number;
+  timeout?: number;
+  tolerations?: readonly {
+    effect?: string;
+    key?: string;
+    operator?: string;
+    tolerationSeconds?: number;
+    value?: string;
+  }[];
+  topologySpreadConstraints?: readonly TopologySpreadConstraint[];
+  volumes?: readonly Volume[];
 }

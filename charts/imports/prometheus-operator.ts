@@ -21,83 +21,87 @@ export interface PrometheusRule {
 export interface PrometheusRuleSpec {
   /**
    * groups defines the content of Prometheus rule file
-   *
-   * Items: RuleGroup is a list of sequentially evaluated recording and alerting rules.
    */
-  groups?: readonly {
-    /**
-     * interval defines how often rules in the group are evaluated.
-     */
-    interval?: string;
-    /**
-     * labels define the labels to add or overwrite before storing the result for its rules.
-     * The labels defined at the rule level take precedence.
-     */
-    labels?: {
-      [k: string]: string;
-    };
-    /**
-     * limit defines the number of alerts an alerting rule and series a recording
-     * rule can produce.
-     * Limit is supported starting with Prometheus >= 2.31 and Thanos Ruler >= 0.24.
-     */
-    limit?: number;
-    /**
-     * name defines the name of the rule group.
-     */
-    name: string;
-    /**
-     * partial_response_strategy is only used by ThanosRuler and will
-     * be ignored by Prometheus instances.
-     * More info: https://github.com/thanos-io/thanos/blob/main/docs/components/rule.md#partial-response
-     */
-    partial_response_strategy?: string;
-    /**
-     * query_offset defines the offset the rule evaluation timestamp of this particular group by the specified duration into the past.
-     */
-    query_offset?: string;
-    /**
-     * rules defines the list of alerting and recording rules.
-     *
-     * Items: Rule describes an alerting or recording rule
-     * See Prometheus documentation: [alerting](https://www.prometheus.io/docs/prometheus/latest/configuration/alerting_rules/) or [recording](https://www.prometheus.io/docs/prometheus/latest/configuration/recording_rules/#recording-rules) rule
-     */
-    rules?: readonly {
-      /**
-       * alert defines the name of the alert. Must be a valid label value.
-       * Only one of `record` and `alert` must be set.
-       */
-      alert?: string;
-      /**
-       * annotations defines annotations to add to each alert.
-       * Only valid for alerting rules.
-       */
-      annotations?: {
-        [k: string]: string;
-      };
-      /**
-       * expr defines the PromQL expression to evaluate.
-       */
-      expr: number | string;
-      /**
-       * for defines how alerts are considered firing once they have been returned for this long.
-       */
-      for?: string;
-      /**
-       * keep_firing_for defines how long an alert will continue firing after the condition that triggered it has cleared.
-       */
-      keep_firing_for?: string;
-      /**
-       * labels defines labels to add or overwrite.
-       */
-      labels?: {
-        [k: string]: string;
-      };
-      /**
-       * record defines the name of the time series to output to. Must be a valid metric name.
-       * Only one of `record` and `alert` must be set.
-       */
-      record?: string;
-    }[];
-  }[];
+  groups?: readonly RuleGroup[];
+}
+/**
+ * RuleGroup is a list of sequentially evaluated recording and alerting rules.
+ */
+export interface RuleGroup {
+  /**
+   * interval defines how often rules in the group are evaluated.
+   */
+  interval?: string;
+  /**
+   * labels define the labels to add or overwrite before storing the result for its rules.
+   * The labels defined at the rule level take precedence.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  /**
+   * limit defines the number of alerts an alerting rule and series a recording
+   * rule can produce.
+   * Limit is supported starting with Prometheus >= 2.31 and Thanos Ruler >= 0.24.
+   */
+  limit?: number;
+  /**
+   * name defines the name of the rule group.
+   */
+  name: string;
+  /**
+   * partial_response_strategy is only used by ThanosRuler and will
+   * be ignored by Prometheus instances.
+   * More info: https://github.com/thanos-io/thanos/blob/main/docs/components/rule.md#partial-response
+   */
+  partial_response_strategy?: string;
+  /**
+   * query_offset defines the offset the rule evaluation timestamp of this particular group by the specified duration into the past.
+   */
+  query_offset?: string;
+  /**
+   * rules defines the list of alerting and recording rules.
+   */
+  rules?: readonly Rule[];
+}
+/**
+ * Rule describes an alerting or recording rule
+ * See Prometheus documentation: [alerting](https://www.prometheus.io/docs/prometheus/latest/configuration/alerting_rules/) or [recording](https://www.prometheus.io/docs/prometheus/latest/configuration/recording_rules/#recording-rules) rule
+ */
+export interface Rule {
+  /**
+   * alert defines the name of the alert. Must be a valid label value.
+   * Only one of `record` and `alert` must be set.
+   */
+  alert?: string;
+  /**
+   * annotations defines annotations to add to each alert.
+   * Only valid for alerting rules.
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * expr defines the PromQL expression to evaluate.
+   */
+  expr: number | string;
+  /**
+   * for defines how alerts are considered firing once they have been returned for this long.
+   */
+  for?: string;
+  /**
+   * keep_firing_for defines how long an alert will continue firing after the condition that triggered it has cleared.
+   */
+  keep_firing_for?: string;
+  /**
+   * labels defines labels to add or overwrite.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  /**
+   * record defines the name of the time series to output to. Must be a valid metric name.
+   * Only one of `record` and `alert` must be set.
+   */
+  record?: string;
 }

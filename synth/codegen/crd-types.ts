@@ -14,33 +14,108 @@ export const CRD_MODULES: readonly CrdModule[] = [
   {
     file: 'argo-rollouts.ts',
     kinds: [
-      { crd: 'argo-rollouts.rollout.yaml', kind: 'Rollout', version: 'v1alpha1' },
-      { crd: 'argo-rollouts.analysis-template.yaml', kind: 'AnalysisTemplate', version: 'v1alpha1' },
-      { crd: 'argo-rollouts.analysis-run.yaml', kind: 'AnalysisRun', version: 'v1alpha1' },
+      {
+        crd: 'argo-rollouts.rollout.yaml',
+        kind: 'Rollout',
+        version: 'v1alpha1',
+        names: {
+          'spec.strategy': 'RolloutStrategy',
+          'spec.strategy.canary': 'CanaryStrategy',
+          'spec.strategy.canary.steps[]': 'CanaryStep',
+          'spec.strategy.canary.steps[].analysis': 'RolloutAnalysis',
+          'spec.strategy.canary.steps[].experiment': 'RolloutExperimentStep',
+          'spec.strategy.canary.trafficRouting': 'RolloutTrafficRouting',
+          'spec.strategy.canary.analysis': 'RolloutAnalysisBackground',
+          'spec.strategy.blueGreen': 'BlueGreenStrategy',
+          'spec.template': 'PodTemplateSpec',
+          'spec.template.spec': 'PodSpec',
+          'spec.template.spec.containers[]': 'Container',
+          'spec.template.spec.containers[].env[]': 'EnvVar',
+          'spec.template.spec.containers[].livenessProbe': 'Probe',
+          'spec.template.spec.containers[].resources': 'ResourceRequirements',
+          'spec.template.spec.containers[].securityContext': 'SecurityContext',
+          'spec.template.spec.securityContext': 'PodSecurityContext',
+        },
+      },
+      {
+        crd: 'argo-rollouts.analysis-template.yaml',
+        kind: 'AnalysisTemplate',
+        version: 'v1alpha1',
+        names: { 'spec.metrics[]': 'Metric', 'spec.metrics[].provider': 'MetricProvider' },
+      },
+      {
+        crd: 'argo-rollouts.analysis-run.yaml',
+        kind: 'AnalysisRun',
+        version: 'v1alpha1',
+        names: { 'spec.metrics[]': 'Metric', 'spec.metrics[].provider': 'MetricProvider' },
+      },
     ],
   },
   {
     file: 'kserve.ts',
-    kinds: [{ crd: 'kserve.inferenceservices.yaml', kind: 'InferenceService', version: 'v1beta1' }],
+    kinds: [
+      {
+        crd: 'kserve.inferenceservices.yaml',
+        kind: 'InferenceService',
+        version: 'v1beta1',
+        names: {
+          'spec.predictor': 'PredictorSpec',
+          'spec.predictor.model': 'ModelSpec',
+          'spec.canary[]': 'CanaryPredictor',
+          'spec.canary[].predictor': 'CanaryPredictorSpec',
+          'spec.transformer': 'TransformerSpec',
+        },
+      },
+    ],
   },
   {
     file: 'istio.ts',
     kinds: [
-      { crd: 'istio.all.yaml', kind: 'VirtualService', version: 'v1' },
-      { crd: 'istio.all.yaml', kind: 'DestinationRule', version: 'v1' },
+      {
+        crd: 'istio.all.yaml',
+        kind: 'VirtualService',
+        version: 'v1',
+        names: { 'spec.http[]': 'HTTPRoute', 'spec.http[].route[]': 'HTTPRouteDestination' },
+      },
+      { crd: 'istio.all.yaml', kind: 'DestinationRule', version: 'v1', names: { 'spec.subsets[]': 'Subset' } },
     ],
   },
-  { file: 'argo-cd.ts', kinds: [{ crd: 'argo-cd.application.yaml', kind: 'Application', version: 'v1alpha1' }] },
+  {
+    file: 'argo-cd.ts',
+    kinds: [
+      {
+        crd: 'argo-cd.application.yaml',
+        kind: 'Application',
+        version: 'v1alpha1',
+        names: { 'spec.ignoreDifferences[]': 'ResourceIgnoreDifferences', 'spec.syncPolicy': 'SyncPolicy' },
+      },
+    ],
+  },
   {
     file: 'prometheus-operator.ts',
-    kinds: [{ crd: 'prometheus-operator.prometheusrules.yaml', kind: 'PrometheusRule', version: 'v1' }],
+    kinds: [
+      {
+        crd: 'prometheus-operator.prometheusrules.yaml',
+        kind: 'PrometheusRule',
+        version: 'v1',
+        names: { 'spec.groups[]': 'RuleGroup', 'spec.groups[].rules[]': 'Rule' },
+      },
+    ],
   },
 ];
 
 export interface CrdModule {
   /** File name under charts/imports/. */
   readonly file: string;
-  readonly kinds: readonly { readonly crd: string; readonly kind: string; readonly version: string }[];
+  readonly kinds: readonly CrdKind[];
+}
+
+export interface CrdKind {
+  readonly crd: string;
+  readonly kind: string;
+  readonly version: string;
+  /** Upstream type names for schemas charts/ refers to, by path (`spec.http[]`: an item of spec.http). */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 type Schema = Record<string, unknown> & {
@@ -98,6 +173,9 @@ function normalize(s: Schema): Schema {
     if (Array.isArray(list) && out.properties) delete out[key];
     else if (Array.isArray(list)) out[key] = (list as Schema[]).map(normalize);
   }
+  // Without a type the schema says nothing about the value (Argo Rollouts trims pod volumes like this).
+  if (out['x-kubernetes-preserve-unknown-fields'] === true && out.type === undefined && !out.properties)
+    return { ...(out.description ? { description: out.description } : {}), tsType: 'unknown' };
   if (out['x-kubernetes-preserve-unknown-fields'] === true && out.additionalProperties === undefined)
     out.additionalProperties = true;
   else if (out.additionalProperties === undefined) out.additionalProperties = false;
@@ -126,15 +204,20 @@ const isShared = (s: Schema): boolean => s.properties !== undefined && canonical
  * the container schema for every framework.
  */
 function hoist(roots: readonly { name: string; schema: Schema }[]): Record<string, Schema> {
-  const body = (s: Schema): string => canonical({ ...s, description: undefined });
-  const seen = new Map<string, { count: number; name: string }>();
+  const body = (s: Schema): string => canonical({ ...s, description: undefined, title: undefined });
+  const seen = new Map<string, { count: number; name: string; titled: boolean }>();
   const taken = new Set(roots.map((r) => r.name));
   const count = (s: Schema, name: string): void => {
     if (isShared(s)) {
       const key = body(s);
       const known = seen.get(key);
-      if (known) known.count += 1;
-      else seen.set(key, { count: 1, name });
+      const title = typeof s.title === 'string' ? s.title : undefined;
+      if (!known) seen.set(key, { count: 1, name: title ?? name, titled: title !== undefined });
+      else {
+        known.count += 1;
+        // A name given in CRD_MODULES wins over one derived from where the schema first occurs.
+        if (title && !known.titled) Object.assign(known, { name: title, titled: true });
+      }
     }
     for (const [k, v] of Object.entries(s.properties ?? {})) count(v, pascal(k));
     if (s.items) count(s.items, singular(name));
@@ -167,6 +250,20 @@ function hoist(roots: readonly { name: string; schema: Schema }[]): Record<strin
   return Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Titles the schemas at `names` (paths as in {@link CrdKind.names}), so they become named interfaces. */
+function nameAt(schema: Schema, names: Readonly<Record<string, string>>): void {
+  for (const [path, title] of Object.entries(names)) {
+    let at: Schema | undefined = schema;
+    for (const part of path.split('.')) {
+      const key = part.replace(/\[\]$/, '');
+      at = at?.properties?.[key];
+      if (part.endsWith('[]')) at = at?.items;
+    }
+    if (!at) throw new Error(`no schema at ${path}`);
+    at.title = title;
+  }
+}
+
 /** The object as Argosy writes it: a fixed apiVersion and kind, Kubernetes metadata, no status. */
 function objectSchema(group: string, kind: string, version: string, schema: Schema): Schema {
   const props = { ...(schema.properties ?? {}) };
@@ -197,9 +294,7 @@ function readonlyArrays(source: string): string {
   const transform: ts.TransformerFactory<ts.SourceFile> = (ctx) => {
     const visit = (node: ts.Node): ts.Node => {
       const next = ts.visitEachChild(node, visit, ctx);
-      return ts.isArrayTypeNode(next)
-        ? ctx.factory.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, next)
-        : next;
+      return ts.isArrayTypeNode(next) ? ctx.factory.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, next) : next;
     };
     return (sf) => ts.visitEachChild(sf, visit, ctx);
   };
@@ -209,9 +304,11 @@ function readonlyArrays(source: string): string {
 
 /** One generated module: every kind of `m` as an interface, shared sub-schemas named once. */
 export async function generateModule(crds: string, m: CrdModule): Promise<string> {
-  const roots = m.kinds.map(({ crd, kind, version }) => {
+  const roots = m.kinds.map(({ crd, kind, version, names }) => {
     const { group, schema } = readCrd(crds, crd, kind, version);
-    return { name: kind, group, version, schema: objectSchema(group, kind, version, normalize(schema)) };
+    const normalized = normalize(schema);
+    nameAt(normalized, names ?? {});
+    return { name: kind, group, version, schema: objectSchema(group, kind, version, normalized) };
   });
   const definitions = hoist(roots);
   const sources = m.kinds.map((k) => `${k.crd} (${k.kind} ${k.version})`);
@@ -230,6 +327,7 @@ export async function generateModule(crds: string, m: CrdModule): Promise<string
     declareExternallyReferenced: true,
     format: false,
     strictIndexSignatures: false,
+    ignoreMinAndMaxItems: true,
   });
   const typed = readonlyArrays(body);
   return [
