@@ -1,5 +1,52 @@
-import type { AbTestIR, AnalysisIR, MetricIR } from '../deployment.ts';
+import type { ResourcesIR } from '../component.ts';
+import type { AnalysisArgName, AnalysisIR, MetricIR, ModelVersionIR } from '../deployment.ts';
 import { ROLLOUT_ROUTES, type StrategyModel } from './model.ts';
+
+/** Per-arm PromQL of an A/B statistic, already rendered for both arms. */
+export interface AbMetricIR {
+  readonly name: string;
+  /** `proportions`: two-proportion z-test; `welch`: Welch's t-test on means. */
+  readonly test: 'proportions' | 'welch';
+  readonly higherIsBetter: boolean;
+  /** Query per quantity (successes/trials, or count/sum/sumOfSquares) for each arm. */
+  readonly queries: {
+    readonly baseline: Readonly<Record<string, string>>;
+    readonly candidate: Readonly<Record<string, string>>;
+  };
+  /** Analysis arguments the queries reference. */
+  readonly args: readonly AnalysisArgName[];
+  readonly address?: string;
+  /** The container that runs the decision script. */
+  readonly runner: { readonly image: string; readonly script: string; readonly resources?: ResourcesIR };
+}
+
+export type AssignByIR =
+  | { readonly kind: 'header'; readonly name: string }
+  | { readonly kind: 'cookie'; readonly name: string }
+  | { readonly kind: 'weight' };
+
+export interface AbVariantIR {
+  readonly name: string;
+  readonly weight?: number;
+  readonly model?: ModelVersionIR;
+}
+
+export interface AbTestIR {
+  readonly kind: 'abTest';
+  readonly primary: string;
+  readonly variants: readonly AbVariantIR[];
+  readonly assignBy: AssignByIR;
+  readonly duration: string;
+  readonly durationSeconds: number;
+  readonly metric: AbMetricIR;
+  readonly alpha: number;
+  readonly minSamplesPerArm: number;
+  /** `better`: promote only a significant improvement; `notWorse`: block only a significant regression. */
+  readonly require: 'better' | 'notWorse';
+  /** Guardrail metrics watched while the test runs. */
+  readonly analysis?: AnalysisIR;
+  readonly autoPromote: boolean;
+}
 
 /**
  * The A/B decision as a `job` metric: the tested script queries both arms in Prometheus, runs the

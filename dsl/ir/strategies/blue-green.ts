@@ -1,5 +1,17 @@
-import type { AnalysisIR, AnalysisRole, BlueGreenIR } from '../deployment.ts';
+import type { AnalysisIR, AnalysisRole, ModelVersionIR, RecorderIR } from '../deployment.ts';
 import type { StrategyModel } from './model.ts';
+
+export interface BlueGreenIR {
+  readonly kind: 'blueGreen';
+  readonly candidate?: ModelVersionIR;
+  readonly autoPromote: boolean;
+  readonly prePromotionAnalysis?: AnalysisIR;
+  readonly postPromotionAnalysis?: AnalysisIR;
+  readonly scaleDownDelaySeconds?: number;
+  readonly previewReplicas?: number;
+  /** KServe: record the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: RecorderIR;
+}
 
 /**
  * Blue/green: plain servers run a blueGreen Rollout (active and preview Services), KServe a dark

@@ -1,5 +1,22 @@
-import type { CanaryIR } from '../deployment.ts';
+import type { AnalysisIR, ModelVersionIR, RecorderIR } from '../deployment.ts';
 import type { StrategyModel } from './model.ts';
+
+/** A step of a canary: traffic weight, then a pause (`manual` waits for a promote). */
+export interface CanaryStepIR {
+  readonly weight: number;
+  readonly pause?:
+    { readonly kind: 'duration'; readonly duration: string; readonly seconds: number } | { readonly kind: 'manual' };
+}
+
+export interface CanaryIR {
+  readonly kind: 'canary';
+  readonly candidate?: ModelVersionIR;
+  readonly steps: readonly CanaryStepIR[];
+  readonly analysis?: AnalysisIR;
+  readonly analysisMode: 'background' | 'steps';
+  /** KServe: record the promotion in git once the candidate serves 100 %. */
+  readonly recordPromotion?: RecorderIR;
+}
 
 /**
  * A weighted canary: plain servers run it as a canary Rollout, KServe as a `spec.canary[]`

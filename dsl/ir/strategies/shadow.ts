@@ -1,7 +1,22 @@
 import { windowed } from '../analysis-window.ts';
-import type { ShadowIR } from '../deployment.ts';
+import type { AnalysisIR, ModelVersionIR } from '../deployment.ts';
+import type { CanaryIR } from './canary.ts';
 import { canaryModel } from './canary.ts';
 import { ROLLOUT_ROUTES, type StrategyModel } from './model.ts';
+
+export interface ShadowIR {
+  readonly kind: 'shadow';
+  /** One challenger, or several under champion/challenger on KServe. */
+  readonly challengers: readonly { readonly name: string; readonly model?: ModelVersionIR }[];
+  readonly mirrorPercent: number;
+  readonly duration: string;
+  readonly durationSeconds: number;
+  readonly analysis?: AnalysisIR;
+  /** Server only: after a passing shadow phase the Rollout goes on (true) or waits for a human (false). */
+  readonly autoPromote: boolean;
+  /** Server only: canary steps that shift real traffic to the challenger once the shadow phase passed. */
+  readonly then?: CanaryIR;
+}
 
 /**
  * Shadow: challengers get mirrored copies of live requests and are judged by an analysis fitted
