@@ -115,7 +115,7 @@ export function recordPromotion(
       ...resourcesOf(r.resources),
       // The pod helpers of charts/argo-workflows/pod.ts render untyped objects.
       securityContext: containerSecurity(RESTRICTED_SECURITY) as KubeContainer['securityContext'],
-    } as KubeContainer,
+    },
   });
   b.then({ name: 'record-promotion', template: 'record-promotion', continueOn: { failed: true } });
 }
