@@ -1,5 +1,5 @@
 import { defaultPipelineBackend, type Target } from '../target.ts';
-import { addArgoObject } from './render.ts';
+import { addArgoObject } from '../api-object.ts';
 
 /**
  * Argo-native objects written with dsl/argo (Workflows, WorkflowTemplates,

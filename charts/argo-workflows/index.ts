@@ -1,7 +1,6 @@
-import { addObject } from '../api-object.ts';
+import { addArgoObject, addObject } from '../api-object.ts';
 import { pipelineBackendOf, type Target } from '../target.ts';
 import { cronWorkflowIR } from './cron-workflow.ts';
-import { addArgoObject } from './render.ts';
 import { submitRbac } from './submit-rbac.ts';
 import { checkSubmitNames } from './submit.ts';
 import { workflowTemplateIR } from './workflow-template.ts';
@@ -50,4 +49,3 @@ export const argoSchedulesTarget: Target = {
 
 export { workflowTemplate, workflowTemplateIR, pipelineWorkflowSpec } from './workflow-template.ts';
 export { cronWorkflowIR } from './cron-workflow.ts';
-export { renderArgoObject, addArgoObject } from './render.ts';

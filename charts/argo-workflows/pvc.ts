@@ -1,6 +1,6 @@
 import type { ArgoTemplateIR, KubePersistentVolumeClaim, PvcOperationIR, ValueIR } from '../../dsl/ir/index.ts';
 import { literalString } from './expressions.ts';
-import { manifestText } from './render.ts';
+import { manifestText } from '../k8s/manifest.ts';
 
 /** An input of a claim operation's template, which the DAG task passes like a component input. */
 export interface PvcInput {

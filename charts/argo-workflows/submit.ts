@@ -2,7 +2,8 @@ import { DslError, seg } from '../../dsl/errors.ts';
 import type { ArgoObjectIR, ArgoTemplateIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
 import { submitSteps } from '../../dsl/ir/nodes.ts';
 import { retryStrategy } from './component-template.ts';
-import { manifestText, renderArgoObject } from './render.ts';
+import { renderArgoObject } from '../../dsl/ir/argo-object.ts';
+import { manifestText } from '../k8s/manifest.ts';
 
 /**
  * The service account a pipeline's submit steps run under: it may create Workflows and nothing

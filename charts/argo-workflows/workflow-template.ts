@@ -3,7 +3,7 @@ import { RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { assertNoArtifactLists } from './artifact-lists.ts';
 import { DagLowering } from './dag.ts';
 import { pipelineParameter } from './dag-io.ts';
-import { renderArgoObject, type RenderedArgoObject } from './render.ts';
+import { renderArgoObject, type RenderedArgoObjectIR } from '../../dsl/ir/argo-object.ts';
 
 /** The `spec` of a Workflow/WorkflowTemplate running the pipeline (shared with other kinds). */
 export function pipelineWorkflowSpec(p: PipelineIR): ArgoWorkflowSpecIR {
@@ -53,6 +53,6 @@ export function workflowTemplateIR(p: PipelineIR): ArgoObjectIR {
 }
 
 /** {@link workflowTemplateIR} rendered for a namespace, as the target writes it. */
-export function workflowTemplate(p: PipelineIR, namespace: string | undefined): RenderedArgoObject {
+export function workflowTemplate(p: PipelineIR, namespace: string | undefined): RenderedArgoObjectIR {
   return renderArgoObject(workflowTemplateIR(p), namespace);
 }
