@@ -1,4 +1,6 @@
 import { ApiObject, JsonPatch, type Chart } from 'cdk8s';
+import type { ArgoObjectIR } from '../dsl/ir/index.ts';
+import { renderArgoObject } from '../dsl/ir/argo-object.ts';
 
 interface ObjectMetaFields {
   readonly namespace?: string;
@@ -43,4 +45,19 @@ export function addObject<T extends KubeObject>(chart: Chart, spec: T): ApiObjec
   const obj = new ApiObject(chart, `${spec.kind}.${spec.metadata.name ?? spec.metadata.generateName}`, { ...spec });
   if (spec.metadata.name === undefined) obj.addJsonPatch(JsonPatch.remove('/metadata/name'));
   return obj;
+}
+
+/**
+ * Adds an Argo object (dsl/argo, the pipeline lowering) to the chart as {@link renderArgoObject}
+ * renders it for the namespace, through {@link addObject} like every other object.
+ *
+ * @example
+ * ```ts
+ * addArgoObject(ctx.chart, workflowTemplateIR(pipelineIR), ctx.env.namespace);
+ * ```
+ */
+export function addArgoObject(chart: Chart, o: ArgoObjectIR, namespace: string | undefined): ApiObject {
+  const rendered = renderArgoObject(o, namespace);
+  // dsl/argo refuses objects with neither a name nor a generateName; the lowering always names them.
+  return addObject(chart, { ...rendered, metadata: rendered.metadata as ObjectMetadata });
 }

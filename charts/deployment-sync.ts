@@ -1,6 +1,6 @@
 import type { AppIR, DeploymentIR } from '../dsl/ir/index.ts';
 import { onlineStrategy, ROLLOUT_ROUTES, strategyModel } from '../dsl/ir/strategy.ts';
-import { SUBSETS } from './istio/istio-api.ts';
+import { SUBSETS } from './k8s/serving.ts';
 import { kserveEmitter } from './kserve/strategies/index.ts';
 import { VERDICT_ANNOTATION } from './kserve/verdict.ts';
 import type { IgnoreDifference } from './target.ts';

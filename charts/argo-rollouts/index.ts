@@ -2,8 +2,8 @@ import type { Target } from '../target.ts';
 import { addObject } from '../api-object.ts';
 import { clusterIpService, serviceAccount } from '../core-objects.ts';
 import { deploymentAnalyses } from '../../dsl/ir/strategy.ts';
-import { analysisTemplate } from './analysis-template.ts';
-import { DEPLOYMENT_LABEL, SERVICE_PORT } from './pod-template.ts';
+import { analysisTemplate } from '../analysis/analysis-template.ts';
+import { DEPLOYMENT_LABEL, SERVICE_PORT } from '../k8s/serving.ts';
 import { rollout } from './rollout.ts';
 
 /**

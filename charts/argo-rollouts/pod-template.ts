@@ -1,5 +1,5 @@
 import type { DeploymentIR, HttpProbeIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../argo-workflows/pod.ts';
+import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../k8s/pod.ts';
 import type {
   Affinity,
   PodSecurityContext,
@@ -8,13 +8,8 @@ import type {
   SecurityContext,
   VolumeMount,
 } from '../imports/argo-rollouts.ts';
-import { mergeEnv, plainEnv, resourcesOf } from './container.ts';
-
-/** The label every pod of a deployment carries; Rollout selector and Services select on it. */
-export const DEPLOYMENT_LABEL = 'argosy.dev/model-deployment';
-
-/** Port of every model Service, as KServe uses for predictors: clients call `http://<service>/...`. */
-export const SERVICE_PORT = 80;
+import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
+import { DEPLOYMENT_LABEL } from '../k8s/serving.ts';
 
 function probe(p: HttpProbeIR | undefined, port: string): Probe | undefined {
   if (!p) return undefined;

@@ -2,7 +2,8 @@ import type { DeploymentIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir
 import type { Rollout } from '../imports/argo-rollouts.ts';
 import { deploymentAnnotations } from '../deployment-meta.ts';
 import { candidatesOf } from '../../dsl/ir/strategy.ts';
-import { DEPLOYMENT_LABEL, serverPodTemplate } from './pod-template.ts';
+import { DEPLOYMENT_LABEL } from '../k8s/serving.ts';
+import { serverPodTemplate } from './pod-template.ts';
 import { rolloutStrategy } from './strategies/index.ts';
 
 /** The version the Rollout's pod template describes: the strategy's (first) candidate, if any. */

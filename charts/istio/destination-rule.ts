@@ -1,8 +1,7 @@
 import type { DeploymentIR } from '../../dsl/ir/index.ts';
 import type { DestinationRule } from '../imports/istio.ts';
-import { DEPLOYMENT_LABEL } from '../argo-rollouts/pod-template.ts';
+import { DEPLOYMENT_LABEL, SUBSETS } from '../k8s/serving.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
-import { SUBSETS } from './istio-api.ts';
 
 /**
  * Subset-level routing of a plain server: the DestinationRule on the deployment's one Service.

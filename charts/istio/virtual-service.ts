@@ -1,10 +1,9 @@
 import type { DeploymentIR } from '../../dsl/ir/index.ts';
 import { ROLLOUT_ROUTES } from '../../dsl/ir/strategy.ts';
-import { SERVICE_PORT } from '../argo-rollouts/pod-template.ts';
+import { SERVICE_PORT, SUBSETS } from '../k8s/serving.ts';
 import { meshBinding } from '../deployment-meta.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 import type { HTTPRouteDestination, VirtualService } from '../imports/istio.ts';
-import { SUBSETS } from './istio-api.ts';
 
 const dest = (host: string, weight: number, subset?: string): HTTPRouteDestination => ({
   destination: { host, ...(subset ? { subset } : {}), port: { number: SERVICE_PORT } },

@@ -7,6 +7,7 @@ import type {
   TaskOverridesIR,
 } from '../../dsl/ir/index.ts';
 import { executorConfig } from './platform.ts';
+import { pvcOperationOf, RESOURCE_IMAGES } from './pvc-steps.ts';
 import { resourceSpec } from './resources.ts';
 import { artifactDefinition, definitions, paramDefinition, type Json } from './types.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
@@ -44,12 +45,6 @@ export function componentInterface(c: ComponentIR): Json {
   return { ...(ins ? { inputDefinitions: ins } : {}), ...(outs ? { outputDefinitions: outs } : {}) };
 }
 
-/**
- * Images KFP's driver recognises as claim operations it performs itself (kfp-kubernetes
- * CreatePVC/DeletePVC); no container with this image ever starts.
- */
-export const RESOURCE_IMAGES = { createPvc: 'argostub/createpvc', deletePvc: 'argostub/deletepvc' } as const;
-
 /** Compiles a component with a task's resource and timeout overrides applied. */
 export function compileExecutor(
   c: ComponentIR,
@@ -58,9 +53,9 @@ export function compileExecutor(
   pipeline: string,
 ): CompiledExecutor {
   const at = [`component "${c.name}"`];
-  const kind = c.implementation.kind;
-  if (kind === 'createPvc' || kind === 'deletePvc') {
-    return { spec: componentInterface(c), executor: { container: { image: RESOURCE_IMAGES[kind] } }, kubernetes: {} };
+  const pvc = pvcOperationOf(c);
+  if (pvc) {
+    return { spec: componentInterface(c), executor: { container: { image: RESOURCE_IMAGES[pvc] } }, kubernetes: {} };
   }
   for (const p of [...c.inputs, ...c.outputs]) {
     if (p.kind === 'artifact' && p.path !== undefined) {

@@ -1,7 +1,7 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import { candidatesOf, strategyModel } from '../../dsl/ir/strategy.ts';
-import { addObject, type KubeObject } from '../api-object.ts';
+import { addArgoObject, addObject, type KubeObject } from '../api-object.ts';
 import { boundRole, externalNameService, serviceAccount, type RoleRule } from '../core-objects.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 import type { RenderContext, Target } from '../target.ts';
@@ -97,9 +97,9 @@ export const kserveTarget: Target = {
       if (vs) addObject(ctx.chart, owned(d, vs));
       previewService(ctx, d);
       const wf = promotionWorkflow(d, s, namespace);
-      if (wf) addObject(ctx.chart, wf);
+      if (wf) addArgoObject(ctx.chart, wf, namespace);
       for (const hook of [handoverHook(d, s, namespace), triggerHook(d, namespace)])
-        if (hook) addObject(ctx.chart, hook);
+        if (hook) addArgoObject(ctx.chart, hook, namespace);
       const account = d.names.workflow;
       if (account) {
         const meta = { name: account, namespace, labels: d.labels };

@@ -1,6 +1,6 @@
 import type { DeploymentIR, KServeServingIR, ModelVersionIR } from '../../dsl/ir/index.ts';
-import { mergeEnv, plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
-import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
+import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
+import { containerSecurity, podSecurity } from '../k8s/pod.ts';
 import { deploymentAnnotations } from '../deployment-meta.ts';
 import type {
   InferenceService,

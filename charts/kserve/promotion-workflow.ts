@@ -1,8 +1,7 @@
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import type { ArgoTemplateIR, ArgoWorkflowSpecIR } from '../../dsl/ir/index.ts';
+import type { ArgoObjectIR, ArgoTemplateIR, ArgoWorkflowSpecIR } from '../../dsl/ir/index.ts';
 import { strategyModel } from '../../dsl/ir/strategy.ts';
-import type { ObjectMeta } from '../api-object.ts';
-import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
+import { RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { kserveEmitter } from './strategies/index.ts';
 import { verdictOp, VS_RESOURCE } from './strategies/steps.ts';
 import { candidateId, VERDICT_JSONPATH } from './verdict.ts';
@@ -11,13 +10,11 @@ import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder } from './workflow-
 /** Deadline margin on top of the worst case of every wait, window and approval. */
 const MARGIN_SECONDS = 3600;
 
-/** An Argo WorkflowTemplate as the KServe target writes it (typed by the Argo model in dsl/ir/argo-*). */
-export interface PromotionWorkflowTemplate {
-  readonly apiVersion: 'argoproj.io/v1alpha1';
-  readonly kind: 'WorkflowTemplate';
-  readonly metadata: ObjectMeta;
+/** The promotion WorkflowTemplate in the Argo model (dsl/ir/argo-*), rendered like every Argo object. */
+export type PromotionWorkflowTemplate = Extract<ArgoObjectIR, { kind: 'WorkflowTemplate' }> & {
+  readonly metadata: { readonly name: string };
   readonly spec: ArgoWorkflowSpecIR & { readonly templates: readonly ArgoTemplateIR[] };
-}
+};
 
 /** The object whose field the workflow owns: the InferenceService (in place) or the VirtualService. */
 export function ownedObject(d: DeploymentIR): {
@@ -85,7 +82,6 @@ export function promotionWorkflow(
   ];
   const verb = strategyModel(d.strategy).kserve.promotion === 'in-place' ? 'Promotes' : 'Evaluates';
   return {
-    apiVersion: 'argoproj.io/v1alpha1',
     kind: 'WorkflowTemplate',
     metadata: {
       name,

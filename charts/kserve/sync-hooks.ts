@@ -1,18 +1,13 @@
-import type { ArgoTemplateIR, ArgoWorkflowSpecIR, DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import { dump } from 'js-yaml';
+import type { ArgoObjectIR, ArgoTemplateIR, DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
+import { renderArgoObject } from '../../dsl/ir/argo-object.ts';
 import { candidatesOf, strategyModel } from '../../dsl/ir/strategy.ts';
-import type { ObjectMetadata } from '../api-object.ts';
-import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
+import { manifestText } from '../k8s/manifest.ts';
+import { RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { kserveEmitter } from './strategies/index.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
 
-/** An Argo Workflow as the KServe target writes it (typed by the Argo model in dsl/ir/argo-*). */
-export interface HookWorkflow {
-  readonly apiVersion: 'argoproj.io/v1alpha1';
-  readonly kind: 'Workflow';
-  readonly metadata: ObjectMetadata;
-  readonly spec: ArgoWorkflowSpecIR;
-}
+/** A hook Workflow in the Argo model (dsl/ir/argo-*), rendered like every Argo object. */
+export type HookWorkflow = Extract<ArgoObjectIR, { kind: 'Workflow' }>;
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
 function hookWorkflow(
@@ -26,7 +21,6 @@ function hookWorkflow(
   templates: readonly ArgoTemplateIR[],
 ): HookWorkflow {
   return {
-    apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
     metadata: {
       generateName: `${prefix}-`,
@@ -156,8 +150,7 @@ export function triggerHook(d: DeploymentIR, namespace: string | undefined): Hoo
   const name = d.names.trigger;
   const template = d.names.workflow;
   if (!name || !template) return undefined;
-  const run = {
-    apiVersion: 'argoproj.io/v1alpha1',
+  const run: ArgoObjectIR = {
     kind: 'Workflow',
     metadata: { generateName: `${template}-`, labels: { ...d.labels } },
     spec: { workflowTemplateRef: { name: template } },
@@ -170,6 +163,7 @@ export function triggerHook(d: DeploymentIR, namespace: string | undefined): Hoo
     namespace,
     `Submits workflowtemplate/${template} after each sync of model deployment ${d.name} (Argo CD PostSync hook).`,
     'submit',
-    [{ name: 'submit', resource: { action: 'create', manifest: dump(run, { sortKeys: true, lineWidth: -1 }) } }],
+    // The run is created in the hook's namespace, so its manifest names none.
+    [{ name: 'submit', resource: { action: 'create', manifest: manifestText(renderArgoObject(run, undefined)) } }],
   );
 }

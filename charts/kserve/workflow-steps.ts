@@ -6,8 +6,8 @@ import type {
   DeploymentIR,
   MetricIR,
 } from '../../dsl/ir/index.ts';
-import { dump } from 'js-yaml';
-import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
+import { manifestText } from '../k8s/manifest.ts';
+import { analysisSpec } from '../analysis/analysis-template.ts';
 import { goDurationSeconds } from '../go-duration.ts';
 import type { AnalysisRun } from '../imports/argo-rollouts.ts';
 import { KSERVE_API_VERSION } from './inference-service.ts';
@@ -182,10 +182,7 @@ export class WorkflowBuilder {
         action: 'get',
         ...(opts.condition ? { successCondition: opts.condition } : {}),
         ...(opts.failure ? { failureCondition: opts.failure } : {}),
-        manifest: dump(
-          { apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } },
-          { sortKeys: true, lineWidth: -1 },
-        ),
+        manifest: manifestText({ apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } }),
       },
       ...(outputs.length
         ? {
@@ -232,5 +229,5 @@ export function analysisRunManifest(d: DeploymentIR, role: AnalysisRole, a: Anal
     },
     spec,
   };
-  return dump(run, { sortKeys: true, lineWidth: -1, noRefs: true });
+  return manifestText(run);
 }

@@ -19,3 +19,4 @@ export type * from './argo-kube.ts';
 export type * from './argo-artifacts.ts';
 export type * from './argo-template.ts';
 export type * from './argo-workflow.ts';
+export type * from './argo-object.ts';

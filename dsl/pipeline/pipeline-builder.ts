@@ -244,7 +244,8 @@ export class Scope implements UnboundPipelineBuilder {
     const boundArgs = bindArgs(this.state, component.ir, args, this.site(path, inExitHandler));
     const task: TaskState = {
       id,
-      component,
+      signature: component.ir,
+      component: component.ir,
       args: boundArgs,
       groups: this.groups,
       inExitHandler,
@@ -550,7 +551,7 @@ function collectOutputs(
         fix: 'Move the task to the top of the loop body',
       });
     }
-    const port = task.component.ir.outputs.find((o) => o.name === (value.value as { output: string }).output) as PortIR;
+    const port = task.signature.outputs.find((o) => o.name === (value.value as { output: string }).output) as PortIR;
     return { name, task: task.id, output: port.name, port };
   });
 }

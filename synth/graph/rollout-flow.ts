@@ -1,5 +1,5 @@
 import type { DeploymentIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import { analysisSpec } from '../../charts/argo-rollouts/analysis-template.ts';
+import { analysisSpec } from '../../charts/analysis/analysis-template.ts';
 import { rolloutStrategy } from '../../charts/argo-rollouts/strategies/index.ts';
 import { deploymentAnalyses, onlineStrategy, ROLLOUT_ROUTES, strategyModel } from '../../dsl/ir/strategy.ts';
 import { candidates, metricLines, roleOfTemplate, stableName } from './deployment-describe.ts';

@@ -1,8 +1,8 @@
 import type { AnalysisIR, AnalysisRole, CanaryIR, CanaryStepIR, DeploymentIR } from '../../../dsl/ir/index.ts';
 import { ROLLOUT_ROUTES } from '../../../dsl/ir/strategy.ts';
 import type { Arg, CanaryStep, CanaryStrategy, RolloutAnalysis } from '../../imports/argo-rollouts.ts';
-import { SUBSETS } from '../../istio/istio-api.ts';
-import { rolloutArgs } from '../analysis-template.ts';
+import { SUBSETS } from '../../k8s/serving.ts';
+import { rolloutArgs } from '../../analysis/analysis-template.ts';
 
 /** A reference to a deployment's AnalysisTemplate of `role`, with the arm's argument values. */
 export function analysisRefFlat(

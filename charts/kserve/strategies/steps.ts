@@ -8,8 +8,8 @@ import type {
 } from '../../../dsl/ir/index.ts';
 import { RESTRICTED_SECURITY } from '../../../dsl/ir/defaults.ts';
 import type { KubeContainer } from '../../../dsl/ir/index.ts';
-import { plainEnv, resourcesOf } from '../../argo-rollouts/container.ts';
-import { containerSecurity } from '../../argo-workflows/pod.ts';
+import { plainEnv, resourcesOf } from '../../k8s/container.ts';
+import { containerSecurity } from '../../k8s/pod.ts';
 import { candidateId, VERDICT_POINTER } from '../verdict.ts';
 import { inferenceServiceRef, type PatchOp, type WfStep, type WorkflowBuilder } from '../workflow-steps.ts';
 

@@ -9,8 +9,8 @@ import type {
   PodSecurityContext,
   SecurityContext,
 } from '../imports/argo-rollouts.ts';
-import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
-import { plainEnv, resourcesOf } from './container.ts';
+import { containerSecurity, podSecurity } from '../k8s/pod.ts';
+import { plainEnv, resourcesOf } from '../k8s/container.ts';
 
 const ARG_ORDER: readonly AnalysisArgName[] = ['service', 'baseline-service', 'namespace'];
 
