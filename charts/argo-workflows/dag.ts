@@ -1,4 +1,4 @@
-import { DslError, seg } from '../../dsl/errors.ts';
+import { DslError, seg, type PathSegment } from '../../dsl/errors.ts';
 import type {
   ComponentIR,
   ComponentTaskIR,
@@ -16,6 +16,7 @@ import {
   classify,
   conjuncts,
   literalString,
+  renderArtifactArgument,
   renderArtifactSource,
   renderDepends,
   renderParam,
@@ -214,7 +215,11 @@ export class DagLowering {
       for (const port of component.inputs) {
         const value = task.args[port.name];
         if (value === undefined) continue;
-        if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
+        if (port.kind === 'artifact')
+          artifacts.push({
+            name: port.name,
+            ...renderArtifactArgument(value, scope, [seg('pipeline', this.pipeline.name), seg('task', task.id)]),
+          });
         else params.push({ name: port.name, value: renderParam(value, scope) });
       }
       const mounts = this.mounts(task, component);
@@ -326,7 +331,7 @@ export class DagLowering {
       const inner = {
         name: loop.id,
         template: bodyName,
-        ...invokeArgs(body.inputs, wrapperScope, loop),
+        ...invokeArgs(body.inputs, wrapperScope, loop, [seg('pipeline', this.pipeline.name), seg('loop', loop.id)]),
         ...iteration(loop, wrapperScope),
       };
       const outs = collectOf(loop, wrapperScope);
@@ -348,7 +353,10 @@ export class DagLowering {
     return {
       name: loop.id,
       template: called.name,
-      ...invokeArgs(called.inputs, scope, called.iterateHere ? loop : undefined),
+      ...invokeArgs(called.inputs, scope, called.iterateHere ? loop : undefined, [
+        seg('pipeline', this.pipeline.name),
+        seg('loop', loop.id),
+      ]),
       ...(called.iterateHere ? iteration(loop, scope) : {}),
       ...this.conditions(loop.id, entry.conds, deps, scope),
     };
@@ -489,11 +497,16 @@ function inputsOf(inputs: readonly ExternalInput[]): Template {
 }
 
 /** Arguments a caller passes to a nested template; the current loop's item comes from `{{item}}`. */
-function invokeArgs(inputs: readonly ExternalInput[], scope: TemplateScope, loop: LoopIR | undefined): Template {
+function invokeArgs(
+  inputs: readonly ExternalInput[],
+  scope: TemplateScope,
+  loop: LoopIR | undefined,
+  where: readonly PathSegment[],
+): Template {
   const params: object[] = [];
   const artifacts: object[] = [];
   for (const i of inputs) {
-    if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactSource(i.value, scope) });
+    if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactArgument(i.value, scope, where) });
     else if (loop && i.value.kind === 'loopItem' && i.value.loop === loop.id)
       params.push({ name: i.alias, value: `{{${['item', ...i.value.path].join('.')}}}` });
     else params.push({ name: i.alias, value: renderParam(i.value, scope) });

@@ -1,0 +1,78 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../shared-dir.ts';
+import { argoLint, type LintReport } from './argo-lint.ts';
+import { COMMITTED } from './outputs.ts';
+
+const bin = inject('argoLint');
+const inputs = inject('peerInputs');
+
+const findings = (r: LintReport): string[] =>
+  r.findings.map((f) => `${relative(ROOT, f.file)}: ${f.kind} ${f.name}: ${f.message}`);
+
+/**
+ * Groups linted together: templateRefs resolve within a group only, as `argo lint --offline`
+ * resolves them within the files it is given. Each deployment golden and each Argo example is
+ * a project of its own (they reuse names); the reference tree's environments are namespaces.
+ */
+const goldens = join(COMMITTED.goldens, 'deployments');
+const GROUPS: readonly (readonly [string, readonly string[]])[] = [
+  ['dist (both environments)', [COMMITTED.dist]],
+  ['test/golden/argo', [join(COMMITTED.goldens, 'argo')]],
+  ...readdirSync(goldens)
+    .sort()
+    .map((f) => [`test/golden/deployments/${f}`, [join(goldens, f)]] as const),
+];
+
+describe("Argo's own validator (argo-workflows workflow/validate, offline lint) accepts everything Argosy writes", () => {
+  const totals = { linted: 0, findings: 0 };
+
+  it.each(GROUPS)('%s: zero findings', (_name, paths) => {
+    const r = argoLint(bin, paths);
+    totals.linted += r.linted;
+    expect(findings(r)).toEqual([]);
+    expect(r.linted).toBeGreaterThan(0);
+  });
+
+  it('the Argo example programs (test/argo-examples, synthesized): zero findings', () => {
+    const programs = readdirSync(inputs.argoExamples).sort();
+    expect(programs.length).toBeGreaterThan(200);
+    const r = argoLint(bin, [inputs.argoExamples]);
+    totals.linted += r.linted;
+    totals.findings += r.findings.length;
+    expect(findings(r).map((l) => l.replace(inputs.argoExamples, 'argo-examples'))).toEqual([]);
+    console.log(
+      `argo-lint: ${totals.linted} Workflows, WorkflowTemplates, ClusterWorkflowTemplates and CronWorkflows linted, ${totals.findings} findings`,
+    );
+  });
+
+  it('GIVEN a Workflow whose entrypoint and templateRef name nothing THEN argo-lint reports both (negative control)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argosy-argo-lint-'));
+    writeFileSync(
+      join(dir, 'broken.yaml'),
+      `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {generateName: broken-}
+spec:
+  entrypoint: missing
+  templates: [{name: main, container: {image: alpine:3.20}}]
+---
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata: {name: caller}
+spec:
+  templates:
+  - name: main
+    steps: [[{name: a, templateRef: {name: nowhere, template: main}}]]
+`,
+    );
+    const r = argoLint(bin, [dir]);
+    expect(r.linted).toBe(2);
+    expect(r.findings.map((f) => `${f.kind} ${f.name}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^Workflow broken-: .*entrypoint.*missing/),
+      expect.stringMatching(/^WorkflowTemplate caller: .*couldn't find workflow template "nowhere"/),
+    ]);
+  });
+});
