@@ -1,6 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -80,8 +89,15 @@ export function writeKubeconfig(file: string, server: string, caPem: string, tok
 
 function stateDir(): string {
   // etcd fsyncs on every write: on tmpfs a cluster start and a full apply take seconds, not minutes.
-  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  // .ci/run sets ARGOSY_CLUSTER_DIR to a directory of its own, whose pid files its trap reads.
+  const base = process.env.ARGOSY_CLUSTER_DIR || (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+  mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, 'argosy-cluster-'));
+}
+
+/** Records a server's process group, so a shell trap can end it whatever happened to Node. */
+function recordPid(dir: string, p: ManagedProcess): void {
+  if (p.pid !== undefined) appendFileSync(join(dir, 'pids'), `${p.pid}\n`);
 }
 
 /**
@@ -123,6 +139,7 @@ export async function startCluster(opts: StartOptions = {}): Promise<TestCluster
       join(dir, 'etcd.log'),
     );
     procs.push(etcd);
+    recordPid(dir, etcd);
     await waitFor(
       'etcd to be healthy',
       async () => {
@@ -166,6 +183,7 @@ export async function startCluster(opts: StartOptions = {}): Promise<TestCluster
       join(dir, 'kube-apiserver.log'),
     );
     procs.push(apiserver);
+    recordPid(dir, apiserver);
     const server = `https://127.0.0.1:${apiPort}`;
     const caFile = join(certDir, 'apiserver.crt');
     await waitFor(

@@ -20,7 +20,7 @@ const CONTROLS: readonly (readonly [string, unknown, string, RegExp])[] = [
       spec: { templates: 'train' },
     },
     'apiserver/invalid',
-    /spec\.templates.*must be of type array|Invalid value/,
+    /^spec\.templates: expected list, got/,
   ],
   [
     "a DAG task with both depends and dependencies (the CRD's CEL rule)",

@@ -20,8 +20,9 @@ export interface LintReport {
 }
 
 /** Runs argo-lint over paths (their templates resolve against each other only) and parses its JSON. */
-export function argoLint(binary: string, paths: readonly string[]): LintReport {
-  const r = spawnSync(binary, ['--format', 'json', ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export function argoLint(binary: string, paths: readonly string[], opts: { strict?: boolean } = {}): LintReport {
+  const args = ['--format', 'json', ...(opts.strict === false ? ['--strict=false'] : []), ...paths];
+  const r = spawnSync(binary, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`argo-lint ${paths.join(' ')} failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
   return JSON.parse(r.stdout) as LintReport;

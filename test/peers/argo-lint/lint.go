@@ -70,9 +70,9 @@ func manifestFiles(paths []string) ([]string, error) {
 	return files, nil
 }
 
-// lintPaths parses every file strictly (unknown fields are errors, as `argo lint --strict`,
-// the default), registers the templates, then validates each Argo object with Opts{Lint: true}.
-func lintPaths(ctx context.Context, paths []string) (*Report, error) {
+// lintPaths parses every file (strictly by default: unknown fields are errors, as `argo lint
+// --strict`), registers the templates, then validates each Argo object with Opts{Lint: true}.
+func lintPaths(ctx context.Context, paths []string, strict bool) (*Report, error) {
 	files, err := manifestFiles(paths)
 	if err != nil {
 		return nil, err
@@ -84,7 +84,7 @@ func lintPaths(ctx context.Context, paths []string) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, pr := range common.ParseObjects(ctx, data, true) {
+		for _, pr := range common.ParseObjects(ctx, data, strict) {
 			if pr.Object == nil && pr.Err == nil {
 				continue // not a Kubernetes object of a kind Argo knows
 			}

@@ -4,7 +4,7 @@
 //
 // It is a test tool of Argosy (see README.md): it never ships.
 //
-//	argo-lint [--format text|json] PATH...   lint files and directories (exit 1 on any finding)
+//	argo-lint [--format text|json] [--strict=false] PATH...   lint files and directories (exit 1 on any finding)
 //	argo-lint --corpus DIR                   run the cases of ../shared/corpus/argo-validate (JSON lines)
 package main
 
@@ -34,6 +34,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("argo-lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
+	strict := fs.Bool("strict", true, "reject unknown fields, as `argo lint --strict` (the default) does")
 	corpus := fs.String("corpus", "", "directory of Argo's validator test cases (index.json); prints one JSON verdict per case")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -56,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: argo-lint [--format text|json] PATH... | argo-lint --corpus DIR")
 		return exitUsage
 	}
-	report, err := lintPaths(ctx, fs.Args())
+	report, err := lintPaths(ctx, fs.Args(), *strict)
 	if err != nil {
 		var usage *usageError
 		if errors.As(err, &usage) {
