@@ -1,10 +1,18 @@
-import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import type { ObjectMetadata, ObjectSpec } from '../api-object.ts';
+import type { ArgoTemplateIR, ArgoWorkflowSpecIR, DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
 import { dump } from 'js-yaml';
+import { candidatesOf, strategyModel } from '../../dsl/ir/strategy.ts';
+import type { ObjectMetadata } from '../api-object.ts';
 import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
-import { inferenceServices } from './inference-service.ts';
+import { kserveEmitter } from './strategies/index.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
+
+/** An Argo Workflow as the KServe target writes it (typed by the Argo model in dsl/ir/argo-*). */
+export interface HookWorkflow {
+  readonly apiVersion: 'argoproj.io/v1alpha1';
+  readonly kind: 'Workflow';
+  readonly metadata: ObjectMetadata;
+  readonly spec: ArgoWorkflowSpecIR;
+}
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
 function hookWorkflow(
@@ -15,8 +23,8 @@ function hookWorkflow(
   namespace: string | undefined,
   description: string,
   entry: string,
-  templates: readonly Record<string, unknown>[],
-): ObjectSpec<ObjectMetadata> {
+  templates: readonly ArgoTemplateIR[],
+): HookWorkflow {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
@@ -75,20 +83,19 @@ export function handoverHook(
   d: DeploymentIR,
   s: KServeServingIR,
   namespace: string | undefined,
-): ObjectSpec<ObjectMetadata> | undefined {
+): HookWorkflow | undefined {
   const prefix = d.names.handover;
   const account = d.names.workflow;
-  const e = onlineStrategy(d);
-  if (!prefix || !account || (e.kind !== 'canary' && e.kind !== 'blueGreen')) return undefined;
+  if (!prefix || !account || strategyModel(d.strategy).kserve.promotion !== 'in-place') return undefined;
+  const candidate = candidatesOf(d.strategy)[0]?.model;
   const b = new WorkflowBuilder(d);
   const isvc = d.names.workload;
-  const spec = (inferenceServices(d, s, namespace)[0]?.spec ?? {}) as {
-    predictor: Record<string, unknown>;
-    canary?: unknown[];
-  };
-  const servingUri = { op: 'test', path: '/spec/predictor/model/storageUri', value: s.storageUri };
+  const { emitter, strategy } = kserveEmitter(d);
+  const spec = emitter.inferenceServices(d, strategy, s, namespace)[0]?.spec;
+  if (!spec) return undefined;
+  const servingUri: PatchOp = { op: 'test', path: '/spec/predictor/model/storageUri', value: s.storageUri };
   if (s.deploymentMode === 'Knative') {
-    if (!e.candidate) return undefined;
+    if (!candidate) return undefined;
     b.then(
       guarded(b, 'stage', isvc, [
         servingUri,
@@ -106,11 +113,11 @@ export function handoverHook(
           { op: 'remove', path: '/spec/canary' },
         ]),
       );
-    const candidate = e.candidate?.version;
-    if (candidate && spec.canary) {
+    const version = candidate?.version;
+    if (version && spec.canary) {
       const probe = b.get('probe', inferenceServiceRef(isvc), {
-        condition: `spec.canary.0.predictor.name == ${candidate}`,
-        failure: `spec.canary.0.predictor.name != ${candidate}`,
+        condition: `spec.canary.0.predictor.name == ${version}`,
+        failure: `spec.canary.0.predictor.name != ${version}`,
       });
       b.then({ name: 'listed', template: probe, continueOn: { failed: true, error: true } });
       b.then(
@@ -145,7 +152,7 @@ export function handoverHook(
  * second submission behind a running one; the hook itself only creates the Workflow and exits,
  * because Argo CD waits for PostSync hooks and a rollout may take days.
  */
-export function triggerHook(d: DeploymentIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
+export function triggerHook(d: DeploymentIR, namespace: string | undefined): HookWorkflow | undefined {
   const name = d.names.trigger;
   const template = d.names.workflow;
   if (!name || !template) return undefined;
