@@ -178,6 +178,9 @@ export async function startCluster(opts: StartOptions = {}): Promise<TestCluster
         // Cluster IPs are only allocated, never routed: there is no kubelet or proxy.
         '--service-cluster-ip-range=10.96.0.0/24',
         '--profiling=false',
+        // Installing a 2.7 MB CRD while both cores are busy can take longer than the default 60 s
+        // handler timeout, which answers 504 although the write may still land.
+        '--request-timeout=5m',
         '--v=1',
       ],
       join(dir, 'kube-apiserver.log'),
