@@ -11,10 +11,9 @@ import type {
   TaskIR,
   ValueIR,
 } from '../../dsl/ir/index.ts';
+import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
 import { componentTemplate, type ArgoMount } from './component-template.ts';
 import {
-  classify,
-  conjuncts,
   literalString,
   renderArtifactSource,
   renderDepends,
@@ -368,9 +367,9 @@ export class DagLowering {
     scope: TemplateScope,
   ): Template {
     const parts = conds.flatMap(conjuncts);
-    const status = parts.filter((c) => classify(c) === 'status');
-    const values = parts.filter((c) => classify(c) === 'value');
-    if (parts.some((c) => classify(c) === 'mixed')) {
+    const status = parts.filter((c) => classifyCond(c) === 'status');
+    const values = parts.filter((c) => classifyCond(c) === 'value');
+    if (parts.some((c) => classifyCond(c) === 'mixed')) {
       throw new DslError({
         path: [seg('pipeline', this.pipeline.name), seg('task', self)],
         problem: 'a condition mixes task status and parameter values inside or()/not(), which Argo cannot express',

@@ -1,4 +1,5 @@
 import type { ConditionOutputIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
+import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** A task of a KFP DAG: a component run, optionally the pipeline's exit task. */
@@ -47,12 +48,11 @@ export function splitCond(
   at: readonly string[],
 ): { value?: CondIR; status: CondIR[] } {
   if (!cond) return { status: [] };
-  const conjuncts = (c: CondIR): CondIR[] => (c.kind === 'and' ? c.items.flatMap(conjuncts) : [c]);
   const parts = conjuncts(cond);
   const status: CondIR[] = [];
   const values: CondIR[] = [];
   for (const c of parts) {
-    const kind = classify(c);
+    const kind = classifyCond(c);
     if (kind === 'value') values.push(c);
     else if (kind === 'status' && statusTarget(c) !== undefined) status.push(c);
     else {
@@ -94,21 +94,6 @@ export function statusTarget(c: CondIR): { task: string; completed: boolean } | 
   return undefined;
 }
 
-function classify(c: CondIR): 'status' | 'value' | 'mixed' {
-  switch (c.kind) {
-    case 'status':
-      return 'status';
-    case 'compare':
-      return 'value';
-    case 'not':
-      return classify(c.item);
-    default: {
-      const kinds = new Set(c.items.map(classify));
-      return kinds.size === 1 ? ([...kinds][0] as 'status' | 'value') : 'mixed';
-    }
-  }
-}
-
 function describeStatus(c: CondIR): string {
   switch (c.kind) {
     case 'status':
@@ -144,8 +129,7 @@ function ticks(nodes: readonly NodeIR[]): number {
 
 /** Whether a task condition has a value part (which wraps the task in its own condition group). */
 function splitCondValue(c: CondIR): boolean {
-  const parts = c.kind === 'and' ? c.items : [c];
-  return parts.some((x) => classify(x) === 'value');
+  return conjuncts(c).some((x) => classifyCond(x) === 'value');
 }
 
 /**

@@ -17,7 +17,8 @@ import type {
   TaskState,
 } from './build-state.ts';
 import type { AnyComponent, Component } from './component.ts';
-import { checkCond, classifyCond } from './cond-check.ts';
+import { checkCond } from './cond-check.ts';
+import { classifyCond } from '../ir/conditions.ts';
 import type { Cond } from './conditions.ts';
 import { article, DslError, seg, type PathSegment } from '../errors.ts';
 import type { ParamTypeIR, PortIR } from '../ir/index.ts';
