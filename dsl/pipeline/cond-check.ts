@@ -1,6 +1,6 @@
 import { checkVisible, type UseSite } from './args.ts';
 import type { BuildState, GroupFrame } from './build-state.ts';
-import { Cond } from './conditions.ts';
+import { isCond } from './conditions.ts';
 import { DslError } from '../errors.ts';
 import { classifyCond, conjuncts } from '../ir/conditions.ts';
 import type { CondIR } from '../ir/index.ts';
@@ -17,7 +17,7 @@ const loopsOnly = (groups: readonly GroupFrame[]): string =>
  * can only name siblings in one DAG).
  */
 export function checkCond(state: BuildState, cond: unknown, site: UseSite): CondIR {
-  if (!(cond instanceof Cond)) {
+  if (!isCond(cond)) {
     throw new DslError({
       path: site.path,
       problem: 'expected a condition',
@@ -56,6 +56,7 @@ function walk(state: BuildState, ir: CondIR, site: UseSite): void {
       return;
     case 'status': {
       const target = state.tasks.get(ir.task) ?? state.loops.get(ir.task);
+      if (!target && state.broken.has(ir.task)) return;
       if (!target) {
         throw new DslError({
           path: site.path,

@@ -9,7 +9,8 @@ import { podToIR } from './pod-spec.ts';
 import { param, type ParamPort, type PortMap } from './ports.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
 import { claimRef } from './mount.ts';
-import { ParamRef } from './refs.ts';
+import type { ParamRef } from './refs.ts';
+import { isParamRef } from './refs.ts';
 import { Step } from './step.ts';
 import { assertUniqueNames } from './sub-pipeline.ts';
 
@@ -145,7 +146,7 @@ function addResourceTask(
 }
 
 const stringOrRef = (v: unknown, at: readonly PathSegment[], what: string, check?: (s: string) => void): unknown => {
-  if (v instanceof ParamRef) return v;
+  if (isParamRef(v)) return v;
   if (typeof v !== 'string' || v === '')
     throw new DslError({
       path: at,
@@ -192,7 +193,7 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
     }
     raw.pvc_name_suffix = spec.nameSuffix;
   }
-  raw.size = spec.size instanceof ParamRef ? spec.size : quantity(spec.size, at('size'));
+  raw.size = isParamRef(spec.size) ? spec.size : quantity(spec.size, at('size'));
   if (
     !Array.isArray(spec.accessModes) ||
     spec.accessModes.length === 0 ||
