@@ -1,5 +1,6 @@
 import type { ConditionOutputIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
 import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
+import type { DslError } from '../../dsl/errors.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** A task of a KFP DAG: a component run, optionally the pipeline's exit task. */
@@ -41,11 +42,21 @@ export interface KTree {
   readonly exitGroup?: string;
 }
 
+/**
+ * Where a problem goes: thrown (compiling), or kept in `problems` and passed over (asking
+ * `kfpSupports`, which wants every reason).
+ */
+function raise(problems: DslError[] | undefined, e: DslError): void {
+  if (!problems) throw e;
+  problems.push(e);
+}
+
 /** Splits a condition into its value part (CEL) and its status conjuncts; rejects what KFP cannot trigger on. */
 export function splitCond(
   cond: CondIR | undefined,
   pipeline: string,
   at: readonly string[],
+  problems?: DslError[],
 ): { value?: CondIR; status: CondIR[] } {
   if (!cond) return { status: [] };
   const parts = conjuncts(cond);
@@ -56,14 +67,17 @@ export function splitCond(
     if (kind === 'value') values.push(c);
     else if (kind === 'status' && statusTarget(c) !== undefined) status.push(c);
     else {
-      throw unsupported(
-        pipeline,
-        at,
-        kind === 'mixed'
-          ? 'a condition that mixes task status and values inside or()/not()'
-          : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)',
-        describeStatus(c),
-        'Use succeeded(task) or completed(task), or compile this pipeline for Argo',
+      raise(
+        problems,
+        unsupported(
+          pipeline,
+          at,
+          kind === 'mixed'
+            ? 'a condition that mixes task status and values inside or()/not()'
+            : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)',
+          describeStatus(c),
+          'Use succeeded(task) or completed(task), or compile this pipeline for Argo',
+        ),
       );
     }
   }
@@ -139,7 +153,7 @@ function splitCondValue(c: CondIR): boolean {
  * its body), so Argosy and the SDK name the same program's groups alike. Loops keep the user's
  * loop id as their name.
  */
-export function buildTree(p: PipelineIR): KTree {
+export function buildTree(p: PipelineIR, problems?: DslError[]): KTree {
   let counter = 0;
   const next = (): number => ++counter;
   const index = new Map<string, { node: KNode; path: readonly string[] }>();
@@ -149,7 +163,7 @@ export function buildTree(p: PipelineIR): KTree {
   const fromNode = (n: NodeIR, path: readonly string[]): KNode => {
     switch (n.kind) {
       case 'task': {
-        const { value, status } = splitCond(n.when, p.name, at(n.id));
+        const { value, status } = splitCond(n.when, p.name, at(n.id), problems);
         if (!value) {
           const node: KTask = { kind: 'task', name: n.id, task: n, exit: false, status };
           index.set(n.id, { node, path });
@@ -163,7 +177,7 @@ export function buildTree(p: PipelineIR): KTree {
       case 'condition': {
         if (n.branches.length === 1) {
           const b = n.branches[0] as (typeof n.branches)[number];
-          const { value, status } = splitCond(b.cond, p.name, [`condition "${n.id}"`]);
+          const { value, status } = splitCond(b.cond, p.name, [`condition "${n.id}"`], problems);
           const name = `condition-${next()}`;
           return {
             kind: 'group',
@@ -177,14 +191,17 @@ export function buildTree(p: PipelineIR): KTree {
         const name = `condition-branches-${next()}`;
         const earlier: CondIR[] = [];
         const children: KNode[] = n.branches.map((b, i) => {
-          const own = splitCond(b.cond, p.name, [`condition "${n.id}"`, `branch ${i + 1}`]);
+          const own = splitCond(b.cond, p.name, [`condition "${n.id}"`, `branch ${i + 1}`], problems);
           if (own.status.length > 0) {
-            throw unsupported(
-              p.name,
-              [`condition "${n.id}"`],
-              'task status tests in when/elseWhen chains (the later branches would need their negation)',
-              own.status.map(describeStatus),
-              'Test values only, or nest a separate p.when()',
+            raise(
+              problems,
+              unsupported(
+                p.name,
+                [`condition "${n.id}"`],
+                'task status tests in when/elseWhen chains (the later branches would need their negation)',
+                own.status.map(describeStatus),
+                'Test values only, or nest a separate p.when()',
+              ),
             );
           }
           const cond: CondIR | undefined = [
@@ -236,17 +253,24 @@ export function buildTree(p: PipelineIR): KTree {
         return node;
       }
       case 'submit':
-        throw unsupported(
-          p.name,
-          [`task "${n.id}"`],
-          `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`,
-          n.pipeline,
-          "Compile this pipeline for Argo with target: 'argo' (p.submit creates an Argo Workflow from the started pipeline's WorkflowTemplate), or start the run from outside KFP",
+        raise(
+          problems,
+          unsupported(
+            p.name,
+            [`task "${n.id}"`],
+            `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`,
+            n.pipeline,
+            "Compile this pipeline for Argo with target: 'argo' (p.submit creates an Argo Workflow from the started pipeline's WorkflowTemplate), or start the run from outside KFP",
+          ),
         );
+        return skipped(n.id);
       default:
-        throw unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind);
+        raise(problems, unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind));
+        return skipped((n as { id?: string }).id ?? '');
     }
   };
+  // What stands for a node KFP cannot run while every reason is gathered (nothing is compiled then).
+  const skipped = (name: string): KGroup => ({ kind: 'group', name, role: 'condition', status: [], children: [] });
 
   if (p.exitHandler.length === 0) return { root: fromNodes(p.body, []), index };
   const exitGroup = `exit-handler-${next()}`;
@@ -259,12 +283,15 @@ export function buildTree(p: PipelineIR): KTree {
   };
   const exits = p.exitHandler.map((t): KTask => {
     if (t.when)
-      throw unsupported(
-        p.name,
-        at(t.id),
-        'a condition on an exit-handler task',
-        'when',
-        'Let the exit task decide at run time from its inputs',
+      raise(
+        problems,
+        unsupported(
+          p.name,
+          at(t.id),
+          'a condition on an exit-handler task',
+          'when',
+          'Let the exit task decide at run time from its inputs',
+        ),
       );
     const node: KTask = { kind: 'task', name: t.id, task: t, exit: true, status: [] };
     index.set(t.id, { node, path: [] });
