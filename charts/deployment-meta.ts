@@ -1,10 +1,5 @@
 import type { DeploymentIR } from '../dsl/ir/index.ts';
 
-/** The strategy that routes traffic (champion/challenger delegates to its online phase). */
-export function onlineStrategy(d: DeploymentIR): Exclude<DeploymentIR['strategy'], { kind: 'championChallenger' }> {
-  return d.strategy.kind === 'championChallenger' ? d.strategy.online : d.strategy;
-}
-
 /** Annotations on a deployment's workload: its description and the offline gate it relies on. */
 export function deploymentAnnotations(d: DeploymentIR): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,4 +7,19 @@ export function deploymentAnnotations(d: DeploymentIR): Record<string, string> {
   if (d.strategy.kind === 'championChallenger' && d.strategy.offlineGate.pipeline)
     out['argosy.dev/offline-gate-pipeline'] = d.strategy.offlineGate.pipeline;
   return out;
+}
+
+/**
+ * The hosts and gateways of a deployment's VirtualService: the mesh's, else the Service clients
+ * call. Binding to a gateway replaces the implicit "mesh", so in-cluster callers are kept routed.
+ */
+export function meshBinding(
+  d: DeploymentIR,
+  defaultHost: string,
+): { readonly hosts: readonly string[]; readonly gateways?: readonly string[] } {
+  const mesh = d.mesh.kind === 'istio' ? d.mesh : { gateways: [], hosts: [] };
+  return {
+    hosts: mesh.hosts.length ? mesh.hosts : [defaultHost],
+    ...(mesh.gateways.length ? { gateways: [...mesh.gateways, 'mesh'] } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import type { AppIR, DeploymentIR } from '../dsl/ir/index.ts';
-import { onlineStrategy } from './deployment-meta.ts';
-import { SUBSETS } from './istio/istio-api.ts';
+import { onlineStrategy, ROLLOUT_ROUTES, strategyModel } from '../dsl/ir/strategy.ts';
+import { SUBSETS } from './k8s/serving.ts';
+import { kserveEmitter } from './kserve/strategies/index.ts';
 import { VERDICT_ANNOTATION } from './kserve/verdict.ts';
 import type { IgnoreDifference } from './target.ts';
 
@@ -17,7 +18,8 @@ import type { IgnoreDifference } from './target.ts';
  * ```
  */
 export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string): IgnoreDifference[] {
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
+  const model = strategyModel(d.strategy);
   const ns = namespace ? { namespace } : {};
   const vs = (jq: string[]): IgnoreDifference[] =>
     d.names.virtualService
@@ -32,11 +34,11 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
         ]
       : [];
   if (d.serving.kind === 'server') {
-    const managed =
-      e.kind === 'shadow' ? ['mirror'] : e.kind === 'abTest' && e.assignBy.kind !== 'weight' ? ['ab'] : [];
+    const managed = model.server.managedRoutes(e);
     // An experiment step adds its arms' Services as destinations of the weighted route.
-    const experiment =
-      e.kind === 'abTest' && e.assignBy.kind === 'weight' ? ['.spec.http[] | select(.name == "primary") | .route'] : [];
+    const experiment = experimentArms(d)
+      ? [`.spec.http[] | select(.name == "${ROLLOUT_ROUTES.primary}") | .route`]
+      : [];
     return [
       ...vs([
         '.spec.http[].route[].weight',
@@ -49,33 +51,17 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
   if (!d.names.workflow) return [];
   // The workflow records which candidate it decided on; only the live object has it.
   const verdict = d.names.trigger ? `.metadata.annotations[${JSON.stringify(VERDICT_ANNOTATION)}]` : undefined;
-  const withVerdict = (jq: string[]): string[] => (verdict ? [...jq, verdict] : jq);
-  switch (e.kind) {
-    case 'canary':
-    case 'blueGreen': {
-      const jq =
-        d.serving.deploymentMode === 'Knative'
-          ? '.spec.predictor.canaryTrafficPercent'
-          : '.spec.canary[].trafficPercent';
-      return [
-        {
-          group: 'serving.kserve.io',
-          kind: 'InferenceService',
-          name: d.names.workload,
-          ...ns,
-          jqPathExpressions: withVerdict([jq]),
-        },
-      ];
-    }
-    case 'shadow':
-      return vs(
-        withVerdict([
-          e.challengers.length === 1 ? '.spec.http[].mirrorPercentage' : '.spec.http[].mirrors[].percentage',
-        ]),
-      );
-    case 'abTest':
-      return vs(withVerdict(['.spec.http[].route[].weight']));
-  }
+  const { emitter, strategy } = kserveEmitter(d);
+  const jq = [...emitter.ownedFields(strategy, d.serving), ...(verdict ? [verdict] : [])];
+  if (model.kserve.promotion === 'side-by-side') return vs(jq);
+  return [
+    { group: 'serving.kserve.io', kind: 'InferenceService', name: d.names.workload, ...ns, jqPathExpressions: jq },
+  ];
+}
+
+/** Whether a plain server runs its arms as an experiment with Services of their own (weighted A/B). */
+function experimentArms(d: DeploymentIR): boolean {
+  return strategyModel(d.strategy).server.experimentArm?.(d.name, onlineStrategy(d.strategy)) !== undefined;
 }
 
 /**
@@ -85,11 +71,9 @@ export function deploymentIgnoreDifferences(d: DeploymentIR, namespace?: string)
 function destinationRuleFields(d: DeploymentIR, ns: { namespace?: string }): IgnoreDifference[] {
   const name = d.names.destinationRule;
   if (!name) return [];
-  const e = onlineStrategy(d);
-  const experiment =
-    e.kind === 'abTest' && e.assignBy.kind === 'weight'
-      ? [`.spec.subsets[] | select(.name != "${SUBSETS.stable}" and .name != "${SUBSETS.canary}")`]
-      : [];
+  const experiment = experimentArms(d)
+    ? [`.spec.subsets[] | select(.name != "${SUBSETS.stable}" and .name != "${SUBSETS.canary}")`]
+    : [];
   return [
     {
       group: 'networking.istio.io',

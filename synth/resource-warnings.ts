@@ -29,13 +29,7 @@ export function resourceWarnings(ir: ProjectIR): string[] {
           if (callee) visitPipeline(callee, seen);
         } else if (n.kind === 'task') {
           const c = components.get(n.component);
-          if (
-            !c ||
-            c.implementation.kind === 'createPvc' ||
-            c.implementation.kind === 'deletePvc' ||
-            warned.has(c.name)
-          )
-            continue;
+          if (!c || warned.has(c.name)) continue;
           const gaps = missing(n.overrides.resources ?? c.pod.resources);
           if (gaps.length > 0) {
             warned.set(

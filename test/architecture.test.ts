@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLayers, impureGlobals, readSources } from './architecture.ts';
+import { checkLayers, impureGlobals, readSources, runtimeImportCycles } from './architecture.ts';
 import { ROOT } from './shared-dir.ts';
 
 describe('layer rules (docs/architecture.md)', () => {
@@ -62,5 +62,72 @@ describe('layer rules (docs/architecture.md)', () => {
       "export function rule(opts: { require?: string }) { const require = opts.require ?? 'better'; return require; }",
     ].join('\n');
     expect(impureGlobals({ path: 'dsl/y.ts', text })).toEqual([]);
+  });
+});
+
+describe('chart folders (docs/architecture.md)', () => {
+  const index = {
+    path: 'charts/index.ts',
+    text: "import { a } from './alpha/index.ts';\nimport { b } from './beta/index.ts';\nexport const targets = [a, b];",
+  };
+
+  it('GIVEN a target folder importing another target folder, or a shared folder importing a target THEN each is reported', () => {
+    const problems = checkLayers([
+      index,
+      { path: 'charts/alpha/index.ts', text: "import { helper } from '../beta/helper.ts';" },
+      { path: 'charts/k8s/pod.ts', text: "import { TARGET } from '../alpha/index.ts';" },
+    ]);
+    expect(problems).toEqual([
+      "charts/alpha/index.ts: a chart folder must not import another target's folder (got ../beta/helper.ts). Move what both need to a shared folder such as charts/k8s/.",
+      "charts/k8s/pod.ts: a chart folder must not import another target's folder (got ../alpha/index.ts). Move what both need to a shared folder such as charts/k8s/.",
+    ]);
+  });
+
+  it('GIVEN targets importing shared folders, their own files and charts/ root files THEN nothing is reported', () => {
+    expect(
+      checkLayers([
+        index,
+        {
+          path: 'charts/alpha/index.ts',
+          text: "import { pod } from '../k8s/pod.ts';\nimport { own } from './own.ts';\nimport { addObject } from '../api-object.ts';",
+        },
+        { path: 'charts/beta/index.ts', text: "import { pod } from '../k8s/pod.ts';" },
+        { path: 'charts/beta/index.test.ts', text: "import { a } from '../alpha/index.ts';" },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('runtime import cycles', () => {
+  it('GIVEN the whole repository THEN no module imports itself at run time through others', () => {
+    const files = readSources(ROOT, ['dsl', 'components', 'pipelines', 'charts', 'synth', 'test', 'bench']);
+    expect(files.length).toBeGreaterThan(100);
+    expect(runtimeImportCycles(files)).toEqual([]);
+  });
+
+  it('GIVEN a cycle through three modules THEN it is reported once, as a path from the first module back to it', () => {
+    expect(
+      runtimeImportCycles([
+        { path: 'synth/a.ts', text: "import { b } from './b.ts';" },
+        { path: 'synth/b.ts', text: "export { c } from './sub/c.ts';" },
+        { path: 'synth/sub/c.ts', text: "import { a } from '../a.ts';\nimport { d } from '../d.ts';" },
+        { path: 'synth/d.ts', text: 'export const d = 1;' },
+      ]),
+    ).toEqual([
+      'runtime import cycle: synth/a.ts -> synth/b.ts -> synth/sub/c.ts -> synth/a.ts (3 modules involved). Move what both sides need into a module neither imports, or import types with `import type`.',
+    ]);
+  });
+
+  it('GIVEN imports erased at run time or loaded lazily THEN they close no cycle; inline-type-only imports still load the module', () => {
+    const pair = (back: string) => [
+      { path: 'charts/x.ts', text: "import { y } from './y.ts';" },
+      { path: 'charts/y.ts', text: back },
+    ];
+    expect(runtimeImportCycles(pair("import type { X } from './x.ts';"))).toEqual([]);
+    expect(runtimeImportCycles(pair("export type { X } from './x.ts';"))).toEqual([]);
+    expect(runtimeImportCycles(pair("export async function load() { return import('./x.ts'); }"))).toEqual([]);
+    // verbatimModuleSyntax keeps `import { type X }` as `import {} from './x.ts'`.
+    expect(runtimeImportCycles(pair("import { type X } from './x.ts';"))).toHaveLength(1);
+    expect(runtimeImportCycles([{ path: 'dsl/self.ts', text: "import { me } from './self.ts';" }])).toHaveLength(1);
   });
 });

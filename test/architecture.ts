@@ -28,9 +28,23 @@ export function importsOf(text: string): string[] {
 const isTest = (p: string) => /\.test(-d)?\.ts$/.test(p);
 const layerOf = (p: string) => p.split('/')[0] as string;
 
+/**
+ * The chart folders that hold targets: those charts/index.ts registers. Every other folder under
+ * charts/ (k8s/, analysis/, ...) is shared code the targets may import.
+ */
+export function targetFolders(files: readonly SourceFile[]): Set<string> {
+  const index = files.find((f) => f.path === 'charts/index.ts');
+  const folders = (index ? importsOf(index.text) : []).flatMap((spec) => {
+    const m = /^\.\/([^/]+)\//.exec(spec);
+    return m ? [m[1] as string] : [];
+  });
+  return new Set(folders);
+}
+
 /** Checks the layer rules of docs/architecture.md; returns one message per violation. */
 export function checkLayers(files: readonly SourceFile[]): string[] {
   const problems: string[] = [];
+  const targets = targetFolders(files);
   for (const f of files) {
     if (isTest(f.path)) continue;
     const layer = layerOf(f.path);
@@ -57,6 +71,12 @@ export function checkLayers(files: readonly SourceFile[]): string[] {
         if (!allowed)
           problems.push(
             `${f.path}: charts/ may only import dsl/ir/** and dsl/errors.ts, never builders or other layers (got ${spec}). Read the IR instead.`,
+          );
+        const [, own] = f.path.split('/');
+        const [, other, rest] = target.split('/');
+        if (f.path.split('/').length > 2 && rest !== undefined && other !== own && targets.has(other as string))
+          problems.push(
+            `${f.path}: a chart folder must not import another target's folder (got ${spec}). Move what both need to a shared folder such as charts/k8s/.`,
           );
       }
       if (
@@ -216,4 +236,88 @@ export function readSources(root: string, folders: readonly string[]): SourceFil
   };
   for (const f of folders) walk(resolve(root, f));
   return out;
+}
+
+/**
+ * The relative modules a file loads when it runs: static imports and re-exports, except
+ * `import type` / `export type` (erased). An import whose specifiers are all inline `type` still
+ * loads the module under `verbatimModuleSyntax` (it becomes `import {} from ...`), so it counts.
+ * Dynamic `import()` is left out: it loads lazily, after both modules have finished evaluating.
+ */
+export function runtimeImportsOf(f: SourceFile): string[] {
+  const source = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const out: string[] = [];
+  for (const st of source.statements) {
+    let spec: ts.Expression | undefined;
+    if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly) spec = st.moduleSpecifier;
+    else if (ts.isExportDeclaration(st) && st.moduleSpecifier && !st.isTypeOnly) spec = st.moduleSpecifier;
+    if (spec && ts.isStringLiteral(spec) && spec.text.startsWith('.'))
+      out.push(join(dirname(f.path), spec.text).split('\\').join('/'));
+  }
+  return out;
+}
+
+/**
+ * Every runtime import cycle among the files, one message per strongly connected group of
+ * modules, naming one cycle through it. A cycle makes evaluation order matter: a module reads an
+ * export of one that has not finished evaluating and sees `undefined` (or a TDZ error).
+ */
+export function runtimeImportCycles(files: readonly SourceFile[]): string[] {
+  const known = new Set(files.map((f) => f.path));
+  const edges = new Map(files.map((f) => [f.path, [...new Set(runtimeImportsOf(f))].filter((t) => known.has(t))]));
+  // Tarjan's strongly connected components, iteratively over sorted paths so the output is stable.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const groups: string[][] = [];
+  let counter = 0;
+  const connect = (v: string): void => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop() as string;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1 || (edges.get(v) ?? []).includes(v)) groups.push(group);
+    }
+  };
+  for (const v of [...known].sort()) if (!index.has(v)) connect(v);
+  return groups.map((group) => {
+    const members = new Set(group);
+    const start = [...group].sort()[0] as string;
+    // A shortest path back to the start, through the group only.
+    const previous = new Map<string, string>();
+    const queue = [start];
+    let end: string | undefined;
+    while (queue.length > 0 && end === undefined) {
+      const v = queue.shift() as string;
+      for (const w of edges.get(v) ?? []) {
+        if (!members.has(w)) continue;
+        if (w === start) {
+          end = v;
+          break;
+        }
+        if (!previous.has(w)) {
+          previous.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    const path = [start];
+    for (let v = end as string; v !== start; v = previous.get(v) as string) path.splice(1, 0, v);
+    return `runtime import cycle: ${[...path, start].join(' -> ')} (${group.length} modules involved). Move what both sides need into a module neither imports, or import types with \`import type\`.`;
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterWorkflowTemplate, template, workflow, workflowTemplate } from '../dsl/argo/index.ts';
 import { app, environment, project } from '../dsl/project/project.ts';
 import { synthesize } from '../synth/engine.ts';
-import { renderArgoObject } from '../charts/argo-workflows/argo-native.ts';
+import { renderArgoObject } from '../dsl/ir/argo-object.ts';
 
 const hello = template('hello', { container: { image: 'busybox', args: ['hello'] } });
 

@@ -1,11 +1,10 @@
 import type { Target } from '../target.ts';
 import { addObject } from '../api-object.ts';
 import { clusterIpService, serviceAccount } from '../core-objects.ts';
-import { abDecisionAnalysis, analysisTemplate } from './analysis-template.ts';
-import { DEPLOYMENT_LABEL, SERVICE_PORT } from './pod-template.ts';
+import { deploymentAnalyses } from '../../dsl/ir/strategy.ts';
+import { analysisTemplate } from '../analysis/analysis-template.ts';
+import { DEPLOYMENT_LABEL, SERVICE_PORT } from '../k8s/serving.ts';
 import { rollout } from './rollout.ts';
-import { templateAnalysis } from './rollout-strategy.ts';
-import { analysesOfDeployment } from './deployment-analyses.ts';
 
 /**
  * Argo Rollouts: for plain-server deployments a Rollout, its Services and the pods'
@@ -20,9 +19,9 @@ export const argoRolloutsTarget: Target = {
   render(ctx) {
     const namespace = ctx.env.namespace;
     for (const d of ctx.app.deployments) {
-      for (const [role, a] of analysesOfDeployment(d)) {
+      for (const [role, a] of deploymentAnalyses(d)) {
         const name = d.names.analysisTemplates[role];
-        if (name) addObject(ctx.chart, analysisTemplate(name, templateAnalysis(role, a, d), namespace, d.labels));
+        if (name) addObject(ctx.chart, analysisTemplate(name, a, namespace, d.labels));
       }
       const s = d.serving;
       if (s.kind !== 'server') continue;
@@ -37,5 +36,3 @@ export const argoRolloutsTarget: Target = {
     }
   },
 };
-
-export { abDecisionAnalysis };

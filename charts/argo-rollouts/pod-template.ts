@@ -1,14 +1,17 @@
 import type { DeploymentIR, HttpProbeIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../argo-workflows/pod.ts';
-import { mergeEnv, plainEnv, resourcesOf } from './container.ts';
+import { containerSecurity, podSecurity, renderAffinity, renderMount, renderVolume } from '../k8s/pod.ts';
+import type {
+  Affinity,
+  PodSecurityContext,
+  PodTemplateSpec,
+  Probe,
+  SecurityContext,
+  VolumeMount,
+} from '../imports/argo-rollouts.ts';
+import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
+import { DEPLOYMENT_LABEL } from '../k8s/serving.ts';
 
-/** The label every pod of a deployment carries; Rollout selector and Services select on it. */
-export const DEPLOYMENT_LABEL = 'argosy.dev/model-deployment';
-
-/** Port of every model Service, as KServe uses for predictors: clients call `http://<service>/...`. */
-export const SERVICE_PORT = 80;
-
-function probe(p: HttpProbeIR | undefined, port: string): Record<string, unknown> | undefined {
+function probe(p: HttpProbeIR | undefined, port: string): Probe | undefined {
   if (!p) return undefined;
   return {
     httpGet: { path: p.path, port },
@@ -22,11 +25,12 @@ function probe(p: HttpProbeIR | undefined, port: string): Record<string, unknown
  * The model server's pod template: the serving spec with the candidate's changes applied. The
  * Rollout treats this template as the new version; the running version is whatever it replaces.
  */
+// The pod helpers of charts/argo-workflows/pod.ts render untyped objects; the casts name what they render.
 export function serverPodTemplate(
   d: DeploymentIR,
   s: ServerServingIR,
   candidate: ModelVersionIR | undefined,
-): Record<string, unknown> {
+): PodTemplateSpec {
   const pod = s.pod;
   const version = candidate?.version ?? s.version;
   const portName = s.protocol;
@@ -63,7 +67,7 @@ export function serverPodTemplate(
       ...(serviceAccountName ? { serviceAccountName } : {}),
       // Our own ServiceAccount never needs an API token; a user-provided one may.
       ...(d.names.serviceAccount ? { automountServiceAccountToken: false } : {}),
-      securityContext: podSecurity(pod.security),
+      securityContext: podSecurity(pod.security) as PodSecurityContext,
       containers: [
         {
           name: 'server',
@@ -74,15 +78,15 @@ export function serverPodTemplate(
           ...(env.length ? { env: plainEnv(env) } : {}),
           ...resourcesOf(candidate?.resources ?? pod.resources),
           ...Object.fromEntries(Object.entries(probes).filter(([, v]) => v !== undefined)),
-          ...(pod.volumes.length ? { volumeMounts: pod.volumes.map(renderMount) } : {}),
+          ...(pod.volumes.length ? { volumeMounts: pod.volumes.map((v) => renderMount(v) as VolumeMount) } : {}),
           ...(pod.imagePullPolicy ? { imagePullPolicy: pod.imagePullPolicy } : {}),
-          securityContext: containerSecurity(pod.security),
+          securityContext: containerSecurity(pod.security) as SecurityContext,
         },
       ],
       ...(pod.volumes.length ? { volumes: pod.volumes.map(renderVolume) } : {}),
       ...(pod.nodeSelector ? { nodeSelector: pod.nodeSelector } : {}),
       ...(pod.tolerations.length ? { tolerations: pod.tolerations } : {}),
-      ...(pod.affinity ? { affinity: renderAffinity(pod.affinity) } : {}),
+      ...(pod.affinity ? { affinity: renderAffinity(pod.affinity) as Affinity } : {}),
     },
   };
 }

@@ -1,22 +1,14 @@
 import type { DeploymentIR, ModelVersionIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
-import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
-import { ROLLOUTS_API_VERSION } from './analysis-template.ts';
-import { DEPLOYMENT_LABEL, serverPodTemplate } from './pod-template.ts';
-import { rolloutStrategy } from './rollout-strategy.ts';
+import type { Rollout } from '../imports/argo-rollouts.ts';
+import { deploymentAnnotations } from '../deployment-meta.ts';
+import { candidatesOf } from '../../dsl/ir/strategy.ts';
+import { DEPLOYMENT_LABEL } from '../k8s/serving.ts';
+import { serverPodTemplate } from './pod-template.ts';
+import { rolloutStrategy } from './strategies/index.ts';
 
-/** The version the Rollout's pod template describes: the strategy's candidate, if any. */
+/** The version the Rollout's pod template describes: the strategy's (first) candidate, if any. */
 export function serverCandidate(d: DeploymentIR): ModelVersionIR | undefined {
-  const e = onlineStrategy(d);
-  switch (e.kind) {
-    case 'canary':
-    case 'blueGreen':
-      return e.candidate;
-    case 'shadow':
-      return e.challengers[0]?.model;
-    case 'abTest':
-      return e.variants.find((v) => v.name !== e.primary)?.model;
-  }
+  return candidatesOf(d.strategy)[0]?.model;
 }
 
 /**
@@ -24,10 +16,10 @@ export function serverCandidate(d: DeploymentIR): ModelVersionIR | undefined {
  * so the model version lives in the template (image, args, env, version label). On the very first
  * deploy a Rollout skips its steps and analysis and goes straight to 100 %.
  */
-export function rollout(d: DeploymentIR, s: ServerServingIR, namespace: string | undefined): ObjectSpec {
+export function rollout(d: DeploymentIR, s: ServerServingIR, namespace: string | undefined): Rollout {
   const annotations = deploymentAnnotations(d);
   return {
-    apiVersion: ROLLOUTS_API_VERSION,
+    apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',
     metadata: {
       name: d.names.workload,

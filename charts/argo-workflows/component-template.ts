@@ -1,14 +1,18 @@
-import type { CommandArgIR, ComponentIR, RetryIR, TaskOverridesIR, VolumeIR } from '../../dsl/ir/index.ts';
+import type {
+  ArgoInputsIR,
+  ArgoOutputsIR,
+  ArgoRetryStrategy,
+  ArgoTemplateIR,
+  CommandArgIR,
+  ComponentIR,
+  KubeContainer,
+  RetryIR,
+  TaskOverridesIR,
+  VolumeIR,
+} from '../../dsl/ir/index.ts';
+import { containerSecurity, renderMount } from '../k8s/pod.ts';
+import { inputPath, outputPath, podTemplateFields, renderArg, renderEnv } from './component-io.ts';
 import { literalString } from './expressions.ts';
-import {
-  containerSecurity,
-  inputPath,
-  outputPath,
-  podTemplateFields,
-  renderArg,
-  renderEnv,
-  renderMount,
-} from './pod.ts';
 
 /**
  * A claim mounted into one task (`task.mount()`): a template volume `name`, whose claim is a
@@ -62,7 +66,7 @@ function memoizeKey(c: ComponentIR, keyParts: readonly CommandArgIR[]): string {
 export function componentTemplate(
   name: string,
   { component: c, overrides, mounts = [] }: EffectiveComponent,
-): Record<string, unknown> {
+): ArgoTemplateIR {
   // Mounted claims are PVC volumes of this template only, rendered like the component's own.
   const mounted = mounts.map((m): VolumeIR => ({
     name: m.name,
@@ -73,14 +77,12 @@ export function componentTemplate(
   }));
   const pod = mounted.length ? { ...c.pod, volumes: [...c.pod.volumes, ...mounted] } : c.pod;
   const impl = c.implementation;
-  if (impl.kind !== 'container' && impl.kind !== 'script')
-    throw new Error(`internal: ${impl.kind} has no component template`);
   const claimInputs = mounts.filter((m) => m.input).map((m) => ({ name: m.name }));
   const resources = overrides.resources ?? pod.resources;
   const retry = overrides.retry ?? c.retry;
   const timeout = overrides.timeoutSeconds ?? c.timeoutSeconds;
   const cache = overrides.cache ?? c.cache;
-  const inputs = {
+  const inputs: ArgoInputsIR = {
     ...(c.inputs.some((p) => p.kind === 'param') || claimInputs.length
       ? {
           parameters: [
@@ -110,7 +112,7 @@ export function componentTemplate(
         }
       : {}),
   };
-  const outputs = {
+  const outputs: ArgoOutputsIR = {
     ...(c.outputs.some((p) => p.kind === 'param')
       ? {
           parameters: c.outputs.flatMap((p) =>
@@ -126,7 +128,7 @@ export function componentTemplate(
         }
       : {}),
   };
-  const container = {
+  const container: KubeContainer = {
     name: 'main',
     image: c.image,
     ...(pod.imagePullPolicy ? { imagePullPolicy: pod.imagePullPolicy } : {}),
@@ -136,7 +138,7 @@ export function componentTemplate(
     securityContext: containerSecurity(pod.security),
     ...(pod.volumes.length ? { volumeMounts: pod.volumes.map(renderMount) } : {}),
   };
-  const body =
+  const body: Pick<ArgoTemplateIR, 'script' | 'container'> =
     impl.kind === 'script'
       ? { script: { ...container, command: impl.command, source: impl.source } }
       : {
@@ -162,7 +164,7 @@ export function componentTemplate(
 }
 
 /** Argo `retryStrategy` for a retry policy (shared by component and submit templates). */
-export function retryStrategy(retry: RetryIR): Record<string, unknown> {
+export function retryStrategy(retry: RetryIR): ArgoRetryStrategy {
   const b = retry.backoff;
   return {
     limit: retry.limit,

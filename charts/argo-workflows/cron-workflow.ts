@@ -1,19 +1,15 @@
-import type { ScheduleIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { ArgoObjectIR, ScheduleIR } from '../../dsl/ir/index.ts';
 import { renderParam } from './expressions.ts';
-import { ARGO_API_VERSION } from './workflow-template.ts';
 
 /** A schedule as an Argo v4 CronWorkflow (`schedules` list) that runs the pipeline's WorkflowTemplate. */
-export function cronWorkflow(s: ScheduleIR, namespace: string | undefined): ObjectSpec {
+export function cronWorkflowIR(s: ScheduleIR): ArgoObjectIR {
   // Schedule args hold literals and runtime values only, so no template scope is involved.
   const scope = { local: new Set<string>(), inputs: new Map() };
   const params = Object.entries(s.args).map(([name, value]) => ({ name, value: renderParam(value, scope) }));
   return {
-    apiVersion: ARGO_API_VERSION,
     kind: 'CronWorkflow',
     metadata: {
       name: s.name,
-      ...(namespace ? { namespace } : {}),
       ...(s.description ? { annotations: { 'workflows.argoproj.io/description': s.description } } : {}),
     },
     spec: {

@@ -1,5 +1,10 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type {
+  ArgoArtifactIR,
+  ArgoDagTaskIR,
+  ArgoOutputsIR,
+  ArgoParameterIR,
+  ArgoTemplateIR,
   ComponentIR,
   ComponentTaskIR,
   CondIR,
@@ -7,32 +12,28 @@ import type {
   NodeIR,
   PipelineIR,
   PipelineTaskIR,
+  PvcOperationIR,
   SubmitIR,
   TaskIR,
   ValueIR,
 } from '../../dsl/ir/index.ts';
-import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
 import { componentTemplate, type ArgoMount } from './component-template.ts';
+import { DagDeps } from './dag-deps.ts';
+import { argumentsOf, collectOf, inputsOf, invokeArgs, iteration, outputsOf, pipelineParameter } from './dag-io.ts';
 import {
   literalString,
   renderArtifactSource,
-  renderDepends,
   renderParam,
-  renderParamSource,
-  renderWhen,
-  unwrap,
   type ExternalInput,
   type TemplateScope,
 } from './expressions.ts';
-import { isPvcOperation, pvcTemplate } from './pvc.ts';
+import { pvcTemplate } from './pvc.ts';
 import { submitTemplate } from './submit.ts';
-import { componentLeaf, submitLeaf, TemplateNames } from './template-names.ts';
-
-type Template = Record<string, unknown>;
+import { componentLeaf, pvcLeaf, submitLeaf, TemplateNames } from './template-names.ts';
 
 /** A task or loop placed in one DAG template, with the branch conditions it inherits. */
 interface Entry {
-  readonly node: TaskIR | LoopIR | SubmitIR;
+  readonly node: Exclude<NodeIR, { kind: 'condition' }>;
   readonly conds: readonly CondIR[];
 }
 
@@ -48,8 +49,7 @@ interface Entry {
 export class DagLowering {
   private readonly components: Map<string, ComponentIR>;
   private readonly callees: Map<string, PipelineIR>;
-  private readonly parentLoop = new Map<string, string | undefined>();
-  private readonly oneOfs = new Map<string, readonly ValueIR[]>();
+  private readonly deps: DagDeps;
   private readonly prefix: string;
   readonly names: TemplateNames;
 
@@ -61,23 +61,12 @@ export class DagLowering {
     this.prefix = names === undefined ? '' : `${pipeline.name}-`;
     this.components = new Map(pipeline.components.map((c) => [c.name, c]));
     this.callees = new Map((pipeline.pipelines ?? []).map((c) => [c.name, c]));
-    const index = (nodes: readonly NodeIR[], loop: string | undefined): void => {
-      for (const n of nodes) {
-        if (n.kind === 'condition') {
-          n.branches.forEach((b) => index(b.body, loop));
-          for (const o of n.outputs ?? []) this.oneOfs.set(`${n.id}/${o.name}`, o.values);
-        } else {
-          this.parentLoop.set(n.id, loop);
-          if (n.kind === 'loop') index(n.body, n.id);
-        }
-      }
-    };
-    index(pipeline.body, undefined);
+    this.deps = new DagDeps(pipeline);
   }
 
   /** Every template of the WorkflowTemplate, in output order. */
-  get templates(): Template[] {
-    return [...this.names.templates.values()] as Template[];
+  get templates(): ArgoTemplateIR[] {
+    return [...this.names.templates.values()].filter((t) => t !== null);
   }
 
   private get isCallee(): boolean {
@@ -88,7 +77,7 @@ export class DagLowering {
     this.names.reserve(name, owner);
   }
 
-  private set(name: string, template: Template): void {
+  private set(name: string, template: ArgoTemplateIR): void {
     this.names.templates.set(name, template);
   }
 
@@ -97,8 +86,13 @@ export class DagLowering {
       local: new Set(local),
       inputs: new Map(),
       ...(this.isCallee ? { params: entry ? ('inputs' as const) : ('external' as const) } : {}),
-      oneOf: (condition, output) => this.oneOfs.get(`${condition}/${output}`) ?? [],
+      oneOf: (condition, output) => this.deps.oneOfs.get(`${condition}/${output}`) ?? [],
     };
+  }
+
+  /** `depends` and `when` of a DAG task: the conditions around it plus its own, and what it reads. */
+  private conditions(self: string, conds: readonly CondIR[], depIds: readonly string[], scope: TemplateScope) {
+    return this.deps.conditions(self, conds, depIds, scope);
   }
 
   /**
@@ -111,12 +105,7 @@ export class DagLowering {
     this.names.callees.set(p.name, name);
     this.reserve(name, `pipeline "${p.name}"`);
     const { template } = this.lowerDag(name, p.body, (scope) => outputsOf(p.outputs, scope), true);
-    const parameters = p.params.map((param) => ({
-      name: param.name,
-      ...(param.default !== undefined ? { value: literalString(param.default) } : {}),
-      ...(param.enum ? { enum: param.enum.map(literalString) } : {}),
-      ...(param.description ? { description: param.description } : {}),
-    }));
+    const parameters = p.params.map(pipelineParameter);
     this.set(name, { ...template, ...(parameters.length ? { inputs: { parameters } } : {}) });
     return name;
   }
@@ -136,7 +125,7 @@ export class DagLowering {
     const name = this.names.exitHandler;
     if (name === undefined) return undefined;
     this.reserve(name, 'the exit handler');
-    const { template } = this.lowerDag(name, this.pipeline.exitHandler, () => ({}), true);
+    const { template } = this.lowerDag(name, this.pipeline.exitHandler, () => undefined, true);
     this.set(name, template);
     return name;
   }
@@ -144,9 +133,9 @@ export class DagLowering {
   private lowerDag(
     name: string,
     nodes: readonly NodeIR[],
-    outputs: (scope: TemplateScope) => Template,
+    outputs: (scope: TemplateScope) => ArgoOutputsIR | undefined,
     entry = false,
-  ): { template: Template; inputs: ExternalInput[] } {
+  ): { template: ArgoTemplateIR; inputs: ExternalInput[] } {
     const entries = flatten(nodes, []);
     const scope = this.scope(
       entries.map((e) => e.node.id),
@@ -160,18 +149,18 @@ export class DagLowering {
           return this.loopTask(e, e.node, scope);
         case 'submit':
           return this.submitTask(e, e.node, scope);
+        case 'createPvc':
+        case 'deletePvc':
+          return this.pvcTask(e, e.node, scope);
       }
     });
     const outs = outputs(scope);
     const inputs = [...scope.inputs.values()];
-    const params = inputs.filter((i) => i.kind === 'param').map((i) => ({ name: i.alias }));
-    const artifacts = inputs.filter((i) => i.kind === 'artifact').map((i) => ({ name: i.alias }));
-    const template: Template = {
+    const ins = inputsOf(inputs);
+    const template: ArgoTemplateIR = {
       name,
-      ...(params.length || artifacts.length
-        ? { inputs: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } }
-        : {}),
-      ...(Object.keys(outs).length ? { outputs: outs } : {}),
+      ...(ins ? { inputs: ins } : {}),
+      ...(outs ? { outputs: outs } : {}),
       dag: { tasks },
     };
     return { template, inputs };
@@ -194,45 +183,24 @@ export class DagLowering {
     return new DagLowering(callee, this.names).lowerCallee();
   }
 
-  private dagTask(entry: Entry, task: TaskIR, scope: TemplateScope): Template {
+  private dagTask(entry: Entry, task: TaskIR, scope: TemplateScope): ArgoDagTaskIR {
     if (task.pipeline !== undefined) return this.pipelineTask(entry, task, scope);
     const component = this.components.get(task.component) as ComponentIR;
-    const params: object[] = [];
-    const artifacts: object[] = [];
-    let template: string;
-    if (isPvcOperation(component)) {
-      // A claim operation renders its literal arguments into the manifest; the rest arrive as inputs.
-      const { name, owner } = componentLeaf(this.prefix, task, component);
-      this.reserve(name, owner);
-      const rendered = pvcTemplate(name, component, task.args);
-      this.set(name, rendered.template);
-      for (const input of rendered.inputs)
-        params.push({ name: input, value: renderParam(task.args[input] as ValueIR, scope) });
-      template = name;
-    } else {
-      for (const port of component.inputs) {
-        const value = task.args[port.name];
-        if (value === undefined) continue;
-        if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
-        else params.push({ name: port.name, value: renderParam(value, scope) });
-      }
-      const mounts = this.mounts(task, component);
-      for (const m of mounts) if (m.input) params.push({ name: m.name, value: renderParam(m.value, scope) });
-      template = this.componentTemplateName(task, mounts);
+    const params: ArgoParameterIR[] = [];
+    const artifacts: ArgoArtifactIR[] = [];
+    for (const port of component.inputs) {
+      const value = task.args[port.name];
+      if (value === undefined) continue;
+      if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
+      else params.push({ name: port.name, value: renderParam(value, scope) });
     }
-    const deps = [
-      ...[...Object.values(task.args), ...(task.mounts ?? []).map((m) => m.claim)].flatMap((v) => this.valueIds(v)),
-      ...task.after,
-    ];
+    const mounts = this.mounts(task, component);
+    for (const m of mounts) if (m.input) params.push({ name: m.name, value: renderParam(m.value, scope) });
     return {
       name: task.id,
-      template,
-      ...(params.length || artifacts.length
-        ? {
-            arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) },
-          }
-        : {}),
-      ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], deps, scope),
+      template: this.componentTemplateName(task, mounts),
+      ...argumentsOf(params, artifacts),
+      ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], this.deps.ownIds(task), scope),
     };
   }
 
@@ -263,55 +231,67 @@ export class DagLowering {
     });
   }
 
-  private pipelineTask(entry: Entry, task: PipelineTaskIR, scope: TemplateScope): Template {
+  private pipelineTask(entry: Entry, task: PipelineTaskIR, scope: TemplateScope): ArgoDagTaskIR {
     const template = this.calleeTemplateName(task.pipeline);
     const params = (this.callees.get(task.pipeline) as PipelineIR).params.flatMap((port) => {
       const value = task.args[port.name];
       return value === undefined ? [] : [{ name: port.name, value: renderParam(value, scope) }];
     });
-    const deps = [...Object.values(task.args).flatMap((v) => this.valueIds(v)), ...task.after];
     return {
       name: task.id,
       template,
-      ...(params.length ? { arguments: { parameters: params } } : {}),
-      ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], deps, scope),
+      ...argumentsOf(params),
+      ...this.conditions(task.id, [...entry.conds, ...(task.when ? [task.when] : [])], this.deps.ownIds(task), scope),
+    };
+  }
+
+  /** A claim operation: its literal values are in the manifest, the rest arrive as inputs. */
+  private pvcTask(entry: Entry, node: PvcOperationIR, scope: TemplateScope): ArgoDagTaskIR {
+    const { name, owner } = pvcLeaf(this.prefix, node);
+    this.reserve(name, owner);
+    const { template, inputs } = pvcTemplate(name, node);
+    this.set(name, template);
+    return {
+      name: node.id,
+      template: name,
+      ...argumentsOf(inputs.map((i) => ({ name: i.name, value: renderParam(i.value, scope) }))),
+      ...this.conditions(node.id, [...entry.conds, ...(node.when ? [node.when] : [])], this.deps.ownIds(node), scope),
     };
   }
 
   /** A step starting another pipeline's run: one resource template per submit step. */
-  private submitTask(entry: Entry, node: SubmitIR, scope: TemplateScope): Template {
+  private submitTask(entry: Entry, node: SubmitIR, scope: TemplateScope): ArgoDagTaskIR {
     const { name, owner } = submitLeaf(node);
     this.reserve(name, owner);
     // A submit in a loop or a called pipeline runs more than once per run: it cannot have a fixed name.
     this.set(
       name,
-      submitTemplate(name, this.pipeline.name, node, this.isCallee || this.parentLoop.get(node.id) !== undefined),
+      submitTemplate(name, this.pipeline.name, node, this.isCallee || this.deps.parentLoop.get(node.id) !== undefined),
     );
     const params = Object.entries(node.args).map(([param, value]) => ({
       name: param,
       value: renderParam(value, scope),
     }));
-    const deps = [...Object.values(node.args).flatMap((v) => this.valueIds(v)), ...node.after];
     return {
       name: node.id,
       template: name,
-      ...(params.length ? { arguments: { parameters: params } } : {}),
-      ...this.conditions(node.id, [...entry.conds, ...(node.when ? [node.when] : [])], deps, scope),
+      ...argumentsOf(params),
+      ...this.conditions(node.id, [...entry.conds, ...(node.when ? [node.when] : [])], this.deps.ownIds(node), scope),
     };
   }
 
-  private loopTask(entry: Entry, loop: LoopIR, scope: TemplateScope): Template {
+  private loopTask(entry: Entry, loop: LoopIR, scope: TemplateScope): ArgoDagTaskIR {
     const wrapperName = this.names.dagName(`${this.prefix}${loop.id}`, 'loop', (n) =>
       loop.parallelism ? [n, `${n}-iteration`] : [n],
     );
     const bodyName = loop.parallelism ? `${wrapperName}-iteration` : wrapperName;
     this.reserve(bodyName, `loop "${loop.id}"`);
-    const collect = (s: TemplateScope): Template =>
+    const collect = (s: TemplateScope): ArgoOutputsIR | undefined =>
       outputsOf(
         loop.collect.map((c) => ({
           name: c.name,
           kind: 'param' as const,
-          value: { kind: 'taskOutput', task: c.task, output: c.output } as ValueIR,
+          value: { kind: 'taskOutput', task: c.task, output: c.output },
         })),
         s,
       );
@@ -322,7 +302,7 @@ export class DagLowering {
       // parallelism on a template limits its own children, so a wrapper DAG bounds the iterations.
       this.reserve(wrapperName, `loop "${loop.id}"`);
       const wrapperScope = this.scope([loop.id], false);
-      const inner = {
+      const inner: ArgoDagTaskIR = {
         name: loop.id,
         template: bodyName,
         ...invokeArgs(body.inputs, wrapperScope, loop),
@@ -330,20 +310,17 @@ export class DagLowering {
       };
       const outs = collectOf(loop, wrapperScope);
       const wrapperInputs = [...wrapperScope.inputs.values()];
+      const ins = inputsOf(wrapperInputs);
       this.set(wrapperName, {
         name: wrapperName,
-        ...(wrapperInputs.length ? { inputs: inputsOf(wrapperInputs) } : {}),
-        ...(Object.keys(outs).length ? { outputs: outs } : {}),
+        ...(ins ? { inputs: ins } : {}),
+        ...(outs ? { outputs: outs } : {}),
         parallelism: loop.parallelism,
         dag: { tasks: [inner] },
       });
       called = { name: wrapperName, inputs: wrapperInputs, iterateHere: false };
     }
-    const deps = [
-      ...this.nestedIds(loop),
-      ...loop.after,
-      ...(loop.items.kind === 'param' ? this.valueIds(loop.items.value) : []),
-    ];
+    const deps = [...this.deps.nestedIds(loop), ...this.deps.ownIds(loop)];
     return {
       name: loop.id,
       template: called.name,
@@ -352,92 +329,9 @@ export class DagLowering {
       ...this.conditions(loop.id, entry.conds, deps, scope),
     };
   }
-
-  /** Maps an id to the task of this template that contains it (itself or an enclosing loop). */
-  private localize(id: string, scope: TemplateScope): string | undefined {
-    let current: string | undefined = id;
-    while (current !== undefined && !scope.local.has(current)) current = this.parentLoop.get(current);
-    return current;
-  }
-
-  private conditions(
-    self: string,
-    conds: readonly CondIR[],
-    depIds: readonly string[],
-    scope: TemplateScope,
-  ): Template {
-    const parts = conds.flatMap(conjuncts);
-    const status = parts.filter((c) => classifyCond(c) === 'status');
-    const values = parts.filter((c) => classifyCond(c) === 'value');
-    if (parts.some((c) => classifyCond(c) === 'mixed')) {
-      throw new DslError({
-        path: [seg('pipeline', this.pipeline.name), seg('task', self)],
-        problem: 'a condition mixes task status and parameter values inside or()/not(), which Argo cannot express',
-        got: 'mixed condition',
-        fix: 'Combine status and value tests only with and()',
-      });
-    }
-    const oneOf = values.flatMap(compared).find((v) => v.kind === 'conditionOutput');
-    if (oneOf) {
-      throw new DslError({
-        path: [seg('pipeline', this.pipeline.name), seg('task', self), 'when'],
-        problem:
-          'Argo cannot test a p.oneOf() value in a condition (its `when` does not evaluate expressions over branch outputs)',
-        got: oneOf.kind === 'conditionOutput' ? `${oneOf.condition}.${oneOf.output}` : oneOf.kind,
-        fix: "Pass the value to a task and test that task's output, or compile this pipeline for KFP",
-      });
-    }
-    const statusIds = new Set(status.flatMap(statusTargets));
-    const plain: string[] = [];
-    for (const id of [...depIds, ...values.flatMap((c) => this.condValueIds(c))]) {
-      const local = this.localize(id, scope);
-      if (local !== undefined && local !== self && !statusIds.has(local) && !plain.includes(local)) plain.push(local);
-    }
-    const depends = [...plain, ...status.map((c) => unwrap(renderDepends(c)))].join(' && ');
-    const when = values
-      .map((c) => (values.length > 1 ? renderWhen(c, scope) : unwrap(renderWhen(c, scope))))
-      .join(' && ');
-    return { ...(depends ? { depends } : {}), ...(when ? { when } : {}) };
-  }
-
-  /** Tasks and loops a value reads; a `p.oneOf()` reads the producer in every branch. */
-  private valueIds(v: ValueIR): string[] {
-    if (v.kind === 'taskOutput') return [v.task];
-    if (v.kind === 'loopOutput') return [v.loop];
-    if (v.kind === 'conditionOutput')
-      return (this.oneOfs.get(`${v.condition}/${v.output}`) ?? []).flatMap((x) => this.valueIds(x));
-    if (v.kind === 'concat') return v.parts.flatMap((x) => this.valueIds(x));
-    return [];
-  }
-
-  private condValueIds(c: CondIR): string[] {
-    return compared(c).flatMap((v) => this.valueIds(v));
-  }
-
-  /** Every id a loop body reads or waits for, at any depth (the caller keeps the outside ones). */
-  private nestedIds(loop: LoopIR): string[] {
-    const cond = (c: CondIR | undefined): string[] => (c ? [...this.condValueIds(c), ...statusTargets(c)] : []);
-    const visit = (nodes: readonly NodeIR[]): string[] =>
-      nodes.flatMap((n): string[] => {
-        if (n.kind === 'task')
-          return [
-            ...[
-              ...Object.values(n.args),
-              ...(n.pipeline === undefined ? (n.mounts ?? []) : []).map((m) => m.claim),
-            ].flatMap((v) => this.valueIds(v)),
-            ...n.after,
-            ...cond(n.when),
-          ];
-        if (n.kind === 'submit')
-          return [...Object.values(n.args).flatMap((v) => this.valueIds(v)), ...n.after, ...cond(n.when)];
-        if (n.kind === 'loop')
-          return [...visit(n.body), ...n.after, ...(n.items.kind === 'param' ? this.valueIds(n.items.value) : [])];
-        return n.branches.flatMap((b) => [...cond(b.cond), ...visit(b.body)]);
-      });
-    return visit(loop.body);
-  }
 }
 
+/** The tasks and loops of one DAG template, each with the conditions of the branches around it. */
 function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[]): Entry[] {
   return nodes.flatMap((n): Entry[] => {
     if (n.kind !== 'condition') return [{ node: n, conds }];
@@ -452,82 +346,4 @@ function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[]): Entry[] {
       return flatten(b.body, own);
     });
   });
-}
-
-/** The values a condition compares. */
-function compared(c: CondIR): ValueIR[] {
-  switch (c.kind) {
-    case 'compare':
-      return [c.left, c.right];
-    case 'status':
-      return [];
-    case 'not':
-      return compared(c.item);
-    default:
-      return c.items.flatMap(compared);
-  }
-}
-
-function statusTargets(c: CondIR): string[] {
-  switch (c.kind) {
-    case 'status':
-      return [c.task];
-    case 'compare':
-      return [];
-    case 'not':
-      return statusTargets(c.item);
-    default:
-      return c.items.flatMap(statusTargets);
-  }
-}
-
-function inputsOf(inputs: readonly ExternalInput[]): Template {
-  const params = inputs.filter((i) => i.kind === 'param').map((i) => ({ name: i.alias }));
-  const artifacts = inputs.filter((i) => i.kind === 'artifact').map((i) => ({ name: i.alias }));
-  return { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) };
-}
-
-/** Arguments a caller passes to a nested template; the current loop's item comes from `{{item}}`. */
-function invokeArgs(inputs: readonly ExternalInput[], scope: TemplateScope, loop: LoopIR | undefined): Template {
-  const params: object[] = [];
-  const artifacts: object[] = [];
-  for (const i of inputs) {
-    if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactSource(i.value, scope) });
-    else if (loop && i.value.kind === 'loopItem' && i.value.loop === loop.id)
-      params.push({ name: i.alias, value: `{{${['item', ...i.value.path].join('.')}}}` });
-    else params.push({ name: i.alias, value: renderParam(i.value, scope) });
-  }
-  return params.length || artifacts.length
-    ? { arguments: { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) } }
-    : {};
-}
-
-function iteration(loop: LoopIR, scope: TemplateScope): Template {
-  return loop.items.kind === 'static'
-    ? { withItems: loop.items.values }
-    : { withParam: renderParam(loop.items.value, scope) };
-}
-
-function collectOf(loop: LoopIR, scope: TemplateScope): Template {
-  return outputsOf(
-    loop.collect.map((c) => ({
-      name: c.name,
-      kind: 'param' as const,
-      value: { kind: 'loopOutput', loop: loop.id, output: c.name } as ValueIR,
-    })),
-    scope,
-  );
-}
-
-function outputsOf(
-  outputs: readonly { name: string; kind: 'param' | 'artifact'; value: ValueIR }[],
-  scope: TemplateScope,
-): Template {
-  const params = outputs
-    .filter((o) => o.kind === 'param')
-    .map((o) => ({ name: o.name, valueFrom: renderParamSource(o.value, scope) }));
-  const artifacts = outputs
-    .filter((o) => o.kind === 'artifact')
-    .map((o) => ({ name: o.name, ...renderArtifactSource(o.value, scope) }));
-  return { ...(params.length ? { parameters: params } : {}), ...(artifacts.length ? { artifacts } : {}) };
 }

@@ -1,9 +1,9 @@
-import { addObject } from '../api-object.ts';
+import { addArgoObject, addObject } from '../api-object.ts';
 import { pipelineBackendOf, type Target } from '../target.ts';
-import { cronWorkflow } from './cron-workflow.ts';
+import { cronWorkflowIR } from './cron-workflow.ts';
 import { submitRbac } from './submit-rbac.ts';
 import { checkSubmitNames } from './submit.ts';
-import { workflowTemplate } from './workflow-template.ts';
+import { workflowTemplateIR } from './workflow-template.ts';
 
 /**
  * Argo Workflows v4: one WorkflowTemplate per pipeline, plus a ServiceAccount, Role and
@@ -21,7 +21,7 @@ export const argoWorkflowsTarget: Target = {
     const ns = ctx.env.namespace;
     for (const p of ctx.app.pipelines) {
       if (pipelineBackendOf(p, ctx) !== 'argo') continue;
-      addObject(ctx.chart, workflowTemplate(p, ns));
+      addArgoObject(ctx.chart, workflowTemplateIR(p), ns);
       for (const rbac of submitRbac(p, ns, ctx.env.name)) addObject(ctx.chart, rbac);
     }
   },
@@ -42,10 +42,10 @@ export const argoSchedulesTarget: Target = {
       const p = ctx.app.pipelines.find((x) => x.name === s.pipeline);
       if (p !== undefined) checkSubmitNames(s, p);
       if (p === undefined || pipelineBackendOf(p, ctx) === 'argo')
-        addObject(ctx.chart, cronWorkflow(s, ctx.env.namespace));
+        addArgoObject(ctx.chart, cronWorkflowIR(s), ctx.env.namespace);
     }
   },
 };
 
-export { workflowTemplate, pipelineWorkflowSpec } from './workflow-template.ts';
-export { cronWorkflow } from './cron-workflow.ts';
+export { workflowTemplate, workflowTemplateIR, pipelineWorkflowSpec } from './workflow-template.ts';
+export { cronWorkflowIR } from './cron-workflow.ts';

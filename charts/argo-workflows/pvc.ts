@@ -1,85 +1,66 @@
-import { dump } from 'js-yaml';
-import type { ComponentIR, JsonValue, ValueIR } from '../../dsl/ir/index.ts';
+import type { ArgoTemplateIR, KubePersistentVolumeClaim, PvcOperationIR, ValueIR } from '../../dsl/ir/index.ts';
+import { literalString } from './expressions.ts';
+import { manifestText } from '../k8s/manifest.ts';
 
-type Template = Record<string, unknown>;
-
-/** Whether a component is a claim operation (`p.createPvc()` / `p.deletePvc()`) rather than a container. */
-export function isPvcOperation(c: ComponentIR): boolean {
-  return c.implementation.kind === 'createPvc' || c.implementation.kind === 'deletePvc';
+/** An input of a claim operation's template, which the DAG task passes like a component input. */
+export interface PvcInput {
+  readonly name: string;
+  readonly value: ValueIR;
 }
 
 /**
- * An Argo `resource` template performing one claim operation. Literal arguments are written into
- * the manifest; any other argument (a parameter, an upstream output, a loop item) becomes an input
- * of the template, listed in `inputs`, which the DAG task passes like a component input.
+ * An Argo `resource` template performing one claim operation. Literal values are written into
+ * the manifest; any other value (a parameter, an upstream output, a loop item) becomes an input
+ * of the template, named like kfp-kubernetes names that argument, which the DAG task passes.
  *
  * Created claims are owned by the Workflow (`setOwnerReference`), so Kubernetes deletes them with
- * the run even when the pipeline fails before its `p.deletePvc()` step; `nameSuffix` names the
+ * the run even when the pipeline fails before its `p.deletePvc()` step; a name suffix names the
  * claim `<workflow name><suffix>` (KFP's CreatePVC does the same with its run name).
  *
  * @example
  * ```ts
- * const { template, inputs } = pvcTemplate('createpvc-scratch', CREATE_PVC.ir, task.args);
+ * const { template, inputs } = pvcTemplate('createpvc-scratch', createPvcNode);
  * ```
  */
-export function pvcTemplate(
-  name: string,
-  c: ComponentIR,
-  args: Readonly<Record<string, ValueIR>>,
-): { template: Template; inputs: string[] } {
-  const inputs: string[] = [];
-  const value = (port: string): JsonValue | undefined => {
-    const v = args[port];
-    if (v === undefined) return undefined;
-    if (v.kind === 'literal') return v.value;
-    inputs.push(port);
-    return `{{inputs.parameters.${port}}}`;
+export function pvcTemplate(name: string, n: PvcOperationIR): { template: ArgoTemplateIR; inputs: PvcInput[] } {
+  const inputs: PvcInput[] = [];
+  const text = (input: string, v: ValueIR): string => {
+    if (v.kind === 'literal') return literalString(v.value);
+    inputs.push({ name: input, value: v });
+    return `{{inputs.parameters.${input}}}`;
   };
-  let resource: Template;
-  let outputs: Template | undefined;
-  if (c.implementation.kind === 'createPvc') {
-    const suffix = value('pvc_name_suffix');
-    const annotations = value('annotations');
-    const storageClass = value('storage_class_name');
-    const volumeName = value('volume_name');
-    const dataSource = value('data_source');
-    const manifest = {
+  let template: Omit<ArgoTemplateIR, 'name' | 'inputs'>;
+  if (n.kind === 'createPvc') {
+    const storageClassName = n.storageClass && text('storage_class_name', n.storageClass);
+    const volumeName = n.volumeName && text('volume_name', n.volumeName);
+    const claimName =
+      'suffix' in n.claimName ? `{{workflow.name}}${n.claimName.suffix}` : text('pvc_name', n.claimName.value);
+    const claim: KubePersistentVolumeClaim & { apiVersion: string; kind: string } = {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: {
-        name: suffix !== undefined ? `{{workflow.name}}${String(suffix)}` : value('pvc_name'),
-        ...(annotations !== undefined ? { annotations } : {}),
-      },
+      metadata: { name: claimName, ...(n.annotations ? { annotations: n.annotations } : {}) },
       spec: {
-        accessModes: value('access_modes'),
-        resources: { requests: { storage: value('size') } },
-        ...(storageClass !== undefined ? { storageClassName: storageClass } : {}),
+        accessModes: n.accessModes,
+        resources: { requests: { storage: text('size', n.size) } },
+        ...(storageClassName !== undefined ? { storageClassName } : {}),
         ...(volumeName !== undefined ? { volumeName } : {}),
-        ...(dataSource !== undefined ? { dataSource } : {}),
+        ...(n.dataSource ? { dataSource: n.dataSource } : {}),
       },
     };
-    resource = { action: 'create', setOwnerReference: true, manifest: render(manifest) };
-    outputs = { parameters: [{ name: 'name', valueFrom: { jsonPath: '{.metadata.name}' } }] };
-  } else if (c.implementation.kind === 'deletePvc') {
-    resource = {
-      action: 'delete',
-      manifest: render({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: value('pvc_name') } }),
+    template = {
+      outputs: { parameters: [{ name: 'name', valueFrom: { jsonPath: '{.metadata.name}' } }] },
+      resource: { action: 'create', setOwnerReference: true, manifest: manifestText(claim) },
     };
   } else {
-    throw new Error(`internal: ${c.implementation.kind} is not a claim operation`);
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: text('pvc_name', n.claim) } };
+    template = { resource: { action: 'delete', manifest: manifestText(claim) } };
   }
   return {
     template: {
       name,
-      ...(inputs.length ? { inputs: { parameters: inputs.map((n) => ({ name: n })) } } : {}),
-      ...(outputs ? { outputs } : {}),
-      resource,
+      ...(inputs.length ? { inputs: { parameters: inputs.map((i) => ({ name: i.name })) } } : {}),
+      ...template,
     },
     inputs,
   };
-}
-
-/** The manifest text Argo applies: sorted keys, no line folding, so the output stays deterministic. */
-function render(manifest: object): string {
-  return dump(manifest, { sortKeys: true, lineWidth: -1, noRefs: true });
 }

@@ -1,7 +1,8 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { PipelineIR } from '../../dsl/ir/index.ts';
 import type { ObjectSpec } from '../api-object.ts';
-import { submitsOf, submitterServiceAccount } from './submit.ts';
+import { submitsOf } from '../../dsl/ir/nodes.ts';
+import { submitterServiceAccount } from './submit.ts';
 
 const RBAC_API_VERSION = 'rbac.authorization.k8s.io/v1';
 

@@ -1,8 +1,9 @@
-import { dump } from 'js-yaml';
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { NodeIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
+import type { ArgoObjectIR, ArgoTemplateIR, PipelineIR, ScheduleIR, SubmitIR } from '../../dsl/ir/index.ts';
+import { submitSteps } from '../../dsl/ir/nodes.ts';
 import { retryStrategy } from './component-template.ts';
-import { ARGO_API_VERSION } from './workflow-template.ts';
+import { renderArgoObject } from '../../dsl/ir/argo-object.ts';
+import { manifestText } from '../k8s/manifest.ts';
 
 /**
  * The service account a pipeline's submit steps run under: it may create Workflows and nothing
@@ -10,29 +11,6 @@ import { ARGO_API_VERSION } from './workflow-template.ts';
  */
 export function submitterServiceAccount(pipeline: string): string {
   return `${pipeline}-submitter`;
-}
-
-/** Every `p.submit()` step of a pipeline, at any depth, and whether a loop encloses it. */
-function submitSteps(p: PipelineIR): { readonly submit: SubmitIR; readonly inLoop: boolean }[] {
-  const visit = (nodes: readonly NodeIR[], inLoop: boolean): { submit: SubmitIR; inLoop: boolean }[] =>
-    nodes.flatMap((n) => {
-      switch (n.kind) {
-        case 'submit':
-          return [{ submit: n, inLoop }];
-        case 'task':
-          return [];
-        case 'loop':
-          return visit(n.body, true);
-        case 'condition':
-          return n.branches.flatMap((b) => visit(b.body, inLoop));
-      }
-    });
-  return visit(p.body, false);
-}
-
-/** Every `p.submit()` step of a pipeline, at any depth. */
-export function submitsOf(p: PipelineIR): SubmitIR[] {
-  return submitSteps(p).map((s) => s.submit);
 }
 
 /** Longest Workflow name Argo accepts (its names become pod label values). */
@@ -76,8 +54,7 @@ export function checkSubmitNames(schedule: ScheduleIR, p: PipelineIR): void {
  */
 function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: boolean): string {
   const name = deterministicName(s, inLoop);
-  const manifest = {
-    apiVersion: ARGO_API_VERSION,
+  const run: ArgoObjectIR = {
     kind: 'Workflow',
     metadata: {
       ...(name ? { name } : { generateName: `${s.pipeline}-` }),
@@ -90,7 +67,8 @@ function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: bool
         : {}),
     },
   };
-  return dump(manifest, { sortKeys: true, lineWidth: -1, noRefs: true });
+  // The run is created in the submitting Workflow's namespace, so the manifest names none.
+  return manifestText(renderArgoObject(run, undefined));
 }
 
 /**
@@ -98,7 +76,7 @@ function workflowManifest(s: SubmitIR, argNames: readonly string[], inLoop: bool
  * template inputs, so the DAG task renders them like any other parameter (loop items, upstream
  * outputs) and the manifest only ever sees `{{inputs.parameters.*}}`.
  */
-export function submitTemplate(name: string, pipeline: string, s: SubmitIR, inLoop: boolean): Record<string, unknown> {
+export function submitTemplate(name: string, pipeline: string, s: SubmitIR, inLoop: boolean): ArgoTemplateIR {
   const argNames = Object.keys(s.args);
   return {
     name,

@@ -1,9 +1,15 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import type { ComponentIR, ComponentTaskIR, NodeIR, PipelineIR, SubmitIR, TaskIR } from '../../dsl/ir/index.ts';
+import type {
+  ArgoTemplateIR,
+  ComponentIR,
+  ComponentTaskIR,
+  NodeIR,
+  PipelineIR,
+  PvcOperationIR,
+  SubmitIR,
+  TaskIR,
+} from '../../dsl/ir/index.ts';
 import { hasOverrides } from './component-template.ts';
-import { isPvcOperation } from './pvc.ts';
-
-type Template = Record<string, unknown>;
 
 /** A template that runs a pod (or applies a resource): its name and who owns it. */
 export interface LeafName {
@@ -16,10 +22,14 @@ export interface LeafName {
  * when it overrides the component or mounts claims, prefixed inside a called pipeline.
  */
 export function componentLeaf(prefix: string, task: ComponentTaskIR, c: ComponentIR): LeafName {
-  if (isPvcOperation(c)) return { name: `${prefix}${c.name}-${task.id}`, owner: `claim step "${task.id}"` };
   if (hasOverrides(task.overrides) || (task.mounts?.length ?? 0) > 0)
     return { name: `${prefix}${c.name}-${task.id}`, owner: `task "${task.id}"'s own copy of component "${c.name}"` };
   return { name: c.name, owner: `component "${c.name}"` };
+}
+
+/** The resource template of a claim operation: `<prefix>createpvc-<id>` or `<prefix>deletepvc-<id>`. */
+export function pvcLeaf(prefix: string, n: PvcOperationIR): LeafName {
+  return { name: `${prefix}${n.kind.toLowerCase()}-${n.id}`, owner: `claim step "${n.id}"` };
 }
 
 /** The resource template of a submit step. */
@@ -41,7 +51,7 @@ export function submitLeaf(s: SubmitIR): LeafName {
  */
 export class TemplateNames {
   /** Every template in output order (order of first reservation); `null` until lowered. */
-  readonly templates = new Map<string, Template | null>();
+  readonly templates = new Map<string, ArgoTemplateIR | null>();
   /** The DAG template of each called pipeline, by pipeline name. */
   readonly callees = new Map<string, string>();
   /** The pipeline's DAG template. */
@@ -60,6 +70,7 @@ export class TemplateNames {
         if (n.kind === 'condition') n.branches.forEach((b) => visit(p, prefix, b.body));
         else if (n.kind === 'loop') visit(p, prefix, n.body);
         else if (n.kind === 'submit') this.addLeaf(submitLeaf(n));
+        else if (n.kind === 'createPvc' || n.kind === 'deletePvc') this.addLeaf(pvcLeaf(prefix, n));
         else if (n.pipeline === undefined)
           this.addLeaf(componentLeaf(prefix, n, components.get(n.component) as ComponentIR));
         else if (!seen.has(n.pipeline)) {

@@ -1,25 +1,18 @@
-import type { PipelineIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { ArgoObjectIR, ArgoWorkflowSpecIR, PipelineIR } from '../../dsl/ir/index.ts';
+import { RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
 import { assertNoArtifactLists } from './artifact-lists.ts';
 import { DagLowering } from './dag.ts';
-import { literalString } from './expressions.ts';
-import { RESTRICTED_POD_SECURITY } from './pod.ts';
-
-export const ARGO_API_VERSION = 'argoproj.io/v1alpha1';
+import { pipelineParameter } from './dag-io.ts';
+import { renderArgoObject, type RenderedArgoObjectIR } from '../../dsl/ir/argo-object.ts';
 
 /** The `spec` of a Workflow/WorkflowTemplate running the pipeline (shared with other kinds). */
-export function pipelineWorkflowSpec(p: PipelineIR): Record<string, unknown> {
+export function pipelineWorkflowSpec(p: PipelineIR): ArgoWorkflowSpecIR {
   assertNoArtifactLists(p);
   const lowering = new DagLowering(p);
   const entrypoint = lowering.lowerEntry();
   const onExit = lowering.lowerExitHandler();
   const o = p.options;
-  const params = p.params.map((param) => ({
-    name: param.name,
-    ...(param.default !== undefined ? { value: literalString(param.default) } : {}),
-    ...(param.enum ? { enum: param.enum.map(literalString) } : {}),
-    ...(param.description ? { description: param.description } : {}),
-  }));
+  const params = p.params.map(pipelineParameter);
   const podMetadata = {
     ...(Object.keys(o.podLabels).length ? { labels: o.podLabels } : {}),
     ...(Object.keys(o.podAnnotations).length ? { annotations: o.podAnnotations } : {}),
@@ -48,15 +41,18 @@ export function pipelineWorkflowSpec(p: PipelineIR): Record<string, unknown> {
  * A pipeline as an Argo WorkflowTemplate: what GitOps stores and schedules reference (Argo CD
  * cannot sync `generateName` Workflows, so runs are submitted from templates).
  */
-export function workflowTemplate(p: PipelineIR, namespace: string | undefined): ObjectSpec {
+export function workflowTemplateIR(p: PipelineIR): ArgoObjectIR {
   return {
-    apiVersion: ARGO_API_VERSION,
     kind: 'WorkflowTemplate',
     metadata: {
       name: p.name,
-      ...(namespace ? { namespace } : {}),
       ...(p.description ? { annotations: { 'workflows.argoproj.io/description': p.description } } : {}),
     },
     spec: pipelineWorkflowSpec(p),
   };
+}
+
+/** {@link workflowTemplateIR} rendered for a namespace, as the target writes it. */
+export function workflowTemplate(p: PipelineIR, namespace: string | undefined): RenderedArgoObjectIR {
+  return renderArgoObject(workflowTemplateIR(p), namespace);
 }

@@ -1,5 +1,5 @@
 import type { ArgoCdIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { Application, ApplicationSpec } from '../imports/argo-cd.ts';
 
 /** What an app's Application and an environment's root Application set differently. */
 export interface ApplicationShape {
@@ -12,14 +12,14 @@ export interface ApplicationShape {
   readonly destination: Readonly<Record<string, string>>;
   readonly syncOptions?: readonly string[];
   /** Further `spec` fields (ignoreDifferences, info). */
-  readonly spec: Readonly<Record<string, unknown>>;
+  readonly spec: Pick<ApplicationSpec, 'ignoreDifferences' | 'info'>;
 }
 
 /**
  * An Argo CD Application with the project's delivery settings (AppProject, repository, revision,
  * automation, retries, cascading delete), so every Application Argosy writes follows them alike.
  */
-export function applicationObject(cd: ArgoCdIR, shape: ApplicationShape): ObjectSpec {
+export function applicationObject(cd: ArgoCdIR, shape: ApplicationShape): Application {
   const syncOptions = shape.syncOptions ?? [];
   return {
     apiVersion: 'argoproj.io/v1alpha1',
@@ -29,7 +29,7 @@ export function applicationObject(cd: ArgoCdIR, shape: ApplicationShape): Object
       namespace: cd.namespace,
       labels: { ...shape.labels },
       ...(cd.cascadeDelete ? { finalizers: ['resources-finalizer.argocd.argoproj.io'] } : {}),
-    } as ObjectSpec['metadata'],
+    },
     spec: {
       project: cd.project,
       source: {

@@ -1,5 +1,5 @@
 import type { AppIR, ArgoCdIR, EnvironmentIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { Application } from '../imports/argo-cd.ts';
 import { applicationObject } from './application-object.ts';
 import type { IgnoreDifference } from '../target.ts';
 
@@ -18,7 +18,7 @@ export function application(
   app: AppIR,
   ignore: readonly IgnoreDifference[],
   otherFiles: readonly string[],
-): ObjectSpec {
+): Application {
   const syncOptions = [...cd.syncOptions];
   // Without it, a sync would revert the very fields ignoreDifferences says controllers own.
   if (ignore.length > 0 && !syncOptions.includes('RespectIgnoreDifferences=true'))

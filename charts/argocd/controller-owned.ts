@@ -1,10 +1,10 @@
 import { ROLLOUTS_HASH_LABELS } from '../deployment-sync.ts';
+import type { Rollout } from '../imports/argo-rollouts.ts';
+import type { InferenceService } from '../imports/kserve.ts';
 import type { IgnoreDifference, RenderedObject } from '../target.ts';
 
-type Json = Record<string, unknown>;
-const o = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const a = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** A rendered object read as the kind it says it is (Argosy rendered it from that generated type). */
+const as = <T>(o: RenderedObject): T => o as unknown as T;
 
 /**
  * Argo Rollouts shifts traffic by rewriting the weights of the VirtualServices a Rollout names,
@@ -14,16 +14,13 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
  */
 function rolloutManagedRoutes(objects: readonly RenderedObject[]): IgnoreDifference[] {
   const out: IgnoreDifference[] = [];
-  for (const r of objects.filter((x) => x.kind === 'Rollout')) {
-    const canary = o(o(o(r.spec).strategy).canary);
-    const routing = o(canary.trafficRouting);
-    const istio = o(routing.istio);
-    const names = [str(o(istio.virtualService).name), ...a(istio.virtualServices).map((v) => str(o(v).name))].filter(
-      (n): n is string => n !== undefined,
+  for (const r of objects.filter((x) => x.kind === 'Rollout').map((x) => as<Rollout>(x))) {
+    const routing = r.spec?.strategy?.canary?.trafficRouting;
+    const istio = routing?.istio;
+    const names = [istio?.virtualService?.name, ...(istio?.virtualServices ?? []).map((v) => v.name)].filter(
+      (n): n is string => typeof n === 'string' && n !== '',
     );
-    const managed = a(routing.managedRoutes)
-      .map((m) => str(o(m).name))
-      .filter((n): n is string => n !== undefined);
+    const managed = (routing?.managedRoutes ?? []).map((m) => m.name).filter((n) => n !== '');
     for (const name of names) {
       out.push({
         group: 'networking.istio.io',
@@ -35,7 +32,7 @@ function rolloutManagedRoutes(objects: readonly RenderedObject[]): IgnoreDiffere
         ],
       });
     }
-    const rule = str(o(istio.destinationRule).name);
+    const rule = istio?.destinationRule?.name;
     if (rule)
       out.push({
         group: 'networking.istio.io',
@@ -47,16 +44,21 @@ function rolloutManagedRoutes(objects: readonly RenderedObject[]): IgnoreDiffere
   return out;
 }
 
+/** What Argosy reads of a HorizontalPodAutoscaler (a core kind, not one of charts/imports/). */
+interface Autoscaler {
+  readonly spec?: {
+    readonly scaleTargetRef?: { readonly apiVersion?: string; readonly kind?: string; readonly name?: string };
+  };
+}
+
 /** A HorizontalPodAutoscaler owns `spec.replicas` of what it scales. */
 function autoscaledReplicas(objects: readonly RenderedObject[]): IgnoreDifference[] {
   return objects
     .filter((x) => x.kind === 'HorizontalPodAutoscaler')
-    .map((h) => o(o(h.spec).scaleTargetRef))
-    .filter((t) => str(t.kind) && str(t.name))
+    .map((h) => as<Autoscaler>(h).spec?.scaleTargetRef ?? {})
+    .filter((t) => t.kind && t.name)
     .map((t) => ({
-      group: String(t.apiVersion ?? 'apps/v1').includes('/')
-        ? (String(t.apiVersion ?? 'apps/v1').split('/')[0] as string)
-        : '',
+      group: (t.apiVersion ?? 'apps/v1').includes('/') ? ((t.apiVersion ?? 'apps/v1').split('/')[0] as string) : '',
       kind: String(t.kind),
       name: String(t.name),
       jsonPointers: ['/spec/replicas'],
@@ -71,9 +73,9 @@ function kserveDefaults(objects: readonly RenderedObject[]): IgnoreDifference[] 
   return objects
     .filter((x) => x.kind === 'InferenceService')
     .map((isvc) => {
-      const model = o(o(o(isvc.spec).predictor).model);
-      const format = str(o(model.modelFormat).name);
-      const defaultsProtocol = (format === 'triton' || format === 'vllm') && model.protocolVersion === undefined;
+      const model = as<InferenceService>(isvc).spec?.predictor.model;
+      const format = model?.modelFormat?.name;
+      const defaultsProtocol = (format === 'triton' || format === 'vllm') && model?.protocolVersion === undefined;
       return {
         group: 'serving.kserve.io',
         kind: 'InferenceService',

@@ -1,5 +1,5 @@
 import type { ArgoCdIR, EnvironmentIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { Application } from '../imports/argo-cd.ts';
 import { applicationObject } from './application-object.ts';
 
 /** The app name the root Application's name would collide with (`<env>-root`). */
@@ -24,7 +24,7 @@ function rootApplicationFile(env: EnvironmentIR): string {
  * cluster and namespace Argo CD runs in, where Application objects live, whatever cluster the
  * apps themselves deploy to.
  */
-export function rootApplication(cd: ArgoCdIR, env: EnvironmentIR, dir: string): ObjectSpec {
+export function rootApplication(cd: ArgoCdIR, env: EnvironmentIR, dir: string): Application {
   return applicationObject(cd, {
     name: rootApplicationName(env),
     labels: { 'argosy.dev/environment': env.name, 'argosy.dev/role': 'app-of-apps' },

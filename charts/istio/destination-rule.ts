@@ -1,8 +1,7 @@
 import type { DeploymentIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
-import { DEPLOYMENT_LABEL } from '../argo-rollouts/pod-template.ts';
+import type { DestinationRule } from '../imports/istio.ts';
+import { DEPLOYMENT_LABEL, SUBSETS } from '../k8s/serving.ts';
 import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
-import { ISTIO_API_VERSION, SUBSETS } from './istio-api.ts';
 
 /**
  * Subset-level routing of a plain server: the DestinationRule on the deployment's one Service.
@@ -11,13 +10,13 @@ import { ISTIO_API_VERSION, SUBSETS } from './istio-api.ts';
  * to this host, and outlier detection on it would eject failing canary pods and hide exactly
  * the errors the gate must see.
  */
-export function destinationRule(d: DeploymentIR, namespace: string | undefined): ObjectSpec | undefined {
+export function destinationRule(d: DeploymentIR, namespace: string | undefined): DestinationRule | undefined {
   const name = d.names.destinationRule;
   if (!name) return undefined;
   const labels = { [DEPLOYMENT_LABEL]: d.name };
   const owned = runtimeOwnedAnnotation(d, 'DestinationRule', name);
   return {
-    apiVersion: ISTIO_API_VERSION,
+    apiVersion: 'networking.istio.io/v1',
     kind: 'DestinationRule',
     metadata: {
       name,

@@ -4,8 +4,9 @@ import { destinationRule } from './destination-rule.ts';
 import { virtualService } from './virtual-service.ts';
 
 /**
- * Istio: the VirtualService of every deployment whose strategy routes, mirrors or splits traffic,
- * and the DestinationRule of a plain server routed by subsets.
+ * Istio: the VirtualService a plain server's Rollout routes, mirrors or splits traffic with, and
+ * its DestinationRule when it routes by subsets. A KServe strategy's VirtualService is rendered
+ * by the kserve target with the rest of what the strategy emits.
  * @example
  * ```ts
  * istioTarget.render(ctx);

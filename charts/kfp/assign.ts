@@ -1,6 +1,6 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { AppIR, EnvironmentIR, PipelineIR } from '../../dsl/ir/index.ts';
-import { submitsOf } from '../argo-workflows/submit.ts';
+import { submitsOf } from '../../dsl/ir/nodes.ts';
 import { defaultPipelineBackend, type PipelineBackend } from '../target.ts';
 import { kfpSupports } from './supports.ts';
 

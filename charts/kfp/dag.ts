@@ -16,6 +16,7 @@ import {
 import { LoopItems } from './loop-items.ts';
 import { buildTree, statusTarget, type KGroup, type KNode, type KTask, type KTree } from './groups.ts';
 import { pvcMount } from './mounts.ts';
+import { componentOwner, PVC_COMPONENTS, pvcOperationOf } from './pvc-steps.ts';
 import { ComponentRegistry } from './registry.ts';
 import { paramType, type Json, type KfpParamType } from './types.ts';
 import {
@@ -61,7 +62,8 @@ export class DagLowering {
   ) {
     this.registry = registry ?? new ComponentRegistry(p.options);
     this.components = this.registry.components;
-    this.componentIR = new Map(p.components.map((c) => [c.name, c]));
+    // Claim operations run as kfp-kubernetes components; buildTree refuses a component of the same name.
+    this.componentIR = new Map([...Object.values(PVC_COMPONENTS), ...p.components].map((c) => [c.name, c]));
     this.callees = new Map((p.pipelines ?? []).map((c) => [c.name, c]));
     this.loops = new LoopItems(p, tree, (t) =>
       t.pipeline !== undefined ? this.callee(t.pipeline).params : this.component(t.component).inputs,
@@ -189,7 +191,7 @@ export class DagLowering {
     return (
       node?.kind === 'task' &&
       node.task.pipeline === undefined &&
-      this.component(node.task.component).implementation.kind === 'createPvc'
+      pvcOperationOf(this.component(node.task.component)) === 'createPvc'
     );
   }
 
@@ -226,7 +228,7 @@ export class DagLowering {
       pvcMount(m, this.paramInput(s, m.claim, deps), this.p.name, [`task "${t.id}"`], this.createsClaim(m.claim)),
     );
     const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined || mounts.length > 0;
-    const owner = own ? `task "${t.id}" of pipeline "${this.p.name}"` : `component "${c.name}"`;
+    const owner = own ? `task "${t.id}" of pipeline "${this.p.name}"` : componentOwner(c);
     return this.registry.executorComponent(
       own ? `${this.prefix}${c.name}-${t.id}` : c.name,
       owner,

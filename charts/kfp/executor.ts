@@ -8,6 +8,7 @@ import type {
 } from '../../dsl/ir/index.ts';
 import type { DslError } from '../../dsl/errors.ts';
 import { executorConfig, platformProblems } from './platform.ts';
+import { pvcOperationOf, RESOURCE_IMAGES } from './pvc-steps.ts';
 import { resourceProblems, resourceSpec } from './resources.ts';
 import { artifactDefinition, definitions, paramDefinition, type Json } from './types.ts';
 import { throwFirst, unknownKind, unsupported } from './unsupported.ts';
@@ -45,12 +46,6 @@ export function componentInterface(c: ComponentIR): Json {
   return { ...(ins ? { inputDefinitions: ins } : {}), ...(outs ? { outputDefinitions: outs } : {}) };
 }
 
-/**
- * Images KFP's driver recognises as claim operations it performs itself (kfp-kubernetes
- * CreatePVC/DeletePVC); no container with this image ever starts.
- */
-export const RESOURCE_IMAGES = { createPvc: 'argostub/createpvc', deletePvc: 'argostub/deletepvc' } as const;
-
 /** Compiles a component with a task's resource and timeout overrides applied. */
 export function compileExecutor(
   c: ComponentIR,
@@ -59,9 +54,9 @@ export function compileExecutor(
   pipeline: string,
 ): CompiledExecutor {
   const at = [`component "${c.name}"`];
-  const kind = c.implementation.kind;
-  if (kind === 'createPvc' || kind === 'deletePvc') {
-    return { spec: componentInterface(c), executor: { container: { image: RESOURCE_IMAGES[kind] } }, kubernetes: {} };
+  const pvc = pvcOperationOf(c);
+  if (pvc) {
+    return { spec: componentInterface(c), executor: { container: { image: RESOURCE_IMAGES[pvc] } }, kubernetes: {} };
   }
   throwFirst(executorProblems(c, overrides, options, pipeline));
   const part = (x: CommandPartIR): string => placeholder(c, x, pipeline, at);
@@ -121,7 +116,7 @@ export function executorProblems(
 ): DslError[] {
   const at = [`component "${c.name}"`];
   const impl = c.implementation;
-  if (impl.kind === 'createPvc' || impl.kind === 'deletePvc') return [];
+  if (pvcOperationOf(c) !== undefined) return [];
   const problems = [...c.inputs, ...c.outputs].flatMap((p) =>
     p.kind === 'artifact' && p.path !== undefined
       ? [

@@ -1,6 +1,7 @@
 import type { ConditionOutputIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
 import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
 import type { DslError } from '../../dsl/errors.ts';
+import { pvcComponentTask } from './pvc-steps.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
 /** A task of a KFP DAG: a component run, optionally the pipeline's exit task. */
@@ -251,6 +252,22 @@ export function buildTree(p: PipelineIR, problems?: DslError[]): KTree {
         };
         index.set(n.id, { node, path });
         return node;
+      }
+      case 'createPvc':
+      case 'deletePvc': {
+        const task = pvcComponentTask(n);
+        if (p.components.some((c) => c.name === task.component))
+          raise(
+            problems,
+            unsupported(
+              p.name,
+              at(n.id),
+              `a component named "${task.component}" beside a claim operation, which KFP runs as the kfp-kubernetes component of that name`,
+              task.component,
+              'Rename the component',
+            ),
+          );
+        return fromNode(task, path);
       }
       case 'submit':
         raise(

@@ -1,5 +1,5 @@
 import { DslError, seg } from '../../dsl/errors.ts';
-import { RESOURCE_IMAGES } from './executor.ts';
+import { RESOURCE_IMAGES } from './pvc-steps.ts';
 import type { CompiledKfpPipeline } from './pipeline-spec.ts';
 import type { Json } from './types.ts';
 

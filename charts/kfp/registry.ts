@@ -42,6 +42,8 @@ export class ComponentRegistry {
     pipeline: string,
   ): string {
     const name = `comp-${key}`;
+    // Claimed on every use, so a second definition of the name fails instead of reusing the first.
+    this.claim(name, owner, pipeline);
     if (this.components[name] === undefined) {
       const compiled = compileExecutor(
         c,
@@ -52,7 +54,6 @@ export class ComponentRegistry {
         this.options,
         pipeline,
       );
-      this.claim(name, owner, pipeline);
       this.components[name] = { ...compiled.spec, executorLabel: `exec-${key}` };
       this.executors[`exec-${key}`] = compiled.executor;
       const kubernetes: Json = {

@@ -210,6 +210,25 @@ describe('KFP: created and mounted claims', () => {
     ]);
   });
 
+  it('GIVEN a component named like the kfp-kubernetes claim component THEN KFP refuses the pair, in the pipeline or a callee', () => {
+    const createpvc = component('createpvc', { image: 'alpine:3.20', command: ['true'] });
+    const both = pipeline('both', {}, (p) => {
+      p.createPvc('c', { nameSuffix: '-x', size: '1Gi', accessModes: ['ReadWriteOnce'] });
+      p.task('t', createpvc);
+    });
+    expect(() => compile(both)).toThrow(
+      'pipeline "both" > task "c": Kubeflow Pipelines cannot express a component named "createpvc" beside a claim operation, which KFP runs as the kfp-kubernetes component of that name (got "createpvc"). Rename the component.',
+    );
+    const inner = pipeline('inner', {}, (p) => {
+      p.task('t', createpvc);
+    });
+    const outer = pipeline('outer', {}, (p) => {
+      p.createPvc('c', { nameSuffix: '-x', size: '1Gi', accessModes: ['ReadWriteOnce'] });
+      p.subPipeline('call', inner);
+    });
+    expect(() => compile(outer)).toThrow(/two KFP components named "comp-createpvc"/);
+  });
+
   it('GIVEN a read-only mount or a subPath into a created claim THEN KFP refuses it, naming the task', () => {
     const ro = pipeline('ro', {}, (p) => {
       p.task('t', say, { text: 'x' }).mount('fixed', '/f', { readOnly: true });

@@ -1,10 +1,11 @@
 import type { DslError } from '../../dsl/errors.ts';
-import type { ComponentIR, PipelineIR, TaskIR, TaskMountIR, ValueIR } from '../../dsl/ir/index.ts';
+import type { ComponentIR, NodeIR, PipelineIR, TaskIR, TaskMountIR, ValueIR } from '../../dsl/ir/index.ts';
 import { operands } from './dag.ts';
 import { RUNTIME_PLACEHOLDERS } from './dag-scope.ts';
 import { executorProblems } from './executor.ts';
 import { buildTree, type KNode } from './groups.ts';
 import { mountProblems } from './mounts.ts';
+import { componentOwner, PVC_COMPONENTS } from './pvc-steps.ts';
 import {
   artifactSourceUnsupported,
   componentNameClash,
@@ -48,7 +49,7 @@ export function kfpSupports(p: PipelineIR): KfpSupport {
   const names = new Map<string, string>();
   const check = (pl: PipelineIR, prefix: string): void => {
     const tree = buildTree(pl, reasons);
-    const components = new Map(pl.components.map((c) => [c.name, c]));
+    const components = new Map([...Object.values(PVC_COMPONENTS), ...pl.components].map((c) => [c.name, c]));
     const claim = (name: string, owner: string): void => {
       const other = names.get(name);
       if (other !== undefined && other !== owner) reasons.push(componentNameClash(pl.name, name, other, owner));
@@ -62,7 +63,7 @@ export function kfpSupports(p: PipelineIR): KfpSupport {
         if (n.kind === 'task') {
           checkTask(pl, n.task, components, p, reasons);
           if (n.task.pipeline !== undefined) claim(`comp-${n.task.pipeline}`, `pipeline "${n.task.pipeline}"`);
-          else claim(...executorName(pl, n.task, prefix));
+          else claim(...executorName(pl, n.task, components, prefix));
           continue;
         }
         for (const v of n.cond ? operands(n.cond) : [])
@@ -83,12 +84,18 @@ export function kfpSupports(p: PipelineIR): KfpSupport {
 }
 
 /** The executor component a task runs and who owns that name (per task when it overrides or mounts). */
-function executorName(p: PipelineIR, t: TaskIR, prefix: string): [string, string] {
+function executorName(
+  p: PipelineIR,
+  t: TaskIR,
+  components: ReadonlyMap<string, ComponentIR>,
+  prefix: string,
+): [string, string] {
   const own = t.overrides.resources !== undefined || t.overrides.timeoutSeconds !== undefined || mountsOf(t).length > 0;
   const component = t.component as string;
+  const c = components.get(component);
   return own
     ? [`comp-${prefix}${component}-${t.id}`, `task "${t.id}" of pipeline "${p.name}"`]
-    : [`comp-${component}`, `component "${component}"`];
+    : [`comp-${component}`, c ? componentOwner(c) : `component "${component}"`];
 }
 
 /** The problems of one task: its component, its mounts and the values it passes. */
@@ -109,7 +116,7 @@ function checkTask(
     reasons.push(...executorProblems(c, overrides, root.options, p.name));
   }
   for (const m of mountsOf(t)) {
-    reasons.push(...mountProblems(m, p.name, [`task "${t.id}"`], createsClaim(p, m.claim, components)));
+    reasons.push(...mountProblems(m, p.name, [`task "${t.id}"`], createsClaim(p, m.claim)));
     reasons.push(...paramValueProblems(p, m.claim));
   }
   const ports = t.pipeline !== undefined ? (p.pipelines ?? []).find((x) => x.name === t.pipeline)?.params : c?.inputs;
@@ -138,25 +145,20 @@ function paramValueProblems(p: PipelineIR, v: ValueIR): DslError[] {
 }
 
 /** Whether a claim name is the output of a `p.createPvc()` step of this pipeline. */
-function createsClaim(p: PipelineIR, claim: ValueIR, components: ReadonlyMap<string, ComponentIR>): boolean {
-  if (claim.kind !== 'taskOutput') return false;
-  const producer = allTasks(p).find((t) => t.id === claim.task);
-  return (
-    producer?.pipeline === undefined &&
-    components.get(producer?.component as string)?.implementation.kind === 'createPvc'
-  );
+function createsClaim(p: PipelineIR, claim: ValueIR): boolean {
+  return claim.kind === 'taskOutput' && allNodes(p).some((n) => n.kind === 'createPvc' && n.id === claim.task);
 }
 
 function mountsOf(t: TaskIR): readonly TaskMountIR[] {
   return t.pipeline === undefined ? (t.mounts ?? []) : [];
 }
 
-function allTasks(p: PipelineIR): TaskIR[] {
-  const out: TaskIR[] = [...p.exitHandler];
-  const walk = (nodes: PipelineIR['body']): void => {
+function allNodes(p: PipelineIR): NodeIR[] {
+  const out: NodeIR[] = [...p.exitHandler];
+  const walk = (nodes: readonly NodeIR[]): void => {
     for (const n of nodes) {
-      if (n.kind === 'task') out.push(n);
-      else if (n.kind === 'loop') walk(n.body);
+      out.push(n);
+      if (n.kind === 'loop') walk(n.body);
       else if (n.kind === 'condition') n.branches.forEach((b) => walk(b.body));
     }
   };

@@ -1,12 +1,14 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import { addObject } from '../api-object.ts';
+import { candidatesOf, strategyModel } from '../../dsl/ir/strategy.ts';
+import { addArgoObject, addObject, type KubeObject } from '../api-object.ts';
 import { boundRole, externalNameService, serviceAccount, type RoleRule } from '../core-objects.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
 import type { RenderContext, Target } from '../target.ts';
-import { inferenceServices } from './inference-service.ts';
 import { promotionWorkflow } from './promotion-workflow.ts';
+import { kserveEmitter } from './strategies/index.ts';
 import { handoverHook, triggerHook } from './sync-hooks.ts';
+import { virtualService } from './virtual-service.ts';
 
 /**
  * Exactly what the workflow (and the hand-over hook, which runs as the same account) touches:
@@ -14,8 +16,7 @@ import { handoverHook, triggerHook } from './sync-hooks.ts';
  * it creates and reads, and its own task results.
  */
 function workflowRules(d: DeploymentIR): RoleRule[] {
-  const e = onlineStrategy(d);
-  const inPlace = e.kind === 'canary' || e.kind === 'blueGreen';
+  const inPlace = strategyModel(d.strategy).kserve.promotion === 'in-place';
   const owned: RoleRule = inPlace
     ? {
         apiGroup: 'serving.kserve.io',
@@ -51,8 +52,8 @@ const TRIGGER_RULES: readonly RoleRule[] = [
 
 function previewService(ctx: RenderContext, d: DeploymentIR): void {
   const name = d.names.previewService;
-  const e = onlineStrategy(d);
-  if (!name || e.kind !== 'blueGreen' || !e.candidate?.version) return;
+  const version = candidatesOf(d.strategy)[0]?.model?.version;
+  if (!name || !strategyModel(d.strategy).preview || !version) return;
   const ns = ctx.env.namespace;
   if (!ns) {
     throw new DslError({
@@ -62,12 +63,21 @@ function previewService(ctx: RenderContext, d: DeploymentIR): void {
       fix: "Give the environment a namespace: environment('staging', { namespace: 'ml-staging' })",
     });
   }
-  const target = d.names.predictorServices?.byName[e.candidate.version] as string;
+  const target = d.names.predictorServices?.byName[version] as string;
   externalNameService(ctx.chart, { name, namespace: ns, labels: d.labels }, `${target}.${ns}.svc.cluster.local`);
 }
 
+/** The object with the fields that change at run time named in an annotation (see runtimeOwnedAnnotation). */
+function owned<T extends KubeObject>(d: DeploymentIR, obj: T): T {
+  const annotations = runtimeOwnedAnnotation(d, obj.kind, obj.metadata.name ?? '');
+  return Object.keys(annotations).length
+    ? { ...obj, metadata: { ...obj.metadata, annotations: { ...obj.metadata.annotations, ...annotations } } }
+    : obj;
+}
+
 /**
- * KServe: the InferenceServices of every KServe deployment, the preview Service of a blue/green,
+ * KServe: the InferenceServices of every KServe deployment, the VirtualService a side-by-side
+ * strategy (shadow, A/B) routes by, the preview Service of a blue/green,
  * and the promotion/evaluation WorkflowTemplate with its own least-privilege ServiceAccount.
  * @example
  * ```ts
@@ -81,12 +91,15 @@ export const kserveTarget: Target = {
     for (const d of ctx.app.deployments) {
       if (d.serving.kind !== 'kserve') continue;
       const s: KServeServingIR = d.serving;
-      for (const obj of inferenceServices(d, s, namespace)) addObject(ctx.chart, obj);
+      const { emitter, strategy } = kserveEmitter(d);
+      for (const obj of emitter.inferenceServices(d, strategy, s, namespace)) addObject(ctx.chart, owned(d, obj));
+      const vs = virtualService(d, emitter.routes?.(d, strategy) ?? [], namespace);
+      if (vs) addObject(ctx.chart, owned(d, vs));
       previewService(ctx, d);
       const wf = promotionWorkflow(d, s, namespace);
-      if (wf) addObject(ctx.chart, wf);
+      if (wf) addArgoObject(ctx.chart, wf, namespace);
       for (const hook of [handoverHook(d, s, namespace), triggerHook(d, namespace)])
-        if (hook) addObject(ctx.chart, hook);
+        if (hook) addArgoObject(ctx.chart, hook, namespace);
       const account = d.names.workflow;
       if (account) {
         const meta = { name: account, namespace, labels: d.labels };

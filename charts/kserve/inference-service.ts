@@ -1,18 +1,36 @@
 import type { DeploymentIR, KServeServingIR, ModelVersionIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
-import { mergeEnv, plainEnv, resourcesOf } from '../argo-rollouts/container.ts';
-import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
-import { deploymentAnnotations, onlineStrategy } from '../deployment-meta.ts';
-import { runtimeOwnedAnnotation } from '../deployment-sync.ts';
+import { mergeEnv, plainEnv, resourcesOf } from '../k8s/container.ts';
+import { containerSecurity, podSecurity } from '../k8s/pod.ts';
+import { deploymentAnnotations } from '../deployment-meta.ts';
+import type {
+  InferenceService,
+  InferenceServiceSpec,
+  ModelSpec,
+  PredictorSpec,
+  SecurityContext,
+  SecurityContext2,
+  TransformerSpec,
+} from '../imports/kserve.ts';
 
 export const KSERVE_API_VERSION = 'serving.kserve.io/v1beta1';
 
+// The pod helpers of charts/argo-workflows/pod.ts render untyped objects; the casts name what they render.
+const containerSecurityOf = (s: KServeServingIR): SecurityContext => containerSecurity(s.security) as SecurityContext;
+const podSecurityOf = (s: KServeServingIR): SecurityContext2 => podSecurity(s.security) as SecurityContext2;
+
 /** `predictor.model`: always the generic `modelFormat` form, never a legacy framework key. */
-function model(
+/**
+ * The ModelSpec fields Argosy sets, valid for the predictor and a `spec.canary[]` entry alike
+ * (the canary entry's schema requires the model format).
+ */
+type ModelFields = Required<Pick<ModelSpec, 'name' | 'modelFormat' | 'storageUri'>> &
+  Pick<ModelSpec, 'runtime' | 'protocolVersion' | 'args' | 'env' | 'resources' | 'securityContext'>;
+
+export function model(
   s: KServeServingIR,
   v: ModelVersionIR | undefined,
   extraArgs: readonly string[] = [],
-): Record<string, unknown> {
+): ModelFields {
   const args = [...(v?.args ?? s.args), ...extraArgs];
   const env = mergeEnv(s.env, v?.env);
   const runtime = v?.runtime ?? s.runtime;
@@ -26,20 +44,24 @@ function model(
     ...(args.length ? { args } : {}),
     ...(env.length ? { env: plainEnv(env) } : {}),
     ...resourcesOf(v?.resources ?? s.resources),
-    securityContext: containerSecurity(s.security),
+    securityContext: containerSecurityOf(s),
   };
 }
 
 /** Pod-level predictor fields shared by the stable predictor and canary entries. */
-function podFields(s: KServeServingIR): Record<string, unknown> {
+export function podFields(
+  s: KServeServingIR,
+): Pick<PredictorSpec, 'serviceAccountName' | 'securityContext' | 'logger'> {
   return {
     ...(s.serviceAccountName ? { serviceAccountName: s.serviceAccountName } : {}),
-    securityContext: podSecurity(s.security),
+    securityContext: podSecurityOf(s),
     ...(s.logger ? { logger: { url: s.logger.url, mode: s.logger.mode } } : {}),
   };
 }
 
-function scaling(s: KServeServingIR): Record<string, unknown> {
+export function scaling(
+  s: KServeServingIR,
+): Pick<PredictorSpec, 'minReplicas' | 'maxReplicas' | 'scaleMetric' | 'scaleTarget'> {
   return {
     minReplicas: s.minReplicas,
     ...(s.maxReplicas !== undefined ? { maxReplicas: s.maxReplicas } : {}),
@@ -48,12 +70,12 @@ function scaling(s: KServeServingIR): Record<string, unknown> {
   };
 }
 
-function transformer(s: KServeServingIR): Record<string, unknown> {
+export function transformer(s: KServeServingIR): { transformer?: TransformerSpec } {
   const t = s.transformer;
   if (!t) return {};
   return {
     transformer: {
-      securityContext: podSecurity(s.security),
+      securityContext: podSecurityOf(s),
       containers: [
         {
           name: 'kserve-container',
@@ -61,32 +83,32 @@ function transformer(s: KServeServingIR): Record<string, unknown> {
           ...(t.args.length ? { args: t.args } : {}),
           ...(t.env.length ? { env: plainEnv(t.env) } : {}),
           ...resourcesOf(t.resources),
-          securityContext: containerSecurity(s.security),
+          securityContext: containerSecurityOf(s),
         },
       ],
     },
   };
 }
 
-function isvc(
+/** One InferenceService of a deployment, its deployment mode explicit. */
+export function isvc(
   d: DeploymentIR,
   name: string,
   s: KServeServingIR,
-  spec: Record<string, unknown>,
+  spec: InferenceServiceSpec,
   version: string | undefined,
   extraAnnotations: Record<string, string>,
   namespace: string | undefined,
-): ObjectSpec {
+): InferenceService {
   const annotations = {
     // Always explicit: the cluster default differs between installs (Serverless vs Standard).
     'serving.kserve.io/deploymentMode': s.deploymentMode,
     ...(s.scrapeMetrics ? { 'serving.kserve.io/enable-prometheus-scraping': 'true' } : {}),
     ...deploymentAnnotations(d),
-    ...runtimeOwnedAnnotation(d, 'InferenceService', name),
     ...extraAnnotations,
   };
   return {
-    apiVersion: KSERVE_API_VERSION,
+    apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
     metadata: {
       name,
@@ -99,58 +121,55 @@ function isvc(
 }
 
 /**
- * Every InferenceService of a KServe deployment. Canary and blue/green keep one InferenceService
- * with the candidate in `spec.canary[]` at 0 % (the promotion workflow moves the traffic), or in
- * Knative mode the candidate as the latest revision with `canaryTrafficPercent: 0`. Shadow and
- * A/B add one InferenceService per challenger or variant, serving under the deployment's model
- * name so mirrored and routed request paths resolve.
+ * Canary and blue/green keep one InferenceService with the candidate in `spec.canary[]` at 0 %
+ * (the promotion workflow moves the traffic). Canary entries take no autoscaling fields; a dark
+ * launch (`pinned`) pins the candidate's replicas so it runs at 0 %.
  */
-export function inferenceServices(d: DeploymentIR, s: KServeServingIR, namespace: string | undefined): ObjectSpec[] {
-  const e = onlineStrategy(d);
-  if (e.kind === 'canary' && s.deploymentMode === 'Knative') {
-    const predictor = { ...scaling(s), ...podFields(s), model: model(s, e.candidate), canaryTrafficPercent: 0 };
-    return [
-      isvc(
-        d,
-        d.names.workload,
-        s,
-        { predictor, ...transformer(s) },
-        e.candidate?.version ?? s.version,
-        { 'serving.kserve.io/enable-tag-routing': 'true' },
-        namespace,
-      ),
-    ];
-  }
-  if (e.kind === 'canary' || e.kind === 'blueGreen') {
-    const c = e.candidate;
-    const predictor = {
-      ...(d.names.namedPredictor ? { name: d.names.namedPredictor } : {}),
-      ...scaling(s),
+export function inPlaceInferenceServices(
+  d: DeploymentIR,
+  s: KServeServingIR,
+  c: ModelVersionIR | undefined,
+  pinned: boolean,
+  namespace: string | undefined,
+): InferenceService[] {
+  const predictor: PredictorSpec = {
+    ...(d.names.namedPredictor ? { name: d.names.namedPredictor } : {}),
+    ...scaling(s),
+    ...podFields(s),
+    model: model(s, undefined),
+  };
+  const canaryEntry = c && {
+    trafficPercent: 0,
+    predictor: {
+      name: c.version,
+      ...(pinned ? { minReplicas: s.minReplicas } : {}),
       ...podFields(s),
-      model: model(s, undefined),
-    };
-    // Canary entries take no autoscaling fields; a dark launch pins replicas so the candidate runs at 0 %.
-    const canaryEntry = c && {
-      trafficPercent: 0,
-      predictor: {
-        name: c.version,
-        ...(e.kind === 'blueGreen' ? { minReplicas: s.minReplicas } : {}),
-        ...podFields(s),
-        model: model(s, c),
-      },
-    };
-    return [
-      isvc(
-        d,
-        d.names.workload,
-        s,
-        { predictor, ...transformer(s), ...(canaryEntry ? { canary: [canaryEntry] } : {}) },
-        s.version,
-        {},
-        namespace,
-      ),
-    ];
-  }
+      model: model(s, c),
+    },
+  };
+  return [
+    isvc(
+      d,
+      d.names.workload,
+      s,
+      { predictor, ...transformer(s), ...(canaryEntry ? { canary: [canaryEntry] } : {}) },
+      s.version,
+      {},
+      namespace,
+    ),
+  ];
+}
+
+/**
+ * Shadow and A/B add one InferenceService per challenger or variant beside the primary, serving
+ * under the deployment's model name so mirrored and routed request paths resolve.
+ */
+export function sideBySideInferenceServices(
+  d: DeploymentIR,
+  s: KServeServingIR,
+  arms: readonly { readonly name: string; readonly model?: ModelVersionIR }[],
+  namespace: string | undefined,
+): InferenceService[] {
   const primary = isvc(
     d,
     d.names.workload,
@@ -161,20 +180,16 @@ export function inferenceServices(d: DeploymentIR, s: KServeServingIR, namespace
     namespace,
   );
   const nameArg = s.modelNameArg ? [`${s.modelNameArg}=${d.name}`] : [];
-  const arms: [string, ModelVersionIR | undefined][] =
-    e.kind === 'shadow'
-      ? e.challengers.map((c) => [c.name, c.model])
-      : e.variants.filter((v) => v.name !== e.primary).map((v) => [v.name, v.model]);
   return [
     primary,
-    ...arms.map(([arm, v]) =>
+    ...arms.map((arm) =>
       isvc(
         d,
-        d.names.inferenceServices[arm] as string,
+        d.names.inferenceServices[arm.name] as string,
         s,
-        { predictor: { ...scaling(s), ...podFields(s), model: model(s, v, nameArg) }, ...transformer(s) },
-        v?.version,
-        { 'argosy.dev/arm': arm },
+        { predictor: { ...scaling(s), ...podFields(s), model: model(s, arm.model, nameArg) }, ...transformer(s) },
+        arm.model?.version,
+        { 'argosy.dev/arm': arm.name },
         namespace,
       ),
     ),

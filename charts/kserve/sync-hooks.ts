@@ -1,10 +1,13 @@
-import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import type { ObjectMetadata, ObjectSpec } from '../api-object.ts';
-import { dump } from 'js-yaml';
-import { RESTRICTED_POD_SECURITY } from '../argo-workflows/pod.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
-import { inferenceServices } from './inference-service.ts';
+import type { ArgoObjectIR, ArgoTemplateIR, DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
+import { renderArgoObject } from '../../dsl/ir/argo-object.ts';
+import { candidatesOf, strategyModel } from '../../dsl/ir/strategy.ts';
+import { manifestText } from '../k8s/manifest.ts';
+import { RESTRICTED_POD_SECURITY } from '../k8s/pod.ts';
+import { kserveEmitter } from './strategies/index.ts';
 import { inferenceServiceRef, ISVC_RESOURCE, WorkflowBuilder, type PatchOp, type WfStep } from './workflow-steps.ts';
+
+/** A hook Workflow in the Argo model (dsl/ir/argo-*), rendered like every Argo object. */
+export type HookWorkflow = Extract<ArgoObjectIR, { kind: 'Workflow' }>;
 
 /** An Argo CD hook Workflow: hooks may use generateName; it is deleted before the next one and once it succeeded. */
 function hookWorkflow(
@@ -15,10 +18,9 @@ function hookWorkflow(
   namespace: string | undefined,
   description: string,
   entry: string,
-  templates: readonly Record<string, unknown>[],
-): ObjectSpec<ObjectMetadata> {
+  templates: readonly ArgoTemplateIR[],
+): HookWorkflow {
   return {
-    apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
     metadata: {
       generateName: `${prefix}-`,
@@ -75,20 +77,19 @@ export function handoverHook(
   d: DeploymentIR,
   s: KServeServingIR,
   namespace: string | undefined,
-): ObjectSpec<ObjectMetadata> | undefined {
+): HookWorkflow | undefined {
   const prefix = d.names.handover;
   const account = d.names.workflow;
-  const e = onlineStrategy(d);
-  if (!prefix || !account || (e.kind !== 'canary' && e.kind !== 'blueGreen')) return undefined;
+  if (!prefix || !account || strategyModel(d.strategy).kserve.promotion !== 'in-place') return undefined;
+  const candidate = candidatesOf(d.strategy)[0]?.model;
   const b = new WorkflowBuilder(d);
   const isvc = d.names.workload;
-  const spec = (inferenceServices(d, s, namespace)[0]?.spec ?? {}) as {
-    predictor: Record<string, unknown>;
-    canary?: unknown[];
-  };
-  const servingUri = { op: 'test', path: '/spec/predictor/model/storageUri', value: s.storageUri };
+  const { emitter, strategy } = kserveEmitter(d);
+  const spec = emitter.inferenceServices(d, strategy, s, namespace)[0]?.spec;
+  if (!spec) return undefined;
+  const servingUri: PatchOp = { op: 'test', path: '/spec/predictor/model/storageUri', value: s.storageUri };
   if (s.deploymentMode === 'Knative') {
-    if (!e.candidate) return undefined;
+    if (!candidate) return undefined;
     b.then(
       guarded(b, 'stage', isvc, [
         servingUri,
@@ -106,11 +107,11 @@ export function handoverHook(
           { op: 'remove', path: '/spec/canary' },
         ]),
       );
-    const candidate = e.candidate?.version;
-    if (candidate && spec.canary) {
+    const version = candidate?.version;
+    if (version && spec.canary) {
       const probe = b.get('probe', inferenceServiceRef(isvc), {
-        condition: `spec.canary.0.predictor.name == ${candidate}`,
-        failure: `spec.canary.0.predictor.name != ${candidate}`,
+        condition: `spec.canary.0.predictor.name == ${version}`,
+        failure: `spec.canary.0.predictor.name != ${version}`,
       });
       b.then({ name: 'listed', template: probe, continueOn: { failed: true, error: true } });
       b.then(
@@ -145,12 +146,11 @@ export function handoverHook(
  * second submission behind a running one; the hook itself only creates the Workflow and exits,
  * because Argo CD waits for PostSync hooks and a rollout may take days.
  */
-export function triggerHook(d: DeploymentIR, namespace: string | undefined): ObjectSpec<ObjectMetadata> | undefined {
+export function triggerHook(d: DeploymentIR, namespace: string | undefined): HookWorkflow | undefined {
   const name = d.names.trigger;
   const template = d.names.workflow;
   if (!name || !template) return undefined;
-  const run = {
-    apiVersion: 'argoproj.io/v1alpha1',
+  const run: ArgoObjectIR = {
     kind: 'Workflow',
     metadata: { generateName: `${template}-`, labels: { ...d.labels } },
     spec: { workflowTemplateRef: { name: template } },
@@ -163,6 +163,7 @@ export function triggerHook(d: DeploymentIR, namespace: string | undefined): Obj
     namespace,
     `Submits workflowtemplate/${template} after each sync of model deployment ${d.name} (Argo CD PostSync hook).`,
     'submit',
-    [{ name: 'submit', resource: { action: 'create', manifest: dump(run, { sortKeys: true, lineWidth: -1 }) } }],
+    // The run is created in the hook's namespace, so its manifest names none.
+    [{ name: 'submit', resource: { action: 'create', manifest: manifestText(renderArgoObject(run, undefined)) } }],
   );
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DeploymentIR } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../deployment-meta.ts';
+import { onlineStrategy, strategyModel } from '../../dsl/ir/strategy.ts';
 
 /** Annotation on the object a workflow owns a field of: which candidate it last decided on. */
 export const VERDICT_ANNOTATION = 'argosy.dev/decided';
@@ -14,9 +14,7 @@ export const VERDICT_JSONPATH = `{.metadata.annotations.${VERDICT_ANNOTATION.rep
  * users to a rolled-back model again.
  */
 export function candidateId(d: DeploymentIR): string {
-  const e = onlineStrategy(d);
-  const what =
-    e.kind === 'canary' || e.kind === 'blueGreen' ? e.candidate : e.kind === 'shadow' ? e.challengers : e.variants;
+  const what = strategyModel(d.strategy).decidesOn(onlineStrategy(d.strategy));
   return `c-${createHash('sha256')
     .update(JSON.stringify({ serving: d.serving.kind === 'kserve' ? d.serving.storageUri : '', what }))
     .digest('hex')

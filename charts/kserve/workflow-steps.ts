@@ -1,14 +1,26 @@
-import type { AnalysisIR, AnalysisRole, ArmArgsIR, DeploymentIR, MetricIR } from '../../dsl/ir/index.ts';
-import { dump } from 'js-yaml';
-import { analysisSpec } from '../argo-rollouts/analysis-template.ts';
+import type {
+  AnalysisIR,
+  AnalysisRole,
+  ArgoTemplateIR,
+  ArmArgsIR,
+  DeploymentIR,
+  MetricIR,
+} from '../../dsl/ir/index.ts';
+import { manifestText } from '../k8s/manifest.ts';
+import { analysisSpec } from '../analysis/analysis-template.ts';
 import { goDurationSeconds } from '../go-duration.ts';
+import type { AnalysisRun } from '../imports/argo-rollouts.ts';
 import { KSERVE_API_VERSION } from './inference-service.ts';
 
 /** The resource name `kubectl patch` takes for an InferenceService. */
 export const ISVC_RESOURCE = 'inferenceservice.serving.kserve.io';
 
-/** One JSON-patch operation. */
-export type PatchOp = Record<string, unknown>;
+/** One JSON-patch operation (RFC 6902) of a resource template. */
+export interface PatchOp {
+  readonly op: 'add' | 'remove' | 'replace' | 'test';
+  readonly path: string;
+  readonly value?: unknown;
+}
 
 /** An InferenceService by name, as {@link WorkflowBuilder.get} reads it. */
 export const inferenceServiceRef = (
@@ -60,7 +72,7 @@ function warmedUp(a: AnalysisIR): AnalysisIR {
 
 /** Builds the templates of a promotion/evaluation workflow, each defined once by name. */
 export class WorkflowBuilder {
-  readonly templates = new Map<string, Record<string, unknown>>();
+  readonly templates = new Map<string, ArgoTemplateIR>();
   readonly groups: WfStep[][] = [];
   /** Worst-case duration of the groups added so far, for activeDeadlineSeconds. */
   budgetSeconds = 0;
@@ -76,7 +88,7 @@ export class WorkflowBuilder {
     return this;
   }
 
-  define(name: string, body: Record<string, unknown>): string {
+  define(name: string, body: Omit<ArgoTemplateIR, 'name'>): string {
     if (!this.templates.has(name)) this.templates.set(name, { name, ...body });
     return name;
   }
@@ -170,10 +182,7 @@ export class WorkflowBuilder {
         action: 'get',
         ...(opts.condition ? { successCondition: opts.condition } : {}),
         ...(opts.failure ? { failureCondition: opts.failure } : {}),
-        manifest: dump(
-          { apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } },
-          { sortKeys: true, lineWidth: -1 },
-        ),
+        manifest: manifestText({ apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.name } }),
       },
       ...(outputs.length
         ? {
@@ -205,8 +214,8 @@ export function analysisRunManifest(d: DeploymentIR, role: AnalysisRole, a: Anal
       .replace(/\{\{args\.service\}\}/g, arm.service)
       .replace(/\{\{args\.baseline-service\}\}/g, arm.baselineService ?? '')
       .replace(/\{\{args\.namespace\}\}/g, '{{workflow.namespace}}');
-  const spec = JSON.parse(bind(JSON.stringify(analysisSpec(a)))) as Record<string, unknown>;
-  const run = {
+  const spec = JSON.parse(bind(JSON.stringify(analysisSpec(a)))) as AnalysisRun['spec'];
+  const run: AnalysisRun = {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AnalysisRun',
     metadata: {
@@ -220,5 +229,5 @@ export function analysisRunManifest(d: DeploymentIR, role: AnalysisRole, a: Anal
     },
     spec,
   };
-  return dump(run, { sortKeys: true, lineWidth: -1, noRefs: true });
+  return manifestText(run);
 }

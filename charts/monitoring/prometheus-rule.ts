@@ -1,5 +1,5 @@
 import type { AlertSeverity, MonitoringIR, ScheduleIR, WatchedScheduleIR } from '../../dsl/ir/index.ts';
-import type { ObjectSpec } from '../api-object.ts';
+import type { PrometheusRule, Rule } from '../imports/prometheus-operator.ts';
 import { alertPrefix, promDuration, promNumber, selector } from './promql.ts';
 
 /**
@@ -9,14 +9,6 @@ import { alertPrefix, promDuration, promNumber, selector } from './promql.ts';
 export const DRIFT_SCORE_METRIC = 'argosy_drift_score';
 /** Argo Workflows controller counter (v3.6+), labelled `name` and `namespace` of the CronWorkflow. */
 export const CRON_TRIGGERED_METRIC = 'argo_workflows_cronworkflows_triggered_total';
-
-interface Rule {
-  readonly alert: string;
-  readonly expr: string;
-  readonly for?: string;
-  readonly labels: Record<string, string>;
-  readonly annotations: Record<string, string>;
-}
 
 /** Where the rules are evaluated: the environment's namespace and the app's schedules there. */
 export interface RuleContext {
@@ -29,7 +21,7 @@ export interface RuleContext {
  * (endpoint, drift, schedules). Schedules suspended in this environment get no missed-run alert,
  * since they are not expected to run; returns undefined when nothing is left to alert on.
  */
-export function prometheusRule(m: MonitoringIR, ctx: RuleContext): ObjectSpec | undefined {
+export function prometheusRule(m: MonitoringIR, ctx: RuleContext): PrometheusRule | undefined {
   const prefix = alertPrefix(m.name);
   const ns: Record<string, string> = ctx.namespace ? { namespace: ctx.namespace } : {};
   const labels = (severity: AlertSeverity, extra: Record<string, string> = {}): Record<string, string> => ({

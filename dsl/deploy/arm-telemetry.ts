@@ -1,39 +1,9 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
-import type { AnalysisIR, AnalysisRole, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import type { AnalysisRole, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
 import { analysisArg } from './analysis-args.ts';
 import { ISTIO_ARM_SELECTOR } from './promql.ts';
+import { candidatesOf, mapAnalyses, onlineStrategy, strategyModel } from '../ir/strategy.ts';
 import { subsetRouted } from './subset-routing.ts';
-
-type Online = Exclude<StrategyIR, { kind: 'championChallenger' }>;
-
-/** Applies `fn` to every analysis of a strategy, with the role it plays. */
-function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => AnalysisIR): StrategyIR {
-  const online = (e: Online): Online => {
-    switch (e.kind) {
-      case 'canary':
-        return e.analysis ? { ...e, analysis: fn(e.analysis, 'canary') } : e;
-      case 'shadow': {
-        const then = e.then?.analysis ? { ...e.then, analysis: fn(e.then.analysis, 'canary') } : e.then;
-        return { ...e, ...(e.analysis ? { analysis: fn(e.analysis, 'shadow') } : {}), ...(then ? { then } : {}) };
-      }
-      case 'abTest':
-        return e.analysis ? { ...e, analysis: fn(e.analysis, 'guardrails') } : e;
-      case 'blueGreen':
-        return {
-          ...e,
-          ...(e.prePromotionAnalysis ? { prePromotionAnalysis: fn(e.prePromotionAnalysis, 'pre-promotion') } : {}),
-          ...(e.postPromotionAnalysis ? { postPromotionAnalysis: fn(e.postPromotionAnalysis, 'post-promotion') } : {}),
-        };
-    }
-  };
-  if (s.kind !== 'championChallenger') return online(s);
-  const verify = s.offlineGate.verify ? fn(s.offlineGate.verify, 'offline-gate') : undefined;
-  return {
-    ...s,
-    offlineGate: { ...s.offlineGate, ...(verify ? { verify } : {}) },
-    online: online(s.online) as typeof s.online,
-  };
-}
 
 /**
  * The version label of the new version's pods on a plain server: the challenger's or candidate's,
@@ -41,9 +11,9 @@ function mapAnalyses(s: StrategyIR, fn: (a: AnalysisIR, role: AnalysisRole) => A
  * It must differ from the stable one, because Istio tells the two apart only by it.
  */
 function revisionUnderTest(serving: ServingIR, s: StrategyIR, why: string, path: readonly PathSegment[]): string {
-  const e = s.kind === 'championChallenger' ? s.online : s;
-  const field = e.kind === 'shadow' ? 'challenger' : 'candidate';
-  const model = e.kind === 'shadow' ? e.challengers[0]?.model : e.kind === 'canary' ? e.candidate : undefined;
+  const first = candidatesOf(s)[0];
+  const field = first?.declaredAs === 'challenger' ? 'challenger' : 'candidate';
+  const model = first?.model;
   const stable = serving.kind === 'server' ? serving.version : undefined;
   const revision = model ? model.version : stable;
   if (revision === undefined || (model !== undefined && revision === stable)) {
@@ -62,8 +32,8 @@ const SUBSETS = 'with subset-level routing both versions are endpoints of the on
 
 /** Whether the arms of a subset-routed server share the deployment's Service (all but a weighted experiment's). */
 function sharedService(serving: ServingIR, mesh: MeshIR, s: StrategyIR): boolean {
-  const e = s.kind === 'championChallenger' ? s.online : s;
-  return serving.kind === 'server' && subsetRouted(mesh) && !(e.kind === 'abTest' && e.assignBy.kind === 'weight');
+  const experiment = strategyModel(s).server.experimentArm?.('', onlineStrategy(s)) !== undefined;
+  return serving.kind === 'server' && subsetRouted(mesh) && !experiment;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DeploymentIR } from '../ir/index.ts';
-import { effectiveStrategy } from './plan.ts';
+import { strategyModel } from '../ir/strategy.ts';
 
 /**
  * The Kubernetes Services that answer a deployment's user traffic, as Istio's
@@ -15,7 +15,6 @@ import { effectiveStrategy } from './plan.ts';
  * ```
  */
 export function endpointServices(d: DeploymentIR): string[] {
-  const e = effectiveStrategy(d.strategy);
   const n = d.names;
   const out: string[] = [];
   if (d.serving.kind === 'server') {
@@ -31,7 +30,7 @@ export function endpointServices(d: DeploymentIR): string[] {
     const p = n.predictorServices;
     if (p) {
       out.push(p.primary);
-      if (e.kind !== 'shadow') out.push(...Object.values(p.byName));
+      if (!strategyModel(d.strategy).mirrored) out.push(...Object.values(p.byName));
     }
   }
   return [...new Set(out)];

@@ -6,6 +6,7 @@ import { assertDnsLabel } from '../common/names.ts';
 import { assertKnownKeys, assertToken } from './checks.ts';
 import { withArmTelemetry } from './arm-telemetry.ts';
 import { checkArgsAvailable, checkCombination, withPrometheus } from './deployment-rules.ts';
+import { STRATEGY_MODELS } from '../ir/strategy.ts';
 import { istio, type Mesh } from './mesh.ts';
 import { assertNameLengths, planNames, plannedObjects } from './plan.ts';
 import type { KServeServing } from './serving-kserve.ts';
@@ -62,7 +63,7 @@ export interface ModelDeployment {
   readonly ir: DeploymentIR;
 }
 
-const STRATEGIES = ['canary', 'shadow', 'abTest', 'blueGreen', 'championChallenger'];
+const STRATEGIES = [...Object.keys(STRATEGY_MODELS), 'championChallenger'];
 
 /**
  * Declares how a model is served and how new versions reach users. `argosy synth` writes every

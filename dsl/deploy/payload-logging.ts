@@ -1,5 +1,6 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { DeploymentIR, EnvVarIR, MonitoringIR, PayloadLogIR } from '../ir/index.ts';
+import { strategyModel } from '../ir/strategy.ts';
 import { endpointServices } from './endpoint-services.ts';
 
 /** Environment variables that hand a payload sink to a plain model server. */
@@ -93,8 +94,7 @@ export function applyMonitoring(
 
 /** A KServe shadow is judged offline too, from the payloads of champion and challenger. */
 function assertShadowLogged(d: DeploymentIR, path: readonly PathSegment[]): void {
-  const online = d.strategy.kind === 'championChallenger' ? d.strategy.online : d.strategy;
-  if (d.serving.kind === 'kserve' && online.kind === 'shadow' && !d.serving.logger) {
+  if (d.serving.kind === 'kserve' && strategyModel(d.strategy).kserve.logsPayloads && !d.serving.logger) {
     throw new DslError({
       path: [...path, 'serving', 'logger'],
       problem: 'a KServe shadow logs the payloads of champion and challenger for offline comparison',

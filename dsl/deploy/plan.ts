@@ -1,59 +1,24 @@
 import { DslError, type PathSegment } from '../errors.ts';
-import type {
-  AnalysisIR,
-  AnalysisRole,
-  ArmArgsIR,
-  DeploymentNamesIR,
-  MeshIR,
-  ServingIR,
-  StrategyIR,
-} from '../ir/index.ts';
+import type { AnalysisRole, ArmArgsIR, DeploymentNamesIR, MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { onlineStrategy, renderedAnalyses, strategyModel } from '../ir/strategy.ts';
 import { subsetRouted } from './subset-routing.ts';
-
-/** The online strategy that actually routes traffic (champion/challenger delegates). */
-export function effectiveStrategy(s: StrategyIR): Exclude<StrategyIR, { kind: 'championChallenger' }> {
-  return s.kind === 'championChallenger' ? s.online : s;
-}
-
-/** Every analysis of a strategy with the role it plays (the A/B decision is built by the backends). */
-export function analysesOf(s: StrategyIR): [AnalysisRole, AnalysisIR][] {
-  const out: [AnalysisRole, AnalysisIR][] = [];
-  if (s.kind === 'championChallenger' && s.offlineGate.verify) out.push(['offline-gate', s.offlineGate.verify]);
-  const e = effectiveStrategy(s);
-  if (e.kind === 'canary' && e.analysis) out.push(['canary', e.analysis]);
-  if (e.kind === 'shadow' && e.analysis) out.push(['shadow', e.analysis]);
-  if (e.kind === 'shadow' && e.then?.analysis) out.push(['canary', e.then.analysis]);
-  if (e.kind === 'abTest' && e.analysis) out.push(['guardrails', e.analysis]);
-  if (e.kind === 'blueGreen' && e.prePromotionAnalysis) out.push(['pre-promotion', e.prePromotionAnalysis]);
-  if (e.kind === 'blueGreen' && e.postPromotionAnalysis) out.push(['post-promotion', e.postPromotionAnalysis]);
-  return out;
-}
-
-/** Analysis roles a strategy runs, in a stable order; an A/B test always runs its decision. */
-export function analysisRoles(s: StrategyIR): AnalysisRole[] {
-  const roles = analysesOf(s).map(([role]) => role);
-  return effectiveStrategy(s).kind === 'abTest'
-    ? [...roles.filter((r) => r === 'offline-gate'), 'ab-test', ...roles.filter((r) => r !== 'offline-gate')]
-    : roles;
-}
 
 /** Chooses every object name of a deployment; backends only read them. */
 export function planNames(name: string, serving: ServingIR, strategy: StrategyIR, mesh: MeshIR): DeploymentNamesIR {
-  const e = effectiveStrategy(strategy);
-  const roles = analysisRoles(strategy);
+  const e = onlineStrategy(strategy);
+  const model = strategyModel(strategy);
+  const roles = renderedAnalyses(strategy, serving).map(([role]) => role);
   const analysisTemplates = Object.fromEntries(roles.map((r) => [r, `${name}-${r}`]));
-  const routed = e.kind === 'canary' || e.kind === 'shadow' || e.kind === 'abTest';
+  const preview = model.preview ? { previewService: `${name}-preview` } : {};
   if (serving.kind === 'server') {
+    const routed = model.server.rollout === 'canary';
     // Subset-level routing keeps both versions behind the one Service; the gates tell them apart by revision.
     const subsets = routed && subsetRouted(mesh);
-    let arms: ArmArgsIR = subsets
-      ? { arm: 'canary', service: name }
-      : { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` };
-    if (e.kind === 'abTest' && e.assignBy.kind === 'weight') {
-      // Weighted A/B runs as an experiment step whose arms get their own Services.
-      const candidate = e.variants.find((v) => v.name !== e.primary)?.name ?? 'candidate';
-      arms = { arm: candidate, service: `${name}-${candidate}`, baselineService: `${name}-${e.primary}` };
-    }
+    const arms: ArmArgsIR =
+      model.server.experimentArm?.(name, e) ??
+      (subsets
+        ? { arm: 'canary', service: name }
+        : { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` });
     const args = Object.fromEntries(
       roles.map((r): [AnalysisRole, ArmArgsIR[]] => {
         if (r === 'pre-promotion') return [r, [{ arm: 'preview', service: `${name}-preview`, baselineService: name }]];
@@ -65,7 +30,7 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
       workload: name,
       service: name,
       ...(routed && !subsets ? { canaryService: `${name}-canary`, stableService: `${name}-stable` } : {}),
-      ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
+      ...preview,
       ...(serving.pod.serviceAccountName ? {} : { serviceAccount: name }),
       inferenceServices: {},
       ...(routed && mesh.kind === 'istio' ? { virtualService: name } : {}),
@@ -75,29 +40,28 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
     };
   }
   // spec.canary strategies name the stable predictor after its version so a promotion restarts nothing.
-  const inPlace = e.kind === 'canary' || e.kind === 'blueGreen';
+  const inPlace = model.kserve.promotion === 'in-place';
   const knative = serving.deploymentMode === 'Knative';
   const namedPredictor = inPlace && !knative ? serving.version : undefined;
   const primary = predictorService(name, namedPredictor);
+  const candidates = model.candidates(e);
   const extra: Record<string, string> = {};
   const byName: Record<string, string> = {};
-  if (e.kind === 'shadow') e.challengers.forEach((c) => (extra[c.name] = `${name}-${c.name}`));
-  if (e.kind === 'abTest')
-    e.variants.filter((v) => v.name !== e.primary).forEach((v) => (extra[v.name] = `${name}-${v.name}`));
+  if (!inPlace) candidates.forEach((c) => (extra[c.name] = `${name}-${c.name}`));
   Object.entries(extra).forEach(([k, isvc]) => (byName[k] = predictorService(isvc)));
-  const candidateVersion = e.kind === 'canary' || e.kind === 'blueGreen' ? e.candidate?.version : undefined;
+  const candidateVersion = inPlace ? candidates[0]?.model?.version : undefined;
   if (candidateVersion && !knative) byName[candidateVersion] = predictorService(name, candidateVersion);
   // Knative splits between revisions behind one predictor Service, so the gate sees both together.
-  const candidates: ArmArgsIR[] = knative
+  const arms: ArmArgsIR[] = knative
     ? [{ arm: 'latest', service: primary }]
     : Object.entries(byName).map(([arm, service]) => ({ arm, service, baselineService: primary }));
   const args = Object.fromEntries(
     roles.map((r): [AnalysisRole, ArmArgsIR[]] => {
-      if (r === 'post-promotion') return [r, candidates.map((c) => ({ arm: c.arm, service: c.service }))];
-      return [r, candidates];
+      if (r === 'post-promotion') return [r, arms.map((c) => ({ arm: c.arm, service: c.service }))];
+      return [r, arms];
     }),
   );
-  const hasCandidate = knative ? e.kind === 'canary' && e.candidate !== undefined : candidateVersion !== undefined;
+  const hasCandidate = knative ? inPlace && candidates[0]?.model !== undefined : candidateVersion !== undefined;
   const gated = inPlace ? knative || candidateVersion !== undefined : roles.length > 0;
   // A named stable predictor may be a folded canary that the live object still lists in spec.canary.
   const handover = inPlace && (hasCandidate || namedPredictor !== undefined);
@@ -110,9 +74,9 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
       : undefined;
   return {
     workload: name,
-    ...(e.kind === 'blueGreen' ? { previewService: `${name}-preview` } : {}),
+    ...preview,
     inferenceServices: extra,
-    ...(e.kind === 'shadow' || e.kind === 'abTest' ? { virtualService: name } : {}),
+    ...(inPlace ? {} : { virtualService: name }),
     analysisTemplates,
     ...(workflow ? { workflow } : {}),
     ...(gated ? { trigger: `${workflow}-trigger` } : {}),

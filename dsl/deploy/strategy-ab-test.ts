@@ -7,6 +7,7 @@ import { abMetricToIR, type AbMetric } from './ab-metric.ts';
 import { assertAnalysis, type Analysis } from './analysis.ts';
 import { assertInt, assertKnownKeys, assertNumber } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
+import { missingPrometheus, type StrategyRules } from './strategy-rules.ts';
 
 /**
  * One arm of an A/B test: its traffic share (weight assignment only) and, for the arm that is
@@ -268,3 +269,28 @@ function assignByToIR(a: AssignBy): AssignByIR {
   }
   return { kind: a.kind, name: a.name };
 }
+
+/** An A/B test's rules per serving kind. */
+export const abTestRules: StrategyRules<AbTestIR> = {
+  server: (s, _serving, ctx) =>
+    ctx.needsIstio(
+      s.assignBy.kind === 'weight'
+        ? 'a weighted experiment split'
+        : `${s.assignBy.kind} routing (Rollout setHeaderRoute)`,
+    ),
+  kserve: (_s, _serving, ctx) => ctx.needsIstio('routing users between two InferenceServices'),
+  subsets: (s, at) => {
+    if (s.assignBy.kind === 'weight') return;
+    throw new DslError({
+      path: at,
+      problem: `the A/B decision queries each arm by its own Service, and with subset-level routing both arms of a ${s.assignBy.kind}-routed test are endpoints of the one Service, so the test would compare the Service with itself`,
+      got: 'subsets',
+      fix: "Use routing: 'hosts' (the default), or assignBy: 'weight' (the experiment's arms get Services of their own)",
+    });
+  },
+  withPrometheus: (s, address, path) => {
+    if (s.metric.address === undefined && address === undefined)
+      throw missingPrometheus([...path, seg('abMetric', s.metric.name)]);
+    return { ...s, metric: { ...s.metric, address: s.metric.address ?? address } };
+  },
+};

@@ -6,6 +6,7 @@ import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
 import { assertInt, assertKnownKeys } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
 import { recorderToIR, type PromotionRecorder } from './promotion-record.ts';
+import { needsReplica, noRecorderOnServer, type StrategyRules } from './strategy-rules.ts';
 
 /**
  * Options of {@link blueGreen}.
@@ -123,3 +124,23 @@ function buildBlueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
     },
   };
 }
+
+/** A blue/green's rules per serving kind. */
+export const blueGreenRules: StrategyRules<BlueGreenIR> = {
+  server: (s, _serving, ctx) => noRecorderOnServer(s.recordPromotion, ctx.at),
+  kserve: (_s, serving, ctx) =>
+    needsReplica(
+      serving,
+      ctx.path,
+      'a dark launch keeps the candidate running at 0 % traffic, which needs at least one replica',
+    ),
+  subsets: (_s, at) => {
+    throw new DslError({
+      path: at,
+      problem:
+        'a blue/green Rollout switches the selectors of its active and preview Services and uses no VirtualService or DestinationRule, so there is nothing to split by subset',
+      got: 'subsets',
+      fix: "Remove routing: 'subsets', or use canary()",
+    });
+  },
+};

@@ -6,6 +6,7 @@ import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
 import { assertKnownKeys } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
 import { recorderToIR, type PromotionRecorder } from './promotion-record.ts';
+import { needsReplica, noRecorderOnServer, type StrategyRules } from './strategy-rules.ts';
 
 /**
  * One canary step: send `weight` percent of traffic to the candidate, then wait `pause`
@@ -149,3 +150,17 @@ function buildCanary(opts: CanaryOptions): CanaryStrategy {
     },
   };
 }
+
+/** A canary's rules per serving kind. */
+export const canaryRules: StrategyRules<CanaryIR> = {
+  knative: true,
+  server: (s, _serving, ctx) => noRecorderOnServer(s.recordPromotion, ctx.at),
+  kserve: (_s, serving, ctx) => {
+    if (serving.deploymentMode === 'Standard')
+      needsReplica(
+        serving,
+        ctx.path,
+        'KServe sizes a canary as a share of the stable minReplicas, so 0 would leave the candidate without pods',
+      );
+  },
+};

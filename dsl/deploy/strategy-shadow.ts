@@ -6,6 +6,7 @@ import { assertAnalysis, type Analysis } from './analysis.ts';
 import { assertKnownKeys, assertNumber } from './checks.ts';
 import { versionToIR, type ModelVersion } from './model-version.ts';
 import type { CanaryStrategy } from './strategy-canary.ts';
+import type { StrategyRules } from './strategy-rules.ts';
 
 /**
  * Options of {@link shadow}.
@@ -132,3 +133,37 @@ function buildShadow(opts: ShadowOptions): ShadowStrategy {
     },
   };
 }
+
+/** A shadow's rules per serving kind. */
+export const shadowRules: StrategyRules<ShadowIR> = {
+  server: (s, _serving, ctx) => {
+    ctx.needsIstio('mirroring traffic (Rollout setMirrorRoute)');
+    if (!Number.isInteger(s.mirrorPercent))
+      throw new DslError({
+        path: [...ctx.at, 'mirrorPercent'],
+        problem: 'Argo Rollouts mirrors whole percents',
+        got: s.mirrorPercent,
+        fix: 'Round mirrorPercent to a whole number',
+      });
+    if (s.challengers.length !== 1)
+      throw new DslError({
+        path: [...ctx.at, 'challengers'],
+        problem: 'a Rollout runs one canary, so a plain server shadows one challenger at a time',
+        got: s.challengers.map((c) => c.name),
+        fix: 'Keep one challenger, or serve with kserve()',
+      });
+  },
+  kserve: (s, _serving, ctx) => {
+    if (s.then) {
+      throw new DslError({
+        path: [...ctx.at, 'then'],
+        problem:
+          'a canary after the shadow phase needs a plain server: on KServe the challenger is a separate InferenceService, not a canary of the champion',
+        got: 'canary',
+        fix: 'Serve with server({...}), or let the shadow pass, then introduce the version as a canary() candidate in the next commit',
+      });
+    }
+    // The payload logger it needs may come from a monitoring's sink, so it is checked when the app is resolved.
+    ctx.needsIstio('mirroring to a challenger InferenceService');
+  },
+};

@@ -1,5 +1,7 @@
 import { DslError, type PathSegment } from '../errors.ts';
 import type { MeshIR, ServingIR, StrategyIR } from '../ir/index.ts';
+import { onlineStrategy } from '../ir/strategy.ts';
+import { strategyRules } from './strategy-registry.ts';
 
 /** Whether a deployment splits with Argo Rollouts' subset-level Istio mode (one Service, DestinationRule subsets). */
 export function subsetRouted(mesh: MeshIR): boolean {
@@ -29,22 +31,5 @@ export function checkSubsetRouting(
       fix: "Remove routing: 'subsets', or serve with server({...})",
     });
   }
-  const e = strategy.kind === 'championChallenger' ? strategy.online : strategy;
-  if (e.kind === 'blueGreen') {
-    throw new DslError({
-      path: at,
-      problem:
-        'a blue/green Rollout switches the selectors of its active and preview Services and uses no VirtualService or DestinationRule, so there is nothing to split by subset',
-      got: 'subsets',
-      fix: "Remove routing: 'subsets', or use canary()",
-    });
-  }
-  if (e.kind === 'abTest' && e.assignBy.kind !== 'weight') {
-    throw new DslError({
-      path: at,
-      problem: `the A/B decision queries each arm by its own Service, and with subset-level routing both arms of a ${e.assignBy.kind}-routed test are endpoints of the one Service, so the test would compare the Service with itself`,
-      got: 'subsets',
-      fix: "Use routing: 'hosts' (the default), or assignBy: 'weight' (the experiment's arms get Services of their own)",
-    });
-  }
+  strategyRules(strategy).subsets?.(onlineStrategy(strategy), at);
 }

@@ -270,6 +270,7 @@ export interface KubePersistentVolumeClaim {
     readonly volumeMode?: 'Filesystem' | 'Block';
     readonly selector?: KubeLabelSelector;
     readonly volumeName?: string;
+    readonly dataSource?: { readonly apiGroup?: string; readonly kind: string; readonly name: string };
   };
 }
 

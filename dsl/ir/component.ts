@@ -41,16 +41,10 @@ export type CommandPartIR =
 /** A command-line argument made of parts (a single text part for plain strings). */
 export type CommandArgIR = readonly CommandPartIR[];
 
-/**
- * How a component runs: a container command, an inline script, or a Kubernetes operation the
- * engine performs itself without a pod of ours (`createPvc`/`deletePvc`: an Argo `resource`
- * template, KFP's kfp-kubernetes CreatePVC/DeletePVC; their `image` is empty).
- */
+/** How a component runs: a container command or an inline script. */
 export type ImplementationIR =
   | { readonly kind: 'container'; readonly command: readonly CommandArgIR[]; readonly args: readonly CommandArgIR[] }
-  | { readonly kind: 'script'; readonly command: readonly string[]; readonly source: string }
-  | { readonly kind: 'createPvc' }
-  | { readonly kind: 'deletePvc' };
+  | { readonly kind: 'script'; readonly command: readonly string[]; readonly source: string };
 
 export type EnvVarIR =
   | { readonly name: string; readonly value: CommandArgIR }

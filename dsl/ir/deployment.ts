@@ -1,4 +1,8 @@
 import type { EnvVarIR, PodSpecIR, ResourcesIR, SecurityIR } from './component.ts';
+import type { AbTestIR } from './strategies/ab-test.ts';
+import type { BlueGreenIR } from './strategies/blue-green.ts';
+import type { CanaryIR } from './strategies/canary.ts';
+import type { ShadowIR } from './strategies/shadow.ts';
 
 /**
  * Model deployments: how a model is served (KServe InferenceService or a plain model-server
@@ -135,42 +139,6 @@ export interface AnalysisIR {
  */
 export type AnalysisArgName = 'service' | 'baseline-service' | 'namespace';
 
-/** A step of a canary: traffic weight, then a pause (`manual` waits for a promote). */
-export interface CanaryStepIR {
-  readonly weight: number;
-  readonly pause?:
-    { readonly kind: 'duration'; readonly duration: string; readonly seconds: number } | { readonly kind: 'manual' };
-}
-
-/** Per-arm PromQL of an A/B statistic, already rendered for both arms. */
-export interface AbMetricIR {
-  readonly name: string;
-  /** `proportions`: two-proportion z-test; `welch`: Welch's t-test on means. */
-  readonly test: 'proportions' | 'welch';
-  readonly higherIsBetter: boolean;
-  /** Query per quantity (successes/trials, or count/sum/sumOfSquares) for each arm. */
-  readonly queries: {
-    readonly baseline: Readonly<Record<string, string>>;
-    readonly candidate: Readonly<Record<string, string>>;
-  };
-  /** Analysis arguments the queries reference. */
-  readonly args: readonly AnalysisArgName[];
-  readonly address?: string;
-  /** The container that runs the decision script. */
-  readonly runner: { readonly image: string; readonly script: string; readonly resources?: ResourcesIR };
-}
-
-export type AssignByIR =
-  | { readonly kind: 'header'; readonly name: string }
-  | { readonly kind: 'cookie'; readonly name: string }
-  | { readonly kind: 'weight' };
-
-export interface AbVariantIR {
-  readonly name: string;
-  readonly weight?: number;
-  readonly model?: ModelVersionIR;
-}
-
 /** A container a KServe promotion workflow runs after the switch to record the promotion in git. */
 export interface RecorderIR {
   readonly image: string;
@@ -180,59 +148,6 @@ export interface RecorderIR {
   readonly resources?: ResourcesIR;
 }
 
-export interface CanaryIR {
-  readonly kind: 'canary';
-  readonly candidate?: ModelVersionIR;
-  readonly steps: readonly CanaryStepIR[];
-  readonly analysis?: AnalysisIR;
-  readonly analysisMode: 'background' | 'steps';
-  /** KServe: record the promotion in git once the candidate serves 100 %. */
-  readonly recordPromotion?: RecorderIR;
-}
-
-export interface ShadowIR {
-  readonly kind: 'shadow';
-  /** One challenger, or several under champion/challenger on KServe. */
-  readonly challengers: readonly { readonly name: string; readonly model?: ModelVersionIR }[];
-  readonly mirrorPercent: number;
-  readonly duration: string;
-  readonly durationSeconds: number;
-  readonly analysis?: AnalysisIR;
-  /** Server only: after a passing shadow phase the Rollout goes on (true) or waits for a human (false). */
-  readonly autoPromote: boolean;
-  /** Server only: canary steps that shift real traffic to the challenger once the shadow phase passed. */
-  readonly then?: CanaryIR;
-}
-
-export interface AbTestIR {
-  readonly kind: 'abTest';
-  readonly primary: string;
-  readonly variants: readonly AbVariantIR[];
-  readonly assignBy: AssignByIR;
-  readonly duration: string;
-  readonly durationSeconds: number;
-  readonly metric: AbMetricIR;
-  readonly alpha: number;
-  readonly minSamplesPerArm: number;
-  /** `better`: promote only a significant improvement; `notWorse`: block only a significant regression. */
-  readonly require: 'better' | 'notWorse';
-  /** Guardrail metrics watched while the test runs. */
-  readonly analysis?: AnalysisIR;
-  readonly autoPromote: boolean;
-}
-
-export interface BlueGreenIR {
-  readonly kind: 'blueGreen';
-  readonly candidate?: ModelVersionIR;
-  readonly autoPromote: boolean;
-  readonly prePromotionAnalysis?: AnalysisIR;
-  readonly postPromotionAnalysis?: AnalysisIR;
-  readonly scaleDownDelaySeconds?: number;
-  readonly previewReplicas?: number;
-  /** KServe: record the promotion in git once the candidate serves 100 %. */
-  readonly recordPromotion?: RecorderIR;
-}
-
 export interface ChampionChallengerIR {
   readonly kind: 'championChallenger';
   /** The offline gate: the training pipeline that only registers challengers beating the champion, and an optional deploy-time check. */
@@ -240,6 +155,7 @@ export interface ChampionChallengerIR {
   readonly online: ShadowIR | AbTestIR;
 }
 
+/** Every delivery strategy; a new one adds its IR type here (see docs/architecture.md). */
 export type StrategyIR = CanaryIR | ShadowIR | AbTestIR | BlueGreenIR | ChampionChallengerIR;
 
 /** Which traffic layer routes requests between versions; `routing` is how a plain server's Rollout splits with Istio. */

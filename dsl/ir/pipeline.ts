@@ -116,7 +116,48 @@ export interface SubmitIR {
   readonly displayName?: string;
 }
 
-export type NodeIR = TaskIR | ConditionIR | LoopIR | SubmitIR;
+/** Access modes of a PersistentVolumeClaim. */
+export type AccessModeIR = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+
+/** What a claim operation has besides the claim: its id, ordering, condition and display name. */
+interface PvcStepIR {
+  readonly id: string;
+  readonly after: readonly string[];
+  readonly when?: CondIR;
+  readonly displayName?: string;
+  /** KFP caching of the step (absent: KFP's default, on); Argo never memoizes claim operations. */
+  readonly cache?: boolean;
+}
+
+/**
+ * Creates a PersistentVolumeClaim for the run (`p.createPvc()`); the step's `name` output is the
+ * claim's name, which tasks mount (`TaskMountIR`). Backends perform it themselves: Argo with a
+ * `resource` template owned by the Workflow, KFP with kfp-kubernetes CreatePVC.
+ */
+export interface CreatePvcIR extends PvcStepIR {
+  readonly kind: 'createPvc';
+  /** A fixed claim name (a literal or a string parameter), or a suffix after the run's name. */
+  readonly claimName: { readonly value: ValueIR } | { readonly suffix: string };
+  /** A quantity such as `5Gi`, or a string parameter holding one. */
+  readonly size: ValueIR;
+  readonly accessModes: readonly AccessModeIR[];
+  readonly storageClass?: ValueIR;
+  /** A pre-existing PersistentVolume to bind to. */
+  readonly volumeName?: ValueIR;
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** A VolumeSnapshot or claim the new claim is populated from. */
+  readonly dataSource?: { readonly apiGroup?: string; readonly kind: string; readonly name: string };
+}
+
+/** Deletes a PersistentVolumeClaim (`p.deletePvc()`), named by a literal, a parameter or a created claim. */
+export interface DeletePvcIR extends PvcStepIR {
+  readonly kind: 'deletePvc';
+  readonly claim: ValueIR;
+}
+
+export type PvcOperationIR = CreatePvcIR | DeletePvcIR;
+
+export type NodeIR = TaskIR | ConditionIR | LoopIR | SubmitIR | PvcOperationIR;
 
 export interface PipelineOptionsIR {
   readonly parallelism?: number;

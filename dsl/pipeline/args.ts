@@ -1,6 +1,6 @@
-import type { GroupFrame, BuildState } from './build-state.ts';
+import type { GroupFrame, BuildState, StepSignature } from './build-state.ts';
 import { article, DslError, seg, showValue, type PathSegment } from '../errors.ts';
-import type { ComponentIR, JsonValue, ParamPortIR, ParamTypeIR, PortIR, ValueIR } from '../ir/index.ts';
+import type { JsonValue, ParamPortIR, ParamTypeIR, PortIR, ValueIR } from '../ir/index.ts';
 import {
   describeValue,
   hasTokens,
@@ -28,7 +28,12 @@ export interface UseSite {
  * Checks a task's arguments against the component's inputs and turns them into IR values.
  * This repeats at run time what the types guarantee, for JavaScript callers and casts.
  */
-export function bindArgs(state: BuildState, comp: ComponentIR, args: unknown, site: UseSite): Record<string, ValueIR> {
+export function bindArgs(
+  state: BuildState,
+  comp: Pick<StepSignature, 'name' | 'inputs'>,
+  args: unknown,
+  site: UseSite,
+): Record<string, ValueIR> {
   if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args) || isRef(args))) {
     throw new DslError({
       path: site.path,

@@ -1,8 +1,16 @@
 import type { Cond } from './conditions.ts';
-import type { AnyComponent } from './component.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { DslError, PathSegment } from '../errors.ts';
-import type { ComponentIR, PipelineIR, PortIR, TaskMountIR, TaskOverridesIR, ValueIR } from '../ir/index.ts';
+import type {
+  ComponentIR,
+  CreatePvcIR,
+  DeletePvcIR,
+  PipelineIR,
+  PortIR,
+  TaskMountIR,
+  TaskOverridesIR,
+  ValueIR,
+} from '../ir/index.ts';
 import type { ScopeId } from './refs.ts';
 
 /** One enclosing group of a node: a loop body or a condition branch. */
@@ -11,10 +19,28 @@ export interface GroupFrame {
   readonly id: string;
 }
 
-/** Mutable record of a task while the pipeline function runs; frozen into TaskIR afterwards. */
+/**
+ * What argument binding and output references read of whatever a step runs: a component, a
+ * called or started pipeline (its parameters and returned outputs) or a claim operation.
+ */
+export interface StepSignature {
+  readonly name: string;
+  readonly inputs: readonly PortIR[];
+  readonly outputs: readonly PortIR[];
+}
+
+/** What a claim operation does, besides the id, ordering and condition every step has. */
+export type PvcOperationState =
+  | Omit<CreatePvcIR, 'id' | 'after' | 'when' | 'displayName' | 'cache'>
+  | Omit<DeletePvcIR, 'id' | 'after' | 'when' | 'displayName' | 'cache'>;
+
+/** Mutable record of a step while the pipeline function runs; frozen into IR afterwards. */
 export interface TaskState {
   readonly id: string;
-  readonly component: AnyComponent;
+  /** The step's inputs and outputs, whatever it runs. */
+  readonly signature: StepSignature;
+  /** The component a component task runs; absent for the other steps. */
+  readonly component?: ComponentIR;
   readonly args: Record<string, ValueIR>;
   readonly groups: readonly GroupFrame[];
   readonly inExitHandler: boolean;
@@ -22,15 +48,14 @@ export interface TaskState {
   when?: Cond;
   overrides: TaskOverridesIR;
   displayName?: string;
-  /**
-   * Set when the task runs another pipeline; `component` is then that pipeline's signature (its
-   * params as inputs, its returned outputs as outputs) and never becomes a component.
-   */
+  /** Set when the task runs another pipeline (`p.subPipeline()`). */
   readonly callee?: PipelineIR;
   /** Claims mounted with `task.mount()`. */
   mounts?: TaskMountIR[];
   /** Set when this step starts another pipeline's run instead of running a component (p.submit). */
   readonly submit?: AnyPipeline;
+  /** Set when this step creates or deletes a claim (`p.createPvc()`, `p.deletePvc()`). */
+  readonly pvc?: PvcOperationState;
 }
 
 export interface LoopState {

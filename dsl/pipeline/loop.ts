@@ -217,6 +217,6 @@ function collectOne(
       fix: 'Move the task to the top of the loop body',
     });
   }
-  const port = task.component.ir.outputs.find((o) => o.name === output.output) as PortIR;
+  const port = task.signature.outputs.find((o) => o.name === output.output) as PortIR;
   return { name, task: task.id, output: port.name, port };
 }

@@ -37,12 +37,11 @@ export function bindMount(
   opts: MountOptions,
   path: readonly PathSegment[],
 ): TaskMountIR {
-  const kind = task.component.ir.implementation.kind;
-  if (task.callee || (kind !== 'container' && kind !== 'script')) {
+  if (!task.component) {
     throw new DslError({
       path,
       problem: 'only tasks running a container can mount a claim',
-      got: task.callee?.name ?? kind,
+      got: task.signature.name,
       fix: 'Mount the claim in the tasks of the called pipeline instead',
     });
   }
@@ -55,10 +54,7 @@ export function bindMount(
     });
   }
   assertNoTemplateBraces(mountPath, [...path, 'mountPath'], 'mount path');
-  const taken = [
-    ...task.component.ir.pod.volumes.map((v) => v.mountPath),
-    ...(task.mounts ?? []).map((m) => m.mountPath),
-  ];
+  const taken = [...task.component.pod.volumes.map((v) => v.mountPath), ...(task.mounts ?? []).map((m) => m.mountPath)];
   if (taken.includes(mountPath)) {
     throw new DslError({
       path: [...path, 'mountPath'],

@@ -1,6 +1,7 @@
 import type { BuildState, NodeState } from './build-state.ts';
 import { DslError } from '../errors.ts';
 import type { CondIR, ValueIR } from '../ir/index.ts';
+import { pvcValues } from '../ir/nodes.ts';
 
 /**
  * Ids a value depends on (tasks and loops whose outputs it reads); a `p.oneOf()` value depends
@@ -54,7 +55,11 @@ export function assertAcyclic(state: BuildState, body: readonly NodeState[]): vo
       if (n.kind === 'task') {
         const t = n.task;
         if (owner) add(owner, t.id);
-        const reads = [...Object.values(t.args), ...(t.mounts ?? []).map((m) => m.claim)];
+        const reads = [
+          ...Object.values(t.args),
+          ...(t.mounts ?? []).map((m) => m.claim),
+          ...(t.pvc ? pvcValues(t.pvc) : []),
+        ];
         [
           ...reads.flatMap((v) => valueDeps(v, state)),
           ...t.after,

@@ -27,6 +27,7 @@ import type { ArtifactListRef, ArtifactRef } from './refs.ts';
 import { ParamRef, isRef, isArtifactListRef, isArtifactRef, isParamRef } from './refs.ts';
 import { outputPorts } from './sub-pipeline.ts';
 import { submitToIR } from './submit.ts';
+import { pvcToIR } from './pvc.ts';
 import type { ParamRefs } from './typing.ts';
 
 /**
@@ -330,11 +331,15 @@ function taskToIR(state: BuildState, t: TaskState): TaskIR {
     ...(t.displayName ? { displayName: t.displayName } : {}),
   } as const;
   if (t.callee) return { ...common, pipeline: t.callee.name };
-  return { ...common, component: t.component.name, ...(t.mounts?.length ? { mounts: [...t.mounts] } : {}) };
+  return { ...common, component: t.signature.name, ...(t.mounts?.length ? { mounts: [...t.mounts] } : {}) };
 }
 
 function nodeToIR(state: BuildState, n: NodeState): NodeIR {
-  if (n.kind === 'task') return n.task.submit ? submitToIR(n.task, taskToIR(state, n.task)) : taskToIR(state, n.task);
+  if (n.kind === 'task') {
+    const base = taskToIR(state, n.task);
+    if (n.task.submit) return submitToIR(n.task, base);
+    return n.task.pvc ? pvcToIR(n.task.pvc, n.task, base) : base;
+  }
   if (n.kind === 'condition') {
     return {
       kind: 'condition',
@@ -440,7 +445,7 @@ function outputsToIR(state: BuildState, returned: unknown, path: readonly string
 /** The JSON shape of a returned task output, so KFP types it LIST or STRUCT as its producer declares. */
 function jsonShapeOf(state: BuildState, v: PipelineOutputIR['value']): { jsonShape?: 'list' | 'struct' } {
   if (v.kind !== 'taskOutput') return {};
-  const port = state.tasks.get(v.task)?.component.ir.outputs.find((o) => o.name === v.output);
+  const port = state.tasks.get(v.task)?.signature.outputs.find((o) => o.name === v.output);
   return port?.kind === 'param' && port.jsonShape ? { jsonShape: port.jsonShape } : {};
 }
 

@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { echo } from '../../test/fixtures/components.ts';
-import { component, param, pipeline, volume, type PipelineBuilder, type PvcSpec } from '../index.ts';
-import type { ComponentTaskIR } from '../ir/index.ts';
+import { component, eq, param, pipeline, volume, type PipelineBuilder, type PvcSpec } from '../index.ts';
+import type { ComponentTaskIR, CreatePvcIR, DeletePvcIR } from '../ir/index.ts';
 
 const build = (fn: (p: PipelineBuilder) => void) => pipeline('p', { params: { claim: param.string() } }, (p) => fn(p));
 const spec: PvcSpec = { nameSuffix: '-scratch', size: '5Gi', accessModes: ['ReadWriteOnce'] };
 
 describe('p.createPvc() / p.deletePvc() / task.mount()', () => {
-  it('GIVEN a created, mounted and deleted claim THEN the IR has the KFP CreatePVC/DeletePVC interface and the mounts', () => {
+  it('GIVEN a created, mounted and deleted claim THEN the IR has claim-operation nodes, the mounts and no components for them', () => {
     const pl = pipeline('pvc', {}, (p) => {
       const claim = p.createPvc('make', { ...spec, storageClass: 'standard', annotations: { a: 'b' } });
       const w = p.task('write', echo, { text: 'x' }).mount(claim, '/data', { subPath: 'run' });
       p.deletePvc('drop', claim).after(w).cache(false);
     });
-    const [make, write, drop] = pl.ir.body as ComponentTaskIR[];
-    expect(make).toMatchObject({
-      component: 'createpvc',
-      args: {
-        pvc_name_suffix: { kind: 'literal', value: '-scratch' },
-        size: { kind: 'literal', value: '5Gi' },
-        access_modes: { kind: 'literal', value: ['ReadWriteOnce'] },
-        storage_class_name: { kind: 'literal', value: 'standard' },
-        annotations: { kind: 'literal', value: { a: 'b' } },
-      },
+    const [make, write, drop] = pl.ir.body as [CreatePvcIR, ComponentTaskIR, DeletePvcIR];
+    expect(make).toEqual({
+      kind: 'createPvc',
+      id: 'make',
+      claimName: { suffix: '-scratch' },
+      size: { kind: 'literal', value: '5Gi' },
+      accessModes: ['ReadWriteOnce'],
+      storageClass: { kind: 'literal', value: 'standard' },
+      annotations: { a: 'b' },
+      after: [],
     });
     expect(write?.mounts).toEqual([
       {
@@ -32,17 +32,35 @@ describe('p.createPvc() / p.deletePvc() / task.mount()', () => {
         readOnly: false,
       },
     ]);
-    expect(drop).toMatchObject({
-      component: 'deletepvc',
-      args: { pvc_name: { kind: 'taskOutput', task: 'make', output: 'name' } },
+    expect(drop).toEqual({
+      kind: 'deletePvc',
+      id: 'drop',
+      claim: { kind: 'taskOutput', task: 'make', output: 'name' },
       after: ['write'],
-      overrides: { cache: { enabled: false } },
+      cache: false,
     });
-    expect(pl.ir.components.map((c) => [c.name, c.implementation.kind])).toEqual([
-      ['createpvc', 'createPvc'],
-      ['echo', 'container'],
-      ['deletepvc', 'deletePvc'],
-    ]);
+    expect(pl.ir.components.map((c) => c.name)).toEqual(['echo']);
+  });
+
+  it('GIVEN claim fields from parameters THEN they stay values, checked like task inputs', () => {
+    const pl = pipeline(
+      'pvc',
+      { params: { claim: param.string(), size: param.string(), n: param.int() } },
+      (p, params) => {
+        const fixed = p.createPvc('fixed', { name: params.claim, size: params.size, accessModes: ['ReadWriteMany'] });
+        p.deletePvc('drop', fixed).displayName('Drop it').when(eq(params.size, '1Gi'));
+      },
+    );
+    expect(pl.ir.body[0]).toMatchObject({
+      claimName: { value: { kind: 'pipelineParam', name: 'claim' } },
+      size: { kind: 'pipelineParam', name: 'size' },
+    });
+    expect(pl.ir.body[1]).toMatchObject({ kind: 'deletePvc', displayName: 'Drop it', when: { kind: 'compare' } });
+    expect(() =>
+      pipeline('pvc', { params: { n: param.int() } }, (p, params) => {
+        p.createPvc('c', { nameSuffix: '-x', size: params.n as never, accessModes: ['ReadWriteOnce'] });
+      }),
+    ).toThrow('pipeline "pvc" > task "c" > size: expected string (got "an int reference").');
   });
 
   it('GIVEN an existing claim by name or parameter THEN it is mounted without a create step', () => {

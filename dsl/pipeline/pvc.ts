@@ -1,21 +1,17 @@
-import { bindArgs, type UseSite } from './args.ts';
-import type { BuildState, TaskState } from './build-state.ts';
-import type { AnyComponent } from './component.ts';
-import { DslError, seg, type PathSegment } from '../errors.ts';
-import { canonicalJson, stableHash } from '../common/hash.ts';
-import type { ComponentIR, ImplementationIR, ParamPortIR } from '../ir/index.ts';
+import { bindParam, type UseSite } from './args.ts';
+import type { BuildState, PvcOperationState, StepSignature, TaskState } from './build-state.ts';
+import { DslError, type PathSegment } from '../errors.ts';
+import type { AccessModeIR, PvcOperationIR, TaskIR, ValueIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
-import { podToIR } from './pod-spec.ts';
-import { param, type ParamPort, type PortMap } from './ports.ts';
+import type { ParamPort, PortMap } from './ports.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
+import { assertNoTemplateBraces } from '../common/text.ts';
 import { claimRef } from './mount.ts';
-import type { ParamRef } from './refs.ts';
-import { isParamRef } from './refs.ts';
+import { isParamRef, type ParamRef } from './refs.ts';
 import { Step } from './step.ts';
-import { assertUniqueNames } from './sub-pipeline.ts';
 
 /** Access modes of a PersistentVolumeClaim. */
-export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+export type AccessMode = AccessModeIR;
 
 const ACCESS_MODES: readonly AccessMode[] = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
@@ -71,78 +67,34 @@ export class PvcTask<O extends PortMap> extends Step<O> {
 /** A claim created by `p.createPvc()`. */
 export type PvcClaim = PvcTask<{ readonly name: ParamPort<string> }>;
 
-const str = (name: string, optional: boolean, extra: Partial<ParamPortIR> = {}): ParamPortIR => ({
-  kind: 'param',
-  name,
-  type: 'string',
-  optional,
-  ...extra,
-});
-const json = (name: string, optional: boolean, jsonShape: 'list' | 'struct'): ParamPortIR => ({
-  kind: 'param',
-  name,
-  type: 'json',
-  optional,
-  jsonShape,
-});
+/** What a claim operation looks like to argument binding and output references. */
+const SIGNATURES: Record<PvcOperationState['kind'], StepSignature> = {
+  createPvc: {
+    name: 'createpvc',
+    inputs: [],
+    outputs: [{ kind: 'param', name: 'name', type: 'string', optional: false }],
+  },
+  deletePvc: { name: 'deletepvc', inputs: [], outputs: [] },
+};
 
-/**
- * A claim operation as a component. Its ports are the kfp-kubernetes CreatePVC/DeletePVC
- * interface (KFP's driver reads inputs by these names); the implementation kind tells every
- * backend to perform the operation itself instead of starting a container.
- */
-function resourceComponent(
-  name: string,
-  implementation: ImplementationIR,
-  inputs: readonly ParamPortIR[],
-  outputs: readonly ParamPortIR[],
-): AnyComponent {
-  const body = { name, image: '', inputs, outputs, implementation, pod: podToIR({}, [seg('component', name)]) };
-  const ir: ComponentIR = { ...body, contentHash: stableHash(canonicalJson(body)) };
-  return { kind: 'component', name, inputs: {}, outputs: { ...(outputs.length ? { name: param.string() } : {}) }, ir };
-}
-
-/** The create-claim step (kfp-kubernetes `CreatePVC`). */
-export const CREATE_PVC = resourceComponent(
-  'createpvc',
-  { kind: 'createPvc' },
-  [
-    json('access_modes', false, 'list'),
-    json('annotations', true, 'struct'),
-    json('data_source', true, 'struct'),
-    str('pvc_name', true),
-    str('pvc_name_suffix', true),
-    str('size', false),
-    str('storage_class_name', true, { default: '' }),
-    str('volume_name', true),
-  ],
-  [str('name', false)],
-);
-
-/** The delete-claim step (kfp-kubernetes `DeletePVC`). */
-export const DELETE_PVC = resourceComponent('deletepvc', { kind: 'deletePvc' }, [str('pvc_name', false)], []);
-
-function addResourceTask(
-  state: BuildState,
-  id: string,
-  comp: AnyComponent,
-  raw: Record<string, unknown>,
-  site: UseSite,
-): TaskState {
-  assertUniqueNames(state, { components: [comp.ir], pipelines: [] }, site.path);
-  if (!state.components.has(comp.name)) state.components.set(comp.name, comp.ir);
-  const args = bindArgs(state, comp.ir, raw, site);
+function addPvcTask(state: BuildState, id: string, pvc: PvcOperationState, site: UseSite): TaskState {
   const task: TaskState = {
     id,
-    component: comp,
-    args,
+    signature: SIGNATURES[pvc.kind],
+    args: {},
     groups: site.groups,
     inExitHandler: site.inExitHandler,
     after: [],
     overrides: {},
+    pvc,
   };
   state.tasks.set(id, task);
   return task;
+}
+
+/** A claim field as an IR value: a literal or a string parameter visible here. */
+function bindString(state: BuildState, value: unknown, site: UseSite, field: string): ValueIR {
+  return bindParam(state, 'string', undefined, value, { ...site, path: [...site.path, field] });
 }
 
 const stringOrRef = (v: unknown, at: readonly PathSegment[], what: string, check?: (s: string) => void): unknown => {
@@ -177,11 +129,10 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
       fix: 'Use nameSuffix for a claim per run, or name for a fixed claim',
     });
   }
-  const raw: Record<string, unknown> = {};
-  if (spec.name !== undefined)
-    raw.pvc_name = stringOrRef(spec.name, at('name'), 'claim name', (s) =>
-      assertDnsLabel(s, at('name'), 'claim name', 253),
-    );
+  const name =
+    spec.name !== undefined
+      ? stringOrRef(spec.name, at('name'), 'claim name', (s) => assertDnsLabel(s, at('name'), 'claim name', 253))
+      : undefined;
   if (spec.nameSuffix !== undefined) {
     if (typeof spec.nameSuffix !== 'string' || !/^[-.a-z0-9]*[a-z0-9]$/.test(spec.nameSuffix)) {
       throw new DslError({
@@ -191,9 +142,8 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
         fix: 'Use e.g. "-scratch"',
       });
     }
-    raw.pvc_name_suffix = spec.nameSuffix;
   }
-  raw.size = isParamRef(spec.size) ? spec.size : quantity(spec.size, at('size'));
+  const size = isParamRef(spec.size) ? spec.size : quantity(spec.size, at('size'));
   if (
     !Array.isArray(spec.accessModes) ||
     spec.accessModes.length === 0 ||
@@ -206,13 +156,14 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
       fix: `Use some of: ${ACCESS_MODES.join(', ')}`,
     });
   }
-  raw.access_modes = [...spec.accessModes];
-  if (spec.storageClass !== undefined)
-    raw.storage_class_name = stringOrRef(spec.storageClass, at('storageClass'), 'storage class');
-  if (spec.volumeName !== undefined)
-    raw.volume_name = stringOrRef(spec.volumeName, at('volumeName'), 'volume name', (s) =>
-      assertDnsLabel(s, at('volumeName'), 'volume name', 253),
-    );
+  const storageClass =
+    spec.storageClass !== undefined ? stringOrRef(spec.storageClass, at('storageClass'), 'storage class') : undefined;
+  const volumeName =
+    spec.volumeName !== undefined
+      ? stringOrRef(spec.volumeName, at('volumeName'), 'volume name', (s) =>
+          assertDnsLabel(s, at('volumeName'), 'volume name', 253),
+        )
+      : undefined;
   if (spec.annotations !== undefined) {
     if (
       spec.annotations === null ||
@@ -226,10 +177,10 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
         fix: "Use e.g. { 'backup.example.com/skip': 'true' }",
       });
     }
-    raw.annotations = { ...spec.annotations };
+    assertNoTemplateBraces(JSON.stringify(spec.annotations), at('annotations'), 'value');
   }
-  if (spec.dataSource !== undefined) {
-    const d = spec.dataSource;
+  const d = spec.dataSource;
+  if (d !== undefined) {
     if (
       d === null ||
       typeof d !== 'object' ||
@@ -244,12 +195,43 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
         fix: "Use e.g. { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' }",
       });
     }
-    raw.data_source = { ...(d.apiGroup !== undefined ? { apiGroup: d.apiGroup } : {}), kind: d.kind, name: d.name };
+    assertNoTemplateBraces(JSON.stringify(d), at('dataSource'), 'value');
   }
-  return addResourceTask(state, id, CREATE_PVC, raw, site);
+  const bind = (value: unknown, field: string): ValueIR => bindString(state, value, site, field);
+  return addPvcTask(
+    state,
+    id,
+    {
+      kind: 'createPvc',
+      claimName: name !== undefined ? { value: bind(name, 'name') } : { suffix: spec.nameSuffix as string },
+      size: bind(size, 'size'),
+      accessModes: [...spec.accessModes],
+      ...(storageClass !== undefined ? { storageClass: bind(storageClass, 'storageClass') } : {}),
+      ...(volumeName !== undefined ? { volumeName: bind(volumeName, 'volumeName') } : {}),
+      ...(spec.annotations !== undefined ? { annotations: { ...spec.annotations } } : {}),
+      ...(d !== undefined
+        ? { dataSource: { ...(d.apiGroup !== undefined ? { apiGroup: d.apiGroup } : {}), kind: d.kind, name: d.name } }
+        : {}),
+    },
+    site,
+  );
 }
 
 /** Records `p.deletePvc(id, claim)`. */
 export function addDeletePvc(state: BuildState, id: string, claim: unknown, site: UseSite): TaskState {
-  return addResourceTask(state, id, DELETE_PVC, { pvc_name: claimRef(claim, site.path) }, site);
+  const value = bindString(state, claimRef(claim, site.path), site, 'claim');
+  return addPvcTask(state, id, { kind: 'deletePvc', claim: value }, site);
+}
+
+/** Freezes a claim operation into IR; `base` is the task IR computed for it (after, when). */
+export function pvcToIR(pvc: PvcOperationState, t: TaskState, base: TaskIR): PvcOperationIR {
+  const cache = t.overrides.cache;
+  return {
+    ...pvc,
+    id: base.id,
+    after: base.after,
+    ...(base.when ? { when: base.when } : {}),
+    ...(base.displayName ? { displayName: base.displayName } : {}),
+    ...(cache ? { cache: cache.enabled } : {}),
+  };
 }

@@ -94,7 +94,8 @@ export class Scope implements UnboundPipelineBuilder {
     const boundArgs = bindArgs(this.state, component.ir, args, this.site(path, inExitHandler));
     const task: TaskState = {
       id,
-      component,
+      signature: component.ir,
+      component: component.ir,
       args: boundArgs,
       groups: this.groups,
       inExitHandler,

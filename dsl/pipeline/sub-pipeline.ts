@@ -1,7 +1,6 @@
 import { bindArgs, type UseSite } from './args.ts';
 import type { BoundTarget } from './backend-bound.ts';
-import type { BuildState, TaskState } from './build-state.ts';
-import type { AnyComponent } from './component.ts';
+import type { BuildState, StepSignature, TaskState } from './build-state.ts';
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import { canonicalJson } from '../common/hash.ts';
 import type { ComponentIR, NodeIR, PipelineIR, PortIR } from '../ir/index.ts';
@@ -127,11 +126,9 @@ export function assertUniqueNames(
 /**
  * The called pipeline seen as a step: its parameters are the inputs and its returned outputs the
  * outputs, so argument binding, output references and conditions treat it like a component task.
- * Only `name`, `inputs` and `outputs` are read; it never becomes a component of the caller.
  */
-function signature(p: PipelineIR): AnyComponent {
-  const ir = { name: p.name, inputs: p.params, outputs: p.outputs.map((o) => o.port) } as unknown as ComponentIR;
-  return { kind: 'component', name: p.name, inputs: {}, outputs: {}, ir };
+function signature(p: PipelineIR): StepSignature {
+  return { name: p.name, inputs: p.params, outputs: p.outputs.map((o) => o.port) };
 }
 
 /** Records a `p.subPipeline(id, pipeline, args)` step that runs another pipeline in the one being built. */
@@ -199,11 +196,11 @@ export function addPipelineTask(
   }
   assertUniqueNames(state, { components: allComponents(callee), pipelines: allPipelines(callee) }, path);
   const step = signature(callee);
-  const boundArgs = bindArgs(state, step.ir, args, site);
+  const boundArgs = bindArgs(state, step, args, site);
   if (!state.pipelines.has(callee.name)) state.pipelines.set(callee.name, callee);
   const task: TaskState = {
     id,
-    component: step,
+    signature: step,
     args: boundArgs,
     groups: site.groups,
     inExitHandler: false,

@@ -1,8 +1,7 @@
 import { bindArgs, type UseSite } from './args.ts';
-import type { BuildState, TaskState } from './build-state.ts';
-import type { AnyComponent } from './component.ts';
+import type { BuildState, StepSignature, TaskState } from './build-state.ts';
 import { DslError, seg } from '../errors.ts';
-import type { ComponentIR, RetryIR, SubmitIR, TaskIR } from '../ir/index.ts';
+import type { RetryIR, SubmitIR, TaskIR } from '../ir/index.ts';
 import type { AnyPipeline } from './pipeline.ts';
 import type { RetrySpec } from './policies.ts';
 import { Step } from './step.ts';
@@ -33,12 +32,10 @@ export class Submission extends Step<{}> {
 
 /**
  * The target pipeline seen as a step whose inputs are its parameters, so argument binding,
- * `.after()`, conditions and cycle checks treat a submission like any task. Only `name` and
- * `inputs` are read; it never becomes a component of the pipeline.
+ * `.after()`, conditions and cycle checks treat a submission like any task; it has no outputs.
  */
-function asStep(target: AnyPipeline): AnyComponent {
-  const ir = { name: target.name, inputs: target.ir.params, outputs: [] } as unknown as ComponentIR;
-  return { kind: 'component', name: target.name, inputs: target.params, outputs: {}, ir };
+function asStep(target: AnyPipeline): StepSignature {
+  return { name: target.name, inputs: target.ir.params, outputs: [] };
 }
 
 /** Records a `p.submit()` step in the pipeline being built. */
@@ -92,10 +89,10 @@ export function addSubmit(state: BuildState, id: string, target: unknown, args: 
     }
   }
   const step = asStep(pipeline);
-  const boundArgs = bindArgs(state, step.ir, args, site);
+  const boundArgs = bindArgs(state, step, args, site);
   const task: TaskState = {
     id,
-    component: step,
+    signature: step,
     args: boundArgs,
     groups: site.groups,
     inExitHandler: false,

@@ -37,7 +37,7 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
   ) {
     this.scope = state.scope;
     const outs: Record<string, unknown> = {};
-    for (const port of task.component.ir.outputs) {
+    for (const port of task.signature.outputs) {
       const value = { kind: 'taskOutput', task: task.id, output: port.name } as const;
       outs[port.name] =
         port.kind === 'artifact'
@@ -137,8 +137,8 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
   /** Turns result caching off (`false`) or on for this task, keeping the component's cache key. */
   cache(enabled: boolean, opts: { maxAge?: Duration } = {}): this {
     return this.set(() => {
-      const keyParts = this.task.component.ir.cache?.keyParts ?? [];
-      if (enabled && keyParts.length === 0 && this.task.component.ir.inputs.some((p) => p.kind === 'artifact')) {
+      const keyParts = this.task.component?.cache?.keyParts ?? [];
+      if (enabled && keyParts.length === 0 && this.task.signature.inputs.some((p) => p.kind === 'artifact')) {
         throw new DslError({
           path: [...this.path, 'cache'],
           problem: 'caching a task with artifact inputs needs a cache key on its component',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AbTestIR, DeploymentIR } from '../../dsl/ir/index.ts';
 import { above, below, metric, resolveProject } from '../../dsl/index.ts';
 import { fixtureProject } from '../../test/fixtures/deployments.ts';
-import { abTestLines, armLabel, metricLines, strategyName } from './deployment-describe.ts';
+import { metricLines, strategyName } from './deployment-describe.ts';
+import { abTestLines, armLabel } from './strategies/ab-test.ts';
 
 const deployment = (key: string): DeploymentIR => {
   const d = resolveProject(fixtureProject(key)).environments[0]?.apps[0]?.deployments[0];

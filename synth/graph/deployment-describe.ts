@@ -1,6 +1,6 @@
 import { nanGuardedComplement } from '../../dsl/deploy/metric.ts';
-import type { AbTestIR, AnalysisIR, AnalysisRole, DeploymentIR, ModelVersionIR } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../../charts/deployment-meta.ts';
+import type { AnalysisIR, AnalysisRole, DeploymentIR, ModelVersionIR } from '../../dsl/ir/index.ts';
+import { analysesOf, candidatesOf, strategyTitle } from '../../dsl/ir/strategy.ts';
 
 /** The label of the model serving today: its version, else "current". */
 export function stableName(d: DeploymentIR): string {
@@ -27,66 +27,21 @@ export function changeLines(m: ModelVersionIR | undefined): string[] {
 export function candidates(
   d: DeploymentIR,
 ): { readonly name: string; readonly label: string; readonly model?: ModelVersionIR }[] {
-  const e = onlineStrategy(d);
-  const one = (name: string, model: ModelVersionIR | undefined) => ({
-    name,
-    label: modelName(model, name),
-    ...(model ? { model } : {}),
-  });
-  switch (e.kind) {
-    case 'canary':
-    case 'blueGreen':
-      return [one('candidate', e.candidate)];
-    case 'shadow':
-      return e.challengers.map((c) => one(c.name, c.model));
-    case 'abTest':
-      return e.variants.filter((v) => v.name !== e.primary).map((v) => one(v.name, v.model));
-  }
+  return candidatesOf(d.strategy).map((c) => ({
+    name: c.name,
+    label: modelName(c.model, c.name),
+    ...(c.model ? { model: c.model } : {}),
+  }));
 }
-
-/** An A/B arm as `treatment (v43)`: the variant name and the model it serves. */
-export function armLabel(d: DeploymentIR, ab: AbTestIR, variant: string): string {
-  const v = ab.variants.find((x) => x.name === variant);
-  const version = variant === ab.primary ? (v?.model?.version ?? stableName(d)) : v?.model?.version;
-  return version && version !== variant ? `${variant} (${version})` : variant;
-}
-
-const STRATEGY_NAMES = {
-  canary: 'canary',
-  shadow: 'shadow',
-  abTest: 'A/B test',
-  blueGreen: 'blue/green',
-  championChallenger: 'champion/challenger',
-} as const;
 
 /** `canary`, or `champion/challenger, online: A/B test`. */
 export function strategyName(d: DeploymentIR): string {
-  const s = d.strategy;
-  const e = s.kind === 'championChallenger' ? s.online : s;
-  const online = e.kind === 'shadow' && e.then ? `${STRATEGY_NAMES.shadow}, then canary` : STRATEGY_NAMES[e.kind];
-  return s.kind === 'championChallenger' ? `${STRATEGY_NAMES[s.kind]}, online: ${online}` : online;
+  return strategyTitle(d.strategy);
 }
 
 /** The analysis a role of this deployment runs (the A/B decision is described separately). */
 export function analysisFor(d: DeploymentIR, role: AnalysisRole): AnalysisIR | undefined {
-  const s = d.strategy;
-  const e = onlineStrategy(d);
-  switch (role) {
-    case 'canary':
-      return e.kind === 'canary' ? e.analysis : e.kind === 'shadow' ? e.then?.analysis : undefined;
-    case 'shadow':
-      return e.kind === 'shadow' ? e.analysis : undefined;
-    case 'guardrails':
-      return e.kind === 'abTest' ? e.analysis : undefined;
-    case 'pre-promotion':
-      return e.kind === 'blueGreen' ? e.prePromotionAnalysis : undefined;
-    case 'post-promotion':
-      return e.kind === 'blueGreen' ? e.postPromotionAnalysis : undefined;
-    case 'offline-gate':
-      return s.kind === 'championChallenger' ? s.offlineGate.verify : undefined;
-    case 'ab-test':
-      return undefined;
-  }
+  return analysesOf(d.strategy).find(([r]) => r === role)?.[1];
 }
 
 /** The role whose AnalysisTemplate has this name. */
@@ -99,14 +54,35 @@ export function roleOfTemplate(d: DeploymentIR, templateName: unknown): Analysis
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 
+type JobProvider = {
+  readonly job?: {
+    readonly spec?: {
+      readonly template?: { readonly spec?: { readonly containers?: readonly { readonly image?: string }[] } };
+    };
+  };
+};
+
+/** The fields of a rendered metric (an AnalysisTemplate's or AnalysisRun's) the graph reads. */
+export interface RenderedMetric {
+  readonly name: string;
+  readonly successCondition?: string;
+  readonly failureCondition?: string;
+  readonly interval?: string;
+  readonly initialDelay?: string;
+  readonly count?: number | string;
+  readonly failureLimit?: number | string;
+  readonly inconclusiveLimit?: number | string;
+  /** Read for a job metric's image only. */
+  readonly provider?: object;
+}
+
 /**
  * One line per metric as it was rendered (an AnalysisTemplate's or AnalysisRun's `metrics[]`):
  * `error-rate: result[0] < 0.01 · every 1m ×5 · failureLimit 1`.
  */
-export function metricLines(metrics: readonly Record<string, unknown>[], dryRun: readonly string[] = []): string[] {
+export function metricLines(metrics: readonly RenderedMetric[], dryRun: readonly string[] = []): string[] {
   return metrics.map((m) => {
-    const provider = (m.provider ?? {}) as Record<string, Record<string, unknown> | undefined>;
-    const job = provider.job as { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } } | undefined;
+    const job = (m.provider as JobProvider | undefined)?.job;
     let success = str(m.successCondition);
     let failure = str(m.failureCondition);
     // The NaN-guarded complement Argosy derives says only that no data is inconclusive.
@@ -134,21 +110,4 @@ export function metricLines(metrics: readonly Record<string, unknown>[], dryRun:
       ' · ',
     );
   });
-}
-
-/** The A/B decision: which test, what passes, how much evidence it needs. */
-export function abTestLines(d: DeploymentIR, ab: AbTestIR): string[] {
-  const candidate = ab.variants.find((v) => v.name !== ab.primary)?.name ?? 'candidate';
-  const test = ab.metric.test === 'proportions' ? 'two-proportion z-test' : "Welch's t-test";
-  const direction = ab.metric.higherIsBetter ? 'higher is better' : 'lower is better';
-  const rule =
-    ab.require === 'better'
-      ? `passes if ${candidate} is better at p < ${ab.alpha}`
-      : `fails only if ${candidate} is worse at p < ${ab.alpha}`;
-  return [
-    `${ab.metric.name}: ${test} (${direction})`,
-    `${armLabel(d, ab, candidate)} vs ${armLabel(d, ab, ab.primary)}`,
-    rule,
-    `needs ≥ ${ab.minSamplesPerArm} samples per arm`,
-  ];
 }

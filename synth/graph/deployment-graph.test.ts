@@ -22,7 +22,7 @@ import {
 } from '../../dsl/index.ts';
 import { abTestMetric } from '../../components/index.ts';
 import { promotionWorkflow, VERDICT_CHECK_STEP } from '../../charts/kserve/promotion-workflow.ts';
-import { rolloutStrategy } from '../../charts/argo-rollouts/rollout-strategy.ts';
+import { rolloutStrategy } from '../../charts/argo-rollouts/strategies/index.ts';
 import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
 import { expectGolden } from '../../test/golden.ts';
 import { deploymentGraph } from './deployment-graph.ts';

@@ -1,10 +1,12 @@
 import { load } from 'js-yaml';
 import type { DeploymentIR, KServeServingIR } from '../../dsl/ir/index.ts';
-import { onlineStrategy } from '../../charts/deployment-meta.ts';
+import { strategyModel } from '../../dsl/ir/strategy.ts';
+import type { AnalysisRun } from '../../charts/imports/argo-rollouts.ts';
 import { promotionWorkflow, VERDICT_CHECK_STEP } from '../../charts/kserve/promotion-workflow.ts';
 import { VERDICT_POINTER } from '../../charts/kserve/verdict.ts';
 import { PERCENT } from '../../charts/kserve/workflow-steps.ts';
-import { abTestLines, armLabel, candidates, metricLines, roleOfTemplate, stableName } from './deployment-describe.ts';
+import { candidates, metricLines, roleOfTemplate, stableName } from './deployment-describe.ts';
+import { strategyGraph } from './strategies/index.ts';
 import { Flow } from './flow.ts';
 import type { GraphBuilder, GraphNode } from './model.ts';
 
@@ -61,75 +63,28 @@ function patchLines(d: DeploymentIR, t: Template, step: Step): string[] {
       `stop mirroring: ${mirrors.length === 1 ? 'mirrorPercentage' : `${mirrors.length} mirrors`} → ${String(mirrors[0]?.value)}%`,
       target,
     ];
-  const e = onlineStrategy(d);
+  const { graph, strategy } = strategyGraph(d);
   // Weights of the A/B route: one line naming who gets everyone.
-  if (e.kind === 'abTest' && ops.every((o) => /\/route\/\d+\/weight$/.test(o.path)))
-    return [`everyone → ${armLabel(d, e, e.primary)}`, target];
+  const weights = graph.weightsLine?.(d, strategy);
+  if (weights && ops.every((o) => /\/route\/\d+\/weight$/.test(o.path))) return [weights, target];
   return [...lines, target];
 }
 
 /** What an AnalysisRun a workflow step creates checks: its template's role, the arm, the rendered metrics. */
 function analysisLines(d: DeploymentIR, t: Template): string[] {
-  const run = load(t.resource?.manifest ?? '') as {
-    metadata?: { labels?: Record<string, string> };
-    spec?: { metrics?: Record<string, unknown>[]; dryRun?: { metricName: string }[] };
-  };
+  const run = load(t.resource?.manifest ?? '') as Partial<AnalysisRun>;
   const labels = run.metadata?.labels ?? {};
   const template = labels['argosy.dev/analysis-template'];
   const role = roleOfTemplate(d, template);
   const arm = (d.names.analysisArgs[role ?? 'canary'] ?? []).find((a) => a.arm === labels['argosy.dev/arm']);
-  const e = onlineStrategy(d);
+  const { graph, strategy } = strategyGraph(d);
   const checks =
-    role === 'ab-test' && e.kind === 'abTest'
-      ? abTestLines(d, e)
-      : metricLines(
-          run.spec?.metrics ?? [],
-          (run.spec?.dryRun ?? []).map((x) => x.metricName),
-        );
+    (role ? graph.decisionLines?.(d, strategy, role) : undefined) ??
+    metricLines(
+      run.spec?.metrics ?? [],
+      (run.spec?.dryRun ?? []).map((x) => x.metricName),
+    );
   return [`AnalysisRun ${template ?? ''}${arm ? ` on ${arm.service}` : ''}`.trim(), ...checks];
-}
-
-/** The first state after the sync, before the workflow runs: where traffic goes. */
-function syncedLines(d: DeploymentIR, s: KServeServingIR): string[] {
-  const e = onlineStrategy(d);
-  const cands = candidates(d);
-  const stable = stableName(d);
-  switch (e.kind) {
-    case 'canary':
-      return s.deploymentMode === 'Knative'
-        ? [
-            `InferenceService ${d.names.workload}: previous revision 100%`,
-            `${cands[0]?.label} as latest revision at canaryTrafficPercent 0`,
-          ]
-        : [`InferenceService ${d.names.workload}: ${stable} 100%`, `${cands[0]?.label} in spec.canary[] at 0%`];
-    case 'blueGreen':
-      return [
-        `InferenceService ${d.names.workload}: ${stable} 100%`,
-        `${cands[0]?.label} in spec.canary[] at 0% (dark)`,
-        ...(d.names.previewService ? [`preview Service ${d.names.previewService} → ${cands[0]?.label}`] : []),
-      ];
-    case 'shadow':
-      return [
-        `VirtualService ${d.names.virtualService}: 100% → ${stable}`,
-        ...cands.map((c) => `copy ${e.mirrorPercent}% to ${d.names.inferenceServices[c.name] ?? c.name} (${c.label})`),
-        'mirrored answers are discarded',
-      ];
-    case 'abTest': {
-      const cand = e.variants.find((v) => v.name !== e.primary)?.name ?? '';
-      if (e.assignBy.kind === 'weight')
-        return [
-          `VirtualService ${d.names.virtualService}:`,
-          ...e.variants.map((v) => `${v.weight ?? 0}% → ${armLabel(d, e, v.name)}`),
-        ];
-      const who =
-        e.assignBy.kind === 'header' ? `header ${e.assignBy.name}: ${cand}` : `cookie ${e.assignBy.name}=${cand}`;
-      return [
-        `VirtualService ${d.names.virtualService}:`,
-        `${who} → ${armLabel(d, e, cand)}`,
-        `everyone else → ${armLabel(d, e, e.primary)}`,
-      ];
-    }
-  }
 }
 
 /**
@@ -144,7 +99,12 @@ export function kserveFlow(
   start: string,
   namespace: string | undefined,
 ): void {
-  const synced = g.node({ id: g.id('kserve', 'synced'), label: ['after sync', ...syncedLines(d, s)], shape: 'task' });
+  const { graph, strategy } = strategyGraph(d);
+  const synced = g.node({
+    id: g.id('kserve', 'synced'),
+    label: ['after sync', ...graph.kserveSynced(d, strategy, s)],
+    shape: 'task',
+  });
   g.edge({ from: start, to: synced, style: 'flow' });
   const wf = promotionWorkflow(d, s, namespace);
   if (!wf) return;
@@ -224,8 +184,7 @@ export function kserveFlow(
   // With no gate or approval, only an erroring step (e.g. a patch whose guard no longer holds) reaches the rollback.
   if (!g.edges.some((x) => x.to === rollback))
     stepIds.forEach((id) => g.edge({ from: id, to: rollback, label: 'error', style: 'failure' }));
-  const e = onlineStrategy(d);
-  const promotes = e.kind === 'canary' || e.kind === 'blueGreen';
+  const promotes = strategyModel(d.strategy).kserve.promotion === 'in-place';
   const labels = candidates(d).map((c) => c.label);
   const fold = labels.length > 1 ? `the best of ${labels.join(', ')}` : labels.join('');
   flow.step({

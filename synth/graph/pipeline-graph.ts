@@ -1,4 +1,14 @@
-import type { ComponentIR, CondIR, LoopIR, NodeIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../../dsl/ir/index.ts';
+import type {
+  ComponentIR,
+  CondIR,
+  LoopIR,
+  NodeIR,
+  PipelineIR,
+  PortIR,
+  PvcOperationIR,
+  TaskIR,
+  ValueIR,
+} from '../../dsl/ir/index.ts';
 import {
   condSources as condSourcesOf,
   describeCond,
@@ -6,6 +16,7 @@ import {
   valueSources as valueSourcesOf,
 } from './describe-ir.ts';
 import { type Graph, GraphBuilder } from './model.ts';
+import { pvcValues } from '../../dsl/ir/nodes.ts';
 
 /** Ids of the tasks (and loops) a body contains, at any depth. */
 function idsIn(body: readonly NodeIR[]): Set<string> {
@@ -32,12 +43,13 @@ export function pipelineGraph(p: PipelineIR): Graph {
   const callees = new Map<string, PipelineIR>((p.pipelines ?? []).map((c) => [c.name, c]));
   const taskNodes = new Map<string, string>();
   const loops = new Map<string, LoopIR>();
-  const outputKind = (task: TaskIR | undefined, output: string): string => {
-    const ports: readonly PortIR[] = !task
-      ? []
-      : task.pipeline !== undefined
-        ? (callees.get(task.pipeline)?.outputs ?? []).map((o) => o.port)
-        : (components.get(task.component)?.outputs ?? []);
+  const outputKind = (task: TaskIR | PvcOperationIR | undefined, output: string): string => {
+    const ports: readonly PortIR[] =
+      task?.kind !== 'task'
+        ? []
+        : task.pipeline !== undefined
+          ? (callees.get(task.pipeline)?.outputs ?? []).map((o) => o.port)
+          : (components.get(task.component)?.outputs ?? []);
     const port = ports.find((o) => o.name === output);
     return port?.kind === 'artifact' ? `${output}: ${port.artifactType}` : output;
   };
@@ -55,10 +67,10 @@ export function pipelineGraph(p: PipelineIR): Graph {
   indexOneOfs(p.body);
   const valueSources = (v: ValueIR) => valueSourcesOf(v, oneOfs);
   const condSources = (c: Parameters<typeof condSourcesOf>[0]) => condSourcesOf(c, oneOfs);
-  const tasks = new Map<string, TaskIR>();
+  const tasks = new Map<string, TaskIR | PvcOperationIR>();
   const collectTasks = (nodes: readonly NodeIR[]): void => {
     for (const n of nodes) {
-      if (n.kind === 'task') tasks.set(n.id, n);
+      if (n.kind === 'task' || n.kind === 'createPvc' || n.kind === 'deletePvc') tasks.set(n.id, n);
       else if (n.kind === 'loop') {
         loops.set(n.id, n);
         collectTasks(n.body);
@@ -85,8 +97,8 @@ export function pipelineGraph(p: PipelineIR): Graph {
 
   type Gate = { readonly id: string; readonly label?: string };
   type Dep = { from: string; label?: string; style: 'data' | 'order' | 'condition' | 'failure' };
-  const dataDeps = (args: Readonly<Record<string, ValueIR>>): Dep[] =>
-    Object.values(args)
+  const dataDeps = (values: readonly ValueIR[]): Dep[] =>
+    values
       .flatMap(valueSources)
       .map((s) =>
         s.loop
@@ -123,7 +135,7 @@ export function pipelineGraph(p: PipelineIR): Graph {
         const label = [title, ...(what !== title ? [what] : []), ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
         g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
         const deps = [
-          ...dataDeps(n.args),
+          ...dataDeps(Object.values(n.args)),
           ...(n.pipeline === undefined ? (n.mounts ?? []) : []).flatMap((m) =>
             valueSources(m.claim).map((s) => ({
               from: s.task,
@@ -166,7 +178,20 @@ export function pipelineGraph(p: PipelineIR): Graph {
           shape: 'task',
           ...(group ? { group } : {}),
         });
-        gate(id, wire(id, [...dataDeps(n.args), ...orderDeps(n.after), ...condDeps(n.when)]), gates, local);
+        gate(
+          id,
+          wire(id, [...dataDeps(Object.values(n.args)), ...orderDeps(n.after), ...condDeps(n.when)]),
+          gates,
+          local,
+        );
+      } else if (n.kind === 'createPvc' || n.kind === 'deletePvc') {
+        const id = g.id('task', n.id);
+        taskNodes.set(n.id, id);
+        const title = n.displayName ?? n.id;
+        const what = n.kind.toLowerCase();
+        const label = [title, ...(what !== title ? [what] : []), ...(n.when ? [`when ${describeCond(n.when)}`] : [])];
+        g.node({ id, label, shape: 'task', ...(group ? { group } : {}) });
+        gate(id, wire(id, [...dataDeps(pvcValues(n)), ...orderDeps(n.after), ...condDeps(n.when)]), gates, local);
       } else {
         n.branches.forEach((b, i) => {
           const title = b.cond ? `${i === 0 ? 'when' : 'else when'} ${describeCond(b.cond)}` : 'otherwise';

@@ -1,22 +1,15 @@
 import type { DeploymentIR, ServerServingIR } from '../../dsl/ir/index.ts';
-import { analysisSpec } from '../../charts/argo-rollouts/analysis-template.ts';
-import { rolloutStrategy, templateAnalysis } from '../../charts/argo-rollouts/rollout-strategy.ts';
-import { onlineStrategy } from '../../charts/deployment-meta.ts';
-import {
-  abTestLines,
-  analysisFor,
-  armLabel,
-  candidates,
-  metricLines,
-  roleOfTemplate,
-  stableName,
-} from './deployment-describe.ts';
+import { analysisSpec } from '../../charts/analysis/analysis-template.ts';
+import { rolloutStrategy } from '../../charts/argo-rollouts/strategies/index.ts';
+import { deploymentAnalyses, onlineStrategy, ROLLOUT_ROUTES, strategyModel } from '../../dsl/ir/strategy.ts';
+import { candidates, metricLines, roleOfTemplate, stableName } from './deployment-describe.ts';
+import { strategyGraph } from './strategies/index.ts';
 import { Flow } from './flow.ts';
 import type { GraphBuilder, GraphNode } from './model.ts';
 
 type Spec = Record<string, unknown>;
 type AnalysisRef = {
-  templates?: { templateName?: string }[];
+  templates?: readonly { templateName?: string }[];
   templateName?: string;
   startingStep?: number;
   requiredForCompletion?: boolean;
@@ -29,11 +22,12 @@ const seconds = (n: number): string => (n % 3600 === 0 ? `${n / 3600}h` : n % 60
 /** What an AnalysisTemplate referenced by a Rollout checks, from the analysis it was rendered from. */
 export function templateLines(d: DeploymentIR, templateName: string | undefined): string[] {
   const role = roleOfTemplate(d, templateName);
-  const e = onlineStrategy(d);
-  if (role === 'ab-test' && e.kind === 'abTest') return abTestLines(d, e);
-  const a = role ? analysisFor(d, role) : undefined;
-  if (!role || !a) return [];
-  return metricLines(analysisSpec(templateAnalysis(role, a, d)).metrics as Record<string, unknown>[], a.dryRun);
+  const { graph, strategy } = strategyGraph(d);
+  const decision = role ? graph.decisionLines?.(d, strategy, role) : undefined;
+  if (decision) return decision;
+  const rendered = deploymentAnalyses(d).find(([r]) => r === role)?.[1];
+  if (!role || !rendered || role === 'ab-test') return [];
+  return metricLines(analysisSpec(rendered).metrics ?? [], rendered.dryRun);
 }
 
 const refName = (ref: AnalysisRef): string | undefined => ref.templateName ?? ref.templates?.[0]?.templateName;
@@ -46,12 +40,15 @@ const via = (d: DeploymentIR, arm: 'stable' | 'canary'): string =>
 
 /** The two arms a Rollout canary moves traffic between, as reviewers name them. */
 function arms(d: DeploymentIR): { stable: string; candidate: string } {
-  const e = onlineStrategy(d);
-  const candidate = candidates(d)[0];
-  if (e.kind === 'abTest')
-    return { stable: armLabel(d, e, e.primary), candidate: armLabel(d, e, candidate?.name ?? 'candidate') };
-  return { stable: stableName(d), candidate: candidate?.label ?? 'candidate' };
+  const { graph, strategy } = strategyGraph(d);
+  return graph.arms?.(d, strategy) ?? { stable: stableName(d), candidate: candidates(d)[0]?.label ?? 'candidate' };
 }
+
+/** What aborting undoes of a route the Rollout manages, by route name. */
+const REMOVED_ROUTES: Readonly<Record<string, string>> = {
+  [ROLLOUT_ROUTES.mirror]: 'mirror route removed',
+  [ROLLOUT_ROUTES.ab]: 'A/B route removed',
+};
 
 /**
  * A plain-server deployment as the Argo Rollouts controller runs it: the generated
@@ -83,7 +80,7 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
   });
 
   if (strategy.blueGreen) {
-    const b = strategy.blueGreen as Spec & { prePromotionAnalysis?: AnalysisRef; postPromotionAnalysis?: AnalysisRef };
+    const b = strategy.blueGreen;
     const group = g.group({
       id: g.id('group', 'rollout'),
       label: `Rollout ${d.names.workload} · spec.strategy.blueGreen`,
@@ -133,18 +130,19 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
     return;
   }
 
-  const c = strategy.canary as Spec & { steps: Spec[]; analysis?: AnalysisRef };
+  const c = { steps: [], ...strategy.canary };
   const group = g.group({
     id: g.id('group', 'rollout'),
     label: `Rollout ${d.names.workload} · spec.strategy.canary.steps`,
   });
   const routed = Boolean(d.names.virtualService);
-  const e = onlineStrategy(d);
+  const e = onlineStrategy(d.strategy);
   const stepIds: string[] = [];
   c.steps.forEach((step, i) => {
     const id = g.id('rollout', `step-${i}`);
     const n = `${i + 1}.`;
-    const [kind, value] = Object.entries(step)[0] as [string, Spec & number];
+    // Each step sets exactly one field; walk it generically so a new step kind still shows.
+    const [kind, value] = Object.entries(step)[0] as unknown as [string, Spec & number];
     let ids: string[];
     if (kind === 'setWeight') {
       const split = routed
@@ -213,12 +211,9 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
       'starts, runs until promoted',
     );
   }
-  const routes =
-    e.kind === 'shadow'
-      ? ['mirror route removed']
-      : e.kind === 'abTest' && e.assignBy.kind !== 'weight'
-        ? ['A/B route removed']
-        : [];
+  const routes = strategyModel(d.strategy)
+    .server.managedRoutes(e)
+    .flatMap((r) => (REMOVED_ROUTES[r] ? [REMOVED_ROUTES[r]] : []));
   // Without a gate or a manual pause nothing aborts the rollout automatically: no abort to draw.
   if (g.edges.some((x) => x.to === abort))
     g.node({
@@ -235,12 +230,8 @@ export function rolloutFlow(g: GraphBuilder, d: DeploymentIR, s: ServerServingIR
 
 /** Who a header/cookie route sends to the candidate. */
 function cohort(d: DeploymentIR, candidate: string, stable: string): string[] {
-  const e = onlineStrategy(d);
-  if (e.kind !== 'abTest' || e.assignBy.kind === 'weight') return [`→ ${candidate}`];
-  const variant = e.variants.find((v) => v.name !== e.primary)?.name ?? candidate;
-  const who =
-    e.assignBy.kind === 'header' ? `header ${e.assignBy.name}: ${variant}` : `cookie ${e.assignBy.name}=${variant}`;
-  return [`${who} → ${candidate}`, `everyone else → ${stable}`];
+  const { graph, strategy } = strategyGraph(d);
+  return graph.cohort?.(d, strategy, candidate, stable) ?? [`→ ${candidate}`];
 }
 
 /** The weighted A/B test: one template per arm, the decision holds the step, other analyses run beside it. */
@@ -253,7 +244,7 @@ function experiment(
   group: string,
   gate: (id: string, title: string, ref: AnalysisRef, group?: string) => GraphNode,
 ): string[] {
-  const e = onlineStrategy(d);
+  const { graph, strategy } = strategyGraph(d);
   const templates = (value.templates ?? []) as {
     name: string;
     weight?: number;
@@ -262,7 +253,7 @@ function experiment(
   }[];
   const lines = templates.map(
     (t) =>
-      `${e.kind === 'abTest' ? armLabel(d, e, t.name) : t.name}: ${t.weight ?? 0}% via ${t.service?.name ?? ''} (${pods(t.replicas ?? 0)})`,
+      `${graph.armLabel?.(d, strategy, t.name) ?? t.name}: ${t.weight ?? 0}% via ${t.service?.name ?? ''} (${pods(t.replicas ?? 0)})`,
   );
   const ids = flow.then([{ id, label: [`${n} experiment`, ...lines], shape: 'action', group }]);
   const analyses = (value.analyses ?? []) as (AnalysisRef & { name: string })[];

@@ -6,7 +6,8 @@ import { checkNames, fieldNameErrors } from './names.ts';
 import type { DagTask, Parameter, Template, TemplateHolder } from './types.ts';
 import { list } from './types.ts';
 import { ANY_ITEM, isParameterRef, resolveAll, type Scope } from './variables.ts';
-import { argsOf, type ArgoValidator, checkArguments, FAKE_ARGS, valueString } from './validator.ts';
+import { argsOf, checkArguments, FAKE_ARGS, valueString } from './arguments.ts';
+import type { ArgoValidator } from './validator.ts';
 
 /** `withItems` / `withParam` / `withSequence`: what `{{item...}}` may name inside the step or task. */
 function addItems(h: TemplateHolder, scope: Scope): void {

@@ -1,160 +1,110 @@
+import type {
+  ArgoArgumentsIR,
+  ArgoArtifactIR,
+  ArgoCronWorkflowSpecIR,
+  ArgoDagTaskIR,
+  ArgoLifecycleHookIR,
+  ArgoParameterIR,
+  ArgoPrometheusMetric,
+  ArgoStepIR,
+  ArgoTemplateIR,
+  ArgoTemplateRef,
+  ArgoWorkflowSpecIR,
+  KubeContainer,
+  KubeObjectMeta,
+} from '../../../dsl/ir/index.ts';
+
 /**
- * The parts of the Argo Workflows API the semantic checks read, as loose plain-data types:
- * input is untrusted YAML, so every field is optional and readers go through `list()`.
+ * The Argo model the semantic checks read: the same types the Argo-native DSL and the pipeline
+ * lowering produce (dsl/ir/argo-*.ts), loosened for untrusted YAML: every field may be missing,
+ * object fields are writable (the checks bind arguments into copies as Argo does), fields Argo
+ * reads as AnyString or IntOrString take any value, and readers go through `list()` for arrays.
  */
-export interface Parameter {
-  name?: string;
+export type Untrusted<T> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly Untrusted<U>[]
+    : string extends keyof T
+      ? Record<string, Untrusted<T[keyof T]>>
+      : { -readonly [K in keyof T]?: Untrusted<T[K]> };
+
+/** Argo reads these fields as AnyString: YAML may give any scalar (or anything at all). */
+interface AnyStringValues {
   value?: unknown;
   default?: unknown;
-  enum?: unknown[];
-  globalName?: string;
-  valueFrom?: {
-    path?: string;
-    jsonPath?: string;
-    jqFilter?: string;
-    parameter?: string;
-    expression?: string;
-    event?: string;
-    configMapKeyRef?: unknown;
-    supplied?: unknown;
-    default?: unknown;
+  enum?: readonly unknown[];
+}
+
+export type Parameter = Untrusted<Omit<ArgoParameterIR, keyof AnyStringValues | 'valueFrom'>> &
+  AnyStringValues & {
+    valueFrom?: Untrusted<Omit<NonNullable<ArgoParameterIR['valueFrom']>, 'default'>> & { default?: unknown };
   };
-}
 
-export interface Artifact {
-  name?: string;
-  path?: string;
-  from?: string;
-  fromExpression?: string;
-  globalName?: string;
-  optional?: boolean;
-  git?: { repo?: string };
-  [location: string]: unknown;
-}
+export type Artifact = Untrusted<ArgoArtifactIR>;
 
-export interface Arguments {
-  parameters?: Parameter[];
-  artifacts?: Artifact[];
-}
+export type Arguments = Untrusted<Omit<ArgoArgumentsIR, 'parameters'>> & { parameters?: readonly Parameter[] };
 
-export interface TemplateRef {
-  name?: string;
-  template?: string;
-  clusterScope?: boolean;
-}
+export type TemplateRef = Untrusted<ArgoTemplateRef>;
 
 /** A lifecycle hook (`exit`, or any name with an expression): the template it runs and its arguments. */
-export interface LifecycleHook {
-  expression?: string;
-  template?: string;
-  templateRef?: TemplateRef;
+export type LifecycleHook = Untrusted<Omit<ArgoLifecycleHookIR, 'arguments'>> & { arguments?: Arguments };
+
+/** What a step, a DAG task, a hook or the entrypoint reads besides the template's own fields. */
+interface Holder {
   arguments?: Arguments;
+  inline?: Template;
+  hooks?: Record<string, LifecycleHook>;
+  /** Items are whatever YAML holds, not only JSON values the DSL writes. */
+  withItems?: readonly unknown[];
+  withSequence?: { count?: unknown; end?: unknown; start?: unknown; format?: unknown };
 }
 
 /** A step, a DAG task, a hook or the entrypoint: anything that names or inlines a template. */
-export interface TemplateHolder {
-  name?: string;
-  template?: string;
-  templateRef?: TemplateRef;
-  inline?: Template;
-  arguments?: Arguments;
-  withItems?: unknown[];
-  withParam?: string;
-  withSequence?: { count?: unknown; end?: unknown; start?: unknown };
-  hooks?: Record<string, LifecycleHook>;
-  onExit?: string;
-  when?: string;
-}
+export type TemplateHolder = Untrusted<Omit<ArgoStepIR, keyof Holder>> & Holder;
 
-export interface DagTask extends TemplateHolder {
-  dependencies?: string[];
-  depends?: string;
-  continueOn?: { error?: boolean; failed?: boolean };
-}
+export type DagTask = Untrusted<Omit<ArgoDagTaskIR, keyof Holder>> & Holder;
 
-export interface Container {
-  name?: string;
-  image?: string;
-  volumeMounts?: { name?: string; mountPath?: string }[];
-  dependencies?: string[];
-  [field: string]: unknown;
-}
+export type Container = Untrusted<KubeContainer> & { dependencies?: readonly string[] };
 
-export interface Template {
-  name?: string;
-  inputs?: { parameters?: Parameter[]; artifacts?: Artifact[] };
-  outputs?: { parameters?: Parameter[]; artifacts?: Artifact[]; result?: string; exitCode?: string };
-  container?: Container;
-  containerSet?: { containers?: Container[] };
-  script?: Container & { source?: string };
-  resource?: { action?: string; manifest?: string; manifestFrom?: { artifact?: { name?: string } } };
-  steps?: TemplateHolder[][];
-  dag?: { tasks?: DagTask[]; target?: string };
-  suspend?: unknown;
-  data?: unknown;
-  http?: unknown;
+export type Metric = Untrusted<ArgoPrometheusMetric>;
+
+/** Template fields whose YAML the checks read loosely (any duration, any quantity, any plugin). */
+interface TemplateOverrides {
   plugin?: unknown;
-  initContainers?: Container[];
-  sidecars?: Container[];
-  retryStrategy?: { retryPolicy?: string };
+  inputs?: { parameters?: readonly Parameter[]; artifacts?: readonly Artifact[] };
+  outputs?: { parameters?: readonly Parameter[]; artifacts?: readonly Artifact[]; result?: string; exitCode?: string };
+  steps?: readonly (readonly TemplateHolder[])[];
+  dag?: Untrusted<Omit<NonNullable<ArgoTemplateIR['dag']>, 'tasks'>> & { tasks?: readonly DagTask[] };
+  containerSet?: { containers?: readonly Container[] };
   activeDeadlineSeconds?: unknown;
   parallelism?: unknown;
-  timeout?: string;
-  daemon?: boolean;
-  archiveLocation?: Artifact;
-  metrics?: { prometheus?: Metric[] };
-  resourceClaims?: unknown[];
-  podResources?: { claims?: unknown[]; limits?: Record<string, unknown>; requests?: Record<string, unknown> };
-  [field: string]: unknown;
+  podResources?: { claims?: readonly unknown[]; limits?: Record<string, unknown>; requests?: Record<string, unknown> };
 }
 
-export interface Metric {
-  name?: string;
-  help?: string;
-  labels?: { key?: string; value?: string }[];
-  gauge?: { value?: string; realtime?: boolean };
-  counter?: { value?: string };
-  histogram?: { value?: string; buckets?: unknown[] };
-}
+export type Template = Untrusted<Omit<ArgoTemplateIR, keyof TemplateOverrides>> & TemplateOverrides;
 
-export interface WorkflowSpec {
-  entrypoint?: string;
-  onExit?: string;
+interface WorkflowSpecOverrides {
   arguments?: Arguments;
-  templates?: Template[];
-  workflowTemplateRef?: { name?: string; clusterScope?: boolean };
+  templates?: readonly Template[];
   templateDefaults?: Template;
-  workflowMetadata?: {
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    labelsFrom?: Record<string, unknown>;
-  };
   hooks?: Record<string, LifecycleHook>;
-  podGC?: { strategy?: string; labelSelector?: { matchExpressions?: { operator?: string }[] } };
-  priority?: number;
   podResources?: Template['podResources'];
-  [field: string]: unknown;
 }
+
+export type WorkflowSpec = Untrusted<Omit<ArgoWorkflowSpecIR, keyof WorkflowSpecOverrides>> & WorkflowSpecOverrides;
+
+/** The spec of any Argo kind: a workflow spec, plus a CronWorkflow's fields (and its v3 `schedule`). */
+type AnySpec = WorkflowSpec &
+  Untrusted<Omit<ArgoCronWorkflowSpecIR, 'workflowSpec' | 'workflowMetadata'>> & {
+    workflowSpec?: WorkflowSpec;
+    schedule?: string;
+  };
 
 export interface ArgoObject {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  spec?: WorkflowSpec & {
-    workflowSpec?: WorkflowSpec;
-    workflowMetadata?: WorkflowSpec['workflowMetadata'];
-    schedule?: string;
-    schedules?: string[];
-    timezone?: string;
-    concurrencyPolicy?: string;
-    startingDeadlineSeconds?: number;
-  };
+  metadata?: Untrusted<KubeObjectMeta>;
+  spec?: AnySpec;
 }
 
 /** Reads a field that should be an array; anything else counts as empty. */

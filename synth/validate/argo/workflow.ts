@@ -7,14 +7,8 @@ import { checkNames } from './names.ts';
 import type { ArgoObject, Arguments, Artifact, Parameter, Template, TemplateHolder, WorkflowSpec } from './types.ts';
 import { list } from './types.ts';
 import { placeholder } from './variables.ts';
-import {
-  argsOf,
-  ArgoValidator,
-  type ArgoValidateOptions,
-  checkArguments,
-  FAKE_ARGS,
-  valueString,
-} from './validator.ts';
+import { argsOf, checkArguments, FAKE_ARGS, valueString } from './arguments.ts';
+import { ArgoValidator, type ArgoValidateOptions } from './validator.ts';
 
 /** The kinds Argo's validator knows, and how to check them. */
 export type ArgoKind = 'Workflow' | 'WorkflowTemplate' | 'ClusterWorkflowTemplate' | 'CronWorkflow';

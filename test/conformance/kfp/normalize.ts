@@ -1,4 +1,5 @@
-import { RESOURCE_IMAGES, SCRIPT_BOOTSTRAP } from '../../../charts/kfp/executor.ts';
+import { SCRIPT_BOOTSTRAP } from '../../../charts/kfp/executor.ts';
+import { RESOURCE_IMAGES } from '../../../charts/kfp/pvc-steps.ts';
 
 type Obj = { [k: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,10 +1,10 @@
-import type { EnvVarIR, ResourcesIR } from '../../dsl/ir/index.ts';
+import type { EnvVarIR, KubeEnvVar, KubeResourceRequirements, ResourcesIR } from '../../dsl/ir/index.ts';
 
 /**
  * Renders environment variables of containers Argosy writes directly (model servers, analysis
  * jobs): literal values are plain text, references become `valueFrom`.
  */
-export function plainEnv(env: readonly EnvVarIR[]): Record<string, unknown>[] {
+export function plainEnv(env: readonly EnvVarIR[]): KubeEnvVar[] {
   return env.map((e) => {
     if ('value' in e) return { name: e.name, value: e.value.map((p) => (p.kind === 'text' ? p.text : '')).join('') };
     if ('secretKeyRef' in e) return { name: e.name, valueFrom: { secretKeyRef: e.secretKeyRef } };
@@ -14,7 +14,7 @@ export function plainEnv(env: readonly EnvVarIR[]): Record<string, unknown>[] {
 }
 
 /** Container resources, or nothing when none were declared. */
-export function resourcesOf(r: ResourcesIR | undefined): Record<string, unknown> {
+export function resourcesOf(r: ResourcesIR | undefined): { resources?: KubeResourceRequirements } {
   return r ? { resources: { requests: r.requests, limits: r.limits } } : {};
 }
 

@@ -1,4 +1,4 @@
-import type { AnalysisIR, MetricIR } from '../../dsl/ir/index.ts';
+import type { AnalysisIR, MetricIR } from './index.ts';
 
 /**
  * Fits an analysis to a measuring window of `seconds` (a canary step's pause on KServe, a shadow's

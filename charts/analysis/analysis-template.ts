@@ -1,10 +1,16 @@
-import type { AbTestIR, AnalysisArgName, AnalysisIR, ArmArgsIR, MetricIR } from '../../dsl/ir/index.ts';
+import type { AnalysisArgName, AnalysisIR, ArmArgsIR, MetricIR } from '../../dsl/ir/index.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
-import type { ObjectSpec } from '../api-object.ts';
-import { containerSecurity, podSecurity } from '../argo-workflows/pod.ts';
-import { plainEnv, resourcesOf } from './container.ts';
-
-export const ROLLOUTS_API_VERSION = 'argoproj.io/v1alpha1';
+import type {
+  AnalysisTemplate,
+  AnalysisTemplateSpec,
+  Arg,
+  Metric,
+  MetricProvider,
+  PodSecurityContext,
+  SecurityContext,
+} from '../imports/argo-rollouts.ts';
+import { containerSecurity, podSecurity } from '../k8s/pod.ts';
+import { plainEnv, resourcesOf } from '../k8s/container.ts';
 
 const ARG_ORDER: readonly AnalysisArgName[] = ['service', 'baseline-service', 'namespace'];
 
@@ -14,7 +20,7 @@ export function argsOf(a: AnalysisIR): AnalysisArgName[] {
   return ARG_ORDER.filter((n) => used.has(n));
 }
 
-function renderProvider(m: MetricIR): Record<string, unknown> {
+function renderProvider(m: MetricIR): MetricProvider {
   const p = m.provider;
   switch (p.kind) {
     case 'prometheus':
@@ -45,7 +51,7 @@ function renderProvider(m: MetricIR): Record<string, unknown> {
               spec: {
                 restartPolicy: 'Never',
                 automountServiceAccountToken: false,
-                securityContext: podSecurity(RESTRICTED_SECURITY),
+                securityContext: podSecurity(RESTRICTED_SECURITY) as PodSecurityContext,
                 containers: [
                   {
                     name: m.name,
@@ -54,7 +60,7 @@ function renderProvider(m: MetricIR): Record<string, unknown> {
                     ...(p.args.length ? { args: p.args } : {}),
                     ...(p.env.length ? { env: plainEnv(p.env) } : {}),
                     ...resourcesOf(p.resources),
-                    securityContext: containerSecurity(RESTRICTED_SECURITY),
+                    securityContext: containerSecurity(RESTRICTED_SECURITY) as SecurityContext,
                   },
                 ],
               },
@@ -66,7 +72,7 @@ function renderProvider(m: MetricIR): Record<string, unknown> {
 }
 
 /** One metric in Argo Rollouts form. */
-export function renderMetric(m: MetricIR): Record<string, unknown> {
+export function renderMetric(m: MetricIR): Metric {
   return {
     name: m.name,
     provider: renderProvider(m),
@@ -82,7 +88,7 @@ export function renderMetric(m: MetricIR): Record<string, unknown> {
 }
 
 /** The `spec` shared by an AnalysisTemplate and an AnalysisRun built from the same analysis. */
-export function analysisSpec(a: AnalysisIR): Record<string, unknown> {
+export function analysisSpec(a: AnalysisIR): Pick<AnalysisTemplateSpec, 'metrics' | 'dryRun'> {
   return {
     metrics: a.metrics.map(renderMetric),
     ...(a.dryRun.length ? { dryRun: a.dryRun.map((metricName) => ({ metricName })) } : {}),
@@ -95,10 +101,10 @@ export function analysisTemplate(
   a: AnalysisIR,
   namespace: string | undefined,
   labels: Readonly<Record<string, string>>,
-): ObjectSpec {
+): AnalysisTemplate {
   const args = argsOf(a);
   return {
-    apiVersion: ROLLOUTS_API_VERSION,
+    apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AnalysisTemplate',
     metadata: { name, ...(namespace ? { namespace } : {}), labels: { ...labels } },
     spec: { ...(args.length ? { args: args.map((n) => ({ name: n })) } : {}), ...analysisSpec(a) },
@@ -109,47 +115,9 @@ export function analysisTemplate(
  * Argument values a Rollout passes to an analysis: the arm's Services as literals and the
  * namespace from the Rollout's own metadata.
  */
-export function rolloutArgs(a: AnalysisIR, arm: ArmArgsIR | undefined): Record<string, unknown>[] {
+export function rolloutArgs(a: AnalysisIR, arm: ArmArgsIR | undefined): Arg[] {
   return argsOf(a).map((n) => {
     if (n === 'namespace') return { name: n, valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } };
     return { name: n, value: n === 'service' ? arm?.service : arm?.baselineService };
   });
-}
-
-/**
- * The A/B decision as a `job` metric: the tested script queries both arms in Prometheus, runs the
- * two-proportion z-test or Welch's t-test and exits 0 only when the rule is met.
- */
-export function abDecisionAnalysis(ab: AbTestIR, initialDelay?: string): AnalysisIR {
-  const m = ab.metric;
-  const q = (arm: 'baseline' | 'candidate'): [string, string][] =>
-    Object.entries(m.queries[arm]).map(([k, v]) => [
-      `AB_QUERY_${arm.toUpperCase()}_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
-      v,
-    ]);
-  const env: [string, string][] = [
-    ['PROMETHEUS_URL', m.address ?? ''],
-    ['AB_TEST', m.test],
-    ['AB_ALPHA', String(ab.alpha)],
-    ['AB_MIN_SAMPLES', String(ab.minSamplesPerArm)],
-    ['AB_HIGHER_IS_BETTER', String(m.higherIsBetter)],
-    ['AB_REQUIRE', ab.require === 'better' ? 'better' : 'not-worse'],
-    ...q('baseline'),
-    ...q('candidate'),
-  ];
-  const metric: MetricIR = {
-    name: m.name,
-    args: m.args,
-    provider: {
-      kind: 'job',
-      image: m.runner.image,
-      command: ['python3', '-c', m.runner.script],
-      args: [],
-      env: env.map(([name, value]) => ({ name, value: [{ kind: 'text', text: value }] })),
-      ...(m.runner.resources ? { resources: m.runner.resources } : {}),
-      backoffLimit: 0,
-    },
-    ...(initialDelay ? { initialDelay } : {}),
-  };
-  return { metrics: [metric], dryRun: [] };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { app, canary, modelDeployment, project, server } from '../../dsl/index.ts';
-import { synthesize } from '../../synth/engine.ts';
-import { deploymentFixtures, fixtureProject } from '../../test/fixtures/deployments.ts';
+import { app, canary, modelDeployment, project, server } from '../../../dsl/index.ts';
+import { synthesize } from '../../../synth/engine.ts';
+import { deploymentFixtures, fixtureProject } from '../../../test/fixtures/deployments.ts';
 
 type Canary = {
   steps: Record<string, { name?: string; match?: unknown[] }>[];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisIR, MetricIR } from '../../dsl/ir/index.ts';
+import type { AnalysisIR, MetricIR } from './index.ts';
 import { windowed } from './analysis-window.ts';
 
 const m = (name: string, extra: Partial<MetricIR> = {}): MetricIR => ({
