@@ -4,7 +4,6 @@ import { component, failed, param, pipeline, resolveProject } from '../../dsl/in
 import { isDslError } from '../../dsl/errors.ts';
 import type { PipelineIR } from '../../dsl/ir/index.ts';
 import referenceProject from '../../pipelines/index.ts';
-import '../../test/fast-check-seed.ts';
 import { randomPipeline, stepRecipe } from '../../test/random-pipeline.ts';
 import { compileKfpPipeline } from './pipeline-spec.ts';
 import { kfpSupports } from './supports.ts';
@@ -71,6 +70,25 @@ describe('kfpSupports', () => {
     );
     expect(messages.join('\n')).toMatch(/task "after-failure".*this task status condition/);
     for (const m of messages) expect(m).toMatch(/^pipeline "many" > .*: .* \(got .*\)\. .*\.$/);
+  });
+
+  it('GIVEN claim operations WHEN a created claim is mounted whole, or at a subPath THEN the first is supported and the second is not, as the compiler says', () => {
+    const withClaim = (subPath?: string) =>
+      pipeline('claims', {}, (p) => {
+        const claim = p.createPvc('make', { nameSuffix: '-scratch', size: '1Gi', accessModes: ['ReadWriteOnce'] });
+        const f = p.task('flip', flip).mount(claim, '/data', subPath ? { subPath } : {});
+        p.deletePvc('drop', claim).after(f);
+      });
+    expect(kfpSupports(withClaim().ir)).toEqual({ supported: true });
+    expect(compiled(withClaim().ir)).toEqual({ ok: true });
+    const sub = kfpSupports(withClaim('part').ir);
+    const messages = sub.supported ? [] : sub.reasons.map((r) => r.message);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^pipeline "claims" > task "flip" > mount "\/data": Kubeflow Pipelines cannot express a subPath into a claim the run creates/,
+      ),
+    ]);
+    expect(compiled(withClaim('part').ir)).toEqual({ ok: false, message: messages[0] });
   });
 
   it('GIVEN every pipeline of the reference project THEN kfpSupports and the compiler agree on each', () => {
