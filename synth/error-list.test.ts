@@ -85,6 +85,16 @@ describe('every command that builds the project lists all its mistakes', () => {
     const first = await expected();
     expect(first).toHaveLength(8);
     expect(first.at(-1)).toBe('✗ 7 mistakes in the project.');
+    // Each is `<file>:<line>: <path>: <problem> (got <value>). <fix>.` (a did-you-mean fix asks).
+    for (const line of first.slice(0, -1))
+      expect(line).toMatch(/^✗ [\w/.-]+\.ts:\d+: [^:]+: .+ \(got .+\)\. [A-Z].*[.?]$/);
+    expect(new Set(first.slice(0, -1).map((l) => l.split(':')[0]))).toEqual(
+      new Set([
+        '✗ test/fixtures/mistakes/components.ts',
+        '✗ test/fixtures/mistakes/index.ts',
+        '✗ test/fixtures/mistakes/pipelines.ts',
+      ]),
+    );
     expect(await expected()).toEqual(first);
   });
 
