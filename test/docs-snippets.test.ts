@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { runSynth } from '../synth/commands/synth.ts';
 import { synthesize } from '../synth/engine.ts';
 import { GENERATED_HEADER } from '../synth/serialize.ts';
 import { captureIO } from './capture-io.ts';
+import { UPDATING } from './golden.ts';
 import { ROOT } from './shared-dir.ts';
 
 /**
@@ -130,6 +131,54 @@ describe('the errors in README.md are the ones Argosy reports', () => {
     expect(listed).toHaveLength(Number(/✗ (\d+) mistakes/.exec(text)?.[1]));
     expect(new Set(listed).size).toBe(listed.length);
   });
+});
+
+/**
+ * TypeScript examples shown in the docs are whole files that compile: a ```ts block after
+ * `<!-- example: <file> -->` is that file (type-checked with the rest of the project by `tsc`),
+ * its imports of this repository written as a user writes them: `argosy`, `argosy/components`.
+ */
+const EXAMPLE = /<!-- example: (\S+) -->\n```ts\n([\s\S]*?)```/g;
+const asUserWrites = (source: string): string =>
+  source
+    .replace(/'(?:\.\.\/)+dsl\/index\.ts'/g, "'argosy'")
+    .replace(/'(?:\.\.\/)+components\/index\.ts'/g, "'argosy/components'");
+
+describe('TypeScript examples in the docs compile and synthesize', () => {
+  const examples = ['README.md', 'docs/deployments.md'].flatMap((doc) =>
+    [...readFileSync(resolve(ROOT, doc), 'utf8').matchAll(EXAMPLE)].map((m) => ({
+      doc,
+      file: m[1] as string,
+      text: m[2] as string,
+    })),
+  );
+
+  it('GIVEN the docs THEN complete examples of abTest() and server() are among them', () => {
+    const shown = examples.map((e) => e.text).join('\n');
+    expect(shown).toContain('abTest({');
+    expect(shown).toContain('server({');
+  });
+
+  it('GIVEN each example THEN it is its file verbatim, with package imports (ARGOSY_UPDATE_GOLDEN=1 rewrites it)', () => {
+    const stale: string[] = [];
+    for (const doc of new Set(examples.map((e) => e.doc))) {
+      const text = readFileSync(resolve(ROOT, doc), 'utf8').replace(EXAMPLE, (_all, file: string, body: string) => {
+        const fresh = asUserWrites(readFileSync(resolve(ROOT, file), 'utf8'));
+        if (fresh !== body) stale.push(`${doc}: ${file}`);
+        return `<!-- example: ${file} -->\n\`\`\`ts\n${fresh}\`\`\``;
+      });
+      if (UPDATING) writeFileSync(resolve(ROOT, doc), text);
+    }
+    if (!UPDATING) expect(stale, 'examples out of date: run ARGOSY_UPDATE_GOLDEN=1 npm test').toEqual([]);
+  });
+
+  it.each(examples.map((e) => [`${e.doc}: ${e.file}`, e] as const))(
+    'GIVEN %s THEN its project synthesizes',
+    async (_name, e) => {
+      const paths = await synthesizedPaths(e.file);
+      expect(paths.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('the DSRPMart use-case table', () => {
