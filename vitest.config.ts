@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     setupFiles: ['./test/fast-check-seed.ts'],
     include: ['{dsl,charts,synth,components,pipelines,test}/**/*.test.ts'],
-    exclude: ['test/conformance/**', 'node_modules/**'],
+    // Conformance, the API server and the peer tools have their own scripts (test:conformance,
+    // test:cluster, test:peers): they need ../shared, Go, etcd or a Python venv.
+    exclude: ['test/conformance/**', 'test/cluster/**', 'test/peers/**', '**/*.cluster.test.ts', 'node_modules/**'],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 60_000,
   },

@@ -94,4 +94,7 @@ export function boundRole(chart: Chart, m: CoreMeta, subject: kplus.ServiceAccou
   }
   const binding = new kplus.RoleBinding(chart, `RoleBinding.${m.name}`, { metadata: meta(m), role });
   binding.addSubjects(subject);
+  // cdk8s-plus writes `apiGroup: ''` for a ServiceAccount subject; the API server stores the core
+  // group by leaving the field out, so git and the live object would differ forever in Argo CD.
+  ApiObject.of(binding).addJsonPatch(JsonPatch.remove('/subjects/0/apiGroup'));
 }

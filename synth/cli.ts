@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ApplyCommandOptions } from './commands/apply.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 function positiveInt(flag: string, v: string): number {
@@ -134,6 +135,21 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .action(async (opts: { out?: string; kubeconfig?: string; context?: string }) => {
       code = await (await import('./commands/schemas-pull.ts')).runSchemasPull(opts, io);
+    });
+
+  program
+    .command('apply')
+    .description(
+      'server-side apply YAML (default dist/) to the current kube context in Argo CD sync order; --dry-run=server checks without storing',
+    )
+    .argument('[paths...]', 'directories, files or - (default: dist)')
+    .option('--dry-run <mode>', 'server: the API server checks everything and stores nothing; none: apply', 'none')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('-n, --namespace <name>', "for objects that name none (default: the context's namespace, else default)")
+    .option('--force-conflicts', 'take over fields that other field managers own')
+    .action(async (paths: string[], opts: ApplyCommandOptions) => {
+      code = await (await import('./commands/apply.ts')).runApply(paths, opts, io);
     });
 
   try {

@@ -1,3 +1,4 @@
+import type { PathSegment } from '../../dsl/errors.ts';
 import type {
   ArgoArgumentsIR,
   ArgoArtifactIR,
@@ -11,6 +12,7 @@ import type {
 } from '../../dsl/ir/index.ts';
 import {
   literalString,
+  renderArtifactArgument,
   renderArtifactSource,
   renderParam,
   renderParamSource,
@@ -62,11 +64,12 @@ export function invokeArgs(
   inputs: readonly ExternalInput[],
   scope: TemplateScope,
   loop: LoopIR | undefined,
+  where: readonly PathSegment[],
 ): Pick<ArgoDagTaskIR, 'arguments'> {
   const params: ArgoParameterIR[] = [];
   const artifacts: ArgoArtifactIR[] = [];
   for (const i of inputs) {
-    if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactSource(i.value, scope) });
+    if (i.kind === 'artifact') artifacts.push({ name: i.alias, ...renderArtifactArgument(i.value, scope, where) });
     else if (loop && i.value.kind === 'loopItem' && i.value.loop === loop.id)
       params.push({ name: i.alias, value: `{{${['item', ...i.value.path].join('.')}}}` });
     else params.push({ name: i.alias, value: renderParam(i.value, scope) });

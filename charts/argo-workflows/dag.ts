@@ -22,7 +22,7 @@ import { DagDeps } from './dag-deps.ts';
 import { argumentsOf, collectOf, inputsOf, invokeArgs, iteration, outputsOf, pipelineParameter } from './dag-io.ts';
 import {
   literalString,
-  renderArtifactSource,
+  renderArtifactArgument,
   renderParam,
   type ExternalInput,
   type TemplateScope,
@@ -191,7 +191,11 @@ export class DagLowering {
     for (const port of component.inputs) {
       const value = task.args[port.name];
       if (value === undefined) continue;
-      if (port.kind === 'artifact') artifacts.push({ name: port.name, ...renderArtifactSource(value, scope) });
+      if (port.kind === 'artifact')
+        artifacts.push({
+          name: port.name,
+          ...renderArtifactArgument(value, scope, [seg('pipeline', this.pipeline.name), seg('task', task.id)]),
+        });
       else params.push({ name: port.name, value: renderParam(value, scope) });
     }
     const mounts = this.mounts(task, component);
@@ -305,7 +309,7 @@ export class DagLowering {
       const inner: ArgoDagTaskIR = {
         name: loop.id,
         template: bodyName,
-        ...invokeArgs(body.inputs, wrapperScope, loop),
+        ...invokeArgs(body.inputs, wrapperScope, loop, [seg('pipeline', this.pipeline.name), seg('loop', loop.id)]),
         ...iteration(loop, wrapperScope),
       };
       const outs = collectOf(loop, wrapperScope);
@@ -324,7 +328,10 @@ export class DagLowering {
     return {
       name: loop.id,
       template: called.name,
-      ...invokeArgs(called.inputs, scope, called.iterateHere ? loop : undefined),
+      ...invokeArgs(called.inputs, scope, called.iterateHere ? loop : undefined, [
+        seg('pipeline', this.pipeline.name),
+        seg('loop', loop.id),
+      ]),
       ...(called.iterateHere ? iteration(loop, scope) : {}),
       ...this.conditions(loop.id, entry.conds, deps, scope),
     };

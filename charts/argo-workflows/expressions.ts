@@ -1,4 +1,4 @@
-import { DslError } from '../../dsl/errors.ts';
+import { DslError, type PathSegment } from '../../dsl/errors.ts';
 import type { CondIR, JsonValue, RuntimeValueName, ValueIR } from '../../dsl/ir/index.ts';
 
 /** A value a DAG template needs from outside: its parent passes it in as an input. */
@@ -103,7 +103,29 @@ export function renderArtifactFrom(value: ValueIR, scope: TemplateScope): string
   return `{{inputs.artifacts.${external(scope, value, 'artifact')}}}`;
 }
 
-/** Where an artifact argument or DAG output comes from: `from`, or `fromExpression` for a `p.oneOf()`. */
+/**
+ * Where an artifact argument of a task comes from: always `from`. Argo chooses between branch
+ * artifacts only in a DAG template's outputs (`fromExpression`); its validator rejects an argument
+ * without `from` ("from, artifact location, or key is required"), so a p.oneOf() artifact handed
+ * to a task of the same DAG cannot be written (`where` names the task for the error).
+ */
+export function renderArtifactArgument(
+  value: ValueIR,
+  scope: TemplateScope,
+  where: readonly PathSegment[],
+): { from: string } {
+  if (value.kind === 'conditionOutput' && oneOfIsLocal(value, scope))
+    throw new DslError({
+      path: where,
+      problem:
+        "Argo cannot hand a p.oneOf() artifact to a task: it chooses between branch artifacts only in a pipeline's outputs, and its validator rejects fromExpression in task arguments",
+      got: `${value.condition}.${value.output}`,
+      fix: 'Return the p.oneOf() from a sub-pipeline (p.subPipeline) and pass that output on, or compile this pipeline for KFP',
+    });
+  return { from: renderArtifactFrom(value, scope) };
+}
+
+/** Where a DAG output artifact comes from: `from`, or `fromExpression` for a `p.oneOf()`. */
 export function renderArtifactSource(
   value: ValueIR,
   scope: TemplateScope,

@@ -28,7 +28,7 @@ const features = pipeline(
   },
 );
 
-/** Branches producing one value each, gathered with p.oneOf() and read in a task, a loop and the outputs. */
+/** Branches producing one value each, gathered with p.oneOf() and read in a task and the outputs. */
 const gathered = pipeline('gathered', {}, (p) => {
   const e = p.task('e', extract, { date: 'd' });
   let big!: Task<typeof echo.outputs>;
@@ -45,9 +45,6 @@ const gathered = pipeline('gathered', {}, (p) => {
   const size = p.oneOf(big.outputs.out, small.outputs.out);
   const model = p.oneOf(bigModel.outputs.model, smallModel.outputs.model);
   p.task('print', echo, { text: `size ${size}` });
-  p.forEach('per-shard', ['x', 'y'], (p, shard) => {
-    p.task('score', score, { shard, model });
-  });
   return { size, model };
 });
 
@@ -149,21 +146,38 @@ describe('Argo: p.oneOf()', () => {
     });
   });
 
-  it('GIVEN an artifact oneOf read in a loop THEN the loop receives it through fromExpression', () => {
-    expect(taskNamed(main, 'per-shard')).toMatchObject({
-      depends: 'big-model && small-model',
-      arguments: {
-        artifacts: [
-          {
-            name: 'condition-1-oneof-2',
-            fromExpression:
-              "tasks['big-model'].status == 'Succeeded' ? tasks['big-model'].outputs.artifacts['model'] : tasks['small-model'].outputs.artifacts['model']",
-          },
-        ],
-      },
+  it('GIVEN an artifact oneOf handed to a loop of the same pipeline THEN Argo refuses it, naming the loop', () => {
+    // Argo's validator requires `from` (or a location) on every artifact argument: it chooses
+    // between branch artifacts only in a DAG's outputs (fromExpression).
+    const local = pipeline('local', {}, (p) => {
+      const e = p.task('e', extract, { date: 'd' });
+      let a!: Task<typeof train.outputs>;
+      let b!: Task<typeof train.outputs>;
+      p.when(gt(e.outputs.rows, 100), (p) => {
+        a = p.task('a', train, { dataset: e.outputs.table, learningRate: 0.1 });
+      }).otherwise((p) => {
+        b = p.task('b', train, { dataset: e.outputs.table, learningRate: 0.2 });
+      });
+      const model = p.oneOf(a.outputs.model, b.outputs.model);
+      p.forEach('per-shard', ['x', 'y'], (p, shard) => {
+        p.task('score', score, { shard, model });
+      });
     });
-    expect(taskNamed(templateNamed(wt, 'per-shard'), 'score').arguments?.artifacts).toEqual([
-      { name: 'model', from: '{{inputs.artifacts.condition-1-oneof-2}}' },
+    expect(() => workflowTemplateOf(local)).toThrow(
+      'pipeline "local" > loop "per-shard": Argo cannot hand a p.oneOf() artifact to a task: it chooses between branch artifacts only in a pipeline\'s outputs, and its validator rejects fromExpression in task arguments (got "condition-1.oneof-1"). Return the p.oneOf() from a sub-pipeline (p.subPipeline) and pass that output on, or compile this pipeline for KFP.',
+    );
+  });
+
+  it('GIVEN the oneOf returned by a sub-pipeline THEN a loop of the caller reads it with from', () => {
+    const caller = pipeline('caller', {}, (p) => {
+      const g = p.subPipeline('gathered', gathered);
+      p.forEach('per-shard', ['x', 'y'], (p, shard) => {
+        p.task('score', score, { shard, model: g.outputs.model });
+      });
+    });
+    const t = workflowTemplateOf(caller);
+    expect(taskNamed(templateNamed(t, 'caller'), 'per-shard').arguments?.artifacts).toEqual([
+      { name: 'gathered-model', from: '{{tasks.gathered.outputs.artifacts.model}}' },
     ]);
   });
 
@@ -311,6 +325,9 @@ describe('Argo golden: nested pipeline, p.oneOf() and a created claim', () => {
       const claim = p.createPvc('scratch', { nameSuffix: '-scratch', size: '1Gi', accessModes: ['ReadWriteOnce'] });
       const f = p.subPipeline('features', features, { date: params.day });
       const g = p.subPipeline('gathered', gathered);
+      p.forEach('per-shard', ['x', 'y'], (p, shard) => {
+        p.task('score', score, { shard, model: g.outputs.model });
+      });
       const report = p.task('report', echo, { text: `${g.outputs.size} ${f.outputs.auc}` }).mount(claim, '/scratch');
       p.deletePvc('drop-scratch', claim).after(report);
     });

@@ -4,18 +4,21 @@ export const LAYERS = ['yaml', 'schema', 'argo', 'metadata', 'policy', 'size', '
 /** Which check produced a finding. */
 export type Layer = (typeof LAYERS)[number];
 
+/** Where a finding comes from: a layer of `argosy validate`, or the API server (`argosy apply`). */
+export type FindingSource = Layer | 'apiserver';
+
 /**
  * A rule id, `<layer>/<rule>`. Each layer module exports the ids it emits (SCHEMA_RULES, ...),
  * and `--skip` accepts exactly those, so a rule cannot be emitted without being skippable.
  */
-export type RuleId = `${Layer}/${string}`;
+export type RuleId = `${FindingSource}/${string}`;
 
 export type Severity = 'error' | 'warning';
 
 /** One problem found in one object. */
 export interface Finding {
   readonly severity: Severity;
-  readonly layer: Layer;
+  readonly layer: FindingSource;
   /** Stable rule id, e.g. `policy/pinned-image`, usable in `--skip`. */
   readonly rule: RuleId;
   /** Where in the object, dotted (`spec.templates[2].container.image`); empty for the whole object. */

@@ -92,11 +92,7 @@ const CORE = {
       metadata: meta,
       roleRef: z.object({ apiGroup: z.literal('rbac.authorization.k8s.io'), kind: z.literal('Role'), name }).strict(),
       subjects: z
-        .array(
-          z
-            .object({ apiGroup: z.literal(''), kind: z.literal('ServiceAccount'), name, namespace: name.optional() })
-            .strict(),
-        )
+        .array(z.object({ kind: z.literal('ServiceAccount'), name, namespace: name.optional() }).strict())
         .length(1),
     })
     .strict(),

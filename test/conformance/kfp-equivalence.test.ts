@@ -84,12 +84,15 @@ describe('Argosy programs compile to the same KFP IR as the KFP SDK (after norma
 // One schema registry for both checks: compiling the WorkflowTemplate schema costs seconds.
 describe('the same programs, and the golden Argo YAML of test/golden/argo, are strict-valid WorkflowTemplates', () => {
   const registry = new SchemaRegistry(resolve(sharedDir(), 'schemas'));
-  // Artifact lists are Kubeflow Pipelines only: Argo refuses them by name (charts/argo-workflows/artifact-lists.ts).
+  // Artifact lists and p.oneOf() artifacts passed to tasks are Kubeflow Pipelines only: Argo refuses them by name.
   const KFP_ONLY: Readonly<Record<string, string>> = {
     'artifacts-simple':
       'pipeline "math-pipeline" > loop "for-loop-2" > output "out": Argo Workflows cannot collect artifacts across loop iterations',
     'pipeline-with-parallelfor-list-artifacts':
       'pipeline "pipeline-parallelfor-artifacts" > loop "for-loop-1" > items: Argo Workflows cannot loop over a list of artifacts',
+    // Argo's validator rejects fromExpression in task arguments (docs/testing.md, argo-lint).
+    'if-else-with-oneof-artifacts':
+      'pipeline "flip-coin-pipeline" > task "print-artifact": Argo cannot hand a p.oneOf() artifact to a task',
   };
   it.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
     if (KFP_ONLY[name]) expect(() => workflowTemplate(c.pipeline.ir, 'ml')).toThrow(KFP_ONLY[name]);

@@ -90,7 +90,8 @@ export function checkArguments(prefix: string, a: Arguments | undefined, allowEm
     }
   }
   for (const art of arts) {
-    if (!art.from && !art.fromExpression && !hasLocation(art))
+    // As Argo: fromExpression alone does not count (it is a DAG/steps output field, not an argument source).
+    if (!art.from && !hasLocation(art))
       throw new ArgoError(`${prefix}${show(art.name)}.from, artifact location, or key is required`);
     if (art.from && art.fromExpression)
       throw new ArgoError(`${prefix}${show(art.name)} shouldn't have both \`from\` and \`fromExpression\` in Artifact`);

@@ -450,6 +450,18 @@ const cases: { rule: string; ok: ArgoObject; bad: ArgoObject; error: string; tem
     error: 'd.from, artifact location, or key is required',
   },
   {
+    rule: 'a task argument cannot choose its artifact with fromExpression (only DAG/steps outputs can)',
+    ok: wf([
+      dag([{ name: 'a', template: 'in', arguments: { artifacts: [{ name: 'd', raw: { data: 'x' } }] } }]),
+      echo('in', { inputs: { artifacts: [{ name: 'd', path: '/tmp/d' }] } }),
+    ]),
+    bad: wf([
+      dag([{ name: 'a', template: 'in', arguments: { artifacts: [{ name: 'd', fromExpression: "'x'" }] } }]),
+      echo('in', { inputs: { artifacts: [{ name: 'd', path: '/tmp/d' }] } }),
+    ]),
+    error: 'd.from, artifact location, or key is required',
+  },
+  {
     rule: 'artifact sources name existing outputs',
     ok: wf([
       dag([
