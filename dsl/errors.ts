@@ -38,6 +38,64 @@ export class DslError extends Error {
     this.name = 'DslError';
     this.parts = parts;
   }
+
+  /** `e instanceof DslError` holds for the errors of every copy of argosy in the process. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isDslError(value);
+  }
+}
+
+// Registry symbols are shared by every copy of argosy loaded in one process (see common/brand.ts,
+// which errors.ts does not import so that charts/ can use it alone).
+const DSL_ERROR = Symbol.for('argosy.DslError');
+const DSL_ERRORS = Symbol.for('argosy.DslErrors');
+Object.defineProperty(DslError.prototype, DSL_ERROR, { value: true });
+
+/**
+ * Whether a value is an Argosy error, thrown by this copy of argosy or another.
+ *
+ * @example
+ * ```ts
+ * try { build(); } catch (e) { if (!isDslError(e)) throw e; console.error(e.message); }
+ * ```
+ */
+export function isDslError(value: unknown): value is DslError {
+  return typeof value === 'object' && value !== null && (value as { [DSL_ERROR]?: unknown })[DSL_ERROR] === true;
+}
+
+/**
+ * Every independent mistake of a build, thrown together when a build collects its errors
+ * instead of stopping at the first (`argosy synth` and every command that builds the project).
+ *
+ * @example
+ * ```ts
+ * try { await collectErrors(() => resolveProject(p)); } catch (e) { if (isDslErrors(e)) e.errors.forEach(...); }
+ * ```
+ */
+export class DslErrors extends Error {
+  constructor(readonly errors: readonly DslError[]) {
+    const lines = [...new Set(errors.map((e) => e.message))];
+    super(`${lines.length} ${lines.length === 1 ? 'mistake' : 'mistakes'}:\n${lines.join('\n')}`);
+    this.name = 'DslErrors';
+  }
+}
+Object.defineProperty(DslErrors.prototype, DSL_ERRORS, { value: true });
+
+/** Whether a value is a {@link DslErrors}, thrown by this copy of argosy or another. */
+export function isDslErrors(value: unknown): value is DslErrors {
+  return typeof value === 'object' && value !== null && (value as { [DSL_ERRORS]?: unknown })[DSL_ERRORS] === true;
+}
+
+/**
+ * The same mistake seen from where it is used: `prefix` goes before its path (e.g. the
+ * deployment a strategy belongs to), and the stack stays the original one, which points at the
+ * line that made the mistake.
+ */
+export function withPathPrefix(e: DslError, prefix: readonly PathSegment[]): DslError {
+  const moved = new DslError({ ...e.parts, path: [...prefix, ...e.parts.path] });
+  const frames = e.stack?.split('\n').filter((line) => /^\s+at /.test(line));
+  if (frames) moved.stack = [`${moved.name}: ${moved.message}`, ...frames].join('\n');
+  return moved;
 }
 
 /**
@@ -73,6 +131,12 @@ export function showValue(value: unknown, maxLength = 80): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 3)}...` : text;
 }
 
+/**
+ * A method by which a value says how error messages show it, e.g. a reference as
+ * `extract.outputs.table` rather than its internals. A registry symbol, so it works across copies.
+ */
+export const DESCRIBE = Symbol.for('argosy.describe');
+
 function render(value: unknown, seen: Set<object>): string {
   switch (typeof value) {
     case 'string':
@@ -95,6 +159,8 @@ function render(value: unknown, seen: Set<object>): string {
   if (seen.has(o)) return '[circular]';
   seen.add(o);
   try {
+    const describe = (o as { [DESCRIBE]?: unknown })[DESCRIBE];
+    if (typeof describe === 'function') return String(describe.call(o));
     const json = (o as { toJSON?: unknown }).toJSON;
     if (typeof json === 'function') return render(json.call(o), seen);
     if (Array.isArray(o)) return `[${o.map((v) => render(v, seen)).join(',')}]`;

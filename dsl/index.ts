@@ -7,7 +7,8 @@
  * import { component, pipeline, param, artifact, schedule, cron, runtime } from './index.ts';
  * ```
  */
-export { component, portEnvName } from './pipeline/component.ts';
+export { component } from './pipeline/component.ts';
+export { portEnvName } from './pipeline/script-env.ts';
 export type {
   Component,
   ComponentSpec,

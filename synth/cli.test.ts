@@ -58,14 +58,15 @@ describe('argosy synth', () => {
     expect(readFileSync(target, 'utf8')).toMatch(/# edited\n$/);
   });
 
-  it('GIVEN broken wiring WHEN synthesized THEN exit 1 with a one-line error, no stack trace, and the old tree intact', async () => {
+  it('GIVEN broken wiring WHEN synthesized THEN exit 1 with the error at its line, no stack trace, and the old tree intact', async () => {
     const out = tmpOut();
     await main(['synth', '--app', fixture('small'), '--out', out], capture());
     const before = readdirSync(join(out, 'dev/greetings'));
     const io = capture();
     expect(await main(['synth', '--app', fixture('broken-wiring'), '--out', out], io)).toBe(1);
     expect(io.errs).toEqual([
-      '✗ pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').',
+      '✗ test/fixtures/projects/broken-wiring.ts:8: pipeline "broken" > task "retrain" > input "dataset": expected artifact Dataset (got "Model"). Pass an output declared as artifact(\'Dataset\').',
+      '✗ 1 mistake in the project.',
     ]);
     expect(readdirSync(join(out, 'dev/greetings'))).toEqual(before);
   });

@@ -8,6 +8,7 @@ import {
   type RenderedObject,
   type Target,
 } from '../charts/index.ts';
+import { recover } from '../dsl/common/collect.ts';
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
 import { renderFile } from './serialize.ts';
@@ -87,31 +88,37 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
     const cdk8sApp = new App();
     const rendered: EnvironmentRenderContext['apps'][number][] = [];
     for (const original of env.apps) {
-      const note = (message: string): void => opts.onNote?.(message);
-      // Settled once per app, so the Argo and KFP targets agree on every pipeline's backend.
-      const app = assignPipelineBackends(original, { env, pipelineBackend: backend, toolVersion, note });
-      const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, {
-        disableResourceNameHashes: true,
-        labels: standardLabels(ir.name, app.name, env.labels),
-      });
-      const extra: OutputFile[] = [];
-      for (const target of targets)
-        target.render({
-          chart,
-          project: ir,
-          env,
-          app,
-          pipelineBackend: backend,
-          toolVersion,
-          emitFile: (f) => extra.push(f),
-          note,
-        });
-      const before = files.length;
-      const objects = chart.toJson() as RenderedObject[];
-      for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
-      for (const f of extra) add(`${env.name}/${app.name}/${f.fileName}`, f.documents);
-      rendered.push({ app, objects, otherFiles: extra.map((f) => f.fileName) });
-      opts.onProgress?.({ env: env.name, app: app.name, files: files.length - before });
+      // While a project build collects errors, one app's target failing does not hide another's.
+      recover(
+        () => {
+          const note = (message: string): void => opts.onNote?.(message);
+          // Settled once per app, so the Argo and KFP targets agree on every pipeline's backend.
+          const app = assignPipelineBackends(original, { env, pipelineBackend: backend, toolVersion, note });
+          const chart = new Chart(cdk8sApp, `${env.name}.${app.name}`, {
+            disableResourceNameHashes: true,
+            labels: standardLabels(ir.name, app.name, env.labels),
+          });
+          const extra: OutputFile[] = [];
+          for (const target of targets)
+            target.render({
+              chart,
+              project: ir,
+              env,
+              app,
+              pipelineBackend: backend,
+              toolVersion,
+              emitFile: (f) => extra.push(f),
+              note,
+            });
+          const before = files.length;
+          const objects = chart.toJson() as RenderedObject[];
+          for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
+          for (const f of extra) add(`${env.name}/${app.name}/${f.fileName}`, f.documents);
+          rendered.push({ app, objects, otherFiles: extra.map((f) => f.fileName) });
+          opts.onProgress?.({ env: env.name, app: app.name, files: files.length - before });
+        },
+        () => undefined,
+      );
     }
     // Environment-level output (e.g. Argo CD Applications) goes beside the apps, in its own directory.
     for (const target of targets) {

@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
-import { DslError } from '../dsl/errors.ts';
+import { isDslError, isDslErrors } from '../dsl/errors.ts';
+import { renderErrorList } from './error-list.ts';
 import { UsageError } from './load-app.ts';
 import { WriteError } from './writer.ts';
 
@@ -32,7 +33,11 @@ export function reportError(e: unknown, io: CommandIO): number {
     io.err(`✗ ${e.message}`);
     return EXIT_USAGE;
   }
-  if (e instanceof DslError || e instanceof WriteError) {
+  if (isDslErrors(e)) {
+    renderErrorList(e.errors).forEach((line) => io.err(line));
+    return EXIT_FINDINGS;
+  }
+  if (isDslError(e) || e instanceof WriteError) {
     io.err(`✗ ${e.message}`);
     return EXIT_FINDINGS;
   }

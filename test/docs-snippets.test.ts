@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { component, DslError, param, pipeline, schedule, type Project } from '../dsl/index.ts';
+import type { Project } from '../dsl/index.ts';
+import { runSynth } from '../synth/commands/synth.ts';
 import { synthesize } from '../synth/engine.ts';
 import { GENERATED_HEADER } from '../synth/serialize.ts';
-import { extract, train } from './fixtures/components.ts';
+import { captureIO } from './capture-io.ts';
+import { UPDATING } from './golden.ts';
 import { ROOT } from './shared-dir.ts';
 
 /**
@@ -109,49 +112,73 @@ describe('the tour in README.md matches the synthesizer', () => {
   });
 });
 
-/** The message of the DslError `build` throws. */
-function dslErrorOf(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof DslError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a DslError');
-}
-
 describe('the errors in README.md are the ones Argosy reports', () => {
-  const echo = component('echo', {
-    image: 'busybox:1.36',
-    inputs: { text: param.string() },
-    command: (io) => ['echo', io.inputs.text],
-    resources: { cpu: '100m', memory: '64Mi' },
+  it('GIVEN the project with several mistakes THEN argosy synth lists every one of them as the README shows, in its order', async () => {
+    const { module, text } = markedBlock('errors-output');
+    const shown = text.trimEnd().split('\n');
+    expect(shown[0], 'the block starts with the command').toMatch(/^\$ npm run synth -- --app /);
+    const io = captureIO();
+    const out = join(mkdtempSync(join(tmpdir(), 'argosy-docs-')), 'dist');
+    expect(await runSynth({ app: module, out }, io)).toBe(1);
+    expect(io.errs).toEqual(shown.slice(1));
+    expect(existsSync(out), 'nothing is written').toBe(false);
   });
-  const weekly = pipeline('weekly', {}, (p) => {
-    p.task('a', echo, { text: 'hi' });
-  });
-  const mistakes: Record<string, () => unknown> = {
-    'a Model wired into a Dataset input': () =>
-      pipeline('broken', {}, (p) => {
-        const t = p.task('train', train, {
-          dataset: p.task('extract', extract, { date: '2026-01-01' }).outputs.table,
-          learningRate: 0.1,
-        });
-        p.task('retrain', train, { dataset: t.outputs.model as never, learningRate: 0.1 });
-      }),
-    'an hour out of range': () => schedule(weekly, { name: 'ctr-weekly', cron: '0 25 * * 1' }),
-    'a quantity in the wrong unit': () =>
-      component('train', { image: 'busybox:1.36', command: ['true'], resources: { cpu: '1', memory: '2GB' } }),
-    'a duplicate task id': () =>
-      pipeline('p', {}, (p) => {
-        p.task('a', echo, { text: 'x' });
-        p.task('a', echo, { text: 'y' });
-      }),
-  };
 
-  it.each(Object.entries(mistakes))('GIVEN %s THEN the README shows its message verbatim', (_what, build) => {
-    expect(README).toContain(`\n✗ ${dslErrorOf(build)}\n`);
+  it('GIVEN the project with several mistakes THEN each independent one is reported and none twice', () => {
+    const { text } = markedBlock('errors-output');
+    expect(text).toMatch(/✗ (\d+) mistakes in the project\./);
+    const listed = text.split('\n').filter((l) => /^✗ test\//.test(l));
+    expect(listed).toHaveLength(Number(/✗ (\d+) mistakes/.exec(text)?.[1]));
+    expect(new Set(listed).size).toBe(listed.length);
   });
+});
+
+/**
+ * TypeScript examples shown in the docs are whole files that compile: a ```ts block after
+ * `<!-- example: <file> -->` is that file (type-checked with the rest of the project by `tsc`),
+ * its imports of this repository written as a user writes them: `argosy`, `argosy/components`.
+ */
+const EXAMPLE = /<!-- example: (\S+) -->\n```ts\n([\s\S]*?)```/g;
+const asUserWrites = (source: string): string =>
+  source
+    .replace(/'(?:\.\.\/)+dsl\/index\.ts'/g, "'argosy'")
+    .replace(/'(?:\.\.\/)+components\/index\.ts'/g, "'argosy/components'");
+
+describe('TypeScript examples in the docs compile and synthesize', () => {
+  const examples = ['README.md', 'docs/deployments.md'].flatMap((doc) =>
+    [...readFileSync(resolve(ROOT, doc), 'utf8').matchAll(EXAMPLE)].map((m) => ({
+      doc,
+      file: m[1] as string,
+      text: m[2] as string,
+    })),
+  );
+
+  it('GIVEN the docs THEN complete examples of abTest() and server() are among them', () => {
+    const shown = examples.map((e) => e.text).join('\n');
+    expect(shown).toContain('abTest({');
+    expect(shown).toContain('server({');
+  });
+
+  it('GIVEN each example THEN it is its file verbatim, with package imports (ARGOSY_UPDATE_GOLDEN=1 rewrites it)', () => {
+    const stale: string[] = [];
+    for (const doc of new Set(examples.map((e) => e.doc))) {
+      const text = readFileSync(resolve(ROOT, doc), 'utf8').replace(EXAMPLE, (_all, file: string, body: string) => {
+        const fresh = asUserWrites(readFileSync(resolve(ROOT, file), 'utf8'));
+        if (fresh !== body) stale.push(`${doc}: ${file}`);
+        return `<!-- example: ${file} -->\n\`\`\`ts\n${fresh}\`\`\``;
+      });
+      if (UPDATING) writeFileSync(resolve(ROOT, doc), text);
+    }
+    if (!UPDATING) expect(stale, 'examples out of date: run ARGOSY_UPDATE_GOLDEN=1 npm test').toEqual([]);
+  });
+
+  it.each(examples.map((e) => [`${e.doc}: ${e.file}`, e] as const))(
+    'GIVEN %s THEN its project synthesizes',
+    async (_name, e) => {
+      const paths = await synthesizedPaths(e.file);
+      expect(paths.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('the DSRPMart use-case table', () => {

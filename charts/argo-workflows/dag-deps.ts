@@ -1,7 +1,8 @@
 import { DslError, seg } from '../../dsl/errors.ts';
 import type { ArgoDagTaskIR, CondIR, LoopIR, NodeIR, PipelineIR, ValueIR } from '../../dsl/ir/index.ts';
 import { pvcValues } from '../../dsl/ir/nodes.ts';
-import { classify, conjuncts, renderDepends, renderWhen, unwrap, type TemplateScope } from './expressions.ts';
+import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
+import { renderDepends, renderWhen, unwrap, type TemplateScope } from './expressions.ts';
 
 /** What a node reads and waits for: the ids behind its `depends` and `when`. */
 export class DagDeps {
@@ -43,9 +44,9 @@ export class DagDeps {
     scope: TemplateScope,
   ): Pick<ArgoDagTaskIR, 'depends' | 'when'> {
     const parts = conds.flatMap(conjuncts);
-    const status = parts.filter((c) => classify(c) === 'status');
-    const values = parts.filter((c) => classify(c) === 'value');
-    if (parts.some((c) => classify(c) === 'mixed')) {
+    const status = parts.filter((c) => classifyCond(c) === 'status');
+    const values = parts.filter((c) => classifyCond(c) === 'value');
+    if (parts.some((c) => classifyCond(c) === 'mixed')) {
       throw new DslError({
         path: [seg('pipeline', this.pipeline.name), seg('task', self)],
         problem: 'a condition mixes task status and parameter values inside or()/not(), which Argo cannot express',

@@ -182,30 +182,6 @@ function oneOfExpression(
   );
 }
 
-type CondClass = 'status' | 'value' | 'mixed';
-
-export function classify(cond: CondIR): CondClass {
-  switch (cond.kind) {
-    case 'status':
-      return 'status';
-    case 'compare':
-      return 'value';
-    case 'not':
-      return classify(cond.item);
-    case 'and':
-    case 'or': {
-      const kinds = new Set(cond.items.map(classify));
-      return kinds.size === 1 ? ([...kinds][0] as CondClass) : 'mixed';
-    }
-  }
-}
-
-/** Splits a condition into top-level conjuncts so status and value parts can go to `depends` and `when`. */
-export function conjuncts(cond: CondIR | undefined): CondIR[] {
-  if (!cond) return [];
-  return cond.kind === 'and' ? cond.items.flatMap(conjuncts) : [cond];
-}
-
 /** Renders a status condition in Argo's enhanced `depends` syntax. */
 export function renderDepends(cond: CondIR): string {
   switch (cond.kind) {

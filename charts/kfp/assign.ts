@@ -2,7 +2,7 @@ import { DslError, seg } from '../../dsl/errors.ts';
 import type { AppIR, EnvironmentIR, PipelineIR } from '../../dsl/ir/index.ts';
 import { submitsOf } from '../../dsl/ir/nodes.ts';
 import { defaultPipelineBackend, type PipelineBackend } from '../target.ts';
-import { compileKfpPipeline } from './pipeline-spec.ts';
+import { kfpSupports } from './supports.ts';
 
 /** Where the backend decision is made: the environment, the synth run's default and a sink for notes. */
 export interface AssignContext {
@@ -52,14 +52,13 @@ export function assignPipelineBackends(app: AppIR, ctx: AssignContext): AppIR {
       );
       return { ...p, target: 'argo' };
     }
-    try {
-      compileKfpPipeline(p, { toolVersion: ctx.toolVersion });
-      return p;
-    } catch (e) {
-      if (!(e instanceof DslError)) throw e;
-      ctx.note(`${where}: pipeline "${p.name}" stays on Argo Workflows: ${e.message}`);
-      return { ...p, target: 'argo' };
-    }
+    const support = kfpSupports(p);
+    if (support.supported) return p;
+    const reasons = support.reasons.map((r) => r.message);
+    ctx.note(
+      `${where}: pipeline "${p.name}" stays on Argo Workflows: ${reasons[0]}${reasons.length > 1 ? ` (and ${reasons.length - 1} more: ${reasons.slice(1).join(' ')})` : ''}`,
+    );
+    return { ...p, target: 'argo' };
   });
   return pipelines.every((p, i) => p === app.pipelines[i]) ? app : { ...app, pipelines };
 }

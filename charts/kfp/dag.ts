@@ -19,7 +19,14 @@ import { pvcMount } from './mounts.ts';
 import { componentOwner, PVC_COMPONENTS, pvcOperationOf } from './pvc-steps.ts';
 import { ComponentRegistry } from './registry.ts';
 import { paramType, type Json, type KfpParamType } from './types.ts';
-import { unknownKind, unsupported } from './unsupported.ts';
+import {
+  artifactSourceUnsupported,
+  conditionOperandUnsupported,
+  duplicateTaskName,
+  runtimeValueUnsupported,
+  templateValueUnsupported,
+  unknownKind,
+} from './unsupported.ts';
 
 /** The compiled DAGs, components and executors of one pipeline. */
 export interface LoweredPipeline {
@@ -121,15 +128,7 @@ export class DagLowering {
   }
 
   private addTask(s: Scope, name: string, spec: Json): void {
-    if (s.tasks[name] !== undefined) {
-      throw unsupported(
-        this.p.name,
-        [`task "${name}"`],
-        'two tasks with the same name in one DAG',
-        name,
-        `Rename the task: KFP names its condition and loop groups "condition-N", "condition-branches-N" and "exit-handler-N"`,
-      );
-    }
+    if (s.tasks[name] !== undefined) throw duplicateTaskName(this.p.name, name);
     s.tasks[name] = spec;
   }
 
@@ -372,7 +371,7 @@ export class DagLowering {
         return { runtimeValue: { constant: v.value } };
       case 'runtime': {
         const text = RUNTIME_PLACEHOLDERS[v.name];
-        if (text === undefined) throw this.runtimeUnsupported(v.name);
+        if (text === undefined) throw runtimeValueUnsupported(this.p.name, v.name);
         return { runtimeValue: { constant: text } };
       }
       case 'pipelineParam':
@@ -400,13 +399,7 @@ export class DagLowering {
         };
       }
       case 'concat':
-        throw unsupported(
-          this.p.name,
-          [],
-          'a string template in a condition or as loop items',
-          'concat',
-          'Compare or loop over the referenced value itself',
-        );
+        throw templateValueUnsupported(this.p.name);
       default:
         throw unknownKind(this.p.name, [], 'value', (v as { kind: unknown }).kind);
     }
@@ -419,7 +412,7 @@ export class DagLowering {
       if (part.kind === 'literal') text += typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
       else if (part.kind === 'runtime') {
         const ph = RUNTIME_PLACEHOLDERS[part.name];
-        if (ph === undefined) throw this.runtimeUnsupported(part.name, task);
+        if (ph === undefined) throw runtimeValueUnsupported(this.p.name, part.name, task);
         text += ph;
       } else {
         const channel = this.channels.name(part);
@@ -436,9 +429,8 @@ export class DagLowering {
         componentInputArtifact: s.group?.loop?.id === v.loop ? this.loops.channel(v.loop) : this.external(s, v),
       };
     }
-    if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput' && v.kind !== 'loopOutput') {
-      throw unsupported(this.p.name, [], `an artifact from a ${v.kind}`, v.kind, 'Pass an artifact output of a task');
-    }
+    if (v.kind !== 'taskOutput' && v.kind !== 'conditionOutput' && v.kind !== 'loopOutput')
+      throw artifactSourceUnsupported(this.p.name, v.kind);
     const loc = locate(this.tree, s, producerId(v));
     if (loc.kind === 'outer') return { componentInputArtifact: this.external(s, v) };
     const sel = this.select(s, v);
@@ -446,29 +438,9 @@ export class DagLowering {
     return { taskOutputArtifact: { producerTask: sel.producer, outputArtifactKey: sel.key } };
   }
 
-  private runtimeUnsupported(name: string, task?: string) {
-    return unsupported(
-      this.p.name,
-      task ? [`task "${task}"`] : [],
-      `runtime.${name}`,
-      name,
-      name === 'workflowStatus' || name === 'workflowFailures'
-        ? 'KFP hands exit tasks the final status only as a PipelineTaskFinalStatus struct; compile this pipeline for Argo to pass it as text'
-        : 'Use runtime.workflowName, workflowUid, scheduledTime or creationTimestamp',
-    );
-  }
-
   /** Registers an operand of a trigger condition as an input of the group carrying it. */
   private operand(s: Scope, v: ValueIR): { channel: string; type: KfpParamType | undefined } {
-    if (v.kind === 'runtime' || v.kind === 'concat') {
-      throw unsupported(
-        this.p.name,
-        [],
-        `a condition on ${v.kind === 'runtime' ? `runtime.${v.name}` : 'a string template'}`,
-        v.kind,
-        'Compare a task output or a pipeline parameter',
-      );
-    }
+    if (v.kind === 'runtime' || v.kind === 'concat') throw conditionOperandUnsupported(this.p.name, v);
     const channel = this.channels.name(v);
     const ch = this.channels.of(v);
     s.inputs.set(channel, { value: v, channel: ch });
@@ -483,7 +455,7 @@ export class DagLowering {
 }
 
 /** The non-literal values a condition compares. */
-function operands(c: CondIR): ValueIR[] {
+export function operands(c: CondIR): ValueIR[] {
   switch (c.kind) {
     case 'compare':
       return [c.left, c.right].filter((v) => v.kind !== 'literal');

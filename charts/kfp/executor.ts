@@ -6,11 +6,12 @@ import type {
   PipelineOptionsIR,
   TaskOverridesIR,
 } from '../../dsl/ir/index.ts';
-import { executorConfig } from './platform.ts';
+import type { DslError } from '../../dsl/errors.ts';
+import { executorConfig, platformProblems } from './platform.ts';
 import { pvcOperationOf, RESOURCE_IMAGES } from './pvc-steps.ts';
-import { resourceSpec } from './resources.ts';
+import { resourceProblems, resourceSpec } from './resources.ts';
 import { artifactDefinition, definitions, paramDefinition, type Json } from './types.ts';
-import { unknownKind, unsupported } from './unsupported.ts';
+import { throwFirst, unknownKind, unsupported } from './unsupported.ts';
 
 /**
  * How script components run on KFP: the source is written to a temporary file and the
@@ -57,17 +58,7 @@ export function compileExecutor(
   if (pvc) {
     return { spec: componentInterface(c), executor: { container: { image: RESOURCE_IMAGES[pvc] } }, kubernetes: {} };
   }
-  for (const p of [...c.inputs, ...c.outputs]) {
-    if (p.kind === 'artifact' && p.path !== undefined) {
-      throw unsupported(
-        pipeline,
-        [...at, `port "${p.name}"`],
-        'a fixed artifact path (.at())',
-        p.path,
-        'Read and write the artifact at io.inputs.<name>.path / io.outputs.<name>.path, which KFP chooses',
-      );
-    }
-  }
+  throwFirst(executorProblems(c, overrides, options, pipeline));
   const part = (x: CommandPartIR): string => placeholder(c, x, pipeline, at);
   const arg = (a: CommandArgIR): string => a.map(part).join('');
   const staticEnv: Json[] = [];
@@ -88,23 +79,11 @@ export function compileExecutor(
     case 'container':
       command = impl.command.map(arg);
       args = impl.args.map(arg);
-      if (dynamicEnv.length > 0) {
-        if (command.length === 0) {
-          throw unsupported(
-            pipeline,
-            [...at, 'env'],
-            'environment variables holding input values or paths when the image entrypoint is used',
-            envNames(c.pod.env),
-            'Give the component an explicit command, or pass the values as arguments',
-          );
-        }
-        command = ['env', ...dynamicEnv, ...command];
-      }
+      if (dynamicEnv.length > 0) command = ['env', ...dynamicEnv, ...command];
       break;
     default:
       throw unknownKind(pipeline, at, 'implementation', (impl as { kind: unknown }).kind);
   }
-  if (impl.kind === 'container') assertPortsReachContainer(c, pipeline, at);
   const resources = overrides.resources ?? c.pod.resources;
   const res = resources ? resourceSpec(resources, pipeline, at) : undefined;
   const container: Json = {
@@ -123,10 +102,71 @@ export function compileExecutor(
 }
 
 /**
- * KFP hands a container nothing but what its placeholders carry (Argo's fixed /tmp paths do not
- * exist there): a port the command, args and env never mention can neither be read nor written.
+ * What KFP cannot run of a component (with a task's resource overrides): artifacts at fixed
+ * paths (KFP chooses them), placeholder-valued env on a container that relies on its image's
+ * entrypoint (they are set with `env` before the command), a port the container never receives
+ * (KFP hands a container nothing but what its placeholders carry; Argo's fixed /tmp paths do not
+ * exist there), and what the resource and platform specs cannot hold.
  */
-function assertPortsReachContainer(c: ComponentIR, pipeline: string, at: readonly string[]): void {
+export function executorProblems(
+  c: ComponentIR,
+  overrides: TaskOverridesIR,
+  options: PipelineOptionsIR,
+  pipeline: string,
+): DslError[] {
+  const at = [`component "${c.name}"`];
+  const impl = c.implementation;
+  if (pvcOperationOf(c) !== undefined) return [];
+  const problems = [...c.inputs, ...c.outputs].flatMap((p) =>
+    p.kind === 'artifact' && p.path !== undefined
+      ? [
+          unsupported(
+            pipeline,
+            [...at, `port "${p.name}"`],
+            'a fixed artifact path (.at())',
+            p.path,
+            'Read and write the artifact at io.inputs.<name>.path / io.outputs.<name>.path, which KFP chooses',
+          ),
+        ]
+      : [],
+  );
+  if (impl.kind === 'container') {
+    if (impl.command.length === 0 && envNames(c.pod.env).length > 0) {
+      problems.push(
+        unsupported(
+          pipeline,
+          [...at, 'env'],
+          'environment variables holding input values or paths when the image entrypoint is used',
+          envNames(c.pod.env),
+          'Give the component an explicit command, or pass the values as arguments',
+        ),
+      );
+    }
+    const missing = unreachedPorts(c);
+    const [first] = missing;
+    if (first) {
+      const [dir, name] = first;
+      problems.push(
+        unsupported(
+          pipeline,
+          [...at, `${dir === 'in' ? 'input' : 'output'} "${name}"`],
+          `a port the container never receives (KFP passes values and paths only through placeholders)`,
+          missing.map(([d, n]) => `${d === 'in' ? 'inputs' : 'outputs'}.${n}`),
+          `Use ${dir === 'in' ? `io.inputs.${name}` : `io.outputs.${name}.path`} in the command, args or env, or remove the port`,
+        ),
+      );
+    }
+  }
+  const resources = overrides.resources ?? c.pod.resources;
+  return [
+    ...problems,
+    ...(resources ? resourceProblems(resources, pipeline, at) : []),
+    ...platformProblems(c.pod, options, pipeline, at),
+  ];
+}
+
+/** The ports of a container component that its command, args and env never mention. */
+function unreachedPorts(c: ComponentIR): (readonly ['in' | 'out', string])[] {
   const impl = c.implementation as Extract<ComponentIR['implementation'], { kind: 'container' }>;
   const parts = [...impl.command, ...impl.args, ...c.pod.env.flatMap((e) => ('value' in e ? [e.value] : []))].flat();
   const used = new Set(
@@ -138,18 +178,8 @@ function assertPortsReachContainer(c: ComponentIR, pipeline: string, at: readonl
           : '',
     ),
   );
-  const missing = [
-    ...c.inputs.map((p) => ['in', p.name] as const),
-    ...c.outputs.map((p) => ['out', p.name] as const),
-  ].filter(([d, n]) => !used.has(`${d}:${n}`));
-  if (missing.length === 0) return;
-  const [dir, name] = missing[0] as readonly ['in' | 'out', string];
-  throw unsupported(
-    pipeline,
-    [...at, `${dir === 'in' ? 'input' : 'output'} "${name}"`],
-    `a port the container never receives (KFP passes values and paths only through placeholders)`,
-    missing.map(([d, n]) => `${d === 'in' ? 'inputs' : 'outputs'}.${n}`),
-    `Use ${dir === 'in' ? `io.inputs.${name}` : `io.outputs.${name}.path`} in the command, args or env, or remove the port`,
+  return [...c.inputs.map((p) => ['in', p.name] as const), ...c.outputs.map((p) => ['out', p.name] as const)].filter(
+    ([d, n]) => !used.has(`${d}:${n}`),
   );
 }
 

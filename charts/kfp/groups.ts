@@ -1,4 +1,6 @@
 import type { ConditionOutputIR, CondIR, LoopIR, NodeIR, PipelineIR, TaskIR } from '../../dsl/ir/index.ts';
+import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
+import type { DslError } from '../../dsl/errors.ts';
 import { pvcComponentTask } from './pvc-steps.ts';
 import { unknownKind, unsupported } from './unsupported.ts';
 
@@ -41,30 +43,42 @@ export interface KTree {
   readonly exitGroup?: string;
 }
 
+/**
+ * Where a problem goes: thrown (compiling), or kept in `problems` and passed over (asking
+ * `kfpSupports`, which wants every reason).
+ */
+function raise(problems: DslError[] | undefined, e: DslError): void {
+  if (!problems) throw e;
+  problems.push(e);
+}
+
 /** Splits a condition into its value part (CEL) and its status conjuncts; rejects what KFP cannot trigger on. */
 export function splitCond(
   cond: CondIR | undefined,
   pipeline: string,
   at: readonly string[],
+  problems?: DslError[],
 ): { value?: CondIR; status: CondIR[] } {
   if (!cond) return { status: [] };
-  const conjuncts = (c: CondIR): CondIR[] => (c.kind === 'and' ? c.items.flatMap(conjuncts) : [c]);
   const parts = conjuncts(cond);
   const status: CondIR[] = [];
   const values: CondIR[] = [];
   for (const c of parts) {
-    const kind = classify(c);
+    const kind = classifyCond(c);
     if (kind === 'value') values.push(c);
     else if (kind === 'status' && statusTarget(c) !== undefined) status.push(c);
     else {
-      throw unsupported(
-        pipeline,
-        at,
-        kind === 'mixed'
-          ? 'a condition that mixes task status and values inside or()/not()'
-          : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)',
-        describeStatus(c),
-        'Use succeeded(task) or completed(task), or compile this pipeline for Argo',
+      raise(
+        problems,
+        unsupported(
+          pipeline,
+          at,
+          kind === 'mixed'
+            ? 'a condition that mixes task status and values inside or()/not()'
+            : 'this task status condition (KFP runs a task when its upstream tasks succeeded, or with ignore-upstream-failure when they completed)',
+          describeStatus(c),
+          'Use succeeded(task) or completed(task), or compile this pipeline for Argo',
+        ),
       );
     }
   }
@@ -93,21 +107,6 @@ export function statusTarget(c: CondIR): { task: string; completed: boolean } | 
       return { task: a.task, completed: true };
   }
   return undefined;
-}
-
-function classify(c: CondIR): 'status' | 'value' | 'mixed' {
-  switch (c.kind) {
-    case 'status':
-      return 'status';
-    case 'compare':
-      return 'value';
-    case 'not':
-      return classify(c.item);
-    default: {
-      const kinds = new Set(c.items.map(classify));
-      return kinds.size === 1 ? ([...kinds][0] as 'status' | 'value') : 'mixed';
-    }
-  }
 }
 
 function describeStatus(c: CondIR): string {
@@ -145,8 +144,7 @@ function ticks(nodes: readonly NodeIR[]): number {
 
 /** Whether a task condition has a value part (which wraps the task in its own condition group). */
 function splitCondValue(c: CondIR): boolean {
-  const parts = c.kind === 'and' ? c.items : [c];
-  return parts.some((x) => classify(x) === 'value');
+  return conjuncts(c).some((x) => classifyCond(x) === 'value');
 }
 
 /**
@@ -156,7 +154,7 @@ function splitCondValue(c: CondIR): boolean {
  * its body), so Argosy and the SDK name the same program's groups alike. Loops keep the user's
  * loop id as their name.
  */
-export function buildTree(p: PipelineIR): KTree {
+export function buildTree(p: PipelineIR, problems?: DslError[]): KTree {
   let counter = 0;
   const next = (): number => ++counter;
   const index = new Map<string, { node: KNode; path: readonly string[] }>();
@@ -166,7 +164,7 @@ export function buildTree(p: PipelineIR): KTree {
   const fromNode = (n: NodeIR, path: readonly string[]): KNode => {
     switch (n.kind) {
       case 'task': {
-        const { value, status } = splitCond(n.when, p.name, at(n.id));
+        const { value, status } = splitCond(n.when, p.name, at(n.id), problems);
         if (!value) {
           const node: KTask = { kind: 'task', name: n.id, task: n, exit: false, status };
           index.set(n.id, { node, path });
@@ -180,7 +178,7 @@ export function buildTree(p: PipelineIR): KTree {
       case 'condition': {
         if (n.branches.length === 1) {
           const b = n.branches[0] as (typeof n.branches)[number];
-          const { value, status } = splitCond(b.cond, p.name, [`condition "${n.id}"`]);
+          const { value, status } = splitCond(b.cond, p.name, [`condition "${n.id}"`], problems);
           const name = `condition-${next()}`;
           return {
             kind: 'group',
@@ -194,14 +192,17 @@ export function buildTree(p: PipelineIR): KTree {
         const name = `condition-branches-${next()}`;
         const earlier: CondIR[] = [];
         const children: KNode[] = n.branches.map((b, i) => {
-          const own = splitCond(b.cond, p.name, [`condition "${n.id}"`, `branch ${i + 1}`]);
+          const own = splitCond(b.cond, p.name, [`condition "${n.id}"`, `branch ${i + 1}`], problems);
           if (own.status.length > 0) {
-            throw unsupported(
-              p.name,
-              [`condition "${n.id}"`],
-              'task status tests in when/elseWhen chains (the later branches would need their negation)',
-              own.status.map(describeStatus),
-              'Test values only, or nest a separate p.when()',
+            raise(
+              problems,
+              unsupported(
+                p.name,
+                [`condition "${n.id}"`],
+                'task status tests in when/elseWhen chains (the later branches would need their negation)',
+                own.status.map(describeStatus),
+                'Test values only, or nest a separate p.when()',
+              ),
             );
           }
           const cond: CondIR | undefined = [
@@ -256,27 +257,37 @@ export function buildTree(p: PipelineIR): KTree {
       case 'deletePvc': {
         const task = pvcComponentTask(n);
         if (p.components.some((c) => c.name === task.component))
-          throw unsupported(
-            p.name,
-            at(n.id),
-            `a component named "${task.component}" beside a claim operation, which KFP runs as the kfp-kubernetes component of that name`,
-            task.component,
-            'Rename the component',
+          raise(
+            problems,
+            unsupported(
+              p.name,
+              at(n.id),
+              `a component named "${task.component}" beside a claim operation, which KFP runs as the kfp-kubernetes component of that name`,
+              task.component,
+              'Rename the component',
+            ),
           );
         return fromNode(task, path);
       }
       case 'submit':
-        throw unsupported(
-          p.name,
-          [`task "${n.id}"`],
-          `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`,
-          n.pipeline,
-          "Compile this pipeline for Argo with target: 'argo' (p.submit creates an Argo Workflow from the started pipeline's WorkflowTemplate), or start the run from outside KFP",
+        raise(
+          problems,
+          unsupported(
+            p.name,
+            [`task "${n.id}"`],
+            `starting another pipeline's run (p.submit of "${n.pipeline}"): KFP components cannot create runs of other pipelines`,
+            n.pipeline,
+            "Compile this pipeline for Argo with target: 'argo' (p.submit creates an Argo Workflow from the started pipeline's WorkflowTemplate), or start the run from outside KFP",
+          ),
         );
+        return skipped(n.id);
       default:
-        throw unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind);
+        raise(problems, unknownKind(p.name, [], 'pipeline node', (n as { kind: unknown }).kind));
+        return skipped((n as { id?: string }).id ?? '');
     }
   };
+  // What stands for a node KFP cannot run while every reason is gathered (nothing is compiled then).
+  const skipped = (name: string): KGroup => ({ kind: 'group', name, role: 'condition', status: [], children: [] });
 
   if (p.exitHandler.length === 0) return { root: fromNodes(p.body, []), index };
   const exitGroup = `exit-handler-${next()}`;
@@ -289,12 +300,15 @@ export function buildTree(p: PipelineIR): KTree {
   };
   const exits = p.exitHandler.map((t): KTask => {
     if (t.when)
-      throw unsupported(
-        p.name,
-        at(t.id),
-        'a condition on an exit-handler task',
-        'when',
-        'Let the exit task decide at run time from its inputs',
+      raise(
+        problems,
+        unsupported(
+          p.name,
+          at(t.id),
+          'a condition on an exit-handler task',
+          'when',
+          'Let the exit task decide at run time from its inputs',
+        ),
       );
     const node: KTask = { kind: 'task', name: t.id, task: t, exit: true, status: [] };
     index.set(t.id, { node, path: [] });

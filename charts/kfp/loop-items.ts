@@ -2,7 +2,7 @@ import type { JsonValue, LoopIR, PipelineIR, PortIR, TaskIR, ValueIR } from '../
 import { collectKey, dynamicItemType, type Channel, type Scope } from './dag-scope.ts';
 import type { KGroup, KTree } from './groups.ts';
 import { artifactType, typeOfValue, type Json, type KfpParamType } from './types.ts';
-import { unsupported } from './unsupported.ts';
+import { loopItemsUnsupported } from './unsupported.ts';
 
 /**
  * The iterators of a pipeline's loops and the inputs that carry their current item: a static
@@ -71,13 +71,7 @@ export class LoopItems {
     }
     const list = loop.items.value;
     if (list.kind === 'literal' || list.kind === 'concat' || list.kind === 'runtime') {
-      throw unsupported(
-        this.p.name,
-        [`loop "${loop.id}"`],
-        `a loop over a ${list.kind} value`,
-        list.kind,
-        'Loop over a static list, a pipeline parameter or a task output',
-      );
+      throw loopItemsUnsupported(this.p.name, loop.id, list.kind);
     }
     const listChannel = channelName(list);
     const channel = `${listChannel}-loop-item`;

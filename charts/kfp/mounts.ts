@@ -1,6 +1,7 @@
 import type { TaskMountIR } from '../../dsl/ir/index.ts';
 import type { Json } from './types.ts';
-import { unsupported } from './unsupported.ts';
+import type { DslError } from '../../dsl/errors.ts';
+import { throwFirst, unsupported } from './unsupported.ts';
 
 /**
  * The `pvcMount` of a claim mounted into one task (`task.mount()`): `pvcNameParameter` holds the
@@ -14,23 +15,7 @@ import { unsupported } from './unsupported.ts';
  * ```
  */
 export function pvcMount(m: TaskMountIR, claim: Json, pipeline: string, at: readonly string[], created = false): Json {
-  if (m.readOnly)
-    throw unsupported(
-      pipeline,
-      [...at, `mount "${m.mountPath}"`],
-      'a read-only PVC mount',
-      m.mountPath,
-      'Mount it read-write, or compile this pipeline for Argo',
-    );
-  if (created && m.subPath !== undefined) {
-    throw unsupported(
-      pipeline,
-      [...at, `mount "${m.mountPath}"`],
-      'a subPath into a claim the run creates (KFP creates it empty)',
-      m.subPath,
-      'Mount the whole claim and use the directory inside it, or compile this pipeline for Argo',
-    );
-  }
+  throwFirst(mountProblems(m, pipeline, at, created));
   const runtime = claim.runtimeValue as { constant?: unknown } | undefined;
   const deprecated: Json =
     claim.taskOutputParameter !== undefined
@@ -46,4 +31,29 @@ export function pvcMount(m: TaskMountIR, claim: Json, pipeline: string, at: read
     ...deprecated,
     ...(m.subPath !== undefined ? { subPath: m.subPath } : {}),
   };
+}
+
+/** What KFP cannot mount of a claim: read-only, or a subPath into a claim the run creates (empty). */
+export function mountProblems(m: TaskMountIR, pipeline: string, at: readonly string[], created: boolean): DslError[] {
+  if (m.readOnly)
+    return [
+      unsupported(
+        pipeline,
+        [...at, `mount "${m.mountPath}"`],
+        'a read-only PVC mount',
+        m.mountPath,
+        'Mount it read-write, or compile this pipeline for Argo',
+      ),
+    ];
+  if (created && m.subPath !== undefined)
+    return [
+      unsupported(
+        pipeline,
+        [...at, `mount "${m.mountPath}"`],
+        'a subPath into a claim the run creates (KFP creates it empty)',
+        m.subPath,
+        'Mount the whole claim and use the directory inside it, or compile this pipeline for Argo',
+      ),
+    ];
+  return [];
 }

@@ -2,7 +2,8 @@ import type { PipelineIR } from '../../dsl/ir/index.ts';
 import { DagLowering } from './dag.ts';
 import { buildTree } from './groups.ts';
 import type { Json } from './types.ts';
-import { unsupported } from './unsupported.ts';
+import { DslErrors } from '../../dsl/errors.ts';
+import { kfpSupports } from './supports.ts';
 
 /** The KFP IR schema version the API server accepts ("KFP only supports schema version 2.1.0"). */
 export const KFP_SCHEMA_VERSION = '2.1.0';
@@ -15,7 +16,8 @@ export interface CompiledKfpPipeline {
 
 /**
  * Compiles one pipeline to KFP v2 IR (canonical ProtoJSON as plain objects; the serializer sorts
- * keys). Throws a DslError naming the pipeline for anything KFP cannot express.
+ * keys). Throws a DslError naming the pipeline for anything KFP cannot express (`kfpSupports`
+ * lists it; several at once are thrown together as DslErrors).
  *
  * @example
  * ```ts
@@ -23,16 +25,12 @@ export interface CompiledKfpPipeline {
  * ```
  */
 export function compileKfpPipeline(p: PipelineIR, opts: { readonly toolVersion: string }): CompiledKfpPipeline {
-  const o = p.options;
-  if (o.parallelism !== undefined) {
-    throw unsupported(
-      p.name,
-      ['parallelism'],
-      'a run-wide parallelism limit',
-      o.parallelism,
-      'Limit loops with p.forEach(..., { parallelism }) instead',
-    );
+  const support = kfpSupports(p);
+  if (!support.supported) {
+    const [only] = support.reasons;
+    throw support.reasons.length === 1 && only ? only : new DslErrors(support.reasons);
   }
+  const o = p.options;
   const lowered = new DagLowering(p, buildTree(p)).lower();
   const pipelineSpec: Json = {
     pipelineInfo: { name: p.name, ...(p.description ? { description: p.description } : {}) },

@@ -8,7 +8,8 @@ import type {
 } from '../../dsl/ir/index.ts';
 import { RESTRICTED_SECURITY } from '../../dsl/ir/defaults.ts';
 import type { Json } from './types.ts';
-import { unsupported } from './unsupported.ts';
+import type { DslError } from '../../dsl/errors.ts';
+import { throwFirst, unsupported } from './unsupported.ts';
 
 /** A Kubernetes object name as both the deprecated string and the current parameter field. */
 const named = (field: string, name: string): Json => ({
@@ -29,6 +30,7 @@ export function executorConfig(
   pipeline: string,
   at: readonly string[],
 ): Json {
+  throwFirst(platformProblems(pod, options, pipeline, at));
   const cfg: Json = {};
   const secretEnv = new Map<string, Json>();
   const configMapEnv = new Map<string, Json>();
@@ -57,7 +59,7 @@ export function executorConfig(
   if (secretEnv.size) cfg.secretAsEnv = [...secretEnv.values()];
   if (configMapEnv.size) cfg.configMapAsEnv = [...configMapEnv.values()];
   if (fieldPaths.length) cfg.fieldPathAsEnv = fieldPaths;
-  Object.assign(cfg, volumeConfig(pod.volumes, pipeline, at));
+  Object.assign(cfg, volumeConfig(pod.volumes));
 
   const nodeSelector = { ...(options.nodeSelector ?? {}), ...(pod.nodeSelector ?? {}) };
   if (Object.keys(nodeSelector).length) cfg.nodeSelector = { labels: nodeSelector };
@@ -77,55 +79,19 @@ export function executorConfig(
   }
   if (pod.imagePullPolicy) cfg.imagePullPolicy = pod.imagePullPolicy;
   if (timeoutSeconds !== undefined) cfg.activeDeadlineSeconds = String(timeoutSeconds);
-  const security = securityContext(pod, pipeline, at);
+  const security = securityContext(pod);
   if (security) cfg.securityContext = security;
-  if (pod.serviceAccountName !== undefined && pod.serviceAccountName !== options.serviceAccountName) {
-    throw unsupported(
-      pipeline,
-      at,
-      "a service account per component (KFP runs every step with the run's service account)",
-      pod.serviceAccountName,
-      'Set serviceAccount on the pipeline instead, or compile this pipeline for Argo',
-    );
-  }
-  if (pod.workingDir !== undefined) {
-    throw unsupported(
-      pipeline,
-      at,
-      'a container working directory',
-      pod.workingDir,
-      'cd in the command instead, e.g. ["sh", "-c", "cd /work && exec train"]',
-    );
-  }
   return cfg;
 }
 
-function volumeConfig(volumes: readonly VolumeIR[], pipeline: string, at: readonly string[]): Json {
+function volumeConfig(volumes: readonly VolumeIR[]): Json {
   const pvc: Json[] = [];
   const emptyDir: Json[] = [];
   const secrets: Json[] = [];
   const configMaps: Json[] = [];
   for (const v of volumes) {
-    const where = [...at, `volume "${v.name}"`];
-    if (v.subPath !== undefined && v.source.kind !== 'pvc') {
-      throw unsupported(
-        pipeline,
-        where,
-        `subPath on a ${v.source.kind} volume`,
-        v.subPath,
-        'Mount the whole volume and read the file from it',
-      );
-    }
     switch (v.source.kind) {
       case 'pvc':
-        if (v.readOnly || v.source.readOnly)
-          throw unsupported(
-            pipeline,
-            where,
-            'a read-only PVC mount',
-            v.source.claimName,
-            'Mount it read-write, or compile this pipeline for Argo',
-          );
         pvc.push({
           mountPath: v.mountPath,
           constant: v.source.claimName,
@@ -134,7 +100,6 @@ function volumeConfig(volumes: readonly VolumeIR[], pipeline: string, at: readon
         });
         break;
       case 'emptyDir':
-        if (v.readOnly) throw unsupported(pipeline, where, 'a read-only emptyDir mount', v.name, 'Drop readOnly');
         emptyDir.push({
           volumeName: v.name,
           mountPath: v.mountPath,
@@ -157,13 +122,7 @@ function volumeConfig(volumes: readonly VolumeIR[], pipeline: string, at: readon
         });
         break;
       default:
-        throw unsupported(
-          pipeline,
-          where,
-          `volume source "${(v.source as { kind: string }).kind}"`,
-          v.source,
-          'Use a PVC, emptyDir, Secret or ConfigMap volume',
-        );
+        throw new Error(`internal: volume source ${(v.source as { kind: string }).kind} passed platformProblems`);
     }
   }
   return {
@@ -214,7 +173,69 @@ function nodeAffinity(a: AffinityIR): Json[] {
  * the KFP installation (its launcher must be able to write into the pod); a component that
  * changes anything else is rejected rather than run with settings it did not ask for.
  */
-function securityContext(pod: PodSpecIR, pipeline: string, at: readonly string[]): Json | undefined {
+function securityContext(pod: PodSpecIR): Json | undefined {
+  const s = pod.security;
+  const r = RESTRICTED_SECURITY;
+  if (s.runAsUser === r.runAsUser && s.runAsGroup === r.runAsGroup && s.runAsNonRoot === r.runAsNonRoot)
+    return undefined;
+  return {
+    ...(s.runAsUser !== undefined ? { runAsUser: String(s.runAsUser) } : {}),
+    ...(s.runAsGroup !== undefined ? { runAsGroup: String(s.runAsGroup) } : {}),
+    runAsNonRoot: s.runAsNonRoot,
+  };
+}
+
+/**
+ * What the executor and platform spec cannot hold: read-only and subPath mounts KFP lacks,
+ * volume sources other than PVC, emptyDir, Secret and ConfigMap, security settings beyond user,
+ * group and non-root (KFP can set only those three; the restricted default profile is left to
+ * the KFP installation, whose launcher must write into the pod), a service account of its own
+ * and a working directory.
+ */
+export function platformProblems(
+  pod: PodSpecIR,
+  options: PipelineOptionsIR,
+  pipeline: string,
+  at: readonly string[],
+): DslError[] {
+  const problems: DslError[] = [];
+  for (const v of pod.volumes) {
+    const where = [...at, `volume "${v.name}"`];
+    const kind = (v.source as { kind: string }).kind;
+    if (v.subPath !== undefined && kind !== 'pvc') {
+      problems.push(
+        unsupported(
+          pipeline,
+          where,
+          `subPath on a ${kind} volume`,
+          v.subPath,
+          'Mount the whole volume and read the file from it',
+        ),
+      );
+    } else if (v.source.kind === 'pvc' && (v.readOnly || v.source.readOnly)) {
+      problems.push(
+        unsupported(
+          pipeline,
+          where,
+          'a read-only PVC mount',
+          v.source.claimName,
+          'Mount it read-write, or compile this pipeline for Argo',
+        ),
+      );
+    } else if (v.source.kind === 'emptyDir' && v.readOnly) {
+      problems.push(unsupported(pipeline, where, 'a read-only emptyDir mount', v.name, 'Drop readOnly'));
+    } else if (!['pvc', 'emptyDir', 'secret', 'configMap'].includes(kind)) {
+      problems.push(
+        unsupported(
+          pipeline,
+          where,
+          `volume source "${kind}"`,
+          v.source,
+          'Use a PVC, emptyDir, Secret or ConfigMap volume',
+        ),
+      );
+    }
+  }
   const s = pod.security;
   const r = RESTRICTED_SECURITY;
   const other: (keyof typeof s)[] = [
@@ -224,30 +245,52 @@ function securityContext(pod: PodSpecIR, pipeline: string, at: readonly string[]
     'seccompProfile',
     'fsGroup',
   ];
-  for (const k of other) {
-    if (JSON.stringify(s[k]) !== JSON.stringify(r[k]))
-      throw unsupported(
+  const changed = other.find((k) => JSON.stringify(s[k]) !== JSON.stringify(r[k]));
+  if (changed !== undefined) {
+    problems.push(
+      unsupported(
         pipeline,
         [...at, 'security'],
-        `the security setting "${k}"`,
-        s[k],
+        `the security setting "${changed}"`,
+        s[changed],
         'Keep the default profile for KFP, or compile this pipeline for Argo',
-      );
-  }
-  if (JSON.stringify(s.dropCapabilities) !== JSON.stringify(r.dropCapabilities) || s.addCapabilities.length > 0) {
-    throw unsupported(
-      pipeline,
-      [...at, 'security'],
-      'Linux capabilities',
-      { add: s.addCapabilities, drop: s.dropCapabilities },
-      'Keep the default capabilities for KFP',
+      ),
+    );
+  } else if (
+    JSON.stringify(s.dropCapabilities) !== JSON.stringify(r.dropCapabilities) ||
+    s.addCapabilities.length > 0
+  ) {
+    problems.push(
+      unsupported(
+        pipeline,
+        [...at, 'security'],
+        'Linux capabilities',
+        { add: s.addCapabilities, drop: s.dropCapabilities },
+        'Keep the default capabilities for KFP',
+      ),
     );
   }
-  if (s.runAsUser === r.runAsUser && s.runAsGroup === r.runAsGroup && s.runAsNonRoot === r.runAsNonRoot)
-    return undefined;
-  return {
-    ...(s.runAsUser !== undefined ? { runAsUser: String(s.runAsUser) } : {}),
-    ...(s.runAsGroup !== undefined ? { runAsGroup: String(s.runAsGroup) } : {}),
-    runAsNonRoot: s.runAsNonRoot,
-  };
+  if (pod.serviceAccountName !== undefined && pod.serviceAccountName !== options.serviceAccountName) {
+    problems.push(
+      unsupported(
+        pipeline,
+        at,
+        "a service account per component (KFP runs every step with the run's service account)",
+        pod.serviceAccountName,
+        'Set serviceAccount on the pipeline instead, or compile this pipeline for Argo',
+      ),
+    );
+  }
+  if (pod.workingDir !== undefined) {
+    problems.push(
+      unsupported(
+        pipeline,
+        at,
+        'a container working directory',
+        pod.workingDir,
+        'cd in the command instead, e.g. ["sh", "-c", "cd /work && exec train"]',
+      ),
+    );
+  }
+  return problems;
 }

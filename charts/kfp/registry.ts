@@ -1,7 +1,7 @@
 import type { ComponentIR, PipelineOptionsIR, TaskOverridesIR } from '../../dsl/ir/index.ts';
 import { compileExecutor } from './executor.ts';
 import type { Json } from './types.ts';
-import { unsupported } from './unsupported.ts';
+import { componentNameClash } from './unsupported.ts';
 
 /**
  * The components, executors and platform configs of one PipelineSpec, shared by the root
@@ -25,15 +25,7 @@ export class ComponentRegistry {
   /** Reserves a component name for `owner`; another owner of the same name is an error. */
   claim(name: string, owner: string, pipeline: string): void {
     const other = this.claimed.get(name);
-    if (other !== undefined && other !== owner) {
-      throw unsupported(
-        pipeline,
-        [],
-        `two KFP components named "${name}" (${other} and ${owner})`,
-        name,
-        'Rename the component or the loop',
-      );
-    }
+    if (other !== undefined && other !== owner) throw componentNameClash(pipeline, name, other, owner);
     this.claimed.set(name, owner);
   }
 

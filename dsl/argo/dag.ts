@@ -12,6 +12,7 @@ import {
   type PendingNode,
 } from './step-common.ts';
 import { assertTemplateName, type Callable, type DeferredBody, type RunRef } from './template.ts';
+import { brand, guard } from '../common/brand.ts';
 
 type Status = 'Succeeded' | 'Failed' | 'Errored' | 'Skipped' | 'Omitted' | 'Daemoned' | 'AnySucceeded' | 'AllFailed';
 
@@ -54,11 +55,13 @@ export class Depends {
       : this.parts.flatMap((p) => toDepends(p).tasks());
   }
 }
+brand(Depends, 'argo.Depends');
+const isDepends = guard<Depends>('argo.Depends');
 
 /** A task handle (it means "succeeded", like in Argo) or a depends expression. */
 export type DependsLike = Depends | TaskHandle<unknown>;
 
-const toDepends = (d: DependsLike): Depends => (d instanceof Depends ? d : new Depends('task', [d]));
+const toDepends = (d: DependsLike): Depends => (isDepends(d) ? d : new Depends('task', [d]));
 
 function wrap(d: DependsLike, parent: 'and' | 'or' | 'not'): string {
   const dep = toDepends(d);

@@ -2,7 +2,7 @@ import { DslError, type PathSegment } from '../errors.ts';
 import { argumentNames, checkSupplied, type RequiredArtifactNames, type RequiredParamNames } from './argument-check.ts';
 import type { ArtifactArg, InputsDecl, LooseArguments, ParamArg } from './io.ts';
 import type { Template } from './template.ts';
-import { WorkflowArguments } from './workflow-arguments.ts';
+import { isWorkflowArguments, type WorkflowArguments } from './workflow-arguments.ts';
 // Type-only: workflow.ts imports this module's runtime check.
 import type { NamedTemplateRef, WorkflowTemplateObject } from './workflow.ts';
 
@@ -96,7 +96,7 @@ export type ExactRef<T> = [T] extends [never]
 
 /** Plain argument maps of a workflow's `arguments`, whichever form they were given in. */
 export function argumentsDecl(args: WorkflowArgumentsLike | undefined): LooseArguments | undefined {
-  return args instanceof WorkflowArguments ? args.decl : (args as LooseArguments | undefined);
+  return isWorkflowArguments(args) ? args.decl : (args as LooseArguments | undefined);
 }
 
 /** What the build-time check needs to know about a referenced WorkflowTemplate. */

@@ -6,7 +6,14 @@ import { ioToIR, nodeOutputs, type ArgumentsFor, type LooseArguments, type NodeO
 import { plain } from './plain.ts';
 import { paramRef, type ParamRef } from './refs.ts';
 import { checkCallArguments, requiredInputs, type NoRequiredInputs } from './argument-check.ts';
-import { Callable, Template, TemplateRefCallable, type RunRef } from './template.ts';
+import {
+  isCallable,
+  isTemplate,
+  isTemplateRefCallable,
+  type Callable,
+  type RunRef,
+  type Template,
+} from './template.ts';
 
 /**
  * A lifecycle hook running a template with inputs `I`: when the workflow, step or task exits
@@ -122,7 +129,7 @@ export function renderNode(
   path: readonly PathSegment[],
   use: (c: Callable<unknown, unknown>) => RunRef,
 ): ArgoStepCommonIR {
-  if (!(run instanceof Callable)) {
+  if (!isCallable(run)) {
     throw new DslError({
       path,
       problem: 'expected a template, a templateRef or an inline template',
@@ -168,7 +175,7 @@ function mergeArguments(
   path: readonly PathSegment[],
 ): LooseArguments | undefined {
   if (undeclared === undefined) return declared;
-  const inputs = run instanceof Template ? run.inputs : undefined;
+  const inputs = isTemplate(run) ? run.inputs : undefined;
   for (const kind of ['parameters', 'artifacts'] as const) {
     for (const name of Object.keys(undeclared[kind] ?? {})) {
       if (inputs?.[kind]?.[name] !== undefined || declared?.[kind]?.[name] !== undefined) {
@@ -196,7 +203,7 @@ export function renderHooks(
   return Object.fromEntries(
     Object.entries(hooks).map(([key, h]) => {
       const at = [...path, seg('hook', key)];
-      if (!(h.template instanceof Callable))
+      if (!isCallable(h.template))
         throw new DslError({
           path: at,
           problem: 'a hook runs a template',
@@ -232,12 +239,11 @@ function checkRunArguments(
   args: LooseArguments | undefined,
   path: readonly PathSegment[],
 ): void {
-  const known =
-    run instanceof Template
-      ? { inputs: run.inputs, what: `template "${run.name}"` }
-      : run instanceof TemplateRefCallable && run.inputs !== undefined
-        ? { inputs: run.inputs.decl, what: `template "${run.ref.template}" of "${run.ref.name}"` }
-        : undefined;
+  const known = isTemplate(run)
+    ? { inputs: run.inputs, what: `template "${run.name}"` }
+    : isTemplateRefCallable(run) && run.inputs !== undefined
+      ? { inputs: run.inputs.decl, what: `template "${run.ref.template}" of "${run.ref.name}"` }
+      : undefined;
   if (known) checkCallArguments(known.inputs, args, known.what, path);
 }
 
@@ -247,7 +253,7 @@ export function templateName(
   t: unknown,
   path: readonly PathSegment[],
 ): string {
-  if (!(t instanceof Template))
+  if (!isTemplate(t))
     throw new DslError({
       path,
       problem: 'onExit runs a template of this workflow',

@@ -15,6 +15,7 @@ import type { JsonValue } from '../ir/values.ts';
 import { checkTemplateReferences } from './lint.ts';
 import { ioToIR, templateIO, type InputsDecl, type OutputsDecl, type TemplateIO } from './io.ts';
 import { plain } from './plain.ts';
+import { brand, guard } from '../common/brand.ts';
 
 /**
  * Anything a step, task or hook can run: a template of this workflow, a template of a
@@ -29,6 +30,9 @@ export abstract class Callable<I = {}, O = {}> {
   /** Phantom: the declared inputs and outputs, for typed arguments and output references. */
   declare readonly __io?: { readonly in: I; readonly out: O };
 }
+brand(Callable, 'argo.Callable');
+/** Whether a value is anything a step, task or hook can run, made by this copy of argosy or another. */
+export const isCallable = guard<Callable<unknown, unknown>>('argo.Callable');
 
 /** A template body that builds itself later (steps and DAGs), so templates can refer to each other. */
 export interface DeferredBody {
@@ -141,6 +145,9 @@ export class Template<I = {}, O = {}> extends Callable<I, O> {
     }
   }
 }
+brand(Template, 'argo.Template');
+/** Whether a value is a template declared with `template()`. */
+export const isTemplate = guard<Template<unknown, unknown>>('argo.Template');
 
 /**
  * A template of a WorkflowTemplate or ClusterWorkflowTemplate, run through `templateRef`.
@@ -160,6 +167,9 @@ export class TemplateRefCallable<I = {}, O = {}> extends Callable<I, O> {
     super();
   }
 }
+brand(TemplateRefCallable, 'argo.TemplateRefCallable');
+/** Whether a value is a template of a WorkflowTemplate (`templateRef`). */
+export const isTemplateRefCallable = guard<TemplateRefCallable<unknown, unknown>>('argo.TemplateRefCallable');
 
 /**
  * A template written inline in a step or task (`inline:`); build it with {@link inline}.
@@ -175,6 +185,9 @@ export class InlineTemplate<I = {}, O = {}> extends Callable<I, O> {
     super();
   }
 }
+brand(InlineTemplate, 'argo.InlineTemplate');
+/** Whether a value is an inline template. */
+export const isInlineTemplate = guard<InlineTemplate<unknown, unknown>>('argo.InlineTemplate');
 
 /**
  * Declares a template. Pass the whole spec, or declare the inputs and build the body from typed
@@ -265,9 +278,9 @@ export function templateRef<I = LooseIO, O = LooseIO>(ref: ArgoTemplateRef): Tem
 
 /** Renders what a step, task or hook runs. */
 export function runRef(c: Callable<unknown, unknown>, path: readonly PathSegment[]): RunRef {
-  if (c instanceof Template) return { template: c.name };
-  if (c instanceof TemplateRefCallable) return { templateRef: plain(c.ref, [...path, 'templateRef']) };
-  if (c instanceof InlineTemplate)
+  if (isTemplate(c)) return { template: c.name };
+  if (isTemplateRefCallable(c)) return { templateRef: plain(c.ref, [...path, 'templateRef']) };
+  if (isInlineTemplate(c))
     return { inline: renderTemplate(c.spec, [...path, 'inline'], (inner) => runRef(inner, path)) };
   throw new DslError({
     path,

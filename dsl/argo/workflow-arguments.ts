@@ -2,6 +2,7 @@ import type { PathSegment } from '../errors.ts';
 import type { ArgoArgumentsIR } from '../ir/argo-artifacts.ts';
 import { ioToIR, type ArtifactArg, type ParamArg } from './io.ts';
 import { paramRef, refWithFields, type ParamRef } from './refs.ts';
+import { brand, guard } from '../common/brand.ts';
 
 /** A workflow's `arguments`: parameters (value shorthand or full declaration) and artifacts. */
 export interface WorkflowArgumentsDecl {
@@ -33,6 +34,9 @@ export class WorkflowArguments<D> {
     return ioToIR<ArgoArgumentsIR>(this.decl, path);
   }
 }
+brand(WorkflowArguments, 'argo.WorkflowArguments');
+/** Whether a value holds arguments built with `workflowArguments()`. */
+export const isWorkflowArguments = guard<WorkflowArguments<unknown>>('argo.WorkflowArguments');
 
 /**
  * Declares a workflow's arguments and returns typed references to them, so templates use

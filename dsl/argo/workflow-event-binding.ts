@@ -14,7 +14,7 @@ import {
   ArgoObject,
   checkMetadata,
   objectPath,
-  WorkflowTemplateObject,
+  isWorkflowTemplateObject,
   type NamedMetadata,
   type WorkflowTemplateRefLike,
 } from './workflow.ts';
@@ -58,8 +58,9 @@ export function workflowEventBinding<
   const path = objectPath('WorkflowEventBinding', def.metadata);
   const { submit, event } = def.spec as WorkflowEventBindingSpec;
   if (submit) {
-    const ref =
-      submit.workflowTemplateRef instanceof WorkflowTemplateObject ? submit.workflowTemplateRef.referenced : undefined;
+    const ref = isWorkflowTemplateObject(submit.workflowTemplateRef)
+      ? submit.workflowTemplateRef.referenced
+      : undefined;
     checkWorkflowArguments({
       mode: 'run',
       entrypoint: undefined,
@@ -74,10 +75,9 @@ export function workflowEventBinding<
     ...(submit
       ? {
           submit: {
-            workflowTemplateRef:
-              submit.workflowTemplateRef instanceof WorkflowTemplateObject
-                ? submit.workflowTemplateRef.ref
-                : plain(submit.workflowTemplateRef, [...path, 'submit']),
+            workflowTemplateRef: isWorkflowTemplateObject(submit.workflowTemplateRef)
+              ? submit.workflowTemplateRef.ref
+              : plain(submit.workflowTemplateRef, [...path, 'submit']),
             ...(submit.metadata ? { metadata: plain(submit.metadata, [...path, 'submit', 'metadata']) } : {}),
             ...(submit.arguments
               ? {

@@ -18,9 +18,10 @@ import {
 import { ioToIR } from './io.ts';
 import { plain } from './plain.ts';
 import { renderHooks, templateName, type HooksDecl } from './step-common.ts';
-import type { Callable } from './template.ts';
-import { Template, TemplateRefCallable, runRef, type RunRef } from './template.ts';
-import { WorkflowArguments } from './workflow-arguments.ts';
+import type { Callable, Template } from './template.ts';
+import { isTemplate, TemplateRefCallable, runRef, type RunRef } from './template.ts';
+import { isWorkflowArguments } from './workflow-arguments.ts';
+import { brand, guard } from '../common/brand.ts';
 
 /** Template defaults applied by Argo to every template of the workflow. */
 export type TemplateDefaults = Omit<ArgoTemplateIR, 'name' | 'steps' | 'dag' | 'inputs' | 'outputs'>;
@@ -151,6 +152,9 @@ export class WorkflowTemplateObject<
     return { name: this.name, ...(this.kind === 'ClusterWorkflowTemplate' ? { clusterScope: true } : {}) };
   }
 }
+brand(WorkflowTemplateObject, 'argo.WorkflowTemplateObject');
+/** Whether a value is a WorkflowTemplate or ClusterWorkflowTemplate object. */
+export const isWorkflowTemplateObject = guard<WorkflowTemplateObject>('argo.WorkflowTemplateObject');
 
 /** Renders a workflow spec; returns the IR and the templates it holds. */
 export function buildWorkflowSpec(
@@ -184,17 +188,17 @@ export function buildWorkflowSpec(
     ordered.push(t);
   };
   const use = (c: Callable<unknown, unknown>, at: readonly PathSegment[]): RunRef => {
-    if (c instanceof Template) add(c, at);
+    if (isTemplate(c)) add(c, at);
     return runRef(c, at);
   };
   const wtRef =
     workflowTemplateRef === undefined
       ? undefined
-      : workflowTemplateRef instanceof WorkflowTemplateObject
+      : isWorkflowTemplateObject(workflowTemplateRef)
         ? workflowTemplateRef.ref
         : plain(workflowTemplateRef, [...path, 'workflowTemplateRef']);
   (templates ?? []).forEach((t, i) => {
-    if (!(t instanceof Template))
+    if (!isTemplate(t))
       throw new DslError({
         path: [...path, `templates[${i}]`],
         problem: 'expected a template',
@@ -203,7 +207,7 @@ export function buildWorkflowSpec(
       });
     add(t, [...path, `templates[${i}]`]);
   });
-  if (entrypoint !== undefined && !(entrypoint instanceof Template))
+  if (entrypoint !== undefined && !isTemplate(entrypoint))
     throw new DslError({
       path: [...path, 'entrypoint'],
       problem: 'the entrypoint is a template',
@@ -224,19 +228,19 @@ export function buildWorkflowSpec(
     uses.forEach((c) => use(c, [...path, seg('template', t.name)]));
     rendered.push(ir);
   }
-  if (entrypoint && workflowTemplateRef instanceof WorkflowTemplateObject) workflowTemplateRef.templateRef(entrypoint);
+  if (entrypoint && isWorkflowTemplateObject(workflowTemplateRef)) workflowTemplateRef.templateRef(entrypoint);
   const argsIR =
     args === undefined
       ? undefined
-      : args instanceof WorkflowArguments
+      : isWorkflowArguments(args)
         ? args.toIR([...path, 'arguments'])
         : ioToIR<ArgoArgumentsIR>(args, [...path, 'arguments']);
   checkWorkflowArguments({
     mode,
     entrypoint,
-    onExit: onExit instanceof Template ? onExit : undefined,
+    onExit: isTemplate(onExit) ? onExit : undefined,
     arguments: argumentsDecl(args),
-    ref: workflowTemplateRef instanceof WorkflowTemplateObject ? workflowTemplateRef.referenced : undefined,
+    ref: isWorkflowTemplateObject(workflowTemplateRef) ? workflowTemplateRef.referenced : undefined,
     path,
   });
   return {
@@ -374,7 +378,7 @@ function templateObject(
     });
   const { ir, templates } = buildWorkflowSpec(def.spec, path, 'template');
   const { entrypoint, workflowTemplateRef: ref } = def.spec;
-  const inherited = ref instanceof WorkflowTemplateObject ? ref.referenced : undefined;
+  const inherited = isWorkflowTemplateObject(ref) ? ref.referenced : undefined;
   const own = argumentsDecl(def.spec.arguments);
   const ownReads = workflowParametersRead(ir.templates);
   const reads =

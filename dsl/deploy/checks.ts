@@ -1,7 +1,8 @@
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { EnvVarIR } from '../ir/index.ts';
 import { envToIR, type EnvValue } from '../pipeline/pod-spec.ts';
-import { Placeholder } from '../pipeline/placeholders.ts';
+import type { Placeholder } from '../pipeline/placeholders.ts';
+import { isPlaceholder } from '../pipeline/placeholders.ts';
 
 /**
  * Environment values a serving container accepts: no component io placeholders.
@@ -118,7 +119,7 @@ export function servingEnv(
   path: readonly PathSegment[],
 ): EnvVarIR[] {
   for (const [name, value] of Object.entries(env ?? {})) {
-    if (value instanceof Placeholder) {
+    if (isPlaceholder(value)) {
       throw new DslError({
         path: [...path, seg('env', name)],
         problem: 'component io placeholders have no meaning in a serving container',

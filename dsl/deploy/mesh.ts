@@ -1,4 +1,5 @@
 import { DslError } from '../errors.ts';
+import { deferErrors } from './deferred.ts';
 import type { MeshIR } from '../ir/index.ts';
 import { assertKnownKeys } from './checks.ts';
 
@@ -56,6 +57,10 @@ export interface Mesh {
  * ```
  */
 export function istio(opts: IstioOptions = {}): Mesh {
+  return deferErrors('mesh', () => buildIstio(opts));
+}
+
+function buildIstio(opts: IstioOptions = {}): Mesh {
   const path = ['istio()'];
   assertKnownKeys(opts, ['gateways', 'hosts', 'routing'], path, 'istio()');
   const routing = opts.routing ?? 'hosts';

@@ -7,12 +7,21 @@ import { below } from './analysis-conditions.ts';
 import { metric } from './metric.ts';
 import { modelDeployment } from './model-deployment.ts';
 import { predictionDrift } from './promql.ts';
-import { kserve } from './serving-kserve.ts';
-import { server } from './serving-server.ts';
-import { blueGreen } from './strategy-blue-green.ts';
-import { canary } from './strategy-canary.ts';
-import { championChallenger } from './strategy-champion-challenger.ts';
-import { shadow } from './strategy-shadow.ts';
+import { kserve as kserveSpec } from './serving-kserve.ts';
+import { server as serverSpec } from './serving-server.ts';
+import { blueGreen as blueGreenSpec } from './strategy-blue-green.ts';
+import { canary as canarySpec } from './strategy-canary.ts';
+import { championChallenger as championChallengerSpec } from './strategy-champion-challenger.ts';
+import { shadow as shadowSpec } from './strategy-shadow.ts';
+import { orThrow } from './deferred.ts';
+
+// Strategies and servings report their mistakes where a deployment uses them; these throw them at once.
+const kserve = ((opts: never) => orThrow(kserveSpec(opts))) as typeof kserveSpec;
+const server = ((opts: never) => orThrow(serverSpec(opts))) as typeof serverSpec;
+const canary = ((opts: never) => orThrow(canarySpec(opts))) as typeof canarySpec;
+const shadow = ((opts: never) => orThrow(shadowSpec(opts))) as typeof shadowSpec;
+const championChallenger = ((opts: never) => orThrow(championChallengerSpec(opts))) as typeof championChallengerSpec;
+const blueGreen = ((opts: never) => orThrow(blueGreenSpec(opts))) as typeof blueGreenSpec;
 
 const isvc = kserve({ format: 'xgboost', storageUri: 's3://m/v42', version: 'v42', minReplicas: 2 });
 const srv = server({ image: 'ghcr.io/acme/ranker:7', port: 8080 });

@@ -1,4 +1,6 @@
+import { attachErrors, errorCount, errorsSince, markBroken, recover } from '../common/collect.ts';
 import { DslError, seg } from '../errors.ts';
+import { reportDeferred } from './deferred.ts';
 import type { DeploymentIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
 import { assertKnownKeys, assertToken } from './checks.ts';
@@ -84,8 +86,25 @@ const STRATEGIES = [...Object.keys(STRATEGY_MODELS), 'championChallenger'];
  * ```
  */
 export function modelDeployment(name: string, opts: ModelDeploymentOptions): ModelDeployment {
+  const before = errorCount();
+  const standIn = (): ModelDeployment => brokenDeployment(name);
+  return attachErrors(
+    recover(() => buildDeployment(name, opts) ?? standIn(), standIn),
+    errorsSince(before),
+  );
+}
+
+/** What a deployment that failed to build leaves behind, marked broken. */
+function brokenDeployment(name: unknown): ModelDeployment {
+  const ir = { name: String(name), objects: [], labels: {} } as unknown as DeploymentIR;
+  return markBroken({ kind: 'modelDeployment', name: String(name), ir });
+}
+
+function buildDeployment(name: string, opts: ModelDeploymentOptions): ModelDeployment | undefined {
   const path = [seg('deployment', String(name))];
   assertDnsLabel(name, path, 'deployment name', 40);
+  // The serving, strategy and mesh were built before this call: their mistakes are named here.
+  if (reportDeferred([opts?.serving, opts?.strategy, opts?.mesh], path)) return undefined;
   assertKnownKeys(
     opts,
     ['serving', 'strategy', 'mesh', 'prometheus', 'description', 'labels'],

@@ -1,4 +1,5 @@
 import { DslError, seg } from '../errors.ts';
+import { deferErrors } from './deferred.ts';
 import type { KServeDeploymentMode, KServeProtocol, KServeServingIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
 import { resourcesToIR, securityToIR, type ResourceSpec, type SecuritySpec } from '../pipeline/pod-spec.ts';
@@ -112,6 +113,10 @@ const KEYS = [
  * ```
  */
 export function kserve(opts: KServeOptions): KServeServing {
+  return deferErrors('kserve', () => buildKserve(opts));
+}
+
+function buildKserve(opts: KServeOptions): KServeServing {
   const path = ['kserve()'];
   assertKnownKeys(opts, KEYS, path, 'kserve()');
   const format = typeof opts.format === 'string' ? { name: opts.format } : opts.format;

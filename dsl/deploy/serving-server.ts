@@ -1,4 +1,5 @@
 import { DslError } from '../errors.ts';
+import { deferErrors } from './deferred.ts';
 import type { HttpProbeIR, ServerServingIR } from '../ir/index.ts';
 import { podToIR, type PodOptions } from '../pipeline/pod-spec.ts';
 import {
@@ -104,6 +105,10 @@ const KEYS = [
  * ```
  */
 export function server(opts: ServerOptions): ServerServing {
+  return deferErrors('server', () => buildServer(opts));
+}
+
+function buildServer(opts: ServerOptions): ServerServing {
   const path = ['server()'];
   assertKnownKeys(opts, KEYS, path, 'server()');
   const image = assertToken(opts.image, [...path, 'image'], 'image', 'Use e.g. "ghcr.io/acme/ranker:7"');

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { kserve } from './serving-kserve.ts';
-import { server } from './serving-server.ts';
+import { kserve as kserveSpec } from './serving-kserve.ts';
+import { server as serverSpec } from './serving-server.ts';
+import { orThrow } from './deferred.ts';
+
+// Strategies and servings report their mistakes where a deployment uses them; these throw them at once.
+const kserve = ((opts: never) => orThrow(kserveSpec(opts))) as typeof kserveSpec;
+const server = ((opts: never) => orThrow(serverSpec(opts))) as typeof serverSpec;
 
 const ok = { format: 'xgboost', storageUri: 's3://m/v1' } as const;
 

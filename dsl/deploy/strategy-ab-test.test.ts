@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { abMetric } from './ab-metric.ts';
 import { modelDeployment } from './model-deployment.ts';
-import { server } from './serving-server.ts';
-import { abTest, cookie, header } from './strategy-ab-test.ts';
+import { server as serverSpec } from './serving-server.ts';
+import { abTest as abTestSpec, cookie, header } from './strategy-ab-test.ts';
+import { orThrow } from './deferred.ts';
+
+// Strategies and servings report their mistakes where a deployment uses them; these throw them at once.
+const server = ((opts: never) => orThrow(serverSpec(opts))) as typeof serverSpec;
+const abTest = ((opts: never) => orThrow(abTestSpec(opts))) as unknown as typeof abTestSpec;
 
 const conversion = abMetric.rate({
   name: 'conversion',

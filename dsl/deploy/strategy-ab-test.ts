@@ -1,4 +1,5 @@
 import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
+import { deferErrors } from './deferred.ts';
 import { DslError, seg } from '../errors.ts';
 import type { AbTestIR, AbVariantIR, AssignByIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
@@ -127,6 +128,12 @@ const KEYS = [
  * ```
  */
 export function abTest<const V extends Record<string, AbVariant>>(
+  opts: AbTestOptions<V>,
+): AbTestStrategy<Extract<keyof V, string>> {
+  return deferErrors('abTest', () => buildAbTest<V>(opts));
+}
+
+function buildAbTest<const V extends Record<string, AbVariant>>(
   opts: AbTestOptions<V>,
 ): AbTestStrategy<Extract<keyof V, string>> {
   const path = ['abTest()'];

@@ -1,4 +1,5 @@
 import { toSeconds, type Duration } from '../common/duration.ts';
+import { deferErrors } from './deferred.ts';
 import { DslError } from '../errors.ts';
 import type { BlueGreenIR } from '../ir/index.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
@@ -59,6 +60,10 @@ export interface BlueGreenStrategy {
  * ```
  */
 export function blueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
+  return deferErrors('blueGreen', () => buildBlueGreen(opts));
+}
+
+function buildBlueGreen(opts: BlueGreenOptions = {}): BlueGreenStrategy {
   const path = ['blueGreen()'];
   assertKnownKeys(
     opts,

@@ -4,7 +4,11 @@ import { DslError } from '../errors.ts';
 import { analysis } from './analysis.ts';
 import { below } from './analysis-conditions.ts';
 import { metric } from './metric.ts';
-import { canary } from './strategy-canary.ts';
+import { canary as canarySpec } from './strategy-canary.ts';
+import { orThrow } from './deferred.ts';
+
+// Strategies and servings report their mistakes where a deployment uses them; these throw them at once.
+const canary = ((opts: never) => orThrow(canarySpec(opts))) as typeof canarySpec;
 
 const q = metric.prometheus('error-rate', { query: 'sum(rate(x[5m]))', success: below(0.01) });
 

@@ -1,4 +1,5 @@
 import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
+import { deferErrors } from './deferred.ts';
 import { DslError, type PathSegment } from '../errors.ts';
 import type { CanaryIR, CanaryStepIR } from '../ir/index.ts';
 import { assertAnalysis, assertBounded, type Analysis } from './analysis.ts';
@@ -78,6 +79,10 @@ export function pauseToIR(pause: Duration | 'manual' | undefined, path: readonly
  * ```
  */
 export function canary(opts: CanaryOptions): CanaryStrategy {
+  return deferErrors('canary', () => buildCanary(opts));
+}
+
+function buildCanary(opts: CanaryOptions): CanaryStrategy {
   const path = ['canary()'];
   assertKnownKeys(opts, ['candidate', 'steps', 'analysis', 'analysisMode', 'recordPromotion'], path, 'canary()');
   if (!Array.isArray(opts.steps) || opts.steps.length === 0) {

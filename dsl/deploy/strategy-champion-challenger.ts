@@ -1,4 +1,5 @@
 import { DslError, seg } from '../errors.ts';
+import { deferErrors, throwDeferred } from './deferred.ts';
 import type { AbTestIR, ChampionChallengerIR, PipelineIR, ShadowIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
 import type { AnyPipeline } from '../pipeline/pipeline.ts';
@@ -59,7 +60,12 @@ export interface ChampionChallengerStrategy {
  * ```
  */
 export function championChallenger(opts: ChampionChallengerOptions): ChampionChallengerStrategy {
+  return deferErrors('championChallenger', () => buildChampionChallenger(opts));
+}
+
+function buildChampionChallenger(opts: ChampionChallengerOptions): ChampionChallengerStrategy {
   const path = ['championChallenger()'];
+  throwDeferred(opts?.online, [...path, 'online']);
   assertKnownKeys(opts, ['challengers', 'offlineGate', 'online'], path, 'championChallenger()');
   const names = Object.keys(opts.challengers ?? {});
   if (names.length === 0) {

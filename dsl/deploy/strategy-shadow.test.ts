@@ -4,11 +4,18 @@ import { below } from './analysis-conditions.ts';
 import { metric } from './metric.ts';
 import { modelDeployment } from './model-deployment.ts';
 import { errorRate } from './promql.ts';
-import { kserve } from './serving-kserve.ts';
-import { server } from './serving-server.ts';
+import { kserve as kserveSpec } from './serving-kserve.ts';
+import { server as serverSpec } from './serving-server.ts';
 import { app, project, resolveProject } from '../project/project.ts';
-import { canary } from './strategy-canary.ts';
-import { shadow } from './strategy-shadow.ts';
+import { canary as canarySpec } from './strategy-canary.ts';
+import { shadow as shadowSpec } from './strategy-shadow.ts';
+import { orThrow } from './deferred.ts';
+
+// Strategies and servings report their mistakes where a deployment uses them; these throw them at once.
+const kserve = ((opts: never) => orThrow(kserveSpec(opts))) as typeof kserveSpec;
+const server = ((opts: never) => orThrow(serverSpec(opts))) as typeof serverSpec;
+const canary = ((opts: never) => orThrow(canarySpec(opts))) as typeof canarySpec;
+const shadow = ((opts: never) => orThrow(shadowSpec(opts))) as typeof shadowSpec;
 
 const gate = analysis({
   interval: '1m',

@@ -1,4 +1,5 @@
 import { toGoDuration, toSeconds, type Duration } from '../common/duration.ts';
+import { deferErrors, throwDeferred } from './deferred.ts';
 import { DslError } from '../errors.ts';
 import type { ShadowIR } from '../ir/index.ts';
 import { assertAnalysis, type Analysis } from './analysis.ts';
@@ -68,7 +69,12 @@ export interface ShadowStrategy {
  * ```
  */
 export function shadow(opts: ShadowOptions): ShadowStrategy {
+  return deferErrors('shadow', () => buildShadow(opts));
+}
+
+function buildShadow(opts: ShadowOptions): ShadowStrategy {
   const path = ['shadow()'];
+  throwDeferred(opts?.then, [...path, 'then']);
   assertKnownKeys(
     opts,
     ['challenger', 'mirrorPercent', 'duration', 'analysis', 'autoPromote', 'then'],

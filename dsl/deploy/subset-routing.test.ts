@@ -24,6 +24,7 @@ import {
   type IstioOptions,
   type ModelDeploymentOptions,
 } from '../index.ts';
+import { orThrow } from './deferred.ts';
 import { endpointServices } from './endpoint-services.ts';
 
 const gate = analysis({
@@ -49,7 +50,7 @@ const queries = (a: { metrics: readonly { provider: { kind: string; query?: stri
 describe("istio({ routing: 'subsets' })", () => {
   it('GIVEN no routing WHEN istio() is built THEN it routes by hosts, and an unknown mode is rejected', () => {
     expect(istio().ir).toMatchObject({ kind: 'istio', routing: 'hosts' });
-    expect(() => istio({ routing: 'subset' } as unknown as IstioOptions)).toThrow(
+    expect(() => orThrow(istio({ routing: 'subset' } as unknown as IstioOptions))).toThrow(
       /istio\(\) > routing: unknown routing mode \(got "subset"\)\. Use "hosts"/,
     );
   });

@@ -2,16 +2,20 @@ import type { GroupFrame, BuildState, StepSignature } from './build-state.ts';
 import { article, DslError, seg, showValue, type PathSegment } from '../errors.ts';
 import type { JsonValue, ParamPortIR, ParamTypeIR, PortIR, ValueIR } from '../ir/index.ts';
 import {
-  ArtifactListRef,
-  ArtifactRef,
-  ParamRef,
+  describeValue,
   hasTokens,
   isRef,
   splitTokens,
   type ScopeId,
   type TokenPayload,
+  isArtifactListRef,
+  isArtifactRef,
+  isParamRef,
 } from './refs.ts';
 import { assertNoTemplateBraces } from '../common/text.ts';
+import { isBroken, recover, report } from '../common/collect.ts';
+import { closest, didYouMean } from '../common/did-you-mean.ts';
+import { assertNotMissing } from './stand-ins.ts';
 
 /** Where a value is being used: the enclosing groups and whether we are in the exit handler. */
 export interface UseSite {
@@ -40,15 +44,21 @@ export function bindArgs(
   }
   const given = (args ?? {}) as Record<string, unknown>;
   const inputs = new Map(comp.inputs.map((p) => [p.name, p]));
+  const known = [...inputs.keys()];
+  // A misspelt argument name is one mistake: the input it was meant for is not also "missing".
+  const meant = new Set<string>();
   for (const key of Object.keys(given)) {
     if (!inputs.has(key)) {
-      const known = [...inputs.keys()];
-      throw new DslError({
-        path: [...site.path, seg('input', key)],
-        problem: `component "${comp.name}" has no input "${key}"`,
-        got: given[key],
-        fix: known.length ? `Use one of: ${known.join(', ')}` : 'This component takes no inputs',
-      });
+      const hint = closest(key, known);
+      if (hint !== undefined && given[hint] === undefined) meant.add(hint);
+      report(
+        new DslError({
+          path: [...site.path, seg('input', key)],
+          problem: `component "${comp.name}" has no input "${key}"`,
+          got: given[key],
+          fix: known.length ? didYouMean(key, known, 'inputs') : 'It takes no inputs',
+        }),
+      );
     }
   }
   const out: Record<string, ValueIR> = {};
@@ -56,23 +66,34 @@ export function bindArgs(
     const value = given[port.name];
     const at = [...site.path, seg('input', port.name)];
     if (value === undefined) {
-      if (!port.optional) {
-        throw new DslError({
-          path: at,
-          problem: `required input is missing`,
-          got: undefined,
-          fix: `Pass ${port.name}: ${port.kind === 'artifact' ? `<${article(port.artifactType)} ${port.artifactType} output>` : `<${port.type}>`}`,
-        });
+      if (!port.optional && !meant.has(port.name)) {
+        report(
+          new DslError({
+            path: at,
+            problem: `required input is missing`,
+            got: undefined,
+            fix: `Pass ${port.name}: ${port.kind === 'artifact' ? `<${article(port.artifactType)} ${port.artifactType} output>` : `<${port.type}>`}`,
+          }),
+        );
       }
       continue;
     }
-    out[port.name] =
-      port.kind === 'artifact'
-        ? bindArtifact(state, port, value, { ...site, path: at })
-        : bindParam(state, port.type, port.enum, value, { ...site, path: at });
+    // Each argument is checked on its own, so every wrong one of a task is reported.
+    recover(
+      () => {
+        out[port.name] =
+          port.kind === 'artifact'
+            ? bindArtifact(state, port, value, { ...site, path: at })
+            : bindParam(state, port.type, port.enum, value, { ...site, path: at });
+      },
+      () => undefined,
+    );
   }
   return out;
 }
+
+/** The value a stand-in binds to: nothing real, since what it stands for failed to build. */
+const NOTHING: ValueIR = { kind: 'literal', value: null };
 
 function bindArtifact(
   state: BuildState,
@@ -80,7 +101,12 @@ function bindArtifact(
   value: unknown,
   site: UseSite,
 ): ValueIR {
-  if (value instanceof ParamRef) {
+  if (isBroken(value)) {
+    state.tainted = true;
+    return NOTHING;
+  }
+  assertNotMissing(value, site.path);
+  if (isParamRef(value)) {
     throw new DslError({
       path: site.path,
       problem: `expected artifact ${port.artifactType}`,
@@ -89,24 +115,23 @@ function bindArtifact(
     });
   }
   if (port.list) {
-    if (!(value instanceof ArtifactListRef)) {
+    if (!isArtifactListRef(value)) {
       throw new DslError({
         path: site.path,
         problem: `expected a list of ${port.artifactType} artifacts`,
-        got: value instanceof ArtifactRef ? `one ${value.artifactType} artifact` : value,
+        got: isArtifactRef(value) ? `one ${value.artifactType} artifact` : value,
         fix: 'Pass the collected output of a p.forEach() whose body returns the artifact',
       });
     }
-  } else if (!(value instanceof ArtifactRef)) {
-    const got = value instanceof ArtifactListRef ? `a list of ${value.artifactType} artifacts` : value;
+  } else if (!isArtifactRef(value)) {
+    const got = isArtifactListRef(value) ? `a list of ${value.artifactType} artifacts` : value;
     throw new DslError({
       path: site.path,
       problem: `expected artifact ${port.artifactType}`,
       got,
-      fix:
-        value instanceof ArtifactListRef
-          ? `Declare the input as artifact('${port.artifactType}').list(), or loop over the list with p.forEach()`
-          : 'Pass an artifact output of an upstream task, e.g. extract.outputs.table',
+      fix: isArtifactListRef(value)
+        ? `Declare the input as artifact('${port.artifactType}').list(), or loop over the list with p.forEach()`
+        : 'Pass an artifact output of an upstream task, e.g. extract.outputs.table',
     });
   }
   if (port.artifactType !== 'Artifact' && value.artifactType !== port.artifactType) {
@@ -133,7 +158,12 @@ export function bindParam(
   value: unknown,
   site: UseSite,
 ): ValueIR {
-  if (value instanceof ArtifactRef || value instanceof ArtifactListRef) {
+  if (isBroken(value)) {
+    state.tainted = true;
+    return NOTHING;
+  }
+  assertNotMissing(value, site.path);
+  if (isArtifactRef(value) || isArtifactListRef(value)) {
     throw new DslError({
       path: site.path,
       problem: `expected parameter of type ${type}`,
@@ -141,7 +171,7 @@ export function bindParam(
       fix: 'Pass a parameter output or a literal',
     });
   }
-  if (value instanceof ParamRef) {
+  if (isParamRef(value)) {
     if (!paramTypeFits(value.type, type)) {
       throw new DslError({
         path: site.path,
@@ -394,23 +424,4 @@ function groupsOf(state: BuildState, value: ValueIR): readonly GroupFrame[] | un
   return undefined;
 }
 
-export function describeValue(value: ValueIR): string {
-  switch (value.kind) {
-    case 'taskOutput':
-      return `${value.task}.outputs.${value.output}`;
-    case 'loopOutput':
-      return `${value.loop}.outputs.${value.output}`;
-    case 'conditionOutput':
-      return `p.oneOf() "${value.output}" of ${value.condition}`;
-    case 'loopItem':
-      return `item of loop "${value.loop}"${value.path.length ? `.${value.path.join('.')}` : ''}`;
-    case 'pipelineParam':
-      return `params.${value.name}`;
-    case 'runtime':
-      return `runtime.${value.name}`;
-    case 'literal':
-      return showValue(value.value);
-    case 'concat':
-      return 'a template string';
-  }
-}
+export { describeValue };

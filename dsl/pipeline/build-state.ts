@@ -1,6 +1,6 @@
 import type { Cond } from './conditions.ts';
 import type { AnyPipeline } from './pipeline.ts';
-import type { PathSegment } from '../errors.ts';
+import type { DslError, PathSegment } from '../errors.ts';
 import type {
   ComponentIR,
   CreatePvcIR,
@@ -107,10 +107,19 @@ export interface BuildState {
   readonly ids: Set<string>;
   readonly exitTasks: TaskState[];
   conditionCounter: number;
+  /** Ids of steps that failed to build (while collecting errors): what reads them is not another mistake. */
+  readonly broken: Set<string>;
+  /** Set when the build used a stand-in (a broken component, step, reference or condition): it cannot run. */
+  tainted: boolean;
+  /** Mistakes of the components and pipelines it uses, recorded where those were defined. */
+  readonly inherited: DslError[];
 }
 
+// A second copy of argosy in the process counts from 1 too, so each copy prefixes its own
+// random tag: a reference carried between pipelines built by different copies is still caught.
+const COPY = Math.random().toString(36).slice(2, 10);
 let nextScope = 1;
 /** A fresh id per pipeline build; it never reaches the output, so it need not be stable. */
-export function newScopeId(): number {
-  return nextScope++;
+export function newScopeId(): ScopeId {
+  return `${COPY}.${nextScope++}`;
 }

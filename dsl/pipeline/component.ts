@@ -1,4 +1,6 @@
 import { checkParamPort } from './args.ts';
+import { attachErrors, errorCount, errorsSince, markBroken, recover, report } from '../common/collect.ts';
+import { isPython, portEnvName, scriptEnvErrors } from './script-env.ts';
 import { toSeconds, type Duration } from '../common/duration.ts';
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import { canonicalJson, stableHash } from '../common/hash.ts';
@@ -40,8 +42,11 @@ export interface ScriptSpec {
 
 /**
  * Everything a component declares. Give either `command`/`args` (container) or `script`.
- * Script components receive inputs as environment variables `INPUT_<NAME>` (values, or file
- * paths for artifacts) and write outputs to the paths in `OUTPUT_<NAME>`.
+ * Script components receive each input as the environment variable `INPUT_<PORT>` (its value, or
+ * the file path of an artifact) and write each output to the path in `OUTPUT_<PORT>`, where
+ * `<PORT>` is the port name in upper snake case (`learningRate` -> `INPUT_LEARNING_RATE`,
+ * `top-k` -> `INPUT_TOP_K`; see {@link portEnvName}). A Python script that reads an
+ * `INPUT_*`/`OUTPUT_*` variable no port sets fails the build.
  */
 export interface ComponentSpec<I extends PortMap, O extends PortMap> extends PodOptions {
   readonly image: string;
@@ -92,6 +97,34 @@ export function component<const I extends PortMap = {}, const O extends PortMap 
   name: string,
   spec: ComponentSpec<I, O>,
 ): Component<I, O> {
+  const before = errorCount();
+  const built = recover(
+    () => buildComponent(name, spec),
+    () => brokenComponent(name, spec),
+  );
+  return attachErrors(built, errorsSince(before));
+}
+
+/** What a component that failed to build leaves behind: its name and ports, marked broken. */
+function brokenComponent<I extends PortMap, O extends PortMap>(name: unknown, spec: unknown): Component<I, O> {
+  const ports = (key: 'inputs' | 'outputs') =>
+    ((spec !== null && typeof spec === 'object' && (spec as Record<string, unknown>)[key]) || {}) as never;
+  const ir: ComponentIR = {
+    name: String(name),
+    image: '',
+    inputs: [],
+    outputs: [],
+    implementation: { kind: 'container', command: [], args: [] },
+    pod: podToIR({}, [seg('component', String(name))]),
+    contentHash: '',
+  };
+  return markBroken({ kind: 'component', name: String(name), inputs: ports('inputs'), outputs: ports('outputs'), ir });
+}
+
+function buildComponent<I extends PortMap, O extends PortMap>(
+  name: string,
+  spec: ComponentSpec<I, O>,
+): Component<I, O> {
   const path = [seg('component', String(name))];
   assertDnsLabel(name, path, 'component name');
   if (spec === null || typeof spec !== 'object') {
@@ -111,6 +144,9 @@ export function component<const I extends PortMap = {}, const O extends PortMap 
   checkPorts(inputIR, outputIR, path);
   const io = makeIO(inputIR, outputIR) as ComponentIO<I, O>;
   const implementation = implementationToIR(spec, io, path);
+  // A script reading a variable no port sets is its own mistake: the component itself still works.
+  if (implementation.kind === 'script' && isPython(implementation.command))
+    scriptEnvErrors(implementation.source, inputIR, outputIR, [...path, 'script', 'source']).forEach(report);
   const envSpec = typeof spec.env === 'function' ? spec.env(io) : spec.env;
   const extraEnv = implementation.kind === 'script' ? scriptEnv(inputIR, outputIR) : [];
   const pod = podToIR({ ...spec, env: envSpec }, path, extraEnv);
@@ -231,7 +267,7 @@ function implementationToIR<I extends PortMap, O extends PortMap>(
         path: [...path, 'script', 'source'],
         problem: 'script source is empty',
         got: spec.script.source,
-        fix: 'Read the file beside the component, e.g. readScript(import.meta.url, "train.py")',
+        fix: "Read the file beside the component, e.g. readFileSync(new URL('./train.py', import.meta.url), 'utf8') with readFileSync from node:fs",
       });
     }
     assertNoTemplateBraces(spec.script.source, [...path, 'script', 'source'], 'script source');
@@ -251,22 +287,6 @@ function implementationToIR<I extends PortMap, O extends PortMap>(
     return list.map((v, i) => toCommandArg(v, [...path, `${what}[${i}]`]));
   };
   return { kind: 'container', command: render(spec.command, 'command'), args: render(spec.args, 'args') };
-}
-
-/**
- * Environment variable name under which a script component receives a port.
- *
- * @example
- * ```ts
- * portEnvName('INPUT', 'learningRate'); // 'INPUT_LEARNING_RATE'
- * portEnvName('OUTPUT', 'model');       // 'OUTPUT_MODEL'
- * ```
- */
-export function portEnvName(direction: 'INPUT' | 'OUTPUT', port: string): string {
-  return `${direction}_${port
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase()}`;
 }
 
 function scriptEnv(inputs: readonly PortIR[], outputs: readonly PortIR[]): EnvVarIR[] {

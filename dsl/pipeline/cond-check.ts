@@ -1,7 +1,8 @@
 import { checkVisible, type UseSite } from './args.ts';
 import type { BuildState, GroupFrame } from './build-state.ts';
-import { Cond } from './conditions.ts';
+import { isCond } from './conditions.ts';
 import { DslError } from '../errors.ts';
+import { classifyCond, conjuncts } from '../ir/conditions.ts';
 import type { CondIR } from '../ir/index.ts';
 
 const loopsOnly = (groups: readonly GroupFrame[]): string =>
@@ -16,7 +17,7 @@ const loopsOnly = (groups: readonly GroupFrame[]): string =>
  * can only name siblings in one DAG).
  */
 export function checkCond(state: BuildState, cond: unknown, site: UseSite): CondIR {
-  if (!(cond instanceof Cond)) {
+  if (!isCond(cond)) {
     throw new DslError({
       path: site.path,
       problem: 'expected a condition',
@@ -47,27 +48,6 @@ export function checkCond(state: BuildState, cond: unknown, site: UseSite): Cond
   return cond.ir;
 }
 
-/** Whether a condition tests only task status, only values, or both. */
-export function classifyCond(cond: CondIR): 'status' | 'value' | 'mixed' {
-  switch (cond.kind) {
-    case 'status':
-      return 'status';
-    case 'compare':
-      return 'value';
-    case 'not':
-      return classifyCond(cond.item);
-    case 'and':
-    case 'or': {
-      const kinds = new Set(cond.items.map(classifyCond));
-      return kinds.size === 1 ? ([...kinds][0] as 'status' | 'value') : 'mixed';
-    }
-  }
-}
-
-function conjuncts(cond: CondIR): CondIR[] {
-  return cond.kind === 'and' ? cond.items.flatMap(conjuncts) : [cond];
-}
-
 function walk(state: BuildState, ir: CondIR, site: UseSite): void {
   switch (ir.kind) {
     case 'compare':
@@ -76,6 +56,7 @@ function walk(state: BuildState, ir: CondIR, site: UseSite): void {
       return;
     case 'status': {
       const target = state.tasks.get(ir.task) ?? state.loops.get(ir.task);
+      if (!target && state.broken.has(ir.task)) return;
       if (!target) {
         throw new DslError({
           path: site.path,

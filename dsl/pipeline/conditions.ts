@@ -1,7 +1,10 @@
 import type { AndCond, ArgoOnlyStatus, OrCond, StatusTest } from './backend-bound.ts';
+import { brand, guard } from '../common/brand.ts';
+import { isBroken, markBroken, recover } from '../common/collect.ts';
+import { assertNotMissing } from './stand-ins.ts';
 import { DslError } from '../errors.ts';
 import type { CompareOp, CondIR, TaskStatus, ValueIR } from '../ir/index.ts';
-import { ParamRef, type ScopeId } from './refs.ts';
+import { isParamRef, type ParamRef, type ScopeId } from './refs.ts';
 
 /** Anything a status condition can test: a task or a loop. */
 export interface StatusTarget {
@@ -26,11 +29,16 @@ export class Cond {
     readonly scopes: readonly ScopeId[],
   ) {}
 }
+brand(Cond, 'Cond');
+
+/** Whether a value is a condition, made by this copy of argosy or another. */
+export const isCond = guard<Cond>('Cond');
 
 type Comparable = string | number | boolean;
 
 function operand(v: unknown): { ir: ValueIR; scope?: ScopeId; type: 'string' | 'number' | 'bool' | undefined } {
-  if (v instanceof ParamRef) {
+  assertNotMissing(v, ['condition']);
+  if (isParamRef(v)) {
     const t = v.type;
     const type =
       t === 'int' || t === 'float' ? 'number' : t === 'bool' ? 'bool' : t === undefined ? undefined : 'string';
@@ -47,7 +55,19 @@ function operand(v: unknown): { ir: ValueIR; scope?: ScopeId; type: 'string' | '
   });
 }
 
+/** The condition a broken operand gives: its mistake is recorded where the operand was made. */
+function brokenCond(): Cond {
+  const nothing = { kind: 'literal', value: null } as const;
+  return markBroken(new Cond({ kind: 'compare', op: '==', left: nothing, right: nothing, valueType: 'string' }, []));
+}
+
 function compare(op: CompareOp, left: unknown, right: unknown): Cond {
+  if (isBroken(left) || isBroken(right)) return brokenCond();
+  // While a build collects errors, a bad comparison is recorded and the pipeline goes on building.
+  return recover(() => checkedCompare(op, left, right), brokenCond);
+}
+
+function checkedCompare(op: CompareOp, left: unknown, right: unknown): Cond {
   const l = operand(left);
   const r = operand(right);
   const valueType = l.type ?? r.type ?? 'string';
@@ -123,6 +143,7 @@ export const lt = (left: ParamRef<number>, right: number | ParamRef<number>): Co
 export const le = (left: ParamRef<number>, right: number | ParamRef<number>): Cond => compare('<=', left, right);
 
 function status(target: StatusTarget, s: TaskStatus): Cond {
+  if (isBroken(target)) return brokenCond();
   if (!target || typeof target.id !== 'string') {
     throw new DslError({
       path: ['condition'],
@@ -242,7 +263,7 @@ function combine(kind: 'and' | 'or', conds: readonly Cond[]): Cond {
 }
 
 function assertCond(c: unknown): asserts c is Cond {
-  if (!(c instanceof Cond)) {
+  if (!isCond(c)) {
     throw new DslError({
       path: ['condition'],
       problem: 'expected a condition',

@@ -3,7 +3,7 @@ import type { BuildState, TaskState } from './build-state.ts';
 import { DslError, type PathSegment } from '../errors.ts';
 import type { TaskMountIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
-import { ParamRef, isRef } from './refs.ts';
+import { isRef, isParamRef } from './refs.ts';
 import { assertNoTemplateBraces } from '../common/text.ts';
 
 /** The claim-name value of a created claim, a string parameter or a literal claim name. */
@@ -11,7 +11,7 @@ export function claimRef(claim: unknown, path: readonly PathSegment[]): unknown 
   const step = claim as { stepKind?: unknown; outputs?: Record<string, unknown> } | null;
   if (step && typeof step === 'object' && step.stepKind === 'pvc' && isRef(step.outputs?.name))
     return step.outputs.name;
-  if (claim instanceof ParamRef) return claim;
+  if (isParamRef(claim)) return claim;
   if (typeof claim === 'string') return assertDnsLabel(claim, path, 'claim name', 253);
   throw new DslError({
     path,

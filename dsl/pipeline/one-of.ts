@@ -2,7 +2,7 @@ import { describeValue, type UseSite } from './args.ts';
 import type { BuildState, ConditionState, GroupFrame } from './build-state.ts';
 import { DslError, seg } from '../errors.ts';
 import type { ValueIR } from '../ir/index.ts';
-import { ArtifactListRef, ArtifactRef, ParamRef, isRef } from './refs.ts';
+import { ArtifactRef, ParamRef, isRef, isArtifactListRef, isArtifactRef } from './refs.ts';
 
 /** The innermost group of the task or loop producing a value. */
 function producerFrame(state: BuildState, v: ValueIR): { frame: GroupFrame | undefined; ownWhen: boolean } | undefined {
@@ -38,7 +38,7 @@ export function addOneOf(
     });
   }
   const refs = values.map((v, i): ParamRef<unknown> | ArtifactRef<string> => {
-    if (v instanceof ArtifactListRef) {
+    if (isArtifactListRef(v)) {
       throw new DslError({
         path: [...path, `values[${i}]`],
         problem: 'p.oneOf() gathers single values, not lists of artifacts',
@@ -57,9 +57,9 @@ export function addOneOf(
     return v as ParamRef<unknown> | ArtifactRef<string>;
   });
   const first = refs[0] as ParamRef<unknown> | ArtifactRef<string>;
-  const artifact = first instanceof ArtifactRef;
+  const artifact = isArtifactRef(first);
   for (const [i, r] of refs.entries()) {
-    if (r instanceof ArtifactRef !== artifact) {
+    if (isArtifactRef(r) !== artifact) {
       throw new DslError({
         path: [...path, `values[${i}]`],
         problem: 'p.oneOf() mixes parameters and artifacts',
@@ -67,8 +67,8 @@ export function addOneOf(
         fix: 'Gather parameters and artifacts with separate p.oneOf() calls',
       });
     }
-    const want = first instanceof ArtifactRef ? first.artifactType : first.type;
-    const got = r instanceof ArtifactRef ? r.artifactType : r.type;
+    const want = isArtifactRef(first) ? first.artifactType : first.type;
+    const got = isArtifactRef(r) ? r.artifactType : r.type;
     if (got !== want) {
       throw new DslError({
         path: [...path, `values[${i}]`],
@@ -150,7 +150,7 @@ export function addOneOf(
   };
   if (!same) c.outputs.push(output);
   const value: ValueIR = { kind: 'conditionOutput', condition: c.id, output: output.name };
-  return first instanceof ArtifactRef
+  return isArtifactRef(first)
     ? new ArtifactRef(value, state.scope, first.artifactType)
     : new ParamRef(value, state.scope, first.type);
 }

@@ -3,7 +3,7 @@ import type { BuildState, NodeState, TaskState } from './build-state.ts';
 import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
 import { toSeconds, type Duration } from '../common/duration.ts';
-import { DslError, seg } from '../errors.ts';
+import { DslError, isDslError, seg } from '../errors.ts';
 import type {
   JsonValue,
   NodeIR,
@@ -17,10 +17,14 @@ import type {
 } from '../ir/index.ts';
 import { assertDnsLabel, assertPortName } from '../common/names.ts';
 import { assertAcyclic } from './pipeline-graph.ts';
-import { Scope, type PipelineBuilder } from './pipeline-builder.ts';
-import type { ArtifactListPort, ArtifactPort } from './ports.ts';
-import { ParamPort, type ParamPortMap, type PortMap } from './ports.ts';
-import { ArtifactListRef, ArtifactRef, ParamRef, isRef } from './refs.ts';
+import type { PipelineBuilder } from './pipeline-builder.ts';
+import { Scope } from './scope.ts';
+import { assertNotMissing, BrokenRef, withMissingNames } from './stand-ins.ts';
+import { attachErrors, errorCount, errorsSince, markBroken, recover } from '../common/collect.ts';
+import type { ArtifactListPort, ArtifactPort, ParamPort } from './ports.ts';
+import { type ParamPortMap, type PortMap, isParamPort } from './ports.ts';
+import type { ArtifactListRef, ArtifactRef } from './refs.ts';
+import { ParamRef, isRef, isArtifactListRef, isArtifactRef, isParamRef } from './refs.ts';
 import { outputPorts } from './sub-pipeline.ts';
 import { submitToIR } from './submit.ts';
 import { pvcToIR } from './pvc.ts';
@@ -144,6 +148,25 @@ export function pipeline<
   options: PipelineOptions<P> & { readonly target?: B },
   build: (p: PipelineBuilder<B>, params: ParamRefs<P>) => R,
 ): Pipeline<P, OutputPortsOf<R>> {
+  const before = errorCount();
+  // Mistakes of the components and pipelines it uses, recorded where those were defined.
+  const inherited: DslError[] = [];
+  const standIn = (): Pipeline<P, OutputPortsOf<R>> => brokenPipeline(name, options);
+  const result = recover(() => {
+    const built = buildPipeline(name, options, build as (p: unknown, params: unknown) => R, before, inherited);
+    // Mistakes were recorded while it was built: it stands in for a pipeline that cannot run.
+    return built === undefined || errorCount() > before ? standIn() : built;
+  }, standIn) as Pipeline<P, OutputPortsOf<R>>;
+  return attachErrors(result, [...errorsSince(before), ...inherited]);
+}
+
+function buildPipeline<P extends ParamPortMap, R>(
+  name: string,
+  options: PipelineOptions<P> & { readonly target?: PipelineTargetIR | undefined },
+  build: (p: unknown, params: unknown) => R,
+  before: number,
+  inherited: DslError[],
+): Pipeline<P, OutputPortsOf<R>> | undefined {
   const path = [seg('pipeline', String(name))];
   assertDnsLabel(name, path, 'pipeline name');
   if (typeof build !== 'function') {
@@ -154,6 +177,18 @@ export function pipeline<
       fix: 'Pass (p, params) => { p.task(...) } as the third argument',
     });
   }
+  // Settings are checked on their own, so a mistake there and one in a task are both reported.
+  const settings = recover(
+    () => optionsToIR(options, path),
+    () => undefined,
+  );
+  const target =
+    options.target !== undefined
+      ? recover(
+          () => assertTarget(options.target, [...path, 'target']),
+          () => undefined,
+        )
+      : undefined;
   const paramPorts = (options?.params ?? {}) as P;
   const paramsIR = paramsToIR(paramPorts, path);
   const state: BuildState = {
@@ -169,12 +204,24 @@ export function pipeline<
     ids: new Set(),
     exitTasks: [],
     conditionCounter: 0,
+    broken: new Set(),
+    tainted: false,
+    inherited,
   };
-  const refs: Record<string, ParamRef<unknown>> = {};
+  const refs: Record<string, ParamRef<unknown> | BrokenRef> = {};
   for (const p of paramsIR) refs[p.name] = new ParamRef({ kind: 'pipelineParam', name: p.name }, state.scope, p.type);
+  // A parameter that failed its own check still has a name: what reads it is no further mistake.
+  for (const key of Object.keys(paramPorts)) if (!(key in refs)) refs[key] = new BrokenRef();
   const nodes: NodeState[] = [];
-  // One Scope serves every backend; the bound builder types only narrow what may be called.
-  const returned = build(new Scope(state, nodes, []) as unknown as PipelineBuilder<B>, refs as ParamRefs<P>);
+  let returned: unknown;
+  try {
+    returned = build(new Scope(state, nodes, []), withMissingNames(refs, seg('pipeline', name), 'params', 'parameter'));
+  } catch (e) {
+    // User code tripping over a stand-in after a recorded mistake is a consequence of that mistake.
+    if (!isDslError(e) && errorCount() > before) return undefined;
+    throw e;
+  }
+  if (errorCount() > before || settings === undefined || state.tainted || state.broken.size > 0) return undefined;
   if (nodes.length === 0) {
     throw new DslError({ path, problem: 'pipeline has no tasks', got: name, fix: 'Add at least one p.task()' });
   }
@@ -190,8 +237,8 @@ export function pipeline<
     body,
     exitHandler: state.exitTasks.map((t) => taskToIR(state, t)),
     outputs,
-    options: optionsToIR(options, path),
-    ...(options.target !== undefined ? { target: assertTarget(options.target, [...path, 'target']) } : {}),
+    options: settings,
+    ...(target !== undefined ? { target } : {}),
   };
   const submits = [...new Set([...state.tasks.values()].flatMap((t) => (t.submit ? [t.submit] : [])))];
   return {
@@ -202,6 +249,29 @@ export function pipeline<
     ir,
     ...(submits.length ? { submits } : {}),
   };
+}
+
+/** What a pipeline that failed to build leaves behind: its name and parameters, marked broken. */
+function brokenPipeline<P extends ParamPortMap, O extends PortMap>(
+  name: unknown,
+  options: { readonly params?: P } | undefined,
+): Pipeline<P, O> {
+  const params = (options !== null && typeof options === 'object' && options.params) || ({} as P);
+  return markBroken({
+    kind: 'pipeline',
+    name: String(name),
+    params,
+    outputs: {} as O,
+    ir: {
+      name: String(name),
+      params: [],
+      components: [],
+      body: [],
+      exitHandler: [],
+      outputs: [],
+      options: { podLabels: {}, podAnnotations: {}, tolerations: [] },
+    },
+  });
 }
 
 function assertTarget(target: unknown, path: readonly string[]): PipelineTargetIR {
@@ -220,21 +290,27 @@ function paramsToIR(params: ParamPortMap, path: readonly string[]): ParamPortIR[
       fix: 'Use e.g. { snapshotDate: param.string() }',
     });
   }
-  return Object.entries(params).map(([key, port]) => {
-    const at = [...path, seg('param', key)];
-    assertPortName(key, at);
-    if (!(port instanceof ParamPort)) {
-      throw new DslError({
-        path: at,
-        problem: 'pipeline parameters must be parameter ports',
-        got: port && typeof port === 'object' ? (port as { portKind?: unknown }).portKind : port,
-        fix: 'Use param.string(), param.int(), ...; artifacts flow between tasks',
-      });
-    }
-    const ir = port.toIR(key);
-    checkParamPort(ir, at);
-    return ir;
-  });
+  return Object.entries(params).flatMap(([key, port]) =>
+    recover(
+      () => [paramToIR(key, port, [...path, seg('param', key)])],
+      () => [],
+    ),
+  );
+}
+
+function paramToIR(key: string, port: unknown, at: readonly string[]): ParamPortIR {
+  assertPortName(key, at);
+  if (!isParamPort(port)) {
+    throw new DslError({
+      path: at,
+      problem: 'pipeline parameters must be parameter ports',
+      got: port && typeof port === 'object' ? (port as { portKind?: unknown }).portKind : port,
+      fix: 'Use param.string(), param.int(), ...; artifacts flow between tasks',
+    });
+  }
+  const ir = port.toIR(key);
+  checkParamPort(ir, at);
+  return ir;
 }
 
 function taskToIR(state: BuildState, t: TaskState): TaskIR {
@@ -307,6 +383,7 @@ function outputsToIR(state: BuildState, returned: unknown, path: readonly string
   return Object.entries(returned as Record<string, unknown>).map(([name, ref]) => {
     const at = [...path, seg('output', name)];
     assertPortName(name, at);
+    assertNotMissing(ref, at);
     const kind = isRef(ref) ? ref.value.kind : undefined;
     if (
       !isRef(ref) ||
@@ -346,13 +423,13 @@ function outputsToIR(state: BuildState, returned: unknown, path: readonly string
       });
     }
     const port: PortIR =
-      ref instanceof ArtifactRef || ref instanceof ArtifactListRef
+      isArtifactRef(ref) || isArtifactListRef(ref)
         ? {
             kind: 'artifact',
             name,
             artifactType: ref.artifactType,
             optional: false,
-            ...(ref instanceof ArtifactListRef ? { list: true as const } : {}),
+            ...(isArtifactListRef(ref) ? { list: true as const } : {}),
           }
         : {
             kind: 'param',
@@ -361,7 +438,7 @@ function outputsToIR(state: BuildState, returned: unknown, path: readonly string
             optional: false,
             ...(v.kind === 'loopOutput' ? { jsonShape: 'list' as const } : jsonShapeOf(state, v)),
           };
-    return { name, value: v, kind: ref instanceof ParamRef ? 'param' : 'artifact', port };
+    return { name, value: v, kind: isParamRef(ref) ? 'param' : 'artifact', port };
   });
 }
 

@@ -1,3 +1,4 @@
+import { brand, guard } from '../common/brand.ts';
 import { DslError, type PathSegment } from '../errors.ts';
 import type { CommandArgIR, CommandPartIR } from '../ir/index.ts';
 import { hasTokens, splitTokens } from './refs.ts';
@@ -23,13 +24,17 @@ export class Placeholder {
     return `${IO_START}${JSON.stringify(this.part)}${IO_END}`;
   }
 }
+brand(Placeholder, 'Placeholder');
+
+/** Whether a value is an io placeholder, made by this copy of argosy or another. */
+export const isPlaceholder = guard<Placeholder>('Placeholder');
 
 /**
  * Parses one command argument (a string possibly carrying placeholders) into IR parts.
  * Pipeline references are not allowed here: a component is reusable and cannot see pipeline state.
  */
 export function toCommandArg(value: unknown, path: readonly PathSegment[]): CommandArgIR {
-  if (value instanceof Placeholder) return [value.part];
+  if (isPlaceholder(value)) return [value.part];
   if (typeof value === 'number' || typeof value === 'boolean') return [{ kind: 'text', text: String(value) }];
   if (typeof value !== 'string') {
     throw new DslError({

@@ -10,7 +10,8 @@ import type {
   VolumeSourceIR,
 } from '../ir/index.ts';
 import { assertDnsLabel, suggestName } from '../common/names.ts';
-import { Placeholder, toCommandArg } from './placeholders.ts';
+import type { Placeholder } from './placeholders.ts';
+import { toCommandArg, isPlaceholder } from './placeholders.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
 import { RESTRICTED_SECURITY } from '../ir/defaults.ts';
 
@@ -216,7 +217,7 @@ export function envToIR(env: Readonly<Record<string, EnvValue>> | undefined, pat
         fix: 'Use letters, digits and "_", e.g. "MODEL_DIR"',
       });
     }
-    if (typeof value === 'object' && !(value instanceof Placeholder)) {
+    if (typeof value === 'object' && !isPlaceholder(value)) {
       if (value.from === 'secret')
         return {
           name,

@@ -1,4 +1,5 @@
 import type { ArgoOnly, KfpOnly } from './backend-bound.ts';
+import { brand, guard } from '../common/brand.ts';
 import type { ArtifactPortIR, JsonValue, ParamPortIR, ParamTypeIR } from '../ir/index.ts';
 
 /** Artifact kinds Argosy knows; any other string is accepted as a custom kind. */
@@ -139,6 +140,12 @@ export class ArtifactPort<K extends string, O extends boolean = false> {
   }
 }
 
+brand(ParamPort, 'ParamPort');
+brand(ArtifactPort, 'ArtifactPort');
+
+/** Whether a value is a parameter port, made by this copy of argosy or another. */
+export const isParamPort = guard<ParamPort<unknown, boolean>>('ParamPort');
+
 /** An artifact port placed with `.at(path)`; the mark survives `.optional()` and `.describe()`. */
 export interface FixedPathArtifactPort<K extends string, O extends boolean = false>
   extends
@@ -182,6 +189,8 @@ export class ArtifactListPort<K extends string> implements KfpOnly<ArtifactListO
     };
   }
 }
+
+brand(ArtifactListPort, 'ArtifactListPort');
 
 /** Why artifact lists are a type error in Argo-bound pipelines. */
 export type ArtifactListOnly =

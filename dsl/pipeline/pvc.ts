@@ -7,7 +7,7 @@ import type { ParamPort, PortMap } from './ports.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
 import { assertNoTemplateBraces } from '../common/text.ts';
 import { claimRef } from './mount.ts';
-import { ParamRef } from './refs.ts';
+import { isParamRef, type ParamRef } from './refs.ts';
 import { Step } from './step.ts';
 
 /** Access modes of a PersistentVolumeClaim. */
@@ -98,7 +98,7 @@ function bindString(state: BuildState, value: unknown, site: UseSite, field: str
 }
 
 const stringOrRef = (v: unknown, at: readonly PathSegment[], what: string, check?: (s: string) => void): unknown => {
-  if (v instanceof ParamRef) return v;
+  if (isParamRef(v)) return v;
   if (typeof v !== 'string' || v === '')
     throw new DslError({
       path: at,
@@ -143,7 +143,7 @@ export function addCreatePvc(state: BuildState, id: string, spec: PvcSpec, site:
       });
     }
   }
-  const size = spec.size instanceof ParamRef ? spec.size : quantity(spec.size, at('size'));
+  const size = isParamRef(spec.size) ? spec.size : quantity(spec.size, at('size'));
   if (
     !Array.isArray(spec.accessModes) ||
     spec.accessModes.length === 0 ||

@@ -1,5 +1,6 @@
 import type { ArgoOnlyRuntime, KfpOnly } from './backend-bound.ts';
-import { DslError, type PathSegment } from '../errors.ts';
+import { brand, guard } from '../common/brand.ts';
+import { DESCRIBE, DslError, showValue, type PathSegment } from '../errors.ts';
 import type { ArtifactListOnly } from './ports.ts';
 import type { ParamTypeIR, ValueIR } from '../ir/index.ts';
 
@@ -7,7 +8,7 @@ import type { ParamTypeIR, ValueIR } from '../ir/index.ts';
  * Identifies the pipeline build a reference belongs to, so a reference carried into another
  * pipeline is caught. Runtime values (workflow name, status) belong to no pipeline.
  */
-export type ScopeId = number | 'global';
+export type ScopeId = string;
 
 const TOKEN_START = '\u0000argosy:';
 const TOKEN_END = '\u0000';
@@ -39,6 +40,10 @@ export class ParamRef<T> {
   toJSON(): string {
     return this.toString();
   }
+  /** How an error message shows it: where the value comes from, e.g. `extract.outputs.rows`. */
+  [DESCRIBE](): string {
+    return describeValue(this.value);
+  }
 }
 
 /**
@@ -53,6 +58,10 @@ abstract class ArtifactHandle {
   ) {}
   toString(): string {
     return encodeToken({ s: this.scope, v: this.value, t: null, a: true });
+  }
+  /** How an error message shows it: where the artifact comes from, e.g. `extract.outputs.table`. */
+  [DESCRIBE](): string {
+    return describeValue(this.value);
   }
 }
 
@@ -89,12 +98,23 @@ export class ArtifactListRef<K extends string> extends ArtifactHandle implements
   readonly refKind = 'artifactList' as const;
 }
 
+brand(ParamRef, 'ParamRef');
+brand(ArtifactRef, 'ArtifactRef');
+brand(ArtifactListRef, 'ArtifactListRef');
+
+/** Whether a value is a parameter reference, made by this copy of argosy or another. */
+export const isParamRef = guard<ParamRef<unknown>>('ParamRef');
+/** Whether a value is a reference to one artifact. */
+export const isArtifactRef = guard<ArtifactRef<string>>('ArtifactRef');
+/** Whether a value is a reference to a list of artifacts. */
+export const isArtifactListRef = guard<ArtifactListRef<string>>('ArtifactListRef');
+
 /** Any reference. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRef = ParamRef<any> | ArtifactRef<string> | ArtifactListRef<string>;
 
 export function isRef(value: unknown): value is AnyRef {
-  return value instanceof ParamRef || value instanceof ArtifactRef || value instanceof ArtifactListRef;
+  return isParamRef(value) || isArtifactRef(value) || isArtifactListRef(value);
 }
 
 interface TokenPayload {
@@ -171,3 +191,25 @@ export const runtime = {
   scheduledTime: runtimeRef('scheduledTime'),
   creationTimestamp: runtimeRef('creationTimestamp'),
 } as const;
+
+/** Where a value comes from, as error messages name it (`extract.outputs.table`, `params.date`). */
+export function describeValue(value: ValueIR): string {
+  switch (value.kind) {
+    case 'taskOutput':
+      return `${value.task}.outputs.${value.output}`;
+    case 'loopOutput':
+      return `${value.loop}.outputs.${value.output}`;
+    case 'conditionOutput':
+      return `p.oneOf() "${value.output}" of ${value.condition}`;
+    case 'loopItem':
+      return `item of loop "${value.loop}"${value.path.length ? `.${value.path.join('.')}` : ''}`;
+    case 'pipelineParam':
+      return `params.${value.name}`;
+    case 'runtime':
+      return `runtime.${value.name}`;
+    case 'literal':
+      return showValue(value.value);
+    case 'concat':
+      return 'a template string';
+  }
+}

@@ -1,7 +1,9 @@
 import type { BoundTarget, CondFor } from './backend-bound.ts';
-import { Cond, type StatusTarget } from './conditions.ts';
+import { Cond, isCond, type StatusTarget } from './conditions.ts';
 import type { BuildState, LoopState, TaskState } from './build-state.ts';
+import { isBroken, recover } from '../common/collect.ts';
 import { toSeconds, type Duration } from '../common/duration.ts';
+import { withMissingNames } from './stand-ins.ts';
 import { DslError, seg } from '../errors.ts';
 import { resourcesToIR, type ResourceSpec } from './pod-spec.ts';
 import { cacheToIR, retryToIR, type RetrySpec } from './policies.ts';
@@ -44,7 +46,7 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
             : new ArtifactRef(value, state.scope, port.artifactType)
           : new ParamRef(value, state.scope, port.type);
     }
-    this.outputs = outs as OutputRefs<O>;
+    this.outputs = withMissingNames(outs, seg('task', task.id), `${task.id}.outputs`, 'output') as OutputRefs<O>;
   }
 
   get id(): string {
@@ -55,33 +57,45 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
     return [...this.state.path, seg('task', this.task.id)];
   }
 
+  /** Applies one setting; while a build collects errors, a bad one is recorded and the task goes on. */
+  private set(apply: () => void): this {
+    recover(apply, () => undefined);
+    return this;
+  }
+
   /** Runs this task only after the given tasks or loops, without passing data. */
   after(...deps: Dependable[]): this {
-    deps.forEach((d, i) => {
-      if (
-        !d ||
-        typeof d.id !== 'string' ||
-        d.scope !== this.state.scope ||
-        !(this.state.tasks.has(d.id) || this.state.loops.has(d.id))
-      ) {
-        throw new DslError({
-          path: [...this.path, `after[${i}]`],
-          problem: 'can only wait for a task or loop of the same pipeline',
-          got: d && typeof d === 'object' ? (d as { id?: unknown }).id : d,
-          fix: 'Pass a value returned by p.task() or p.forEach() in this pipeline',
-        });
-      }
-      if (d.id === this.task.id) {
-        throw new DslError({
-          path: [...this.path, `after[${i}]`],
-          problem: 'a task cannot wait for itself',
-          got: d.id,
-          fix: 'Remove it from .after()',
-        });
-      }
-      if (!this.task.after.includes(d.id)) this.task.after.push(d.id);
-    });
+    deps.forEach((d, i) => this.set(() => this.afterOne(d, i)));
     return this;
+  }
+
+  private afterOne(d: Dependable, i: number): void {
+    if (isBroken(d)) {
+      this.state.tainted = true;
+      return;
+    }
+    if (
+      !d ||
+      typeof d.id !== 'string' ||
+      d.scope !== this.state.scope ||
+      !(this.state.tasks.has(d.id) || this.state.loops.has(d.id))
+    ) {
+      throw new DslError({
+        path: [...this.path, `after[${i}]`],
+        problem: 'can only wait for a task or loop of the same pipeline',
+        got: d && typeof d === 'object' ? (d as { id?: unknown }).id : d,
+        fix: 'Pass a value returned by p.task() or p.forEach() in this pipeline',
+      });
+    }
+    if (d.id === this.task.id) {
+      throw new DslError({
+        path: [...this.path, `after[${i}]`],
+        problem: 'a task cannot wait for itself',
+        got: d.id,
+        fix: 'Remove it from .after()',
+      });
+    }
+    if (!this.task.after.includes(d.id)) this.task.after.push(d.id);
   }
 
   /**
@@ -89,54 +103,60 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
    * pipeline pinned to KFP, Argo-only status tests such as `failed()` are type errors.
    */
   when(cond: CondFor<T>): this {
-    if (!(cond instanceof Cond)) {
-      throw new DslError({
-        path: [...this.path, 'when'],
-        problem: 'expected a condition',
-        got: cond,
-        fix: 'Build it with eq(), gt(), succeeded(), and(), ...',
-      });
-    }
-    this.task.when = this.task.when
-      ? new Cond({ kind: 'and', items: [this.task.when.ir, cond.ir] }, [...this.task.when.scopes, ...cond.scopes])
-      : cond;
-    return this;
+    if (isBroken(cond)) this.state.tainted = true;
+    return this.set(() => {
+      if (!isCond(cond)) {
+        throw new DslError({
+          path: [...this.path, 'when'],
+          problem: 'expected a condition',
+          got: cond,
+          fix: 'Build it with eq(), gt(), succeeded(), and(), ...',
+        });
+      }
+      this.task.when = this.task.when
+        ? new Cond({ kind: 'and', items: [this.task.when.ir, cond.ir] }, [...this.task.when.scopes, ...cond.scopes])
+        : cond;
+    });
   }
 
   /** Overrides the component's retry policy for this task. */
   retry(spec: RetrySpec): this {
-    const retry = retryToIR(spec, this.path);
-    this.task.overrides = { ...this.task.overrides, ...(retry ? { retry } : {}) };
-    return this;
+    return this.set(() => {
+      const retry = retryToIR(spec, this.path);
+      this.task.overrides = { ...this.task.overrides, ...(retry ? { retry } : {}) };
+    });
   }
 
   /** Overrides the component's timeout for this task. */
   timeout(duration: Duration): this {
-    this.task.overrides = { ...this.task.overrides, timeoutSeconds: toSeconds(duration, [...this.path, 'timeout']) };
-    return this;
+    return this.set(() => {
+      this.task.overrides = { ...this.task.overrides, timeoutSeconds: toSeconds(duration, [...this.path, 'timeout']) };
+    });
   }
 
   /** Turns result caching off (`false`) or on for this task, keeping the component's cache key. */
   cache(enabled: boolean, opts: { maxAge?: Duration } = {}): this {
-    const keyParts = this.task.component?.cache?.keyParts ?? [];
-    if (enabled && keyParts.length === 0 && this.task.signature.inputs.some((p) => p.kind === 'artifact')) {
-      throw new DslError({
-        path: [...this.path, 'cache'],
-        problem: 'caching a task with artifact inputs needs a cache key on its component',
-        got: enabled,
-        fix: 'Declare cache: { key: (io) => [...] } on the component',
-      });
-    }
-    const cache = cacheToIR(enabled ? { ...opts } : false, keyParts, this.path);
-    this.task.overrides = { ...this.task.overrides, ...(cache ? { cache } : {}) };
-    return this;
+    return this.set(() => {
+      const keyParts = this.task.component?.cache?.keyParts ?? [];
+      if (enabled && keyParts.length === 0 && this.task.signature.inputs.some((p) => p.kind === 'artifact')) {
+        throw new DslError({
+          path: [...this.path, 'cache'],
+          problem: 'caching a task with artifact inputs needs a cache key on its component',
+          got: enabled,
+          fix: 'Declare cache: { key: (io) => [...] } on the component',
+        });
+      }
+      const cache = cacheToIR(enabled ? { ...opts } : false, keyParts, this.path);
+      this.task.overrides = { ...this.task.overrides, ...(cache ? { cache } : {}) };
+    });
   }
 
   /** Overrides the component's CPU, memory and GPU for this task. */
   resources(spec: ResourceSpec): this {
-    const resources = resourcesToIR(spec, this.path);
-    this.task.overrides = { ...this.task.overrides, ...(resources ? { resources } : {}) };
-    return this;
+    return this.set(() => {
+      const resources = resourcesToIR(spec, this.path);
+      this.task.overrides = { ...this.task.overrides, ...(resources ? { resources } : {}) };
+    });
   }
 
   /** A human-friendly name shown in UIs. */
@@ -151,9 +171,10 @@ export class Task<O extends PortMap, T extends BoundTarget = undefined> implemen
    * task after its creation.
    */
   mount(claim: PvcClaim | ParamRef<string> | string, mountPath: string, opts: MountOptions = {}): this {
-    const mount = bindMount(this.state, this.task, claim, mountPath, opts, [...this.path, 'mount']);
-    this.task.mounts = [...(this.task.mounts ?? []), mount];
-    return this;
+    return this.set(() => {
+      const mount = bindMount(this.state, this.task, claim, mountPath, opts, [...this.path, 'mount']);
+      this.task.mounts = [...(this.task.mounts ?? []), mount];
+    });
   }
 }
 
@@ -198,7 +219,7 @@ export class Loop<R> implements StatusTarget {
           ? new ArtifactListRef(value, state.scope, c.port.artifactType)
           : new ParamRef(value, state.scope, 'json');
     }
-    this.outputs = outs as CollectedRefs<R>;
+    this.outputs = withMissingNames(outs, seg('loop', loop.id), `${loop.id}.outputs`, 'output') as CollectedRefs<R>;
   }
 
   get id(): string {
@@ -208,6 +229,10 @@ export class Loop<R> implements StatusTarget {
   /** Starts the loop only after the given tasks or loops. */
   after(...deps: Dependable[]): this {
     deps.forEach((d, i) => {
+      if (isBroken(d)) {
+        this.state.tainted = true;
+        return;
+      }
       if (
         !d ||
         d.scope !== this.state.scope ||

@@ -1,4 +1,5 @@
 import { cronIntervals } from '../schedule/cron-period.ts';
+import { attachErrors, errorCount, errorsSince, markBroken, recover } from '../common/collect.ts';
 import { toMilliseconds, toSeconds, type Duration } from '../common/duration.ts';
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import { endpointServices } from '../deploy/endpoint-services.ts';
@@ -120,6 +121,15 @@ const RESERVED_LABELS = new Set(['severity', 'model', 'alertname', 'namespace'])
  * ```
  */
 export function monitoring(name: string, spec: MonitoringSpec): Monitoring {
+  const before = errorCount();
+  const built = recover(
+    () => buildMonitoring(name, spec),
+    () => markBroken({ kind: 'monitoring', name: String(name), schedules: [], ir: {} as MonitoringIR }),
+  );
+  return attachErrors(built, errorsSince(before));
+}
+
+function buildMonitoring(name: string, spec: MonitoringSpec): Monitoring {
   const path = [seg('monitoring', String(name))];
   assertDnsLabel(name, path, 'monitoring name');
   if (spec === null || typeof spec !== 'object') {

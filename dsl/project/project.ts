@@ -1,6 +1,16 @@
+import { attachedErrors, attachErrors, errorCount, errorsSince, isBroken, recover, report } from '../common/collect.ts';
 import { DslError, seg } from '../errors.ts';
 import { type ArgoCd, type ArgoCdOverrides, checkArgoCdOverrides, resolveArgoCd } from './gitops.ts';
-import type { AppIR, ArgoObjectIR, EnvironmentIR, PipelineIR, ProjectIR, ScheduleIR } from '../ir/index.ts';
+import type {
+  AppIR,
+  ArgoObjectIR,
+  DeploymentIR,
+  EnvironmentIR,
+  MonitoringIR,
+  PipelineIR,
+  ProjectIR,
+  ScheduleIR,
+} from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
 import type { Monitoring } from './monitoring.ts';
 import { applyMonitoring } from '../deploy/payload-logging.ts';
@@ -47,19 +57,24 @@ export interface Environment {
  * ```
  */
 export function environment(name: string, spec: EnvironmentSpec = {}): Environment {
+  const before = errorCount();
   const path = [seg('environment', String(name))];
-  assertDnsLabel(name, path, 'environment name');
-  if (spec.namespace !== undefined) assertDnsLabel(spec.namespace, [...path, 'namespace'], 'namespace');
+  // Each setting is checked on its own: while a build collects errors, all of them are reported.
+  const check = (fn: () => unknown): unknown => recover(fn, () => undefined);
+  check(() => assertDnsLabel(name, path, 'environment name'));
+  if (spec.namespace !== undefined) check(() => assertDnsLabel(spec.namespace, [...path, 'namespace'], 'namespace'));
   if (spec.pipelineBackend !== undefined && spec.pipelineBackend !== 'argo' && spec.pipelineBackend !== 'kfp') {
-    throw new DslError({
-      path: [...path, 'pipelineBackend'],
-      problem: 'unknown pipeline backend',
-      got: spec.pipelineBackend,
-      fix: 'Use "argo" or "kfp"',
-    });
+    report(
+      new DslError({
+        path: [...path, 'pipelineBackend'],
+        problem: 'unknown pipeline backend',
+        got: spec.pipelineBackend,
+        fix: 'Use "argo" or "kfp"',
+      }),
+    );
   }
-  if (spec.argocd !== undefined) checkArgoCdOverrides(spec.argocd, [...path, 'argocd']);
-  return { kind: 'environment', name, spec };
+  if (spec.argocd !== undefined) check(() => checkArgoCdOverrides(spec.argocd as ArgoCdOverrides, [...path, 'argocd']));
+  return attachErrors({ kind: 'environment', name, spec }, errorsSince(before));
 }
 
 /** What an app contains in one environment. */
@@ -95,8 +110,13 @@ export interface App {
  * ```
  */
 export function app(name: string, content: AppContent | ((env: Environment) => AppContent)): App {
-  assertDnsLabel(name, [seg('app', String(name))], 'app name');
-  return { kind: 'app', name, build: typeof content === 'function' ? content : () => content };
+  const before = errorCount();
+  recover(
+    () => assertDnsLabel(name, [seg('app', String(name))], 'app name'),
+    () => undefined,
+  );
+  const built: App = { kind: 'app', name, build: typeof content === 'function' ? content : () => content };
+  return attachErrors(built, errorsSince(before));
 }
 
 /** A whole Argosy project: environments times apps. */
@@ -124,8 +144,12 @@ export function project(
   name: string,
   spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd },
 ): Project {
+  const before = errorCount();
   const path = [seg('project', String(name))];
-  assertDnsLabel(name, path, 'project name');
+  recover(
+    () => assertDnsLabel(name, path, 'project name'),
+    () => undefined,
+  );
   const environments = spec.environments && spec.environments.length > 0 ? spec.environments : [environment('default')];
   unique(
     environments.map((e) => e.name),
@@ -137,19 +161,28 @@ export function project(
     [...path, 'apps'],
     'app',
   );
-  return { kind: 'project', name, environments, apps: spec.apps, ...(spec.argocd ? { argocd: spec.argocd } : {}) };
+  const built: Project = {
+    kind: 'project',
+    name,
+    environments,
+    apps: spec.apps,
+    ...(spec.argocd ? { argocd: spec.argocd } : {}),
+  };
+  return attachErrors(built, errorsSince(before));
 }
 
 function unique(names: readonly string[], path: readonly string[], what: string): void {
   const seen = new Set<string>();
   for (const n of names) {
     if (seen.has(n))
-      throw new DslError({
-        path,
-        problem: `two ${what}s are named "${n}"`,
-        got: n,
-        fix: `Give every ${what} a unique name`,
-      });
+      report(
+        new DslError({
+          path,
+          problem: `two ${what}s are named "${n}"`,
+          got: n,
+          fix: `Give every ${what} a unique name`,
+        }),
+      );
     seen.add(n);
   }
 }
@@ -165,11 +198,21 @@ function unique(names: readonly string[], path: readonly string[], what: string)
  * ```
  */
 export function resolveProject(p: Project): ProjectIR {
+  // Mistakes made while the project's values were built, possibly by an earlier build that
+  // loaded its modules: reported again (once), so a stand-in is never resolved as if it worked.
+  [p, ...p.environments, ...p.apps].forEach(reportAttached);
   return {
     name: p.name,
     environments: p.environments.map((env): EnvironmentIR => {
-      const apps = p.apps.map((a) => resolveApp(a, env));
-      assertNamesUniqueInNamespace(env, apps);
+      // Each app is resolved on its own, so the mistakes of every app (and environment) are reported.
+      const resolved = p.apps.map((a) =>
+        recover(
+          () => resolveApp(a, env),
+          () => undefined,
+        ),
+      );
+      const apps = resolved.filter((a): a is AppIR => a !== undefined);
+      if (apps.length === resolved.length) assertNamesUniqueInNamespace(env, apps);
       return {
         name: env.name,
         ...(env.spec.namespace ? { namespace: env.spec.namespace } : {}),
@@ -182,13 +225,20 @@ export function resolveProject(p: Project): ProjectIR {
   };
 }
 
+/** Reports the mistakes attached to a value (see attachErrors). */
+function reportAttached(value: unknown): void {
+  attachedErrors(value).forEach(report);
+}
+
 function resolveApp(a: App, env: Environment): AppIR {
   const path = [seg('environment', env.name), seg('app', a.name)];
   const content = a.build(env);
+  for (const list of [content.pipelines, content.schedules, content.deployments, content.monitoring])
+    (list ?? []).forEach(reportAttached);
   const pipelines = new Map<string, PipelineIR>();
   const addPipeline = (pl: AnyPipeline): void => {
     const known = pipelines.get(pl.name);
-    if (known && known !== pl.ir) {
+    if (known && known !== pl.ir && !isBroken(pl)) {
       throw new DslError({
         path: [...path, seg('pipeline', pl.name)],
         problem: 'two different pipelines have the same name',
@@ -209,15 +259,18 @@ function resolveApp(a: App, env: Environment): AppIR {
   const schedules: ScheduleIR[] = (content.schedules ?? []).map((s) =>
     env.spec.suspendSchedules ? { ...s.ir, suspend: true } : s.ir,
   );
-  const monitoring = (content.monitoring ?? []).map((m) => {
+  const watched = (content.monitoring ?? []).filter((m) => !isBroken(m));
+  const monitoring = watched.map((m) => {
     const missing = m.schedules.find((s) => !(content.schedules ?? []).includes(s));
     if (missing) {
-      throw new DslError({
-        path: [...path, seg('monitoring', m.name)],
-        problem: `watches schedule "${missing.name}", which this app does not deploy in this environment`,
-        got: missing.name,
-        fix: `Add it to the app's schedules, or remove it from the monitoring`,
-      });
+      report(
+        new DslError({
+          path: [...path, seg('monitoring', m.name)],
+          problem: `watches schedule "${missing.name}", which this app does not deploy in this environment`,
+          got: missing.name,
+          fix: `Add it to the app's schedules, or remove it from the monitoring`,
+        }),
+      );
     }
     return m.ir;
   });
@@ -227,13 +280,25 @@ function resolveApp(a: App, env: Environment): AppIR {
     pipelines: [...pipelines.values()],
     schedules,
     ...(monitoring.length ? { monitoring } : {}),
-    deployments: applyMonitoring(
-      resolveDeployments(content.deployments ?? [], [...pipelines.keys()], path),
-      monitoring,
-      path,
-    ),
+    deployments: deploymentsOf(content, [...pipelines.keys()], monitoring, path),
     ...(content.workflows?.length ? { workflows: argoObjects(content.workflows, path) } : {}),
   };
+}
+
+/**
+ * The app's deployments with their monitoring applied. One that failed to build has its mistake
+ * recorded already: the rest are still checked, and the monitoring of the app is left alone.
+ */
+function deploymentsOf(
+  content: AppContent,
+  pipelines: readonly string[],
+  monitoring: readonly MonitoringIR[],
+  path: readonly string[],
+): DeploymentIR[] {
+  const all = content.deployments ?? [];
+  const built = all.filter((d) => !isBroken(d));
+  const resolved = resolveDeployments(built, pipelines, path);
+  return built.length === all.length ? applyMonitoring(resolved, monitoring, path) : resolved;
 }
 
 /** Argo-native objects of one app; two with the same kind and name would overwrite each other. */
@@ -267,28 +332,34 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     const key = `${kind}/${name}`;
     const other = seen.get(key);
     if (other !== undefined && other !== owner) {
-      throw new DslError({
-        path: [seg('environment', env.name), seg('app', owner)],
-        problem: `${kind} "${name}" is also defined by app "${other}"; both would land in the same namespace`,
-        got: name,
-        fix: 'Rename one of them',
-      });
+      report(
+        new DslError({
+          path: [seg('environment', env.name), seg('app', owner)],
+          problem: `${kind} "${name}" is also defined by app "${other}"; both would land in the same namespace`,
+          got: name,
+          fix: 'Rename one of them',
+        }),
+      );
     }
     if (other === owner && kind === 'CronWorkflow') {
-      throw new DslError({
-        path: [seg('environment', env.name), seg('app', owner)],
-        problem: `two schedules are named "${name}"`,
-        got: name,
-        fix: 'Pass a distinct `name` to schedule()',
-      });
+      report(
+        new DslError({
+          path: [seg('environment', env.name), seg('app', owner)],
+          problem: `two schedules are named "${name}"`,
+          got: name,
+          fix: 'Pass a distinct `name` to schedule()',
+        }),
+      );
     }
     if (other === owner && kind === 'PrometheusRule') {
-      throw new DslError({
-        path: [seg('environment', env.name), seg('app', owner)],
-        problem: `two monitorings are named "${name}"`,
-        got: name,
-        fix: 'Give each monitoring() its own name',
-      });
+      report(
+        new DslError({
+          path: [seg('environment', env.name), seg('app', owner)],
+          problem: `two monitorings are named "${name}"`,
+          got: name,
+          fix: 'Give each monitoring() its own name',
+        }),
+      );
     }
     seen.set(key, owner);
   };
@@ -306,12 +377,14 @@ function assertNamesUniqueInNamespace(env: Environment, apps: readonly AppIR[]):
     for (const d of a.deployments) {
       for (const o of d.objects) {
         if (seen.has(`${o.kind}/${o.name}`)) {
-          throw new DslError({
-            path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)],
-            problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`,
-            got: o.name,
-            fix: 'Rename the deployment or the other object',
-          });
+          report(
+            new DslError({
+              path: [seg('environment', env.name), seg('app', a.name), seg('deployment', d.name)],
+              problem: `${o.kind} "${o.name}" is already defined by app "${seen.get(`${o.kind}/${o.name}`)}"; both would land in the same namespace`,
+              got: o.name,
+              fix: 'Rename the deployment or the other object',
+            }),
+          );
         }
         seen.set(`${o.kind}/${o.name}`, a.name);
       }

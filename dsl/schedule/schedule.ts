@@ -1,12 +1,22 @@
 import { checkLiteral } from '../pipeline/args.ts';
 import { assertCron } from './cron.ts';
+import {
+  attachedErrors,
+  attachErrors,
+  errorCount,
+  errorsSince,
+  isBroken,
+  markBroken,
+  recover,
+} from '../common/collect.ts';
 import { toSeconds, type Duration } from '../common/duration.ts';
 import { DslError, seg, type PathSegment } from '../errors.ts';
 import type { ParamTypeIR, ScheduleIR, ValueIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
 import type { AnyPipeline, Pipeline } from '../pipeline/pipeline.ts';
 import type { ParamPortMap } from '../pipeline/ports.ts';
-import { ParamRef, hasTokens, splitTokens } from '../pipeline/refs.ts';
+import type { ParamRef } from '../pipeline/refs.ts';
+import { hasTokens, splitTokens, isParamRef } from '../pipeline/refs.ts';
 import { assertTimezone } from './timezone.ts';
 import type { ParamValues, RequiredKeys, Simplify, ValueOf } from '../pipeline/typing.ts';
 
@@ -60,6 +70,26 @@ export interface Schedule {
  * ```
  */
 export function schedule<P extends ParamPortMap>(target: Pipeline<P>, options: ScheduleOptions<P>): Schedule {
+  const before = errorCount();
+  const built = recover(
+    () => buildSchedule(target, options),
+    () => brokenSchedule(target, options),
+  );
+  return attachErrors(built, [...errorsSince(before), ...attachedErrors(target)]);
+}
+
+/** What a schedule that failed to build leaves behind, marked broken. */
+function brokenSchedule(target: AnyPipeline, options: { readonly name?: unknown } | undefined): Schedule {
+  const name = String(options?.name ?? target?.name ?? 'schedule');
+  return markBroken({
+    kind: 'schedule',
+    name,
+    pipeline: target,
+    ir: { name, pipeline: String(target?.name), crons: [], concurrency: 'Forbid', suspend: false, args: {} },
+  });
+}
+
+function buildSchedule<P extends ParamPortMap>(target: Pipeline<P>, options: ScheduleOptions<P>): Schedule {
   if (!target || target.kind !== 'pipeline') {
     throw new DslError({
       path: ['schedule'],
@@ -112,10 +142,12 @@ export function schedule<P extends ParamPortMap>(target: Pipeline<P>, options: S
     ...(history.successful !== undefined ? { successfulJobsHistoryLimit: history.successful } : {}),
     ...(history.failed !== undefined ? { failedJobsHistoryLimit: history.failed } : {}),
     suspend: options.suspend ?? false,
-    args: bindScheduleArgs(target, (options as { args?: Record<string, unknown> }).args, path),
+    // The arguments of a pipeline that failed to build cannot be checked; its own mistake is recorded.
+    args: isBroken(target) ? {} : bindScheduleArgs(target, (options as { args?: Record<string, unknown> }).args, path),
     ...(options.description ? { description: options.description } : {}),
   };
-  return { kind: 'schedule', name, pipeline: target, ir };
+  const built: Schedule = { kind: 'schedule', name, pipeline: target, ir };
+  return isBroken(target) ? markBroken(built) : built;
 }
 
 function bindScheduleArgs(
@@ -163,7 +195,7 @@ function scheduleValue(v: unknown, type: ParamTypeIR, at: readonly PathSegment[]
       fix: 'Use a literal or runtime.scheduledTime',
     });
   };
-  if (v instanceof ParamRef) {
+  if (isParamRef(v)) {
     if (v.scope !== 'global') notRuntime();
     return v.value;
   }

@@ -1,3 +1,4 @@
+import { editDistance } from '../common/did-you-mean.ts';
 import { DslError, type PathSegment } from '../errors.ts';
 
 /** Zone names Intl knows (canonical CLDR ids) plus the UTC spellings it leaves out of the list. */
@@ -22,24 +23,6 @@ function resolveZone(name: string): string | undefined {
 /** Argo loads zones from tzdata files by exact name, so `europe/berlin` would fail there. */
 const TZDATA_CASE = /^(?:[A-Z][A-Za-z0-9_+-]*)(?:\/[A-Z][A-Za-z0-9_+-]*){0,2}$/;
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j] as number;
-      row[j] = Math.min(
-        up + 1,
-        (row[j - 1] as number) + 1,
-        diag + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
-      );
-      diag = up;
-    }
-  }
-  return row[b.length] as number;
-}
-
 /** The zone the user probably meant: same city, or a close spelling. */
 function suggest(name: string): string | undefined {
   const resolved = resolveZone(name);
@@ -50,7 +33,7 @@ function suggest(name: string): string | undefined {
   if (sameCity) return sameCity;
   let best: { zone: string; d: number } | undefined;
   for (const zone of zones) {
-    const d = distance(name, zone);
+    const d = editDistance(name, zone);
     if (!best || d < best.d) best = { zone, d };
   }
   return best && best.d <= Math.max(2, Math.floor(name.length / 4)) ? best.zone : undefined;

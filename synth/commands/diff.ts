@@ -5,8 +5,9 @@ import { objectSet, type TreeObject } from '../diff/object-set.ts';
 import { DEFAULT_MAX_CHARS, renderMarkdown } from '../diff/render-markdown.ts';
 import { renderText } from '../diff/render-text.ts';
 import { diffTrees, isEmpty, type TreeDiffResult } from '../diff/tree-diff.ts';
-import { synthesize } from '../engine.ts';
-import { DEFAULT_APP_ENTRY, loadProject, UsageError } from '../load-app.ts';
+import { isDslErrors } from '../../dsl/errors.ts';
+import { buildProject, synthesizeProject } from '../build-project.ts';
+import { DEFAULT_APP_ENTRY, UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, reportError, type CommandIO } from '../report.ts';
 import { readSources } from '../validate/documents.ts';
 import { COLORS, PLAIN } from '../validate/render.ts';
@@ -39,10 +40,11 @@ function treeFromDir(dir: string): Map<string, TreeObject> {
 async function workingTree(opts: DiffCommandOptions, app: string, cwd: string): Promise<Map<string, TreeObject>> {
   if (opts.synthesizeWorkingTree) return treeFromDir(opts.synthesizeWorkingTree());
   try {
-    const { files } = synthesize(await loadProject(app, cwd));
+    const files = synthesizeProject((await buildProject(app, cwd)).ir);
     return objectSet(files.flatMap((f) => f.documents.map((object, index) => ({ file: f.path, index, object }))));
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    // Every mistake of the working tree is listed, as `argosy synth` lists them.
+    if (e instanceof UsageError || isDslErrors(e)) throw e;
     throw new UsageError(
       `${app}: the working tree does not synthesize (got ${(e as Error).message.split('\n')[0]}). Fix it (\`argosy synth\` shows the same error) and diff again`,
     );
@@ -113,6 +115,7 @@ export async function runDiff(
     d = diffTrees(before, after);
   } catch (e) {
     reportError(e, io);
+    if (isDslErrors(e)) io.err('✗ the working tree does not synthesize: fix the mistakes above and diff again.');
     io.err('✗ argosy diff could not compare the trees (exit 2); nothing was written.');
     return EXIT_USAGE;
   }

@@ -1,6 +1,6 @@
 import type { PipelineBackend } from '../../charts/index.ts';
-import { synthesize } from '../engine.ts';
-import { DEFAULT_APP_ENTRY, loadProject } from '../load-app.ts';
+import { buildProject, synthesizeProject } from '../build-project.ts';
+import { DEFAULT_APP_ENTRY } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { resourceWarnings } from '../resource-warnings.ts';
 import { budgetProblems } from '../validate/size-budget.ts';
@@ -22,8 +22,8 @@ const fileCount = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
 export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promise<number> {
   const out = opts.out ?? 'dist';
   try {
-    const project = await loadProject(opts.app ?? DEFAULT_APP_ENTRY);
-    const { ir, files } = synthesize(project, {
+    const { ir } = await buildProject(opts.app ?? DEFAULT_APP_ENTRY);
+    const files = synthesizeProject(ir, {
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
       onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${fileCount(n)})`),
       onNote: (message) => io.err(`ℹ ${message}`),
