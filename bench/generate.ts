@@ -1,5 +1,6 @@
-import { app, param, pipeline, project, type AnyPipeline, type Project } from '../dsl/index.ts';
+import { app, environment, param, pipeline, project, type AnyPipeline, type Project } from '../dsl/index.ts';
 import { echo, extract, train } from '../test/fixtures/components.ts';
+import { deploymentFixtures, training } from '../test/fixtures/deployments.ts';
 
 /**
  * A pipeline of exactly `tasks` tasks shaped like real training DAGs: extracts feed trainers,
@@ -27,4 +28,23 @@ export function benchPipeline(name: string, tasks: number): AnyPipeline {
 export function benchProject(pipelines: number, tasks: number): Project {
   const list = Array.from({ length: pipelines }, (_, i) => benchPipeline(`pipeline-${i}`, tasks));
   return project('bench', { apps: [app('bench', { pipelines: list })] });
+}
+
+/**
+ * Every model deployment fixture (each delivery strategy with both serving kinds, and their
+ * variants), each in an environment of its own (they share names), repeated `copies` times.
+ */
+export function deploymentsProject(copies: number): Project {
+  const keys = Object.keys(deploymentFixtures);
+  const environments = Array.from({ length: copies }, (_, i) =>
+    keys.map((k) => environment(`${k}-${i}`, { namespace: `ml-${k}-${i}` })),
+  ).flat();
+  const content = (env: { name: string }) => {
+    const key = env.name.replace(/-\d+$/, '');
+    const d = deploymentFixtures[key];
+    if (!d) throw new Error(`no deployment fixture "${key}"`);
+    // Champion/challenger gates rely on the training pipeline's lineage.
+    return { deployments: [d], ...(key.includes('champion') ? { pipelines: [training] } : {}) };
+  };
+  return project('bench-deployments', { environments, apps: [app('deployment', content)] });
 }

@@ -29,9 +29,20 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--out <dir>', 'output directory (cdk8s synth passes CDK8S_OUTDIR)', process.env.CDK8S_OUTDIR ?? 'dist')
     .option('--check', 'write nothing; exit 1 if the output directory is stale')
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
-    .action(async (opts: { app: string; out: string; check?: boolean; target: 'argo' | 'kfp' }) => {
-      code = await (await import('./commands/synth.ts')).runSynth(opts, io);
-    });
+    .option('--validate', 'validate the objects as `argosy validate` would, before writing; write nothing on errors')
+    .option('--schema-location <dir>', 'JSON Schemas for --validate (default: the `argosy schemas pull` cache)')
+    .action(
+      async (opts: {
+        app: string;
+        out: string;
+        check?: boolean;
+        target: 'argo' | 'kfp';
+        validate?: boolean;
+        schemaLocation?: string;
+      }) => {
+        code = await (await import('./commands/synth.ts')).runSynth(opts, io);
+      },
+    );
 
   program
     .command('validate')

@@ -11,6 +11,7 @@ import {
 import { recover } from '../dsl/common/collect.ts';
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
+import { chartObjects } from './chart-objects.ts';
 import { renderFile } from './serialize.ts';
 import { ARGOSY_VERSION } from './version.ts';
 
@@ -70,19 +71,39 @@ function fileNameOf(obj: { kind: string; metadata: { name?: string; generateName
   return `${obj.kind.toLowerCase()}.${obj.metadata.name ?? obj.metadata.generateName?.replace(/-$/, '')}.yaml`;
 }
 
+/** A file of the output tree before serialization: its path and the objects it holds. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly documents: readonly unknown[];
+}
+
+/** `renderObjects` then `serializeFiles`: the output tree, in memory. */
 export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[] {
+  return serializeFiles(renderObjects(ir, opts));
+}
+
+/** Renders each file's YAML (header, canonical key order, YAML 1.1-safe quoting). */
+export function serializeFiles(files: readonly RenderedFile[]): SynthFile[] {
+  return files.map((f) => ({ path: f.path, content: renderFile(f.documents), documents: f.documents }));
+}
+
+/**
+ * Runs every target over the IR: the objects of every environment and app, one file per
+ * object (plus the files targets emit), sorted by path; not yet serialized.
+ */
+export function renderObjects(ir: ProjectIR, opts: SynthOptions = {}): RenderedFile[] {
   const backend = opts.pipelineBackend ?? 'argo';
   // Every target runs: pipeline backends pick their own pipelines (pipelineBackendOf), so one
   // synth can mix Argo and KFP pipelines.
   const targets = opts.targets ?? allTargets;
   const toolVersion = opts.toolVersion ?? ARGOSY_VERSION;
-  const files: SynthFile[] = [];
+  const files: RenderedFile[] = [];
   const seen = new Set<string>();
   const add = (path: string, documents: readonly unknown[]): void => {
     if (seen.has(path))
       throw new Error(`${path}: two objects would be written to the same file. Give them distinct names.`);
     seen.add(path);
-    files.push({ path, content: renderFile(documents), documents });
+    files.push({ path, documents });
   };
   for (const env of ir.environments) {
     const cdk8sApp = new App();
@@ -111,7 +132,7 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
               note,
             });
           const before = files.length;
-          const objects = chart.toJson() as RenderedObject[];
+          const objects = chartObjects(chart) as RenderedObject[];
           for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
           for (const f of extra) add(`${env.name}/${app.name}/${f.fileName}`, f.documents);
           rendered.push({ app, objects, otherFiles: extra.map((f) => f.fileName) });
@@ -131,7 +152,7 @@ export function synthesizeIR(ir: ProjectIR, opts: SynthOptions = {}): SynthFile[
       });
       target.renderEnvironment({ chart, project: ir, env, apps: rendered, targets });
       const before = files.length;
-      for (const obj of chart.toJson() as RenderedObject[]) add(`${env.name}/${dir}/${fileNameOf(obj)}`, [obj]);
+      for (const obj of chartObjects(chart) as RenderedObject[]) add(`${env.name}/${dir}/${fileNameOf(obj)}`, [obj]);
       if (files.length > before) opts.onProgress?.({ env: env.name, app: dir, files: files.length - before });
     }
   }

@@ -76,6 +76,24 @@ const tree = fc.letrec((tie) => ({
   ),
 })).node;
 
+/** canonicalize as it was written first (Object.entries, a comparator, Object.fromEntries): the oracle for the loop version. */
+function canonicalizeBefore(value: unknown, topLevel = true): unknown {
+  const first = ['apiVersion', 'kind', 'metadata'];
+  if (Array.isArray(value)) return value.map((v) => canonicalizeBefore(v, false));
+  if (Object.is(value, -0)) return 0;
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => {
+    if (topLevel) {
+      const ia = first.indexOf(a);
+      const ib = first.indexOf(b);
+      if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return Object.fromEntries(entries.map(([k, v]) => [k, canonicalizeBefore(v, false)]));
+}
+
 describe('YAML output', () => {
   it('PROPERTY: any document means the same under YAML 1.1 (Kubernetes) and YAML 1.2', () => {
     fc.assert(
@@ -105,6 +123,29 @@ describe('YAML output', () => {
     });
     expect(JSON.stringify(out)).toBe(
       '{"apiVersion":"v1","kind":"K","metadata":{"name":"x"},"data":[{"a":2,"b":1}],"spec":{"a":{"c":2,"d":1},"z":1}}',
+    );
+  });
+
+  it('PROPERTY: canonicalize gives what the entries-and-comparator version gave, key order included', () => {
+    const withOddities = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.constantFrom(undefined, -0, 0),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.oneof(key, fc.constantFrom('__proto__', 'constructor', '1', '10', '2')), tie('node'), {
+          maxKeys: 6,
+        }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(withOddities, fc.boolean(), (doc, topLevel) => {
+        const got = canonicalize(doc, topLevel);
+        const want = canonicalizeBefore(doc, topLevel);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+        expect(got).toEqual(want);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 

@@ -11,13 +11,42 @@ export interface SynthCommandOptions {
   readonly out?: string;
   readonly check?: boolean;
   readonly target?: PipelineBackend;
+  /** Validate the objects in memory before writing (as `argosy validate` would the written tree). */
+  readonly validate?: boolean;
+  /** Schemas for --validate (default: the `argosy schemas pull` cache). */
+  readonly schemaLocation?: string;
 }
 
 const fileCount = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
 
 /**
- * `argosy synth`: builds the project and writes (or, with --check, compares) the output tree.
- * Any error leaves the existing tree untouched and exits 1.
+ * `--validate`: every layer of `argosy validate` over the objects just built, as they will be
+ * written (no second process, no YAML round trip). False, after the findings, when there are errors.
+ */
+async function validateInMemory(
+  files: Parameters<typeof writeTree>[1],
+  out: string,
+  schemaLocation: string | undefined,
+  io: CommandIO,
+): Promise<boolean> {
+  // Loaded only here: a plain synth never pays for the validators.
+  const [{ checkSources, resolveSchemaLocation }, { synthSources }, { errorCount }] = await Promise.all([
+    import('./validate.ts'),
+    import('../validate/synth-sources.ts'),
+    import('../validate/finding.ts'),
+  ]);
+  const reports = await checkSources(synthSources(files, out), resolveSchemaLocation(schemaLocation), {}, io);
+  const errors = errorCount(reports);
+  if (errors > 0)
+    io.err(
+      `✗ nothing written: ${errors} error${errors === 1 ? '' : 's'} found by --validate. Fix them, or synthesize without --validate to look at the output`,
+    );
+  return errors === 0;
+}
+
+/**
+ * `argosy synth`: builds the project and writes (or, with --check, compares) the output tree;
+ * with --validate, validates it first. Any error leaves the existing tree untouched and exits 1.
  */
 export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promise<number> {
   const out = opts.out ?? 'dist';
@@ -37,6 +66,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
       io.err(`✗ nothing written: ${budget.errors.length} object(s) over the size budget.`);
       return EXIT_FINDINGS;
     }
+    if (opts.validate && !(await validateInMemory(files, out, opts.schemaLocation, io))) return EXIT_FINDINGS;
     if (opts.check) {
       const diff = diffTree(out, files);
       const problems = [

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
-import { readSources } from '../validate/documents.ts';
-import { errorCount } from '../validate/finding.ts';
+import { readSources, type SourceSet } from '../validate/documents.ts';
+import { type DocumentReport, errorCount } from '../validate/finding.ts';
 import { kfpIdentities } from '../validate/kfp/kfp-layer.ts';
 import { KFP_PROTO_FILES, kfpProtoDir } from '../validate/kfp/proto-location.ts';
 import { COLORS, PLAIN, renderValidation } from '../validate/render.ts';
 import { schemaLocation } from '../validate/schema-cache.ts';
 import { SchemaRegistry } from '../validate/schema-registry.ts';
-import { SKIPPABLE, validateSources, YAML_RULES } from '../validate/validate.ts';
+import { SKIPPABLE, validateSourcesAsync, YAML_RULES } from '../validate/validate.ts';
 import type { KfpProtoChecker } from '../validate/kfp/proto-check.ts';
 
 export interface ValidateCommandOptions {
@@ -34,12 +34,7 @@ export async function runValidate(
 ): Promise<number> {
   try {
     const inputs = paths.length > 0 ? paths : ['dist'];
-    const location = schemaLocation(opts.schemaLocation);
-    if (opts.schemaLocation && !existsSync(opts.schemaLocation)) {
-      throw new UsageError(
-        `--schema-location ${opts.schemaLocation}: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run \`argosy schemas pull\``,
-      );
-    }
+    const location = resolveSchemaLocation(opts.schemaLocation);
     const parse = (opts.skip ?? []).filter((x) => x === 'yaml' || x === YAML_RULES.parse);
     if (parse.length > 0)
       throw new UsageError(
@@ -63,46 +58,73 @@ export async function runValidate(
         `${inputs.join(' ')}: no Kubernetes objects to validate (got ${sources.files} YAML file${sources.files === 1 ? '' : 's'}, 0 documents). Pass the directory holding the manifests, or run \`argosy synth\` first`,
       );
     }
-    const skipped = new Set(opts.skip ?? []);
-    const kfpDocuments = kfpIdentities(sources.documents).size;
-    const protoDir = kfpProtoDir(location);
-    const protoChecks = kfpDocuments > 0 && !skipped.has('kfp') && !skipped.has('kfp/proto');
-    const kfpProtos = protoChecks && protoDir ? await compileKfpProtos(protoDir) : undefined;
-    const reports = validateSources(sources, {
-      ...(location ? { registry: new SchemaRegistry(location) } : {}),
-      ...(kfpProtos ? { kfpProtos } : {}),
-      ...(opts.skip ? { skip: opts.skip } : {}),
-      ...(opts.policyLevel ? { policySeverity: opts.policyLevel } : {}),
-      ...(opts.externalRefs ? { externalRefs: opts.externalRefs } : {}),
-    });
-    if (opts.format === 'json') {
-      io.out(
-        JSON.stringify(
-          {
-            files: sources.files,
-            objects: sources.documents.length,
-            errors: errorCount(reports),
-            reports: reports.filter((r) => r.findings.length > 0),
-          },
-          null,
-          2,
-        ),
-      );
-    } else {
-      if (!location && !skipped.has('schema'))
-        io.err(
-          '  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)',
-        );
-      if (protoChecks && !kfpProtos)
-        io.err(
-          `  KFP documents linted but not proto-checked: ${location ? `no kfp/${KFP_PROTO_FILES[0]} under ${location}` : 'no --schema-location'} (pass a directory holding kfp/${KFP_PROTO_FILES.join(' and kfp/')}, the layout of ../shared/schemas)`,
-        );
-      renderValidation(reports, io.color ? COLORS : PLAIN, sources.documents.length).forEach((l) => io.out(l));
-    }
+    const reports = await checkSources(sources, location, opts, io);
     return errorCount(reports) > 0 ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     return reportError(e, io);
   }
+}
+
+/** The schema directory to use: the given one (a usage error when missing), else the pull cache if any. */
+export function resolveSchemaLocation(given: string | undefined): string | undefined {
+  if (given && !existsSync(given)) {
+    throw new UsageError(
+      `--schema-location ${given}: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run \`argosy schemas pull\``,
+    );
+  }
+  return schemaLocation(given);
+}
+
+/**
+ * Runs every layer over parsed documents and prints the result (text, or JSON with
+ * `format: 'json'`); shared by `argosy validate` and `argosy synth --validate`, so both report
+ * the same findings for the same objects. `location` is the schema directory, if any.
+ */
+export async function checkSources(
+  sources: SourceSet,
+  location: string | undefined,
+  opts: ValidateCommandOptions,
+  io: CommandIO,
+): Promise<DocumentReport[]> {
+  const skipped = new Set(opts.skip ?? []);
+  const kfpDocuments = kfpIdentities(sources.documents).size;
+  const protoDir = kfpProtoDir(location);
+  const protoChecks = kfpDocuments > 0 && !skipped.has('kfp') && !skipped.has('kfp/proto');
+  const kfpProtos = protoChecks && protoDir ? await compileKfpProtos(protoDir) : undefined;
+  const registry = location ? new SchemaRegistry(location) : undefined;
+  const reports = await validateSourcesAsync(sources, {
+    ...(registry ? { registry } : {}),
+    ...(kfpProtos ? { kfpProtos } : {}),
+    ...(opts.skip ? { skip: opts.skip } : {}),
+    ...(opts.policyLevel ? { policySeverity: opts.policyLevel } : {}),
+    ...(opts.externalRefs ? { externalRefs: opts.externalRefs } : {}),
+  });
+  registry?.cache.problems.forEach((p) => io.err(`⚠ ${p}`));
+  if (opts.format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          files: sources.files,
+          objects: sources.documents.length,
+          errors: errorCount(reports),
+          reports: reports.filter((r) => r.findings.length > 0),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    if (!location && !skipped.has('schema'))
+      io.err(
+        '  CRD kinds not schema-checked: no --schema-location and no cache from `argosy schemas pull` (built-in kinds are)',
+      );
+    if (protoChecks && !kfpProtos)
+      io.err(
+        `  KFP documents linted but not proto-checked: ${location ? `no kfp/${KFP_PROTO_FILES[0]} under ${location}` : 'no --schema-location'} (pass a directory holding kfp/${KFP_PROTO_FILES.join(' and kfp/')}, the layout of ../shared/schemas)`,
+      );
+    renderValidation(reports, io.color ? COLORS : PLAIN, sources.documents.length).forEach((l) => io.out(l));
+  }
+  return reports;
 }
 
 /**

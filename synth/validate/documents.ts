@@ -43,7 +43,10 @@ export function yamlFilesUnder(dir: string): string[] {
 /** Parses YAML text as Kubernetes does (YAML 1.1), leniently like Go, reporting any leniency. */
 export function parseSource(file: string, text: string): { documents: SourceDocument[]; problems: SourceProblem[] } {
   try {
-    const { documents, leniencies } = loadKubernetesYaml(text, { lenient: true, fileName: file });
+    // A strict parse first: it is all a well-formed file needs, and the lenient one parses twice
+    // (to tell whether it had to accept anything). Where the strict one succeeds, the lenient
+    // one gives the same documents and nothing to report.
+    const { documents, leniencies } = strictOrLenient(text, file);
     return {
       documents: documents.map((object, index) => ({ file, index, object })),
       problems: leniencies.map((l) => ({
@@ -57,6 +60,14 @@ export function parseSource(file: string, text: string): { documents: SourceDocu
       documents: [],
       problems: [{ file, severity: 'error', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }],
     };
+  }
+}
+
+function strictOrLenient(text: string, file: string): ReturnType<typeof loadKubernetesYaml> {
+  try {
+    return loadKubernetesYaml(text, { fileName: file });
+  } catch {
+    return loadKubernetesYaml(text, { lenient: true, fileName: file });
   }
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crdSchemas } from './crd-to-schema.ts';
 import { SchemaRegistry } from './schema-registry.ts';
 import { pullSchemas } from './schemas-pull.ts';
+import { ValidatorCache } from './validator-cache.ts';
 
 /** A small CRD exercising every conversion rule. */
 const CRD = {
@@ -138,16 +139,23 @@ describe('argosy schemas pull against a fake API server on loopback', () => {
 
   afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
-  it('GIVEN a cluster with a CRD WHEN pulled THEN its schema is cached and validation works offline from it', async () => {
+  it('GIVEN a cluster with a CRD WHEN pulled THEN its schema and validator are cached and validation works offline from them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'argosy-schemas-'));
-    const r = await pullSchemas({ out, kubeconfig });
+    const validators = new ValidatorCache(mkdtempSync(join(tmpdir(), 'argosy-validators-')));
+    const compiling: string[] = [];
+    const r = await pullSchemas({ out, kubeconfig, validators, onCompile: (path) => compiling.push(path) });
     expect(requests).toEqual(['GET /apis/apiextensions.k8s.io/v1/customresourcedefinitions']);
-    expect(r).toMatchObject({ crds: 1, files: ['ml.example.com/model_v1.json'] });
+    expect(r).toMatchObject({ crds: 1, files: ['ml.example.com/model_v1.json'], compiled: 1, uncompiled: [] });
+    expect(compiling).toEqual(['ml.example.com/model_v1.json']);
     expect(JSON.parse(readFileSync(join(out, 'ml.example.com/model_v1.json'), 'utf8')).properties.kind).toEqual({
       type: 'string',
       enum: ['Model'],
     });
-    const registry = new SchemaRegistry(out);
+    // A second pull finds the validator compiled already.
+    expect((await pullSchemas({ out, kubeconfig, validators })).compiled).toBe(0);
+    const schemaText = readFileSync(join(out, 'ml.example.com/model_v1.json'), 'utf8');
+    expect(validators.lookup(schemaText).fromCache).toBe(true);
+    const registry = new SchemaRegistry(out, { cache: validators });
     const model = (spec: object): { apiVersion: string; kind: string } =>
       ({ apiVersion: 'ml.example.com/v1', kind: 'Model', metadata: { name: 'm' }, spec }) as {
         apiVersion: string;

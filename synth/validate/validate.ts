@@ -4,9 +4,9 @@ import { type DocumentReport, type Finding, type Layer, LAYERS, type RuleId, typ
 import { KFP_RULES, kfpIdentities, kfpLayer } from './kfp/kfp-layer.ts';
 import type { KfpProtoChecker } from './kfp/proto-check.ts';
 import { METADATA_RULES, metadataFindings } from './metadata-rules.ts';
-import { identity } from './object-path.ts';
+import { identity, obj } from './object-path.ts';
 import { POLICY_RULE_IDS, policyFindings } from './policy/policy-layer.ts';
-import { SCHEMA_RULES, schemaFindings } from './schema-layer.ts';
+import { SCHEMA_RULES, schemaLayer } from './schema-layer.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 import { SIZE_RULES, sizeFindings } from './size-budget.ts';
 
@@ -58,6 +58,39 @@ export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS].filter(
  */
 export function validateSources(sources: SourceSet, opts: ValidateOptions = {}): DocumentReport[] {
   const skip = new Set(opts.skip ?? []);
+  const finish = otherLayers(sources, opts);
+  return finish(skip.has('schema') ? [] : schemaLayer(opts.registry, schemaInputs(sources)));
+}
+
+/**
+ * `validateSources` with the same findings, for the CLI: the large schema validators run in
+ * worker threads (see SchemaRegistry.validateAllAsync), so memory stays bounded, while this
+ * thread runs the other layers: both cores work.
+ */
+export async function validateSourcesAsync(sources: SourceSet, opts: ValidateOptions = {}): Promise<DocumentReport[]> {
+  const skip = new Set(opts.skip ?? []);
+  if (skip.has('schema')) return otherLayers(sources, opts)([]);
+  const objects = schemaInputs(sources);
+  // Started first: the workers validate while the other layers run here.
+  const checked = opts.registry?.validateAllAsync(objects.map(obj));
+  // Handled below; this only keeps a failure from counting as unhandled while this thread is busy.
+  checked?.catch(() => undefined);
+  const finish = otherLayers(sources, opts);
+  return finish(schemaLayer(opts.registry, objects, await checked));
+}
+
+/** What the schema layer checks: every Kubernetes document (KFP documents have no apiVersion/kind). */
+function schemaInputs(sources: SourceSet): unknown[] {
+  const kfpDocs = kfpIdentities(sources.documents);
+  return sources.documents.map((d) => (kfpDocs.has(d) ? undefined : d.object));
+}
+
+/**
+ * Runs every layer but the schema one; the result puts the schema layer's findings (aligned
+ * with the documents) in their place and groups everything per document, in input order.
+ */
+function otherLayers(sources: SourceSet, opts: ValidateOptions): (schema: readonly Finding[][]) => DocumentReport[] {
+  const skip = new Set(opts.skip ?? []);
   const on = (layer: Layer): boolean => !skip.has(layer);
   const argo = on('argo')
     ? argoLayer(
@@ -69,35 +102,35 @@ export function validateSources(sources: SourceSet, opts: ValidateOptions = {}):
   const kfp = on('kfp')
     ? kfpLayer(sources.documents, opts.kfpProtos ? { protos: opts.kfpProtos } : {})
     : new Map<unknown, Finding[]>();
-  const reports: DocumentReport[] = [];
-  for (const p of sources.problems) {
-    reports.push({
-      file: p.file,
-      index: -1,
-      kind: '(file)',
-      name: '',
-      findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }],
-    });
-  }
-  for (const d of sources.documents) {
-    const findings: Finding[] = [];
+  const problems: DocumentReport[] = sources.problems.map((p) => ({
+    file: p.file,
+    index: -1,
+    kind: '(file)',
+    name: '',
+    findings: [{ severity: p.severity, layer: 'yaml', rule: YAML_RULES.parse, path: '', message: p.message }],
+  }));
+  // Per document: the findings before the schema layer's (metadata) and after them.
+  const parts = sources.documents.map((d) => {
     const asKfp = kfpDocs.get(d);
+    const before: Finding[] = [];
+    const after: Finding[] = [];
     if (!asKfp) {
-      if (on('metadata')) findings.push(...metadataFindings(d.object));
-      if (on('schema')) findings.push(...schemaFindings(opts.registry, d.object));
-      findings.push(...(argo.get(d.object) ?? []));
-      if (on('policy')) findings.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
-      if (on('size')) findings.push(...sizeFindings(d.object));
+      if (on('metadata')) before.push(...metadataFindings(d.object));
+      after.push(...(argo.get(d.object) ?? []));
+      if (on('policy')) after.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
+      if (on('size')) after.push(...sizeFindings(d.object));
     }
-    findings.push(...(kfp.get(d) ?? []));
-    const id = asKfp ?? identity(d.object);
-    reports.push({
+    after.push(...(kfp.get(d) ?? []));
+    return { d, id: asKfp ?? identity(d.object), before, after, kubernetes: !asKfp };
+  });
+  return (schema) => [
+    ...problems,
+    ...parts.map(({ d, id, before, after, kubernetes }, i) => ({
       file: d.file,
       index: d.index,
       kind: id.kind,
       name: id.name,
-      findings: findings.filter((f) => !skip.has(f.rule)),
-    });
-  }
-  return reports;
+      findings: [...before, ...(kubernetes ? (schema[i] ?? []) : []), ...after].filter((f) => !skip.has(f.rule)),
+    })),
+  ];
 }

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as k8s from '@kubernetes/client-node';
 import type { SchemaFinding } from '../schema-registry.ts';
 
 /**
  * Strict structure of built-in Kubernetes kinds, read from the API models that
  * @kubernetes/client-node generates from the Kubernetes OpenAPI spec: every field of every
  * type, its value type, and (from the model's type declaration) which fields are required.
+ * The model files are read as data, one per type in use, instead of importing the client:
+ * loading all of it costs `argosy validate` about a second and 140 MB.
  * Unknown fields are errors, like `kubeconform -strict` and the API server's strict decoding.
  */
 interface Attribute {
@@ -21,8 +22,6 @@ interface Model {
   readonly fields: ReadonlyMap<string, Attribute>;
   readonly required: readonly string[];
 }
-
-type ModelClass = { attributeTypeMap?: readonly Attribute[] };
 
 const models = new Map<string, Model | undefined>();
 const modelsDir = ((): string | undefined => {
@@ -41,10 +40,24 @@ function requiredOf(type: string, fields: readonly Attribute[]): string[] {
   return fields.filter((f) => declared.has(f.name)).map((f) => f.baseName);
 }
 
+/** A model's fields: the `<Type>.attributeTypeMap = [...]` JSON literal of its generated `<Type>.js`. */
+export function attributesOf(type: string): Attribute[] | undefined {
+  // Type names come from the models themselves; anything else is not a model file.
+  const file = modelsDir && /^\w+$/.test(type) ? join(modelsDir, `${type}.js`) : undefined;
+  if (!file || !existsSync(file)) return undefined;
+  const found = new RegExp(`^${type}\\.attributeTypeMap = (\\[\\]|\\[[\\s\\S]*?\\n\\]);`, 'm').exec(
+    readFileSync(file, 'utf8'),
+  );
+  if (!found)
+    throw new Error(
+      `${file}: no attributeTypeMap literal; the generated models of @kubernetes/client-node changed shape`,
+    );
+  return JSON.parse(found[1] as string) as Attribute[];
+}
+
 function model(type: string): Model | undefined {
   if (!models.has(type)) {
-    const cls = (k8s as unknown as Record<string, ModelClass | undefined>)[type];
-    const attrs = cls?.attributeTypeMap;
+    const attrs = attributesOf(type);
     models.set(
       type,
       attrs ? { fields: new Map(attrs.map((a) => [a.baseName, a])), required: requiredOf(type, attrs) } : undefined,
