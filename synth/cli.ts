@@ -176,7 +176,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--no-cache', 'run every step, reusing no earlier outputs')
     .option('--cache-dir <dir>', 'where outputs are cached (default .argosy/cache)')
     .option('--no-containers', 'use no container runtime: fail up front if a step needs one')
-    .option('--command <step=program args>', 'run a step with a local program and the same environment (repeatable)', collect)
+    .option(
+      '--command <step=program args>',
+      'run a step with a local program and the same environment (repeatable)',
+      collect,
+    )
     .option('--value <kind:name/key=value>', 'a secret or ConfigMap value a step reads (repeatable)', collect)
     .option('--python <interpreter>', 'interpreter for Python scripts (default: their own, python3)')
     .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')

@@ -46,24 +46,35 @@ export async function runRunLocal(
       );
     const parallelism = opts.parallelism === undefined ? undefined : Number(opts.parallelism);
     if (parallelism !== undefined && (!Number.isInteger(parallelism) || parallelism < 1))
-      throw new UsageError(`--parallelism: not a whole number of at least 1 (got ${opts.parallelism}). Pass e.g. --parallelism ${availableParallelism()}`);
+      throw new UsageError(
+        `--parallelism: not a whole number of at least 1 (got ${opts.parallelism}). Pass e.g. --parallelism ${availableParallelism()}`,
+      );
     const { ir } = await buildProject(opts.app ?? DEFAULT_APP_ENTRY, cwd);
     const envs = opts.env ? ir.environments.filter((e) => e.name === opts.env) : ir.environments;
     if (opts.env && !envs.length)
-      throw new UsageError(`--env ${opts.env}: no such environment (got ${ir.environments.map((e) => e.name).join(', ')}). Pass one of them`);
+      throw new UsageError(
+        `--env ${opts.env}: no such environment (got ${ir.environments.map((e) => e.name).join(', ')}). Pass one of them`,
+      );
     const pipeline = envs.flatMap((e) => e.apps.flatMap((a) => a.pipelines)).find((p) => p.name === name);
     if (!pipeline) {
       const known = [...new Set(envs.flatMap((e) => e.apps.flatMap((a) => a.pipelines.map((p) => p.name))))].sort();
-      throw new UsageError(`run --local ${name}: no pipeline by that name (got ${known.join(', ') || 'none'}). Pass one of these`);
+      throw new UsageError(
+        `run --local ${name}: no pipeline by that name (got ${known.join(', ') || 'none'}). Pass one of these`,
+      );
     }
     const args = parseParamFlags(name, pipeline.params, opts.param ?? []);
     const commands = Object.fromEntries(
-      pairs('--command', opts.command, 'extract="python3 fake_extract.py"').map(([k, v]) => [k, v.split(/\s+/).filter(Boolean)]),
+      pairs('--command', opts.command, 'extract="python3 fake_extract.py"').map(([k, v]) => [
+        k,
+        v.split(/\s+/).filter(Boolean),
+      ]),
     );
     const values = Object.fromEntries(pairs('--value', opts.value, 'secret:mlflow/token=abc'));
     for (const key of Object.keys(values))
       if (!/^(secret|configMap):[^/]+\/.+$/.test(key))
-        throw new UsageError(`--value ${key}: not secret:<name>/<key> or configMap:<name>/<key> (got "${key}"). Pass e.g. --value configMap:mlflow/tracking-uri=http://localhost:5000`);
+        throw new UsageError(
+          `--value ${key}: not secret:<name>/<key> or configMap:<name>/<key> (got "${key}"). Pass e.g. --value configMap:mlflow/tracking-uri=http://localhost:5000`,
+        );
     const live = io.tty && io.write;
     const onEvent = live ? treeProgress(io.write as (t: string) => void) : plainProgress(io.out);
     const { ok, record, recordPath } = await runLocalIR(pipeline, args, {

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isPython } from '../../dsl/pipeline/script-env.ts';
+import { isPython, portEnvName } from '../../dsl/pipeline/script-env.ts';
 import type { CommandArgIR, ComponentIR, EnvVarIR, RetryIR, TaskOverridesIR } from '../../dsl/ir/index.ts';
 import { goDurationSeconds } from '../../charts/go-duration.ts';
 import {
@@ -204,6 +204,22 @@ function renderLocal(
     .join('');
 }
 
+function portEnv(
+  c: ComponentIR,
+  inputs: Readonly<Record<string, LocalOutput>>,
+  path: (kind: 'in' | 'out', name: string) => string,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const p of c.inputs) {
+    const v = inputs[p.name];
+    if (v)
+      env[portEnvName('INPUT', p.name)] =
+        v.kind === 'param' ? v.value : v.kind === 'artifact' ? v.path : JSON.stringify(v.paths);
+  }
+  for (const p of c.outputs) env[portEnvName('OUTPUT', p.name)] = path('out', p.name);
+  return env;
+}
+
 function podEnv(
   t: ComponentTaskRun,
   rt: TaskRuntime,
@@ -237,7 +253,9 @@ async function execute(
       const v = t.inputs[name];
       return v?.kind === 'artifact' ? v.path : '';
     };
-    const env = { ...rt.env, ...podEnv(t, rt, local) } as Record<string, string>;
+    // A local command gets a script's contract whatever the component is: every port as INPUT_*/OUTPUT_*.
+    const ports = command ? portEnv(c, t.inputs, local) : {};
+    const env = { ...rt.env, ...ports, ...podEnv(t, rt, local) } as Record<string, string>;
     let argv: string[];
     if (command) argv = [...command];
     else {

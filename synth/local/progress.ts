@@ -71,7 +71,11 @@ export function treeProgress(write: (text: string) => void): (e: LocalEvent) => 
 }
 
 const show = (o: LocalOutput, cwd: string): string =>
-  o.kind === 'param' ? o.value : o.kind === 'artifact' ? relative(cwd, o.path) || '.' : o.paths.map((p) => relative(cwd, p)).join(', ');
+  o.kind === 'param'
+    ? o.value
+    : o.kind === 'artifact'
+      ? relative(cwd, o.path) || '.'
+      : o.paths.map((p) => relative(cwd, p)).join(', ');
 
 /** The last lines of a step's stderr, to show why it failed. */
 function stderrTail(t: LocalTaskRecord, lines = 12): string[] {
@@ -108,7 +112,9 @@ export function summary(record: LocalRunRecord, recordPath: string, cwd = proces
   out.push('Steps:');
   const width = Math.max(...record.tasks.map((t) => t.path.length), 4);
   for (const t of record.tasks) {
-    const outs = Object.entries(t.outputs).map(([k, v]) => `${k}=${v.kind === 'param' ? v.value.slice(0, 40) : show(v, t.dir)}`);
+    const outs = Object.entries(t.outputs).map(
+      ([k, v]) => `${k}=${v.kind === 'param' ? v.value.slice(0, 40) : show(v, t.dir)}`,
+    );
     out.push(
       `  ${MARK[t.status]} ${t.path.padEnd(width)}  ${(t.cached ? 'Cached' : t.status).padEnd(9)}  ${relative(cwd, t.dir) || '.'}${outs.length ? `  ${outs.join(' ')}` : ''}`,
     );
