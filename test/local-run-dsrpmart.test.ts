@@ -6,6 +6,7 @@ import type { TaskIR } from '../dsl/ir/index.ts';
 import { discountTraining } from '../pipelines/discounts/discount-training.ts';
 import { ctrDrift } from '../pipelines/recommended-categories/ctr-drift.ts';
 import { ctrTraining } from '../pipelines/recommended-categories/ctr-training.ts';
+import { queryDrift } from '../pipelines/search/query-drift.ts';
 import { runLocal, type LocalRunRecord, type LocalRunOptions } from '../synth/local/index.ts';
 import { python } from './python.ts';
 import { ROOT } from './shared-dir.ts';
@@ -104,6 +105,38 @@ describe('DSRPMart pipelines run locally', () => {
     expect(artifactText(record, 'check', 'metrics')).toContain('argosy_drift_score{model="ctr-categories"}');
     // autoRetrain=false: the retraining submit is skipped by its condition, not attempted.
     expect(step(record, 'retrain')?.status).toBe('Skipped');
+  });
+
+  it('GIVEN search-drift with one numeric and one categorical feature shifted THEN the chi-square test flags the category and the score stays under the threshold', async () => {
+    if (queryDrift.retrains) throw new Error('search-drift only alerts');
+    const columns = ['query_length', 'token_count', 'result_count', 'top_score', 'cat:language', 'cat:top_category'];
+    const { ok, record } = await runLocal(
+      queryDrift.pipeline,
+      { snapshotDate: '2026-01-31' },
+      options({
+        commands: {
+          'extract-reference': fake('table', 11, columns.join(',')),
+          'extract-current': fake('table', 12, columns.join(','), 'query_length,language'),
+        },
+      }),
+    );
+    expect(ok, JSON.stringify(record.tasks, null, 2)).toBe(true);
+    const report = JSON.parse(artifactText(record, 'check', 'report')) as {
+      score: number;
+      features: { feature: string; drifted: boolean; statistics: Record<string, number> }[];
+    };
+    const language = report.features.find((f) => f.feature === 'language');
+    expect(Object.keys(language?.statistics ?? {}).sort()).toEqual(['chi2', 'chi2_pvalue', 'cramers_v', 'js', 'psi']);
+    expect(language?.statistics.chi2_pvalue).toBeLessThan(1e-6);
+    expect(
+      report.features
+        .filter((f) => f.drifted)
+        .map((f) => f.feature)
+        .sort(),
+    ).toEqual(['language', 'query_length']);
+    // 2 of 6 features: 0.333 is not above the 0.34 alert threshold.
+    expect(report.score).toBeCloseTo(2 / 6, 12);
+    expect(param(record, 'check', 'drifted')).toBe('false');
   });
 
   it('GIVEN discount-training WHEN the challenger is weak THEN the champion gate says no and register/promote are skipped; WHEN strong THEN they run', async () => {
