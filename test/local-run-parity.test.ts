@@ -32,7 +32,7 @@ describe('local runs wait for what Argo waits for', () => {
     'GIVEN DSRPMart pipeline %s THEN each top-level step waits locally for exactly the tasks of its Argo `depends`',
     (_name, p) => {
       const spec = pipelineWorkflowSpec(p);
-      const entry = spec.templates.find((t) => t.name === spec.entrypoint);
+      const entry = (spec.templates ?? []).find((t) => t.name === spec.entrypoint);
       const argo = new Map((entry?.dag?.tasks ?? []).map((t) => [t.name, dependsIds(t.depends).sort()]));
       const entries = flatten(p.body);
       const local = new Set(entries.map((e) => e.node.id));
@@ -44,7 +44,7 @@ describe('local runs wait for what Argo waits for', () => {
 
   it('GIVEN a local run of discount-training THEN no step started before every task its Argo `depends` names had ended', async () => {
     const spec = pipelineWorkflowSpec(discountTraining.ir);
-    const entry = spec.templates.find((t) => t.name === spec.entrypoint);
+    const entry = (spec.templates ?? []).find((t) => t.name === spec.entrypoint);
     const events: LocalEvent[] = [];
     const root = mkdtempSync(join(tmpdir(), 'argosy-parity-'));
     const fake = (...a: (string | number)[]) => [
