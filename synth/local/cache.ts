@@ -69,6 +69,8 @@ interface CacheEntry {
   readonly createdAt: number;
   readonly params: Record<string, string>;
   readonly artifacts: readonly string[];
+  /** The outputs in the component's order, so a cached step reads like a run one. */
+  readonly order?: readonly string[];
 }
 
 /** Cached outputs of component tasks under one folder, one sub-folder per key. */
@@ -99,7 +101,8 @@ export class OutputCache {
       cpSync(join(entryDir, 'outputs', name), target, { recursive: true });
       out[name] = { kind: 'artifact', path: target };
     }
-    return out;
+    const order = meta.order ?? Object.keys(out);
+    return Object.fromEntries(order.filter((k) => k in out).map((k) => [k, out[k] as LocalOutput]));
   }
 
   /** Stores a task's outputs under `key`, written aside and renamed so a reader never sees half an entry. */
@@ -116,7 +119,7 @@ export class OutputCache {
         artifacts.push(name);
       }
     }
-    const meta: CacheEntry = { createdAt: Date.now(), params, artifacts };
+    const meta: CacheEntry = { createdAt: Date.now(), params, artifacts, order: Object.keys(outputs) };
     writeFileSync(join(tmp, 'entry.json'), JSON.stringify(meta, null, 2));
     rmSync(entryDir, { recursive: true, force: true });
     renameSync(tmp, entryDir);

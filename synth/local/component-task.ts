@@ -266,7 +266,9 @@ async function execute(
       const program = isPython(impl.command) && rt.python ? [rt.python, ...impl.command.slice(1)] : [...impl.command];
       argv = [...program, source];
     }
-    return runProcess(argv, { ...io, env, group: rt.group, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+    // A local command runs where the user started the run, so its relative paths mean what they wrote.
+    const cwd = command ? process.cwd() : record.dir;
+    return runProcess(argv, { ...io, cwd, env, group: rt.group, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
   }
   if (!rt.container) throw new Error('internal: container task without a runtime');
   const stage = join(record.dir, '.container');

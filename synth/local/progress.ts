@@ -77,6 +77,8 @@ const show = (o: LocalOutput, cwd: string): string =>
       ? relative(cwd, o.path) || '.'
       : o.paths.map((p) => relative(cwd, p)).join(', ');
 
+const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
 /** The last lines of a step's stderr, to show why it failed. */
 function stderrTail(t: LocalTaskRecord, lines = 12): string[] {
   try {
@@ -113,7 +115,7 @@ export function summary(record: LocalRunRecord, recordPath: string, cwd = proces
   const width = Math.max(...record.tasks.map((t) => t.path.length), 4);
   for (const t of record.tasks) {
     const outs = Object.entries(t.outputs).map(
-      ([k, v]) => `${k}=${v.kind === 'param' ? v.value.slice(0, 40) : show(v, t.dir)}`,
+      ([k, v]) => `${k}=${v.kind === 'param' ? clip(v.value) : show(v, t.dir)}`,
     );
     out.push(
       `  ${MARK[t.status]} ${t.path.padEnd(width)}  ${(t.cached ? 'Cached' : t.status).padEnd(9)}  ${relative(cwd, t.dir) || '.'}${outs.length ? `  ${outs.join(' ')}` : ''}`,
