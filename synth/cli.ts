@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ApplyCommandOptions } from './commands/apply.ts';
+import type { RunCommandOptions } from './commands/run-local.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 function positiveInt(flag: string, v: string): number {
@@ -161,6 +162,32 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--force-conflicts', 'take over fields that other field managers own')
     .action(async (paths: string[], opts: ApplyCommandOptions) => {
       code = await (await import('./commands/apply.ts')).runApply(paths, opts, io);
+    });
+
+  const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+  program
+    .command('run')
+    .description('run a pipeline on this machine: script steps as processes, container steps under docker or podman')
+    .argument('<pipeline>', 'pipeline name')
+    .option('--local', 'run here rather than on a cluster (the only mode)')
+    .option('-p, --param <name=value>', 'a pipeline parameter, typed by its declaration (repeatable)', collect)
+    .option('--workdir <dir>', 'where the steps leave outputs and logs (default .argosy/runs/<pipeline>-<time>)')
+    .option('--parallelism <n>', 'steps running at once (default: the CPU count)')
+    .option('--no-cache', 'run every step, reusing no earlier outputs')
+    .option('--cache-dir <dir>', 'where outputs are cached (default .argosy/cache)')
+    .option('--no-containers', 'use no container runtime: fail up front if a step needs one')
+    .option(
+      '--command <step=program args>',
+      'run a step with a local program and the same environment (repeatable)',
+      collect,
+    )
+    .option('--value <kind:name/key=value>', 'a secret or ConfigMap value a step reads (repeatable)', collect)
+    .option('--python <interpreter>', 'interpreter for Python scripts (default: their own, python3)')
+    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--env <environment>', 'environment to take the pipeline from (default: the first that has it)')
+    .action(async (name: string, opts: RunCommandOptions) => {
+      const live = io.color ? { tty: true, write: (t: string) => void process.stdout.write(t) } : {};
+      code = await (await import('./commands/run-local.ts')).runRunLocal(name, opts, { ...io, ...live });
     });
 
   try {

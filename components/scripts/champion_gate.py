@@ -110,13 +110,31 @@ def champion_score(tracking_uri, model, version, metric, token=None, opener=urll
     return values.get(metric)
 
 
-def main():
-    import pandas as pd
+def read_columns(path):
+    """A table as {column: list of values, None for missing}: Parquet through pandas (what the
+    warehouse extract writes), or CSV with a header row through the standard library (a local
+    sample, e.g. for `argosy run --local`; its values stay text)."""
+    with open(path, "rb") as f:
+        parquet = f.read(4) == b"PAR1"
+    if parquet:
+        import pandas as pd
 
+        frame = pd.read_parquet(path)
+        return {c: [None if pd.isna(v) else v for v in frame[c].tolist()] for c in frame.columns}
+    import csv
+
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    columns = list(rows[0].keys()) if rows else []
+    return {c: [None if r[c] in ("", None) else r[c] for r in rows] for c in columns}
+
+
+def main():
     metric, group_column = os.environ["INPUT_METRIC"], os.environ.get("INPUT_GROUP_COLUMN", "")
-    frame = pd.read_parquet(os.environ["INPUT_PREDICTIONS"])
-    groups = frame[group_column].astype(str).tolist() if group_column else None
-    challenger = score(metric, frame["label"].tolist(), frame["score"].tolist(), groups, int(os.environ["INPUT_K"]))
+    frame = read_columns(os.environ["INPUT_PREDICTIONS"])
+    groups = [str(v) for v in frame[group_column]] if group_column else None
+    labels, scores = ([float(v) for v in frame[c]] for c in ("label", "score"))
+    challenger = score(metric, labels, scores, groups, int(os.environ["INPUT_K"]))
     champion = champion_score(os.environ["MLFLOW_TRACKING_URI"], os.environ["INPUT_REGISTERED_MODEL"], os.environ["INPUT_CHAMPION_VERSION"], metric, os.environ.get("MLFLOW_TRACKING_TOKEN"))
     promote, reason = decide(metric, challenger, champion, float(os.environ["INPUT_MIN_LIFT"]), float(os.environ["INPUT_MIN_SCORE"]))
     print(reason)

@@ -191,21 +191,39 @@ def push(gateway, namespace, model, text):
         response.read()
 
 
-def main():
-    import pandas as pd
+def read_columns(path):
+    """A table as {column: list of values, None for missing}: Parquet through pandas (what the
+    warehouse extract writes), or CSV with a header row through the standard library (a local
+    sample, e.g. for `argosy run --local`; its values stay text)."""
+    with open(path, "rb") as f:
+        parquet = f.read(4) == b"PAR1"
+    if parquet:
+        import pandas as pd
 
+        frame = pd.read_parquet(path)
+        return {c: [None if pd.isna(v) else v for v in frame[c].tolist()] for c in frame.columns}
+    import csv
+
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    columns = list(rows[0].keys()) if rows else []
+    return {c: [None if r[c] in ("", None) else r[c] for r in rows] for c in columns}
+
+
+def main():
     model = os.environ["INPUT_MODEL"]
     spec = json.loads(os.environ["INPUT_FEATURES"])
     config = json.loads(os.environ["INPUT_THRESHOLDS"])
-    reference = pd.read_parquet(os.environ["INPUT_REFERENCE"])
-    current = pd.read_parquet(os.environ["INPUT_CURRENT"])
+    reference = read_columns(os.environ["INPUT_REFERENCE"])
+    current = read_columns(os.environ["INPUT_CURRENT"])
     features = []
     for kind in ("numeric", "categorical"):
         for name in spec.get(kind, []):
-            ref, cur = reference[name].dropna(), current[name].dropna()
+            cast = float if kind == "numeric" else (lambda v: v)
+            ref, cur = ([cast(v) for v in table[name] if v is not None] for table in (reference, current))
             if len(ref) == 0 or len(cur) == 0:
                 raise ValueError(f"feature {name!r} has no values in the {'reference' if len(ref) == 0 else 'current'} window")
-            features.append(feature_drift(name, kind, ref.to_numpy(), cur.to_numpy(), config))
+            features.append(feature_drift(name, kind, np.asarray(ref), np.asarray(cur), config))
     report = summarize(model, features, float(os.environ["INPUT_SCORE_THRESHOLD"]))
     text = prometheus_text(report, time.time())
     print(f"drift score {report['score']:.3f} (threshold {report['score_threshold']}); drifted: {', '.join(report['drifted_features']) or 'none'}")

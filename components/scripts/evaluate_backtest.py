@@ -60,13 +60,45 @@ def evaluate(times, labels, scores, metric, end, window_days, windows, min_rows=
     return {"metric": metric, "windows": rows, "mean": float(np.mean(scored)), "worst": float(worst), "std": float(np.std(scored)), "trend": trend}
 
 
-def main():
-    import pandas as pd
+def read_columns(path):
+    """A table as {column: list of values, None for missing}: Parquet through pandas (what the
+    warehouse extract writes), or CSV with a header row through the standard library (a local
+    sample, e.g. for `argosy run --local`; its values stay text)."""
+    with open(path, "rb") as f:
+        parquet = f.read(4) == b"PAR1"
+    if parquet:
+        import pandas as pd
 
-    frame = pd.read_parquet(os.environ["INPUT_PREDICTIONS"])
-    times = pd.to_datetime(frame[os.environ["INPUT_TIME_COLUMN"]], utc=True).astype("int64") / 1e9
+        frame = pd.read_parquet(path)
+        return {c: [None if pd.isna(v) else v for v in frame[c].tolist()] for c in frame.columns}
+    import csv
+
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    columns = list(rows[0].keys()) if rows else []
+    return {c: [None if r[c] in ("", None) else r[c] for r in rows] for c in columns}
+
+
+def epoch_seconds(value):
+    """Seconds since the epoch of a timestamp: a datetime (naive means UTC), ISO 8601 text, or
+    integer nanoseconds, as pandas.to_datetime(utc=True) reads them."""
+    import datetime
+
+    if isinstance(value, (int, float)):
+        return value / 1e9
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    return value.timestamp()
+
+
+def main():
+    frame = read_columns(os.environ["INPUT_PREDICTIONS"])
+    times = np.asarray([epoch_seconds(v) for v in frame[os.environ["INPUT_TIME_COLUMN"]]], dtype=float)
+    labels, scores = (np.asarray([float(v) for v in frame[c]]) for c in ("label", "score"))
     end = float(times.max()) + 1.0
-    report = evaluate(times.to_numpy(), frame["label"].to_numpy(), frame["score"].to_numpy(), os.environ["INPUT_METRIC"], end, int(os.environ["INPUT_WINDOW_DAYS"]), int(os.environ["INPUT_WINDOWS"]))
+    report = evaluate(times, labels, scores, os.environ["INPUT_METRIC"], end, int(os.environ["INPUT_WINDOW_DAYS"]), int(os.environ["INPUT_WINDOWS"]))
     print(f"{report['metric']}: mean {report['mean']:.4f}, worst window {report['worst']:.4f}, trend {report['trend']:+.4f}/window")
     outputs = {"OUTPUT_MEAN_SCORE": repr(report["mean"]), "OUTPUT_WORST_SCORE": repr(report["worst"]), "OUTPUT_REPORT": json.dumps(report, indent=2)}
     for key, text in outputs.items():

@@ -171,3 +171,17 @@ class VerdictTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReadColumnsTest(unittest.TestCase):
+    def test_csv_header_and_missing_values(self):
+        import os
+        import tempfile
+
+        from drift_check import read_columns
+
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "table.csv")
+            with open(path, "w") as f:
+                f.write("a,b\n1,x\n,y\n")
+            self.assertEqual(read_columns(path), {"a": ["1", None], "b": ["x", "y"]})

@@ -56,3 +56,23 @@ class WindowTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TableInputTest(unittest.TestCase):
+    def test_csv_columns_and_timestamps(self):
+        import datetime
+        import os
+        import tempfile
+
+        from evaluate_backtest import epoch_seconds, read_columns
+
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "predictions.csv")
+            with open(path, "w") as f:
+                f.write("event_time,label,score\n2026-01-01T00:00:00Z,1,0.9\n2026-01-02,0,\n")
+            cols = read_columns(path)
+        self.assertEqual(cols, {"event_time": ["2026-01-01T00:00:00Z", "2026-01-02"], "label": ["1", "0"], "score": ["0.9", None]})
+        self.assertEqual(epoch_seconds("2026-01-01T00:00:00Z"), 1767225600.0)
+        self.assertEqual(epoch_seconds("2026-01-02"), 1767225600.0 + DAY)
+        self.assertEqual(epoch_seconds(datetime.datetime(2026, 1, 1)), 1767225600.0)
+        self.assertEqual(epoch_seconds(1767225600 * 10**9), 1767225600.0)
