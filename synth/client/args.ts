@@ -29,8 +29,10 @@ export type SubmitArgs<P extends ParamPortMap, A = unknown> = [A] extends [unkno
     : { readonly args: NoInfer<ParamValues<P>> & NoUnknownKeys<P, A> }
   : { readonly args: A };
 
+const aType = (t: string): string => (t === 'int' ? 'an int' : `a ${t}`);
+
 const describeType = (p: ParamPortIR): string =>
-  p.enum ? `one of ${p.enum.map((v) => JSON.stringify(v)).join(', ')}` : p.type === 'json' ? 'JSON' : `a ${p.type}`;
+  p.enum ? `one of ${p.enum.map((v) => JSON.stringify(v)).join(', ')}` : p.type === 'json' ? 'JSON' : aType(p.type);
 
 /**
  * Checks argument values against the pipeline's parameters and turns them into Argo
@@ -45,18 +47,21 @@ export function encodeArgs(
 ): { name: string; value: string }[] {
   const problems: string[] = [];
   const known = params.map((p) => p.name);
+  // A misspelt name is one mistake: the parameter it was meant for is not also "missing".
+  const meant = new Set<string>();
   for (const key of Object.keys(args))
     if (!known.includes(key)) {
       const hint = closest(key, known);
+      if (hint !== undefined && args[hint] === undefined) meant.add(hint);
       problems.push(
-        `${key}: pipeline "${pipeline}" has no parameter "${key}" (got ${JSON.stringify(args[key])}). ${hint ? `Did you mean "${hint}"? ` : ''}Its parameters: ${known.join(', ') || '(none)'}`,
+        `${key}: pipeline "${pipeline}" has no parameter "${key}" (got ${JSON.stringify(args[key])}). ${hint ? `Did you mean "${hint}"?` : `Its parameters: ${known.join(', ') || '(none)'}`}`,
       );
     }
   const out: { name: string; value: string }[] = [];
   for (const p of params) {
     const value = args[p.name];
     if (value === undefined) {
-      if (!p.optional && p.default === undefined)
+      if (!p.optional && p.default === undefined && !meant.has(p.name))
         problems.push(
           `${p.name}: required parameter of pipeline "${pipeline}" is missing (got nothing). Pass ${p.name}=<${p.type}>${p.description ? ` (${p.description.replace(/\.$/, '')})` : ''}`,
         );
@@ -72,7 +77,7 @@ export function encodeArgs(
   if (problems.length > 0)
     throw new ClientError(
       problems.length === 1
-        ? `${problems[0]}; nothing was submitted`
+        ? `${problems[0]} (nothing was submitted)`
         : `${problems.length} problems with the arguments; nothing was submitted:\n  ${problems.join('\n  ')}`,
       'invalid-args',
     );
@@ -94,7 +99,7 @@ function typeProblem(p: ParamPortIR, value: unknown): string | undefined {
               : p.jsonShape === 'struct'
                 ? typeof value === 'object' && value !== null && !Array.isArray(value)
                 : value !== null && typeof value === 'object';
-  if (!ok) return `expected ${p.type === 'json' ? `a JSON ${p.jsonShape ?? 'value'}` : `a ${p.type}`}`;
+  if (!ok) return `expected ${p.type === 'json' ? `a JSON ${p.jsonShape ?? 'value'}` : aType(p.type)}`;
   if (p.enum && !p.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
     return 'not one of the allowed values';
   return undefined;
@@ -133,7 +138,9 @@ export function parseCliParams(
   }
   if (problems.length > 0)
     throw new ClientError(
-      `${problems.join('\n  ')}${problems.length > 1 ? '\n  ' : '; '}nothing was submitted`,
+      problems.length === 1
+        ? `${problems[0]} (nothing was submitted)`
+        : `${problems.length} problems with the parameters; nothing was submitted:\n  ${problems.join('\n  ')}`,
       'invalid-args',
     );
   return out;
