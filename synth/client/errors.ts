@@ -81,7 +81,15 @@ export function errorFor(res: ApiResponse, t: RequestTarget, server: string): Cl
       );
     case 403: {
       const user = /User "([^"]+)"/.exec(message)?.[1];
-      const verb = /cannot (\w+) resource/.exec(message)?.[1] ?? t.verb;
+      const rbac = /cannot (\w+) resource/.exec(message);
+      // Not RBAC: an admission plugin (a missing ServiceAccount, a quota, a policy) said no.
+      if (!rbac)
+        return new ClientError(
+          `${what}${where}: refused by the API server (got 403 Forbidden: ${message}). Fix what it names, then try again`,
+          'forbidden',
+          403,
+        );
+      const verb = rbac[1] ?? t.verb;
       return new ClientError(
         `${user ? `user "${user}"` : 'the current user'} may not ${verb} ${resourceName(t)}${where} (got 403 Forbidden). Grant it with a Role${t.namespace ? ` in namespace "${t.namespace}"` : ''} holding the rule ${rbacRule({ ...t, verb })} and a RoleBinding to that user, or use a --context that has it`,
         'forbidden',

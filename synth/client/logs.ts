@@ -96,21 +96,19 @@ export async function* podLog(
     container: opts.container ?? 'main',
     ...(opts.follow ? { follow: 'true' } : {}),
   });
-  let res;
-  try {
-    res = await kube.stream(
-      `${resourcePath(PODS, namespace, pod.name, 'log')}?${query}`,
-      { verb: 'get', group: '', resource: 'pods/log', namespace, name: pod.name },
-      opts.signal,
+  const res = await kube.stream(
+    `${resourcePath(PODS, namespace, pod.name, 'log')}?${query}`,
+    { verb: 'get', group: '', resource: 'pods/log', namespace, name: pod.name },
+    opts.signal,
+  );
+  // The API server answers 204 for a pod no kubelet runs yet: there is no log to read.
+  if (res.statusCode === 204) {
+    res.resume();
+    throw new ClientError(
+      `task "${pod.task}" (pod ${pod.name}): no logs yet, the pod ${pod.nodeName ? `is ${pod.phase ?? 'not running'} on node ${pod.nodeName}` : 'has not been scheduled to a node'} (got 204 No Content from the API server). Wait until it runs (argosy runs get), then ask again`,
+      'no-logs',
+      204,
     );
-  } catch (e) {
-    if (e instanceof ClientError && e.status === 400)
-      throw new ClientError(
-        `task "${pod.task}" (pod ${pod.name}): no logs yet, the pod ${pod.nodeName ? `is ${pod.phase ?? 'not running'}` : 'has not been scheduled to a node'} (got ${e.message.replace(/^.*?\(got /, '').replace(/\)\..*$/, '')}). Wait until it runs (argosy runs get), then ask again`,
-        'no-logs',
-        400,
-      );
-    throw e;
   }
   for await (const text of lines(res)) yield { task: pod.task, pod: pod.name, text };
 }

@@ -67,7 +67,8 @@ export async function connect(
 export function reportClusterError(e: unknown, io: CommandIO): number {
   if (e instanceof ClientError) {
     const lines = e.message.split('\n');
-    io.err(`✗ ${lines[0]}`);
+    const first = lines[0] ?? '';
+    io.err(`✗ ${first}${/[.:?]$/.test(first) ? '' : '.'}`);
     lines.slice(1).forEach((l) => io.err(l));
     return e.reason === 'invalid-args' || e.reason === 'usage' ? EXIT_USAGE : EXIT_FINDINGS;
   }
