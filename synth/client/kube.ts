@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { StringDecoder } from 'node:string_decoder';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { apiRequest, UnreachableError, type ApiResponse } from '../commands/apply-client.ts';
 import { ClientError, errorFor, type RequestTarget } from './errors.ts';
@@ -107,13 +108,16 @@ export class Kube {
 /** Splits a byte stream into lines, also when a line spans chunks; the last line needs no newline. */
 export async function* lines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   let rest = '';
+  // A character's bytes may be split across chunks: the decoder keeps the partial ones.
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of stream) {
-    rest += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let i: number;
     while ((i = rest.indexOf('\n')) >= 0) {
       yield rest.slice(0, i).replace(/\r$/, '');
       rest = rest.slice(i + 1);
     }
   }
+  rest += decoder.end();
   if (rest) yield rest.replace(/\r$/, '');
 }

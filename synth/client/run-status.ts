@@ -19,6 +19,8 @@ export interface RunNode {
   readonly finishedAt?: string;
   readonly message?: string;
   readonly children: readonly string[];
+  /** The DAG or steps node this node runs within (`boundaryID`), when the controller set it. */
+  readonly boundaryID?: string;
   readonly outputs: Readonly<Record<string, string>>;
 }
 
@@ -63,6 +65,7 @@ interface WorkflowNodeJson {
   finishedAt?: string;
   message?: string;
   children?: string[];
+  boundaryID?: string;
   outputs?: { parameters?: { name: string; value?: string }[] };
 }
 

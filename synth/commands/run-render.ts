@@ -38,32 +38,48 @@ const HIDDEN = new Set(['Retry', 'TaskGroup', 'StepGroup']);
  */
 export function renderRunTree(run: RunStatus, now: Date): string[] {
   const byId = new Map(run.nodes.map((n) => [n.id, n]));
-  const shown = (n: RunNode): RunNode[] =>
-    HIDDEN.has(n.type)
-      ? n.children.flatMap((c) => {
-          const child = byId.get(c);
-          return child ? shown(child) : [];
-        })
-      : [n];
   const root = byId.get(run.name) ?? run.nodes.find((n) => !run.nodes.some((p) => p.children.includes(n.id)));
+  const parentOf = new Map<string, string>();
+  for (const n of run.nodes)
+    if (n.boundaryID && byId.has(n.boundaryID) && n.id !== root?.id) parentOf.set(n.id, n.boundaryID);
+  // Without boundary IDs: the shallowest node that lists it as a child (a DAG task's children
+  // are its dependents, which belong to the same DAG, not under the task).
+  if (root) {
+    const seen = new Set([root.id]);
+    const queue = [root];
+    for (let p = queue.shift(); p; p = queue.shift())
+      for (const c of p.children) {
+        const child = byId.get(c);
+        if (!child || seen.has(c)) continue;
+        seen.add(c);
+        if (!parentOf.has(c)) parentOf.set(c, p.id);
+        queue.push(child);
+      }
+  }
+  // Retries and groups are bookkeeping: their nodes show under the group's parent.
+  const shownParent = (id: string): string | undefined => {
+    let p = parentOf.get(id);
+    while (p && HIDDEN.has(byId.get(p)?.type ?? '')) p = parentOf.get(p);
+    return p;
+  };
+  const kidsOf = new Map<string, RunNode[]>();
+  for (const n of run.nodes) {
+    if (HIDDEN.has(n.type) || n.id === root?.id) continue;
+    const p = shownParent(n.id);
+    if (p) kidsOf.set(p, [...(kidsOf.get(p) ?? []), n]);
+  }
   const rows: { prefix: string; node: RunNode }[] = [];
-  const seen = new Set<string>();
-  const walk = (n: RunNode, prefix: string): void => {
-    const kids = n.children
-      .map((c) => byId.get(c))
-      .filter((c): c is RunNode => c !== undefined)
-      .flatMap(shown)
-      .filter((c) => !seen.has(c.id));
+  const walk = (id: string, prefix: string): void => {
+    const kids = kidsOf.get(id) ?? [];
     kids.forEach((k, i) => {
-      seen.add(k.id);
       const last = i === kids.length - 1;
       rows.push({ prefix: `${prefix}${last ? '└─ ' : '├─ '}`, node: k });
-      walk(k, `${prefix}${last ? '   ' : '│  '}`);
+      walk(k.id, `${prefix}${last ? '   ' : '│  '}`);
     });
   };
+  if (root) walk(root.id, '  ');
   const head =
     `${ICONS[run.phase] ?? '?'} ${run.name}  ${run.phase}  ${duration(run.startedAt, run.finishedAt, now)}`.trimEnd();
-  if (root) walk(root, '  ');
   const width = Math.max(0, ...rows.map((r) => r.prefix.length + r.node.displayName.length));
   const phaseWidth = Math.max(0, ...rows.map((r) => r.node.phase.length));
   return [

@@ -1,6 +1,6 @@
 import { UsageError } from '../load-app.ts';
 import { EXIT_OK, type CommandIO } from '../report.ts';
-import { parseCliParams } from '../client/args.ts';
+import { encodeArgs, parseCliParams } from '../client/args.ts';
 import { connect, loadProjectFor, reportClusterError, type ClusterCommandOptions } from './cluster-cli.ts';
 import { followRun, type FollowOptions } from './run-follow.ts';
 
@@ -40,6 +40,7 @@ export async function runSubmit(
     }
     // Checked before connecting: a mistake in the parameters never reaches the cluster.
     const values = parseCliParams(pipelineName, first.pipeline.params, opts.param ?? []);
+    encodeArgs(pipelineName, first.pipeline.params, values);
     const { client } = await connect(opts, cwd, loaded);
     const run = await client.submitRef(
       { name: pipelineName, params: first.pipeline.params },
