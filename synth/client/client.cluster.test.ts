@@ -181,7 +181,10 @@ describe('watching a run while the test writes status as the workflow controller
       '  outputs: auc=0.81',
     ]);
     const succeeded = await client.runs.list({ namespace: NS, phase: 'Succeeded', pipeline: 'client-training' });
-    expect(succeeded.map((r) => r.name)).toEqual([run.name]);
+    expect(succeeded.map((r) => r.name)).toContain(run.name);
+    expect(new Set(succeeded.map((r) => `${r.pipeline}:${r.phase}`))).toEqual(new Set(['client-training:Succeeded']));
+    const all = await client.runs.list({ namespace: NS });
+    expect(all.length).toBeGreaterThan(succeeded.length);
   });
 
   it('GIVEN a failed run THEN runs get exits 1, retry starts a new run with the same arguments, stop sets spec.shutdown', async () => {
@@ -326,6 +329,7 @@ describe('deployments: a Rollout from the reference tree, its status written as 
       {
         status: {
           phase: 'Paused',
+          abort: null,
           currentStepIndex: 6,
           pauseConditions: [{ reason: 'CanaryPauseStep', startTime: '2026-12-07T10:00:00Z' }],
           canary: {
