@@ -116,9 +116,12 @@ export function runStatusOf(wf: WorkflowJson): RunStatus {
     ...(n.finishedAt ? { finishedAt: n.finishedAt } : {}),
     ...(n.message ? { message: n.message } : {}),
     children: n.children ?? [],
+    ...(n.boundaryID ? { boundaryID: n.boundaryID } : {}),
     outputs: params(n.outputs?.parameters),
   }));
-  nodes.sort((a, b) => (a.startedAt ?? '~').localeCompare(b.startedAt ?? '~') || a.name.localeCompare(b.name));
+  // Not started yet sorts last; plain comparison (localeCompare puts punctuation before digits).
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  nodes.sort((a, b) => cmp(a.startedAt ?? '\uffff', b.startedAt ?? '\uffff') || cmp(a.name, b.name));
   const pipeline =
     wf.metadata.labels?.[PIPELINE_LABEL] ??
     wf.metadata.labels?.['workflows.argoproj.io/workflow-template'] ??

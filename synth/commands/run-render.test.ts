@@ -78,6 +78,37 @@ describe('run rendering', () => {
     ]);
   });
 
+  it('GIVEN boundary IDs (as the controller writes them) THEN the DAG tasks are siblings, not-yet-started ones last', () => {
+    const n = (id: string, phase: string, startedAt?: string) => ({
+      id,
+      name: `r.${id}`,
+      displayName: id,
+      type: 'Pod',
+      phase,
+      boundaryID: 'r',
+      ...(startedAt ? { startedAt } : {}),
+    });
+    const status = runStatusOf({
+      metadata: { name: 'r' },
+      status: {
+        phase: 'Running',
+        startedAt: '2026-12-07T10:00:00Z',
+        nodes: {
+          r: { id: 'r', name: 'r', type: 'DAG', phase: 'Running', children: ['a'], startedAt: '2026-12-07T10:00:00Z' },
+          c: { ...n('c', 'Pending'), children: [] },
+          a: { ...n('a', 'Succeeded', '2026-12-07T10:00:00Z'), finishedAt: '2026-12-07T10:01:00Z', children: ['b'] },
+          b: { ...n('b', 'Running', '2026-12-07T10:01:00Z'), children: ['c'] },
+        },
+      },
+    });
+    expect(renderRunTree(status, NOW)).toEqual([
+      '● r  Running  5m00s',
+      '  ├─ ✓ a  Succeeded  1m00s',
+      '  ├─ ● b  Running    4m00s',
+      '  └─ ○ c  Pending',
+    ]);
+  });
+
   it('GIVEN successive statuses THEN plain mode prints one line per phase change, the run last', () => {
     const first = runStatusOf(running);
     const done = runStatusOf({
