@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ApplyCommandOptions } from './commands/apply.ts';
 import type { RunCommandOptions } from './commands/run-local.ts';
+import type { ClusterCommandOptions } from './commands/cluster-cli.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
 function positiveInt(flag: string, v: string): number {
@@ -9,6 +10,18 @@ function positiveInt(flag: string, v: string): number {
     throw new InvalidArgumentError(`${flag} takes a whole number of characters (got ${v})`);
   return n;
 }
+
+/** The options of every command that talks to a cluster through a kubeconfig context. */
+function clusterOptions(cmd: Command): Command {
+  return cmd
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('-n, --namespace <name>', "namespace (default: --env's, else the context's, else default)")
+    .option('--env <environment>', "an environment of the project: its namespace (loads --app's project)")
+    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts');
+}
+
+const collect = (v: string, all: string[] = []): string[] => [...all, v];
 
 /**
  * Parses argv and dispatches to a command; all logic lives in the commands, loaded on use so a
@@ -164,7 +177,6 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       code = await (await import('./commands/apply.ts')).runApply(paths, opts, io);
     });
 
-  const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
   program
     .command('run')
     .description('run a pipeline on this machine: script steps as processes, container steps under docker or podman')
@@ -189,6 +201,79 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       const live = io.color ? { tty: true, write: (t: string) => void process.stdout.write(t) } : {};
       code = await (await import('./commands/run-local.ts')).runRunLocal(name, opts, { ...io, ...live });
     });
+  clusterOptions(
+    program
+      .command('submit')
+      .description(
+        "start a run of a pipeline's WorkflowTemplate; parameters are checked against its typed params first",
+      )
+      .argument('<pipeline>', 'pipeline name')
+      .option('-p, --param <name=value>', 'a parameter (repeatable)', collect)
+      .option('--watch', 'follow the run; exit 0 when it succeeds, 1 when it fails')
+      .option('--inline', 'submit the whole synthesized workflow (for a WorkflowTemplate not applied yet)'),
+  ).action(
+    async (name: string, opts: ClusterCommandOptions & { param?: string[]; watch?: boolean; inline?: boolean }) => {
+      code = await (await import('./commands/submit.ts')).runSubmit(name, opts, io);
+    },
+  );
+
+  clusterOptions(
+    program
+      .command('runs')
+      .description('list the runs of a namespace, or get, delete, stop or retry one')
+      .argument('<action>', 'list, get, delete, stop or retry')
+      .argument('[run]', 'run name (all actions but list)')
+      .option('--pipeline <name>', 'list: only runs of this pipeline')
+      .option('--phase <phase>', 'list: only runs in this phase (Pending, Running, Succeeded, Failed, Error)')
+      .option('--limit <n>', 'list: at most this many, newest first', (v: string) => positiveInt('--limit', v))
+      .option('--watch', 'get, retry: follow the run until it ends'),
+  ).action(
+    async (
+      action: string,
+      run: string | undefined,
+      opts: ClusterCommandOptions & { pipeline?: string; phase?: string; limit?: number; watch?: boolean },
+    ) => {
+      code = await (await import('./commands/runs.ts')).runRuns(action, run, opts, io);
+    },
+  );
+
+  clusterOptions(
+    program
+      .command('logs')
+      .description("print the logs of a run's tasks, each line prefixed with its task")
+      .argument('<run>', 'run name')
+      .option('--task <name>', 'only this task')
+      .option('-f, --follow', 'keep streaming while the tasks run'),
+  ).action(async (run: string, opts: ClusterCommandOptions & { task?: string; follow?: boolean }) => {
+    code = await (await import('./commands/logs.ts')).runLogs(run, opts, io);
+  });
+
+  clusterOptions(
+    program
+      .command('trigger')
+      .description("start a run of a schedule now (its CronWorkflow's workflow, as argo cron trigger)")
+      .argument('<schedule>', 'schedule name')
+      .option('--watch', 'follow the run; exit 0 when it succeeds, 1 when it fails'),
+  ).action(async (schedule: string, opts: ClusterCommandOptions & { watch?: boolean }) => {
+    code = await (await import('./commands/trigger.ts')).runTrigger(schedule, opts, io);
+  });
+
+  for (const [action, description] of [
+    [
+      'status',
+      "a model deployment's live state: Rollout phase, step, weights and analysis, or InferenceService traffic",
+    ],
+    ['promote', 'promote a paused Rollout to its next step (--full: to the end), as kubectl argo rollouts promote'],
+    ['abort', "abort a Rollout's update: traffic goes back to the stable version"],
+  ] as const) {
+    const cmd = clusterOptions(
+      program.command(action).description(description).argument('<deployment>', 'deployment (Rollout) name'),
+    );
+    if (action === 'promote') cmd.option('--full', 'skip the remaining steps, pauses and analysis');
+    cmd.action(async (name: string, opts: ClusterCommandOptions & { full?: boolean }) => {
+      code = await (await import('./commands/deployment.ts')).runDeployment(action, name, opts, io);
+    });
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
