@@ -61,7 +61,9 @@ export async function installCrds(kc: KubeConfig, files: readonly string[]): Pro
           ? true
           : undefined;
       },
-      { timeoutMs: 120_000 },
+      // A loaded 2-core machine has taken over 2 minutes to establish the big Argo CRDs; the
+      // limit only bounds a server that never establishes them.
+      { timeoutMs: 300_000 },
     ),
   );
   // Established can precede discovery by a moment; applying a custom resource needs discovery.
@@ -76,7 +78,7 @@ export async function installCrds(kc: KubeConfig, files: readonly string[]): Pro
           served.refresh();
           return (await served.resource(`${crd.spec?.group}/${v.name}`, kind)) ? true : undefined;
         },
-        { timeoutMs: 30_000 },
+        { timeoutMs: 120_000 },
       );
     }
   }
