@@ -1,7 +1,28 @@
 #!/usr/bin/env node
-// The CLI and the user's project are TypeScript; tsx compiles them on the fly.
-import { register } from 'tsx/esm/api';
+// The `argosy` command. It runs the compiled CLI in build/ (what the package ships, built by
+// `npm run build`): no TypeScript loader for Argosy's own code; one is registered later, only to
+// load the user's project file. A source checkout without build/ (e.g. the base revision
+// `argosy diff` checks out), or ARGOSY_SOURCE=1 (this repository's tests), runs the TypeScript
+// sources through tsx instead, with the `argosy-source` export condition so `import 'argosy'`
+// resolves to dsl/index.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('./cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const compiled = new URL('../build/synth/cli.js', import.meta.url);
+const args = process.argv.slice(2);
+
+if (process.env.ARGOSY_SOURCE_CHILD === '1') {
+  const { main } = await import('./cli.ts');
+  process.exitCode = await main(args);
+} else if (process.env.ARGOSY_SOURCE !== '1' && existsSync(compiled)) {
+  const { main } = await import(compiled.href);
+  process.exitCode = await main(args);
+} else {
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=argosy-source', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit', env: { ...process.env, ARGOSY_SOURCE_CHILD: '1' } },
+  );
+  process.exitCode = r.status ?? 1;
+}

@@ -2,6 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { ApplyCommandOptions } from './commands/apply.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
 
+const APP_HELP =
+  'module that default-exports the project (default: "argosy": { "app" } of package.json, else pipelines/index.ts)';
+
 function positiveInt(flag: string, v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0)
@@ -25,7 +28,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   program
     .command('synth')
     .description('synthesize the project into dist/<environment>/<app>/<kind>.<name>.yaml')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .option('--out <dir>', 'output directory (cdk8s synth passes CDK8S_OUTDIR)', process.env.CDK8S_OUTDIR ?? 'dist')
     .option('--check', 'write nothing; exit 1 if the output directory is stale')
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
@@ -33,7 +36,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--schema-location <dir>', 'JSON Schemas for --validate (default: the `argosy schemas pull` cache)')
     .action(
       async (opts: {
-        app: string;
+        app?: string;
         out: string;
         check?: boolean;
         target: 'argo' | 'kfp';
@@ -94,7 +97,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .description('object-level diff of the synthesized project against a git ref, or of two directories')
     .argument('[dirs...]', 'two directories to compare instead of synthesizing')
     .option('--base <ref>', 'git ref to compare the working tree with', 'HEAD')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
     .option('--output <file>', 'write the diff to this file instead of stdout (only when the comparison completed)')
     .option('--full-output <file>', 'also write the uncapped diff to this file (e.g. a CI artifact)')
@@ -109,7 +112,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         dirs: string[],
         opts: {
           base: string;
-          app: string;
+          app?: string;
           format: 'text' | 'markdown';
           output?: string;
           fullOutput?: string;
@@ -126,10 +129,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       "draw a pipeline (tasks, artifacts on edges, conditions and loops) or a model deployment's strategy as Mermaid or DOT",
     )
     .argument('<name>', 'pipeline or deployment name (kind/name when both exist, e.g. deployment/churn)')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
-    .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
+    .action(async (name: string, opts: { app?: string; env?: string; format: 'mermaid' | 'dot' }) => {
       code = await (await import('./commands/graph.ts')).runGraph(name, opts, io);
     });
 
