@@ -5,7 +5,6 @@
 // `argosy diff` checks out), or ARGOSY_SOURCE=1 (this repository's tests), runs the TypeScript
 // sources through tsx instead, with the `argosy-source` export condition so `import 'argosy'`
 // resolves to dsl/index.ts.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -19,9 +18,11 @@ if (process.env.ARGOSY_SOURCE_CHILD === '1') {
   const { main } = await import(compiled.href);
   process.exitCode = await main(args);
 } else {
+  const { spawnSync } = await import('node:child_process');
   const r = spawnSync(
     process.execPath,
-    ['--conditions=argosy-source', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+    // tsx as Argosy resolves it: the project in the working directory may have no node_modules.
+    ['--conditions=argosy-source', '--import', import.meta.resolve('tsx'), fileURLToPath(import.meta.url), ...args],
     { stdio: 'inherit', env: { ...process.env, ARGOSY_SOURCE_CHILD: '1' } },
   );
   process.exitCode = r.status ?? 1;

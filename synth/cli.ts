@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ApplyCommandOptions } from './commands/apply.ts';
-import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
+import { EXIT_USAGE, processIO, type CommandIO } from './command-io.ts';
 
 const APP_HELP =
   'module that default-exports the project (default: "argosy": { "app" } of package.json, else pipelines/index.ts)';

@@ -78,8 +78,7 @@ export async function loadProject(entry: string, cwd = process.cwd()): Promise<P
   // A CommonJS module's exports arrive as `default`; its own default export one level down.
   const exported = mod.default as { kind?: unknown; default?: unknown } | undefined;
   const project = (exported && exported.kind !== 'project' && exported.default ? exported.default : exported) as
-    | Project
-    | undefined;
+    Project | undefined;
   if (!project || project.kind !== 'project') {
     throw new UsageError(
       `${entry}: the module has no default-exported project (got ${project === undefined ? 'no default export' : typeof project}). Add \`export default project('name', { environments, apps })\`.`,

@@ -1,5 +1,5 @@
-import { abTestMetric } from '../../components/index.ts';
-import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from '../../dsl/index.ts';
+import { abTestMetric, images } from '../../components/index.ts';
+import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from 'argosy';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, type ModelVersions } from '../shared/model-versions.ts';
 import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';
@@ -21,6 +21,7 @@ export const AB_ARM_HEADER = 'x-dsrpmart-ab-arm';
  */
 export const categoryCtr = abTestMetric.rate({
   name: 'category-ctr',
+  image: images.mlBase,
   successes: ({ service, window }) =>
     `sum(increase(dsrpmart_category_clicks_total{served_by="${service}"}[${window}]))`,
   trials: ({ service, window }) =>
