@@ -48,6 +48,24 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     );
 
   program
+    .command('init')
+    .description('scaffold a new project (components, a pipeline, a schedule, a deployment, tests, CI) in dir')
+    .argument('[dir]', 'where to create it', '.')
+    .option('--force', 'overwrite files that already exist')
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      code = (await import('./commands/init.ts')).runInit(dir, opts, io);
+    });
+
+  program
+    .command('check')
+    .description("type-check the project with its tsconfig, then build it: tsc's and the DSL's errors, nothing written")
+    .option('--app <file>', APP_HELP)
+    .option('--project <tsconfig>', 'the tsconfig of the project', 'tsconfig.json')
+    .action(async (opts: { app?: string; project: string }) => {
+      code = await (await import('./commands/check.ts')).runCheck(opts, io);
+    });
+
+  program
     .command('validate')
     .description(
       "check YAML (a directory, files, or - for stdin) against schemas, Argo's rules, policy and size budgets, and KFP documents against KFP's rules",
