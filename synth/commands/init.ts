@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { EXIT_OK, EXIT_USAGE, type CommandIO } from '../command-io.ts';
 import { scaffoldFiles } from '../init/templates.ts';
 import { ARGOSY_VERSION } from '../version.ts';
@@ -43,7 +43,7 @@ export function runInit(dir: string, opts: InitCommandOptions, io: CommandIO): n
     writeFileSync(join(dir, path), text);
     io.out(`  wrote ${join(dir, path)}`);
   }
-  const cd = relative(process.cwd(), resolve(dir));
+  const cd = resolve(dir) === process.cwd() ? '' : dir;
   io.out(`✓ created an Argosy project in ${dir}. Next:`);
   io.out(`  ${cd ? `cd ${cd} && ` : ''}npm install`);
   io.out('  npx argosy check     # type-check and build the project');

@@ -103,6 +103,7 @@ export const weeklyTraining = schedule(training, {
 
 /** The model on KServe; a new version goes to 10 %, then 50 %, gated by error rate and latency. */
 export const scorer = modelDeployment('scorer', {
+  prometheus: 'http://prometheus.monitoring:9090',
   serving: kserve({
     format: 'sklearn',
     storageUri: 's3://models/scorer/v1',
@@ -144,7 +145,7 @@ test('GIVEN the project WHEN synthesized THEN production runs the training weekl
   const out = synth(project);
   const prod = out.find('CronWorkflow', 'training-weekly', { env: 'production' });
   const staging = out.find('CronWorkflow', 'training-weekly', { env: 'staging' });
-  assert.equal((prod.spec as { schedule: string }).schedule, '0 3 * * 1');
+  assert.deepEqual((prod.spec as { schedules: string[] }).schedules, ['0 3 * * 1']);
   assert.equal((staging.spec as { suspend?: boolean }).suspend, true);
 });
 
