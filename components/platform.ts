@@ -17,4 +17,12 @@ export const driftCheck = library.driftCheck({ image: images.mlBase });
 export const registerModel = library.registerModel({ image: images.mlBase });
 export const promote = library.promote({ image: images.mlBase, repository: 'dsrpmart/ml-platform' });
 export const batchPredict = library.batchPredict({ image: images.batchScoring });
-export const { abTestMetric } = library;
+
+type RateOptions = Parameters<typeof library.abTestMetric.rate>[0];
+type MeanOptions = Parameters<typeof library.abTestMetric.mean>[0];
+
+/** The A/B decision metrics, run in DSRPMart's ml-base image unless a metric names another. */
+export const abTestMetric = {
+  rate: (opts: RateOptions) => library.abTestMetric.rate({ image: images.mlBase, ...opts }),
+  mean: (opts: MeanOptions) => library.abTestMetric.mean({ image: images.mlBase, ...opts }),
+};

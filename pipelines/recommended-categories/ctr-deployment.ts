@@ -1,4 +1,4 @@
-import { abTestMetric, images } from '../../components/index.ts';
+import { abTestMetric } from '../../components/index.ts';
 import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from 'argosy';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, type ModelVersions } from '../shared/model-versions.ts';
@@ -21,7 +21,6 @@ export const AB_ARM_HEADER = 'x-dsrpmart-ab-arm';
  */
 export const categoryCtr = abTestMetric.rate({
   name: 'category-ctr',
-  image: images.mlBase,
   successes: ({ service, window }) =>
     `sum(increase(dsrpmart_category_clicks_total{served_by="${service}"}[${window}]))`,
   trials: ({ service, window }) =>
