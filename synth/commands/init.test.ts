@@ -1,14 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO as capture } from '../../test/capture-io.ts';
 import { ROOT } from '../../test/shared-dir.ts';
 import { ARGOSY_VERSION } from '../version.ts';
 import { runCheck } from './check.ts';
 import { runInit } from './init.ts';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'argosy-init-'));
+const made: string[] = [];
+const tmp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'argosy-init-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('argosy init', () => {
   it('GIVEN an empty directory WHEN init runs THEN it writes the scaffold, named after the directory, depending on this argosy', () => {
