@@ -1,4 +1,4 @@
-import { artifact, component, param } from '../dsl/index.ts';
+import { artifact, component, param } from 'argosy';
 import { images } from './images.ts';
 import { readScript } from './read-script.ts';
 

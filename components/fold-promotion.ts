@@ -1,4 +1,4 @@
-import { configMapKey, secretKey, type PromotionRecorder } from '../dsl/index.ts';
+import { configMapKey, secretKey, type PromotionRecorder } from 'argosy';
 import { images } from './images.ts';
 import { readScript } from './read-script.ts';
 

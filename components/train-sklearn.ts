@@ -1,4 +1,4 @@
-import { component, param } from '../dsl/index.ts';
+import { component, param } from 'argosy';
 import { images } from './images.ts';
 import { trainerCommand, trainerInputs, trainerOutputs } from './trainer-ports.ts';
 

@@ -1,4 +1,4 @@
-import { artifact, param, type Placeholder } from '../dsl/index.ts';
+import { artifact, param, type Placeholder } from 'argosy';
 
 /**
  * The contract every trainer shares, so evaluation, gating and registration work with any of

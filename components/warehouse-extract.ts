@@ -1,4 +1,4 @@
-import { artifact, component, param } from '../dsl/index.ts';
+import { artifact, component, param } from 'argosy';
 import { WAREHOUSE_RUNTIME } from './warehouse-runtime.ts';
 
 /**

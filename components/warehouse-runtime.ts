@@ -1,4 +1,4 @@
-import { configMapKey, secretKey } from '../dsl/index.ts';
+import { configMapKey, secretKey } from 'argosy';
 import { images } from './images.ts';
 
 /**

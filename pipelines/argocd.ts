@@ -1,4 +1,4 @@
-import { argoCd } from '../dsl/index.ts';
+import { argoCd } from 'argosy';
 
 /**
  * How Argo CD delivers DSRPMart: one Application per environment and app, synced from this

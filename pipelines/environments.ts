@@ -10,7 +10,7 @@ import {
   type Environment,
   type MonitoringSpec,
   type PayloadSink,
-} from '../dsl/index.ts';
+} from 'argosy';
 import { servingVersion } from './shared/model-versions.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { project } from '../dsl/index.ts';
+import { project } from 'argosy';
 import { dsrpmartArgoCd } from './argocd.ts';
 import { discounts } from './discounts/index.ts';
 import { production, staging } from './environments.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cronIntervals, resolveProject } from '../dsl/index.ts';
+import { cronIntervals, resolveProject } from 'argosy';
 import type { AppIR, DeploymentIR, NodeIR, PipelineIR, ScheduleIR } from '../dsl/ir/index.ts';
 import { discountOptimizer } from './discounts/optimizer-deployment.ts';
 import referenceProject, { production as productionEnv, staging as stagingEnv } from './index.ts';

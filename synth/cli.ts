@@ -1,8 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ApplyCommandOptions } from './commands/apply.ts';
-import type { RunCommandOptions } from './commands/run-local.ts';
 import type { ClusterCommandOptions } from './commands/cluster-cli.ts';
-import { EXIT_USAGE, processIO, type CommandIO } from './report.ts';
+import type { RunCommandOptions } from './commands/run-local.ts';
+import { EXIT_USAGE, processIO, type CommandIO } from './command-io.ts';
+
+const APP_HELP =
+  'module that default-exports the project (default: "argosy": { "app" } of package.json, else pipelines/index.ts)';
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v);
@@ -18,7 +21,7 @@ function clusterOptions(cmd: Command): Command {
     .option('--context <name>', 'kubeconfig context (default: the current one)')
     .option('-n, --namespace <name>', "namespace (default: --env's, else the context's, else default)")
     .option('--env <environment>', "an environment of the project: its namespace (loads --app's project)")
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts');
+    .option('--app <file>', APP_HELP);
 }
 
 const collect = (v: string, all: string[] = []): string[] => [...all, v];
@@ -39,7 +42,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   program
     .command('synth')
     .description('synthesize the project into dist/<environment>/<app>/<kind>.<name>.yaml')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .option('--out <dir>', 'output directory (cdk8s synth passes CDK8S_OUTDIR)', process.env.CDK8S_OUTDIR ?? 'dist')
     .option('--check', 'write nothing; exit 1 if the output directory is stale')
     .addOption(new Option('--target <backend>', 'pipeline backend').choices(['argo', 'kfp']).default('argo'))
@@ -47,7 +50,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--schema-location <dir>', 'JSON Schemas for --validate (default: the `argosy schemas pull` cache)')
     .action(
       async (opts: {
-        app: string;
+        app?: string;
         out: string;
         check?: boolean;
         target: 'argo' | 'kfp';
@@ -57,6 +60,24 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         code = await (await import('./commands/synth.ts')).runSynth(opts, io);
       },
     );
+
+  program
+    .command('init')
+    .description('scaffold a new project (components, a pipeline, a schedule, a deployment, tests, CI) in dir')
+    .argument('[dir]', 'where to create it', '.')
+    .option('--force', 'overwrite files that already exist')
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      code = (await import('./commands/init.ts')).runInit(dir, opts, io);
+    });
+
+  program
+    .command('check')
+    .description("type-check the project with its tsconfig, then build it: tsc's and the DSL's errors, nothing written")
+    .option('--app <file>', APP_HELP)
+    .option('--project <tsconfig>', 'the tsconfig of the project', 'tsconfig.json')
+    .action(async (opts: { app?: string; project: string }) => {
+      code = await (await import('./commands/check.ts')).runCheck(opts, io);
+    });
 
   program
     .command('validate')
@@ -108,7 +129,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .description('object-level diff of the synthesized project against a git ref, or of two directories')
     .argument('[dirs...]', 'two directories to compare instead of synthesizing')
     .option('--base <ref>', 'git ref to compare the working tree with', 'HEAD')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
     .option('--output <file>', 'write the diff to this file instead of stdout (only when the comparison completed)')
     .option('--full-output <file>', 'also write the uncapped diff to this file (e.g. a CI artifact)')
@@ -123,7 +144,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         dirs: string[],
         opts: {
           base: string;
-          app: string;
+          app?: string;
           format: 'text' | 'markdown';
           output?: string;
           fullOutput?: string;
@@ -140,10 +161,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       "draw a pipeline (tasks, artifacts on edges, conditions and loops) or a model deployment's strategy as Mermaid or DOT",
     )
     .argument('<name>', 'pipeline or deployment name (kind/name when both exist, e.g. deployment/churn)')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .option('--env <environment>', 'environment to draw it from (default: the first that has it)')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
-    .action(async (name: string, opts: { app: string; env?: string; format: 'mermaid' | 'dot' }) => {
+    .action(async (name: string, opts: { app?: string; env?: string; format: 'mermaid' | 'dot' }) => {
       code = await (await import('./commands/graph.ts')).runGraph(name, opts, io);
     });
 
@@ -195,7 +216,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     )
     .option('--value <kind:name/key=value>', 'a secret or ConfigMap value a step reads (repeatable)', collect)
     .option('--python <interpreter>', 'interpreter for Python scripts (default: their own, python3)')
-    .option('--app <file>', 'module that default-exports the project', 'pipelines/index.ts')
+    .option('--app <file>', APP_HELP)
     .option('--env <environment>', 'environment to take the pipeline from (default: the first that has it)')
     .action(async (name: string, opts: RunCommandOptions) => {
       const live = io.color ? { tty: true, write: (t: string) => void process.stdout.write(t) } : {};

@@ -4,25 +4,8 @@ import { renderErrorList } from './error-list.ts';
 import { UsageError } from './load-app.ts';
 import { WriteError } from './writer.ts';
 
-/** Where a command writes; tests pass buffers, the CLI passes the process streams. */
-export interface CommandIO {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  /** Whether to use colours (stdout is a terminal). */
-  readonly color: boolean;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-export function processIO(): CommandIO {
-  return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-  };
-}
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, processIO, type CommandIO } from './command-io.ts';
+import { EXIT_FINDINGS, EXIT_USAGE, type CommandIO } from './command-io.ts';
 
 /**
  * Turns any error into a readable report and an exit code: user mistakes get their message

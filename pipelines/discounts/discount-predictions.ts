@@ -1,5 +1,5 @@
 import { batchPredict, warehouseExtract, warehouseLoad } from '../../components/index.ts';
-import { param, pipeline } from '../../dsl/index.ts';
+import { param, pipeline } from 'argosy';
 import { platformOptions } from '../shared/platform.ts';
 import { DISCOUNT_FEATURES, DISCOUNT_MODEL } from './discount-training.ts';
 import { DISCOUNT_CANDIDATES_SQL } from './queries.ts';

@@ -10,7 +10,7 @@ import {
   shadow,
   type Environment,
   type ModelDeployment,
-} from '../../dsl/index.ts';
+} from 'argosy';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
 import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';

@@ -1,5 +1,5 @@
 import { batchPredict, composeNotifications, warehouseExtract } from '../../components/index.ts';
-import { param, pipeline } from '../../dsl/index.ts';
+import { param, pipeline } from 'argosy';
 import { platformOptions } from '../shared/platform.ts';
 import { CURRENT_DISCOUNTS_SQL, PURCHASE_PATTERNS_SQL, SERVED_CATEGORIES_SQL } from './queries.ts';
 import { SELECTION_FEATURES, SELECTION_MODEL } from './selection-training.ts';

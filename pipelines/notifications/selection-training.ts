@@ -1,5 +1,5 @@
 import { championGate, evaluateBacktest, trainLightgbm, warehouseExtract } from '../../components/index.ts';
-import { and, eq, ge, param, pipeline } from '../../dsl/index.ts';
+import { and, eq, ge, param, pipeline } from 'argosy';
 import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
 import { SENDS_HISTORY_SQL, SENDS_HOLDOUT_SQL } from './queries.ts';

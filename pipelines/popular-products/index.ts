@@ -1,4 +1,4 @@
-import { app, cron, monitoring, runtime, schedule } from '../../dsl/index.ts';
+import { app, cron, monitoring, runtime, schedule } from 'argosy';
 import { settings } from '../environments.ts';
 import { popularProducts } from './popular-products.ts';
 

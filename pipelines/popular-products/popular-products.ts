@@ -1,5 +1,5 @@
 import { rankPopularProducts, warehouseExtract } from '../../components/index.ts';
-import { param, pipeline } from '../../dsl/index.ts';
+import { param, pipeline } from 'argosy';
 import { platformOptions } from '../shared/platform.ts';
 import { BEST_SELLERS_SQL, PINNED_PRODUCTS_SQL } from './queries.ts';
 

@@ -1,5 +1,5 @@
 import { batchPredict, warehouseExtract } from '../../components/index.ts';
-import { param, pipeline, type Environment } from '../../dsl/index.ts';
+import { param, pipeline, type Environment } from 'argosy';
 import { settings } from '../environments.ts';
 import { platformOptions } from '../shared/platform.ts';
 import { candidatesSql } from './queries.ts';

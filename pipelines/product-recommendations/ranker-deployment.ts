@@ -11,7 +11,7 @@ import {
   shadow,
   type Environment,
   type ModelDeployment,
-} from '../../dsl/index.ts';
+} from 'argosy';
 import { settings } from '../environments.ts';
 import {
   modelVersions,

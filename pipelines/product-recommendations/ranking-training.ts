@@ -5,7 +5,7 @@ import {
   warehouseExtract,
   warehouseLoad,
 } from '../../components/index.ts';
-import { eq, param, pipeline } from '../../dsl/index.ts';
+import { eq, param, pipeline } from 'argosy';
 import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
 import { PRODUCT_INTERACTIONS_SQL } from './queries.ts';

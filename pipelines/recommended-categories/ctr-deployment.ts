@@ -1,5 +1,5 @@
 import { abTestMetric } from '../../components/index.ts';
-import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from '../../dsl/index.ts';
+import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from 'argosy';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, type ModelVersions } from '../shared/model-versions.ts';
 import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';

@@ -1,5 +1,5 @@
 import { buildVectorIndex, computeEmbeddings, warehouseExtract } from '../../components/index.ts';
-import { ge, param, pipeline } from '../../dsl/index.ts';
+import { ge, param, pipeline } from 'argosy';
 import { platformOptions, promotionParams } from '../shared/platform.ts';
 import { registerAndPromote } from '../shared/register-and-promote.ts';
 import { CATALOG_SQL } from './queries.ts';

@@ -1,4 +1,4 @@
-import { app, cron, monitoring, runtime, schedule } from '../../dsl/index.ts';
+import { app, cron, monitoring, runtime, schedule } from 'argosy';
 import { settings } from '../environments.ts';
 import { driftSchedule } from '../shared/drift-check-pipeline.ts';
 import { indexBuild, SEARCH_INDEX } from './index-build.ts';

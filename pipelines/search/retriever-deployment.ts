@@ -1,5 +1,5 @@
 import { foldPromotion } from '../../components/index.ts';
-import { canary, kserve, modelDeployment, type Environment, type ModelDeployment } from '../../dsl/index.ts';
+import { canary, kserve, modelDeployment, type Environment, type ModelDeployment } from 'argosy';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, versionLabel, type ModelVersions } from '../shared/model-versions.ts';
 import { healthGate, platformKserve } from '../shared/serving.ts';

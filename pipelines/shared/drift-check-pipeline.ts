@@ -13,7 +13,7 @@ import {
   type PipelineBuilder,
   type Schedule,
   type Submission,
-} from '../../dsl/index.ts';
+} from 'argosy';
 import { promotionArgs, settings } from '../environments.ts';
 import { platformOptions, promotionParams } from './platform.ts';
 import type { PromotionRefs } from './register-and-promote.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { environment } from '../../dsl/index.ts';
+import { environment } from 'argosy';
 import { modelVersions, parseVersions, servingVersion, VERSIONS_FILE } from './model-versions.ts';
 
 const text = readFileSync(VERSIONS_FILE, 'utf8');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DslError, type Environment, type ModelVersion } from '../../dsl/index.ts';
+import { DslError, type Environment, type ModelVersion } from 'argosy';
 
 /**
  * The GitOps record of which model version serves where: pipelines/model-versions.json, written

@@ -1,4 +1,4 @@
-import { param, type PipelineOptions } from '../../dsl/index.ts';
+import { param, type PipelineOptions } from 'argosy';
 
 /**
  * Run settings every DSRPMart pipeline shares: the service account with warehouse and object-store

@@ -1,5 +1,5 @@
 import { promote, registerModel } from '../../components/index.ts';
-import type { ArtifactRef, ParamRef, PipelineBuilder } from '../../dsl/index.ts';
+import type { ArtifactRef, ParamRef, PipelineBuilder } from 'argosy';
 
 /** What a training pipeline hands over once its challenger passed every gate. */
 export interface Promotion {

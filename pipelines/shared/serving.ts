@@ -10,7 +10,7 @@ import {
   type CanaryStrategy,
   type KServeOptions,
   type Metric,
-} from '../../dsl/index.ts';
+} from 'argosy';
 import type { Scale } from '../environments.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { EnvironmentIR, ProjectIR } from '../../dsl/ir/index.ts';
 import { buildProject } from '../build-project.ts';
 import { createClient, type ArgosyClient } from '../client/client.ts';
 import { ClientError } from '../client/errors.ts';
-import { DEFAULT_APP_ENTRY, UsageError } from '../load-app.ts';
+import { appEntry, UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_USAGE, reportError, type CommandIO } from '../report.ts';
 
 /** The options every command that talks to a cluster takes. */
@@ -30,7 +30,7 @@ export async function loadProjectFor(
   opts: ClusterCommandOptions,
   cwd: string,
 ): Promise<{ project: Project; ir: ProjectIR; env?: EnvironmentIR }> {
-  const { project, ir } = await buildProject(opts.app ?? DEFAULT_APP_ENTRY, cwd);
+  const { project, ir } = await buildProject(appEntry(opts.app, cwd), cwd);
   if (!opts.env) return { project, ir };
   const env = ir.environments.find((e) => e.name === opts.env);
   if (!env)

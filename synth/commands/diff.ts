@@ -7,7 +7,7 @@ import { renderText } from '../diff/render-text.ts';
 import { diffTrees, isEmpty, type TreeDiffResult } from '../diff/tree-diff.ts';
 import { isDslErrors } from '../../dsl/errors.ts';
 import { buildProject, synthesizeProject } from '../build-project.ts';
-import { DEFAULT_APP_ENTRY, UsageError } from '../load-app.ts';
+import { appEntry, UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, reportError, type CommandIO } from '../report.ts';
 import { readSources } from '../validate/documents.ts';
 import { COLORS, PLAIN } from '../validate/render.ts';
@@ -98,7 +98,7 @@ export async function runDiff(
       after = treeFromDir(a);
       title = `Argosy diff ${dirs[0]} → ${dirs[1]}`;
     } else if (dirs.length === 0) {
-      const app = opts.app ?? DEFAULT_APP_ENTRY;
+      const app = appEntry(opts.app, cwd);
       const base = opts.base ?? 'HEAD';
       const commit = resolveBase(base, cwd);
       // Both syntheses take seconds on a real project: say what is happening.

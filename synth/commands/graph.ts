@@ -2,7 +2,7 @@ import { buildProject } from '../build-project.ts';
 import { renderDot } from '../graph/render-dot.ts';
 import { renderMermaid } from '../graph/render-mermaid.ts';
 import { GRAPH_SOURCES, type GraphSource } from '../graph/sources.ts';
-import { DEFAULT_APP_ENTRY, UsageError } from '../load-app.ts';
+import { appEntry, UsageError } from '../load-app.ts';
 import { EXIT_OK, reportError, type CommandIO } from '../report.ts';
 
 export interface GraphCommandOptions {
@@ -24,7 +24,7 @@ export async function runGraph(
   cwd = process.cwd(),
 ): Promise<number> {
   try {
-    const { ir } = await buildProject(opts.app ?? DEFAULT_APP_ENTRY, cwd);
+    const { ir } = await buildProject(appEntry(opts.app, cwd), cwd);
     const envs = opts.env ? ir.environments.filter((e) => e.name === opts.env) : ir.environments;
     if (opts.env && envs.length === 0)
       throw new UsageError(

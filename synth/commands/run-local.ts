@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { buildProject } from '../build-project.ts';
-import { DEFAULT_APP_ENTRY, UsageError } from '../load-app.ts';
+import { appEntry, UsageError } from '../load-app.ts';
 import { LocalRunError, parseParamFlags, runLocalIR } from '../local/index.ts';
 import { plainProgress, summary, treeProgress } from '../local/progress.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, reportError, type CommandIO } from '../report.ts';
@@ -49,7 +49,7 @@ export async function runRunLocal(
       throw new UsageError(
         `--parallelism: not a whole number of at least 1 (got ${opts.parallelism}). Pass e.g. --parallelism ${availableParallelism()}`,
       );
-    const { ir } = await buildProject(opts.app ?? DEFAULT_APP_ENTRY, cwd);
+    const { ir } = await buildProject(appEntry(opts.app, cwd), cwd);
     const envs = opts.env ? ir.environments.filter((e) => e.name === opts.env) : ir.environments;
     if (opts.env && !envs.length)
       throw new UsageError(

@@ -1,6 +1,6 @@
 import type { PipelineBackend } from '../../charts/index.ts';
 import { buildProject, synthesizeProject } from '../build-project.ts';
-import { DEFAULT_APP_ENTRY } from '../load-app.ts';
+import { appEntry } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { resourceWarnings } from '../resource-warnings.ts';
 import { budgetProblems } from '../validate/size-budget.ts';
@@ -51,7 +51,7 @@ async function validateInMemory(
 export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promise<number> {
   const out = opts.out ?? 'dist';
   try {
-    const { ir } = await buildProject(opts.app ?? DEFAULT_APP_ENTRY);
+    const { ir } = await buildProject(appEntry(opts.app));
     const files = synthesizeProject(ir, {
       ...(opts.target ? { pipelineBackend: opts.target } : {}),
       onProgress: ({ env, app, files: n }) => io.err(`  synthesized ${env}/${app} (${fileCount(n)})`),

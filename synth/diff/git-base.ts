@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../load-app.ts';
 
 function git(args: readonly string[], cwd: string): string {
@@ -39,14 +40,24 @@ export function resolveBase(ref: string, projectDir: string): string {
 /** Synthesizes the checkout in `projectDir` into `outDir` (the default runs that checkout's own CLI). */
 export type SynthesizeCheckout = (projectDir: string, outDir: string) => void;
 
+/** This CLI's own entry: synth/bin.mjs beside the sources, three folders up from build/synth/diff/. */
+const OWN_BIN = ['../bin.mjs', '../../../synth/bin.mjs']
+  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+  .find((p) => existsSync(p));
+
 /**
- * Runs `node synth/bin.mjs synth` of the checked-out revision, so the base is built with the
- * engine it had. A revision without Argosy (or without the app entry) synthesizes to nothing.
+ * Synthesizes the checked-out revision in a child process. In Argosy's own repository that is the
+ * revision's `synth/bin.mjs`, so the base is built with the engine it had; in a project that
+ * installs argosy, the running CLI (the base's node_modules are the current ones anyway). A
+ * revision without the app entry synthesizes to nothing.
  */
 export function cliSynthesizer(app: string): SynthesizeCheckout {
   return (projectDir, outDir) => {
-    if (!existsSync(join(projectDir, 'synth', 'bin.mjs')) || !existsSync(join(projectDir, app))) return;
-    const r = spawnSync(process.execPath, ['synth/bin.mjs', 'synth', '--app', app, '--out', outDir], {
+    if (!existsSync(join(projectDir, app))) return;
+    const own = join(projectDir, 'synth', 'bin.mjs');
+    const bin = existsSync(own) ? own : OWN_BIN;
+    if (!bin) return;
+    const r = spawnSync(process.execPath, [bin, 'synth', '--app', app, '--out', outDir], {
       cwd: projectDir,
       encoding: 'utf8',
     });

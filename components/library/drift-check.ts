@@ -1,5 +1,5 @@
-import { artifact, component, configMapKey, fieldRef, param } from '../dsl/index.ts';
-import { images } from './images.ts';
+import { artifact, component, configMapKey, fieldRef, param } from '../../dsl/index.ts';
+import type { LibraryOptions } from './options.ts';
 import { readScript } from './read-script.ts';
 
 /** Which columns to test, by kind: numeric get PSI, JS and KS; categorical get PSI, JS and a chi-square test. */
@@ -36,36 +36,41 @@ export interface DriftThresholds {
  *
  * @example
  * ```ts
+ * import * as components from 'argosy/components';
+ * const driftCheck = components.driftCheck({ image: 'registry.example.com/ml-base:3.12' });
  * const check = p.task('check', driftCheck, { reference, current, model: 'ctr-categories', features: { numeric: ['ctr_smoothed'] } });
  * p.when(eq(check.outputs.drifted, true), (p) => { p.submit('retrain', ctrTraining, { snapshotDate }); });
  * ```
  */
-export const driftCheck = component('drift-check', {
-  description: 'PSI, KS, Jensen-Shannon and chi-square drift per feature against a reference window.',
-  image: images.mlBase,
-  inputs: {
-    reference: artifact('Dataset').describe('Reference window, e.g. the rows the serving model was trained on.'),
-    current: artifact('Dataset').describe('Recent inputs, e.g. logged requests of the last days.'),
-    model: param.string().describe('Model name: labels the metrics the drift alert reads.'),
-    features: param.json<DriftFeatures>(),
-    thresholds: param.json<DriftThresholds>().default({}),
-    scoreThreshold: param
-      .float()
-      .default(0.3)
-      .describe('Share of drifted features above which the model counts as drifted (the alert threshold).'),
-  },
-  outputs: {
-    report: artifact('Metrics'),
-    metrics: artifact('Artifact').describe('Prometheus text exposition format.'),
-    driftScore: param.float(),
-    drifted: param.bool(),
-    driftedFeatures: param.json<string[]>(),
-  },
-  script: { source: readScript('drift_check.py') },
-  env: {
-    PUSHGATEWAY_URL: configMapKey('monitoring', 'pushgateway-url', { optional: true }),
-    POD_NAMESPACE: fieldRef('metadata.namespace'),
-  },
-  resources: { cpu: '2', memory: '8Gi' },
-  timeout: '1h',
-});
+export function driftCheck(opts: LibraryOptions) {
+  return component('drift-check', {
+    description: 'PSI, KS, Jensen-Shannon and chi-square drift per feature against a reference window.',
+    image: opts.image,
+    inputs: {
+      reference: artifact('Dataset').describe('Reference window, e.g. the rows the serving model was trained on.'),
+      current: artifact('Dataset').describe('Recent inputs, e.g. logged requests of the last days.'),
+      model: param.string().describe('Model name: labels the metrics the drift alert reads.'),
+      features: param.json<DriftFeatures>(),
+      thresholds: param.json<DriftThresholds>().default({}),
+      scoreThreshold: param
+        .float()
+        .default(0.3)
+        .describe('Share of drifted features above which the model counts as drifted (the alert threshold).'),
+    },
+    outputs: {
+      report: artifact('Metrics'),
+      metrics: artifact('Artifact').describe('Prometheus text exposition format.'),
+      driftScore: param.float(),
+      drifted: param.bool(),
+      driftedFeatures: param.json<string[]>(),
+    },
+    script: { source: readScript('drift_check.py') },
+    env: {
+      PUSHGATEWAY_URL: configMapKey('monitoring', 'pushgateway-url', { optional: true }),
+      POD_NAMESPACE: fieldRef('metadata.namespace'),
+      ...opts.env,
+    },
+    resources: opts.resources ?? { cpu: '2', memory: '8Gi' },
+    timeout: '1h',
+  });
+}

@@ -1,5 +1,4 @@
-import { abMetric, type AbMetric, type ArmQuery, type ResourceSpec } from '../dsl/index.ts';
-import { images } from './images.ts';
+import { abMetric, type AbMetric, type ArmQuery, type ResourceSpec } from '../../dsl/index.ts';
 import { readScript } from './read-script.ts';
 
 interface Common {
@@ -8,13 +7,13 @@ interface Common {
   readonly higherIsBetter?: boolean;
   /** Prometheus URL; default: the deployment's `prometheus`. */
   readonly address?: string;
-  /** Any image with python3 (the script uses the standard library only). */
+  /** Any image with python3 (the script uses the standard library only). Default: python:3.12-slim. */
   readonly image?: string;
   readonly resources?: ResourceSpec;
 }
 
 const runner = (opts: Common) => ({
-  image: opts.image ?? images.mlBase,
+  image: opts.image ?? 'python:3.12-slim',
   script: readScript('ab_test.py'),
   resources: opts.resources ?? { cpu: '100m', memory: '128Mi' },
 });
