@@ -1,14 +1,7 @@
 import { NameScope } from './names.ts';
-import {
-  argumentsCode,
-  hooksCode,
-  ImportProblem,
-  isObj,
-  Scope,
-  templateCode,
-  templateEdges,
-  type ModuleContext,
-} from './template-code.ts';
+import { templateCode, templateEdges } from './template-code.ts';
+import { argumentsCode, hooksCode } from './node-code.ts';
+import { ImportProblem, isObj, Scope, type ModuleContext } from './scope.ts';
 import { Code, lit } from './ts-literal.ts';
 
 type Obj = Record<string, unknown>;
