@@ -88,7 +88,7 @@ export function templateCode(t: Obj, at: string, ctx: ModuleContext, annotate: b
       at,
       `unknown template field ${unknown.map((k) => `"${k}"`).join(', ')}`,
       unknown,
-      'Remove it or fix its spelling (Argo ignores nothing silently here)',
+      'Remove it or fix its spelling',
     );
   const kinds = KINDS.filter((k) => t[k] !== undefined);
   if (kinds.length !== 1)
