@@ -16,7 +16,7 @@ const scratch = (): string => {
   return mkdtempSync(join(base, 'argosy-import-test-'));
 };
 const yaml = (...docs: unknown[]): string => docs.map((d) => dump(d)).join('---\n');
-const wf = (name: string, spec: unknown, kind = 'Workflow') => ({
+const wf = (name: string, spec: Record<string, unknown>, kind = 'Workflow') => ({
   apiVersion: 'argoproj.io/v1alpha1',
   kind,
   metadata: kind === 'Workflow' ? { generateName: `${name}-` } : { name },
