@@ -149,6 +149,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     });
 
   program
+    .command('stubs')
+    .description(
+      'write a TypeScript module of typed templateRefs to WorkflowTemplates / ClusterWorkflowTemplates you do not own',
+    )
+    .argument('<paths...>', 'YAML files, directories or - for stdin')
+    .option('--out <file>', 'write the module here (default: print it)')
+    .option('--dsl <module>', "module the stub imports the Argo-native API from (default: this project's dsl/argo)")
+    .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
+      code = await (await import('./import/import-command.ts')).runStubs(paths, opts, io);
+    });
+
+  program
     .command('schemas')
     .description('manage the JSON Schemas argosy validate uses')
     .command('pull')

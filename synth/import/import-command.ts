@@ -137,3 +137,43 @@ function dslSpecifier(outDir: string, cwd: string): string {
   const rel = relative(outDir, api).split(sep).join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
+
+/** `argosy stubs <files|dirs>`: a module of typed references to WorkflowTemplates / ClusterWorkflowTemplates. */
+export async function runStubs(
+  paths: readonly string[],
+  opts: { readonly out?: string; readonly dsl?: string },
+  io: CommandIO,
+  cwd = process.cwd(),
+  stdin: () => string = () => readFileSync(0, 'utf8'),
+): Promise<number> {
+  try {
+    if (paths.length === 0)
+      throw new UsageError('argosy stubs: no input (got none). Pass YAML files, directories or -');
+    const sources = readSources(paths, cwd, stdin);
+    const missing = sources.problems.find((p) => p.message === 'no such file or directory');
+    if (missing)
+      throw new UsageError(
+        `${missing.file}: no such file or directory (got ${resolve(cwd, missing.file)}). Pass existing files, directories or -`,
+      );
+    const out = opts.out === undefined ? undefined : resolve(cwd, opts.out);
+    const dsl = opts.dsl ?? dslSpecifier(out ? resolve(out, '..') : cwd, cwd);
+    const { stubsModule } = await import('./stubs.ts');
+    const { source, findings, count } = stubsModule(
+      sources.documents.map((d) => ({ object: d.object, where: `${d.file}#${d.index}` })),
+      dsl,
+    );
+    const text = await formatSource(source, out ?? join(cwd, 'stubs.ts'));
+    if (out) {
+      mkdirSync(resolve(out, '..'), { recursive: true });
+      const tmp = `${out}.argosy-tmp-${process.pid}`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, out);
+      io.out(`✓ ${count} template object(s) -> ${relative(cwd, out) || out}`);
+    } else io.out(text.trimEnd());
+    for (const p of sources.problems) io.err(`${p.severity === 'error' ? '✗' : '!'} ${p.file}: ${p.message}`);
+    for (const f of findings) io.err(`✗ ${f.where} ${f.message}`);
+    return findings.length || sources.problems.some((p) => p.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
