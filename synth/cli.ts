@@ -169,6 +169,33 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     });
 
   program
+    .command('import')
+    .description(
+      'convert Argo Workflows YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow) to Argosy TypeScript, one file per object',
+    )
+    .argument('<paths...>', 'YAML files, directories or - for stdin')
+    .option('--out <dir>', 'write <object name>.ts files here (default: print them)')
+    .option(
+      '--dsl <module>',
+      "module the generated code imports the Argo-native API from (default: this project's dsl/argo)",
+    )
+    .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
+      code = await (await import('./import/import-command.ts')).runImport(paths, opts, io);
+    });
+
+  program
+    .command('stubs')
+    .description(
+      'write a TypeScript module of typed templateRefs to WorkflowTemplates / ClusterWorkflowTemplates you do not own',
+    )
+    .argument('<paths...>', 'YAML files, directories or - for stdin')
+    .option('--out <file>', 'write the module here (default: print it)')
+    .option('--dsl <module>', "module the stub imports the Argo-native API from (default: this project's dsl/argo)")
+    .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
+      code = await (await import('./import/import-command.ts')).runStubs(paths, opts, io);
+    });
+
+  program
     .command('schemas')
     .description('manage the JSON Schemas argosy validate uses')
     .command('pull')

@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../load-app.ts';
+import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
+import { readSources, type SourceDocument } from '../validate/documents.ts';
+import { importObject, type ImportedObject } from './generate.ts';
+import { ImportProblem } from './scope.ts';
+
+export interface ImportCommandOptions {
+  /** Directory to write one `<name>.ts` per object into; without it the modules go to stdout. */
+  readonly out?: string;
+  /** Module specifier of the Argo-native API in the generated imports (default: this project's dsl/argo). */
+  readonly dsl?: string;
+}
+
+/** One object that could not be imported, located in its input. */
+export interface ImportFinding {
+  readonly where: string;
+  readonly message: string;
+}
+
+/** The modules of a set of documents, and a finding per object that could not be converted. */
+export interface ImportResult {
+  readonly modules: readonly (ImportedObject & { readonly file: string })[];
+  readonly findings: readonly ImportFinding[];
+}
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+};
+
+/**
+ * Converts parsed documents: a module per object, named after it; a finding per object that is
+ * not Argo, has an unknown field or a construct the API cannot express, or repeats a name.
+ *
+ * @example
+ * ```ts
+ * const { modules, findings } = importDocuments([{ file: 'wf.yaml', index: 0, object: doc }], '../dsl/argo/index.ts');
+ * ```
+ */
+export function importDocuments(docs: readonly SourceDocument[], dsl: string): ImportResult {
+  const modules: (ImportedObject & { file: string })[] = [];
+  const findings: ImportFinding[] = [];
+  const taken = new Map<string, string>();
+  for (const d of docs) {
+    const where = `${d.file}#${d.index}`;
+    try {
+      const m = importObject(d.object, dsl);
+      const file = `${m.name}.ts`;
+      const first = taken.get(file);
+      if (first !== undefined) {
+        findings.push({
+          where: `${where} ${m.kind}/${m.name}`,
+          message: `/metadata: a second object named "${m.name}" (the first is ${first}) (got ${m.name}). Give each object a unique name; one file is written per name`,
+        });
+        continue;
+      }
+      taken.set(file, where);
+      modules.push({ ...m, file });
+    } catch (e) {
+      if (!(e instanceof ImportProblem)) throw e;
+      const o = d.object as { kind?: unknown; metadata?: { name?: unknown; generateName?: unknown } } | null;
+      const id = `${String(o?.kind ?? '?')}/${String(o?.metadata?.name ?? o?.metadata?.generateName ?? '?')}`;
+      findings.push({ where: `${where} ${id}`, message: `${e.at}: ${e.problem} (got ${show(e.got)}). ${e.fix}` });
+    }
+  }
+  return { modules, findings };
+}
+
+/** Formats generated code with prettier and the project's settings, when prettier is installed. */
+export async function formatSource(source: string, file: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(file)) ?? {};
+    return await prettier.format(source, { ...config, filepath: file, parser: 'typescript' });
+  } catch {
+    return source;
+  }
+}
+
+/**
+ * `argosy import <files|dirs|-> [--out dir]`: Argo YAML to Argosy TypeScript. Every object that
+ * converts is written (all files at once, after everything converted); exit 1 when any did not.
+ */
+export async function runImport(
+  paths: readonly string[],
+  opts: ImportCommandOptions,
+  io: CommandIO,
+  cwd = process.cwd(),
+  stdin: () => string = () => readFileSync(0, 'utf8'),
+): Promise<number> {
+  try {
+    if (paths.length === 0)
+      throw new UsageError('argosy import: no input (got none). Pass YAML files, directories or -');
+    const sources = readSources(paths, cwd, stdin);
+    const missing = sources.problems.filter((p) => p.message === 'no such file or directory');
+    if (missing.length)
+      throw new UsageError(
+        `${missing[0]?.file}: no such file or directory (got ${resolve(cwd, missing[0]?.file ?? '')}). Pass existing files, directories or -`,
+      );
+    const outDir = opts.out === undefined ? undefined : resolve(cwd, opts.out);
+    const dsl = opts.dsl ?? dslSpecifier(outDir ?? cwd, cwd);
+    const { modules, findings } = importDocuments(sources.documents, dsl);
+    const problems = sources.problems.map((p) => ({ where: p.file, message: p.message, severity: p.severity }));
+    const formatted = await Promise.all(
+      modules.map(async (m) => ({ ...m, text: await formatSource(m.source, join(outDir ?? cwd, m.file)) })),
+    );
+    if (outDir) {
+      mkdirSync(outDir, { recursive: true });
+      for (const m of formatted) {
+        const target = join(outDir, m.file);
+        const tmp = `${target}.argosy-tmp-${process.pid}`;
+        writeFileSync(tmp, m.text);
+        renameSync(tmp, target);
+        io.out(`✓ ${m.kind}/${m.name} -> ${relative(cwd, target) || target}`);
+      }
+    } else {
+      for (const m of formatted) io.out(`// ${m.file} (${m.kind}/${m.name})\n${m.text.trimEnd()}\n`);
+    }
+    for (const p of problems) io.err(`${p.severity === 'error' ? '✗' : '!'} ${p.where}: ${p.message}`);
+    for (const f of findings) io.err(`✗ ${f.where} ${f.message}`);
+    const failed = findings.length + problems.filter((p) => p.severity === 'error').length;
+    io.err(
+      `imported ${modules.length} object(s) from ${sources.files} file(s)${failed ? `; ${failed} not imported` : ''}`,
+    );
+    return failed ? EXIT_FINDINGS : EXIT_OK;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** `../dsl/argo/index.ts` from the output directory to this project's Argo-native API. */
+function dslSpecifier(outDir: string, cwd: string): string {
+  const api = resolve(cwd, 'dsl', 'argo', 'index.ts');
+  if (!existsSync(api)) return 'argosy/dsl/argo';
+  const rel = relative(outDir, api).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** `argosy stubs <files|dirs>`: a module of typed references to WorkflowTemplates / ClusterWorkflowTemplates. */
+export async function runStubs(
+  paths: readonly string[],
+  opts: { readonly out?: string; readonly dsl?: string },
+  io: CommandIO,
+  cwd = process.cwd(),
+  stdin: () => string = () => readFileSync(0, 'utf8'),
+): Promise<number> {
+  try {
+    if (paths.length === 0)
+      throw new UsageError('argosy stubs: no input (got none). Pass YAML files, directories or -');
+    const sources = readSources(paths, cwd, stdin);
+    const missing = sources.problems.find((p) => p.message === 'no such file or directory');
+    if (missing)
+      throw new UsageError(
+        `${missing.file}: no such file or directory (got ${resolve(cwd, missing.file)}). Pass existing files, directories or -`,
+      );
+    const out = opts.out === undefined ? undefined : resolve(cwd, opts.out);
+    const dsl = opts.dsl ?? dslSpecifier(out ? resolve(out, '..') : cwd, cwd);
+    const { stubsModule } = await import('./stubs.ts');
+    const { source, findings, count } = stubsModule(
+      sources.documents.map((d) => ({ object: d.object, where: `${d.file}#${d.index}` })),
+      dsl,
+    );
+    const text = await formatSource(source, out ?? join(cwd, 'stubs.ts'));
+    if (out) {
+      mkdirSync(resolve(out, '..'), { recursive: true });
+      const tmp = `${out}.argosy-tmp-${process.pid}`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, out);
+      io.out(`✓ ${count} template object(s) -> ${relative(cwd, out) || out}`);
+    } else io.out(text.trimEnd());
+    for (const p of sources.problems) io.err(`${p.severity === 'error' ? '✗' : '!'} ${p.file}: ${p.message}`);
+    for (const f of findings) io.err(`✗ ${f.where} ${f.message}`);
+    return findings.length || sources.problems.some((p) => p.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
