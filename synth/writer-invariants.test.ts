@@ -29,7 +29,9 @@ const state = fc.record({
   wanted: fc.uniqueArray(fc.tuple(path, fc.nat(3)), { maxLength: 5, selector: (t) => t[0] }),
 });
 
-function setUp(s: fc.RecordValue<typeof state>): string {
+type State = typeof state extends fc.Arbitrary<infer S> ? S : never;
+
+function setUp(s: State): string {
   const out = join(mkdtempSync(join(tmpdir(), 'argosy-prop-')), 'dist');
   mkdirSync(out);
   const put = (p: string, text: string): void => {
