@@ -190,6 +190,18 @@ export const CLI_CASES: readonly MisuseCase[] = [
     '✗ 1 object checked: 1 error, 0 warnings',
   ]),
   cli(
+    'validate a CronWorkflow on February 29 only',
+    validate('cron.yaml'),
+    { 'cron.yaml': cronWorkflow('0 3 29 2 *') },
+    0,
+    [
+      '{dir}/cron.yaml',
+      '  CronWorkflow nightly',
+      '    warning argo/semantics spec.schedules[0]: cron "0 3 29 2 *" fires only on February 29, once in four years. Pick a day every year has (e.g. 28), unless that is the point',
+      '✓ 1 object checked: 0 errors, 1 warning',
+    ],
+  ),
+  cli(
     'validate an inline AWS key',
     validate('d.yaml'),
     { 'd.yaml': deployment('{name: S3_CONFIG, value: AKIAIOSFODNN7EXAMPLE}') },
