@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,16 +35,22 @@ describe('argosy synth', () => {
     expect(check.lines).toEqual([`✓ ${out}/ is up to date (1 file)`]);
   });
 
-  it('GIVEN a half-built tree left by a crashed run WHEN synthesized THEN it is removed and the CLI says so', async () => {
+  it('GIVEN a write a crashed run left unfinished WHEN synthesized THEN it is rolled back first and the CLI says so', async () => {
     const out = tmpOut();
-    const dead = Number(
-      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    mkdirSync(join(out, '.argosy-txn-0123abcd/new'), { recursive: true });
+    writeFileSync(join(out, 'half.yaml'), 'placed by the crashed run\n');
+    writeFileSync(join(out, '.argosy-txn-0123abcd/new/placed.yaml'), '');
+    linkSync(join(out, '.argosy-txn-0123abcd/new/placed.yaml'), join(out, 'placed.yaml'));
+    writeFileSync(
+      join(out, '.argosy-txn-0123abcd/journal.json'),
+      JSON.stringify({ tool: 'argosy', ops: [{ op: 'create', path: 'placed.yaml' }], dirs: [], done: false }),
     );
-    writeFileSync(`${out}.argosy-tmp-${dead}`, '');
     const io = capture();
     expect(await main(['synth', '--app', fixture('small'), '--out', out], io)).toBe(0);
-    expect(io.errs).toContain(`⚠ removed dist.argosy-tmp-${dead}, left by an interrupted run`);
-    expect(existsSync(`${out}.argosy-tmp-${dead}`)).toBe(false);
+    expect(io.errs).toContain('⚠ rolled back .argosy-txn-0123abcd, an interrupted write (1 file)');
+    expect(existsSync(join(out, '.argosy-txn-0123abcd'))).toBe(false);
+    expect(existsSync(join(out, 'placed.yaml'))).toBe(false);
+    expect(readFileSync(join(out, 'half.yaml'), 'utf8')).toBe('placed by the crashed run\n');
   });
 
   it('GIVEN a hand-edited output WHEN checked THEN exit 1 lists the stale file and nothing is written', async () => {

@@ -89,7 +89,8 @@ describe('writer', () => {
     mkdirSync(elsewhere);
     symlinkSync(elsewhere, join(out, 'staging'));
     symlinkSync(join(elsewhere, 'y.yaml'), join(out, 'prod/a/y.yaml'));
-    expect(diffTree(out, [file('prod/a/y.yaml', { y: 1 })]).stale).toEqual(['prod/a/y.yaml']);
+    // --check gives the same answer as synth: the link is the user's.
+    expect(() => diffTree(out, [file('prod/a/y.yaml', { y: 1 })])).toThrow(/is a symlink where Argosy writes/);
     expect(() => writeTree(out, [file('prod/a/y.yaml', { y: 1 })])).toThrow(
       /prod\/a\/y\.yaml: is a symlink where Argosy writes prod\/a\/y\.yaml \(got a link to .*elsewhere\/y\.yaml\)\. Replace it with a real file or remove it; Argosy never writes through symlinks\./,
     );
@@ -131,52 +132,14 @@ describe('writer', () => {
   });
 });
 
-/** The pid of a process that has exited, as a crashed run's would be. */
-function deadPid(): number {
-  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(r.stdout);
-}
-
-describe('writer after an interrupted run', () => {
-  let out: string;
-  beforeEach(() => {
-    out = join(mkdtempSync(join(tmpdir(), 'argosy-writer-')), 'dist');
-  });
-
-  it('GIVEN an -old- tree and no output directory (a crash between the two renames) WHEN written THEN the old tree is restored first', () => {
-    const old = `${out}.argosy-old-${deadPid()}`;
-    writeTree(old, [file('prod/a/x.yaml', { a: 1 })]);
-    writeFileSync(join(old, 'README.md'), '# mine\n');
-    const result = writeTree(out, [file('prod/a/x.yaml', { a: 1 })]);
-    expect(result).toMatchObject({ stale: [], missing: [], extra: [] });
-    expect(result.notes).toEqual([
-      expect.stringMatching(
-        /^restored .*dist from dist\.argosy-old-\d+, left by a run interrupted while swapping trees$/,
-      ),
-    ]);
-    expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('# mine\n');
-    expect(readdirSync(dirname(out))).toEqual(['dist']);
-  });
-
-  it("GIVEN leftover -tmp- and -old- trees beside a current one THEN they are removed, and a live run's are left alone", () => {
-    writeTree(out, [file('a.yaml', { a: 1 })]);
-    const dead = deadPid();
-    mkdirSync(`${out}.argosy-tmp-${dead}/half`, { recursive: true });
-    mkdirSync(`${out}.argosy-old-${dead}`);
-    const live = `${out}.argosy-tmp-${process.ppid}`;
-    mkdirSync(live);
-    const result = writeTree(out, [file('a.yaml', { a: 2 })]);
-    expect(result.notes).toHaveLength(2);
-    expect(readdirSync(dirname(out)).sort()).toEqual(['dist', `dist.argosy-tmp-${process.ppid}`]);
-  });
-
-  it('GIVEN the repository .gitignore THEN leftover trees never show in git status', () => {
+describe('writer leftovers', () => {
+  it('GIVEN the repository .gitignore THEN the lock and transaction directories never show in git status', () => {
     const r = spawnSync(
       'git',
-      ['check-ignore', '--no-index', 'dist.argosy-tmp-123/prod/a.yaml', 'dist.argosy-old-7/x.yaml', 'dist/prod/a.yaml'],
+      ['check-ignore', '--no-index', 'dist/.argosy-txn-0a1b2c3d/new/a.yaml', 'dist/.argosy-lock', 'dist/prod/a.yaml'],
       { encoding: 'utf8' },
     );
     if (r.status === 128 || r.error) return; // not a git checkout: nothing to show in git status
-    expect(r.stdout.trim().split('\n')).toEqual(['dist.argosy-tmp-123/prod/a.yaml', 'dist.argosy-old-7/x.yaml']);
+    expect(r.stdout.trim().split('\n')).toEqual(['dist/.argosy-txn-0a1b2c3d/new/a.yaml', 'dist/.argosy-lock']);
   });
 });

@@ -1,21 +1,25 @@
 import {
-  copyFileSync,
+  accessSync,
+  closeSync,
+  constants,
   existsSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
+  readSync,
   realpathSync,
-  renameSync,
   rmSync,
   statSync,
-  symlinkSync,
-  writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { SynthFile } from './engine.ts';
+import { fsProblem } from './fs-problem.ts';
 import { GENERATED_HEADER } from './serialize.ts';
+import { ChangedMeanwhile, commit, type Op, recoverTransactions, seenOf, TXN_DIR } from './writer-commit.ts';
+import { acquireLock, LOCK_FILE, LockedError } from './writer-lock.ts';
 
 export interface TreeDiff {
   /** Generated files whose content would change. */
@@ -37,35 +41,64 @@ export class WriteError extends Error {}
 interface Tree {
   /** Regular files. */
   readonly files: readonly string[];
-  /** Symlinks, to files or directories (kept as links, never read through). */
+  /** Symlinks, to files or directories (never read or written through). */
   readonly links: readonly string[];
-  /** Directories with nothing in them (only a user makes those). */
-  readonly emptyDirs: readonly string[];
+  /** FIFOs, sockets, devices: the user's, left where they are. */
+  readonly others: readonly string[];
 }
+
+const HEADER = Buffer.from(GENERATED_HEADER);
 
 function scan(root: string): Tree {
   const files: string[] = [];
   const links: string[] = [];
-  const emptyDirs: string[] = [];
+  const others: string[] = [];
   const rel = (full: string): string => relative(root, full).split('\\').join('/');
   const walk = (dir: string): void => {
-    const entries = readdirSync(dir, { withFileTypes: true });
-    if (entries.length === 0 && dir !== root) emptyDirs.push(rel(dir));
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new WriteError(fsProblem(e, dir).replace(/ or pass --out <dir>\.$/, '.'));
+    }
     for (const entry of entries) {
       const full = join(dir, entry.name);
+      // The lock and transactions of a write, never part of the tree.
+      if (dir === root && (entry.name === LOCK_FILE || (TXN_DIR.test(entry.name) && entry.isDirectory()))) continue;
       if (entry.isSymbolicLink()) links.push(rel(full));
       else if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) files.push(rel(full));
-      else
-        throw new WriteError(`${full}: not a regular file, directory or symlink. Move it out of the output directory.`);
+      else others.push(rel(full));
     }
   };
   if (existsSync(root)) walk(root);
-  return { files: files.sort(), links: links.sort(), emptyDirs: emptyDirs.sort() };
+  return { files: files.sort(), links: links.sort(), others: others.sort() };
 }
 
+/**
+ * Whether Argosy wrote `file`, from its first line only: files the user keeps in the output
+ * tree are never read into memory, however large. One that cannot be opened is not Argosy's
+ * (Argosy writes readable files).
+ */
 function isGenerated(file: string): boolean {
-  return readFileSync(file, 'utf8').startsWith(GENERATED_HEADER);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(HEADER.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return n === HEADER.length && head.equals(HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a generated file already holds `content`, reading it only when the sizes match. */
+function holds(file: string, content: string): boolean {
+  return statSync(file).size === Buffer.byteLength(content) && readFileSync(file, 'utf8') === content;
 }
 
 /** The first of a path and its parent directories (outermost first) that is in `set`. */
@@ -87,14 +120,16 @@ function outputRoot(outDir: string): string {
   let stat;
   try {
     stat = lstatSync(abs);
-  } catch {
-    return abs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return abs;
+    throw new WriteError(fsProblem(e, outDir));
   }
   if (stat.isSymbolicLink()) {
     let target: string;
     try {
       target = realpathSync(abs);
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new WriteError(fsProblem(e, outDir));
       throw new WriteError(
         `${outDir}: the output directory is a symlink to nothing (got ${readlinkSync(abs)}). Create its target or pass --out <dir>.`,
       );
@@ -106,140 +141,152 @@ function outputRoot(outDir: string): string {
     return target;
   }
   if (!stat.isDirectory())
-    throw new WriteError(`${outDir}: the output path exists and is not a directory. Move it away or pass --out <dir>.`);
+    throw new WriteError(
+      `${outDir}: the output path exists and is not a directory (got a file). Move it away or pass --out <dir>.`,
+    );
   return abs;
 }
 
-/** Compares the desired files with what is on disk, touching nothing. */
-export function diffTree(outDir: string, files: readonly SynthFile[]): TreeDiff {
-  const root = outputRoot(outDir);
+/** The changes that bring the tree at `root` to `files`; a path Argosy may not write is an error. */
+function plan(outDir: string, root: string, files: readonly SynthFile[]): Op[] {
   const tree = scan(root);
   const links = new Set(tree.links);
   const onDisk = new Set(tree.files);
-  const wanted = new Map(files.map((f) => [f.path, f.content]));
-  const stale: string[] = [];
-  const missing: string[] = [];
-  for (const [path, content] of wanted) {
-    // A user's symlink where a generated file belongs is never what Argosy would write.
-    if (onPath(path, links) !== undefined) stale.push(path);
-    else if (!onDisk.has(path)) missing.push(path);
-    else if (readFileSync(join(root, path), 'utf8') !== content) stale.push(path);
-  }
-  const extra = tree.files.filter((p) => !wanted.has(p) && isGenerated(join(root, p)));
-  return { stale, missing, extra };
-}
-
-const LEFTOVER = /^\.argosy-(tmp|old)-(\d+)$/;
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Cleans up after a run that died mid-write (its process is gone): a half-built
- * `<out>.argosy-tmp-<pid>` is removed; an `<out>.argosy-old-<pid>` is the previous tree, put
- * back when `<out>` is missing (the run died between its two renames), else removed.
- */
-function recoverInterrupted(root: string): string[] {
-  const parent = dirname(root);
-  const base = basename(root);
-  if (!existsSync(parent)) return [];
-  const leftovers = readdirSync(parent)
-    .filter((n) => n.startsWith(`${base}.argosy-`))
-    .flatMap((n) => {
-      const m = LEFTOVER.exec(n.slice(base.length));
-      return m && !isRunning(Number(m[2])) ? [{ path: join(parent, n), kind: m[1] as 'tmp' | 'old' }] : [];
-    });
-  const notes: string[] = [];
-  const olds = leftovers
-    .filter((l) => l.kind === 'old')
-    .sort((a, b) => statSync(b.path).mtimeMs - statSync(a.path).mtimeMs);
-  for (const l of olds) {
-    if (!existsSync(root)) {
-      renameSync(l.path, root);
-      notes.push(`restored ${root} from ${basename(l.path)}, left by a run interrupted while swapping trees`);
-    } else {
-      rmSync(l.path, { recursive: true, force: true });
-      notes.push(`removed ${basename(l.path)}, left by an interrupted run`);
-    }
-  }
-  for (const l of leftovers.filter((x) => x.kind === 'tmp')) {
-    rmSync(l.path, { recursive: true, force: true });
-    notes.push(`removed ${basename(l.path)}, left by an interrupted run`);
-  }
-  return notes;
-}
-
-/**
- * Replaces the generated part of `outDir` in one step. The new tree is built beside it (files,
- * symlinks and empty directories Argosy did not generate are carried over as they are), then
- * swapped in with two renames, so a failure at any point leaves the previous tree as it was.
- * Argosy never writes through a symlink: a generated file whose path is, or passes through, a
- * link inside the tree is an error.
- */
-export function writeTree(outDir: string, files: readonly SynthFile[]): WriteResult {
-  const root = outputRoot(outDir);
-  const notes = recoverInterrupted(root);
-  const withNotes = (d: TreeDiff): WriteResult => (notes.length > 0 ? { ...d, notes } : d);
-  const diff = diffTree(root, files);
-  if (diff.stale.length === 0 && diff.missing.length === 0 && diff.extra.length === 0) return withNotes(diff);
-  const tree = scan(root);
-  const links = new Set(tree.links);
-  const keep = tree.files.filter((p) => !isGenerated(join(root, p)));
-  const kept = new Set(keep);
+  const generated = new Set(tree.files.filter((p) => isGenerated(join(root, p))));
+  const theirs = new Set([...tree.files.filter((p) => !generated.has(p)), ...tree.others]);
+  const ops: Op[] = [];
   for (const f of files) {
     const link = onPath(f.path, links);
-    if (link !== undefined) {
+    if (link !== undefined)
       throw new WriteError(
         `${join(outDir, link)}: is a symlink where Argosy writes ${f.path} (got a link to ${readlinkSync(join(root, link))}). Replace it with a real ${link === f.path ? 'file' : 'directory'} or remove it; Argosy never writes through symlinks.`,
       );
+    const user = onPath(f.path, theirs);
+    if (user !== undefined)
+      throw new WriteError(
+        `${join(outDir, user)}: file exists and was not generated by Argosy (got ${onDisk.has(user) ? `no "${GENERATED_HEADER.split(' from ')[0]} ..." first line` : 'a FIFO, socket or device'}). Move it away or rename the object; if Argosy wrote it and its header line was removed, delete it. Argosy never overwrites files it did not write.`,
+      );
+    const target = join(root, f.path);
+    if (!generated.has(f.path)) {
+      if (existsSync(target))
+        throw new WriteError(
+          `${join(outDir, f.path)}: a directory is where Argosy writes a file (got a directory). Move it away or rename the object.`,
+        );
+      ops.push({ op: 'create', path: f.path, content: f.content });
+    } else if (!holds(target, f.content))
+      ops.push({ op: 'replace', path: f.path, content: f.content, seen: seenOf(target) });
+  }
+  const wanted = new Set(files.map((f) => f.path));
+  for (const p of [...generated].filter((x) => !wanted.has(x)))
+    ops.push({ op: 'remove', path: p, seen: seenOf(join(root, p)) });
+  return ops;
+}
+
+const asDiff = (ops: readonly Op[]): TreeDiff => ({
+  stale: ops.filter((o) => o.op === 'replace').map((o) => o.path),
+  missing: ops.filter((o) => o.op === 'create').map((o) => o.path),
+  extra: ops.filter((o) => o.op === 'remove').map((o) => o.path),
+});
+
+/**
+ * Compares the desired files with what is on disk, touching nothing. A path Argosy could not
+ * write (a user's file or symlink there) fails exactly as {@link writeTree} would.
+ *
+ * @example
+ * ```ts
+ * diffTree('dist', files).stale; // ['prod/app/deployment.yaml']
+ * ```
+ */
+export function diffTree(outDir: string, files: readonly SynthFile[]): TreeDiff {
+  return asDiff(plan(outDir, outputRoot(outDir), files));
+}
+
+/** Every directory a write changes must let us add and remove entries: checked before any change. */
+function preflight(outDir: string, root: string, ops: readonly Op[]): void {
+  const dirs = new Set<string>(['.']);
+  for (const o of ops) {
+    let d = dirname(o.path);
+    while (d !== '.' && !existsSync(join(root, d))) d = dirname(d);
+    dirs.add(d);
+  }
+  for (const d of [...dirs].sort()) {
+    const abs = d === '.' ? root : join(root, d);
+    try {
+      accessSync(abs, constants.W_OK | constants.X_OK);
+    } catch (e) {
+      const mode = (statSync(abs).mode & 0o777).toString(8);
+      throw new WriteError(
+        `${d === '.' ? outDir : join(outDir, d)}: directory is not writable (got mode ${mode}, ${(e as NodeJS.ErrnoException).code ?? 'refused'}). Make it writable (chmod u+w) or pass --out <dir>; nothing was changed.`,
+      );
     }
   }
-  const clash = files.flatMap((f) => onPath(f.path, kept) ?? []);
-  if (clash.length > 0) {
+}
+
+/**
+ * Brings the generated part of `outDir` up to date in place, all-or-nothing: only generated
+ * files that change are written, the directory and every other file keep their inode and
+ * mtime, and files Argosy did not write are never read, moved or removed. A lock file keeps two
+ * writes from interleaving; a write that fails, or finds the tree changed under it, puts the
+ * previous tree back. Argosy never writes through a symlink.
+ *
+ * @example
+ * ```ts
+ * writeTree('dist', files); // { stale: [...], missing: [...], extra: [...] }
+ * ```
+ */
+export function writeTree(outDir: string, files: readonly SynthFile[]): WriteResult {
+  const root = outputRoot(outDir);
+  const pending = plan(outDir, root, files);
+  const leftovers = existsSync(root) && readdirSync(root).some((n) => n === LOCK_FILE || TXN_DIR.test(n));
+  if (pending.length === 0 && !leftovers) return asDiff(pending);
+  const created = existsSync(root) ? undefined : mkdirRoot(outDir, root);
+  try {
+    return locked(outDir, root, files, pending);
+  } catch (e) {
+    // A directory made for a write that did not happen is not left behind.
+    if (created) rmSync(created, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Creates the output directory and its missing parents; returns the outermost one created. */
+function mkdirRoot(outDir: string, root: string): string {
+  let top = root;
+  while (!existsSync(dirname(top))) top = dirname(top);
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (e) {
+    const at = (e as NodeJS.ErrnoException).path;
+    throw new WriteError(fsProblem(e, at ? relative(process.cwd(), at) || at : outDir));
+  }
+  return top;
+}
+
+function locked(outDir: string, root: string, files: readonly SynthFile[], pending: readonly Op[]): WriteResult {
+  preflight(outDir, root, pending);
+  const notes: string[] = [];
+  let release: () => void;
+  try {
+    release = acquireLock(root, notes);
+  } catch (e) {
+    throw new WriteError(e instanceof LockedError ? `${e.message}.` : fsProblem(e, join(outDir, LOCK_FILE)));
+  }
+  try {
+    notes.push(...recoverTransactions(root));
+    // Planned again under the lock: what another run or the recovery changed is seen.
+    const ops = plan(outDir, root, files);
+    preflight(outDir, root, ops);
+    if (ops.length > 0) commit(root, ops);
+    return notes.length > 0 ? { ...asDiff(ops), notes } : asDiff(ops);
+  } catch (e) {
+    if (e instanceof WriteError) throw e;
+    if (e instanceof ChangedMeanwhile)
+      throw new WriteError(`${join(outDir, e.path)}: ${e.problem}; nothing was changed.`);
+    const path = (e as NodeJS.ErrnoException).path;
     throw new WriteError(
-      `${join(outDir, clash[0] as string)}: file exists and was not generated by Argosy (got ${clash.length} such file${clash.length > 1 ? 's' : ''}). Move it away or rename the object; Argosy never overwrites files it did not write.`,
+      `${fsProblem(e, path ? relative(dirname(root), path) : outDir).replace(/\.$/, '')}; the previous tree was put back.`,
     );
+  } finally {
+    release();
   }
-  const tmp = `${root}.argosy-tmp-${process.pid}`;
-  const old = `${root}.argosy-old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  try {
-    for (const f of files) {
-      const target = join(tmp, f.path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, f.content);
-    }
-    for (const p of keep) {
-      mkdirSync(dirname(join(tmp, p)), { recursive: true });
-      copyFileSync(join(root, p), join(tmp, p));
-    }
-    for (const p of tree.links) {
-      mkdirSync(dirname(join(tmp, p)), { recursive: true });
-      symlinkSync(readlinkSync(join(root, p)), join(tmp, p));
-    }
-    for (const p of tree.emptyDirs) mkdirSync(join(tmp, p), { recursive: true });
-    mkdirSync(tmp, { recursive: true });
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
-  const hadRoot = existsSync(root);
-  if (hadRoot) renameSync(root, old);
-  try {
-    mkdirSync(dirname(root), { recursive: true });
-    renameSync(tmp, root);
-  } catch (e) {
-    if (hadRoot) renameSync(old, root);
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
-  if (hadRoot) rmSync(old, { recursive: true, force: true });
-  return withNotes(diff);
 }

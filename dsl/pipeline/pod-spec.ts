@@ -10,6 +10,7 @@ import type {
   VolumeSourceIR,
 } from '../ir/index.ts';
 import { assertDnsLabel, suggestName } from '../common/names.ts';
+import { inlineSecret } from '../common/secrets.ts';
 import type { Placeholder } from './placeholders.ts';
 import { toCommandArg, isPlaceholder } from './placeholders.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
@@ -169,8 +170,6 @@ export interface PodOptions {
   readonly workingDir?: string;
 }
 
-const SECRET_LIKE_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)/i;
-
 export function resourcesToIR(spec: ResourceSpec | undefined, path: readonly PathSegment[]): ResourcesIR | undefined {
   if (!spec) return undefined;
   const at = [...path, 'resources'];
@@ -230,10 +229,14 @@ export function envToIR(env: Readonly<Record<string, EnvValue>> | undefined, pat
         };
       return { name, fieldRef: { fieldPath: value.fieldPath } };
     }
-    if (typeof value === 'string' && SECRET_LIKE_NAME.test(name) && value.length > 0) {
+    const secret = typeof value === 'string' ? inlineSecret(name, value) : undefined;
+    if (secret) {
       throw new DslError({
         path: at,
-        problem: 'a secret-looking variable has a literal value; secret values must never be written to git',
+        problem:
+          secret === 'what its name says is a secret'
+            ? 'a secret-looking variable has a literal value; secret values must never be written to git'
+            : `the literal value is ${secret.replace(/^what looks like /, '')}; secret values must never be written to git`,
         got: '<redacted>',
         fix: `Store it in a Secret and use secretKey('<secret>', '<key>')`,
       });

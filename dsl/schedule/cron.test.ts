@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertCron, cron } from './cron.ts';
+import { assertCron, cron, cronDates } from './cron.ts';
 
 describe('cron expressions', () => {
   it.each([
@@ -51,5 +51,26 @@ describe('cron expressions', () => {
         (m, h, dom, mon, dow) => assertCron(`${m} ${h} ${dom} ${mon} ${dow}`, []) === `${m} ${h} ${dom} ${mon} ${dow}`,
       ),
     );
+  });
+});
+
+describe('cron that never fires', () => {
+  it('GIVEN February 30 WHEN checked THEN it is refused with the way out', () => {
+    expect(() => assertCron('0 3 30 2 *', ['cron'])).toThrow(
+      'cron: cron never fires: no month in "2" has day 30 (got "0 3 30 2 *"). Pick a day every listed month has (1-28 fits all of them, 30 all but February), or list the months that have it.',
+    );
+    expect(() => assertCron('0 3 31 apr,jun *', ['cron'])).toThrow(/no month in "apr,jun" has day 31/);
+    expect(() => assertCron('0 3 30-31 feb *', ['cron'])).toThrow(/never fires/);
+  });
+
+  it('GIVEN a day some listed month has, or a restricted weekday (ORed) THEN it is accepted', () => {
+    expect(assertCron('0 3 31 */2 *', ['cron'])).toBe('0 3 31 */2 *');
+    expect(assertCron('0 3 30 2 1', ['cron'])).toBe('0 3 30 2 1');
+    expect(cronDates('0 3 31 2/2 *')).toBe('some');
+  });
+
+  it('GIVEN February 29 only THEN it fires in leap years only', () => {
+    expect(cronDates('0 3 29 2 *')).toBe('leap');
+    expect(cronDates('@daily')).toBe('some');
   });
 });

@@ -34,12 +34,14 @@ const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@da
  * ```
  */
 export function assertCron(expr: unknown, path: readonly PathSegment[]): string {
-  const fail = (problem: string): never => {
+  const fail = (problem: string, fix?: string): never => {
     throw new DslError({
       path,
       problem,
       got: expr,
-      fix: 'Use five fields "minute hour day-of-month month day-of-week", e.g. "0 3 * * 1", or cron.weekly({ day: "mon", hour: 3 })',
+      fix:
+        fix ??
+        'Use five fields "minute hour day-of-month month day-of-week", e.g. "0 3 * * 1", or cron.weekly({ day: "mon", hour: 3 })',
     });
   };
   if (typeof expr !== 'string' || expr.trim() === '') return fail('cron expression must be a non-empty string');
@@ -53,7 +55,69 @@ export function assertCron(expr: unknown, path: readonly PathSegment[]): string 
   const parts = text.split(/\s+/);
   if (parts.length !== 5) return fail(`cron expression has ${parts.length} fields, expected 5`);
   parts.forEach((part, i) => checkField(part, FIELDS[i] as FieldSpec, fail));
+  const dates = calendarDates(parts);
+  if (dates === 'never')
+    fail(
+      `cron never fires: no month in "${parts[3]}" has day ${parts[2]}`,
+      'Pick a day every listed month has (1-28 fits all of them, 30 all but February), or list the months that have it',
+    );
   return parts.join(' ');
+}
+
+// The most days each month can have (February in a leap year).
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Which dates a five-field cron can fire on, judged from day of month and month only:
+ * 'never' when no month has any of its days, 'leap' when only February 29 does, else 'some'.
+ * A restricted day of week is ORed with the day of month (robfig/cron), so it always fires.
+ *
+ * @example
+ * ```ts
+ * cronDates('0 3 30 2 *'); // 'never'
+ * cronDates('0 3 29 2 *'); // 'leap'
+ * ```
+ */
+export function cronDates(expr: string): 'never' | 'leap' | 'some' {
+  const parts = expr.trim().split(/\s+/);
+  return parts.length === 5 && !expr.trim().startsWith('@') ? calendarDates(parts) : 'some';
+}
+
+function calendarDates(parts: readonly string[]): 'never' | 'leap' | 'some' {
+  const [dom, month, dow] = [parts[2] as string, parts[3] as string, parts[4] as string];
+  const anyDay = (f: string): boolean => f.startsWith('*') || f.startsWith('?');
+  if (!anyDay(dow) && !anyDay(dom)) return 'some';
+  const days = expand(dom, FIELDS[2] as FieldSpec);
+  const months = expand(month, FIELDS[3] as FieldSpec);
+  let leap = false;
+  for (const m of months)
+    for (const d of days) {
+      if (d <= (DAYS_IN_MONTH[m - 1] as number) - (m === 2 ? 1 : 0)) return 'some';
+      if (m === 2 && d === 29) leap = true;
+    }
+  return leap ? 'leap' : 'never';
+}
+
+/** The values a (valid) field allows. */
+function expand(part: string, spec: FieldSpec): Set<number> {
+  const out = new Set<number>();
+  for (const item of part.split(',')) {
+    const [rangePart = '*', stepPart] = item.split('/');
+    const value = (t: string): number => {
+      const named = spec.names?.indexOf(t.toLowerCase()) ?? -1;
+      return named >= 0 ? named + (spec.min === 1 ? 1 : 0) : Number(t);
+    };
+    const whole = rangePart === '*' || rangePart === '?';
+    const [lo, hi] = whole
+      ? [spec.min, spec.max]
+      : (() => {
+          const b = rangePart.split('-').map(value);
+          // `5/10` means 5 to the end, stepping 10.
+          return [b[0] as number, b[1] ?? (stepPart !== undefined ? spec.max : (b[0] as number))];
+        })();
+    for (let v = lo; v <= hi; v += Number(stepPart ?? 1)) out.add(v);
+  }
+  return out;
 }
 
 function checkField(part: string, spec: FieldSpec, fail: (problem: string) => never): void {

@@ -33,7 +33,7 @@ export async function runApply(
   opts: ApplyCommandOptions,
   io: CommandIO,
   cwd = process.cwd(),
-  stdin: () => string = () => readFileSync(0, 'utf8'),
+  stdin: () => string | Buffer = () => readFileSync(0),
 ): Promise<number> {
   try {
     const mode = opts.dryRun ?? 'none';

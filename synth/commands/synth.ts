@@ -3,6 +3,7 @@ import { buildProject, synthesizeProject } from '../build-project.ts';
 import { appEntry } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { resourceWarnings } from '../resource-warnings.ts';
+import { scheduleWarnings } from '../schedule-warnings.ts';
 import { budgetProblems } from '../validate/size-budget.ts';
 import { diffTree, writeTree } from '../writer.ts';
 
@@ -58,6 +59,7 @@ export async function runSynth(opts: SynthCommandOptions, io: CommandIO): Promis
       onNote: (message) => io.err(`ℹ ${message}`),
     });
     resourceWarnings(ir).forEach((w) => io.err(`⚠ ${w}`));
+    scheduleWarnings(ir).forEach((w) => io.err(`⚠ ${w}`));
     // The same size budget as `argosy validate`: an object etcd would reject is never written.
     const budget = budgetProblems(files);
     budget.warnings.forEach((w) => io.err(`⚠ ${w}`));

@@ -30,7 +30,7 @@ export async function runValidate(
   opts: ValidateCommandOptions,
   io: CommandIO,
   cwd = process.cwd(),
-  stdin: () => string = () => readFileSync(0, 'utf8'),
+  stdin: () => string | Buffer = () => readFileSync(0),
 ): Promise<number> {
   try {
     const inputs = paths.length > 0 ? paths : ['dist'];

@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { MAX_FILE_BYTES, YamlLimitError } from '../yaml/limits.ts';
+import { decodeUtf8, readInputFile, tooLarge } from '../yaml/read-input.ts';
 import { loadKubernetesYaml } from '../yaml/load.ts';
 
 /** One parsed YAML document of the input. */
@@ -25,11 +27,27 @@ export interface SourceSet {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** The YAML files under a directory, sorted, skipping dot-directories and node_modules. */
-export function yamlFilesUnder(dir: string): string[] {
+/**
+ * The YAML files under a directory, sorted, skipping dot-directories and node_modules. Symlinked
+ * directories are not followed (no loops); a directory that cannot be listed is passed to
+ * `unreadable` (default: thrown) and the walk goes on.
+ */
+export function yamlFilesUnder(
+  dir: string,
+  unreadable: (dir: string, e: NodeJS.ErrnoException) => void = (_, e) => {
+    throw e;
+  },
+): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      unreadable(d, e as NodeJS.ErrnoException);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const p = join(d, entry.name);
       if (entry.isDirectory()) walk(p);
@@ -56,17 +74,17 @@ export function parseSource(file: string, text: string): { documents: SourceDocu
       })),
     };
   } catch (e) {
-    return {
-      documents: [],
-      problems: [{ file, severity: 'error', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }],
-    };
+    const message = e instanceof YamlLimitError ? e.message : `not valid YAML: ${(e as Error).message.split('\n')[0]}`;
+    return { documents: [], problems: [{ file, severity: 'error', message }] };
   }
 }
 
 function strictOrLenient(text: string, file: string): ReturnType<typeof loadKubernetesYaml> {
   try {
     return loadKubernetesYaml(text, { fileName: file });
-  } catch {
+  } catch (e) {
+    // Over a limit is over it however leniently read: parsing again would only cost the time twice.
+    if (e instanceof YamlLimitError) throw e;
     return loadKubernetesYaml(text, { lenient: true, fileName: file });
   }
 }
@@ -75,19 +93,32 @@ function strictOrLenient(text: string, file: string): ReturnType<typeof loadKube
  * Reads the inputs of `argosy validate`: directories (every *.yaml / *.yml below), files, or `-`
  * for standard input. File names are reported relative to `cwd`.
  */
-export function readSources(paths: readonly string[], cwd: string, stdin: () => string): SourceSet {
+export function readSources(paths: readonly string[], cwd: string, stdin: () => string | Buffer): SourceSet {
   const documents: SourceDocument[] = [];
   const problems: SourceProblem[] = [];
   let files = 0;
-  const add = (file: string, text: string): void => {
+  const add = (file: string, input: string | Buffer | SourceProblem): void => {
     files += 1;
-    const r = parseSource(file, text);
+    if (typeof input === 'object' && !Buffer.isBuffer(input)) {
+      problems.push(input);
+      return;
+    }
+    const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
+    if ('message' in decoded) {
+      problems.push({ file, severity: 'error', message: decoded.message });
+      return;
+    }
+    const r = parseSource(file, decoded.text);
     documents.push(...r.documents);
     problems.push(...r.problems);
   };
   for (const p of paths) {
     if (p === '-') {
-      add('<stdin>', stdin());
+      const input = stdin();
+      add(
+        '<stdin>',
+        input.length > MAX_FILE_BYTES ? { file: '<stdin>', severity: 'error', message: tooLarge(input.length) } : input,
+      );
       continue;
     }
     const abs = resolve(cwd, p);
@@ -95,8 +126,21 @@ export function readSources(paths: readonly string[], cwd: string, stdin: () => 
       problems.push({ file: p, severity: 'error', message: 'no such file or directory' });
       continue;
     }
-    const list = statSync(abs).isDirectory() ? yamlFilesUnder(abs) : [abs];
-    for (const f of list) add(relative(cwd, f) || f, readFileSync(f, 'utf8'));
+    const list = statSync(abs).isDirectory()
+      ? yamlFilesUnder(abs, (d, e) =>
+          problems.push({
+            file: relative(cwd, d) || d,
+            severity: 'error',
+            message: `directory cannot be listed (got ${e.code ?? e.message}). Make it readable, or leave it out of the paths`,
+          }),
+        )
+      : [abs];
+    for (const f of list) {
+      const name = relative(cwd, f) || f;
+      const read = readInputFile(f);
+      if (read.kind === 'skipped') problems.push({ file: name, severity: 'warning', message: read.message });
+      else add(name, read.kind === 'bytes' ? read.bytes : { file: name, severity: 'error', message: read.message });
+    }
   }
   return { documents, problems, files };
 }

@@ -9,6 +9,7 @@ import { POLICY_RULE_IDS, policyFindings } from './policy/policy-layer.ts';
 import { SCHEMA_RULES, schemaLayer } from './schema-layer.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 import { SIZE_RULES, sizeFindings } from './size-budget.ts';
+import { leapYearWarning } from '../schedule-warnings.ts';
 
 export interface ValidateOptions {
   /** Schemas for the schema layer; without one only built-in kinds are schema-checked. */
@@ -117,6 +118,7 @@ function otherLayers(sources: SourceSet, opts: ValidateOptions): (schema: readon
     if (!asKfp) {
       if (on('metadata')) before.push(...metadataFindings(d.object));
       after.push(...(argo.get(d.object) ?? []));
+      if (on('argo')) after.push(...leapYearFindings(d.object));
       if (on('policy')) after.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
       if (on('size')) after.push(...sizeFindings(d.object));
     }
@@ -133,4 +135,22 @@ function otherLayers(sources: SourceSet, opts: ValidateOptions): (schema: readon
       findings: [...before, ...(kubernetes ? (schema[i] ?? []) : []), ...after].filter((f) => !skip.has(f.rule)),
     })),
   ];
+}
+
+/** Warnings for a CronWorkflow's schedules that fire only on February 29. */
+function leapYearFindings(o: unknown): Finding[] {
+  const x = obj(o);
+  if (x.kind !== 'CronWorkflow' || typeof x.apiVersion !== 'string' || !x.apiVersion.startsWith('argoproj.io/'))
+    return [];
+  const spec = obj(x.spec);
+  const schedules: [unknown, string][] = Array.isArray(spec.schedules)
+    ? spec.schedules.map((s, i): [unknown, string] => [s, `spec.schedules[${i}]`])
+    : [];
+  if (typeof spec.schedule === 'string') schedules.push([spec.schedule, 'spec.schedule']);
+  return schedules.flatMap(([s, path]) => {
+    const message = typeof s === 'string' ? leapYearWarning(s) : undefined;
+    return message
+      ? [{ severity: 'warning' as const, layer: 'argo' as const, rule: ARGO_RULES.semantics, path, message }]
+      : [];
+  });
 }

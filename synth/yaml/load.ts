@@ -1,4 +1,5 @@
 import { YAML11_SCHEMA, YAMLException, loadAll } from 'js-yaml';
+import { checkExpansion } from './limits.ts';
 
 export interface LoadOptions {
   /**
@@ -21,7 +22,9 @@ const MAX_REPAIRS = 1000;
 
 /**
  * Parses a (multi-document) Kubernetes YAML file with YAML 1.1 semantics, as Kubernetes does:
- * `yes`/`on` are booleans and `0755` is octal. Empty documents are dropped.
+ * `yes`/`on` are booleans and `0755` is octal. Empty documents are dropped. A document that
+ * expands past MAX_EXPANDED_BYTES (limits.ts) through aliases, or whose aliases form a cycle, throws
+ * a YamlLimitError.
  */
 export function loadKubernetesYaml(text: string, opts: LoadOptions = {}): LoadResult {
   const leniencies: string[] = [];
@@ -33,6 +36,7 @@ export function loadKubernetesYaml(text: string, opts: LoadOptions = {}): LoadRe
         json: opts.lenient === true,
         ...(opts.fileName ? { filename: opts.fileName } : {}),
       }).filter((d) => d !== null && d !== undefined);
+      documents.forEach((d) => checkExpansion(d));
       if (opts.lenient && hasDuplicateKeys(text)) leniencies.push('duplicate mapping key (last value wins, as in Go)');
       return { documents, leniencies: [...new Set(leniencies)] };
     } catch (e) {

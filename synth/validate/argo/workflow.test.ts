@@ -858,6 +858,18 @@ describe('Argo semantic rules', () => {
     expect(argoVerdict(cron('0 25 * * 1'), storeOf([]))).toContain('cron schedule 0 25 * * 1 is malformed');
   });
 
+  it('GIVEN a CronWorkflow scheduled on February 30 WHEN validated THEN it is rejected as never firing', () => {
+    const cron = (schedule: string): ArgoObject => ({
+      kind: 'CronWorkflow',
+      metadata: { name: 'c' },
+      spec: { schedules: [schedule], workflowSpec: { entrypoint: 'main', templates: [echo('main') as Template] } },
+    });
+    expect(argoVerdict(cron('0 3 30 2 *'), storeOf([]))).toContain(
+      'cron schedule 0 3 30 2 * is malformed: (project): cron never fires: no month in "2" has day 30 (got "0 3 30 2 *"). Pick a day every listed month has (1-28 fits all of them, 30 all but February), or list the months that have it.',
+    );
+    expect(argoVerdict(cron('0 3 29 2 *'), storeOf([]))).toBeUndefined();
+  });
+
   it.each([
     ['concurrency policy', { concurrencyPolicy: 'Sometimes' }, "'Sometimes' is not a valid concurrencyPolicy"],
     ['starting deadline', { startingDeadlineSeconds: -5 }, 'startingDeadlineSeconds must be positive'],

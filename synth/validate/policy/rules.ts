@@ -1,3 +1,4 @@
+import { inlineSecret } from '../../../dsl/common/secrets.ts';
 import type { Finding } from '../finding.ts';
 import { arr, obj, show } from '../object-path.ts';
 import { pssRestricted } from './pss-restricted.ts';
@@ -62,18 +63,6 @@ export const resourcesSet: PolicyRule = {
   },
 };
 
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
-const SECRET_VALUE =
-  /(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abpr]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----|sk_live_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_-]{35})/;
-
-// `PASSWORD_FILE=/etc/secrets/db`: the variable says where a mounted secret is, not what it is.
-const REFERENCE_NAME = /(^|[_-])(FILE|FILENAME|PATH|DIR)$/i;
-const PATH_VALUE = /^(\/|\.{1,2}\/|~\/|file:\/\/)\S*$/;
-
-function pointsAtSecret(name: string, value: string): boolean {
-  return REFERENCE_NAME.test(name) || PATH_VALUE.test(value);
-}
-
 export const noInlineSecrets: PolicyRule = {
   id: 'policy/inline-secret',
   description: 'secret values come from Secrets (valueFrom.secretKeyRef), never inline in env',
@@ -81,13 +70,13 @@ export const noInlineSecrets: PolicyRule = {
     return arr(site.container.env).flatMap((raw, i) => {
       const e = obj(raw);
       const value = e.value;
-      if (typeof value !== 'string' || value === '' || value.includes('{{')) return [];
-      const byName = SECRET_NAME.test(show(e.name ?? '')) && !pointsAtSecret(show(e.name ?? ''), value);
-      if (!byName && !SECRET_VALUE.test(value)) return [];
+      if (typeof value !== 'string') return [];
+      const reason = inlineSecret(show(e.name ?? ''), value);
+      if (!reason) return [];
       return [
         {
           path: `${site.path}.env[${i}].value`,
-          message: `env ${show(e.name)} holds ${byName ? 'what its name says is a secret' : 'what looks like a credential'} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef`,
+          message: `env ${show(e.name)} holds ${reason} inline; it ends up in git and in the pod spec. Use valueFrom.secretKeyRef (secretKey() in Argosy)`,
         },
       ];
     });
