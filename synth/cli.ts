@@ -177,7 +177,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .option('--out <dir>', 'write <object name>.ts files here (default: print them)')
     .option(
       '--dsl <module>',
-      "module the generated code imports the Argo-native API from (default: this project's dsl/argo)",
+      "module the generated code imports the Argo-native API from (default: this project's dsl/argo, else argosy/argo)",
     )
     .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
       code = await (await import('./import/import-command.ts')).runImport(paths, opts, io);
@@ -190,7 +190,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     )
     .argument('<paths...>', 'YAML files, directories or - for stdin')
     .option('--out <file>', 'write the module here (default: print it)')
-    .option('--dsl <module>', "module the stub imports the Argo-native API from (default: this project's dsl/argo)")
+    .option(
+      '--dsl <module>',
+      "module the stub imports the Argo-native API from (default: this project's dsl/argo, else argosy/argo)",
+    )
     .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
       code = await (await import('./import/import-command.ts')).runStubs(paths, opts, io);
     });

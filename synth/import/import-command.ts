@@ -9,7 +9,7 @@ import { ImportProblem } from './scope.ts';
 export interface ImportCommandOptions {
   /** Directory to write one `<name>.ts` per object into; without it the modules go to stdout. */
   readonly out?: string;
-  /** Module specifier of the Argo-native API in the generated imports (default: this project's dsl/argo). */
+  /** Module specifier of the Argo-native API in the generated imports (default: this project's dsl/argo, else argosy/argo). */
   readonly dsl?: string;
 }
 
@@ -133,7 +133,7 @@ export async function runImport(
 /** `../dsl/argo/index.ts` from the output directory to this project's Argo-native API. */
 function dslSpecifier(outDir: string, cwd: string): string {
   const api = resolve(cwd, 'dsl', 'argo', 'index.ts');
-  if (!existsSync(api)) return 'argosy/dsl/argo';
+  if (!existsSync(api)) return 'argosy/argo';
   const rel = relative(outDir, api).split(sep).join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
