@@ -7,6 +7,7 @@ import type { AnalysisRole } from '../../dsl/ir/index.ts';
 import { analysisTemplate } from '../analysis/analysis-template.ts';
 import { DEPLOYMENT_LABEL, SERVICE_PORT } from '../k8s/serving.ts';
 import { rollout } from './rollout.ts';
+import { experimentPodMonitor } from './pod-monitor.ts';
 
 /**
  * Analyses a Rollout starts right after it moved traffic (setWeight, setMirrorRoute, a header
@@ -36,6 +37,8 @@ export const argoRolloutsTarget: Target = {
       const s = d.serving;
       if (s.kind !== 'server') continue;
       addObject(ctx.chart, rollout(d, s, namespace));
+      const monitor = experimentPodMonitor(d, s, namespace);
+      if (monitor) addObject(ctx.chart, monitor);
       const port = { name: s.protocol, port: SERVICE_PORT, targetPort: s.port };
       const selector = { [DEPLOYMENT_LABEL]: d.name };
       for (const name of [d.names.service, d.names.canaryService, d.names.stableService, d.names.previewService]) {
