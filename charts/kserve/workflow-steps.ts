@@ -1,11 +1,4 @@
-import type {
-  AnalysisIR,
-  AnalysisRole,
-  ArgoTemplateIR,
-  ArmArgsIR,
-  DeploymentIR,
-  MetricIR,
-} from '../../dsl/ir/index.ts';
+import type { AnalysisIR, AnalysisRole, ArgoTemplateIR, ArmArgsIR, DeploymentIR } from '../../dsl/ir/index.ts';
 import { manifestText } from '../k8s/manifest.ts';
 import { analysisSpec } from '../analysis/analysis-template.ts';
 import { goDurationSeconds } from '../go-duration.ts';
