@@ -17,9 +17,12 @@ export function meshBinding(
   d: DeploymentIR,
   defaultHost: string,
 ): { readonly hosts: readonly string[]; readonly gateways?: readonly string[] } {
-  const mesh = d.mesh.kind === 'istio' ? d.mesh : { gateways: [], hosts: [] };
+  const mesh = d.mesh.kind === 'istio' ? d.mesh : { gateways: [] as string[], hosts: [] as string[] };
+  const gateways = mesh.gateways.filter((g) => g !== 'mesh');
+  // KServe's in-mesh callers address the predictor Service itself, so it stays a host.
+  const keepDefault = d.serving.kind === 'kserve' && !mesh.hosts.includes(defaultHost);
   return {
-    hosts: mesh.hosts.length ? mesh.hosts : [defaultHost],
-    ...(mesh.gateways.length ? { gateways: [...mesh.gateways, 'mesh'] } : {}),
+    hosts: mesh.hosts.length ? [...mesh.hosts, ...(keepDefault ? [defaultHost] : [])] : [defaultHost],
+    ...(gateways.length ? { gateways: [...gateways, 'mesh'] } : {}),
   };
 }

@@ -20,6 +20,18 @@ export function argsOf(a: AnalysisIR): AnalysisArgName[] {
   return ARG_ORDER.filter((n) => used.has(n));
 }
 
+/**
+ * An analysis Job's pod opts out of Istio injection. Before Istio 1.27 (without native sidecars)
+ * the injected proxy never exits, so the pod and its Job never complete and the measurement
+ * times out. The pod only calls out (a smoke test, the A/B decision against Prometheus), which
+ * needs no mesh identity. The label is what the injection webhook's object selector matches;
+ * the annotation is what older injectors and Maistra read.
+ */
+export const NO_SIDECAR = {
+  labels: { 'sidecar.istio.io/inject': 'false' },
+  annotations: { 'sidecar.istio.io/inject': 'false' },
+} as const;
+
 function renderProvider(m: MetricIR): MetricProvider {
   const p = m.provider;
   switch (p.kind) {
@@ -48,6 +60,7 @@ function renderProvider(m: MetricIR): MetricProvider {
           spec: {
             backoffLimit: p.backoffLimit,
             template: {
+              metadata: NO_SIDECAR,
               spec: {
                 restartPolicy: 'Never',
                 automountServiceAccountToken: false,

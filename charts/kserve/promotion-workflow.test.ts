@@ -7,6 +7,7 @@ import {
   canary,
   environment,
   equals,
+  istio,
   kserve,
   metric,
   modelDeployment,
@@ -200,6 +201,7 @@ describe('KServe promotion/evaluation workflows', () => {
   it('GIVEN a KServe shadow without an analysis WHEN synthesized THEN no workflow, hook or RBAC is emitted', () => {
     const d = modelDeployment('m', {
       serving: kserve({ format: 'sklearn', storageUri: 's3://m/1', logger: { url: 'http://sink' } }),
+      mesh: istio({ gateways: ['mesh'] }),
       strategy: shadow({ challenger: { storageUri: 's3://m/2' }, mirrorPercent: 5, duration: '1h' }),
     });
     expect(d.ir.objects.map((o) => o.kind)).toEqual(['InferenceService', 'InferenceService', 'VirtualService']);

@@ -1,16 +1,10 @@
-import type {
-  AnalysisIR,
-  AnalysisRole,
-  ArgoTemplateIR,
-  ArmArgsIR,
-  DeploymentIR,
-  MetricIR,
-} from '../../dsl/ir/index.ts';
+import type { AnalysisIR, AnalysisRole, ArgoTemplateIR, ArmArgsIR, DeploymentIR } from '../../dsl/ir/index.ts';
 import { manifestText } from '../k8s/manifest.ts';
 import { analysisSpec } from '../analysis/analysis-template.ts';
 import { goDurationSeconds } from '../go-duration.ts';
 import type { AnalysisRun } from '../imports/argo-rollouts.ts';
 import { KSERVE_API_VERSION } from './inference-service.ts';
+import { warmedUp } from '../../dsl/ir/analysis-window.ts';
 
 /** The resource name `kubectl patch` takes for an InferenceService. */
 export const ISVC_RESOURCE = 'inferenceservice.serving.kserve.io';
@@ -44,8 +38,6 @@ export interface WfStep {
 const APPROVAL_SECONDS = 72 * 3600;
 /** How long new model pods may take to load and become ready before the step fails. */
 const READY_SECONDS = 1800;
-/** The first measurement waits this long after the traffic change so rate windows have samples. */
-const WARM_UP = '60s';
 
 /** Upper bound of an analysis run: its longest metric's delay plus count x interval. */
 function analysisSeconds(a: AnalysisIR): number {
@@ -57,17 +49,6 @@ function analysisSeconds(a: AnalysisIR): number {
         (m.count ?? 1) * (m.intervalSeconds ?? 0),
     ),
   );
-}
-
-/**
- * The analysis as the workflow runs it: right after a traffic change (or a sync) the version
- * under test has too few samples for a rate, so metrics without their own delay wait WARM_UP.
- */
-function warmedUp(a: AnalysisIR): AnalysisIR {
-  return {
-    ...a,
-    metrics: a.metrics.map((m): MetricIR => (m.initialDelay !== undefined ? m : { ...m, initialDelay: WARM_UP })),
-  };
 }
 
 /** Builds the templates of a promotion/evaluation workflow, each defined once by name. */

@@ -97,3 +97,20 @@ describe('analysis() and metrics', () => {
     expect(m.successCondition).toBeUndefined();
   });
 });
+
+describe('metric.web() against MLflow', () => {
+  const url = 'http://mlflow.ml.svc:5000/api/2.0/mlflow/model-versions/get?name=ranker&version=8';
+  it('GIVEN a tag addressed by name WHEN built THEN the list filter MLflow needs is suggested', () => {
+    expect(() =>
+      metric.web('registered', { url, jsonPath: '{$.model_version.tags.champion_gate}', success: equals('passed') }),
+    ).toThrow(/\.tags\[\?\(@\.key=="champion_gate"\)\]\.value/);
+  });
+  it('GIVEN the tag list filtered by key WHEN built THEN it is accepted', () => {
+    const m = metric.web('registered', {
+      url,
+      jsonPath: '{$.model_version.tags[?(@.key=="champion_gate")].value}',
+      success: equals('passed'),
+    });
+    expect(m.provider).toMatchObject({ jsonPath: '{$.model_version.tags[?(@.key=="champion_gate")].value}' });
+  });
+});

@@ -101,6 +101,14 @@ export function checkCombination(
     }
   }
   rules.kserve?.(e, serving, ctx);
+  if (strategyModel(strategy).kserve.promotion === 'side-by-side' && mesh.kind === 'istio' && !mesh.gateways.length) {
+    throw new DslError({
+      path: [...path, 'mesh', 'gateways'],
+      problem: `a KServe ${strategyTitle(strategy)} splits or mirrors traffic with a VirtualService, and one without gateways applies only to in-mesh sidecars: requests entering through the ingress gateway (or KServe's Gateway API route) would be neither split nor mirrored`,
+      got: [],
+      fix: "Name where clients' requests enter and the host they use, e.g. istio({ gateways: ['istio-ingress/public'], hosts: ['churn.api.example.com'] }), or gateways: ['mesh'] when every client is in the mesh",
+    });
+  }
 }
 
 /** Gives every Prometheus metric and A/B statistic an address, from the deployment default. */

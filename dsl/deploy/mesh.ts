@@ -13,7 +13,11 @@ import { assertKnownKeys } from './checks.ts';
  * ```
  */
 export interface IstioOptions {
-  /** Gateways (`namespace/name`) to bind to, in addition to the mesh. Needs `hosts`. */
+  /**
+   * Gateways (`namespace/name`) to bind to, in addition to the mesh. Needs `hosts`. `'mesh'`
+   * alone declares that every client is in the mesh (what a KServe shadow or A/B test must say
+   * explicitly, see docs/deployments.md, "Where KServe traffic is routed").
+   */
   readonly gateways?: readonly string[];
   /** Client-facing hosts; default: the deployment's Service (plain server) or predictor Service (KServe). */
   readonly hosts?: readonly string[];
@@ -92,7 +96,7 @@ function buildIstio(opts: IstioOptions = {}): Mesh {
         fix: 'Use e.g. "churn.api.example.com"',
       });
   }
-  if (gateways.length > 0 && hosts.length === 0) {
+  if (gateways.some((g) => g !== 'mesh') && hosts.length === 0) {
     throw new DslError({
       path: [...path, 'hosts'],
       problem: 'a gateway binding needs the client-facing host names',

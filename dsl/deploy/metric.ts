@@ -323,6 +323,7 @@ export const metric = {
         got: method,
         fix: 'Use "GET", "POST" or "PUT"',
       });
+    if (opts.jsonPath !== undefined) checkMlflowTags(opts.url, opts.jsonPath, [...path, 'jsonPath']);
     const headers = Object.entries(opts.headers ?? {}).map(([key, value]) => {
       args.push(...argsUsed(value, [...path, seg('header', key)]));
       return { key, value };
@@ -394,3 +395,21 @@ export const metric = {
     };
   },
 };
+
+/**
+ * MLflow's REST API returns a model version's (and a run's) tags as a list of `{key, value}`
+ * objects, never as a map, so `$.model_version.tags.<name>` finds nothing and every
+ * measurement errors. The list is addressed with a filter instead.
+ */
+function checkMlflowTags(url: string, jsonPath: string, path: readonly PathSegment[]): void {
+  if (!/\/mlflow\//.test(url)) return;
+  const m = /\.tags\.([A-Za-z_][\w.-]*?)(?=[}\]]|$)/.exec(jsonPath);
+  if (!m) return;
+  const fixed = jsonPath.replace(m[0], `.tags[?(@.key=="${m[1]}")].value`);
+  throw new DslError({
+    path,
+    problem: 'MLflow returns tags as a list of {key, value} objects, so a tag cannot be addressed by name',
+    got: jsonPath,
+    fix: `Use ${fixed}`,
+  });
+}

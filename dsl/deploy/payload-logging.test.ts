@@ -13,6 +13,7 @@ import { server } from './serving-server.ts';
 import { shadow } from './strategy-shadow.ts';
 import { pipeline } from '../pipeline/pipeline.ts';
 import { component } from '../pipeline/component.ts';
+import { istio } from './mesh.ts';
 
 const sink = payloadSink({ url: 'http://payload-logger.ml-logging.svc.cluster.local' });
 const isvc = (extra: Partial<Parameters<typeof kserve>[0]> = {}) =>
@@ -63,6 +64,7 @@ describe('monitoring of a model deployment', () => {
   it('GIVEN a KServe shadow WHEN monitored THEN the challenger, which only sees mirrored copies, is not alerted on', () => {
     const d = modelDeployment('disc', {
       serving: isvc({ logger: { url: 'http://sink' } }),
+      mesh: istio({ gateways: ['mesh'] }),
       strategy: shadow({ challenger: { storageUri: 's3://m/v13' }, mirrorPercent: 100, duration: '1h' }),
     });
     expect(
@@ -80,6 +82,7 @@ describe('monitoring of a model deployment', () => {
     });
     const d = modelDeployment('ctr', {
       serving: isvc(),
+      mesh: istio({ gateways: ['mesh'] }),
       strategy: abTest({
         variants: { control: {}, v13: { model: { version: 'v13', storageUri: 's3://m/v13' } } },
         primary: 'control',
@@ -169,6 +172,7 @@ describe('payload logging from a monitoring sink', () => {
     });
     const d = modelDeployment('disc', {
       serving: isvc(),
+      mesh: istio({ gateways: ['mesh'] }),
       strategy: championChallenger({
         challengers: { v13: { version: 'v13', storageUri: 's3://m/v13' } },
         offlineGate: { pipeline: training },

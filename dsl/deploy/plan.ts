@@ -14,8 +14,9 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
     const routed = model.server.rollout === 'canary';
     // Subset-level routing keeps both versions behind the one Service; the gates tell them apart by revision.
     const subsets = routed && subsetRouted(mesh);
+    const experiment = model.server.experimentArm?.(name, e);
     const arms: ArmArgsIR =
-      model.server.experimentArm?.(name, e) ??
+      experiment ??
       (subsets
         ? { arm: 'canary', service: name }
         : { arm: 'canary', service: `${name}-canary`, baselineService: `${name}-stable` });
@@ -31,6 +32,7 @@ export function planNames(name: string, serving: ServingIR, strategy: StrategyIR
       service: name,
       ...(routed && !subsets ? { canaryService: `${name}-canary`, stableService: `${name}-stable` } : {}),
       ...preview,
+      ...(experiment && serving.metrics ? { podMonitor: `${name}-experiment-arms` } : {}),
       ...(serving.pod.serviceAccountName ? {} : { serviceAccount: name }),
       inferenceServices: {},
       ...(routed && mesh.kind === 'istio' ? { virtualService: name } : {}),
@@ -97,6 +99,7 @@ export function plannedObjects(serving: ServingIR, names: DeploymentNamesIR): { 
     add('Rollout', names.workload);
     [names.service, names.canaryService, names.stableService, names.previewService].forEach((n) => add('Service', n));
     add('ServiceAccount', names.serviceAccount);
+    add('PodMonitor', names.podMonitor);
   } else {
     add('InferenceService', names.workload);
     Object.values(names.inferenceServices).forEach((n) => add('InferenceService', n));

@@ -10,6 +10,7 @@ import { app, project, resolveProject } from '../project/project.ts';
 import { canary as canarySpec } from './strategy-canary.ts';
 import { shadow as shadowSpec } from './strategy-shadow.ts';
 import { orThrow } from './deferred.ts';
+import { istio } from './mesh.ts';
 
 // Strategies and servings report their mistakes where a deployment uses them; these throw them at once.
 const kserve = ((opts: never) => orThrow(kserveSpec(opts))) as typeof kserveSpec;
@@ -47,6 +48,7 @@ describe('shadow()', () => {
   it('GIVEN KServe without a payload logger WHEN the app is resolved THEN the logger is asked for', () => {
     const d = modelDeployment('m', {
       serving: isvc(false),
+      mesh: istio({ gateways: ['mesh'] }),
       strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h' }),
     });
     expect(() => resolveProject(project('p', { apps: [app('a', { deployments: [d] })] }))).toThrow(
@@ -78,6 +80,7 @@ describe('shadow()', () => {
   it('GIVEN a valid KServe shadow WHEN deployed THEN a challenger InferenceService and a VirtualService are planned', () => {
     const d = modelDeployment('churn', {
       serving: isvc(),
+      mesh: istio({ gateways: ['mesh'] }),
       strategy: shadow({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 25, duration: '2h' }),
     });
     expect(d.ir.objects).toEqual([
@@ -133,5 +136,18 @@ describe('shadow()', () => {
       'r-shadow',
       'r-canary',
     ]);
+  });
+});
+
+describe('where a KServe shadow routes', () => {
+  const isvc = kserveSpec({ format: 'sklearn', storageUri: 's3://m/v1', logger: { url: 'http://sink' } });
+  const strategy = shadowSpec({ challenger: { storageUri: 's3://m/v2' }, mirrorPercent: 10, duration: '1h' });
+
+  it('GIVEN no gateways WHEN deployed THEN the gateway the clients come through is asked for', () => {
+    // GIVEN the default mesh binding, which Istio applies to sidecars only
+    // WHEN / THEN
+    expect(() => modelDeployment('m', { serving: isvc, strategy })).toThrow(
+      /deployment "m" > mesh > gateways: a KServe shadow splits or mirrors traffic with a VirtualService, and one without gateways applies only to in-mesh sidecars/,
+    );
   });
 });

@@ -181,6 +181,12 @@ export interface DeploymentNamesIR {
   readonly canaryService?: string;
   readonly stableService?: string;
   readonly previewService?: string;
+  /**
+   * Server with a weighted A/B experiment and scraped metrics: the PodMonitor that labels the
+   * experiment arms' series with their Service (`service="<name>-<arm>"`), since the Services
+   * Argo Rollouts creates for an experiment carry no labels a ServiceMonitor could select.
+   */
+  readonly podMonitor?: string;
   /** Server: the pods' ServiceAccount. */
   readonly serviceAccount?: string;
   /** KServe: extra InferenceServices by variant/challenger name. */

@@ -2,6 +2,7 @@ import { images } from '../../components/index.ts';
 import {
   below,
   championChallenger,
+  istio,
   kserve,
   metric,
   minutes,
@@ -75,6 +76,8 @@ export function discountOptimizer(
           }),
         })
       : servesAlone(),
+    // Checkout calls the optimizer from inside the mesh; nothing reaches it through an ingress gateway.
+    mesh: istio({ gateways: ['mesh'] }),
     prometheus: s.prometheus,
     labels: { team: 'pricing' },
   });

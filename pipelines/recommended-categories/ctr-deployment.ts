@@ -1,5 +1,5 @@
 import { abTestMetric } from '../../components/index.ts';
-import { abTest, header, kserve, modelDeployment, type Environment, type ModelDeployment } from 'argosy';
+import { abTest, header, istio, kserve, modelDeployment, type Environment, type ModelDeployment } from 'argosy';
 import { settings } from '../environments.ts';
 import { kserveVersion, modelVersions, type ModelVersions } from '../shared/model-versions.ts';
 import { healthGate, platformKserve, servesAlone } from '../shared/serving.ts';
@@ -68,6 +68,8 @@ export function ctrCategories(
           analysis: healthGate(CTR_SLO),
         })
       : servesAlone(),
+    // The only client is the storefront's API gateway, a pod in the mesh: the arm routing applies there.
+    mesh: istio({ gateways: ['mesh'] }),
     prometheus: s.prometheus,
     labels: { team: 'personalization' },
   });

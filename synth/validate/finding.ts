@@ -1,5 +1,5 @@
 /** The layers of `argosy validate`, in the order they run; each can be skipped by name. */
-export const LAYERS = ['yaml', 'schema', 'argo', 'metadata', 'policy', 'size', 'kfp'] as const;
+export const LAYERS = ['yaml', 'schema', 'argo', 'rollouts', 'metadata', 'policy', 'size', 'kfp'] as const;
 
 /** Which check produced a finding. */
 export type Layer = (typeof LAYERS)[number];

@@ -227,6 +227,37 @@ describe('the rule ids of --skip', () => {
       root: { dag: { tasks: { t: { componentRef: { name: 'comp-missing' } } } } },
     },
     { displayName: 'nightly', trigger: { cronSchedule: { cron: '3 * * *' } } },
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name: 'gate' },
+      spec: { metrics: [{ name: 'm', provider: {} }] },
+    },
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      metadata: { name: 'r' },
+      spec: {
+        strategy: {
+          canary: {
+            canaryService: 's',
+            stableService: 's',
+            steps: [
+              { setWeight: 200 },
+              { setMirrorRoute: { name: 'mirror' } },
+              { analysis: { templates: [{ templateName: 'none' }] } },
+              { experiment: { templates: [] } },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      metadata: { name: 'b' },
+      spec: { strategy: { blueGreen: { activeService: 'a', previewService: 'a' } } },
+    },
   ];
   const protos = {
     pipelineSpec: () => [{ path: '', message: 'not a PipelineSpec' }],

@@ -1,4 +1,5 @@
 import { ARGO_RULES, argoLayer } from './argo-layer.ts';
+import { ROLLOUTS_RULES, rolloutsLayer } from './rollouts-layer.ts';
 import type { SourceSet } from './documents.ts';
 import { type DocumentReport, type Finding, type Layer, LAYERS, type RuleId, type Severity } from './finding.ts';
 import { KFP_RULES, kfpIdentities, kfpLayer } from './kfp/kfp-layer.ts';
@@ -35,6 +36,7 @@ export const RULE_IDS: readonly RuleId[] = [
   ...Object.values(YAML_RULES),
   ...Object.values(SCHEMA_RULES),
   ...Object.values(ARGO_RULES),
+  ...Object.values(ROLLOUTS_RULES),
   ...Object.values(KFP_RULES),
   ...Object.values(METADATA_RULES),
   ...POLICY_RULE_IDS,
@@ -99,6 +101,9 @@ function otherLayers(sources: SourceSet, opts: ValidateOptions): (schema: readon
         opts.externalRefs ? { externalRefs: opts.externalRefs } : {},
       )
     : new Map<unknown, Finding[]>();
+  const rollouts = on('rollouts')
+    ? rolloutsLayer(sources.documents.map((d) => d.object))
+    : new Map<unknown, Finding[]>();
   const kfpDocs = kfpIdentities(sources.documents);
   const kfp = on('kfp')
     ? kfpLayer(sources.documents, opts.kfpProtos ? { protos: opts.kfpProtos } : {})
@@ -119,6 +124,7 @@ function otherLayers(sources: SourceSet, opts: ValidateOptions): (schema: readon
       if (on('metadata')) before.push(...metadataFindings(d.object));
       after.push(...(argo.get(d.object) ?? []));
       if (on('argo')) after.push(...leapYearFindings(d.object));
+      after.push(...(rollouts.get(d.object) ?? []));
       if (on('policy')) after.push(...policyFindings(d.object, opts.policySeverity ?? 'error', skip));
       if (on('size')) after.push(...sizeFindings(d.object));
     }

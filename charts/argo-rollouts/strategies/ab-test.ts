@@ -2,6 +2,7 @@ import type { AbTestIR } from '../../../dsl/ir/index.ts';
 import { ROLLOUT_ROUTES } from '../../../dsl/ir/strategy.ts';
 import { abDecisionAnalysis, candidateVariant } from '../../../dsl/ir/strategies/ab-test.ts';
 import type { RolloutEmitter } from './emitter.ts';
+import { EXPERIMENT_ARM_LABEL } from '../pod-monitor.ts';
 import { analysisRef, analysisRefFlat, offlineGate, routed } from './steps.ts';
 
 /**
@@ -19,6 +20,8 @@ export const abTestRollout: RolloutEmitter<AbTestIR> = {
       const arm = (name: string, specRef: 'stable' | 'canary', weight: number | undefined) => ({
         name,
         specRef,
+        // The arm's pods say which arm they are; the experiment's Service carries no labels.
+        metadata: { labels: { [EXPERIMENT_ARM_LABEL]: name } },
         replicas,
         ...(weight !== undefined ? { weight } : {}),
         service: { name: `${d.name}-${name}` },

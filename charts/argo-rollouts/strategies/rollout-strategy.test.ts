@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { app, canary, modelDeployment, project, server } from '../../../dsl/index.ts';
+import {
+  analysis,
+  app,
+  below,
+  canary,
+  errorRate,
+  metric,
+  modelDeployment,
+  project,
+  server,
+} from '../../../dsl/index.ts';
 import { synthesize } from '../../../synth/engine.ts';
 import { deploymentFixtures, fixtureProject } from '../../../test/fixtures/deployments.ts';
 
@@ -74,5 +84,53 @@ describe('Rollout strategies', () => {
     );
     expect(objs.map((o) => o.kind)).not.toContain('VirtualService');
     expect(objs.find((o) => o.kind === 'Rollout')?.spec.strategy?.canary).not.toHaveProperty('trafficRouting');
+  });
+});
+
+type Template = {
+  kind: string;
+  metadata: { name: string };
+  spec: { metrics: { name: string; initialDelay?: string; inconclusiveLimit?: number; count?: number }[] };
+};
+const templatesOf = (key: string) =>
+  synthesize(fixtureProject(key))
+    .files.flatMap((f) => f.documents as Template[])
+    .filter((o) => o.kind === 'AnalysisTemplate');
+
+describe('warm-up of the analyses a Rollout starts after a traffic change', () => {
+  it.each([
+    ['server-canary', 'ranker-canary'],
+    ['server-shadow', 'ranker-shadow'],
+    ['server-ab-test', 'ranker-guardrails'],
+    ['server-blue-green', 'ranker-post-promotion'],
+  ])('GIVEN %s WHEN synthesized THEN %s waits before its first measurement', (key, name) => {
+    // GIVEN a fixture whose gate sets no initialDelay WHEN synthesized
+    const t = templatesOf(key).find((x) => x.metadata.name === name);
+    // THEN the first measurement waits for samples, and repeated ones tolerate one empty window
+    expect(t?.spec.metrics.length).toBeGreaterThan(0);
+    for (const m of t?.spec.metrics ?? []) {
+      expect(m.initialDelay, m.name).toBeDefined();
+      if (m.count === undefined || m.count > 1) expect(m.inconclusiveLimit, m.name).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('GIVEN analysis({ initialDelay: 10s }) WHEN synthesized THEN its own delay replaces the warm-up', () => {
+    const gate = analysis({
+      initialDelay: '10s',
+      metrics: [metric.prometheus('errors', { query: errorRate(), success: below(0.01) })],
+    });
+    const d = modelDeployment('r', {
+      serving: server({ image: 'r:1', port: 8080, version: 'v1' }),
+      strategy: canary({
+        candidate: { image: 'r:2', version: 'v2' },
+        steps: [{ weight: 10, pause: '10m' }],
+        analysis: gate,
+      }),
+      prometheus: 'http://prom:9090',
+    });
+    const t = synthesize(project('p', { apps: [app('a', { deployments: [d] })] }))
+      .files.flatMap((f) => f.documents as Template[])
+      .find((o) => o.kind === 'AnalysisTemplate');
+    expect(t?.spec.metrics[0]?.initialDelay).toBe('10s');
   });
 });
