@@ -72,7 +72,7 @@ export const CLI_CASES: readonly MisuseCase[] = [
     '✗ --skip yaml: parse errors cannot be skipped (got yaml). A file that does not parse was not checked at all: fix it, or leave it out of the paths.',
   ]),
   cli('validate skipping an unknown rule', ['validate', '--skip', 'nope', '{dir}'], {}, 2, [
-    '✗ --skip nope: no such layer or rule (got nope). Pass any of schema, argo, metadata, policy, size, kfp, schema/strict, schema/missing, argo/semantics, argo/external-ref, kfp/upload, kfp/lint, kfp/proto, kfp/recurring-run, metadata/object, metadata/api-version, metadata/kind, metadata/name, metadata/labels, metadata/annotations, policy/pss-restricted, policy/pinned-image, policy/resources, policy/inline-secret, size/budget.',
+    '✗ --skip nope: no such layer or rule (got nope). Pass any of schema, argo, rollouts, metadata, policy, size, kfp, schema/strict, schema/missing, argo/semantics, argo/external-ref, rollouts/managed-routes, rollouts/step-fields, rollouts/services, rollouts/analysis-refs, rollouts/experiment, rollouts/blue-green, rollouts/analysis-metrics, kfp/upload, kfp/lint, kfp/proto, kfp/recurring-run, metadata/object, metadata/api-version, metadata/kind, metadata/name, metadata/labels, metadata/annotations, policy/pss-restricted, policy/pinned-image, policy/resources, policy/inline-secret, size/budget.',
   ]),
   cli('validate a directory without YAML', validate('.'), { 'README.md': '# hi\n' }, 2, [
     '✗ {dir}/.: no Kubernetes objects to validate (got 0 YAML files, 0 documents). Pass the directory holding the manifests, or run `argosy synth` first.',
@@ -81,7 +81,7 @@ export const CLI_CASES: readonly MisuseCase[] = [
     '✗ --schema-location {dir}/none: directory not found. Pass a directory laid out as <group>/<kind>_<version>.json, or run `argosy schemas pull`.',
   ]),
   cli('synth an app that does not exist', ['synth', '--app', '{dir}/nope.ts', '--out', '{dir}/dist'], {}, 2, [
-    '✗ {dir}/nope.ts: app entry not found (got {dir}/nope.ts). Pass --app <file> pointing at the module that default-exports project(...).',
+    '✗ {dir}/nope.ts: app entry not found (got {dir}/nope.ts). Pass --app <file> pointing at the module that default-exports project(...), or set "argosy": { "app": "<file>" } in package.json.',
   ]),
   cli('graph without a name', ['graph'], {}, 2, ["error: missing required argument 'name'"]),
   cli('apply with an unknown dry-run mode', ['apply', '--dry-run', 'client', '{dir}'], { 'a.yaml': CM }, 2, [
