@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -6,7 +16,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sampleMutants } from '../../test/mutants.ts';
 import { SchemaRegistry } from './schema-registry.ts';
-import { AJV_OPTIONS, ValidatorCache, validatorKey } from './validator-cache.ts';
+import { AJV_OPTIONS, MAX_CODE_CACHES_PER_VALIDATOR, ValidatorCache, validatorKey } from './validator-cache.ts';
 
 type FormatsPlugin = (ajv: Ajv) => Ajv;
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
@@ -157,6 +167,27 @@ describe('precompiled schema validators', () => {
     expect(keys.size).toBe(2);
     expect(keys.has(validatorKey(texts[0] as string))).toBe(false);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('validator cache: code caches per set of V8 flags', () => {
+  it('GIVEN code caches of many sets of V8 flags WHEN a new one is saved THEN only the most recent few are kept', () => {
+    const dir = tmp('argosy-validators-');
+    const cache = new ValidatorCache(dir);
+    cache.load(TEXT).release();
+    const key = validatorKey(TEXT);
+    const old = Date.now() / 1000 - 3600;
+    for (const tag of ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004']) {
+      const f = join(dir, `${key}.v8-${tag}.bin`);
+      writeFileSync(f, 'stale');
+      utimesSync(f, old, old);
+    }
+    // No code cache for this process's flags: the next load makes one and saves it.
+    for (const n of readdirSync(dir)) if (n.endsWith('.bin') && !n.includes('.v8-000')) rmSync(join(dir, n));
+    new ValidatorCache(dir).load(TEXT).release();
+    const bins = readdirSync(dir).filter((n) => n.endsWith('.bin'));
+    expect(bins).toHaveLength(MAX_CODE_CACHES_PER_VALIDATOR);
+    expect(bins.filter((n) => !n.includes('.v8-000'))).toHaveLength(1);
   });
 });
 

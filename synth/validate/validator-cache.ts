@@ -46,6 +46,12 @@ const V8_TAG = createHash('sha256')
 /** Compiled validators kept on disk; the least recently used beyond this many are removed. */
 export const MAX_CACHED_VALIDATORS = 128;
 
+/**
+ * V8 code caches kept per validator. Each set of V8 flags (CLI, test workers, bench) makes its own;
+ * a few megabytes each, so without a bound they grew the cache to 600 MB on a developer machine.
+ */
+export const MAX_CODE_CACHES_PER_VALIDATOR = 3;
+
 /** `${XDG_CACHE_HOME:-~/.cache}/argosy/validators`: where compiled schema validators are kept. */
 export function validatorCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'argosy', 'validators');
@@ -213,7 +219,21 @@ export class ValidatorCache {
 
   /** Keeps V8's compiled code for a validator, made after use so it holds what the run compiled. */
   saveCodeCache(src: ValidatorSource, data: Buffer): void {
-    if (src.binFile && this.writable) this.write(src.binFile, data);
+    if (src.binFile && this.writable && this.write(src.binFile, data)) this.pruneCodeCaches(src.key);
+  }
+
+  /** Keeps the most recently written code caches of one validator, one per recent set of V8 flags. */
+  private pruneCodeCaches(key: string): void {
+    const dir = this.dir as string;
+    try {
+      const bins = readdirSync(dir)
+        .filter((n) => n.startsWith(`${key}.v8-`) && n.endsWith('.bin'))
+        .map((n) => ({ n, at: statSync(join(dir, n)).mtimeMs }))
+        .sort((a, b) => b.at - a.at || a.n.localeCompare(b.n));
+      for (const { n } of bins.slice(MAX_CODE_CACHES_PER_VALIDATOR)) rmSync(join(dir, n), { force: true });
+    } catch {
+      // Another process pruning at the same time: whatever it left is still a valid cache.
+    }
   }
 
   /** The validator for a schema, evaluated in this thread: from the cache when there, else compiled now. */
