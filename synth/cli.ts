@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { ApplyCommandOptions } from './commands/apply.ts';
 import type { ClusterCommandOptions } from './commands/cluster-cli.ts';
 import type { RunCommandOptions } from './commands/run-local.ts';
+import type { StubsCommandOptions } from './import/import-command.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './command-io.ts';
 
 const APP_HELP =
@@ -188,13 +189,22 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     .description(
       'write a TypeScript module of typed templateRefs to WorkflowTemplates / ClusterWorkflowTemplates you do not own',
     )
-    .argument('<paths...>', 'YAML files, directories or - for stdin')
+    .argument('[paths...]', 'YAML files, directories or - for stdin (or --from-cluster)')
     .option('--out <file>', 'write the module here (default: print it)')
     .option(
       '--dsl <module>',
       "module the stub imports the Argo-native API from (default: this project's dsl/argo, else argosy/argo)",
     )
-    .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
+    .option('--from-cluster', "read them from the kubeconfig's cluster instead of files")
+    .option('--kubeconfig <file>', 'with --from-cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'with --from-cluster: kubeconfig context (default: the current one)')
+    .option(
+      '-n, --namespace <name>',
+      "with --from-cluster: namespace of the WorkflowTemplates (default: the context's, else default)",
+    )
+    .option('-A, --all-namespaces', 'with --from-cluster: WorkflowTemplates of every namespace')
+    .option('-l, --selector <labels>', 'with --from-cluster: only templates with these labels (team=data,tier!=dev)')
+    .action(async (paths: string[], opts: StubsCommandOptions) => {
       code = await (await import('./import/import-command.ts')).runStubs(paths, opts, io);
     });
 

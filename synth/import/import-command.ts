@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { ClientError } from '../client/errors.ts';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { readSources, type SourceDocument } from '../validate/documents.ts';
 import { importObject, type ImportedObject } from './generate.ts';
 import { ImportProblem } from './scope.ts';
+import type { ClusterStubsOptions } from './stubs-cluster.ts';
+import type { StubSource } from './stubs.ts';
 
 export interface ImportCommandOptions {
   /** Directory to write one `<name>.ts` per object into; without it the modules go to stdout. */
@@ -138,30 +141,61 @@ function dslSpecifier(outDir: string, cwd: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-/** `argosy stubs <files|dirs>`: a module of typed references to WorkflowTemplates / ClusterWorkflowTemplates. */
+/** Options of `argosy stubs`: where the module goes, and the cluster to read with `--from-cluster`. */
+export interface StubsCommandOptions extends ClusterStubsOptions {
+  readonly out?: string;
+  readonly dsl?: string;
+  /** Read the templates from the kubeconfig's cluster instead of files. */
+  readonly fromCluster?: boolean;
+}
+
+/**
+ * `argosy stubs <files|dirs|->` or `argosy stubs --from-cluster`: a module of typed references to
+ * WorkflowTemplates / ClusterWorkflowTemplates, the same module whichever way they were read.
+ */
 export async function runStubs(
   paths: readonly string[],
-  opts: { readonly out?: string; readonly dsl?: string },
+  opts: StubsCommandOptions,
   io: CommandIO,
   cwd = process.cwd(),
   stdin: () => string = () => readFileSync(0, 'utf8'),
 ): Promise<number> {
   try {
-    if (paths.length === 0)
-      throw new UsageError('argosy stubs: no input (got none). Pass YAML files, directories or -');
-    const sources = readSources(paths, cwd, stdin);
-    const missing = sources.problems.find((p) => p.message === 'no such file or directory');
+    const clusterOnly = (['kubeconfig', 'context', 'namespace', 'allNamespaces', 'selector'] as const).find(
+      (k) => opts[k] !== undefined && opts[k] !== false,
+    );
+    if (opts.fromCluster && paths.length > 0)
+      throw new UsageError(
+        `argosy stubs --from-cluster: also given files (got ${paths.join(' ')}). Pass either files or --from-cluster`,
+      );
+    if (!opts.fromCluster && clusterOnly)
+      throw new UsageError(
+        `--${clusterOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: only applies with --from-cluster (got files). Add --from-cluster, or drop it`,
+      );
+    if (!opts.fromCluster && paths.length === 0)
+      throw new UsageError('argosy stubs: no input (got none). Pass YAML files, directories or -, or --from-cluster');
+    const read = opts.fromCluster ? undefined : readSources(paths, cwd, stdin);
+    const missing = read?.problems.find((p) => p.message === 'no such file or directory');
     if (missing)
       throw new UsageError(
         `${missing.file}: no such file or directory (got ${resolve(cwd, missing.file)}). Pass existing files, directories or -`,
       );
     const out = opts.out === undefined ? undefined : resolve(cwd, opts.out);
     const dsl = opts.dsl ?? dslSpecifier(out ? resolve(out, '..') : cwd, cwd);
+    let stubSources: StubSource[];
+    if (read) stubSources = read.documents.map((d) => ({ object: d.object, where: `${d.file}#${d.index}` }));
+    else {
+      io.err(`reading WorkflowTemplates and ClusterWorkflowTemplates from the cluster...`);
+      const { clusterStubSources } = await import('./stubs-cluster.ts');
+      const listed = await clusterStubSources(opts);
+      stubSources = listed.sources;
+      io.err(
+        `read ${stubSources.length} template object(s) from ${listed.server} (${listed.namespace ? `namespace ${listed.namespace}` : 'all namespaces'}${opts.selector ? `, selector ${opts.selector}` : ''})`,
+      );
+    }
+    const sources = read ?? { problems: [] };
     const { stubsModule } = await import('./stubs.ts');
-    const { source, findings, count } = stubsModule(
-      sources.documents.map((d) => ({ object: d.object, where: `${d.file}#${d.index}` })),
-      dsl,
-    );
+    const { source, findings, count } = stubsModule(stubSources, dsl);
     const text = await formatSource(source, out ?? join(cwd, 'stubs.ts'));
     if (out) {
       mkdirSync(resolve(out, '..'), { recursive: true });
@@ -174,6 +208,7 @@ export async function runStubs(
     for (const f of findings) io.err(`✗ ${f.where} ${f.message}`);
     return findings.length || sources.problems.some((p) => p.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
+    if (e instanceof ClientError) return (await import('../commands/cluster-cli.ts')).reportClusterError(e, io);
     return reportError(e, io);
   }
 }
