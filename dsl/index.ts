@@ -66,6 +66,7 @@ export type { ResourceSpec, VolumeSpec, SecuritySpec, EnvValue } from './pipelin
 export type { RetrySpec, CacheSpec } from './pipeline/policies.ts';
 export { project, app, environment, resolveProject } from './project/project.ts';
 export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project/project.ts';
+export type { Platform, ArgoWorkflowsVersion, IstioVersion } from './project/platform.ts';
 export { argoCd } from './project/gitops.ts';
 export type { ArgoCd, ArgoCdSpec, ArgoCdOverrides, SyncOption } from './project/gitops.ts';
 export { DslError, formatDslError } from './errors.ts';

@@ -8,7 +8,10 @@ import {
   type RenderedObject,
   type Target,
 } from '../charts/index.ts';
+import { adaptToPlatform } from '../charts/platform/adapt.ts';
 import { recover } from '../dsl/common/collect.ts';
+import { seg } from '../dsl/errors.ts';
+import { NEWEST_PLATFORM } from '../dsl/ir/platform.ts';
 import { resolveProject, type Project } from '../dsl/index.ts';
 import type { ProjectIR } from '../dsl/ir/index.ts';
 import { chartObjects } from './chart-objects.ts';
@@ -105,6 +108,7 @@ export function renderObjects(ir: ProjectIR, opts: SynthOptions = {}): RenderedF
     seen.add(path);
     files.push({ path, documents });
   };
+  const platform = ir.platform ?? NEWEST_PLATFORM;
   for (const env of ir.environments) {
     const cdk8sApp = new App();
     const rendered: EnvironmentRenderContext['apps'][number][] = [];
@@ -132,7 +136,8 @@ export function renderObjects(ir: ProjectIR, opts: SynthOptions = {}): RenderedF
               note,
             });
           const before = files.length;
-          const objects = chartObjects(chart) as RenderedObject[];
+          const where = [seg('environment', env.name), seg('app', app.name)];
+          const objects = (chartObjects(chart) as RenderedObject[]).map((o) => adaptToPlatform(o, platform, where));
           for (const obj of objects) add(`${env.name}/${app.name}/${fileNameOf(obj)}`, [obj]);
           for (const f of extra) add(`${env.name}/${app.name}/${f.fileName}`, f.documents);
           rendered.push({ app, objects, otherFiles: extra.map((f) => f.fileName) });
@@ -152,7 +157,10 @@ export function renderObjects(ir: ProjectIR, opts: SynthOptions = {}): RenderedF
       });
       target.renderEnvironment({ chart, project: ir, env, apps: rendered, targets });
       const before = files.length;
-      for (const obj of chartObjects(chart) as RenderedObject[]) add(`${env.name}/${dir}/${fileNameOf(obj)}`, [obj]);
+      for (const obj of chartObjects(chart) as RenderedObject[])
+        add(`${env.name}/${dir}/${fileNameOf(obj)}`, [
+          adaptToPlatform(obj, platform, [seg('environment', env.name), dir]),
+        ]);
       if (files.length > before) opts.onProgress?.({ env: env.name, app: dir, files: files.length - before });
     }
   }

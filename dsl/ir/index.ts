@@ -20,3 +20,4 @@ export type * from './argo-artifacts.ts';
 export type * from './argo-template.ts';
 export type * from './argo-workflow.ts';
 export type * from './argo-object.ts';
+export type * from './platform.ts';

@@ -4,6 +4,7 @@ import type { MonitoringIR } from './monitoring.ts';
 import type { PipelineIR, PipelineTargetIR } from './pipeline.ts';
 import type { ScheduleIR } from './schedule.ts';
 import type { ArgoObjectIR } from './argo-workflow.ts';
+import type { PlatformIR } from './platform.ts';
 
 /** What one app deploys in one environment. Targets read the fields they understand. */
 export interface AppIR {
@@ -34,4 +35,6 @@ export interface EnvironmentIR {
 export interface ProjectIR {
   readonly name: string;
   readonly environments: readonly EnvironmentIR[];
+  /** The platform versions the output targets; absent means the newest (NEWEST_PLATFORM). */
+  readonly platform?: PlatformIR;
 }

@@ -18,6 +18,7 @@ import { resolveDeployments, type ModelDeployment } from '../deploy/resolve.ts';
 import type { AnyPipeline } from '../pipeline/pipeline.ts';
 import type { Schedule } from '../schedule/schedule.ts';
 import type { ArgoObject } from '../argo/workflow.ts';
+import { resolvePlatform, type Platform } from './platform.ts';
 
 /**
  * Per-environment settings.
@@ -126,6 +127,8 @@ export interface Project {
   readonly environments: readonly Environment[];
   readonly apps: readonly App[];
   readonly argocd?: ArgoCd;
+  /** The platform versions the output targets (default: the newest of each). */
+  readonly platform?: Platform;
 }
 
 /**
@@ -142,7 +145,13 @@ export interface Project {
  */
 export function project(
   name: string,
-  spec: { readonly environments?: readonly Environment[]; readonly apps: readonly App[]; readonly argocd?: ArgoCd },
+  spec: {
+    readonly environments?: readonly Environment[];
+    readonly apps: readonly App[];
+    readonly argocd?: ArgoCd;
+    /** Platform versions, e.g. `{ argoWorkflows: '3.5', istio: '1.21' }`; default the newest. */
+    readonly platform?: Platform;
+  },
 ): Project {
   const before = errorCount();
   const path = [seg('project', String(name))];
@@ -167,7 +176,9 @@ export function project(
     environments,
     apps: spec.apps,
     ...(spec.argocd ? { argocd: spec.argocd } : {}),
+    ...(spec.platform ? { platform: spec.platform } : {}),
   };
+  if (spec.platform !== undefined) resolvePlatform(spec.platform, [...path, 'platform']);
   return attachErrors(built, errorsSince(before));
 }
 
@@ -201,8 +212,10 @@ export function resolveProject(p: Project): ProjectIR {
   // Mistakes made while the project's values were built, possibly by an earlier build that
   // loaded its modules: reported again (once), so a stand-in is never resolved as if it worked.
   [p, ...p.environments, ...p.apps].forEach(reportAttached);
+  const platform = p.platform ? resolvePlatform(p.platform, [seg('project', p.name), 'platform']) : undefined;
   return {
     name: p.name,
+    ...(platform ? { platform } : {}),
     environments: p.environments.map((env): EnvironmentIR => {
       // Each app is resolved on its own, so the mistakes of every app (and environment) are reported.
       const resolved = p.apps.map((a) =>
