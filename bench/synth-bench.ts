@@ -79,7 +79,15 @@ const env = (w: Workload, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => (
 function inProcess(w: Workload): InProcessResult {
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(ROOT, 'bench', 'in-process.ts')],
+    // The sources, not build/: a bench measures the code as it is now.
+    [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      '--conditions=argosy-source',
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'in-process.ts'),
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',

@@ -14,6 +14,7 @@ describe('npm run bench (smoke)', () => {
       process.execPath,
       [
         '--expose-gc',
+        '--conditions=argosy-source',
         '--import',
         'tsx',
         'bench/synth-bench.ts',
