@@ -8,7 +8,8 @@ import { resolveProject } from '../dsl/index.ts';
 import type { PipelineIR } from '../dsl/ir/index.ts';
 import project from '../pipelines/index.ts';
 import { discountTraining } from '../pipelines/discounts/discount-training.ts';
-import { entryDeps, flatten } from '../synth/local/dag.ts';
+import { flattenBranches } from '../dsl/ir/conditions.ts';
+import { entryDeps } from '../synth/local/dag.ts';
 import { runLocal, type LocalEvent } from '../synth/local/index.ts';
 import { python } from './python.ts';
 import { ROOT } from './shared-dir.ts';
@@ -34,7 +35,7 @@ describe('local runs wait for what Argo waits for', () => {
       const spec = pipelineWorkflowSpec(p);
       const entry = (spec.templates ?? []).find((t) => t.name === spec.entrypoint);
       const argo = new Map((entry?.dag?.tasks ?? []).map((t) => [t.name, dependsIds(t.depends).sort()]));
-      const entries = flatten(p.body);
+      const entries = flattenBranches(p.body);
       const local = new Set(entries.map((e) => e.node.id));
       const deps = new DagDeps(p);
       const mine = new Map(entries.map((e) => [e.node.id, entryDeps(deps, e, local).all.sort()]));

@@ -1,4 +1,5 @@
 import { DslError, seg } from '../../dsl/errors.ts';
+import { flattenBranches, type BranchEntry } from '../../dsl/ir/conditions.ts';
 import type {
   ArgoArtifactIR,
   ArgoDagTaskIR,
@@ -32,10 +33,7 @@ import { submitTemplate } from './submit.ts';
 import { componentLeaf, pvcLeaf, submitLeaf, TemplateNames } from './template-names.ts';
 
 /** A task or loop placed in one DAG template, with the branch conditions it inherits. */
-interface Entry {
-  readonly node: Exclude<NodeIR, { kind: 'condition' }>;
-  readonly conds: readonly CondIR[];
-}
+type Entry = BranchEntry;
 
 /**
  * Lowers a pipeline's tree of tasks, conditions and loops into Argo templates. Conditions are
@@ -136,7 +134,7 @@ export class DagLowering {
     outputs: (scope: TemplateScope) => ArgoOutputsIR | undefined,
     entry = false,
   ): { template: ArgoTemplateIR; inputs: ExternalInput[] } {
-    const entries = flatten(nodes, []);
+    const entries = flattenBranches(nodes);
     const scope = this.scope(
       entries.map((e) => e.node.id),
       entry,
@@ -336,21 +334,4 @@ export class DagLowering {
       ...this.conditions(loop.id, entry.conds, deps, scope),
     };
   }
-}
-
-/** The tasks and loops of one DAG template, each with the conditions of the branches around it. */
-function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[]): Entry[] {
-  return nodes.flatMap((n): Entry[] => {
-    if (n.kind !== 'condition') return [{ node: n, conds }];
-    const previous: CondIR[] = [];
-    return n.branches.flatMap((b) => {
-      const own: CondIR[] = [
-        ...conds,
-        ...previous.map((c): CondIR => ({ kind: 'not', item: c })),
-        ...(b.cond ? [b.cond] : []),
-      ];
-      if (b.cond) previous.push(b.cond);
-      return flatten(b.body, own);
-    });
-  });
 }

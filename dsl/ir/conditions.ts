@@ -1,3 +1,4 @@
+import type { NodeIR } from './pipeline.ts';
 import type { CondIR } from './values.ts';
 
 /**
@@ -44,4 +45,36 @@ export function classifyCond(cond: CondIR): CondClass {
 export function conjuncts(cond: CondIR | undefined): CondIR[] {
   if (!cond) return [];
   return cond.kind === 'and' ? cond.items.flatMap(conjuncts) : [cond];
+}
+
+/** A task or loop of one DAG, with the conditions of the branches it sits in. */
+export interface BranchEntry {
+  readonly node: Exclude<NodeIR, { kind: 'condition' }>;
+  readonly conds: readonly CondIR[];
+}
+
+/**
+ * The tasks and loops of one DAG, each with the conditions of the branches around it, flattened
+ * the way Argo needs them: a later branch also carries `not` of every earlier branch's condition,
+ * so the Argo backend and the local runner decide the same tasks.
+ *
+ * @example
+ * ```ts
+ * flattenBranches(pipeline.nodes).map((e) => [e.node.id, e.conds.length]);
+ * ```
+ */
+export function flattenBranches(nodes: readonly NodeIR[], conds: readonly CondIR[] = []): BranchEntry[] {
+  return nodes.flatMap((n): BranchEntry[] => {
+    if (n.kind !== 'condition') return [{ node: n, conds }];
+    const previous: CondIR[] = [];
+    return n.branches.flatMap((b) => {
+      const own: CondIR[] = [
+        ...conds,
+        ...previous.map((c): CondIR => ({ kind: 'not', item: c })),
+        ...(b.cond ? [b.cond] : []),
+      ];
+      if (b.cond) previous.push(b.cond);
+      return flattenBranches(b.body, own);
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DagDeps } from '../../charts/argo-workflows/dag-deps.ts';
-import { classifyCond, conjuncts } from '../../dsl/ir/conditions.ts';
+import { classifyCond, conjuncts, flattenBranches, type BranchEntry as Entry } from '../../dsl/ir/conditions.ts';
 import type {
   ComponentIR,
   CondIR,
@@ -26,29 +26,6 @@ import {
   type LoopItem,
   type StatusOf,
 } from './values.ts';
-
-/** A task or loop of one DAG with the branch conditions around it (Argo's flattening of conditions). */
-export interface Entry {
-  readonly node: Exclude<NodeIR, { kind: 'condition' }>;
-  readonly conds: readonly CondIR[];
-}
-
-/** The tasks and loops of one DAG, each with the conditions of the branches it sits in. */
-export function flatten(nodes: readonly NodeIR[], conds: readonly CondIR[] = []): Entry[] {
-  return nodes.flatMap((n): Entry[] => {
-    if (n.kind !== 'condition') return [{ node: n, conds }];
-    const previous: CondIR[] = [];
-    return n.branches.flatMap((b) => {
-      const own: CondIR[] = [
-        ...conds,
-        ...previous.map((c): CondIR => ({ kind: 'not', item: c })),
-        ...(b.cond ? [b.cond] : []),
-      ];
-      if (b.cond) previous.push(b.cond);
-      return flatten(b.body, own);
-    });
-  });
-}
 
 function statusTargets(c: CondIR): string[] {
   if (c.kind === 'status') return [c.task];
@@ -143,7 +120,7 @@ export async function runDag(
   ctx: DagContext,
 ): Promise<boolean> {
   const deps = new DagDeps(pipeline);
-  const entries = flatten(nodes);
+  const entries = flattenBranches(nodes);
   const local = new Set(entries.map((e) => e.node.id));
   const handled = new Set<string>();
   const done = new Map<string, Promise<LocalStatus>>();
@@ -472,7 +449,7 @@ function parseOr(text: string): JsonValue {
 
 function producerPort(pipeline: PipelineIR, loop: LoopIR, task: string, output: string): string | undefined {
   const find = (nodes: readonly NodeIR[]): TaskIR | undefined => {
-    for (const n of flatten(nodes)) {
+    for (const n of flattenBranches(nodes)) {
       if (n.node.kind === 'task' && n.node.id === task) return n.node;
       if (n.node.kind === 'loop') {
         const t = find(n.node.body);
