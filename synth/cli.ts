@@ -322,15 +322,21 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   for (const [action, description] of [
     [
       'status',
-      "a model deployment's live state: Rollout phase, step, weights and analysis, or InferenceService traffic",
+      "a model deployment's live state: Rollout phase, step, weights and analysis, or InferenceService traffic and its promotion run",
     ],
-    ['promote', 'promote a paused Rollout to its next step (--full: to the end), as kubectl argo rollouts promote'],
-    ['abort', "abort a Rollout's update: traffic goes back to the stable version"],
+    [
+      'promote',
+      'promote a paused Rollout to its next step (--full: to the end), or resume the KServe promotion run at its approval or pause',
+    ],
+    ['abort', "abort a Rollout's update, or stop the KServe promotion run: traffic goes back to the stable version"],
   ] as const) {
     const cmd = clusterOptions(
-      program.command(action).description(description).argument('<deployment>', 'deployment (Rollout) name'),
+      program
+        .command(action)
+        .description(description)
+        .argument('<deployment>', 'deployment (Rollout or InferenceService) name'),
     );
-    if (action === 'promote') cmd.option('--full', 'skip the remaining steps, pauses and analysis');
+    if (action === 'promote') cmd.option('--full', 'Rollouts: skip the remaining steps, pauses and analysis');
     cmd.action(async (name: string, opts: ClusterCommandOptions & { full?: boolean }) => {
       code = await (await import('./commands/deployment.ts')).runDeployment(action, name, opts, io);
     });

@@ -1,9 +1,12 @@
 import { ClientError, type RequestTarget } from './errors.ts';
 import { resourcePath, type Kube } from './kube.ts';
+import { ISVC, kserveDeployments, type InferenceServiceSummary } from './kserve-deployment.ts';
+
+export type { InferenceServiceSummary } from './kserve-deployment.ts';
+export type { PromotionSummary } from './kserve-promotion.ts';
 
 const ROLLOUTS = { group: 'argoproj.io', version: 'v1alpha1', resource: 'rollouts' } as const;
 const ANALYSIS_RUNS = { group: 'argoproj.io', version: 'v1alpha1', resource: 'analysisruns' } as const;
-const ISVC = { group: 'serving.kserve.io', version: 'v1beta1', resource: 'inferenceservices' } as const;
 
 /** One analysis run of a Rollout and the last measurement of each of its metrics. */
 export interface AnalysisSummary {
@@ -35,30 +38,27 @@ export interface RolloutSummary {
   readonly analysisRuns: readonly AnalysisSummary[];
 }
 
-/** The live state of a model deployment served by a KServe InferenceService. */
-export interface InferenceServiceSummary {
-  readonly kind: 'InferenceService';
-  readonly name: string;
-  readonly namespace: string;
-  /** The Ready condition: `True`, `False` or `Unknown`. */
-  readonly ready: string;
-  readonly reason?: string;
-  readonly url?: string;
-  /** `spec.predictor.canaryTrafficPercent`, when a canary is set. */
-  readonly canaryTrafficPercent?: number;
-  readonly traffic: readonly { readonly revision: string; readonly percent: number; readonly latest: boolean }[];
-}
-
 export type DeploymentSummary = RolloutSummary | InferenceServiceSummary;
 
-/** `client.deployments`: what `kubectl argo rollouts get/promote/abort` do, by deployment name. */
+/**
+ * `client.deployments`: what `kubectl argo rollouts get/promote/abort` do, by deployment name,
+ * for a Rollout; for a KServe InferenceService the same verbs act on its promotion workflow.
+ */
 export interface DeploymentsApi {
-  /** The Rollout's or InferenceService's live state. */
+  /** The Rollout's, or the InferenceService's and its promotion run's, live state. */
   status(name: string, namespace?: string): Promise<DeploymentSummary>;
-  /** Promotes a paused Rollout to its next step (`full`: to the end, skipping steps and analysis). */
-  promote(name: string, opts?: { readonly namespace?: string; readonly full?: boolean }): Promise<RolloutSummary>;
-  /** Aborts a Rollout's update: traffic goes back to the stable version. */
-  abort(name: string, namespace?: string): Promise<RolloutSummary>;
+  /**
+   * Rollout: promotes a paused Rollout to its next step (`full`: to the end, skipping steps and
+   * analysis). InferenceService: resumes the promotion run held at an approval or timed wait
+   * (`argo resume`); a run busy in another step is an error (`not-paused`), and so is `full`.
+   */
+  promote(name: string, opts?: { readonly namespace?: string; readonly full?: boolean }): Promise<DeploymentSummary>;
+  /**
+   * Rollout: aborts the update, traffic goes back to the stable version. InferenceService: stops
+   * the promotion run (`argo stop`, whose exit handler rolls back) and applies the run's own
+   * rollback patch at once.
+   */
+  abort(name: string, namespace?: string): Promise<DeploymentSummary>;
 }
 
 interface RolloutJson {
@@ -211,59 +211,36 @@ export function deploymentsApi(kube: Kube, defaultNamespace: string): Deployment
       return kube.request<RolloutJson>('GET', resourcePath(ROLLOUTS, namespace, name), target('get', namespace, name));
     return res.body as RolloutJson;
   };
-  const mustGetRollout = async (name: string, namespace: string, verb: string): Promise<RolloutJson> => {
-    const ro = await getRollout(name, namespace);
-    if (ro) return ro;
-    const isvc = await kube.raw('GET', resourcePath(ISVC, namespace, name));
-    throw new ClientError(
-      isvc.status === 200
-        ? `deployment "${name}": served by a KServe InferenceService, not a Rollout (got inferenceservices.serving.kserve.io "${name}" in namespace "${namespace}"). Its canary moves with the promotion pipeline: ${verb} it through that run (argosy runs list)`
-        : `deployment "${name}": no Rollout of that name in namespace "${namespace}" on ${kube.server} (got 404 NotFound). Check the name, or pass --namespace / --env`,
-      isvc.status === 200 ? 'unsupported' : 'not-found',
-      404,
-    );
+  const kserve = kserveDeployments(kube);
+  /** The InferenceService of that name, or a not-found error naming both kinds looked for. */
+  const getIsvc = async (name: string, namespace: string): Promise<Parameters<typeof kserve.status>[2]> => {
+    const res = await kube.raw('GET', resourcePath(ISVC, namespace, name));
+    if (res.status === 404)
+      throw new ClientError(
+        `deployment "${name}": no Rollout or InferenceService of that name in namespace "${namespace}" on ${kube.server} (got 404 NotFound). Check the name, or pass --namespace / --env`,
+        'not-found',
+        404,
+      );
+    return kube.request('GET', resourcePath(ISVC, namespace, name), target('get', namespace, name, ISVC.resource));
   };
   return {
     async status(name, namespace = defaultNamespace) {
       const ro = await getRollout(name, namespace);
       if (ro) return rolloutSummary(ro, namespace);
-      const res = await kube.raw('GET', resourcePath(ISVC, namespace, name));
-      if (res.status === 404)
-        throw new ClientError(
-          `deployment "${name}": no Rollout or InferenceService of that name in namespace "${namespace}" on ${kube.server} (got 404 NotFound). Check the name, or pass --namespace / --env`,
-          'not-found',
-          404,
-        );
-      const isvc = await kube.request<{
-        spec?: { predictor?: { canaryTrafficPercent?: number } };
-        status?: {
-          url?: string;
-          conditions?: { type?: string; status?: string; reason?: string }[];
-          components?: {
-            predictor?: { traffic?: { revisionName?: string; percent?: number; latestRevision?: boolean }[] };
-          };
-        };
-      }>('GET', resourcePath(ISVC, namespace, name), target('get', namespace, name, ISVC.resource));
-      const ready = isvc.status?.conditions?.find((c) => c.type === 'Ready');
-      const canary = isvc.spec?.predictor?.canaryTrafficPercent;
-      return {
-        kind: 'InferenceService',
-        name,
-        namespace,
-        ready: ready?.status ?? 'Unknown',
-        ...(ready?.reason ? { reason: ready.reason } : {}),
-        ...(isvc.status?.url ? { url: isvc.status.url } : {}),
-        ...(canary !== undefined ? { canaryTrafficPercent: canary } : {}),
-        traffic: (isvc.status?.components?.predictor?.traffic ?? []).map((t) => ({
-          revision: t.revisionName ?? '',
-          percent: t.percent ?? 0,
-          latest: Boolean(t.latestRevision),
-        })),
-      };
+      return kserve.status(name, namespace, await getIsvc(name, namespace));
     },
     async promote(name, opts = {}) {
       const namespace = opts.namespace ?? defaultNamespace;
-      const ro = await mustGetRollout(name, namespace, 'promote');
+      const ro = await getRollout(name, namespace);
+      if (!ro) {
+        const isvc = await getIsvc(name, namespace);
+        if (opts.full)
+          throw new ClientError(
+            `deployment "${name}": --full is for Rollouts (got an InferenceService, whose promotion run decides each step). Promote it step by step, or argosy abort ${name} to roll back`,
+            'unsupported',
+          );
+        return kserve.promote(name, namespace, isvc);
+      }
       const patches = promotePatches(ro, Boolean(opts.full));
       const merge = 'application/merge-patch+json';
       let after = ro;
@@ -286,7 +263,7 @@ export function deploymentsApi(kube: Kube, defaultNamespace: string): Deployment
       return rolloutSummary(after, namespace);
     },
     async abort(name, namespace = defaultNamespace) {
-      await mustGetRollout(name, namespace, 'abort');
+      if (!(await getRollout(name, namespace))) return kserve.abort(name, namespace, await getIsvc(name, namespace));
       const after = await kube.request<RolloutJson>(
         'PATCH',
         resourcePath(ROLLOUTS, namespace, name, 'status'),

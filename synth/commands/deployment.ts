@@ -10,7 +10,8 @@ export interface DeploymentCommandOptions extends ClusterCommandOptions {
 
 /**
  * The live state of a deployment in a few lines: Rollout phase, step, weights, pause reasons,
- * analysis runs and their last measurements; or the InferenceService's readiness and traffic.
+ * analysis runs and their last measurements; or the InferenceService's readiness, canary traffic
+ * and where its promotion run is.
  *
  * @example
  * ```ts
@@ -24,8 +25,11 @@ export function renderDeployment(s: DeploymentSummary): string[] {
     return [
       `InferenceService ${s.name} (${s.namespace}): Ready=${s.ready}${s.reason ? ` (${s.reason})` : ''}`,
       ...(s.url ? [`  url: ${s.url}`] : []),
-      ...(s.canaryTrafficPercent !== undefined ? [`  canary traffic: ${s.canaryTrafficPercent}%`] : []),
+      ...(s.canaryTrafficPercent !== undefined
+        ? [`  canary traffic: ${s.canaryTrafficPercent}%${s.canaryName ? ` to ${s.canaryName}` : ''}`]
+        : []),
       ...s.traffic.map((t) => `  ${t.percent}% -> ${t.revision}${t.latest ? ' (latest)' : ''}`),
+      ...renderPromotion(s),
     ];
   return [
     `Rollout ${s.name} (${s.namespace}): ${s.phase}${s.aborted ? ', aborted' : ''}${s.message ? ` - ${s.message}` : ''}`,
@@ -42,6 +46,25 @@ export function renderDeployment(s: DeploymentSummary): string[] {
           `    ${m.name}: ${m.phase}, ${m.measurements} measurement${m.measurements === 1 ? '' : 's'}${m.lastValue !== undefined ? `, last ${m.lastValue}` : ''}`,
       ),
     ]),
+  ];
+}
+
+/** The promotion run's lines of a KServe deployment's status. */
+function renderPromotion(s: Extract<DeploymentSummary, { kind: 'InferenceService' }>): string[] {
+  if (s.promotionError) return [`  promotion: not readable - ${s.promotionError}`];
+  const p = s.promotion;
+  if (!p) return ['  promotion: no run yet'];
+  const state = p.running && p.shutdown ? `${p.phase}, stopping (${p.shutdown})` : p.phase;
+  const step = p.step
+    ? `, step ${p.step.index + 1}${p.step.total ? `/${p.step.total}` : ''}: ${p.step.steps.map((x) => `${x.name} ${x.phase}`).join(', ')}`
+    : '';
+  return [
+    `  promotion ${p.workflow} (workflowtemplate/${p.template}): ${state}${p.skipped ? ', skipped: candidate already decided' : step}${p.message ? ` - ${p.message}` : ''}`,
+    ...(p.waiting && p.running && !p.shutdown
+      ? [
+          `  waiting for ${p.waiting === 'approval' ? 'approval' : 'a timed pause'}: argosy promote ${s.name} continues, argosy abort ${s.name} rolls back`,
+        ]
+      : []),
   ];
 }
 
@@ -68,7 +91,11 @@ export async function runDeployment(
       action === 'promote'
         ? await client.deployments.promote(name, { namespace, ...(opts.full ? { full: true } : {}) })
         : await client.deployments.abort(name, namespace);
-    io.out(`✓ rollout ${name} ${action === 'promote' ? (opts.full ? 'fully promoted' : 'promoted') : 'aborted'}`);
+    io.out(
+      after.kind === 'InferenceService' && after.done
+        ? `✓ ${after.done}`
+        : `✓ rollout ${name} ${action === 'promote' ? (opts.full ? 'fully promoted' : 'promoted') : 'aborted'}`,
+    );
     renderDeployment(after).forEach((l) => io.out(l));
     return EXIT_OK;
   } catch (e) {
