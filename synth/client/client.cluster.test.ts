@@ -381,7 +381,7 @@ describe('deployments: a Rollout from the reference tree, its status written as 
     expect(aborted.status?.abort).toBe(true);
     expect((await client.deployments.status('product-ranker', NS)).kind).toBe('Rollout');
     await expect(client.deployments.promote('no-such-model', { namespace: NS })).rejects.toThrow(
-      /deployment "no-such-model": no Rollout of that name in namespace "client-test"/,
+      /deployment "no-such-model": no Rollout or InferenceService of that name in namespace "client-test"/,
     );
   });
 });

@@ -295,10 +295,27 @@ export async function applyRollback(
     return { applied: false, why: 'the rollback step takes parameters; its exit handler rolls back' };
   const object = `${kind} ${objectName}`;
   const path = resourcePath(target, namespace, objectName);
-  const res = await kube.raw('PATCH', path, JSON.parse(step.manifest) as unknown, 'application/json-patch+json');
-  if (res.status === 422 && /test/i.test(JSON.stringify(res.body)))
+  const ops = JSON.parse(step.manifest) as { op: string; path: string; value?: unknown }[];
+  const res = await kube.raw('PATCH', path, ops, 'application/json-patch+json');
+  if (res.status >= 200 && res.status < 300) return { applied: true, object };
+  const refused = errorFor(res, { verb: 'patch', ...target, namespace, name: objectName }, kube.server);
+  // The server's 422 does not say which operation failed: read the object and check the tests.
+  if (res.status !== 422) throw refused;
+  const live = await kube.raw('GET', path);
+  if (live.status === 200 && ops.some((o) => o.op === 'test' && !sameJson(pointer(live.body, o.path), o.value)))
     return { applied: false, object, why: `${object} no longer lists the run's candidate: nothing to roll back` };
-  if (res.status < 200 || res.status > 299)
-    throw errorFor(res, { verb: 'patch', ...target, namespace, name: objectName }, kube.server);
-  return { applied: true, object };
+  throw refused;
 }
+
+/** The value at an RFC 6901 JSON pointer, undefined when the path is absent. */
+function pointer(doc: unknown, path: string): unknown {
+  let at: unknown = doc;
+  for (const raw of path.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

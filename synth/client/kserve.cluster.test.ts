@@ -177,7 +177,7 @@ describe('a KServe deployment and its promotion run', () => {
     expect(after.out[2]).toBe('  canary traffic: 0%');
   });
 
-  it('GIVEN a stopped run whose candidate is no longer on the InferenceService WHEN aborted THEN the run stops and the rollback is a no-op', async () => {
+  it('GIVEN a run whose candidate is no longer on the InferenceService WHEN aborted THEN the run stops and the rollback is a no-op', async () => {
     const run = await startRun(4, 'Running');
     // A new model was synced meanwhile (what Argo CD would apply): the run's JSON patch test fails.
     await admin.request(
