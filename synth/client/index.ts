@@ -28,6 +28,7 @@ export type {
   DeploymentSummary,
   DeploymentsApi,
   InferenceServiceSummary,
+  PromotionSummary,
   RolloutSummary,
 } from './deployments.ts';
 export { ClientError } from './errors.ts';

@@ -87,7 +87,14 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const activeSuspend = (n: NodeJson): boolean =>
   n.type === 'Suspend' && (n.phase === 'Running' || n.phase === 'Pending');
 
-/** A run is over when the controller wrote a final phase (or a finish time). */
+/**
+ * A run is over when the controller wrote a final phase (or a finish time).
+ *
+ * @example
+ * ```ts
+ * if (runIsOver(wf)) console.log(`${wf.metadata.name}: ${wf.status?.phase}`);
+ * ```
+ */
 export const runIsOver = (wf: PromotionWorkflowJson): boolean =>
   FINAL.has(wf.status?.phase ?? '') || Boolean(wf.status?.finishedAt);
 
@@ -157,6 +164,11 @@ const listTarget = (resource: string, namespace: string): RequestTarget => ({
  * Finds a deployment's promotion runs: its WorkflowTemplates by the deployment label, then the
  * Workflows that reference one of them, whether the PostSync trigger submitted them (they carry
  * the deployment label) or someone ran `argo submit --from` (Argo labels those with the template).
+ *
+ * @example
+ * ```ts
+ * const { runs } = await promotionRuns(kube, 'churn', 'ml-prod'); // newest first
+ * ```
  */
 export async function promotionRuns(kube: Kube, deployment: string, namespace: string): Promise<PromotionRuns> {
   const selector = (s: string): string => `?${new URLSearchParams({ labelSelector: s })}`;
@@ -189,17 +201,38 @@ export async function promotionRuns(kube: Kube, deployment: string, namespace: s
   return { templates, runs };
 }
 
-/** The run `status` shows: the one in progress (the mutex allows one), else the latest. */
+/**
+ * The run `status` shows: the one in progress (the mutex allows one), else the latest.
+ *
+ * @example
+ * ```ts
+ * const wf = currentRun(await promotionRuns(kube, 'churn', 'ml-prod'));
+ * ```
+ */
 export function currentRun(p: PromotionRuns): PromotionWorkflowJson | undefined {
   return p.runs.find((r) => !runIsOver(r)) ?? p.runs[0];
 }
 
-/** The template spec a run executes: the copy the controller stored at its start, else the applied one. */
+/**
+ * The template spec a run executes: the copy the controller stored at its start, else the applied one.
+ *
+ * @example
+ * ```ts
+ * const spec = specOf(runs, wf); // spec?.templates lists run, rollback, approve ...
+ * ```
+ */
 export function specOf(p: PromotionRuns, wf: PromotionWorkflowJson): SpecJson | undefined {
   return wf.status?.storedWorkflowTemplateSpec ?? p.templates.get(wf.spec?.workflowTemplateRef?.name ?? '');
 }
 
-/** The run in progress, or a ClientError saying there is none and how one starts. */
+/**
+ * The run in progress, or a ClientError saying there is none and how one starts.
+ *
+ * @example
+ * ```ts
+ * const wf = runInProgress(runs, 'churn', 'ml-prod', 'promote'); // throws ClientError 'no-promotion'
+ * ```
+ */
 export function runInProgress(
   p: PromotionRuns,
   deployment: string,
@@ -231,6 +264,11 @@ const nodesReadable = (wf: PromotionWorkflowJson, verb: string): void => {
  * finish time and a message, as Argo's ResumeWorkflow does, in one merge patch carrying the
  * resourceVersion read (a concurrent controller write makes it a 409 and the caller reads again).
  * Returns the suspend steps it resumed.
+ *
+ * @example
+ * ```ts
+ * await resumeRun(kube, wf, 'ml-prod'); // ['approve-1']
+ * ```
  */
 export async function resumeRun(kube: Kube, wf: PromotionWorkflowJson, namespace: string): Promise<string[]> {
   nodesReadable(wf, 'Resume');
@@ -258,7 +296,14 @@ export async function resumeRun(kube: Kube, wf: PromotionWorkflowJson, namespace
   return held.length ? held.map(([, n]) => n.displayName ?? n.name).sort() : ['the suspended run'];
 }
 
-/** `argo stop`: the controller ends the running steps and runs the exit handler (the rollback). */
+/**
+ * `argo stop`: the controller ends the running steps and runs the exit handler (the rollback).
+ *
+ * @example
+ * ```ts
+ * await stopRun(kube, wf, 'ml-prod'); // spec.shutdown: Stop
+ * ```
+ */
 export async function stopRun(kube: Kube, wf: PromotionWorkflowJson, namespace: string): Promise<void> {
   const name = wf.metadata.name;
   await kube.request(
@@ -280,6 +325,12 @@ export type RollbackOutcome =
  * traffic leaves the candidate without waiting for the controller to wind the run down; the
  * exit handler applies the same patch again, which changes nothing. Its `test` operation makes
  * it a no-op (a 422 from the server) when the object no longer lists the run's candidate.
+ *
+ * @example
+ * ```ts
+ * const r = await applyRollback(kube, specOf(runs, wf), 'ml-prod');
+ * if (!r.applied) console.log(r.why);
+ * ```
  */
 export async function applyRollback(
   kube: Kube,

@@ -144,6 +144,9 @@ describe('a KServe deployment and its promotion run', () => {
 
     // The controller moves on to the analysis step; then the user aborts.
     await mergePatch(WF, run, { status: { nodes: promotionNodes(run, template, 4, 'Running') } });
+    expect((await cli('promote', 'churn')).err).toEqual([
+      `✗ promotion run "${run}": not waiting at an approval or a pause, nothing to promote (got step 5/10 canary-latest-step-1 Running). It moves on when the step completes; argosy abort churn stops it and rolls back.`,
+    ]);
     const aborted = await cli('abort', 'churn');
     expect(aborted.err).toEqual([]);
     expect(aborted.code).toBe(0);
