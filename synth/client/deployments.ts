@@ -237,7 +237,7 @@ export function deploymentsApi(kube: Kube, defaultNamespace: string): Deployment
         if (opts.full)
           throw new ClientError(
             `deployment "${name}": --full is for Rollouts (got an InferenceService, whose promotion run decides each step). Promote it step by step, or argosy abort ${name} to roll back`,
-            'unsupported',
+            'usage',
           );
         return kserve.promote(name, namespace, isvc);
       }

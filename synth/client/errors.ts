@@ -29,7 +29,11 @@ export interface RequestTarget {
 export class ClientError extends Error {
   constructor(
     message: string,
-    /** `not-found`, `forbidden`, `template-missing`, `namespace-missing`, `invalid`, `timeout`, `unauthorized`, `rejected`. */
+    /**
+     * `not-found`, `forbidden`, `template-missing`, `namespace-missing`, `invalid`, `timeout`,
+     * `unauthorized`, `rejected`; for KServe deployments `no-promotion` (no run in progress),
+     * `not-paused` (the run is not at an approval or pause), `unsupported`, `usage`.
+     */
     readonly reason: string,
     /** HTTP status of the answer, 0 when there was none. */
     readonly status = 0,

@@ -141,6 +141,9 @@ describe('a KServe deployment and its promotion run', () => {
     await expect(
       createClient({ kubeconfig: clusterKubeconfig() }).deployments.promote('churn', { namespace: NS, full: true }),
     ).rejects.toThrow(/--full is for Rollouts/);
+    const full = await cli('promote', 'churn', '--full');
+    expect(full.code).toBe(2);
+    expect(full.err[0]).toMatch(/^✗ deployment "churn": --full is for Rollouts \(got an InferenceService/);
 
     // The controller moves on to the analysis step; then the user aborts.
     await mergePatch(WF, run, { status: { nodes: promotionNodes(run, template, 4, 'Running') } });
