@@ -1,18 +1,16 @@
 import { ClientError } from './errors.ts';
 import { resourcePath, type Kube } from './kube.ts';
 import {
-  applyRollback,
   currentRun,
   DEPLOYMENT_LABEL,
   promotionRuns,
-  resumeRun,
   runInProgress,
   specOf,
-  stopRun,
   summarizePromotion,
   type PromotionRuns,
   type PromotionSummary,
 } from './kserve-promotion.ts';
+import { applyRollback, resumeRun, stopRun } from './kserve-promotion-actions.ts';
 
 export const ISVC = { group: 'serving.kserve.io', version: 'v1beta1', resource: 'inferenceservices' } as const;
 
