@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { app, project, resolveProject } from '../index.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { app, project, resolveProject, type Platform } from '../index.ts';
 
 describe('project(..., { platform })', () => {
   const apps = [app('a', {})];
@@ -11,8 +11,36 @@ describe('project(..., { platform })', () => {
   it('GIVEN one version WHEN resolved THEN the other defaults to the newest', () => {
     expect(resolveProject(project('p', { apps, platform: { istio: '1.21' } })).platform).toEqual({
       argoWorkflows: '4.1',
+      argoRollouts: '1.8',
+      kserve: '0.20',
       istio: '1.21',
     });
+  });
+
+  it('GIVEN KServe and Argo Rollouts versions WHEN resolved THEN the IR carries them', () => {
+    const platform = resolveProject(project('p', { apps, platform: { kserve: '0.13', argoRollouts: '1.6' } })).platform;
+    expect([platform?.kserve, platform?.argoRollouts]).toEqual(['0.13', '1.6']);
+  });
+
+  it('GIVEN an unknown KServe version WHEN declared THEN the error lists the known ones', () => {
+    const platform = { kserve: '0.16' } as unknown as { kserve: '0.15' };
+    expect(() => project('p', { apps, platform })).toThrow(
+      'project "p" > platform > kserve: unknown version (got "0.16"). Use one of "0.13", "0.15", "0.20".',
+    );
+  });
+
+  it('GIVEN a misspelt platform name WHEN declared THEN the error names it and the known ones', () => {
+    const platform = { rollouts: '1.6' } as unknown as { argoRollouts: '1.6' };
+    expect(() => project('p', { apps, platform })).toThrow(
+      'project "p" > platform > rollouts: unknown platform (got "rollouts"). Use one of "argoWorkflows", "argoRollouts", "kserve", "istio".',
+    );
+  });
+
+  it('GIVEN the platform types WHEN misused THEN tsc rejects a version Argosy does not know', () => {
+    // @ts-expect-error 0.16 is not a KServe release Argosy targets
+    const bad: Platform = { kserve: '0.16' };
+    expectTypeOf<Platform['argoRollouts']>().toEqualTypeOf<'1.6' | '1.7' | '1.8' | undefined>();
+    expect(bad).toBeDefined();
   });
 
   it('GIVEN an unknown version from JavaScript WHEN declared THEN the error names it and the known ones', () => {
