@@ -33,13 +33,14 @@ export function checkKServeDeployment(d: DeploymentIR, platform: PlatformIR, pat
     d.names.handover !== undefined;
   if (!usesCanaries) return;
   const title = strategyTitle(d.strategy);
+  // Knative mode canaries only (a blue/green needs two revisions served side by side by name).
   const knative =
-    onlineStrategy(d.strategy).kind === 'canary' ? 'deploymentMode: "Knative" (canaryTrafficPercent), ' : '';
+    onlineStrategy(d.strategy).kind === 'canary' ? 'use deploymentMode: "Knative" (canaryTrafficPercent), or ' : '';
   throw new DslError({
     path: [...path, seg('deployment', d.name), 'strategy'],
     problem: `a ${title} on KServe Standard (RawDeployment) mode runs the candidate in spec.canary[], which needs KServe 0.20 or later`,
     got: `kserve ${platform.kserve}`,
-    fix: `Target kserve 0.20 or later in project(..., { platform }), or use ${knative}or serve it with server() (Argo Rollouts)`,
+    fix: `Target kserve 0.20 or later in project(..., { platform }), or ${knative}serve it with server() (Argo Rollouts)`,
   });
 }
 
