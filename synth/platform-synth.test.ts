@@ -53,13 +53,13 @@ describe('synth with a KServe version', () => {
     const docs = docsOf('kserve-canary-knative', kserve015);
     const isvc = docs.find((d) => d.kind === 'InferenceService') as Doc;
     expect(isvc.metadata.annotations?.['serving.kserve.io/deploymentMode']).toBe('Serverless');
-    expect(isvc.spec.predictor.canaryTrafficPercent).toBe(0);
+    expect(isvc.spec.predictor?.canaryTrafficPercent).toBe(0);
     expect(isvc.spec).not.toHaveProperty('canary');
   });
 
   it('GIVEN KServe 0.15 and a Knative canary WHEN the promotion workflow is synthesized THEN every patch moves canaryTrafficPercent, never spec.canary', () => {
     const wf = docsOf('kserve-canary-knative', kserve015).find((d) => d.kind === 'WorkflowTemplate') as Doc;
-    const patches = (wf.spec.templates as { name: string; resource?: { action: string; manifest: string } }[])
+    const patches = (wf.spec.templates ?? [])
       .filter((t) => t.resource?.action === 'patch')
       .map((t) => [t.name, t.resource?.manifest ?? ''] as const);
     expect(patches.map(([n]) => n).sort()).toEqual(['promote', 'rollback', 'set-traffic']);
