@@ -42,7 +42,11 @@ describe('synth with a platform', () => {
 type Doc = {
   kind: string;
   metadata: { name: string; annotations?: Record<string, string> };
-  spec: Record<string, any>;
+  spec: {
+    predictor?: { canaryTrafficPercent?: number };
+    canary?: unknown[];
+    templates?: { name: string; resource?: { action: string; manifest: string } }[];
+  };
 };
 const docsOf = (key: string, platform?: Platform): Doc[] =>
   synthesize(fixtureProject(key, platform)).files.flatMap((f) => f.documents as Doc[]);
