@@ -158,8 +158,9 @@ describe("older platforms on a kube-apiserver with that release's CRDs", () => {
     ) as SourceDocument;
     const result = await applySet((cluster as TestCluster).kubeConfig(), [isvc], { namespace: 'fixtures' });
     // A newest-KServe canary on 0.13: strict field validation rejects spec.canary (a negative control).
-    expect(result.rejected.map((r) => r.findings.map((f) => f.message).join(' '))).toEqual([
-      expect.stringMatching(/canary/),
+    // The path is where the server's typed patch names the field (`.spec.canary: field not declared in schema`).
+    expect(result.rejected.flatMap((r) => r.findings.map((f) => `${f.rule} ${f.path}`))).toEqual([
+      expect.stringMatching(/unknown-field .*\bcanary\b/),
     ]);
   });
 
