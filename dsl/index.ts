@@ -66,7 +66,13 @@ export type { ResourceSpec, VolumeSpec, SecuritySpec, EnvValue } from './pipelin
 export type { RetrySpec, CacheSpec } from './pipeline/policies.ts';
 export { project, app, environment, resolveProject } from './project/project.ts';
 export type { Project, App, AppContent, Environment, EnvironmentSpec } from './project/project.ts';
-export type { Platform, ArgoWorkflowsVersion, IstioVersion } from './project/platform.ts';
+export type {
+  Platform,
+  ArgoWorkflowsVersion,
+  ArgoRolloutsVersion,
+  KServeVersion,
+  IstioVersion,
+} from './project/platform.ts';
 export { argoCd } from './project/gitops.ts';
 export type { ArgoCd, ArgoCdSpec, ArgoCdOverrides, SyncOption } from './project/gitops.ts';
 export { DslError, formatDslError } from './errors.ts';

@@ -9,6 +9,8 @@ import { promotionWorkflow } from './promotion-workflow.ts';
 import { kserveEmitter } from './strategies/index.ts';
 import { handoverHook, triggerHook } from './sync-hooks.ts';
 import { virtualService } from './virtual-service.ts';
+import { checkKServeDeployment } from '../platform/kserve.ts';
+import { NEWEST_PLATFORM } from '../../dsl/ir/platform.ts';
 
 /**
  * Exactly what the workflow (and the hand-over hook, which runs as the same account) touches:
@@ -88,8 +90,10 @@ export const kserveTarget: Target = {
   name: 'kserve',
   render(ctx) {
     const namespace = ctx.env.namespace;
+    const platform = ctx.project.platform ?? NEWEST_PLATFORM;
     for (const d of ctx.app.deployments) {
       if (d.serving.kind !== 'kserve') continue;
+      checkKServeDeployment(d, platform, [seg('environment', ctx.env.name), seg('app', ctx.app.name)]);
       const s: KServeServingIR = d.serving;
       const { emitter, strategy } = kserveEmitter(d);
       for (const obj of emitter.inferenceServices(d, strategy, s, namespace)) addObject(ctx.chart, owned(d, obj));

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PlatformIR } from '../../dsl/ir/index.ts';
+import { NEWEST_PLATFORM } from '../../dsl/ir/platform.ts';
 import type { RenderedObject } from '../target.ts';
 import { adaptToPlatform } from './adapt.ts';
 
 const at = ['environment "prod"', 'app "a"'];
-const argo35: PlatformIR = { argoWorkflows: '3.5', istio: '1.22+' };
-const argo36: PlatformIR = { argoWorkflows: '3.6', istio: '1.22+' };
-const argo37: PlatformIR = { argoWorkflows: '3.7', istio: '1.22+' };
-const newest: PlatformIR = { argoWorkflows: '4.1', istio: '1.22+' };
-const istio121: PlatformIR = { argoWorkflows: '4.1', istio: '1.21' };
+const argo35: PlatformIR = { ...NEWEST_PLATFORM, argoWorkflows: '3.5', istio: '1.22+' };
+const argo36: PlatformIR = { ...NEWEST_PLATFORM, argoWorkflows: '3.6', istio: '1.22+' };
+const argo37: PlatformIR = { ...NEWEST_PLATFORM, argoWorkflows: '3.7', istio: '1.22+' };
+const newest: PlatformIR = { ...NEWEST_PLATFORM, argoWorkflows: '4.1', istio: '1.22+' };
+const istio121: PlatformIR = { ...NEWEST_PLATFORM, argoWorkflows: '4.1', istio: '1.21' };
 
 const cron = (spec: Record<string, unknown>): RenderedObject => ({
   apiVersion: 'argoproj.io/v1alpha1',

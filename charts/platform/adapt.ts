@@ -2,6 +2,8 @@ import { DslError, seg } from '../../dsl/errors.ts';
 import { argoBefore, NEWEST_PLATFORM, type PlatformIR } from '../../dsl/ir/platform.ts';
 import { goDurationSeconds } from '../go-duration.ts';
 import type { RenderedObject } from '../target.ts';
+import { adaptKServe } from './kserve.ts';
+import { adaptRollouts } from './rollouts.ts';
 
 const ARGO_KINDS = new Set(['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow']);
 const ISTIO_NETWORKING_V1 = 'networking.istio.io/v1';
@@ -24,10 +26,13 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * ```
  */
 export function adaptToPlatform(obj: RenderedObject, platform: PlatformIR, path: readonly string[]): RenderedObject {
-  if (platform.argoWorkflows === NEWEST_PLATFORM.argoWorkflows && platform.istio === NEWEST_PLATFORM.istio) return obj;
+  const fields = Object.keys(NEWEST_PLATFORM) as (keyof PlatformIR)[];
+  if (fields.every((f) => platform[f] === NEWEST_PLATFORM[f])) return obj;
   const where = [...path, seg(obj.kind, obj.metadata.name ?? '')];
   let out: RenderedObject = obj;
   if (obj.apiVersion === 'argoproj.io/v1alpha1' && ARGO_KINDS.has(obj.kind)) out = adaptArgo(out, platform, where);
+  out = adaptKServe(out, platform.kserve, where);
+  out = adaptRollouts(out, platform.argoRollouts, where);
   if (platform.istio === '1.21') out = adaptIstio(out);
   return out;
 }
