@@ -9,8 +9,9 @@ import type {
   VolumeIR,
   VolumeSourceIR,
 } from '../ir/index.ts';
-import { assertDnsLabel, suggestName } from '../common/names.ts';
+import { assertDnsLabel, assertDnsSubdomain, suggestName } from '../common/names.ts';
 import { inlineSecret } from '../common/secrets.ts';
+import { envSourceToIR } from './env-source.ts';
 import type { Placeholder } from './placeholders.ts';
 import { toCommandArg, isPlaceholder } from './placeholders.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
@@ -216,19 +217,8 @@ export function envToIR(env: Readonly<Record<string, EnvValue>> | undefined, pat
         fix: 'Use letters, digits and "_", e.g. "MODEL_DIR"',
       });
     }
-    if (typeof value === 'object' && !isPlaceholder(value)) {
-      if (value.from === 'secret')
-        return {
-          name,
-          secretKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) },
-        };
-      if (value.from === 'configMap')
-        return {
-          name,
-          configMapKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) },
-        };
-      return { name, fieldRef: { fieldPath: value.fieldPath } };
-    }
+    const literal = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    if (!literal && !isPlaceholder(value)) return envSourceToIR(name, value, at);
     const secret = typeof value === 'string' ? inlineSecret(name, value) : undefined;
     if (secret) {
       throw new DslError({
@@ -257,6 +247,7 @@ export function volumesToIR(volumes: readonly VolumeSpec[] | undefined, path: re
         fix: 'Use e.g. "/data"',
       });
     }
+    checkVolumeSource(v.source, [...at, 'source']);
     const name = v.name ?? defaultVolumeName(v.source);
     assertDnsLabel(name, at, 'volume name');
     if (seen.has(name)) {
@@ -276,6 +267,25 @@ export function volumesToIR(volumes: readonly VolumeSpec[] | undefined, path: re
       source: v.source,
     };
   });
+}
+
+/**
+ * A volume source a cast or JavaScript could have got wrong: missing, of an unknown kind, or
+ * naming no claim, ConfigMap or Secret (`volume.secret('')`), which the pod would only fail on.
+ */
+function checkVolumeSource(source: unknown, path: readonly PathSegment[]): void {
+  const s = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
+  const field = { pvc: 'claimName', configMap: 'name', secret: 'secretName', emptyDir: undefined }[String(s.kind)];
+  if (!['pvc', 'configMap', 'secret', 'emptyDir'].includes(String(s.kind))) {
+    throw new DslError({
+      path,
+      problem: 'not a volume source',
+      got: source,
+      fix: "Use volume.pvc('<claim>'), volume.emptyDir(), volume.configMap('<name>') or volume.secret('<name>')",
+    });
+  }
+  if (field)
+    assertDnsSubdomain(s[field], [...path, field], `volume ${s.kind} ${field === 'claimName' ? 'claim name' : 'name'}`);
 }
 
 function defaultVolumeName(source: VolumeSourceIR): string {

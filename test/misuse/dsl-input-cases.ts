@@ -1,11 +1,47 @@
-import { cron } from '../../dsl/index.ts';
+import { component, configMapKey, cron, fieldRef, secretKey, volume } from '../../dsl/index.ts';
 import { dsl, type MisuseCase } from './case.ts';
 
 /**
  * DSL inputs a review found accepted silently or crashing: each is now a DslError naming the
  * object and field. Kept apart from dsl-cases.ts so cases added there and here merge cleanly.
  */
+const base = { image: 'ghcr.io/acme/x:1.0.0', command: ['true'] } as const;
+const c = (opts: object) => (): unknown => component('app', { ...base, ...opts } as never);
+const env = (value: unknown) => c({ env: { X: value } });
+const vol = (source: unknown) => c({ volumes: [{ mountPath: '/x', source }] });
+const SOURCES_FIX =
+  "Use a string, number or boolean, or secretKey('<secret>', '<key>'), configMapKey('<configmap>', '<key>') or fieldRef('metadata.name').";
+
 export const DSL_INPUT_CASES: readonly MisuseCase[] = [
+  // Environment variables from a source.
+  dsl('env object without from', env({ name: 'mlflow', key: 'token' }), [
+    `✗ component "app" > env "X": an environment variable needs a value, or a source with from: "secret", "configMap" or "field" (got {"name":"mlflow","key":"token"}). ${SOURCES_FIX}`,
+  ]),
+  dsl('env value undefined', env(undefined), [
+    `✗ component "app" > env "X": an environment variable needs a value, or a source with from: "secret", "configMap" or "field" (got undefined). ${SOURCES_FIX}`,
+  ]),
+  dsl('env value null', env(null), [
+    `✗ component "app" > env "X": an environment variable needs a value, or a source with from: "secret", "configMap" or "field" (got null). ${SOURCES_FIX}`,
+  ]),
+  dsl('secretKey with an empty name', env(secretKey('', 'token')), [
+    '✗ component "app" > env "X" > name: Secret name must be a non-empty string (got ""). Use lowercase letters, digits, "-" and ".".',
+  ]),
+  dsl('secretKey with an empty key', env(secretKey('mlflow', '')), [
+    '✗ component "app" > env "X" > key: not a valid Secret key (got ""). Use the key\'s name in the Secret: letters, digits, "-", "_" and ".", e.g. "token".',
+  ]),
+  dsl('configMapKey with an uppercase name', env(configMapKey('Warehouse', 'url')), [
+    '✗ component "app" > env "X" > name: ConfigMap name is not a valid DNS-1123 subdomain (got "Warehouse"). Use at most 253 lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, e.g. "warehouse".',
+  ]),
+  dsl('fieldRef to a field env cannot read', env(fieldRef('metadata.labels')), [
+    '✗ component "app" > env "X" > fieldPath: not a pod field an environment variable can read (got "metadata.labels"). Use one of metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, metadata.labels[\'<key>\'] or metadata.annotations[\'<key>\'].',
+  ]),
+  // Volume sources.
+  dsl('volume without a source', vol(undefined), [
+    "✗ component \"app\" > volumes[0] > source: not a volume source (got undefined). Use volume.pvc('<claim>'), volume.emptyDir(), volume.configMap('<name>') or volume.secret('<name>').",
+  ]),
+  dsl('volume.secret with an empty name', vol(volume.secret('')), [
+    '✗ component "app" > volumes[0] > source > secretName: volume secret name must be a non-empty string (got ""). Use lowercase letters, digits, "-" and ".".',
+  ]),
   // Cron helpers.
   dsl('cron.daily hour 25', () => cron.daily({ hour: 25 }), [
     '✗ cron.daily() > hour: expected a whole number from 0 to 23 (got 25). Use e.g. hour: 3.',
