@@ -139,8 +139,8 @@ function buildComponent<I extends PortMap, O extends PortMap>(
   if (spec.description) assertNoTemplateBraces(spec.description, [...path, 'description'], 'description');
   const inputs = (spec.inputs ?? {}) as I;
   const outputs = (spec.outputs ?? {}) as O;
-  const inputIR = portsToIR(inputs);
-  const outputIR = portsToIR(outputs);
+  const inputIR = portsToIR(inputs, path, 'input');
+  const outputIR = portsToIR(outputs, path, 'output');
   checkPorts(inputIR, outputIR, path);
   const io = makeIO(inputIR, outputIR) as ComponentIO<I, O>;
   const implementation = implementationToIR(spec, io, path);

@@ -1,4 +1,14 @@
-import { component, configMapKey, cron, fieldRef, secretKey, volume } from '../../dsl/index.ts';
+import {
+  artifact,
+  component,
+  configMapKey,
+  cron,
+  fieldRef,
+  param,
+  pipeline,
+  secretKey,
+  volume,
+} from '../../dsl/index.ts';
 import { dsl, type MisuseCase } from './case.ts';
 
 /**
@@ -61,4 +71,63 @@ export const DSL_INPUT_CASES: readonly MisuseCase[] = [
   dsl('cron.dailyAt hour 24', () => cron.dailyAt([9, 24]), [
     '✗ cron.dailyAt() > hoursOfDay[1]: expected a whole number from 0 to 23 (got 24). Use e.g. 3.',
   ]),
+  // Ports.
+  dsl('input that is not a port', c({ inputs: { data: { kind: 'Dataset' } } }), [
+    '✗ component "app" > input "data": not a port (got {"kind":"Dataset"}). Declare it with param.string(), param.int(), param.float(), param.bool(), param.json(), param.list() or artifact(\'<Kind>\').',
+  ]),
+  dsl('output given as a kind string', c({ outputs: { model: 'Model' } }), [
+    '✗ component "app" > output "model": not a port (got "Model"). Declare it with param.string(), param.int(), param.float(), param.bool(), param.json(), param.list() or artifact(\'<Kind>\').',
+  ]),
+  dsl('artifact with an empty kind', c({ inputs: { data: artifact('') } }), [
+    '✗ component "app" > input "data": artifact kind must be a non-empty string (got ""). Use e.g. artifact(\'Dataset\') or artifact(\'Model\').',
+  ]),
+  dsl('artifact at a relative path', c({ outputs: { model: artifact('Model').at('models/m.bst') } }), [
+    '✗ component "app" > output "model" > at: artifact path must be an absolute path in the container (got "models/m.bst"). Use e.g. artifact(\'Model\').at(\'/models/model.bst\'), or leave .at() out to let Argosy choose.',
+  ]),
+  dsl(
+    'json default that refers to itself',
+    () => {
+      const grid: Record<string, unknown> = { depth: [3] };
+      grid.self = grid;
+      return component('app', { ...base, inputs: { grid: param.json().default(grid) } });
+    },
+    [
+      '✗ component "app" > input "grid" > default: default is not JSON data (got {"depth":[3],"self":[circular]}). Use plain JSON data: objects, arrays, strings, finite numbers, booleans or null.',
+    ],
+  ),
+  // Parameter defaults of the wrong type (a cast or JavaScript): one case per kind.
+  dsl('int param with a string default', c({ inputs: { n: param.int().default('three' as never) } }), [
+    '✗ component "app" > input "n" > default: default is not an integer (got "three"). Use a whole number, e.g. 3.',
+  ]),
+  dsl('float param with a string default', c({ inputs: { lr: param.float().default('0.1' as never) } }), [
+    '✗ component "app" > input "lr" > default: default is not a finite number (got "0.1"). Use a finite number, e.g. 0.5.',
+  ]),
+  dsl('bool param with a string default', c({ inputs: { on: param.bool().default('true' as never) } }), [
+    '✗ component "app" > input "on" > default: default is not a boolean (got "true"). Use true or false.',
+  ]),
+  dsl('string param with a number default', c({ inputs: { day: param.string().default(3 as never) } }), [
+    '✗ component "app" > input "day" > default: default is not a string (got 3). Use a string, e.g. "daily".',
+  ]),
+  dsl(
+    'enum param with a default outside it',
+    c({
+      inputs: {
+        split: param
+          .string()
+          .enum(['train', 'test'])
+          .default('dev' as never),
+      },
+    }),
+    [
+      '✗ component "app" > input "split" > default: default is not one of the enum values (got "dev"). Use one of: "train", "test".',
+    ],
+  ),
+  dsl('list param with an object default', c({ inputs: { shards: param.list().default({} as never) } }), [
+    '✗ component "app" > input "shards" > default: the default of a param.list() is not a list (got {}). Use an array, e.g. ["a", "b"].',
+  ]),
+  dsl(
+    'pipeline int param with a string default',
+    () => pipeline('daily', { params: { n: param.int().default('three' as never) } }, () => undefined),
+    ['✗ pipeline "daily" > param "n" > default: default is not an integer (got "three"). Use a whole number, e.g. 3.'],
+  ),
 ];
