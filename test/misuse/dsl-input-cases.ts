@@ -1,6 +1,7 @@
 import {
   artifact,
   component,
+  kserve,
   configMapKey,
   cron,
   fieldRef,
@@ -9,6 +10,7 @@ import {
   secretKey,
   volume,
 } from '../../dsl/index.ts';
+import { orThrow } from '../../dsl/deploy/deferred.ts';
 import { dsl, type MisuseCase } from './case.ts';
 
 /**
@@ -89,7 +91,7 @@ export const DSL_INPUT_CASES: readonly MisuseCase[] = [
     () => {
       const grid: Record<string, unknown> = { depth: [3] };
       grid.self = grid;
-      return component('app', { ...base, inputs: { grid: param.json().default(grid) } });
+      return component('app', { ...base, inputs: { grid: param.json().default(grid as never) } });
     },
     [
       '✗ component "app" > input "grid" > default: default is not JSON data (got {"depth":[3],"self":[circular]}). Use plain JSON data: objects, arrays, strings, finite numbers, booleans or null.',
@@ -130,4 +132,11 @@ export const DSL_INPUT_CASES: readonly MisuseCase[] = [
     () => pipeline('daily', { params: { n: param.int().default('three' as never) } }, () => undefined),
     ['✗ pipeline "daily" > param "n" > default: default is not an integer (got "three"). Use a whole number, e.g. 3.'],
   ),
+  // KServe model formats.
+  dsl('kserve unknown model format', () => orThrow(kserve({ format: 'pickle', storageUri: 's3://m/v1' })), [
+    '✗ kserve() > format: no built-in KServe serving runtime supports this model format (got "pickle"). Use one of autogluon, catboost, huggingface, lightgbm, mlflow, onnx, paddle, pmml, pytorch, sklearn, tensorflow, tensorrt, triton, xgboost, or name the ServingRuntime that serves it with runtime: "<name>".',
+  ]),
+  dsl('kserve misspelt model format', () => orThrow(kserve({ format: 'sklean', storageUri: 's3://m/v1' })), [
+    '✗ kserve() > format: no built-in KServe serving runtime supports this model format (got "sklean"). Did you mean "sklearn"? Use one of autogluon, catboost, huggingface, lightgbm, mlflow, onnx, paddle, pmml, pytorch, sklearn, tensorflow, tensorrt, triton, xgboost, or name the ServingRuntime that serves it with runtime: "<name>".',
+  ]),
 ];
