@@ -255,7 +255,7 @@ function buildKserve(opts: KServeOptions): KServeServing {
       : {}),
     ...(logger ? { logger: { url: logger.url, mode: logger.mode ?? 'all' } } : {}),
     ...(opts.serviceAccount ? { serviceAccountName: opts.serviceAccount } : {}),
-    security: securityToIR(opts.security),
+    security: securityToIR(opts.security, path),
     scrapeMetrics: opts.scrapeMetrics ?? false,
     ...(opts.modelNameArg === false
       ? {}

@@ -1,4 +1,5 @@
 import { checkParamPort } from './args.ts';
+import { checkStringMap, checkTolerations } from './pod-checks.ts';
 import type { BuildState, NodeState, TaskState } from './build-state.ts';
 import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
@@ -464,11 +465,11 @@ function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]):
     ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),
     ...(o.timeout !== undefined ? { timeoutSeconds: toSeconds(o.timeout, [...path, 'timeout']) } : {}),
     ...(o.serviceAccount ? { serviceAccountName: o.serviceAccount } : {}),
-    podLabels: o.podLabels ?? {},
-    podAnnotations: o.podAnnotations ?? {},
+    podLabels: checkStringMap(o.podLabels, [...path, 'podLabels'], 'label') ?? {},
+    podAnnotations: checkStringMap(o.podAnnotations, [...path, 'podAnnotations'], 'annotation') ?? {},
     ...(o.artifactRepository ? { artifactRepositoryRef: o.artifactRepository } : {}),
-    ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
-    tolerations: o.tolerations ?? [],
+    ...(o.nodeSelector ? { nodeSelector: checkStringMap(o.nodeSelector, [...path, 'nodeSelector'], 'label') } : {}),
+    tolerations: checkTolerations(o.tolerations, [...path, 'tolerations']),
     ...(o.ttlAfterFinished !== undefined
       ? { ttlSecondsAfterFinished: toSeconds(o.ttlAfterFinished, [...path, 'ttlAfterFinished']) }
       : {}),

@@ -12,6 +12,14 @@ import type {
 import { assertDnsLabel, assertDnsSubdomain, suggestName } from '../common/names.ts';
 import { inlineSecret } from '../common/secrets.ts';
 import { envSourceToIR } from './env-source.ts';
+import {
+  checkContainerOptions,
+  checkExtendedResource,
+  checkLimitsCoverRequests,
+  checkSecurityIds,
+  checkStringMap,
+  checkTolerations,
+} from './pod-checks.ts';
 import type { Placeholder } from './placeholders.ts';
 import { toCommandArg, isPlaceholder } from './placeholders.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
@@ -199,10 +207,12 @@ export function resourcesToIR(spec: ResourceSpec | undefined, path: readonly Pat
         fix: 'Use e.g. gpu: 1',
       });
     }
+    checkExtendedResource(gpu.resource, [...at, 'gpu', 'resource']);
     // Extended resources must have requests equal to limits.
     requests[gpu.resource] = String(gpu.count);
     limits[gpu.resource] = String(gpu.count);
   }
+  checkLimitsCoverRequests(requests, limits, at);
   return { requests, limits };
 }
 
@@ -248,6 +258,17 @@ export function volumesToIR(volumes: readonly VolumeSpec[] | undefined, path: re
       });
     }
     checkVolumeSource(v.source, [...at, 'source']);
+    if (
+      v.subPath !== undefined &&
+      (typeof v.subPath !== 'string' || v.subPath.startsWith('/') || v.subPath.split('/').includes('..'))
+    ) {
+      throw new DslError({
+        path: [...at, 'subPath'],
+        problem: 'subPath must be a relative path inside the volume, without ".."',
+        got: v.subPath,
+        fix: 'Use e.g. "configs/train.yaml"',
+      });
+    }
     const name = v.name ?? defaultVolumeName(v.source);
     assertDnsLabel(name, at, 'volume name');
     if (seen.has(name)) {
@@ -284,6 +305,20 @@ function checkVolumeSource(source: unknown, path: readonly PathSegment[]): void 
       fix: "Use volume.pvc('<claim>'), volume.emptyDir(), volume.configMap('<name>') or volume.secret('<name>')",
     });
   }
+  const medium = s.medium;
+  if (
+    s.kind === 'emptyDir' &&
+    medium !== undefined &&
+    medium !== 'Memory' &&
+    !/^HugePages(-.+)?$/.test(String(medium))
+  ) {
+    throw new DslError({
+      path: [...path, 'medium'],
+      problem: 'unknown emptyDir medium',
+      got: medium,
+      fix: "Use medium: 'Memory' for a tmpfs, or leave it out for the node's disk",
+    });
+  }
   if (field)
     assertDnsSubdomain(s[field], [...path, field], `volume ${s.kind} ${field === 'claimName' ? 'claim name' : 'name'}`);
 }
@@ -301,8 +336,9 @@ function defaultVolumeName(source: VolumeSourceIR): string {
   }
 }
 
-export function securityToIR(spec: SecuritySpec | undefined): SecurityIR {
+export function securityToIR(spec: SecuritySpec | undefined, path: readonly PathSegment[] = []): SecurityIR {
   if (!spec) return RESTRICTED_SECURITY;
+  checkSecurityIds(spec, [...path, 'security']);
   const base = RESTRICTED_SECURITY;
   const runAsUser = spec.runAsUser ?? base.runAsUser;
   return {
@@ -328,17 +364,19 @@ export function podToIR(
   const resources = resourcesToIR(opts.resources, path);
   if (opts.serviceAccount !== undefined)
     assertDnsLabel(opts.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  checkContainerOptions(opts, path);
+  const nodeSelector = checkStringMap(opts.nodeSelector, [...path, 'nodeSelector'], 'label');
   return {
     ...(resources ? { resources } : {}),
     env: [...extraEnv, ...envToIR(opts.env, path)],
     volumes: volumesToIR(opts.volumes, path),
-    ...(opts.nodeSelector ? { nodeSelector: opts.nodeSelector } : {}),
-    tolerations: opts.tolerations ?? [],
+    ...(nodeSelector ? { nodeSelector } : {}),
+    tolerations: checkTolerations(opts.tolerations, [...path, 'tolerations']),
     ...(opts.affinity ? { affinity: opts.affinity } : {}),
     ...(opts.serviceAccount ? { serviceAccountName: opts.serviceAccount } : {}),
-    labels: opts.podLabels ?? {},
-    annotations: opts.podAnnotations ?? {},
-    security: securityToIR(opts.security),
+    labels: checkStringMap(opts.podLabels, [...path, 'podLabels'], 'label') ?? {},
+    annotations: checkStringMap(opts.podAnnotations, [...path, 'podAnnotations'], 'annotation') ?? {},
+    security: securityToIR(opts.security, path),
     ...(opts.imagePullPolicy ? { imagePullPolicy: opts.imagePullPolicy } : {}),
     ...(opts.workingDir ? { workingDir: opts.workingDir } : {}),
   };

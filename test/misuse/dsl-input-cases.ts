@@ -139,4 +139,29 @@ export const DSL_INPUT_CASES: readonly MisuseCase[] = [
   dsl('kserve misspelt model format', () => orThrow(kserve({ format: 'sklean', storageUri: 's3://m/v1' })), [
     '✗ kserve() > format: no built-in KServe serving runtime supports this model format (got "sklean"). Did you mean "sklearn"? Use one of autogluon, catboost, huggingface, lightgbm, mlflow, onnx, paddle, pmml, pytorch, sklearn, tensorflow, tensorrt, triton, xgboost, or name the ServingRuntime that serves it with runtime: "<name>".',
   ]),
+  // Pod options the API server would refuse.
+  dsl('cpu limit below the request', c({ resources: { cpu: '4', limits: { cpu: '1' } } }), [
+    '✗ component "app" > resources > limits > cpu: the limit is below the request (4) (got "1"). Raise limits.cpu to at least 4, or lower cpu.',
+  ]),
+  dsl('gpu resource without a vendor domain', c({ resources: { gpu: { count: 1, resource: 'gpu' } } }), [
+    '✗ component "app" > resources > gpu > resource: not an extended resource name (got "gpu"). Use the device plugin\'s resource name, e.g. "nvidia.com/gpu" or "amd.com/gpu".',
+  ]),
+  dsl('pod label value with a space', c({ podLabels: { team: 'data science' } }), [
+    '✗ component "app" > podLabels > label "team": label value must be at most 63 letters, digits, "-", "_" and "." (got "data science"). Use e.g. "batch" or "gpu-a100".',
+  ]),
+  dsl('toleration with an unknown effect', c({ tolerations: [{ key: 'gpu', effect: 'Sometimes' }] }), [
+    '✗ component "app" > tolerations > [0] > effect: unknown taint effect (got "Sometimes"). Use "NoSchedule", "PreferNoSchedule", "NoExecute", or leave it out to match all.',
+  ]),
+  dsl('negative runAsUser', c({ security: { runAsUser: -1 } }), [
+    '✗ component "app" > security > runAsUser: expected a whole number from 0 to 2147483647 (got -1). Use e.g. runAsUser: 1000.',
+  ]),
+  dsl('unknown image pull policy', c({ imagePullPolicy: 'Sometimes' }), [
+    '✗ component "app" > imagePullPolicy: unknown image pull policy (got "Sometimes"). Use "Always", "IfNotPresent" or "Never".',
+  ]),
+  dsl('relative workingDir', c({ workingDir: 'app' }), [
+    '✗ component "app" > workingDir: workingDir must be an absolute path (got "app"). Use e.g. "/app".',
+  ]),
+  dsl('absolute volume subPath', c({ volumes: [{ mountPath: '/x', subPath: '/etc', source: volume.emptyDir() }] }), [
+    '✗ component "app" > volumes[0] > subPath: subPath must be a relative path inside the volume, without ".." (got "/etc"). Use e.g. "configs/train.yaml".',
+  ]),
 ];
