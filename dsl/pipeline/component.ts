@@ -9,7 +9,7 @@ import { assertDnsLabel, assertPortName } from '../common/names.ts';
 import { assertNoTemplateBraces } from '../common/text.ts';
 import { Placeholder, toCommandArg } from './placeholders.ts';
 import { podToIR, type EnvValue, type PodOptions } from './pod-spec.ts';
-import { cacheToIR, retryToIR, type CacheSpec, type RetrySpec } from './policies.ts';
+import { assertCacheSpec, cacheToIR, retryToIR, type CacheSpec, type RetrySpec } from './policies.ts';
 import { portsToIR, type ArtifactPort, type PortMap } from './ports.ts';
 
 /**
@@ -150,6 +150,7 @@ function buildComponent<I extends PortMap, O extends PortMap>(
   const envSpec = typeof spec.env === 'function' ? spec.env(io) : spec.env;
   const extraEnv = implementation.kind === 'script' ? scriptEnv(inputIR, outputIR) : [];
   const pod = podToIR({ ...spec, env: envSpec }, path, extraEnv);
+  assertCacheSpec(spec.cache, path);
   const keyParts =
     typeof spec.cache === 'object' && spec.cache.key
       ? spec.cache.key(io).map((v, i) => toCommandArg(v, [...path, 'cache', `key[${i}]`]))

@@ -461,6 +461,15 @@ function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]):
   }
   if (o.serviceAccount !== undefined)
     assertDnsLabel(o.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  const gcStrategies = ['OnPodCompletion', 'OnPodSuccess', 'OnWorkflowCompletion', 'OnWorkflowSuccess'];
+  if (o.podGC !== undefined && !gcStrategies.includes(o.podGC)) {
+    throw new DslError({
+      path: [...path, 'podGC'],
+      problem: 'unknown pod GC strategy',
+      got: o.podGC,
+      fix: `Use one of ${gcStrategies.map((g) => `"${g}"`).join(', ')}`,
+    });
+  }
   return {
     ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),
     ...(o.timeout !== undefined ? { timeoutSeconds: toSeconds(o.timeout, [...path, 'timeout']) } : {}),

@@ -37,3 +37,11 @@ describe('pipeline pod options', () => {
     );
   });
 });
+
+describe('pipeline pod GC', () => {
+  it('GIVEN an unknown podGC strategy WHEN the pipeline is defined THEN the strategies are listed', () => {
+    expect(() => pipeline('p', { podGC: 'Sometimes' } as never, () => undefined)).toThrow(
+      'pipeline "p" > podGC: unknown pod GC strategy (got "Sometimes"). Use one of "OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess".',
+    );
+  });
+});

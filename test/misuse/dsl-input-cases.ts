@@ -7,6 +7,7 @@ import {
   fieldRef,
   param,
   pipeline,
+  schedule,
   secretKey,
   volume,
 } from '../../dsl/index.ts';
@@ -163,5 +164,27 @@ export const DSL_INPUT_CASES: readonly MisuseCase[] = [
   ]),
   dsl('absolute volume subPath', c({ volumes: [{ mountPath: '/x', subPath: '/etc', source: volume.emptyDir() }] }), [
     '✗ component "app" > volumes[0] > subPath: subPath must be a relative path inside the volume, without ".." (got "/etc"). Use e.g. "configs/train.yaml".',
+  ]),
+  // Retry, cache and schedule options of the wrong shape.
+  dsl('retry null', c({ retry: null }), [
+    '✗ component "app" > retry: retry must be a number of retries or an object (got null). Use e.g. retry: 3 or retry: { limit: 3, policy: \'OnError\' }.',
+  ]),
+  dsl('cache as a string', c({ cache: 'yes' }), [
+    '✗ component "app" > cache: cache must be true, false or an object (got "yes"). Use e.g. cache: true, cache: false or cache: { maxAge: days(1) }.',
+  ]),
+  dsl('cache key as a list', c({ cache: { key: ['date'] } }), [
+    '✗ component "app" > cache > key: cache key must be a function of the io placeholders (got ["date"]). Use e.g. key: (io) => [io.inputs.snapshotDate].',
+  ]),
+  dsl(
+    'schedule option misspelt',
+    () =>
+      schedule(
+        pipeline('nightly', {}, (p) => void p.task('t', component('t', base))),
+        { cron: '0 1 * * *', timeZone: 'UTC' } as never,
+      ),
+    ['✗ schedule "nightly" > timeZone: schedule() has no such option (got "timeZone"). Did you mean "timezone"?'],
+  ),
+  dsl('pipeline podGC unknown', () => pipeline('nightly', { podGC: 'Sometimes' } as never, () => undefined), [
+    '✗ pipeline "nightly" > podGC: unknown pod GC strategy (got "Sometimes"). Use one of "OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess".',
   ]),
 ];
