@@ -39,6 +39,38 @@ export function assertDnsLabel(name: unknown, path: readonly PathSegment[], what
   return name;
 }
 
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * Checks the name of a Kubernetes object that may hold dots (Secret, ConfigMap, PVC): a DNS-1123
+ * subdomain of at most 253 characters, so `secretKey('')` fails where it is written, not in the
+ * kubelet when the pod cannot start.
+ *
+ * @example
+ * ```ts
+ * assertDnsSubdomain('mlflow.credentials', ['component "train"', 'env "TOKEN"', 'name'], 'Secret name');
+ * ```
+ */
+export function assertDnsSubdomain(name: unknown, path: readonly PathSegment[], what: string): string {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new DslError({
+      path,
+      problem: `${what} must be a non-empty string`,
+      got: name,
+      fix: 'Use lowercase letters, digits, "-" and "."',
+    });
+  }
+  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
+    throw new DslError({
+      path,
+      problem: `${what} is not a valid DNS-1123 subdomain`,
+      got: name,
+      fix: `Use at most 253 lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, e.g. "${suggestName(name)}"`,
+    });
+  }
+  return name;
+}
+
 const PARAM_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 
 /** Checks an input/output/parameter name: letters, digits, `_` and `-`, starting with a letter or `_`. */

@@ -1,5 +1,6 @@
 import { DslError, seg } from '../errors.ts';
 import { deferErrors } from './deferred.ts';
+import { assertServableFormat } from './kserve-formats.ts';
 import type { KServeDeploymentMode, KServeProtocol, KServeServingIR } from '../ir/index.ts';
 import { assertDnsLabel } from '../common/names.ts';
 import { resourcesToIR, securityToIR, type ResourceSpec, type SecuritySpec } from '../pipeline/pod-spec.ts';
@@ -24,7 +25,10 @@ import {
  * ```
  */
 export interface KServeOptions {
-  /** Model format (`predictor.model.modelFormat`): a name or `{ name, version }`. */
+  /**
+   * Model format (`predictor.model.modelFormat`): a name or `{ name, version }`. Without `runtime`, one a
+   * built-in KServe runtime serves (sklearn, xgboost, onnx, ...); with it, whatever that runtime declares.
+   */
   readonly format: string | { readonly name: string; readonly version?: string };
   readonly storageUri: string;
   /** Version label; becomes `predictor.name` under canary/blue-green so a promotion restarts nothing. */
@@ -128,6 +132,7 @@ function buildKserve(opts: KServeOptions): KServeServing {
       fix: 'Pass format: "xgboost" or { name: "onnx", version: "1" }',
     });
   }
+  assertServableFormat(format.name, opts.runtime, [...path, 'format']);
   const storageUri = assertStorageUri(opts.storageUri, [...path, 'storageUri']);
   const mode = opts.deploymentMode ?? 'Standard';
   if (mode !== 'Standard' && mode !== 'Knative') {
@@ -250,7 +255,7 @@ function buildKserve(opts: KServeOptions): KServeServing {
       : {}),
     ...(logger ? { logger: { url: logger.url, mode: logger.mode ?? 'all' } } : {}),
     ...(opts.serviceAccount ? { serviceAccountName: opts.serviceAccount } : {}),
-    security: securityToIR(opts.security),
+    security: securityToIR(opts.security, path),
     scrapeMetrics: opts.scrapeMetrics ?? false,
     ...(opts.modelNameArg === false
       ? {}

@@ -305,13 +305,16 @@ export function checkParamPort(port: ParamPortIR, path: readonly PathSegment[]):
   }
 }
 
-function isJson(value: unknown): boolean {
+/** Whether `value` is plain JSON; a cycle (`o.self = o`) is not, and is found without recursing forever. */
+function isJson(value: unknown, open: Set<object> = new Set()): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean')
     return typeof value !== 'string' || !hasTokens(value);
   if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJson);
-  if (typeof value === 'object' && !isRef(value)) return Object.values(value as object).every(isJson);
-  return false;
+  if (typeof value !== 'object' || isRef(value) || open.has(value)) return false;
+  open.add(value);
+  const ok = (Array.isArray(value) ? value : Object.values(value)).every((v) => isJson(v, open));
+  open.delete(value);
+  return ok;
 }
 
 /**

@@ -137,7 +137,7 @@ describe('component()', () => {
     const c = component('c', {
       ...base,
       volumes: [
-        { mountPath: '/data', source: volume.pvc('Feature_Store') },
+        { mountPath: '/data', source: volume.pvc('feature.store') },
         { mountPath: '/tmp/x', source: volume.emptyDir({ medium: 'Memory', sizeLimit: '1Gi' }) },
       ],
     });

@@ -9,7 +9,7 @@ import { assertDnsLabel, assertPortName } from '../common/names.ts';
 import { assertNoTemplateBraces } from '../common/text.ts';
 import { Placeholder, toCommandArg } from './placeholders.ts';
 import { podToIR, type EnvValue, type PodOptions } from './pod-spec.ts';
-import { cacheToIR, retryToIR, type CacheSpec, type RetrySpec } from './policies.ts';
+import { assertCacheSpec, cacheToIR, retryToIR, type CacheSpec, type RetrySpec } from './policies.ts';
 import { portsToIR, type ArtifactPort, type PortMap } from './ports.ts';
 
 /**
@@ -139,8 +139,8 @@ function buildComponent<I extends PortMap, O extends PortMap>(
   if (spec.description) assertNoTemplateBraces(spec.description, [...path, 'description'], 'description');
   const inputs = (spec.inputs ?? {}) as I;
   const outputs = (spec.outputs ?? {}) as O;
-  const inputIR = portsToIR(inputs);
-  const outputIR = portsToIR(outputs);
+  const inputIR = portsToIR(inputs, path, 'input');
+  const outputIR = portsToIR(outputs, path, 'output');
   checkPorts(inputIR, outputIR, path);
   const io = makeIO(inputIR, outputIR) as ComponentIO<I, O>;
   const implementation = implementationToIR(spec, io, path);
@@ -150,6 +150,7 @@ function buildComponent<I extends PortMap, O extends PortMap>(
   const envSpec = typeof spec.env === 'function' ? spec.env(io) : spec.env;
   const extraEnv = implementation.kind === 'script' ? scriptEnv(inputIR, outputIR) : [];
   const pod = podToIR({ ...spec, env: envSpec }, path, extraEnv);
+  assertCacheSpec(spec.cache, path);
   const keyParts =
     typeof spec.cache === 'object' && spec.cache.key
       ? spec.cache.key(io).map((v, i) => toCommandArg(v, [...path, 'cache', `key[${i}]`]))

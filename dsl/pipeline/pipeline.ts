@@ -1,4 +1,5 @@
 import { checkParamPort } from './args.ts';
+import { checkStringMap, checkTolerations } from './pod-checks.ts';
 import type { BuildState, NodeState, TaskState } from './build-state.ts';
 import { newScopeId } from './build-state.ts';
 import { checkCond } from './cond-check.ts';
@@ -460,15 +461,24 @@ function optionsToIR(o: PipelineOptions<ParamPortMap>, path: readonly string[]):
   }
   if (o.serviceAccount !== undefined)
     assertDnsLabel(o.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  const gcStrategies = ['OnPodCompletion', 'OnPodSuccess', 'OnWorkflowCompletion', 'OnWorkflowSuccess'];
+  if (o.podGC !== undefined && !gcStrategies.includes(o.podGC)) {
+    throw new DslError({
+      path: [...path, 'podGC'],
+      problem: 'unknown pod GC strategy',
+      got: o.podGC,
+      fix: `Use one of ${gcStrategies.map((g) => `"${g}"`).join(', ')}`,
+    });
+  }
   return {
     ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),
     ...(o.timeout !== undefined ? { timeoutSeconds: toSeconds(o.timeout, [...path, 'timeout']) } : {}),
     ...(o.serviceAccount ? { serviceAccountName: o.serviceAccount } : {}),
-    podLabels: o.podLabels ?? {},
-    podAnnotations: o.podAnnotations ?? {},
+    podLabels: checkStringMap(o.podLabels, [...path, 'podLabels'], 'label') ?? {},
+    podAnnotations: checkStringMap(o.podAnnotations, [...path, 'podAnnotations'], 'annotation') ?? {},
     ...(o.artifactRepository ? { artifactRepositoryRef: o.artifactRepository } : {}),
-    ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
-    tolerations: o.tolerations ?? [],
+    ...(o.nodeSelector ? { nodeSelector: checkStringMap(o.nodeSelector, [...path, 'nodeSelector'], 'label') } : {}),
+    tolerations: checkTolerations(o.tolerations, [...path, 'tolerations']),
     ...(o.ttlAfterFinished !== undefined
       ? { ttlSecondsAfterFinished: toSeconds(o.ttlAfterFinished, [...path, 'ttlAfterFinished']) }
       : {}),

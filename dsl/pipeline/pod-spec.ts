@@ -9,8 +9,17 @@ import type {
   VolumeIR,
   VolumeSourceIR,
 } from '../ir/index.ts';
-import { assertDnsLabel, suggestName } from '../common/names.ts';
+import { assertDnsLabel, assertDnsSubdomain, suggestName } from '../common/names.ts';
 import { inlineSecret } from '../common/secrets.ts';
+import { envSourceToIR } from './env-source.ts';
+import {
+  checkContainerOptions,
+  checkExtendedResource,
+  checkLimitsCoverRequests,
+  checkSecurityIds,
+  checkStringMap,
+  checkTolerations,
+} from './pod-checks.ts';
 import type { Placeholder } from './placeholders.ts';
 import { toCommandArg, isPlaceholder } from './placeholders.ts';
 import { quantity, type Quantity } from '../common/quantity.ts';
@@ -198,10 +207,12 @@ export function resourcesToIR(spec: ResourceSpec | undefined, path: readonly Pat
         fix: 'Use e.g. gpu: 1',
       });
     }
+    checkExtendedResource(gpu.resource, [...at, 'gpu', 'resource']);
     // Extended resources must have requests equal to limits.
     requests[gpu.resource] = String(gpu.count);
     limits[gpu.resource] = String(gpu.count);
   }
+  checkLimitsCoverRequests(requests, limits, at);
   return { requests, limits };
 }
 
@@ -216,19 +227,8 @@ export function envToIR(env: Readonly<Record<string, EnvValue>> | undefined, pat
         fix: 'Use letters, digits and "_", e.g. "MODEL_DIR"',
       });
     }
-    if (typeof value === 'object' && !isPlaceholder(value)) {
-      if (value.from === 'secret')
-        return {
-          name,
-          secretKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) },
-        };
-      if (value.from === 'configMap')
-        return {
-          name,
-          configMapKeyRef: { name: value.name, key: value.key, ...(value.optional ? { optional: true } : {}) },
-        };
-      return { name, fieldRef: { fieldPath: value.fieldPath } };
-    }
+    const literal = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    if (!literal && !isPlaceholder(value)) return envSourceToIR(name, value, at);
     const secret = typeof value === 'string' ? inlineSecret(name, value) : undefined;
     if (secret) {
       throw new DslError({
@@ -257,6 +257,18 @@ export function volumesToIR(volumes: readonly VolumeSpec[] | undefined, path: re
         fix: 'Use e.g. "/data"',
       });
     }
+    checkVolumeSource(v.source, [...at, 'source']);
+    if (
+      v.subPath !== undefined &&
+      (typeof v.subPath !== 'string' || v.subPath.startsWith('/') || v.subPath.split('/').includes('..'))
+    ) {
+      throw new DslError({
+        path: [...at, 'subPath'],
+        problem: 'subPath must be a relative path inside the volume, without ".."',
+        got: v.subPath,
+        fix: 'Use e.g. "configs/train.yaml"',
+      });
+    }
     const name = v.name ?? defaultVolumeName(v.source);
     assertDnsLabel(name, at, 'volume name');
     if (seen.has(name)) {
@@ -278,6 +290,39 @@ export function volumesToIR(volumes: readonly VolumeSpec[] | undefined, path: re
   });
 }
 
+/**
+ * A volume source a cast or JavaScript could have got wrong: missing, of an unknown kind, or
+ * naming no claim, ConfigMap or Secret (`volume.secret('')`), which the pod would only fail on.
+ */
+function checkVolumeSource(source: unknown, path: readonly PathSegment[]): void {
+  const s = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
+  const field = { pvc: 'claimName', configMap: 'name', secret: 'secretName', emptyDir: undefined }[String(s.kind)];
+  if (!['pvc', 'configMap', 'secret', 'emptyDir'].includes(String(s.kind))) {
+    throw new DslError({
+      path,
+      problem: 'not a volume source',
+      got: source,
+      fix: "Use volume.pvc('<claim>'), volume.emptyDir(), volume.configMap('<name>') or volume.secret('<name>')",
+    });
+  }
+  const medium = s.medium;
+  if (
+    s.kind === 'emptyDir' &&
+    medium !== undefined &&
+    medium !== 'Memory' &&
+    !/^HugePages(-.+)?$/.test(String(medium))
+  ) {
+    throw new DslError({
+      path: [...path, 'medium'],
+      problem: 'unknown emptyDir medium',
+      got: medium,
+      fix: "Use medium: 'Memory' for a tmpfs, or leave it out for the node's disk",
+    });
+  }
+  if (field)
+    assertDnsSubdomain(s[field], [...path, field], `volume ${s.kind} ${field === 'claimName' ? 'claim name' : 'name'}`);
+}
+
 function defaultVolumeName(source: VolumeSourceIR): string {
   switch (source.kind) {
     case 'pvc':
@@ -291,8 +336,9 @@ function defaultVolumeName(source: VolumeSourceIR): string {
   }
 }
 
-export function securityToIR(spec: SecuritySpec | undefined): SecurityIR {
+export function securityToIR(spec: SecuritySpec | undefined, path: readonly PathSegment[] = []): SecurityIR {
   if (!spec) return RESTRICTED_SECURITY;
+  checkSecurityIds(spec, [...path, 'security']);
   const base = RESTRICTED_SECURITY;
   const runAsUser = spec.runAsUser ?? base.runAsUser;
   return {
@@ -318,17 +364,19 @@ export function podToIR(
   const resources = resourcesToIR(opts.resources, path);
   if (opts.serviceAccount !== undefined)
     assertDnsLabel(opts.serviceAccount, [...path, 'serviceAccount'], 'service account name', 253);
+  checkContainerOptions(opts, path);
+  const nodeSelector = checkStringMap(opts.nodeSelector, [...path, 'nodeSelector'], 'label');
   return {
     ...(resources ? { resources } : {}),
     env: [...extraEnv, ...envToIR(opts.env, path)],
     volumes: volumesToIR(opts.volumes, path),
-    ...(opts.nodeSelector ? { nodeSelector: opts.nodeSelector } : {}),
-    tolerations: opts.tolerations ?? [],
+    ...(nodeSelector ? { nodeSelector } : {}),
+    tolerations: checkTolerations(opts.tolerations, [...path, 'tolerations']),
     ...(opts.affinity ? { affinity: opts.affinity } : {}),
     ...(opts.serviceAccount ? { serviceAccountName: opts.serviceAccount } : {}),
-    labels: opts.podLabels ?? {},
-    annotations: opts.podAnnotations ?? {},
-    security: securityToIR(opts.security),
+    labels: checkStringMap(opts.podLabels, [...path, 'podLabels'], 'label') ?? {},
+    annotations: checkStringMap(opts.podAnnotations, [...path, 'podAnnotations'], 'annotation') ?? {},
+    security: securityToIR(opts.security, path),
     ...(opts.imagePullPolicy ? { imagePullPolicy: opts.imagePullPolicy } : {}),
     ...(opts.workingDir ? { workingDir: opts.workingDir } : {}),
   };

@@ -22,6 +22,14 @@ export type RetrySpec =
 export function retryToIR(spec: RetrySpec | undefined, path: readonly PathSegment[]): RetryIR | undefined {
   if (spec === undefined) return undefined;
   const at = [...path, 'retry'];
+  if (typeof spec !== 'number' && (spec === null || typeof spec !== 'object')) {
+    throw new DslError({
+      path: at,
+      problem: 'retry must be a number of retries or an object',
+      got: spec,
+      fix: "Use e.g. retry: 3 or retry: { limit: 3, policy: 'OnError' }",
+    });
+  }
   const s = typeof spec === 'number' ? { limit: spec } : spec;
   if (!Number.isInteger(s.limit) || s.limit < 0 || s.limit > 100) {
     throw new DslError({
@@ -41,6 +49,14 @@ export function retryToIR(spec: RetrySpec | undefined, path: readonly PathSegmen
     });
   }
   let backoff: RetryIR['backoff'];
+  if (s.backoff !== undefined && (s.backoff === null || typeof s.backoff !== 'object')) {
+    throw new DslError({
+      path: [...at, 'backoff'],
+      problem: 'backoff must be an object',
+      got: s.backoff,
+      fix: 'Use e.g. backoff: { duration: seconds(30), factor: 2 }',
+    });
+  }
   if (s.backoff) {
     const factor = s.backoff.factor;
     if (factor !== undefined && (!Number.isInteger(factor) || factor < 1)) {
@@ -87,8 +103,40 @@ export function cacheToIR(
   path: readonly PathSegment[],
 ): CacheIR | undefined {
   if (spec === undefined) return undefined;
+  assertCacheSpec(spec, path);
   if (spec === false) return { enabled: false, maxAge: '0s', keyParts: [] };
   const maxAge =
     spec === true || spec.maxAge === undefined ? '168h' : toGoDuration(spec.maxAge, [...path, 'cache', 'maxAge']);
   return { enabled: true, maxAge, keyParts };
+}
+
+/**
+ * Checks a component's `cache` before its key function is called: a boolean, or an object whose
+ * `key` (if any) is a function. A string such as `'yes'` would otherwise turn caching on, and
+ * `null` or a key list would crash.
+ *
+ * @example
+ * ```ts
+ * assertCacheSpec({ maxAge: days(1) }, ['component "train"']);
+ * ```
+ */
+export function assertCacheSpec(spec: unknown, path: readonly PathSegment[]): void {
+  if (spec === undefined || typeof spec === 'boolean') return;
+  if (spec === null || typeof spec !== 'object') {
+    throw new DslError({
+      path: [...path, 'cache'],
+      problem: 'cache must be true, false or an object',
+      got: spec,
+      fix: 'Use e.g. cache: true, cache: false or cache: { maxAge: days(1) }',
+    });
+  }
+  const key = (spec as { key?: unknown }).key;
+  if (key !== undefined && typeof key !== 'function') {
+    throw new DslError({
+      path: [...path, 'cache', 'key'],
+      problem: 'cache key must be a function of the io placeholders',
+      got: key,
+      fix: 'Use e.g. key: (io) => [io.inputs.snapshotDate]',
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { component, param, pipeline } from '../index.ts';
+import { artifact, component, param, pipeline } from '../index.ts';
 import type { ParamPort } from './ports.ts';
 
 /** Declares a component whose only input is `port`, the way a JavaScript caller might. */
@@ -98,5 +98,71 @@ describe('parameter defaults and enums', () => {
       ['l', [], undefined],
       ['j', null, undefined],
     ]);
+  });
+});
+
+describe('values that are not ports', () => {
+  const withOutput = (port: unknown) =>
+    component('c', { image: 'busybox:1.36', outputs: { y: port as ParamPort<unknown> }, command: ['true'] });
+
+  it.each([
+    ['a plain object', { kind: 'Dataset' }, 'component "c" > input "x": not a port (got {"kind":"Dataset"})'],
+    ['a kind string', 'Dataset', 'component "c" > input "x": not a port (got "Dataset")'],
+    ['null', null, 'component "c" > input "x": not a port (got null)'],
+    [
+      'an object with a portKind but no class',
+      { portKind: 'artifact', spec: {} },
+      'component "c" > input "x": not a port',
+    ],
+  ])(
+    'GIVEN %s as an input WHEN the component is defined THEN a DslError names the component and port',
+    (_n, port, message) => {
+      expect(() => withInput(port)).toThrow(message);
+      expect(() => withInput(port)).not.toThrow(/toIR is not a function/);
+    },
+  );
+
+  it('GIVEN an unknown port as an output THEN the error names the output', () => {
+    expect(() => withOutput({ kind: 'Model' })).toThrow(
+      'component "c" > output "y": not a port (got {"kind":"Model"})',
+    );
+  });
+
+  it('GIVEN inputs as a list THEN the error asks for named ports', () => {
+    expect(() => component('c', { image: 'busybox:1.36', inputs: [param.int()] as never, command: ['true'] })).toThrow(
+      'component "c" > inputs: inputs must be an object of named ports',
+    );
+  });
+
+  it.each([
+    [
+      'an empty artifact kind',
+      artifact(''),
+      'component "c" > input "x": artifact kind must be a non-empty string (got "")',
+    ],
+    [
+      'a relative .at() path',
+      artifact('Model').at('models/m.bst'),
+      'component "c" > input "x" > at: artifact path must be an absolute path in the container (got "models/m.bst")',
+    ],
+    [
+      'an empty .at() path',
+      artifact('Model').at(''),
+      'component "c" > input "x" > at: artifact path must be an absolute path in the container (got "")',
+    ],
+  ])('GIVEN %s WHEN the component is defined THEN it is refused', (_n, port, message) => {
+    expect(() => withInput(port)).toThrow(message);
+  });
+
+  it('GIVEN a json default that refers to itself WHEN the component is defined THEN a DslError, not a stack overflow', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => withInput(param.json().default(cyclic as never))).toThrow(
+      'component "c" > input "x" > default: default is not JSON data (got {"a":1,"self":[circular]})',
+    );
+    const shared = { a: 1 };
+    expect(withInput(param.json().default({ x: shared, y: shared })).ir.inputs[0]).toMatchObject({
+      default: { x: { a: 1 }, y: { a: 1 } },
+    });
   });
 });

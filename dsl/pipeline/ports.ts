@@ -1,6 +1,7 @@
 import type { ArgoOnly, KfpOnly } from './backend-bound.ts';
 import { brand, guard } from '../common/brand.ts';
 import type { ArtifactPortIR, JsonValue, ParamPortIR, ParamTypeIR } from '../ir/index.ts';
+import { DslError, seg, type PathSegment } from '../errors.ts';
 
 /** Artifact kinds Argosy knows; any other string is accepted as a custom kind. */
 export type ArtifactKind = 'Dataset' | 'Model' | 'Metrics' | 'ClassificationMetrics' | 'HTML' | 'Markdown' | 'Artifact';
@@ -243,7 +244,59 @@ export function artifact<const K extends ArtifactKind | (string & {})>(kind: K):
   return new ArtifactPort<K>({ artifactType: kind, optional: false });
 }
 
-/** Turns a port map into IR, in declaration order. */
-export function portsToIR(ports: PortMap | undefined): (ParamPortIR | ArtifactPortIR)[] {
-  return Object.entries(ports ?? {}).map(([name, port]) => port.toIR(name));
+const isArtifactPort = guard<ArtifactPort<string, boolean>>('ArtifactPort');
+const isArtifactListPort = guard<ArtifactListPort<string>>('ArtifactListPort');
+
+/**
+ * Turns a port map into IR, in declaration order. `path` is where the map is (e.g. the
+ * component) and `role` names each entry in errors (`input`, `output`): a value that is not a
+ * port (a kind string, a plain object, a port from a hand-made class) is a DslError naming the
+ * port rather than a crash.
+ *
+ * @example
+ * ```ts
+ * portsToIR({ data: artifact('Dataset') }, ['component "train"'], 'input');
+ * ```
+ */
+export function portsToIR(
+  ports: PortMap | undefined,
+  path: readonly PathSegment[],
+  role: string,
+): (ParamPortIR | ArtifactPortIR)[] {
+  if (ports !== undefined && (ports === null || typeof ports !== 'object' || Array.isArray(ports))) {
+    throw new DslError({
+      path: [...path, `${role}s`],
+      problem: `${role}s must be an object of named ports`,
+      got: ports,
+      fix: `Use e.g. { data: artifact('Dataset'), depth: param.int() }`,
+    });
+  }
+  return Object.entries(ports ?? {}).map(([name, port]) => {
+    if (!isParamPort(port) && !isArtifactPort(port) && !isArtifactListPort(port)) {
+      throw new DslError({
+        path: [...path, seg(role, name)],
+        problem: 'not a port',
+        got: port,
+        fix: "Declare it with param.string(), param.int(), param.float(), param.bool(), param.json(), param.list() or artifact('<Kind>')",
+      });
+    }
+    if (!isParamPort(port) && (typeof port.spec.artifactType !== 'string' || port.spec.artifactType.trim() === '')) {
+      throw new DslError({
+        path: [...path, seg(role, name)],
+        problem: 'artifact kind must be a non-empty string',
+        got: port.spec.artifactType,
+        fix: "Use e.g. artifact('Dataset') or artifact('Model')",
+      });
+    }
+    const at = isArtifactPort(port) ? port.spec.path : undefined;
+    if (at !== undefined && (typeof at !== 'string' || !at.startsWith('/') || /\s/.test(at))) {
+      throw new DslError({
+        path: [...path, seg(role, name), 'at'],
+        problem: 'artifact path must be an absolute path in the container',
+        got: at,
+        fix: "Use e.g. artifact('Model').at('/models/model.bst'), or leave .at() out to let Argosy choose",
+      });
+    }
+    return port.toIR(name);
+  });
 }

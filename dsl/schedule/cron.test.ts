@@ -74,3 +74,99 @@ describe('cron that never fires', () => {
     expect(cronDates('@daily')).toBe('some');
   });
 });
+
+describe('cron helpers with out-of-range numbers', () => {
+  it.each([
+    [
+      'daily hour 25',
+      () => cron.daily({ hour: 25 }),
+      'cron.daily() > hour: expected a whole number from 0 to 23 (got 25)',
+    ],
+    [
+      'daily hour -1',
+      () => cron.daily({ hour: -1 }),
+      'cron.daily() > hour: expected a whole number from 0 to 23 (got -1)',
+    ],
+    [
+      'daily hour 2.5',
+      () => cron.daily({ hour: 2.5 }),
+      'cron.daily() > hour: expected a whole number from 0 to 23 (got 2.5)',
+    ],
+    [
+      'daily minute 60',
+      () => cron.daily({ hour: 1, minute: 60 }),
+      'cron.daily() > minute: expected a whole number from 0 to 59 (got 60)',
+    ],
+    [
+      'hourly minute NaN',
+      () => cron.hourly({ minute: NaN }),
+      'cron.hourly() > minute: expected a whole number from 0 to 59 (got NaN)',
+    ],
+    ['everyHours 0', () => cron.everyHours(0), 'cron.everyHours() > n: expected a whole number from 1 to 24 (got 0)'],
+    [
+      'everyHours 48',
+      () => cron.everyHours(48),
+      'cron.everyHours() > n: expected a whole number from 1 to 24 (got 48)',
+    ],
+    ['dailyAt []', () => cron.dailyAt([]), 'cron.dailyAt() > hoursOfDay: expected a non-empty list of hours (got [])'],
+    [
+      'dailyAt 24',
+      () => cron.dailyAt([9, 24]),
+      'cron.dailyAt() > hoursOfDay[1]: expected a whole number from 0 to 23 (got 24)',
+    ],
+    [
+      'weekly day 8',
+      () => cron.weekly({ day: 8 as never, hour: 3 }),
+      'cron.weekly() > day: expected a weekday name (got 8)',
+    ],
+    [
+      'weekly "monday"',
+      () => cron.weekly({ day: 'monday' as never, hour: 3 }),
+      'cron.weekly() > day: expected a weekday name (got "monday")',
+    ],
+    [
+      'weekly hour "3"',
+      () => cron.weekly({ day: 'mon', hour: '3' as never }),
+      'cron.weekly() > hour: expected a whole number from 0 to 23 (got "3")',
+    ],
+    [
+      'monthly day 32',
+      () => cron.monthly({ dayOfMonth: 32, hour: 0 }),
+      'cron.monthly() > dayOfMonth: expected a whole number from 1 to 31 (got 32)',
+    ],
+    [
+      'monthly day 0',
+      () => cron.monthly({ dayOfMonth: 0, hour: 0 }),
+      'cron.monthly() > dayOfMonth: expected a whole number from 1 to 31 (got 0)',
+    ],
+  ])('GIVEN %s WHEN the helper builds THEN a DslError names the helper and field', (_name, build, message) => {
+    expect(build).toThrow(message);
+  });
+
+  it('GIVEN the edges of every range THEN the helpers accept them and assertCron agrees', () => {
+    const built = [
+      cron.hourly({ minute: 59 }),
+      cron.everyHours(24, { minute: 0 }),
+      cron.daily({ hour: 23, minute: 59 }),
+      cron.dailyAt([0, 23]),
+      cron.weekly({ day: 'sat', hour: 0 }),
+      cron.monthly({ dayOfMonth: 31, hour: 23, minute: 59 }),
+    ];
+    expect(built).toEqual(['59 * * * *', '0 */24 * * *', '59 23 * * *', '0 0,23 * * *', '0 0 * * 6', '59 23 31 * *']);
+    for (const expr of built) expect(assertCron(expr, ['cron'])).toBe(expr);
+  });
+
+  it('PROPERTY: whatever numbers a helper accepts build an expression assertCron accepts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -5, max: 70 }), fc.integer({ min: -5, max: 30 }), (minute, hour) => {
+        let expr: string;
+        try {
+          expr = cron.daily({ hour, minute });
+        } catch {
+          return hour < 0 || hour > 23 || minute < 0 || minute > 59;
+        }
+        return assertCron(expr, ['cron']) === expr;
+      }),
+    );
+  });
+});

@@ -146,9 +146,33 @@ function fieldValue(token: string, spec: FieldSpec, fail: (problem: string) => n
 }
 
 type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
- * Readable builders for common cron expressions.
+ * One number of a cron helper, checked where it is given: `cron.daily({ hour: 25 })` would
+ * otherwise build "0 25 * * *" and fail only where the schedule uses it, naming the expression
+ * rather than the helper argument that is wrong.
+ */
+function whole(helper: string, field: string, value: unknown, min: number, max: number, example: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new DslError({
+      path: [`cron.${helper}()`, field],
+      problem: `expected a whole number from ${min} to ${max}`,
+      got: value,
+      fix: `Use e.g. ${example}`,
+    });
+  }
+  return value;
+}
+
+const minuteOf = (helper: string, opts: { minute?: number } | undefined): number =>
+  opts?.minute === undefined ? 0 : whole(helper, 'minute', opts.minute, 0, 59, 'minute: 30');
+const hourOf = (helper: string, hour: unknown, field = 'hour'): number =>
+  whole(helper, field, hour, 0, 23, `${field === 'hour' ? 'hour: ' : ''}3`);
+
+/**
+ * Readable builders for common cron expressions. Each checks its numbers (minute 0-59, hour
+ * 0-23, day of month 1-31, a weekday name) and throws a DslError naming the helper and field.
  *
  * @example
  * ```ts
@@ -159,18 +183,40 @@ type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
  */
 export const cron = {
   /** Every hour at `minute`. */
-  hourly: (opts: { minute?: number } = {}): string => `${opts.minute ?? 0} * * * *`,
-  /** Every `n` hours (n divides 24 for even spacing), at `minute`. */
-  everyHours: (n: number, opts: { minute?: number } = {}): string => `${opts.minute ?? 0} */${n} * * *`,
+  hourly: (opts: { minute?: number } = {}): string => `${minuteOf('hourly', opts)} * * * *`,
+  /** Every `n` hours (n divides 24 for even spacing; 24 is once a day), at `minute`. */
+  everyHours: (n: number, opts: { minute?: number } = {}): string =>
+    `${minuteOf('everyHours', opts)} */${whole('everyHours', 'n', n, 1, 24, 'cron.everyHours(4)')} * * *`,
   /** Every day at `hour:minute`. */
-  daily: (opts: { hour: number; minute?: number }): string => `${opts.minute ?? 0} ${opts.hour} * * *`,
+  daily: (opts: { hour: number; minute?: number }): string =>
+    `${minuteOf('daily', opts)} ${hourOf('daily', opts?.hour)} * * *`,
   /** At several hours of every day, e.g. `[9, 18]` for two daily runs. */
-  dailyAt: (hoursOfDay: readonly number[], opts: { minute?: number } = {}): string =>
-    `${opts.minute ?? 0} ${hoursOfDay.join(',')} * * *`,
+  dailyAt: (hoursOfDay: readonly number[], opts: { minute?: number } = {}): string => {
+    if (!Array.isArray(hoursOfDay) || hoursOfDay.length === 0) {
+      throw new DslError({
+        path: ['cron.dailyAt()', 'hoursOfDay'],
+        problem: 'expected a non-empty list of hours',
+        got: hoursOfDay,
+        fix: 'Use e.g. cron.dailyAt([9, 18])',
+      });
+    }
+    const hours = hoursOfDay.map((h: unknown, i) => hourOf('dailyAt', h, `hoursOfDay[${i}]`));
+    return `${minuteOf('dailyAt', opts)} ${hours.join(',')} * * *`;
+  },
   /** Once a week on `day` at `hour:minute`. */
-  weekly: (opts: { day: Weekday; hour: number; minute?: number }): string =>
-    `${opts.minute ?? 0} ${opts.hour} * * ${['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(opts.day)}`,
-  /** Once a month on `dayOfMonth` at `hour:minute`. */
+  weekly: (opts: { day: Weekday; hour: number; minute?: number }): string => {
+    const day = WEEKDAYS.indexOf(opts?.day);
+    if (day < 0) {
+      throw new DslError({
+        path: ['cron.weekly()', 'day'],
+        problem: 'expected a weekday name',
+        got: opts?.day,
+        fix: `Use one of ${WEEKDAYS.map((d) => `"${d}"`).join(', ')}`,
+      });
+    }
+    return `${minuteOf('weekly', opts)} ${hourOf('weekly', opts.hour)} * * ${day}`;
+  },
+  /** Once a month on `dayOfMonth` at `hour:minute` (29-31 skip the months without that day). */
   monthly: (opts: { dayOfMonth: number; hour: number; minute?: number }): string =>
-    `${opts.minute ?? 0} ${opts.hour} ${opts.dayOfMonth} * *`,
+    `${minuteOf('monthly', opts)} ${hourOf('monthly', opts?.hour)} ${whole('monthly', 'dayOfMonth', opts?.dayOfMonth, 1, 31, 'dayOfMonth: 1')} * *`,
 } as const;

@@ -116,3 +116,45 @@ describe('project()', () => {
     );
   });
 });
+
+describe('schedule options a JavaScript caller can get wrong', () => {
+  const make = (opts: object) => () => schedule(daily, { cron: '0 1 * * *', args: { date: 'x' }, ...opts } as never);
+
+  it.each([
+    [
+      'a misspelt option',
+      { timeZone: 'UTC' },
+      'schedule "daily" > timeZone: schedule() has no such option (got "timeZone"). Did you mean "timezone"?',
+    ],
+    [
+      'an Argo field name',
+      { successfulJobsHistoryLimit: 3 },
+      'schedule "daily" > successfulJobsHistoryLimit: schedule() has no such option',
+    ],
+    [
+      'a misspelt history limit',
+      { history: { success: 3 } },
+      'schedule "daily" > history > success: history has no such limit (got "success"). Use one of: successful, failed.',
+    ],
+    [
+      'suspend as a string',
+      { suspend: 'true' },
+      'schedule "daily" > suspend: suspend must be true or false (got "true")',
+    ],
+  ])('GIVEN %s WHEN the schedule is built THEN a DslError names the field', (_name, opts, message) => {
+    expect(make(opts)).toThrow(message);
+  });
+
+  it('GIVEN every documented option WHEN the schedule is built THEN it is accepted', () => {
+    const s = make({
+      name: 'daily-eu',
+      description: 'd',
+      timezone: 'Europe/Berlin',
+      concurrency: 'replace',
+      startingDeadline: 60,
+      history: { successful: 1, failed: 2 },
+      suspend: true,
+    })();
+    expect([s.ir.suspend, s.ir.successfulJobsHistoryLimit, s.ir.failedJobsHistoryLimit]).toEqual([true, 1, 2]);
+  });
+});

@@ -18,6 +18,7 @@ import type { ParamPortMap } from '../pipeline/ports.ts';
 import type { ParamRef } from '../pipeline/refs.ts';
 import { hasTokens, splitTokens, isParamRef } from '../pipeline/refs.ts';
 import { assertTimezone } from './timezone.ts';
+import { didYouMean } from '../common/did-you-mean.ts';
 import type { ParamValues, RequiredKeys, Simplify, ValueOf } from '../pipeline/typing.ts';
 
 /** Arguments of a scheduled run: literals, or runtime values such as `runtime.scheduledTime`. */
@@ -101,6 +102,7 @@ function buildSchedule<P extends ParamPortMap>(target: Pipeline<P>, options: Sch
   const name = options.name ?? target.name;
   const path = [seg('schedule', String(name))];
   assertDnsLabel(name, path, 'schedule name', 52);
+  checkOptionKeys(options, path);
   const crons = (Array.isArray(options.cron) ? options.cron : [options.cron]) as readonly unknown[];
   if (crons.length === 0)
     throw new DslError({
@@ -121,6 +123,14 @@ function buildSchedule<P extends ParamPortMap>(target: Pipeline<P>, options: Sch
   if (options.timezone !== undefined) assertTimezone(options.timezone, [...path, 'timezone']);
   const history = options.history ?? {};
   for (const [k, v] of Object.entries(history)) {
+    if (k !== 'successful' && k !== 'failed') {
+      throw new DslError({
+        path: [...path, 'history', k],
+        problem: 'history has no such limit',
+        got: k,
+        fix: didYouMean(k, ['successful', 'failed'], 'limits'),
+      });
+    }
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
       throw new DslError({
         path: [...path, 'history', k],
@@ -129,6 +139,14 @@ function buildSchedule<P extends ParamPortMap>(target: Pipeline<P>, options: Sch
         fix: 'Use e.g. 3',
       });
     }
+  }
+  if (options.suspend !== undefined && typeof options.suspend !== 'boolean') {
+    throw new DslError({
+      path: [...path, 'suspend'],
+      problem: 'suspend must be true or false',
+      got: options.suspend,
+      fix: 'Use suspend: true to create the schedule paused',
+    });
   }
   const ir: ScheduleIR = {
     name,
@@ -209,4 +227,30 @@ function scheduleValue(v: unknown, type: ParamTypeIR, at: readonly PathSegment[]
   }
   checkLiteral(type, v, at);
   return { kind: 'literal', value: v as never };
+}
+
+const OPTION_KEYS = [
+  'name',
+  'description',
+  'cron',
+  'timezone',
+  'concurrency',
+  'startingDeadline',
+  'history',
+  'suspend',
+  'args',
+];
+
+/** A misspelt option (`timeZone`, `successfulJobsHistoryLimit`) would otherwise be ignored silently. */
+function checkOptionKeys(options: object, path: readonly PathSegment[]): void {
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(key)) {
+      throw new DslError({
+        path: [...path, key],
+        problem: 'schedule() has no such option',
+        got: key,
+        fix: didYouMean(key, OPTION_KEYS, 'options'),
+      });
+    }
+  }
 }

@@ -65,7 +65,7 @@ let cache: z.infer<typeof file> | undefined;
  * @example
  * ```ts
  * const v = modelVersions(env, 'search-index');
- * kserve({ format: 'ivf-index', storageUri: v.serving.storageUri, version: versionLabel(v.serving) });
+ * kserve({ format: 'ivf-index', runtime: 'dsrpmart-retriever', storageUri: v.serving.storageUri, version: versionLabel(v.serving) });
  * ```
  */
 export function modelVersions(
