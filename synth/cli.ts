@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     )
     .option(
       '--skip <layers-or-rules>',
-      'comma-separated layers (schema, argo, metadata, policy, size, kfp) or rule ids to skip',
+      'comma-separated layers (schema, argo, metadata, policy, size, kfp, stubs) or rule ids to skip',
       (v: string) =>
         v
           .split(',')
@@ -110,6 +110,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         .choices(['error', 'warn'])
         .default('error'),
     )
+    .option(
+      '--stubs <paths>',
+      'warn when templates that stub modules (or directories of them) describe have drifted from their YAML files (repeatable)',
+      collect,
+    )
+    .option('--cluster', "with --stubs: also compare the stubs with the kubeconfig's cluster")
+    .option('--kubeconfig <file>', 'with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'with --cluster: kubeconfig context (default: the current one)')
+    .option(
+      '-n, --namespace <name>',
+      "with --cluster: namespace of WorkflowTemplates whose stub records none (default: the context's, else default)",
+    )
     .action(
       async (
         paths: string[],
@@ -119,6 +131,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
           policyLevel: 'error' | 'warning';
           format: 'text' | 'json';
           externalRefs: 'error' | 'warn';
+          stubs?: string[];
+          cluster?: boolean;
+          kubeconfig?: string;
+          context?: string;
+          namespace?: string;
         },
       ) => {
         code = await (await import('./commands/validate.ts')).runValidate(paths, opts, io);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ClientError } from '../client/errors.ts';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
@@ -183,7 +183,15 @@ export async function runStubs(
     const out = opts.out === undefined ? undefined : resolve(cwd, opts.out);
     const dsl = opts.dsl ?? dslSpecifier(out ? resolve(out, '..') : cwd, cwd);
     let stubSources: StubSource[];
-    if (read) stubSources = read.documents.map((d) => ({ object: d.object, where: `${d.file}#${d.index}` }));
+    if (read) {
+      // Recorded relative to the module, so the stub and its YAML can move together.
+      const base = out ? dirname(out) : cwd;
+      stubSources = read.documents.map((d) => ({
+        object: d.object,
+        where: `${d.file}#${d.index}`,
+        ...(d.file === '<stdin>' ? {} : { file: relative(base, resolve(cwd, d.file)).split(sep).join('/') }),
+      }));
+    }
     else {
       io.err(`reading WorkflowTemplates and ClusterWorkflowTemplates from the cluster...`);
       const { clusterStubSources } = await import('./stubs-cluster.ts');

@@ -11,6 +11,7 @@ import { SCHEMA_RULES, schemaLayer } from './schema-layer.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 import { SIZE_RULES, sizeFindings } from './size-budget.ts';
 import { leapYearWarning } from '../schedule-warnings.ts';
+import { STUB_RULES } from '../import/stub-drift.ts';
 
 export interface ValidateOptions {
   /** Schemas for the schema layer; without one only built-in kinds are schema-checked. */
@@ -41,6 +42,7 @@ export const RULE_IDS: readonly RuleId[] = [
   ...Object.values(METADATA_RULES),
   ...POLICY_RULE_IDS,
   ...Object.values(SIZE_RULES),
+  ...Object.values(STUB_RULES),
 ];
 
 /**
