@@ -191,8 +191,7 @@ export async function runStubs(
         where: `${d.file}#${d.index}`,
         ...(d.file === '<stdin>' ? {} : { file: relative(base, resolve(cwd, d.file)).split(sep).join('/') }),
       }));
-    }
-    else {
+    } else {
       io.err(`reading WorkflowTemplates and ClusterWorkflowTemplates from the cluster...`);
       const { clusterStubSources } = await import('./stubs-cluster.ts');
       const listed = await clusterStubSources(opts);

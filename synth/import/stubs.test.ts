@@ -13,7 +13,9 @@ describe('argosy stubs', () => {
   it('GIVEN the fixture templates WHEN stubbed again THEN the output is byte-identical to the committed stub (deterministic)', async () => {
     const io = captureIO();
     // From the fixture's directory, as the stub records its YAML relative to where it is.
-    expect(await runStubs(['library.yaml'], { dsl: '../../../dsl/argo/index.ts' }, io, resolve(dirname(FIXTURE)))).toBe(0);
+    expect(await runStubs(['library.yaml'], { dsl: '../../../dsl/argo/index.ts' }, io, resolve(dirname(FIXTURE)))).toBe(
+      0,
+    );
     expect(`${io.lines.join('\n')}\n`).toBe(readFileSync('test/fixtures/stubs/library.ts', 'utf8'));
   });
 
