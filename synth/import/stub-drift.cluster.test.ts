@@ -77,7 +77,8 @@ describe('argosy validate --stubs --cluster against a real kube-apiserver', () =
         io,
       ),
     ).toBe(0);
-    expect(readFileSync(module, 'utf8')).toContain(`namespace: '${NS}'`);
+    // Outside this project prettier's defaults apply: double quotes, which validate reads as well.
+    expect(readFileSync(module, 'utf8')).toContain(`namespace: "${NS}"`);
 
     // WHEN nothing changed THEN no drift, and the summary says what was compared with what
     let r = await validate(module);
@@ -92,7 +93,7 @@ describe('argosy validate --stubs --cluster against a real kube-apiserver', () =
     const relabelled = await kube.raw('PATCH', TARGET, { metadata: { labels: { touched: 'yes' } } }, merge);
     expect(relabelled.status).toBe(200);
     expect(readFileSync(module, 'utf8')).not.toContain(
-      `resourceVersion: '${(relabelled.body as { metadata: { resourceVersion: string } }).metadata.resourceVersion}'`,
+      `resourceVersion: "${(relabelled.body as { metadata: { resourceVersion: string } }).metadata.resourceVersion}'`,
     );
     expect((await validate(module)).drift).toEqual([]);
 
