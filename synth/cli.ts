@@ -197,7 +197,15 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       '--dsl <module>',
       "module the generated code imports the Argo-native API from (default: this project's dsl/argo, else argosy/argo)",
     )
-    .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
+    .addOption(
+      new Option(
+        '--style <style>',
+        'argo: the Argo-native API; pipeline: the ML pipeline() form where a workflow is a plain DAG of container templates (others stay Argo-native, with a note)',
+      )
+        .choices(['argo', 'pipeline'])
+        .default('argo'),
+    )
+    .action(async (paths: string[], opts: { out?: string; dsl?: string; style: 'argo' | 'pipeline' }) => {
       code = await (await import('./import/import-command.ts')).runImport(paths, opts, io);
     });
 

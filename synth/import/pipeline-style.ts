@@ -138,9 +138,46 @@ function commandItem(s: unknown, ports: Ports, at: string): string {
   return `\`${out}${esc(literal)}\``;
 }
 
+/**
+ * The tasks the entrypoint runs, as DAG tasks: a DAG's own; a steps template's steps, each
+ * depending on every step of the group before it (what a steps group waits for); or the
+ * entrypoint itself, when it is a container, as the one task, taking the workflow parameters
+ * of its inputs' names (as Argo passes workflow arguments to the entrypoint).
+ */
+function taskPlan(entry: Obj, params: ReadonlyMap<string, string | undefined>): { tasks: Obj[]; entryRuns: boolean } {
+  const at = `the entrypoint ${String(entry.name)}`;
+  if (isObj(entry.dag)) {
+    only(entry, ['name', 'dag'], at);
+    only(entry.dag, ['tasks'], 'the entrypoint DAG');
+    return { tasks: list(entry.dag.tasks, 'the DAG tasks'), entryRuns: false };
+  }
+  if (Array.isArray(entry.steps)) {
+    only(entry, ['name', 'steps'], at);
+    const tasks: Obj[] = [];
+    let before: string[] = [];
+    for (const group of entry.steps) {
+      const steps = list(group, 'a steps group');
+      if (steps.length === 0) throw new NoFit(`${at} has an empty steps group`);
+      for (const step of steps) tasks.push({ ...step, ...(before.length ? { dependencies: before } : {}) });
+      before = steps.map((x) => String(x.name));
+    }
+    return { tasks, entryRuns: false };
+  }
+  if (isObj(entry.container)) {
+    const inputs = isObj(entry.inputs) ? list(entry.inputs.parameters, `${at}'s inputs`) : [];
+    const parameters = inputs
+      .filter((p) => typeof p.name === 'string' && params.has(p.name))
+      .map((p) => ({ name: p.name, value: `{{workflow.parameters.${String(p.name)}}}` }));
+    const task = { name: entry.name, template: entry.name, ...(parameters.length ? { arguments: { parameters } } : {}) };
+    return { tasks: [task], entryRuns: true };
+  }
+  throw new NoFit(`${at} is not a DAG, steps or a container`);
+}
+
 /** The task names of a plain `depends` (`a && b`), or of `dependencies`. */
 function dependsOn(task: Obj, at: string): string[] {
   if (task.dependencies !== undefined) {
+    if (task.depends !== undefined) throw new NoFit(`${at} sets both depends and dependencies`);
     if (!Array.isArray(task.dependencies) || !task.dependencies.every((d) => typeof d === 'string'))
       throw new NoFit(`${at}'s dependencies are not a list of names`);
     return task.dependencies as string[];
@@ -173,9 +210,7 @@ export function pipelineModule(doc: unknown, dsl: string): string {
   only(spec, ['entrypoint', 'templates', 'arguments'], 'spec');
   const templates = list(spec.templates, 'spec.templates');
   const entry = templates.find((t) => t.name === spec.entrypoint);
-  if (!entry || !isObj(entry.dag)) throw new NoFit('the entrypoint is not a DAG');
-  only(entry, ['name', 'dag'], `the entrypoint ${String(entry.name)}`);
-  only(entry.dag, ['tasks'], 'the entrypoint DAG');
+  if (!entry) throw new NoFit('the entrypoint names no template of this object');
   const args = isObj(spec.arguments) ? spec.arguments : {};
   only(args, ['parameters'], 'spec.arguments');
   const params = new Map<string, string | undefined>();
@@ -188,14 +223,15 @@ export function pipelineModule(doc: unknown, dsl: string): string {
   }
   const ids = new NameScope(['artifact', 'component', 'param', 'pipeline', 'p', 'params', 'io']);
   const components = new Map<string, { id: string; code: string; ports: Ports }>();
+  const plan = taskPlan(entry, params);
   for (const t of templates) {
-    if (t === entry) continue;
+    if (t === entry && !plan.entryRuns) continue;
     const id = ids.claim(named(t, 'a template'));
     components.set(t.name as string, { id, ...componentCode(t, id) });
   }
   const tasks = new Map<string, string>();
   const lines: string[] = [];
-  for (const task of list(entry.dag.tasks, 'the DAG tasks')) {
+  for (const task of plan.tasks) {
     const tn = named(task, 'a task');
     const at = `task ${tn}`;
     if (!DNS.test(tn)) throw new NoFit(`${at}: a task name must be a DNS label`);
@@ -220,7 +256,7 @@ export function pipelineModule(doc: unknown, dsl: string): string {
       const n = named(a, `an artifact of ${at}`);
       only(a, ['name', 'from'], `artifact ${n} of ${at}`);
       if (!c.ports.inArtifacts.has(n)) throw new NoFit(`${at} passes artifact ${n}, which its template does not declare`);
-      const m = /^\{\{tasks\.([^.]+)\.outputs\.artifacts\.([^}]+)\}\}$/.exec(String(a.from ?? ''));
+      const m = /^\{\{(?:tasks|steps)\.([^.]+)\.outputs\.artifacts\.([^}]+)\}\}$/.exec(String(a.from ?? ''));
       const src = m?.[1] ? tasks.get(m[1]) : undefined;
       if (!m?.[2] || !src) throw new NoFit(`${at} takes artifact ${n} from "${String(a.from)}", not from an earlier task`);
       bound.push(`${key(n)}: ${src}.outputs${member(m[2])}`);
@@ -242,8 +278,10 @@ export function pipelineModule(doc: unknown, dsl: string): string {
   const paramsCode = [...params].map(
     ([n, v]) => `${key(n)}: param.string()${v === undefined ? '' : `.default(${quote(v)})`}`,
   );
-  const imports = ['component', 'param', 'pipeline'];
-  if (components.size && [...components.values()].some((c) => c.code.includes('artifact('))) imports.unshift('artifact');
+  const code = [...[...components.values()].map((c) => c.code), ...paramsCode].join('\n');
+  const imports = ['artifact', 'component', 'param', 'pipeline'].filter(
+    (f) => f === 'component' || f === 'pipeline' || code.includes(`${f}.`) || code.includes(`${f}(`),
+  );
   return [
     `// Imported by \`argosy import --style pipeline\` from ${doc.kind} "${name}".`,
     `import { ${imports.join(', ')} } from ${quote(dsl)};`,
