@@ -46,7 +46,10 @@ function templateShape(t: Obj): TemplateShape {
   const outputs = isObj(t.outputs) ? t.outputs : {};
   // Argo substitutes an artifact's path reference with its declared path, as the ML form writes it.
   const paths = new Map<string, string>();
-  for (const [side, io] of [['inputs', inputs], ['outputs', outputs]] as const)
+  for (const [side, io] of [
+    ['inputs', inputs],
+    ['outputs', outputs],
+  ] as const)
     for (const a of objs(io.artifacts)) paths.set(`${side}.artifacts.${String(a.name)}.path`, String(a.path));
   const resolve = (argv: unknown): unknown =>
     Array.isArray(argv)

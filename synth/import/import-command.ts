@@ -91,7 +91,11 @@ export function importDocuments(
 function pipelineForm(object: unknown, dsl: string): ImportedObject | { note: string } {
   try {
     const o = object as { kind: string };
-    return { kind: o.kind, name: objectName(object as Record<string, unknown>), source: pipelineModule(object, mainDsl(dsl)) };
+    return {
+      kind: o.kind,
+      name: objectName(object as Record<string, unknown>),
+      source: pipelineModule(object, mainDsl(dsl)),
+    };
   } catch (e) {
     if (e instanceof NoFit) return { note: e.message };
     throw e;
@@ -154,8 +158,7 @@ export async function runImport(
       for (const m of formatted) io.out(`// ${m.file} (${m.kind}/${m.name})\n${m.text.trimEnd()}\n`);
     }
     for (const p of problems) io.err(`${p.severity === 'error' ? '✗' : '!'} ${p.where}: ${p.message}`);
-    for (const m of modules)
-      if (m.note) io.err(`! ${m.kind}/${m.name}: kept in the Argo-native form: ${m.note}`);
+    for (const m of modules) if (m.note) io.err(`! ${m.kind}/${m.name}: kept in the Argo-native form: ${m.note}`);
     for (const f of findings) io.err(`✗ ${f.where} ${f.message}`);
     const failed = findings.length + problems.filter((p) => p.severity === 'error').length;
     if (opts.style === 'pipeline')

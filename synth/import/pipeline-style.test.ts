@@ -35,8 +35,11 @@ const reason = (change: (doc: any) => void): string => {
 
 describe('argosy import --style pipeline', () => {
   it('GIVEN a plain DAG of container templates WHEN imported THEN the module is the committed golden (which tsc checks with the project)', async () => {
-    const [m] = importDocuments([{ file: FIXTURE, index: 0, object: fixture() }], '../../../dsl/argo/index.ts', 'pipeline')
-      .modules;
+    const [m] = importDocuments(
+      [{ file: FIXTURE, index: 0, object: fixture() }],
+      '../../../dsl/argo/index.ts',
+      'pipeline',
+    ).modules;
     expect(m?.note).toBeUndefined();
     expectGolden('import/churn-training.ts', await formatSource(m!.source, 'test/golden/import/churn-training.ts'));
   });

@@ -168,7 +168,11 @@ function taskPlan(entry: Obj, params: ReadonlyMap<string, string | undefined>): 
     const parameters = inputs
       .filter((p) => typeof p.name === 'string' && params.has(p.name))
       .map((p) => ({ name: p.name, value: `{{workflow.parameters.${String(p.name)}}}` }));
-    const task = { name: entry.name, template: entry.name, ...(parameters.length ? { arguments: { parameters } } : {}) };
+    const task = {
+      name: entry.name,
+      template: entry.name,
+      ...(parameters.length ? { arguments: { parameters } } : {}),
+    };
     return { tasks: [task], entryRuns: true };
   }
   throw new NoFit(`${at} is not a DAG, steps or a container`);
@@ -201,7 +205,9 @@ function dependsOn(task: Obj, at: string): string[] {
  */
 export function pipelineModule(doc: unknown, dsl: string): string {
   if (!isObj(doc) || (doc.kind !== 'Workflow' && doc.kind !== 'WorkflowTemplate'))
-    throw new NoFit(`a ${isObj(doc) ? String(doc.kind) : 'non-object'} is not a pipeline (only Workflows and WorkflowTemplates are)`);
+    throw new NoFit(
+      `a ${isObj(doc) ? String(doc.kind) : 'non-object'} is not a pipeline (only Workflows and WorkflowTemplates are)`,
+    );
   const meta = isObj(doc.metadata) ? doc.metadata : {};
   only(meta, ['name', 'generateName', 'namespace'], 'metadata');
   const name = objectName(doc);
@@ -218,7 +224,8 @@ export function pipelineModule(doc: unknown, dsl: string): string {
     const n = named(p, 'a workflow parameter');
     if (!PORT.test(n)) throw new NoFit(`workflow parameter "${n}" is not a valid parameter name`);
     only(p, ['name', 'value'], `workflow parameter ${n}`);
-    if (p.value !== undefined && typeof p.value !== 'string') throw new NoFit(`workflow parameter ${n} has a non-string value`);
+    if (p.value !== undefined && typeof p.value !== 'string')
+      throw new NoFit(`workflow parameter ${n} has a non-string value`);
     params.set(n, p.value as string | undefined);
   }
   const ids = new NameScope(['artifact', 'component', 'param', 'pipeline', 'p', 'params', 'io']);
@@ -249,16 +256,19 @@ export function pipelineModule(doc: unknown, dsl: string): string {
       const v = String(p.value ?? '');
       const wf = /^\{\{workflow\.parameters\.([^}]+)\}\}$/.exec(v);
       if (wf?.[1] && params.has(wf[1])) bound.push(`${key(n)}: params${member(wf[1])}`);
-      else if (/\{\{/.test(v)) throw new NoFit(`${at} passes ${n} = "${v}", a reference the pipeline form has no handle for`);
+      else if (/\{\{/.test(v))
+        throw new NoFit(`${at} passes ${n} = "${v}", a reference the pipeline form has no handle for`);
       else bound.push(`${key(n)}: ${quote(v)}`);
     }
     for (const a of list(targs.artifacts, `${at}'s artifacts`)) {
       const n = named(a, `an artifact of ${at}`);
       only(a, ['name', 'from'], `artifact ${n} of ${at}`);
-      if (!c.ports.inArtifacts.has(n)) throw new NoFit(`${at} passes artifact ${n}, which its template does not declare`);
+      if (!c.ports.inArtifacts.has(n))
+        throw new NoFit(`${at} passes artifact ${n}, which its template does not declare`);
       const m = /^\{\{(?:tasks|steps)\.([^.]+)\.outputs\.artifacts\.([^}]+)\}\}$/.exec(String(a.from ?? ''));
       const src = m?.[1] ? tasks.get(m[1]) : undefined;
-      if (!m?.[2] || !src) throw new NoFit(`${at} takes artifact ${n} from "${String(a.from)}", not from an earlier task`);
+      if (!m?.[2] || !src)
+        throw new NoFit(`${at} takes artifact ${n} from "${String(a.from)}", not from an earlier task`);
       bound.push(`${key(n)}: ${src}.outputs${member(m[2])}`);
       fromTasks.add(m[1]!);
     }
