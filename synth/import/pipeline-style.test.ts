@@ -13,7 +13,22 @@ import { NoFit, pipelineModule } from './pipeline-style.ts';
 import churnTraining from '../../test/golden/import/churn-training.ts';
 
 const FIXTURE = 'test/fixtures/import/ml-pipeline.yaml';
-const fixture = (): Record<string, unknown> => load(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+/** The parts of the fixture the cases edit. */
+interface Fixture {
+  kind: string;
+  metadata: Record<string, unknown>;
+  spec: {
+    entrypoint: string;
+    arguments: { parameters: { name: string; value?: string }[] };
+    templates: {
+      name: string;
+      container?: { image: string; args?: string[] };
+      dag?: { tasks: { name: string; when?: string; depends?: string }[] };
+      steps?: unknown;
+    }[];
+  };
+}
+const fixture = (): Fixture => load(readFileSync(FIXTURE, 'utf8')) as Fixture;
 const synthesized = (p: AnyPipeline): unknown => {
   const { files } = synthesize(project('import-style', { apps: [app('example', { pipelines: [p] })] }));
   const docs = files.flatMap((f) => loadKubernetesYaml(f.content, { fileName: f.path }).documents);
@@ -21,7 +36,7 @@ const synthesized = (p: AnyPipeline): unknown => {
   return docs[0];
 };
 /** The reason an object keeps the Argo-native form, for a fixture changed by `change`. */
-const reason = (change: (doc: any) => void): string => {
+const reason = (change: (doc: Fixture) => void): string => {
   const doc = fixture();
   change(doc);
   try {
@@ -50,15 +65,15 @@ describe('argosy import --style pipeline', () => {
     expect(out).toMatchObject({ kind: 'WorkflowTemplate', metadata: { name: 'churn-training' } });
     expect(pipelineShape(out)).toEqual(pipelineShape(fixture()));
     // The comparison sees a change: it is not vacuous.
-    const changed = fixture() as any;
-    changed.spec.templates[1].container.image = 'ghcr.io/acme/extract:1.4.3';
+    const changed = fixture();
+    changed.spec.templates[1]!.container!.image = 'ghcr.io/acme/extract:1.4.3';
     expect(pipelineShape(out)).not.toEqual(pipelineShape(changed));
   });
 
   it('GIVEN steps and a container entrypoint WHEN imported THEN they become tasks (steps wait for the group before)', () => {
-    const steps = fixture() as any;
+    const steps = fixture();
     const [, extract, train] = steps.spec.templates;
-    steps.spec.templates[0] = {
+    const main = {
       name: 'main',
       steps: [
         [{ name: 'extract', template: 'extract', arguments: { parameters: [{ name: 'date', value: 'today' }] } }],
@@ -71,11 +86,11 @@ describe('argosy import --style pipeline', () => {
         ],
       ],
     };
-    steps.spec.templates = [steps.spec.templates[0], extract, train];
+    steps.spec.templates = [main, extract!, train!];
     const code = pipelineModule(steps, 'argosy');
     expect(code).toContain("const extractTask = p.task('extract', extract, { date: 'today' });");
     expect(code).toContain("p.task('train', train, { data: extractTask.outputs.table });");
-    const single = fixture() as any;
+    const single = fixture();
     single.spec.entrypoint = 'extract';
     single.spec.templates = single.spec.templates.slice(1);
     single.spec.arguments.parameters.push({ name: 'date', value: '2024-01-01' });
@@ -83,28 +98,28 @@ describe('argosy import --style pipeline', () => {
   });
 
   it('GIVEN what the ML form cannot say WHEN imported THEN the object keeps the Argo-native form and the note says why', async () => {
-    expect(reason((d) => (d.spec.templates[3].container.image = 'alpine'))).toBe(
+    expect(reason((d) => (d.spec.templates[3]!.container!.image = 'alpine'))).toBe(
       'image "alpine" of template report is not pinned to a version (components require a tag or digest)',
     );
-    expect(reason((d) => (d.spec.templates[0].dag.tasks[0].name = 'Extract'))).toBe(
+    expect(reason((d) => (d.spec.templates[0]!.dag!.tasks[0]!.name = 'Extract'))).toBe(
       'task Extract: a task name must be a DNS label',
     );
-    expect(reason((d) => (d.spec.templates[0].dag.tasks[1].when = '{{workflow.parameters.lr}} > 0'))).toBe(
+    expect(reason((d) => (d.spec.templates[0]!.dag!.tasks[1]!.when = '{{workflow.parameters.lr}} > 0'))).toBe(
       'task train sets when, which the pipeline form does not take',
     );
-    expect(reason((d) => (d.spec.templates[0].dag.tasks[2].depends = 'train.Succeeded || extract'))).toMatch(
+    expect(reason((d) => (d.spec.templates[0]!.dag!.tasks[2]!.depends = 'train.Succeeded || extract'))).toMatch(
       /^task report depends on "train\.Succeeded \|\| extract": only plain "a && b" dependencies/,
     );
     expect(reason((d) => (d.metadata.labels = { team: 'data' }))).toBe(
       'metadata sets labels, which the pipeline form does not take',
     );
-    expect(reason((d) => (d.spec.templates[2].container.args = ['{{workflow.name}}']))).toBe(
+    expect(reason((d) => (d.spec.templates[2]!.container!.args = ['{{workflow.name}}']))).toBe(
       "template train's args references {{workflow.name}}, which a component has no placeholder for",
     );
     expect(reason((d) => (d.kind = 'CronWorkflow'))).toMatch(/^a CronWorkflow is not a pipeline/);
 
-    const doc = fixture() as any;
-    doc.spec.templates[3].container.image = 'alpine';
+    const doc = fixture();
+    doc.spec.templates[3]!.container!.image = 'alpine';
     const io = captureIO();
     const code = await runImport(['-'], { style: 'pipeline', dsl: 'argosy/argo' }, io, process.cwd(), () =>
       JSON.stringify(doc),
