@@ -4,7 +4,7 @@ import { ClientError } from '../client/errors.ts';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { readSources, type SourceDocument } from '../validate/documents.ts';
-import { importObject, objectName, type ImportedObject } from './generate.ts';
+import { importObject, objectName, type ImportedObject, type TemplateLinker } from './generate.ts';
 import { NoFit, pipelineModule } from './pipeline-style.ts';
 import { ImportProblem } from './scope.ts';
 import type { ClusterStubsOptions } from './stubs-cluster.ts';
@@ -56,11 +56,12 @@ export function importDocuments(
   const modules: (ImportedObject & { file: string; note?: string })[] = [];
   const findings: ImportFinding[] = [];
   const taken = new Map<string, string>();
+  const linker = templateLinker(docs, dsl);
   for (const d of docs) {
     const where = `${d.file}#${d.index}`;
     try {
       const ml = style === 'pipeline' ? pipelineForm(d.object, dsl) : undefined;
-      const m = ml && 'source' in ml ? ml : importObject(d.object, dsl);
+      const m = ml && 'source' in ml ? ml : importObject(d.object, dsl, linker);
       const note = ml && 'note' in ml ? ml.note : undefined;
       const file = `${m.name}.ts`;
       const first = taken.get(file);
@@ -84,7 +85,34 @@ export function importDocuments(
       findings.push({ where: `${where} ${id}`, message: `${e.at}: ${e.problem} (got ${show(e.got)}). ${e.fix}` });
     }
   }
+  // A template another module imports (a linked entrypoint) is exported from its module.
+  for (const m of [...modules])
+    for (const [file, ids] of m.linked ?? []) {
+      const i = modules.findIndex((x) => x.file === file);
+      const target = modules[i];
+      if (!target) continue;
+      let source = target.source;
+      for (const id of ids) source = source.replace(new RegExp(`^const ${id}\\b`, 'm'), `export const ${id}`);
+      modules[i] = { ...target, source };
+    }
   return { modules, findings };
+}
+
+/** The WorkflowTemplates and ClusterWorkflowTemplates among the documents, for linked entrypoints. */
+function templateLinker(docs: readonly SourceDocument[], dsl: string): TemplateLinker {
+  const found = new Map<string, { file: string; ids: ReadonlyMap<string, string> }>();
+  for (const d of docs) {
+    const o = d.object as { kind?: unknown } | null;
+    if (o?.kind !== 'WorkflowTemplate' && o?.kind !== 'ClusterWorkflowTemplate') continue;
+    try {
+      const m = importObject(d.object, dsl);
+      const key = `${m.kind}/${m.name}`;
+      if (m.templateIds && !found.has(key)) found.set(key, { file: `${m.name}.ts`, ids: m.templateIds });
+    } catch (e) {
+      if (!(e instanceof ImportProblem)) throw e;
+    }
+  }
+  return (name, cluster) => found.get(`${cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'}/${name}`);
 }
 
 /** The ML form of an object, or why it keeps the Argo-native one. */
