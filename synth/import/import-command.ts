@@ -56,7 +56,7 @@ export function importDocuments(
   const modules: (ImportedObject & { file: string; note?: string })[] = [];
   const findings: ImportFinding[] = [];
   const taken = new Map<string, string>();
-  const linker = templateLinker(docs, dsl);
+  const linker = templateLinker(docs, dsl, style);
   for (const d of docs) {
     const where = `${d.file}#${d.index}`;
     try {
@@ -98,12 +98,14 @@ export function importDocuments(
   return { modules, findings };
 }
 
-/** The WorkflowTemplates and ClusterWorkflowTemplates among the documents, for linked entrypoints. */
-function templateLinker(docs: readonly SourceDocument[], dsl: string): TemplateLinker {
+/** The WorkflowTemplates and ClusterWorkflowTemplates among the documents (in the Argo-native form), for linked entrypoints. */
+function templateLinker(docs: readonly SourceDocument[], dsl: string, style: 'argo' | 'pipeline'): TemplateLinker {
   const found = new Map<string, { file: string; ids: ReadonlyMap<string, string> }>();
   for (const d of docs) {
     const o = d.object as { kind?: unknown } | null;
     if (o?.kind !== 'WorkflowTemplate' && o?.kind !== 'ClusterWorkflowTemplate') continue;
+    // Written as a pipeline(), it exports no template objects: the workflow keeps its finding.
+    if (style === 'pipeline' && 'source' in pipelineForm(d.object, dsl)) continue;
     try {
       const m = importObject(d.object, dsl);
       const key = `${m.kind}/${m.name}`;
