@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     )
     .option(
       '--skip <layers-or-rules>',
-      'comma-separated layers (schema, argo, metadata, policy, size, kfp) or rule ids to skip',
+      'comma-separated layers (schema, argo, metadata, policy, size, kfp, stubs) or rule ids to skip',
       (v: string) =>
         v
           .split(',')
@@ -110,6 +110,18 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
         .choices(['error', 'warn'])
         .default('error'),
     )
+    .option(
+      '--stubs <paths>',
+      'warn when templates that stub modules (or directories of them) describe have drifted from their YAML files (repeatable)',
+      collect,
+    )
+    .option('--cluster', "with --stubs: also compare the stubs with the kubeconfig's cluster")
+    .option('--kubeconfig <file>', 'with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
+    .option('--context <name>', 'with --cluster: kubeconfig context (default: the current one)')
+    .option(
+      '-n, --namespace <name>',
+      "with --cluster: namespace of WorkflowTemplates whose stub records none (default: the context's, else default)",
+    )
     .action(
       async (
         paths: string[],
@@ -119,6 +131,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
           policyLevel: 'error' | 'warning';
           format: 'text' | 'json';
           externalRefs: 'error' | 'warn';
+          stubs?: string[];
+          cluster?: boolean;
+          kubeconfig?: string;
+          context?: string;
+          namespace?: string;
         },
       ) => {
         code = await (await import('./commands/validate.ts')).runValidate(paths, opts, io);
@@ -180,7 +197,15 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       '--dsl <module>',
       "module the generated code imports the Argo-native API from (default: this project's dsl/argo, else argosy/argo)",
     )
-    .action(async (paths: string[], opts: { out?: string; dsl?: string }) => {
+    .addOption(
+      new Option(
+        '--style <style>',
+        'argo: the Argo-native API; pipeline: the ML pipeline() form where a workflow is a plain DAG of container templates (others stay Argo-native, with a note)',
+      )
+        .choices(['argo', 'pipeline'])
+        .default('argo'),
+    )
+    .action(async (paths: string[], opts: { out?: string; dsl?: string; style: 'argo' | 'pipeline' }) => {
       code = await (await import('./import/import-command.ts')).runImport(paths, opts, io);
     });
 

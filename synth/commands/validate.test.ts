@@ -96,7 +96,9 @@ describe('argosy validate', () => {
     expect(await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-images'] }, io, dir)).toBe(2);
     expect(io.errs.join('\n')).toContain('--skip policy/pinned-images: no such layer or rule');
     expect(io.errs.join('\n')).toContain('policy/pinned-image, policy/resources');
-    expect(io.errs.join('\n')).toMatch(/\(got policy\/pinned-images\)\. Pass any of schema, .*size\/budget\.$/);
+    expect(io.errs.join('\n')).toMatch(
+      /\(got policy\/pinned-images\)\. Pass any of schema, .*size\/budget, stubs\/drift\.$/,
+    );
     expect(
       await runValidate(['wt.yaml'], { skip: ['schema', 'policy/pinned-image', 'argo/external-ref'] }, capture(), dir),
     ).toBe(0);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { ClientError } from '../client/errors.ts';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { readSources, type SourceSet } from '../validate/documents.ts';
@@ -18,6 +19,13 @@ export interface ValidateCommandOptions {
   readonly policyLevel?: 'error' | 'warning';
   readonly format?: 'text' | 'json';
   readonly externalRefs?: 'error' | 'warn';
+  /** Stub modules (or directories of them) whose templates are checked for drift. */
+  readonly stubs?: readonly string[];
+  /** Also compare the stubs with the kubeconfig's cluster. */
+  readonly cluster?: boolean;
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly namespace?: string;
 }
 
 /**
@@ -58,11 +66,47 @@ export async function runValidate(
         `${inputs.join(' ')}: no Kubernetes objects to validate (got ${sources.files} YAML file${sources.files === 1 ? '' : 's'}, 0 documents). Pass the directory holding the manifests, or run \`argosy synth\` first`,
       );
     }
-    const reports = await checkSources(sources, location, opts, io);
+    const drift = await stubDrift(opts, io, cwd);
+    const reports = await checkSources(sources, location, opts, io, drift);
     return errorCount(reports) > 0 ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
+    if (e instanceof ClientError) return (await import('./cluster-cli.ts')).reportClusterError(e, io);
     return reportError(e, io);
   }
+}
+
+/**
+ * `--stubs`: the drift of each stub from the YAML file it records and, with `--cluster`, from the
+ * cluster's template; warnings, reported with the other findings under the stub module's name.
+ */
+async function stubDrift(opts: ValidateCommandOptions, io: CommandIO, cwd: string): Promise<DocumentReport[]> {
+  const clusterOnly = (['kubeconfig', 'context', 'namespace'] as const).find((k) => opts[k] !== undefined);
+  if (clusterOnly && !opts.cluster)
+    throw new UsageError(`--${clusterOnly}: only applies with --cluster (got no --cluster). Add --cluster, or drop it`);
+  const stubs = opts.stubs ?? [];
+  if (opts.cluster && stubs.length === 0)
+    throw new UsageError(
+      '--cluster: compares stubs with the cluster, and no --stubs were given (got none). Pass --stubs <module or directory>',
+    );
+  const skipped = new Set(opts.skip ?? []);
+  if (stubs.length === 0 || skipped.has('stubs') || skipped.has('stubs/drift')) return [];
+  const { findStubModules, stubRecords, fileDrift } = await import('../import/stub-drift.ts');
+  const modules = findStubModules(stubs, cwd);
+  const records = modules.flatMap((m) => stubRecords(readFileSync(resolve(cwd, m), 'utf8'), m));
+  const reports = fileDrift(records, cwd);
+  const fromFiles = records.filter((r) => r.file !== undefined).length;
+  let live = '';
+  if (opts.cluster) {
+    io.err(`comparing ${records.length} stub(s) with the cluster...`);
+    const { clusterDrift } = await import('../import/stub-drift-cluster.ts');
+    const r = await clusterDrift(records, opts);
+    reports.push(...r.reports);
+    live = `, ${r.checked} with ${r.server}`;
+  }
+  io.err(
+    `  stubs: ${records.length} in ${modules.length} module(s); ${fromFiles} compared with their YAML files${live}`,
+  );
+  return reports;
 }
 
 /** The schema directory to use: the given one (a usage error when missing), else the pull cache if any. */
@@ -85,6 +129,7 @@ export async function checkSources(
   location: string | undefined,
   opts: ValidateCommandOptions,
   io: CommandIO,
+  extra: readonly DocumentReport[] = [],
 ): Promise<DocumentReport[]> {
   const skipped = new Set(opts.skip ?? []);
   const kfpDocuments = kfpIdentities(sources.documents).size;
@@ -99,6 +144,7 @@ export async function checkSources(
     ...(opts.policyLevel ? { policySeverity: opts.policyLevel } : {}),
     ...(opts.externalRefs ? { externalRefs: opts.externalRefs } : {}),
   });
+  reports.push(...extra);
   registry?.cache.problems.forEach((p) => io.err(`⚠ ${p}`));
   if (opts.format === 'json') {
     io.out(

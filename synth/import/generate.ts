@@ -36,7 +36,21 @@ export interface ImportedObject {
   /** metadata.name, else generateName without its trailing dash. */
   readonly name: string;
   readonly source: string;
+  /** The constant of each template, by template name (what another module may import). */
+  readonly templateIds?: ReadonlyMap<string, string>;
+  /** Constants of other modules this one imports, by module file (so they get exported). */
+  readonly linked?: ReadonlyMap<string, readonly string[]>;
 }
+
+/**
+ * Finds a WorkflowTemplate (or, with `clusterScope`, a ClusterWorkflowTemplate) imported in the
+ * same run: its module file and template constants. A workflow whose `entrypoint` names one of
+ * its templates imports that constant instead of failing.
+ */
+export type TemplateLinker = (
+  name: string,
+  clusterScope: boolean,
+) => { readonly file: string; readonly ids: ReadonlyMap<string, string> } | undefined;
 
 /** Object name a file is named after. */
 export function objectName(doc: Obj): string {
@@ -55,7 +69,7 @@ export function objectName(doc: Obj): string {
  * const { source } = importObject({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata: { generateName: 'hello-' }, spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox' } }] } }, '../../dsl/argo/index.ts');
  * ```
  */
-export function importObject(doc: unknown, dslModule: string): ImportedObject {
+export function importObject(doc: unknown, dslModule: string, linker?: TemplateLinker): ImportedObject {
   if (!isObj(doc) || typeof doc.kind !== 'string' || typeof doc.apiVersion !== 'string')
     throw new ImportProblem(
       '/',
@@ -89,6 +103,7 @@ export function importObject(doc: unknown, dslModule: string): ImportedObject {
   const imports = new Set<string>([fn]);
   let specCode: string;
   let decls: string[];
+  let inner: SpecCode | undefined;
   if (kind === 'WorkflowEventBinding') {
     decls = [];
     specCode = eventBindingSpec(doc.spec, imports);
@@ -102,11 +117,11 @@ export function importObject(doc: unknown, dslModule: string): ImportedObject {
         unknown,
         'Remove it or fix its spelling',
       );
-    const inner = workflowSpecCode(workflowSpec, '/spec/workflowSpec', imports);
+    inner = workflowSpecCode(workflowSpec, '/spec/workflowSpec', imports, linker);
     decls = inner.decls;
     specCode = lit({ ...cron, workflowSpec: new Code(inner.code) });
   } else {
-    const inner = workflowSpecCode(doc.spec, '/spec', imports);
+    inner = workflowSpecCode(doc.spec, '/spec', imports, linker);
     decls = inner.decls;
     specCode = inner.code;
   }
@@ -117,15 +132,30 @@ export function importObject(doc: unknown, dslModule: string): ImportedObject {
   });
   const source = [
     `import { ${names.join(', ')} } from '${dslModule}';`,
+    ...(inner?.link ? [inner.link.line] : []),
     '',
     ...decls.flatMap((d) => [d, '']),
     `export default ${fn}({ metadata: ${lit(doc.metadata)}, spec: ${specCode} });`,
     '',
   ].join('\n');
-  return { kind, name, source };
+  return {
+    kind,
+    name,
+    source,
+    ...(inner ? { templateIds: inner.ids } : {}),
+    ...(inner?.link ? { linked: new Map([[inner.link.file, [inner.link.id]]]) } : {}),
+  };
 }
 
-function workflowSpecCode(spec: unknown, at: string, imports: Set<string>): { code: string; decls: string[] } {
+interface SpecCode {
+  readonly code: string;
+  readonly decls: string[];
+  readonly ids: ReadonlyMap<string, string>;
+  /** The import of another module's template that the entrypoint names. */
+  readonly link?: { readonly line: string; readonly file: string; readonly id: string };
+}
+
+function workflowSpecCode(spec: unknown, at: string, imports: Set<string>, linker?: TemplateLinker): SpecCode {
   if (!isObj(spec)) throw new ImportProblem(at, 'the workflow spec is missing', spec, 'Add it');
   const unknown = Object.keys(spec).filter((k) => !SPEC_FIELDS.has(k));
   if (unknown.length)
@@ -182,7 +212,8 @@ function workflowSpecCode(spec: unknown, at: string, imports: Set<string>): { co
   const argScope = new Scope();
   const { entrypoint: _e, onExit: _o, templates: _t, hooks, arguments: args, ...rest } = spec;
   const out: Obj = {};
-  out.entrypoint = tpl('entrypoint');
+  const link = linkedEntrypoint(spec, scope, linker);
+  out.entrypoint = link ? new Code(link.local) : tpl('entrypoint');
   const roots = [spec.entrypoint, spec.onExit].filter((x): x is string => typeof x === 'string');
   const hooksValue = hooks === undefined ? undefined : hooksCode(hooks, `${at}/hooks`, ctx, argScope);
   if (isObj(hooks))
@@ -195,9 +226,45 @@ function workflowSpecCode(spec: unknown, at: string, imports: Set<string>): { co
     out.arguments = a.declared ?? {};
   }
   Object.assign(out, rest);
+  if (link) out.workflowTemplateRef = new Code(link.object);
   out.onExit = tpl('onExit');
   if (hooksValue) out.hooks = hooksValue;
-  return { code: lit(out), decls };
+  return {
+    code: lit(out),
+    decls,
+    ids: new Map([...templates].map(([n, t]) => [n, t.id])),
+    ...(link ? { link: { line: link.line, file: link.file, id: link.id } } : {}),
+  };
+}
+
+/**
+ * An `entrypoint` naming a template of the WorkflowTemplate the spec references (not one of its
+ * own), when that object was imported in the same run: its module is imported and the template's
+ * constant passed, so the workflow is type-checked against it.
+ */
+function linkedEntrypoint(
+  spec: Obj,
+  scope: NameScope,
+  linker: TemplateLinker | undefined,
+): { local: string; object: string; line: string; file: string; id: string } | undefined {
+  const ref = spec.workflowTemplateRef;
+  const entry = spec.entrypoint;
+  if (!linker || !isObj(ref) || typeof ref.name !== 'string' || typeof entry !== 'string') return undefined;
+  const own = Array.isArray(spec.templates) && spec.templates.some((t) => isObj(t) && t.name === entry);
+  if (own || Object.keys(ref).some((k) => k !== 'name' && k !== 'clusterScope')) return undefined;
+  const target = linker(ref.name, ref.clusterScope === true);
+  const id = target?.ids.get(entry);
+  if (!target || !id) return undefined;
+  const object = scope.claim(ref.name, 'Template');
+  const local = scope.claim(entry);
+  const spec2 = local === id ? id : `${id} as ${local}`;
+  return {
+    local,
+    object,
+    line: `import ${object}, { ${spec2} } from './${target.file}';`,
+    file: target.file,
+    id,
+  };
 }
 
 function eventBindingSpec(spec: Obj, imports: Set<string>): string {

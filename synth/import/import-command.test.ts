@@ -139,6 +139,34 @@ describe('argosy import', () => {
     expect(existsSync(join(ROOT, 'hello.ts'))).toBe(false);
   });
 
+  it('GIVEN a Workflow whose entrypoint is a template of the WorkflowTemplate it references WHEN both are imported THEN it imports that constant; alone it is a finding', async () => {
+    const library = wf(
+      'library',
+      { templates: [{ name: 'print', inputs: { parameters: [{ name: 'msg' }] }, container: { image: 'x:1' } }] },
+      'WorkflowTemplate',
+    );
+    const run = wf('run', {
+      entrypoint: 'print',
+      arguments: { parameters: [{ name: 'msg', value: 'hi' }] },
+      workflowTemplateRef: { name: 'library' },
+    });
+    const dir = scratch();
+    writeFileSync(join(dir, 'in.yaml'), yaml(run, library));
+    const io = captureIO();
+    expect(await main(['import', join(dir, 'in.yaml'), '--out', join(dir, 'out')], io)).toBe(0);
+    const src = readFileSync(join(dir, 'out', 'run.ts'), 'utf8');
+    expect(src).toContain("import library, { print } from './library.ts';");
+    expect(src).toMatch(/entrypoint: print,[\s\S]*workflowTemplateRef: library\b/);
+    expect(readFileSync(join(dir, 'out', 'library.ts'), 'utf8')).toContain("export const print = template('print'");
+    const spec = await synthesizedSpec(join(dir, 'out', 'run.ts'));
+    expect(spec).toEqual(run.spec);
+
+    const alone = captureIO();
+    writeFileSync(join(dir, 'run.yaml'), yaml(run));
+    expect(await main(['import', join(dir, 'run.yaml')], alone)).toBe(1);
+    expect(alone.errs.join('\n')).toMatch(/\/spec\/entrypoint: names no template of this object \(got "print"\)/);
+  });
+
   it('GIVEN a depends text WHEN parsed THEN precedence is !, &&, || and malformed text is rejected', () => {
     const used = new Set<string>();
     expect(dependsCode(parseDepends('A || B && !C.Skipped'), (t) => t.toLowerCase(), used)).toBe(

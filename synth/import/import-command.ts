@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ClientError } from '../client/errors.ts';
 import { UsageError } from '../load-app.ts';
 import { EXIT_FINDINGS, EXIT_OK, reportError, type CommandIO } from '../report.ts';
 import { readSources, type SourceDocument } from '../validate/documents.ts';
-import { importObject, type ImportedObject } from './generate.ts';
+import { importObject, objectName, type ImportedObject, type TemplateLinker } from './generate.ts';
+import { NoFit, pipelineModule } from './pipeline-style.ts';
 import { ImportProblem } from './scope.ts';
 import type { ClusterStubsOptions } from './stubs-cluster.ts';
 import type { StubSource } from './stubs.ts';
@@ -14,6 +15,11 @@ export interface ImportCommandOptions {
   readonly out?: string;
   /** Module specifier of the Argo-native API in the generated imports (default: this project's dsl/argo, else argosy/argo). */
   readonly dsl?: string;
+  /**
+   * `argo` (default): the Argo-native API. `pipeline`: the ML `pipeline()` form where an object
+   * is a plain DAG of container templates, the Argo-native form with a note elsewhere.
+   */
+  readonly style?: 'argo' | 'pipeline';
 }
 
 /** One object that could not be imported, located in its input. */
@@ -24,7 +30,7 @@ export interface ImportFinding {
 
 /** The modules of a set of documents, and a finding per object that could not be converted. */
 export interface ImportResult {
-  readonly modules: readonly (ImportedObject & { readonly file: string })[];
+  readonly modules: readonly (ImportedObject & { readonly file: string; readonly note?: string })[];
   readonly findings: readonly ImportFinding[];
 }
 
@@ -42,14 +48,21 @@ const show = (v: unknown): string => {
  * const { modules, findings } = importDocuments([{ file: 'wf.yaml', index: 0, object: doc }], '../dsl/argo/index.ts');
  * ```
  */
-export function importDocuments(docs: readonly SourceDocument[], dsl: string): ImportResult {
-  const modules: (ImportedObject & { file: string })[] = [];
+export function importDocuments(
+  docs: readonly SourceDocument[],
+  dsl: string,
+  style: 'argo' | 'pipeline' = 'argo',
+): ImportResult {
+  const modules: (ImportedObject & { file: string; note?: string })[] = [];
   const findings: ImportFinding[] = [];
   const taken = new Map<string, string>();
+  const linker = templateLinker(docs, dsl, style);
   for (const d of docs) {
     const where = `${d.file}#${d.index}`;
     try {
-      const m = importObject(d.object, dsl);
+      const ml = style === 'pipeline' ? pipelineForm(d.object, dsl) : undefined;
+      const m = ml && 'source' in ml ? ml : importObject(d.object, dsl, linker);
+      const note = ml && 'note' in ml ? ml.note : undefined;
       const file = `${m.name}.ts`;
       const first = taken.get(file);
       if (first !== undefined) {
@@ -60,7 +73,11 @@ export function importDocuments(docs: readonly SourceDocument[], dsl: string): I
         continue;
       }
       taken.set(file, where);
-      modules.push({ ...m, file });
+      modules.push({
+        ...m,
+        ...(note ? { note, source: `// Kept in the Argo-native form: ${note}.\n${m.source}` } : {}),
+        file,
+      });
     } catch (e) {
       if (!(e instanceof ImportProblem)) throw e;
       const o = d.object as { kind?: unknown; metadata?: { name?: unknown; generateName?: unknown } } | null;
@@ -68,7 +85,56 @@ export function importDocuments(docs: readonly SourceDocument[], dsl: string): I
       findings.push({ where: `${where} ${id}`, message: `${e.at}: ${e.problem} (got ${show(e.got)}). ${e.fix}` });
     }
   }
+  // A template another module imports (a linked entrypoint) is exported from its module.
+  for (const m of [...modules])
+    for (const [file, ids] of m.linked ?? []) {
+      const i = modules.findIndex((x) => x.file === file);
+      const target = modules[i];
+      if (!target) continue;
+      let source = target.source;
+      for (const id of ids) source = source.replace(new RegExp(`^const ${id}\\b`, 'm'), `export const ${id}`);
+      modules[i] = { ...target, source };
+    }
   return { modules, findings };
+}
+
+/** The WorkflowTemplates and ClusterWorkflowTemplates among the documents (in the Argo-native form), for linked entrypoints. */
+function templateLinker(docs: readonly SourceDocument[], dsl: string, style: 'argo' | 'pipeline'): TemplateLinker {
+  const found = new Map<string, { file: string; ids: ReadonlyMap<string, string> }>();
+  for (const d of docs) {
+    const o = d.object as { kind?: unknown } | null;
+    if (o?.kind !== 'WorkflowTemplate' && o?.kind !== 'ClusterWorkflowTemplate') continue;
+    // Written as a pipeline(), it exports no template objects: the workflow keeps its finding.
+    if (style === 'pipeline' && 'source' in pipelineForm(d.object, dsl)) continue;
+    try {
+      const m = importObject(d.object, dsl);
+      const key = `${m.kind}/${m.name}`;
+      if (m.templateIds && !found.has(key)) found.set(key, { file: `${m.name}.ts`, ids: m.templateIds });
+    } catch (e) {
+      if (!(e instanceof ImportProblem)) throw e;
+    }
+  }
+  return (name, cluster) => found.get(`${cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate'}/${name}`);
+}
+
+/** The ML form of an object, or why it keeps the Argo-native one. */
+function pipelineForm(object: unknown, dsl: string): ImportedObject | { note: string } {
+  try {
+    const o = object as { kind: string };
+    return {
+      kind: o.kind,
+      name: objectName(object as Record<string, unknown>),
+      source: pipelineModule(object, mainDsl(dsl)),
+    };
+  } catch (e) {
+    if (e instanceof NoFit) return { note: e.message };
+    throw e;
+  }
+}
+
+/** The main DSL module next to the Argo-native one: `argosy/argo` -> `argosy`, `../dsl/argo/index.ts` -> `../dsl/index.ts`. */
+export function mainDsl(argoNative: string): string {
+  return argoNative.replace(/\/argo(\/index\.ts)?$/, (_, ts?: string) => (ts ? '/index.ts' : ''));
 }
 
 /** Formats generated code with prettier and the project's settings, when prettier is installed. */
@@ -104,7 +170,7 @@ export async function runImport(
       );
     const outDir = opts.out === undefined ? undefined : resolve(cwd, opts.out);
     const dsl = opts.dsl ?? dslSpecifier(outDir ?? cwd, cwd);
-    const { modules, findings } = importDocuments(sources.documents, dsl);
+    const { modules, findings } = importDocuments(sources.documents, dsl, opts.style ?? 'argo');
     const problems = sources.problems.map((p) => ({ where: p.file, message: p.message, severity: p.severity }));
     const formatted = await Promise.all(
       modules.map(async (m) => ({ ...m, text: await formatSource(m.source, join(outDir ?? cwd, m.file)) })),
@@ -122,8 +188,11 @@ export async function runImport(
       for (const m of formatted) io.out(`// ${m.file} (${m.kind}/${m.name})\n${m.text.trimEnd()}\n`);
     }
     for (const p of problems) io.err(`${p.severity === 'error' ? '✗' : '!'} ${p.where}: ${p.message}`);
+    for (const m of modules) if (m.note) io.err(`! ${m.kind}/${m.name}: kept in the Argo-native form: ${m.note}`);
     for (const f of findings) io.err(`✗ ${f.where} ${f.message}`);
     const failed = findings.length + problems.filter((p) => p.severity === 'error').length;
+    if (opts.style === 'pipeline')
+      io.err(`${modules.filter((m) => !m.note).length} of ${modules.length} object(s) in the pipeline form`);
     io.err(
       `imported ${modules.length} object(s) from ${sources.files} file(s)${failed ? `; ${failed} not imported` : ''}`,
     );
@@ -183,8 +252,15 @@ export async function runStubs(
     const out = opts.out === undefined ? undefined : resolve(cwd, opts.out);
     const dsl = opts.dsl ?? dslSpecifier(out ? resolve(out, '..') : cwd, cwd);
     let stubSources: StubSource[];
-    if (read) stubSources = read.documents.map((d) => ({ object: d.object, where: `${d.file}#${d.index}` }));
-    else {
+    if (read) {
+      // Recorded relative to the module, so the stub and its YAML can move together.
+      const base = out ? dirname(out) : cwd;
+      stubSources = read.documents.map((d) => ({
+        object: d.object,
+        where: `${d.file}#${d.index}`,
+        ...(d.file === '<stdin>' ? {} : { file: relative(base, resolve(cwd, d.file)).split(sep).join('/') }),
+      }));
+    } else {
       io.err(`reading WorkflowTemplates and ClusterWorkflowTemplates from the cluster...`);
       const { clusterStubSources } = await import('./stubs-cluster.ts');
       const listed = await clusterStubSources(opts);

@@ -134,7 +134,10 @@ describe('argosy stubs --from-cluster against a real kube-apiserver', () => {
     const fromFiles = join(work, 'file-stubs.ts');
     const io = capture();
     expect(await main(['stubs', files, '--out', fromFiles], io)).toBe(0);
-    expect(readFileSync(fromFiles, 'utf8')).toBe(r.text);
+    // ... but for where each stub came from: the file, for `argosy validate --stubs`.
+    const fileModule = readFileSync(fromFiles, 'utf8');
+    expect(fileModule.match(/^ {4}file: '.+',$/gm)).toHaveLength(3);
+    expect(fileModule.replace(/\n {4}file: '.+',$/gm, '')).toBe(r.text);
   });
 
   it('GIVEN the stub module WHEN a workflow calls its templates THEN it type-checks, and a missing input or misspelt output does not', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { steps, template, workflow } from '../../dsl/argo/index.ts';
 import { captureIO } from '../../test/capture-io.ts';
@@ -11,7 +12,10 @@ const FIXTURE = 'test/fixtures/stubs/library.yaml';
 describe('argosy stubs', () => {
   it('GIVEN the fixture templates WHEN stubbed again THEN the output is byte-identical to the committed stub (deterministic)', async () => {
     const io = captureIO();
-    expect(await runStubs([FIXTURE], { dsl: '../../../dsl/argo/index.ts' }, io)).toBe(0);
+    // From the fixture's directory, as the stub records its YAML relative to where it is.
+    expect(await runStubs(['library.yaml'], { dsl: '../../../dsl/argo/index.ts' }, io, resolve(dirname(FIXTURE)))).toBe(
+      0,
+    );
     expect(`${io.lines.join('\n')}\n`).toBe(readFileSync('test/fixtures/stubs/library.ts', 'utf8'));
   });
 

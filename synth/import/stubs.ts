@@ -8,6 +8,11 @@ export interface StubSource {
   readonly object: unknown;
   /** File (or `cluster`) it was read from, for the findings. */
   readonly where: string;
+  /**
+   * The YAML file to record in the stub (relative to the stub module), so `argosy validate
+   * --stubs` can compare the stub with it; none for stdin and the cluster.
+   */
+  readonly file?: string;
 }
 
 /** The content hash a stub records: sha256 of the spec as canonical JSON (sorted keys). */
@@ -71,7 +76,7 @@ function outputsType(outputs: unknown, at: string): { type: string; doc: string[
 }
 
 /** One object's stub: `export const <name> = { source, entrypoint, templates: { ... } };`. */
-function objectStub(doc: unknown, ids: NameScope): { code: string; enums: string[] } {
+function objectStub(doc: unknown, ids: NameScope, file?: string): { code: string; enums: string[] } {
   if (!isObj(doc) || (doc.kind !== 'WorkflowTemplate' && doc.kind !== 'ClusterWorkflowTemplate'))
     throw new ImportProblem(
       '/',
@@ -111,6 +116,8 @@ function objectStub(doc: unknown, ids: NameScope): { code: string; enums: string
     `name: ${quote(name)}`,
     `hash: ${quote(specHash(doc.spec))}`,
     ...(typeof meta.resourceVersion === 'string' ? [`resourceVersion: ${quote(meta.resourceVersion)}`] : []),
+    ...(!cluster && typeof meta.namespace === 'string' ? [`namespace: ${quote(meta.namespace)}`] : []),
+    ...(file !== undefined ? [`file: ${quote(file)}`] : []),
   ];
   const entry = typeof doc.spec.entrypoint === 'string' ? `entrypoint: ${quote(doc.spec.entrypoint)},\n` : '';
   return {
@@ -151,7 +158,7 @@ export function stubsModule(
     try {
       if (seen.has(key)) throw new ImportProblem('/metadata', `a second ${key}`, key, 'Pass each template once');
       seen.add(key);
-      const stub = objectStub(s.object, ids);
+      const stub = objectStub(s.object, ids, s.file);
       parts.push(stub.code, ...stub.enums);
       count++;
     } catch (e) {

@@ -1,5 +1,8 @@
-/** The layers of `argosy validate`, in the order they run; each can be skipped by name. */
-export const LAYERS = ['yaml', 'schema', 'argo', 'rollouts', 'metadata', 'policy', 'size', 'kfp'] as const;
+/**
+ * The layers of `argosy validate`, in the order they run; each can be skipped by name. `stubs`
+ * runs only with `--stubs` (drift of typed stubs from the templates they describe).
+ */
+export const LAYERS = ['yaml', 'schema', 'argo', 'rollouts', 'metadata', 'policy', 'size', 'kfp', 'stubs'] as const;
 
 /** Which check produced a finding. */
 export type Layer = (typeof LAYERS)[number];

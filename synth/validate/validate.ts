@@ -11,6 +11,7 @@ import { SCHEMA_RULES, schemaLayer } from './schema-layer.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 import { SIZE_RULES, sizeFindings } from './size-budget.ts';
 import { leapYearWarning } from '../schedule-warnings.ts';
+import { STUB_RULES } from '../import/stub-drift.ts';
 
 export interface ValidateOptions {
   /** Schemas for the schema layer; without one only built-in kinds are schema-checked. */
@@ -44,11 +45,12 @@ export const RULE_IDS: readonly RuleId[] = [
 ];
 
 /**
- * What `--skip` accepts: the layers, and every rule id a finding can carry, except YAML parse
+ * What `--skip` accepts: the layers, and every rule id a finding can carry (the layers' and
+ * `stubs/drift`, which `argosy validate --stubs` adds outside these layers), except YAML parse
  * errors: a file that does not parse was not checked at all, so skipping them would let a broken
  * tree pass CI with "0 objects checked".
  */
-export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS].filter(
+export const SKIPPABLE: readonly string[] = [...LAYERS, ...RULE_IDS, ...Object.values(STUB_RULES)].filter(
   (id) => id !== 'yaml' && id !== YAML_RULES.parse,
 );
 
