@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { builtinModules } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, Plugin } from 'esbuild';
 
 // Loading the user's TypeScript project module by module through tsx costs a hooks thread and a
@@ -78,16 +78,34 @@ function isEsmScoped(file: string): boolean {
   }
 }
 
-const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.mts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.jsx': 'jsx' };
+// Argosy's own code beside this module (sources, or the compiled tree in build/).
+const OWN = ['../dsl/', '../charts/', './', '../components/library/'].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
+
+const LOADERS: Record<string, Loader> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.jsx': 'jsx',
+};
 // Constructs a bundle cannot keep as they are: a computed import() or require() (resolved from the
 // bundle's location instead of the file's), CommonJS's per-file names.
 const UNBUNDLABLE = /\bimport\s*\(\s*[^'"\s]|\brequire\s*\(|\b__dirname\b|\b__filename\b|\bimport\.meta\.resolve\b/;
 const isBuiltin = (s: string): boolean => s.startsWith('node:') || builtinModules.includes(s.split('/')[0] as string);
-const packageName = (s: string): string => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/');
+const packageName = (s: string): string =>
+  s
+    .split('/')
+    .slice(0, s.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Whether every file recorded in the manifest still has the recorded content. */
 function fresh(manifest: Manifest, dir: string): boolean {
-  if (manifest.loader !== LOADER_VERSION || hashOrNull(join(dir, manifest.bundle)) === null) return false;
+  // The bundle is named after its content hash: a truncated or edited bundle is rebuilt too.
+  if (manifest.loader !== LOADER_VERSION || manifest.bundle !== `${hashOrNull(join(dir, manifest.bundle))}.mjs`)
+    return false;
   return Object.entries(manifest.files).every(([file, hash]) => hashOrNull(file) === hash);
 }
 
@@ -97,13 +115,39 @@ interface Built {
 }
 
 /** Bundles the project's own files; undefined when the bundle would not behave as the modules do. */
-async function build(entry: string, outfile: string, conditions: string[], tsLoader: boolean): Promise<Built | undefined> {
+async function build(
+  entry: string,
+  outfile: string,
+  conditions: string[],
+  tsLoader: boolean,
+): Promise<Built | undefined> {
   const esbuild = await import('esbuild');
   const files: Record<string, string | null> = {};
   let unbundlable = false;
+  const external = (path: string): { path: string; external: true } => {
+    if (!tsLoader && /\.[cm]?tsx?$/.test(path)) unbundlable = true; // TypeScript outside the bundle needs tsx
+    files[path] = hashOrNull(path);
+    const pkg = nearestPackageJson(path);
+    if (pkg) files[pkg] = hashOrNull(pkg);
+    return { path: pathToFileURL(path).href, external: true };
+  };
+  const inputs = new Set<string>();
   const plugin: Plugin = {
     name: 'argosy-project',
     setup(b) {
+      // Argosy's own modules stay outside even when imported by path (as this repository's
+      // fixtures do): the project must share the CLI's instance of them, as it does under tsx.
+      b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData === 'inner') return undefined;
+        const r = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'inner',
+        });
+        if (r.errors.length > 0 || !OWN.some((dir) => r.path.startsWith(dir))) return undefined;
+        return external(r.path);
+      });
       b.onResolve({ filter: /^[^./#]/ }, async (args) => {
         if (args.pluginData === 'inner') return undefined;
         if (isBuiltin(args.path)) return { path: args.path, external: true };
@@ -111,22 +155,26 @@ async function build(entry: string, outfile: string, conditions: string[], tsLoa
           unbundlable = true;
           return undefined;
         }
-        const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
-        if (r.errors.length > 0 || r.external) return r.errors.length > 0 ? { errors: r.errors } : { path: args.path, external: true };
+        const r = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'inner',
+        });
+        if (r.errors.length > 0 || r.external)
+          return r.errors.length > 0 ? { errors: r.errors } : { path: args.path, external: true };
         const pkg = nearestPackageJson(r.path);
         const name = pkg ? (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name : undefined;
         // A tsconfig `paths` alias names one of the project's files: bundled like a relative import.
         if (!r.path.includes('/node_modules/') && name !== packageName(args.path)) return { path: r.path };
-        if (!tsLoader && /\.[cm]?tsx?$/.test(r.path)) unbundlable = true; // a TypeScript package needs tsx
-        files[r.path] = hashOrNull(r.path);
-        if (pkg) files[pkg] = hashOrNull(pkg);
-        return { path: pathToFileURL(r.path).href, external: true };
+        return external(r.path);
       });
       b.onLoad({ filter: /.*/ }, async (args) => {
         const loader = LOADERS[extname(args.path)];
         if (!loader) return undefined;
         const source = readFileSync(args.path);
         files[args.path] = sha(source);
+        inputs.add(args.path);
         if (!isEsmScoped(args.path)) unbundlable = true;
         const text = source.toString('utf8');
         if (UNBUNDLABLE.test(text)) unbundlable = true;
@@ -176,10 +224,13 @@ async function build(entry: string, outfile: string, conditions: string[], tsLoa
   for (const input of Object.keys(result.metafile.inputs)) {
     const file = resolve(input);
     files[file] ??= hashOrNull(file);
+    inputs.add(file);
   }
-  // The configuration that decides how files are read and resolved: present or absent, it must stay so.
-  const dirs = new Set(Object.keys(files).flatMap((f) => ancestors(dirname(f))));
-  for (const d of dirs) for (const name of ['package.json', 'tsconfig.json']) files[join(d, name)] ??= hashOrNull(join(d, name));
+  // The configuration that decides how the project's files are read and resolved: present or
+  // absent, it must stay so.
+  const dirs = new Set([...inputs].flatMap((f) => ancestors(dirname(f))));
+  for (const d of dirs)
+    for (const name of ['package.json', 'tsconfig.json']) files[join(d, name)] ??= hashOrNull(join(d, name));
   return { code: result.outputFiles[0]?.text ?? '', files };
 }
 
@@ -248,11 +299,14 @@ export async function bundledProject(
   }
   const built = await build(entry, join(dir, 'bundle.mjs'), conditions, tsLoader);
   if (!built) return undefined;
-  const bundle = `${sha(built.code).slice(0, 32)}.mjs`;
+  const bundle = `${sha(built.code)}.mjs`;
   try {
     mkdirSync(dir, { recursive: true });
     writeAtomically(join(dir, bundle), built.code);
-    writeAtomically(manifestFile, JSON.stringify({ loader: LOADER_VERSION, bundle, files: built.files } satisfies Manifest));
+    writeAtomically(
+      manifestFile,
+      JSON.stringify({ loader: LOADER_VERSION, bundle, files: built.files } satisfies Manifest),
+    );
     prune(dir);
   } catch {
     return undefined; // a read-only or missing cache: load module by module
