@@ -1,4 +1,5 @@
 import type { InProcessResult, RepeatTimes } from './in-process.ts';
+import { referenceReport, type ReferenceMode } from './reference-synth.ts';
 import { median, ms, ratio, summarize, table, type Summary } from './stats.ts';
 import type { CliRun } from './whole-process.ts';
 import type { Workload } from './workloads.ts';
@@ -12,6 +13,7 @@ interface Result {
     readonly inProcess: InProcessResult;
     readonly cli?: { readonly synth: readonly CliRun[]; readonly validate: readonly CliRun[] };
   }[];
+  readonly reference?: readonly ReferenceMode[];
 }
 
 /** The in-process path: every phase from the DSL to files on disk. */
@@ -118,6 +120,7 @@ export function report(result: Result): string[] {
       ),
     );
   }
+  if (result.reference && result.reference.length > 0) lines.push('', ...referenceReport(result.reference));
   lines.push('', ...targets(result));
   return lines;
 }
