@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,18 @@ describe('bundledProject', () => {
     const second = await bundledProject(p.entry, { cacheDir: p.cache, conditions: [] });
     expect(second?.reused).toBe(false);
     expect(bundleText(second!.url)).toContain('"hello"');
+  });
+
+  it('GIVEN the bundle of a project that was deleted WHEN another project is bundled THEN its manifest is removed', async () => {
+    const gone = project(twoFiles);
+    const kept = project(twoFiles);
+    await bundledProject(gone.entry, { cacheDir: kept.cache, conditions: [] });
+    rmSync(gone.dir, { recursive: true });
+    await bundledProject(kept.entry, { cacheDir: kept.cache, conditions: [] });
+    const manifests = readdirSync(kept.cache).filter((f) => f.endsWith('.json'));
+    expect(
+      manifests.map((f) => (JSON.parse(readFileSync(join(kept.cache, f), 'utf8')) as { entry: string }).entry),
+    ).toEqual([kept.entry]);
   });
 
   it('GIVEN a cache directory that cannot be created WHEN bundling THEN undefined (the caller loads module by module)', async () => {

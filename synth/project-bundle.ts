@@ -25,6 +25,7 @@ export function projectCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** What the bundle of one entry was built from: each file's hash, or null for one that must not exist. */
 interface Manifest {
   readonly loader: string;
+  readonly entry: string;
   readonly bundle: string;
   readonly files: Record<string, string | null>;
 }
@@ -240,24 +241,30 @@ function writeAtomically(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-/** Removes bundles no manifest names any more, once no process can be about to import them. */
+/**
+ * Removes the manifests of entries that no longer exist (the temporary checkouts `argosy diff`
+ * builds, deleted projects) and bundles no manifest names any more, once no process can be about
+ * to import them.
+ */
 function prune(dir: string): void {
   const names = readdirSync(dir);
-  const used = new Set(
-    names
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => {
-        try {
-          return (JSON.parse(readFileSync(join(dir, n), 'utf8')) as Manifest).bundle;
-        } catch {
-          return undefined;
-        }
-      }),
-  );
+  const used = new Set<string>();
+  for (const n of names.filter((f) => f.endsWith('.json'))) {
+    let manifest: Manifest | undefined;
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, n), 'utf8')) as Manifest;
+    } catch {
+      manifest = undefined;
+    }
+    if (manifest && typeof manifest.entry === 'string' && hashOrNull(manifest.entry) !== null)
+      used.add(manifest.bundle);
+    else rmSync(join(dir, n), { force: true });
+  }
   const hourAgo = Date.now() - 3_600_000;
   for (const n of names)
     if ((n.endsWith('.mjs') && !used.has(n)) || n.endsWith('.tmp'))
-      if (statSync(join(dir, n)).mtimeMs < hourAgo) rmSync(join(dir, n), { force: true });
+      if ((statSync(join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0) < hourAgo)
+        rmSync(join(dir, n), { force: true });
 }
 
 /** Options of {@link bundledProject}. */
@@ -305,7 +312,7 @@ export async function bundledProject(
     writeAtomically(join(dir, bundle), built.code);
     writeAtomically(
       manifestFile,
-      JSON.stringify({ loader: LOADER_VERSION, bundle, files: built.files } satisfies Manifest),
+      JSON.stringify({ loader: LOADER_VERSION, entry, bundle, files: built.files } satisfies Manifest),
     );
     prune(dir);
   } catch {
