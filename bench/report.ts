@@ -150,6 +150,14 @@ function targets(result: Result): string[] {
       `  ${mark(growth <= 1.25)} linear from N=100 to ${largest.workload.n}: time per task x${growth.toFixed(2)} (1.00 is linear; ✓ up to 1.25)`,
     );
   }
+  const compiled = result.reference?.find((m) => m.mode === 'compiled');
+  const cpus = compiled?.runs.flatMap((r) => (r.userMs === undefined ? [] : [r.userMs + (r.systemMs ?? 0)])) ?? [];
+  if (cpus.length > 0) {
+    // Half the 2.4-2.7 s CPU the reference synth took before issue 18 (2026-12-07, this machine).
+    out.push(
+      `  ${mark(median(cpus) <= 1250)} reference \`argosy synth\`, compiled, at least 2x faster than before issue 18 (<= 1250 ms CPU): ${ms(median(cpus))} ms`,
+    );
+  }
   const n5000 = at(5000);
   if (n5000) {
     const cliPeak = n5000.cli ? med(n5000.cli.synth, (r) => r.peakMb) : undefined;
