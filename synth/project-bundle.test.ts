@@ -53,6 +53,20 @@ describe('bundledProject', () => {
     expect((await bundledProject(p.entry, { cacheDir: p.cache, conditions: [] }))?.reused).toBe(false);
   });
 
+  it('GIVEN a package and a tsconfig paths alias WHEN bundled THEN the package is imported by its resolved URL and the aliased file is bundled', async () => {
+    const p = project({
+      'index.ts': "import { v } from 'pkg';\nimport { w } from '@app/w.ts';\nexport default [v, w];\n",
+      'src/w.ts': "export const w = 'aliased';\n",
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@app/*": ["./src/*"] } } }',
+      'node_modules/pkg/package.json': '{ "name": "pkg", "type": "module", "exports": "./index.js" }',
+      'node_modules/pkg/index.js': "export const v = 'from the package';\n",
+    });
+    const text = bundleText((await bundledProject(p.entry, { cacheDir: p.cache, conditions: [] }))!.url);
+    expect(text).toContain(`from "file://${join(p.dir, 'node_modules/pkg/index.js')}"`);
+    expect(text).not.toContain('from the package');
+    expect(text).toContain('"aliased"');
+  });
+
   it('GIVEN a cached bundle WHEN the bundle file was damaged THEN it is rebuilt', async () => {
     const p = project(twoFiles);
     const first = await bundledProject(p.entry, { cacheDir: p.cache, conditions: [] });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, Plugin } from 'esbuild';
 
@@ -167,7 +167,7 @@ async function build(
         const pkg = nearestPackageJson(r.path);
         const name = pkg ? (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name : undefined;
         // A tsconfig `paths` alias names one of the project's files: bundled like a relative import.
-        if (!r.path.includes('/node_modules/') && name !== packageName(args.path)) return { path: r.path };
+        if (!r.path.includes(`${sep}node_modules${sep}`) && name !== packageName(args.path)) return { path: r.path };
         return external(r.path);
       });
       b.onLoad({ filter: /.*/ }, async (args) => {
