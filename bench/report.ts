@@ -1,4 +1,5 @@
 import type { InProcessResult, RepeatTimes } from './in-process.ts';
+import { referenceReport, type ReferenceMode } from './reference-synth.ts';
 import { median, ms, ratio, summarize, table, type Summary } from './stats.ts';
 import type { CliRun } from './whole-process.ts';
 import type { Workload } from './workloads.ts';
@@ -12,6 +13,7 @@ interface Result {
     readonly inProcess: InProcessResult;
     readonly cli?: { readonly synth: readonly CliRun[]; readonly validate: readonly CliRun[] };
   }[];
+  readonly reference?: readonly ReferenceMode[];
 }
 
 /** The in-process path: every phase from the DSL to files on disk. */
@@ -118,6 +120,7 @@ export function report(result: Result): string[] {
       ),
     );
   }
+  if (result.reference && result.reference.length > 0) lines.push('', ...referenceReport(result.reference));
   lines.push('', ...targets(result));
   return lines;
 }
@@ -145,6 +148,14 @@ function targets(result: Result): string[] {
     const growth = perUnit(largest) / perUnit(from);
     out.push(
       `  ${mark(growth <= 1.25)} linear from N=100 to ${largest.workload.n}: time per task x${growth.toFixed(2)} (1.00 is linear; ✓ up to 1.25)`,
+    );
+  }
+  const compiled = result.reference?.find((m) => m.mode === 'compiled');
+  const cpus = compiled?.runs.flatMap((r) => (r.userMs === undefined ? [] : [r.userMs + (r.systemMs ?? 0)])) ?? [];
+  if (cpus.length > 0) {
+    // Half the 2.4-2.7 s CPU the reference synth took before issue 18 (2026-12-07, this machine).
+    out.push(
+      `  ${mark(median(cpus) <= 1250)} reference \`argosy synth\`, compiled, at least 2x faster than before issue 18 (<= 1250 ms CPU): ${ms(median(cpus))} ms`,
     );
   }
   const n5000 = at(5000);

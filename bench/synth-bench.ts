@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { InProcessResult } from './in-process.ts';
+import { referenceSynth, type ReferenceMode } from './reference-synth.ts';
 import { report } from './report.ts';
 import { runCli, type CliRun } from './whole-process.ts';
 import { unitsOf, workload, WORKLOAD_ENV, type Workload } from './workloads.ts';
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     repeats: { type: 'string' },
     'validate-repeats': { type: 'string' },
     'cli-repeats': { type: 'string' },
+    'reference-repeats': { type: 'string' },
     'no-cli': { type: 'boolean', default: false },
     'no-validate': { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -46,10 +48,14 @@ const validateRepeats = Number(args['validate-repeats'] ?? 2);
 const validateRepeatsFor = (w: Workload): number =>
   args['validate-repeats'] === undefined && unitsOf(w) > 20_000 ? 1 : validateRepeats;
 const cliRepeats = Number(args['cli-repeats'] ?? (quick ? 2 : 3));
+// The reference project through the CLI, per mode (compiled build/, sources): a fresh process per run.
+const referenceRepeats = Number(args['reference-repeats'] ?? (quick ? 2 : 5));
 const validate = args['no-validate'] !== true;
 const cli = args['no-cli'] !== true;
 if (!Number.isInteger(repeats) || repeats < 2)
   throw new Error(`--repeats ${repeats}: at least 2 (a cold one and a warm one). Pass --repeats 6 for 5 warm repeats`);
+if (!Number.isInteger(referenceRepeats) || referenceRepeats < 0)
+  throw new Error(`--reference-repeats ${referenceRepeats}: a whole number. Pass --reference-repeats 5, or 0 to skip`);
 if (!Number.isInteger(cliRepeats) || cliRepeats < 1)
   throw new Error(`--cli-repeats ${cliRepeats}: at least 1. Pass --cli-repeats 3 for a cold run and two warm ones`);
 const schemas = [resolve(ROOT, '..', 'shared', 'schemas'), process.env.ARGOSY_BENCH_SCHEMAS ?? '']
@@ -126,6 +132,7 @@ function wholeProcess(w: Workload): NonNullable<WorkloadResult['cli']> {
 const started = new Date();
 const load = { start: loadavg(), end: [] as number[] };
 const results: WorkloadResult[] = [];
+let reference: ReferenceMode[] = [];
 const elapsedS = (): number => (Date.now() - started.getTime()) / 1000;
 const file = resolve(
   args.json ?? join(ROOT, 'bench', 'results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`),
@@ -149,6 +156,7 @@ function save(complete: boolean) {
     options: { quick, repeats, validateRepeats, cliRepeats, validate, cli, schemas: schemas ?? null },
     elapsedS: elapsedS(),
     workloads: results,
+    reference,
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -166,6 +174,14 @@ for (const w of workloads) {
   results.push({ workload: w, units: unitsOf(w), inProcess: inProc, ...(cliResult ? { cli: cliResult } : {}) });
   load.end = loadavg();
   save(false);
+}
+
+if (cli && referenceRepeats > 0) {
+  process.stderr.write(
+    `  [${elapsedS().toFixed(0)} s] reference project: argosy synth, ${referenceRepeats} runs per mode...\n`,
+  );
+  reference = referenceSynth(referenceRepeats);
+  load.end = loadavg();
 }
 
 const result = save(true);

@@ -65,6 +65,31 @@ function ensureTsLoader(file: string): Promise<void> {
   return tsLoader;
 }
 
+/**
+ * What to import for the app entry: a cached bundle of the project (see project-bundle.ts) when
+ * Node's own loader runs Argosy (compiled, or the sources under tsx in a child process), else the
+ * entry itself, with tsx registered for a TypeScript entry. Under a test runner's module loader
+ * (vitest) the entry is imported as it is. ARGOSY_PROJECT_BUNDLE=0 turns the bundle off.
+ */
+async function projectUrl(file: string): Promise<string> {
+  const compiled = import.meta.url.endsWith('.js');
+  if (
+    /\.[cm]?tsx?$/.test(file) &&
+    process.env.ARGOSY_PROJECT_BUNDLE !== '0' &&
+    (compiled || process.env.ARGOSY_SOURCE_CHILD === '1')
+  ) {
+    const { bundledProject } = await import('./project-bundle.ts');
+    const bundle = await bundledProject(file, { tsLoader: !compiled });
+    if (bundle) {
+      // Stack traces point at the user's .ts lines (error-list.ts reads them), as under tsx.
+      process.setSourceMapsEnabled(true);
+      return bundle.url;
+    }
+  }
+  await ensureTsLoader(file);
+  return pathToFileURL(file).href;
+}
+
 /** Imports the app entry module and returns its default-exported project. */
 export async function loadProject(entry: string, cwd = process.cwd()): Promise<Project> {
   const file = resolve(cwd, entry);
@@ -73,8 +98,7 @@ export async function loadProject(entry: string, cwd = process.cwd()): Promise<P
       `${entry}: app entry not found (got ${file}). Pass --app <file> pointing at the module that default-exports project(...), or set "argosy": { "app": "<file>" } in package.json`,
     );
   }
-  await ensureTsLoader(file);
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const mod = (await import(await projectUrl(file))) as { default?: unknown };
   // A CommonJS module's exports arrive as `default`; its own default export one level down.
   const exported = mod.default as { kind?: unknown; default?: unknown } | undefined;
   const project = (exported && exported.kind !== 'project' && exported.default ? exported.default : exported) as

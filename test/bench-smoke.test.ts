@@ -30,6 +30,8 @@ describe('npm run bench (smoke)', () => {
         '1',
         '--cli-repeats',
         '2',
+        '--reference-repeats',
+        '1',
         '--json',
         json,
       ],
@@ -37,7 +39,13 @@ describe('npm run bench (smoke)', () => {
     );
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
-    for (const heading of ['In process', 'argosy validate of each output', 'Whole process', 'Targets'])
+    for (const heading of [
+      'In process',
+      'argosy validate of each output',
+      'Whole process',
+      'Reference project',
+      'Targets',
+    ])
       expect(r.stdout).toContain(heading);
     const result = JSON.parse(readFileSync(json, 'utf8')) as {
       workloads: {
@@ -45,7 +53,11 @@ describe('npm run bench (smoke)', () => {
         inProcess: { repeats: Record<string, number>[]; files: number; synthPeakMb: number };
         cli: { synth: { code: number; wallMs: number }[]; validate: { wallMs: number }[] };
       }[];
+      reference: { mode: string; first: { code: number }; runs: { code: number }[] }[];
     };
+    // The sources always; the compiled build/ too when it is up to date.
+    expect(result.reference.map((m) => m.mode)).toContain('sources');
+    for (const m of result.reference) expect([m.first.code, ...m.runs.map((r) => r.code)]).toEqual([0, 0]);
     expect(result.workloads.map((w) => w.workload.id)).toEqual(['pipelines-2', 'deployments-1']);
     for (const w of result.workloads) {
       expect(w.inProcess.files).toBeGreaterThan(0);
