@@ -161,7 +161,7 @@ export async function kfpRequest(conn: KfpConnection, r: KfpRequest): Promise<Re
   return parsed as Record<string, unknown>;
 }
 
-/** The KFP list filter the SDK's `get_pipeline_id` sends: `display_name` EQUALS the name (operation 1). */
+/** The KFP list filter of the SDK's `get_pipeline_id` (`display_name` EQUALS the name), written as the API models declare it: proto field names and the enum's name (the SDK writes `stringValue` and the number 1; the server's protojson reads every spelling). */
 export function displayNameFilter(name: string): string {
-  return JSON.stringify({ predicates: [{ operation: 1, key: 'display_name', stringValue: name }] });
+  return JSON.stringify({ predicates: [{ operation: 'EQUALS', key: 'display_name', string_value: name }] });
 }

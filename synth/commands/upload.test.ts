@@ -78,7 +78,7 @@ describe('argosy upload --target kfp against a fake KFP API server', () => {
       query: { namespace: 'ml-production' },
     });
     expect(JSON.parse(find?.query.filter ?? '')).toEqual({
-      predicates: [{ operation: 1, key: 'display_name', stringValue: 'ctr-training' }],
+      predicates: [{ operation: 'EQUALS', key: 'display_name', string_value: 'ctr-training' }],
     });
     expect(up).toMatchObject({
       path: '/apis/v2beta1/pipelines/upload',
