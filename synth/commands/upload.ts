@@ -26,7 +26,10 @@ export interface UploadCommandOptions {
   readonly dryRun?: boolean;
 }
 
-class InputProblem extends Error {}
+/** A problem with the command line or the input files: nothing was sent (exit 2). */
+export class KfpInputError extends Error {
+  override name = 'KfpInputError';
+}
 
 const KFP_FILE = /^(pipelinespec|recurringrun)\..+\.ya?ml$/;
 
@@ -45,7 +48,7 @@ function kfpFiles(paths: readonly string[]): string[] {
     try {
       st = statSync(p);
     } catch {
-      throw new InputProblem(
+      throw new KfpInputError(
         `${p}: no such file or directory (got a missing path). Pass the directory argosy synth --target kfp wrote, e.g. dist/production/<app>`,
       );
     }
@@ -111,7 +114,7 @@ export function readKfpInput(paths: readonly string[], namespace?: string): KfpU
       );
     names.set(n, r.file);
   }
-  if (problems.length) throw new InputProblem(problems.join('\n'));
+  if (problems.length) throw new KfpInputError(problems.join('\n'));
   // The same spec in two environments is one pipeline.
   return { pipelines: [...seen.values()], recurringRuns };
 }
@@ -126,7 +129,7 @@ function hostOf(opts: UploadCommandOptions, env: NodeJS.ProcessEnv): string | un
     url = new URL('invalid:');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new InputProblem(
+    throw new KfpInputError(
       `--host: not an http(s) URL (got ${JSON.stringify(host)}). Pass the KFP API address, e.g. http://localhost:8888`,
     );
   return host.replace(/\/+$/, '');
@@ -137,11 +140,13 @@ function tokenOf(opts: UploadCommandOptions, env: NodeJS.ProcessEnv): string | u
   try {
     const t = readFileSync(opts.tokenFile, 'utf8').trim();
     if (!t)
-      throw new InputProblem(`--token-file: ${opts.tokenFile} is empty (got no token). Write the bearer token into it`);
+      throw new KfpInputError(
+        `--token-file: ${opts.tokenFile} is empty (got no token). Write the bearer token into it`,
+      );
     return t;
   } catch (e) {
-    if (e instanceof InputProblem) throw e;
-    throw new InputProblem(
+    if (e instanceof KfpInputError) throw e;
+    throw new KfpInputError(
       `--token-file: cannot read ${opts.tokenFile} (got ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Pass a readable file holding the bearer token`,
     );
   }
@@ -198,27 +203,27 @@ export async function runUpload(
   let token: string | undefined;
   try {
     if (opts.target !== 'kfp')
-      throw new InputProblem(
+      throw new KfpInputError(
         `--target: argosy upload sends to Kubeflow Pipelines only (got ${JSON.stringify(opts.target)}). Pass --target kfp; Argo objects go to the cluster with argosy apply`,
       );
     if (opts.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(opts.namespace))
-      throw new InputProblem(
+      throw new KfpInputError(
         `--namespace: not a Kubernetes namespace name (got ${JSON.stringify(opts.namespace)}). Use lower-case letters, digits and '-'`,
       );
     host = hostOf(opts, env);
     if (!host && !opts.dryRun)
-      throw new InputProblem(
+      throw new KfpInputError(
         '--host: no KFP API address (got neither --host nor KFP_HOST). Pass --host http://<kfp-api>:8888 or set KFP_HOST',
       );
     token = tokenOf(opts, env);
     const dirs = paths.length ? paths : ['dist'];
     input = readKfpInput(dirs, opts.namespace);
     if (!input.pipelines.length && !input.recurringRuns.length)
-      throw new InputProblem(
+      throw new KfpInputError(
         `${dirs.join(', ')}: no KFP PipelineSpec or recurring run (got no pipelinespec.*.yaml or recurringrun.*.yaml). Write them with argosy synth --target kfp --out <dir>, then upload <dir>/<environment>`,
       );
   } catch (e) {
-    if (!(e instanceof InputProblem)) throw e;
+    if (!(e instanceof KfpInputError)) throw e;
     for (const line of e.message.split('\n')) io.err(`✗ ${line}.`);
     return EXIT_USAGE;
   }
