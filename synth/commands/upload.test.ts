@@ -1,11 +1,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureIO } from '../../test/capture-io.ts';
 import { startFakeKfp, type FakeKfp } from '../../test/kfp-fake-server.ts';
+import referenceProject from '../../pipelines/index.ts';
 import { main } from '../cli.ts';
+import { synthesize } from '../engine.ts';
 import { versionName } from '../client/kfp-upload.ts';
 import { runUpload, type UploadCommandOptions } from './upload.ts';
 
@@ -221,6 +223,34 @@ describe('argosy upload --target kfp against a fake KFP API server', () => {
     expect(r.out[2]).toBe('POST $KFP_HOST/apis/v2beta1/recurringruns');
     expect(r.out).toContain('    "display_name": "ctr-training-weekly",');
     expect(r.out.at(-1)).toMatch(/^dry run: 2 requests for 1 pipelines and 1 recurring runs, nothing sent\./);
+  });
+});
+
+describe('the README example', () => {
+  it('GIVEN DSRPMart popular-products synthesized for KFP WHEN uploaded twice THEN the output is what README.md shows', async () => {
+    server = await startFakeKfp();
+    const dir = mkdtempSync(join(tmpdir(), 'argosy-upload-readme-'));
+    for (const f of synthesize(referenceProject, { pipelineBackend: 'kfp' }).files)
+      if (f.path.startsWith('production/popular-products/')) {
+        mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+        writeFileSync(join(dir, f.path), f.content);
+      }
+    const shown = (await readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8'))
+      .split(
+        '$ argosy upload --target kfp out/production/popular-products --host http://localhost:8888 -n ml-production\n',
+      )
+      .slice(1)
+      .map((block) => block.slice(0, block.search(/\n(\n|```)/)).split('\n'));
+    expect(shown).toHaveLength(2);
+    for (const expected of shown) {
+      const r = await upload([join(dir, 'production', 'popular-products')], {
+        host: server.url,
+        namespace: 'ml-production',
+      });
+      expect(r.code).toBe(0);
+      const lines = [...r.err, ...r.out].map((l) => l.replaceAll(server?.url ?? '', 'http://localhost:8888'));
+      expect(lines).toEqual(expected);
+    }
   });
 });
 
