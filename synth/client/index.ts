@@ -44,4 +44,4 @@ export {
   type KfpUploadStep,
 } from './kfp-upload.ts';
 export { recurringRunRequest } from './kfp-recurring-body.ts';
-export { KfpInputError, readKfpInput } from '../commands/upload.ts';
+export { KfpInputError, readKfpInput } from './kfp-input.ts';
