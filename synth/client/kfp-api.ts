@@ -5,7 +5,18 @@
  * same list filter), so any KFP 2.x API server, directly or behind an auth proxy, takes them.
  */
 
-/** A refused or unanswered request, as `<what>: <problem> (got <value>). <fix>.` */
+/**
+ * A refused or unanswered request, as `<what>: <problem> (got <value>). <fix>.`
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await uploadToKfp(conn, input);
+ * } catch (e) {
+ *   if (e instanceof KfpError && e.reason === 'unauthorized') console.error(e.message);
+ * }
+ * ```
+ */
 export class KfpError extends Error {
   constructor(
     message: string,
@@ -41,7 +52,15 @@ export interface KfpRequest {
   readonly file?: { readonly name: string; readonly bytes: Uint8Array };
 }
 
-/** The URL of a request, query parameters in the order given. */
+/**
+ * The URL of a request, query parameters in the order given.
+ *
+ * @example
+ * ```ts
+ * requestUrl('http://kfp:8888/', { method: 'GET', path: '/apis/v2beta1/pipelines', query: { namespace: 'ml' } });
+ * // 'http://kfp:8888/apis/v2beta1/pipelines?namespace=ml'
+ * ```
+ */
 export function requestUrl(host: string, r: KfpRequest): string {
   const q = new URLSearchParams(Object.entries(r.query ?? {})).toString();
   return `${host.replace(/\/+$/, '')}${r.path}${q ? `?${q}` : ''}`;
@@ -161,7 +180,13 @@ export async function kfpRequest(conn: KfpConnection, r: KfpRequest): Promise<Re
   return parsed as Record<string, unknown>;
 }
 
-/** The KFP list filter of the SDK's `get_pipeline_id` (`display_name` EQUALS the name), written as the API models declare it: proto field names and the enum's name (the SDK writes `stringValue` and the number 1; the server's protojson reads every spelling). */
+/** The KFP list filter of the SDK's `get_pipeline_id` (`display_name` EQUALS the name), written as the API models declare it: proto field names and the enum's name (the SDK writes `stringValue` and the number 1; the server's protojson reads every spelling).
+ *
+ * @example
+ * ```ts
+ * displayNameFilter('popular-products'); // '{"predicates":[{"operation":"EQUALS","key":"display_name","string_value":"popular-products"}]}'
+ * ```
+ */
 export function displayNameFilter(name: string): string {
   return JSON.stringify({ predicates: [{ operation: 'EQUALS', key: 'display_name', string_value: name }] });
 }

@@ -6,7 +6,18 @@ import { readInputFile } from '../yaml/read-input.ts';
 import { recurringRunRequest } from './kfp-recurring-body.ts';
 import type { KfpPipelineFile, KfpRecurringRunFile, KfpUploadInput } from './kfp-upload.ts';
 
-/** A problem with the command line or the input files: nothing was sent (exit 2). */
+/**
+ * A problem with the command line or the input files: nothing was sent (exit 2).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   readKfpInput(['out/production']);
+ * } catch (e) {
+ *   if (e instanceof KfpInputError) console.error(e.message); // one line per problem
+ * }
+ * ```
+ */
 export class KfpInputError extends Error {
   override name = 'KfpInputError';
 }

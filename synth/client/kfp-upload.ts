@@ -76,7 +76,14 @@ function storedForms(p: KfpPipelineFile): unknown[] {
 const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 const ns = (namespace?: string): Record<string, string> => (namespace ? { namespace } : {});
 
-/** `POST /apis/v2beta1/pipelines/upload`: a new pipeline and its first version, as `kfp.Client.upload_pipeline` sends it. */
+/**
+ * `POST /apis/v2beta1/pipelines/upload`: a new pipeline and its first version, as `kfp.Client.upload_pipeline` sends it.
+ *
+ * @example
+ * ```ts
+ * uploadPipelineRequest(pipeline, 'ml').query; // { name: 'popular-products', namespace: 'ml' }
+ * ```
+ */
 export function uploadPipelineRequest(p: KfpPipelineFile, namespace?: string): KfpRequest {
   return {
     method: 'POST',
@@ -86,7 +93,14 @@ export function uploadPipelineRequest(p: KfpPipelineFile, namespace?: string): K
   };
 }
 
-/** `POST /apis/v2beta1/pipelines/upload_version`, as `kfp.Client.upload_pipeline_version` sends it. */
+/**
+ * `POST /apis/v2beta1/pipelines/upload_version`, as `kfp.Client.upload_pipeline_version` sends it.
+ *
+ * @example
+ * ```ts
+ * uploadVersionRequest(pipeline, id).query; // { name: 'popular-products-3f2a9c1e07b4', pipelineid: id }
+ * ```
+ */
 export function uploadVersionRequest(p: KfpPipelineFile, pipelineId: string): KfpRequest {
   return {
     method: 'POST',
@@ -96,7 +110,14 @@ export function uploadVersionRequest(p: KfpPipelineFile, pipelineId: string): Kf
   };
 }
 
-/** `POST /apis/v2beta1/recurringruns` with the recurring run's body. */
+/**
+ * `POST /apis/v2beta1/recurringruns` with the recurring run's body.
+ *
+ * @example
+ * ```ts
+ * createRecurringRunRequest({ file: 'recurringrun.daily.yaml', body: { display_name: 'daily' } }).path; // '/apis/v2beta1/recurringruns'
+ * ```
+ */
 export function createRecurringRunRequest(r: KfpRecurringRunFile): KfpRequest {
   return { method: 'POST', path: '/apis/v2beta1/recurringruns', json: r.body };
 }
