@@ -81,6 +81,29 @@ function describe(r: KfpRequest): string {
   return `${r.method} ${r.path}`;
 }
 
+/** KFP's answers here are a pipeline, a version list or a recurring run; more than this is not KFP. */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/** The answer's text, refusing one larger than {@link MAX_ANSWER_BYTES} instead of holding it all. */
+async function readCapped(res: Response, what: string): Promise<string> {
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > MAX_ANSWER_BYTES) {
+      await res.body.cancel().catch(() => undefined);
+      throw new KfpError(
+        `${what}: the answer is larger than a KFP answer can be (got more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB). Point --host at the KFP API server`,
+        'not-kfp',
+        res.status,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Sends one request and returns the parsed JSON answer; any other outcome is a {@link KfpError}:
  * no answer (unreachable, timeout), 401, 403, 404, 409, any other error status with KFP's own
@@ -125,7 +148,7 @@ export async function kfpRequest(conn: KfpConnection, r: KfpRequest): Promise<Re
       'unreachable',
     );
   }
-  const text = await res.text();
+  const text = await readCapped(res, describe(r));
   let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : {};
