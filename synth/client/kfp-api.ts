@@ -144,7 +144,7 @@ export async function kfpRequest(conn: KfpConnection, r: KfpRequest): Promise<Re
         'timeout',
       );
     throw new KfpError(
-      `cannot reach the KFP API at ${conn.host} (got ${err.cause?.code ?? err.message}). Check --host (or KFP_HOST) and that the API server is reachable, e.g. kubectl port-forward -n kubeflow svc/ml-pipeline 8888:8888 and --host http://localhost:8888`,
+      `cannot reach the KFP API at ${conn.host} (got ${err.cause?.code ?? (err.cause as Error | undefined)?.message ?? err.message}). Check --host (or KFP_HOST) and that the API server is reachable, e.g. kubectl port-forward -n kubeflow svc/ml-pipeline 8888:8888 and --host http://localhost:8888`,
       'unreachable',
     );
   }
