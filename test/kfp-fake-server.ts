@@ -27,7 +27,9 @@ export interface FakeKfpOptions {
   /** Namespaces the caller may not write to: 403, as KFP's authorization does. */
   readonly forbiddenNamespaces?: readonly string[];
   /** Answer every request with this status and body (an error path). */
-  readonly failWith?: { readonly status: number; readonly body: string };
+  readonly failWith?: { readonly status: number; readonly body: string; readonly headers?: Record<string, string> };
+  /** Accept requests and never answer (a hung server). */
+  readonly silent?: boolean;
 }
 
 export interface FakeKfp {
@@ -102,8 +104,9 @@ export async function startFakeKfp(opts: FakeKfpOptions = {}): Promise<FakeKfp> 
         if (typeof v !== 'string') rec.files[k] = { filename: v.name, text: await v.text() };
     }
     requests.push(rec);
+    if (opts.silent) return;
     if (opts.failWith) {
-      res.writeHead(opts.failWith.status, { 'content-type': 'application/json' });
+      res.writeHead(opts.failWith.status, { 'content-type': 'application/json', ...opts.failWith.headers });
       res.end(opts.failWith.body);
       return;
     }
@@ -197,6 +200,10 @@ export async function startFakeKfp(opts: FakeKfpOptions = {}): Promise<FakeKfp> 
     pipelines,
     versions,
     recurringRuns,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

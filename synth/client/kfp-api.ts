@@ -140,7 +140,7 @@ export async function kfpRequest(conn: KfpConnection, r: KfpRequest): Promise<Re
     const err = e as Error & { cause?: { code?: string } };
     if (err.name === 'TimeoutError')
       throw new KfpError(
-        `${describe(r)}: the KFP API at ${conn.host} did not answer (got no answer within ${Math.round((conn.timeoutMs ?? 60_000) / 1000)} s). Check that the API server is up and --host points at it`,
+        `${describe(r)}: the KFP API at ${conn.host} did not answer (got no answer within ${(conn.timeoutMs ?? 60_000) / 1000} s). Check that the API server is up and --host points at it`,
         'timeout',
       );
     throw new KfpError(

@@ -8,7 +8,9 @@ import { startFakeKfp, type FakeKfp } from '../../test/kfp-fake-server.ts';
 import referenceProject from '../../pipelines/index.ts';
 import { main } from '../cli.ts';
 import { synthesize } from '../engine.ts';
-import { versionName } from '../client/kfp-upload.ts';
+import { KfpError } from '../client/kfp-api.ts';
+import { readKfpInput } from '../client/kfp-input.ts';
+import { uploadToKfp, versionName } from '../client/kfp-upload.ts';
 import { runUpload, type UploadCommandOptions } from './upload.ts';
 
 // No KFP API server can run here (it needs MySQL, object storage and a cluster): these tests talk
@@ -203,6 +205,28 @@ describe('argosy upload --target kfp against a fake KFP API server', () => {
     },
   );
 
+  it('GIVEN an auth proxy that redirects to its login page THEN it says the token is missing', async () => {
+    server = await startFakeKfp({
+      failWith: { status: 302, body: '', headers: { location: 'https://login.example.com/' } },
+    });
+    const r = await upload([project()], { host: server.url });
+    expect(r.err.at(-2)).toBe(
+      `✗ GET /apis/v2beta1/pipelines: the server at ${server.url} redirects (got 302 to https://login.example.com/). An auth proxy sends you to its login page when the token is missing or expired: pass one with --token-file or KFP_TOKEN, or point --host at the redirect target.`,
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('GIVEN a server that never answers THEN the typed API rejects with a timeout KfpError (no hang)', async () => {
+    server = await startFakeKfp({ silent: true });
+    const input = readKfpInput([project()]);
+    const err = await uploadToKfp({ host: server.url, timeoutMs: 300 }, input).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KfpError);
+    expect((err as KfpError).reason).toBe('timeout');
+    expect((err as KfpError).message).toBe(
+      `GET /apis/v2beta1/pipelines: the KFP API at ${server.url} did not answer (got no answer within 0.3 s). Check that the API server is up and --host points at it`,
+    );
+  });
+
   it('GIVEN no server at the host THEN it says it cannot reach it, exit 1', async () => {
     server = await startFakeKfp();
     const url = server.url;
@@ -280,6 +304,17 @@ describe('argosy upload: usage errors send nothing and exit 2', () => {
     const r = await upload([project()], opts, env);
     expect(r.err).toEqual([line]);
     expect(r.code).toBe(2);
+  });
+
+  it('GIVEN a token file that is missing, empty or not a file THEN it says so before sending anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argosy-upload-token-'));
+    writeFileSync(join(dir, 'empty'), '\n');
+    const lines = async (tokenFile: string) => (await upload([project()], { host: 'http://x', tokenFile })).err;
+    expect(await lines(join(dir, 'empty'))).toEqual([
+      `✗ --token-file: ${join(dir, 'empty')} holds no single token (got nothing). Write just the bearer token into it.`,
+    ]);
+    expect((await lines(join(dir, 'nope')))[0]).toMatch(/^✗ --token-file: .*\/nope: cannot be read: .*\(got ENOENT\)/);
+    expect((await lines(dir))[0]).toMatch(/^✗ --token-file: .*: skipped: not a regular file \(got a directory\)/);
   });
 
   it('GIVEN a directory without KFP files or a missing path THEN it says what to synthesize', async () => {

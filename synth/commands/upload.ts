@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { KfpError, requestUrl, type KfpRequest } from '../client/kfp-api.ts';
 import { KfpInputError, readKfpInput } from '../client/kfp-input.ts';
 import { plannedRequests, uploadToKfp, type KfpUploadInput, type KfpUploadStep } from '../client/kfp-upload.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../command-io.ts';
+import { readInputFile } from '../yaml/read-input.ts';
 
 export interface UploadCommandOptions {
   /** Only `kfp` so far. */
@@ -34,19 +34,15 @@ function hostOf(opts: UploadCommandOptions, env: NodeJS.ProcessEnv): string | un
 
 function tokenOf(opts: UploadCommandOptions, env: NodeJS.ProcessEnv): string | undefined {
   if (opts.tokenFile === undefined) return env.KFP_TOKEN || undefined;
-  try {
-    const t = readFileSync(opts.tokenFile, 'utf8').trim();
-    if (!t)
-      throw new KfpInputError(
-        `--token-file: ${opts.tokenFile} is empty (got no token). Write the bearer token into it`,
-      );
-    return t;
-  } catch (e) {
-    if (e instanceof KfpInputError) throw e;
+  // Read like any input: regular files only, never blocking on a FIFO, never past the size limit.
+  const read = readInputFile(opts.tokenFile);
+  if (read.kind !== 'bytes') throw new KfpInputError(`--token-file: ${opts.tokenFile}: ${read.message}`);
+  const t = read.bytes.toString('utf8').trim();
+  if (!t || /\s/.test(t))
     throw new KfpInputError(
-      `--token-file: cannot read ${opts.tokenFile} (got ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Pass a readable file holding the bearer token`,
+      `--token-file: ${opts.tokenFile} holds no single token (got ${t ? 'several words' : 'nothing'}). Write just the bearer token into it`,
     );
-  }
+  return t;
 }
 
 function renderRequest(host: string, r: KfpRequest): string[] {
