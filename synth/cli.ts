@@ -3,6 +3,7 @@ import type { ApplyCommandOptions } from './commands/apply.ts';
 import type { ClusterCommandOptions } from './commands/cluster-cli.ts';
 import type { RunCommandOptions } from './commands/run-local.ts';
 import type { StubsCommandOptions } from './import/import-command.ts';
+import type { UploadCommandOptions } from './commands/upload.ts';
 import { EXIT_USAGE, processIO, type CommandIO } from './command-io.ts';
 
 const APP_HELP =
@@ -343,6 +344,21 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   ).action(async (schedule: string, opts: ClusterCommandOptions & { watch?: boolean }) => {
     code = await (await import('./commands/trigger.ts')).runTrigger(schedule, opts, io);
   });
+
+  program
+    .command('upload')
+    .description(
+      'upload what argosy synth --target kfp wrote to Kubeflow Pipelines: pipelines (a new version when the spec changed) and recurring runs',
+    )
+    .argument('[paths...]', 'directories or files: pipelinespec.*.yaml and recurringrun.*.yaml (default: dist)')
+    .addOption(new Option('--target <backend>', 'where to upload').choices(['kfp']).makeOptionMandatory())
+    .option('--host <url>', 'KFP API address (default: $KFP_HOST, else $KF_PIPELINES_ENDPOINT)')
+    .option('-n, --namespace <name>', 'KFP namespace (multi-user KFP: the profile namespace; default: none)')
+    .option('--token-file <file>', 'file holding a bearer token for an auth proxy (default: $KFP_TOKEN)')
+    .option('--dry-run', 'print the requests an upload into an empty KFP would send; send nothing')
+    .action(async (paths: string[], opts: UploadCommandOptions) => {
+      code = await (await import('./commands/upload.ts')).runUpload(paths, opts, io);
+    });
 
   for (const [action, description] of [
     [

@@ -32,3 +32,16 @@ export type {
   RolloutSummary,
 } from './deployments.ts';
 export { ClientError } from './errors.ts';
+export { KfpError, type KfpConnection, type KfpRequest } from './kfp-api.ts';
+export {
+  plannedRequests,
+  uploadToKfp,
+  versionName,
+  type KfpPipelineFile,
+  type KfpRecurringRunFile,
+  type KfpUploadInput,
+  type KfpUploadOptions,
+  type KfpUploadStep,
+} from './kfp-upload.ts';
+export { recurringRunRequest } from './kfp-recurring-body.ts';
+export { KfpInputError, readKfpInput } from './kfp-input.ts';

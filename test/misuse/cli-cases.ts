@@ -415,6 +415,25 @@ export const CLI_CASES: readonly MisuseCase[] = [
       '⚠ component "extract" (task "extract" of pipeline "mini-training") sets no requests.cpu, requests.memory, limits.memory, so `argosy validate` reports policy/resources on its pods. Set resources: { cpu, memory } on the component or the task',
     ],
   ),
+  cli(
+    'upload --target kfp with a host that is not a URL',
+    ['upload', '--target', 'kfp', '{dir}', '--host', 'localhost:8888'],
+    {},
+    2,
+    ['✗ --host: not an http(s) URL (got "localhost:8888"). Pass the KFP API address, e.g. http://localhost:8888.'],
+  ),
+  cli(
+    'upload --target kfp of a hand-edited recurring run with a misspelt field',
+    ['upload', '--target', 'kfp', '{dir}', '--dry-run'],
+    {
+      'recurringrun.daily.yaml':
+        'displayName: daily\nmaxConcurency: "1"\ntrigger: {cronSchedule: {cron: "0 0 3 * * *"}}\n',
+    },
+    2,
+    [
+      '✗ {dir}/recurringrun.daily.yaml: maxConcurency: not a field of a KFP RecurringRun (got "maxConcurency"). Remove it or fix its name (fields: recurring_run_id, display_name, description, pipeline_version_id, pipeline_spec, pipeline_version_reference, runtime_config, service_account, max_concurrency, trigger, mode, no_catchup, namespace, experiment_id).',
+    ],
+  ),
 ];
 
 function stripHeader(file: string): void {
