@@ -20,8 +20,27 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-/** The process's own streams (tests pass buffers instead). */
+let quietOnClosedPipe = false;
+
+/**
+ * The process's own streams (tests pass buffers instead).
+ *
+ * @example
+ * ```ts
+ * processIO().out('flowchart TD'); // `argosy graph x | head -1` ends quietly, not with an EPIPE trace
+ * ```
+ */
 export function processIO(): CommandIO {
+  if (!quietOnClosedPipe) {
+    quietOnClosedPipe = true;
+    // A reader that stops early (`| head`) closes the pipe; like other Unix tools, the command then
+    // ends at once instead of dying on an unhandled EPIPE with a stack trace.
+    for (const stream of [process.stdout, process.stderr])
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        process.exit(process.exitCode ?? 0);
+      });
+  }
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
