@@ -203,12 +203,10 @@ describe('a KServe deployment and its promotion run', () => {
     await mergePatch(WF, run, { status: { phase: 'Failed', finishedAt: '2026-12-07T11:00:00Z' } });
   });
 
-  it('GIVEN restricted ServiceAccounts THEN status still shows the InferenceService, and promote names the refused verb and rule', async () => {
+  it('GIVEN restricted ServiceAccounts without rights on rollouts THEN status still shows the InferenceService, and promote names the refused verb and rule', async () => {
     const dir = scratchDir('kserve-test');
-    const read = [
-      { apiGroups: ['argoproj.io'], resources: ['rollouts'], verbs: ['get'] },
-      { apiGroups: ['serving.kserve.io'], resources: ['inferenceservices'], verbs: ['get'] },
-    ];
+    // No right on rollouts: a KServe-only user is not refused for the Rollout looked up first.
+    const read = [{ apiGroups: ['serving.kserve.io'], resources: ['inferenceservices'], verbs: ['get'] }];
     const isvcOnly = await restrictedServiceAccount(clusterKubeConfig(), {
       namespace: NS,
       name: 'isvc-reader',
