@@ -2,7 +2,7 @@ import type { ResourcesIR } from '../../dsl/ir/index.ts';
 import type { Json } from './types.ts';
 import type { DslError } from '../../dsl/errors.ts';
 import { throwFirst, unsupported } from './unsupported.ts';
-import { quantityValue } from './units.ts';
+import { quantityValue } from '../../dsl/ir/quantity-value.ts';
 
 /**
  * KFP `ResourceSpec`: the current string fields plus the deprecated numeric ones (vCPU, decimal

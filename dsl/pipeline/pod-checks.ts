@@ -1,3 +1,4 @@
+import { quantityValue } from '../ir/quantity-value.ts';
 import { DslError, seg, type PathSegment } from '../errors.ts';
 
 /**
@@ -201,34 +202,6 @@ export function checkContainerOptions(
       fix: 'Use e.g. "/app"',
     });
   }
-}
-
-// Binary and decimal suffixes of resource.Quantity.
-const SCALE: Readonly<Record<string, number>> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** The value of a quantity already checked by `quantity()`, e.g. `"1536Mi"` -> 1610612736. */
-export function quantityValue(q: string): number {
-  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$/.exec(q) as RegExpExecArray;
-  const suffix = m[2] as string;
-  if (/^[eE]/.test(suffix)) return Number(`${m[1]}${suffix}`);
-  return Number(m[1]) * (SCALE[suffix] ?? 1);
 }
 
 /**
