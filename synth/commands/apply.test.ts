@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureIO as capture } from '../../test/capture-io.ts';
+import { closedPort, kubeconfigFor, withoutClusters } from '../../test/no-cluster.ts';
 import { main } from '../cli.ts';
 
 const SA = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n';
@@ -14,51 +14,8 @@ function dirWith(files: Record<string, string>): string {
   return dir;
 }
 
-/** A port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function kubeconfig(dir: string, server: string): string {
-  const file = join(dir, 'kubeconfig');
-  writeFileSync(
-    file,
-    `apiVersion: v1
-kind: Config
-clusters: [{name: c, cluster: {server: '${server}', insecure-skip-tls-verify: true}}]
-users: [{name: u, user: {token: t}}]
-contexts: [{name: dev, context: {cluster: c, user: u}}]
-current-context: dev
-`,
-  );
-  return file;
-}
-
 describe('argosy apply without a cluster (usage and connection errors)', () => {
-  const saved = {
-    KUBECONFIG: process.env.KUBECONFIG,
-    HOME: process.env.HOME,
-    HOST: process.env.KUBERNETES_SERVICE_HOST,
-  };
-  beforeEach(() => {
-    process.env.HOME = mkdtempSync(join(tmpdir(), 'argosy-home-'));
-    delete process.env.KUBECONFIG;
-    delete process.env.KUBERNETES_SERVICE_HOST;
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries({
-      KUBECONFIG: saved.KUBECONFIG,
-      HOME: saved.HOME,
-      KUBERNETES_SERVICE_HOST: saved.HOST,
-    }))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  });
+  withoutClusters();
 
   it('GIVEN no kubeconfig anywhere WHEN dry-run applied THEN exit 2 says how to point at a cluster', async () => {
     const io = capture();
@@ -83,7 +40,10 @@ describe('argosy apply without a cluster (usage and connection errors)', () => {
     const server = `https://127.0.0.1:${await closedPort()}`;
     const io = capture();
     expect(
-      await main(['apply', '--dry-run=server', '--kubeconfig', kubeconfig(dir, server), join(dir, 'sa.yaml')], io),
+      await main(
+        ['apply', '--dry-run=server', '--kubeconfig', kubeconfigFor(server, { dir }), join(dir, 'sa.yaml')],
+        io,
+      ),
     ).toBe(1);
     expect(io.errs.at(-1)).toBe(
       `✗ cannot reach the API server at ${server} (got ECONNREFUSED). Check that the cluster is up and the kubeconfig's server address (kubectl cluster-info).`,

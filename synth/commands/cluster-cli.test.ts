@@ -1,58 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureIO as capture } from '../../test/capture-io.ts';
+import { closedPort, kubeconfigFor, withoutClusters } from '../../test/no-cluster.ts';
 import { main } from '../cli.ts';
-
-/** A port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function kubeconfig(server: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'argosy-client-')), 'kubeconfig');
-  writeFileSync(
-    file,
-    `apiVersion: v1
-kind: Config
-clusters: [{name: c, cluster: {server: '${server}', insecure-skip-tls-verify: true}}]
-users: [{name: u, user: {token: t}}]
-contexts: [{name: dev, context: {cluster: c, user: u, namespace: ml}}]
-current-context: dev
-`,
-  );
-  return file;
-}
 
 const APP = ['--app', 'test/fixtures/client-app.ts'];
 
 describe('cluster commands without a cluster (the errors a user hits first)', () => {
-  const saved = {
-    KUBECONFIG: process.env.KUBECONFIG,
-    HOME: process.env.HOME,
-    HOST: process.env.KUBERNETES_SERVICE_HOST,
-  };
-  beforeEach(() => {
-    process.env.HOME = mkdtempSync(join(tmpdir(), 'argosy-home-'));
-    delete process.env.KUBECONFIG;
-    delete process.env.KUBERNETES_SERVICE_HOST;
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries({
-      KUBECONFIG: saved.KUBECONFIG,
-      HOME: saved.HOME,
-      KUBERNETES_SERVICE_HOST: saved.HOST,
-    }))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  });
+  withoutClusters();
 
   it('GIVEN no kubeconfig anywhere WHEN runs list THEN exit 2 says how to point at a cluster', async () => {
     const io = capture();
@@ -65,7 +19,17 @@ describe('cluster commands without a cluster (the errors a user hits first)', ()
   it('GIVEN an unknown context THEN exit 2 lists the contexts there are', async () => {
     const io = capture();
     expect(
-      await main(['status', 'ranker', '--kubeconfig', kubeconfig('https://127.0.0.1:1'), '--context', 'prod'], io),
+      await main(
+        [
+          'status',
+          'ranker',
+          '--kubeconfig',
+          kubeconfigFor('https://127.0.0.1:1', { namespace: 'ml' }),
+          '--context',
+          'prod',
+        ],
+        io,
+      ),
     ).toBe(2);
     expect(io.errs[0]).toBe('✗ --context prod: no such context in the kubeconfig (got prod). Pass one of dev.');
   });
@@ -73,7 +37,7 @@ describe('cluster commands without a cluster (the errors a user hits first)', ()
   it('GIVEN a server that does not answer THEN exit 1 names the address and the cause, no stack trace', async () => {
     const server = `https://127.0.0.1:${await closedPort()}`;
     const io = capture();
-    expect(await main(['runs', 'list', '--kubeconfig', kubeconfig(server)], io)).toBe(1);
+    expect(await main(['runs', 'list', '--kubeconfig', kubeconfigFor(server, { namespace: 'ml' })], io)).toBe(1);
     expect(io.errs).toEqual([
       `✗ cannot reach the API server at ${server} (got ECONNREFUSED). Check that the cluster is up and the kubeconfig's server address (kubectl cluster-info), or pick another --context.`,
     ]);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureIO as capture } from '../../test/capture-io.ts';
+import { closedPort, kubeconfigFor, withoutClusters } from '../../test/no-cluster.ts';
 import { main } from '../cli.ts';
 
 /*
@@ -11,51 +11,8 @@ import { main } from '../cli.ts';
  * from a real API server (lists, selector, namespaces, 403) is in stubs-cluster.cluster.test.ts.
  */
 
-/** A port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function kubeconfig(server: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'argosy-stubs-')), 'kubeconfig');
-  writeFileSync(
-    file,
-    `apiVersion: v1
-kind: Config
-clusters: [{name: c, cluster: {server: '${server}', insecure-skip-tls-verify: true}}]
-users: [{name: u, user: {token: t}}]
-contexts: [{name: dev, context: {cluster: c, user: u, namespace: ml}}]
-current-context: dev
-`,
-  );
-  return file;
-}
-
 describe('argosy stubs --from-cluster without a cluster', () => {
-  const saved = {
-    KUBECONFIG: process.env.KUBECONFIG,
-    HOME: process.env.HOME,
-    HOST: process.env.KUBERNETES_SERVICE_HOST,
-  };
-  beforeEach(() => {
-    process.env.HOME = mkdtempSync(join(tmpdir(), 'argosy-home-'));
-    delete process.env.KUBECONFIG;
-    delete process.env.KUBERNETES_SERVICE_HOST;
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries({
-      KUBECONFIG: saved.KUBECONFIG,
-      HOME: saved.HOME,
-      KUBERNETES_SERVICE_HOST: saved.HOST,
-    }))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  });
+  withoutClusters();
 
   it('GIVEN files and --from-cluster WHEN run THEN exit 2 says to pass one of them', async () => {
     const io = capture();
@@ -94,7 +51,9 @@ describe('argosy stubs --from-cluster without a cluster', () => {
   it('GIVEN a server that does not answer WHEN run THEN exit 1 names the address and the cause, no stack trace', async () => {
     const server = `https://127.0.0.1:${await closedPort()}`;
     const io = capture();
-    expect(await main(['stubs', '--from-cluster', '--kubeconfig', kubeconfig(server)], io)).toBe(1);
+    expect(
+      await main(['stubs', '--from-cluster', '--kubeconfig', kubeconfigFor(server, { namespace: 'ml' })], io),
+    ).toBe(1);
     expect(io.errs.at(-1)).toBe(
       `✗ cannot reach the API server at ${server} (got ECONNREFUSED). Check that the cluster is up and the kubeconfig's server address (kubectl cluster-info), or pick another --context.`,
     );
